@@ -1,0 +1,321 @@
+// Runs the rules over a file: split, walk the statements in order while
+// keeping the file's schema and session state, apply configuration and
+// suppressions. Pure logic: no LSP, no VS Code, no file system.
+import type { RuleDefinition, Severity } from '../rules/defineRule';
+import type { LintConfig } from './config';
+import { RuleContext, type FileFacts, type Fix, type SessionState } from './context';
+import { parseAlterTable, parseCreateTable, readCharset, readCollate, type AlterTable, type CreateTable } from './ddl';
+import { LineIndex } from './lines';
+import { columnInfo, FileSchema, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
+import { isOn, readSetAssignments } from './setStatement';
+import { split, type SplitResult } from './splitter';
+import { Stmt } from './statement';
+import { parseSuppressions } from './suppress';
+import { DEFAULT_TARGET_VERSION, Version } from './version';
+
+/** Findings that are not rules of the catalogue. */
+export const META_RULES = {
+  'syntax-error': 'error',
+  'internal-error': 'error',
+  'unknown-rule': 'warning',
+} as const satisfies Record<string, Severity>;
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fix?: Fix;
+}
+
+export interface LintOptions {
+  config?: LintConfig;
+  /** where the config came from, for messages about it */
+  configFile?: string;
+  /** schema facts beyond the file, e.g. from a connected database */
+  schema?: SchemaProvider;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  statements: number;
+  lines: LineIndex;
+}
+
+export function lintText(text: string, rules: readonly RuleDefinition[], options: LintOptions = {}): LintResult {
+  const config = options.config ?? {};
+  const target = new Version(config.targetVersion ?? DEFAULT_TARGET_VERSION);
+  const knownIds = new Set<string>([...rules.map((r) => r.meta.id), ...Object.keys(META_RULES)]);
+  const findings: Finding[] = [];
+
+  const settings = config.rules ?? {};
+  for (const id of Object.keys(settings)) {
+    if (!knownIds.has(id)) {
+      findings.push({
+        ruleId: 'unknown-rule',
+        severity: 'warning',
+        message: `Unknown rule id '${id}' in ${options.configFile ?? 'the configuration'}; it has no effect. Check the spelling against the rule list.`,
+        start: 0,
+        end: 0,
+      });
+    }
+  }
+
+  const active = rules.filter((r) => {
+    if (settings[r.meta.id] === 'off') return false;
+    if (r.since && target.lt(r.since)) return false;
+    if (r.before && !target.lt(r.before)) return false;
+    return true;
+  });
+
+  const parts: SplitResult = split(text);
+  const stmts = parts.statements.map((st) => new Stmt(text, st));
+  const schema = new FileSchema(options.schema);
+  const session: SessionState = { inTransaction: false, globals: new Map() };
+  const file = fileFacts(stmts);
+
+  for (const p of parts.problems) {
+    findings.push({ ruleId: 'syntax-error', severity: 'error', message: p.message, start: p.start, end: p.end });
+  }
+
+  for (const s of stmts) {
+    const ctx = new RuleContext(s, target, schema, session, file);
+    const ct = s.kind === 'CREATE TABLE' ? safe(() => parseCreateTable(s)) : undefined;
+    const at = s.kind === 'ALTER TABLE' ? safe(() => parseAlterTable(s)) : undefined;
+    ctx.seed(ct, at);
+    for (const rule of active) {
+      if (rule.kinds && !rule.kinds.includes(s.kind)) continue;
+      const before = ctx.reports.length;
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        ctx.reports.length = before;
+        findings.push({
+          ruleId: 'internal-error',
+          severity: 'error',
+          message: `Rule '${rule.meta.id}' failed on this statement (${(e as Error)?.message ?? String(e)}); its result is missing here, the other rules still ran. Please report this with the statement.`,
+          start: s.start,
+          end: Math.min(s.end, s.start + 80),
+        });
+        continue;
+      }
+      const severity = (settings[rule.meta.id] as Severity | undefined) ?? rule.meta.severity;
+      for (let k = before; k < ctx.reports.length; k++) {
+        const r = ctx.reports[k];
+        findings.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix });
+      }
+    }
+    safe(() => applyStatement(s, ct, at, schema, session));
+  }
+
+  const lines = new LineIndex(text);
+  const sup = parseSuppressions(text, parts.trivia, lines, knownIds);
+  for (const u of sup.unknown) {
+    findings.push({
+      ruleId: 'unknown-rule',
+      severity: 'warning',
+      message: `Unknown rule id '${u.id}' in a suppression comment; nothing is suppressed for it.`,
+      start: u.start,
+      end: u.end,
+    });
+  }
+  const kept = findings.filter((f) => f.ruleId === 'unknown-rule' || f.ruleId === 'internal-error' || !sup.isSuppressed(f.ruleId, f.start));
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, statements: stmts.length, lines };
+}
+
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+function fileFacts(stmts: Stmt[]): FileFacts {
+  let created: Map<string, number[]> | undefined;
+  return {
+    statements: stmts,
+    createdAfter(name, index) {
+      if (!created) {
+        created = new Map();
+        for (const s of stmts) {
+          let nameTok = -1;
+          if (s.kind === 'CREATE TABLE') {
+            nameTok = s.find(['TABLE']) + 1;
+            if (s.seq(nameTok, 'IF', 'NOT', 'EXISTS') !== -1) nameTok += 3;
+          } else if (s.kind === 'CREATE VIEW') {
+            nameTok = s.find(['VIEW']) + 1;
+          }
+          if (nameTok <= 0) continue;
+          const q = s.qname(nameTok);
+          if (!q) continue;
+          const k = q.name.toLowerCase();
+          const list = created.get(k) ?? [];
+          list.push(s.index);
+          created.set(k, list);
+        }
+      }
+      return (created.get(name.toLowerCase()) ?? []).some((i) => i > index);
+    },
+  };
+}
+
+/** Updates the file's schema and session state after a statement ran. */
+function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | undefined, schema: FileSchema, session: SessionState): void {
+  const k = s.kind;
+  // DDL commits the open transaction implicitly.
+  if (/^(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/.test(k)) session.inTransaction = false;
+  switch (k) {
+    case 'USE': {
+      const db = s.ident(1);
+      if (db !== undefined) {
+        session.db = db;
+        schema.currentDb = db;
+      }
+      return;
+    }
+    case 'CREATE DATABASE': {
+      let i = s.afterCreateModifiers() + 1;
+      if (s.seq(i, 'IF', 'NOT', 'EXISTS') !== -1) i += 3;
+      const name = s.ident(i);
+      if (name === undefined) return;
+      let charset: string | undefined;
+      let collation: string | undefined;
+      for (let j = i + 1; j < s.length; j++) {
+        const cs = readCharset(s, j);
+        if (cs) charset = cs.ref.name;
+        const co = readCollate(s, j);
+        if (co) collation = co.ref.name;
+      }
+      schema.addDatabase({ name, charset, collation });
+      return;
+    }
+    case 'DROP DATABASE': {
+      let i = 2;
+      if (s.seq(i, 'IF', 'EXISTS') !== -1) i += 2;
+      const name = s.ident(i);
+      if (name !== undefined) schema.dropDatabase(name);
+      return;
+    }
+    case 'CREATE TABLE': {
+      if (!ct?.name) return;
+      const like = ct.like ? schema.table(ct.like.db, ct.like.name) : undefined;
+      const info = tableInfoFromCreate(s, ct, like);
+      if (info) schema.addTable(info);
+      return;
+    }
+    case 'CREATE VIEW': {
+      const i = s.find(['VIEW']) + 1;
+      const q = s.qname(i);
+      if (q) schema.addView(q.db, q.name);
+      return;
+    }
+    case 'DROP TABLE':
+    case 'DROP VIEW': {
+      let i = s.find([k === 'DROP TABLE' ? 'TABLE' : 'VIEW']) + 1;
+      if (s.seq(i, 'IF', 'EXISTS') !== -1) i += 2;
+      for (const [a] of s.splitCommas(i, s.length)) {
+        const q = s.qname(a);
+        if (!q) continue;
+        if (k === 'DROP TABLE') schema.dropTable(q.db, q.name);
+        else schema.dropView(q.db, q.name);
+      }
+      return;
+    }
+    case 'RENAME TABLE': {
+      for (const [a, b] of s.splitCommas(2, s.length)) {
+        const from = s.qname(a);
+        const to = from && s.is(from.last + 1, 'TO') ? s.qname(from.last + 2) : undefined;
+        if (!from || !to || to.last >= b) continue;
+        const t = schema.table(from.db, from.name);
+        if (!t) continue;
+        schema.dropTable(from.db, from.name);
+        schema.addTable({ ...t, db: to.db, name: to.name });
+      }
+      return;
+    }
+    case 'ALTER TABLE': {
+      if (!at?.name) return;
+      const t = schema.table(at.name.db, at.name.name);
+      if (!t) return;
+      for (const spec of at.specs) {
+        if (spec.verb === 'ADD' && spec.target === 'COLUMN') {
+          for (const c of spec.columns) t.columns.set(c.name.toLowerCase(), columnInfo(s, c));
+        } else if ((spec.verb === 'MODIFY' || spec.verb === 'CHANGE') && spec.columns[0]) {
+          if (spec.oldName) t.columns.delete(spec.oldName.toLowerCase());
+          const c = spec.columns[0];
+          t.columns.set(c.name.toLowerCase(), columnInfo(s, c));
+        } else if (spec.verb === 'DROP' && spec.target === 'COLUMN' && spec.name) {
+          t.columns.delete(spec.name.toLowerCase());
+        } else if (spec.verb === 'DROP' && spec.target === 'PRIMARY KEY') {
+          t.primaryKey = undefined;
+        } else if (spec.verb === 'ADD' && spec.index) {
+          if (spec.index.kind === 'PRIMARY') {
+            t.primaryKey = { columns: spec.index.parts.map((p) => p.column ?? '').filter(Boolean), clustered: spec.index.clustered?.value };
+          }
+          if (spec.index.name) t.indexes.add(spec.index.name.toLowerCase());
+        } else if (spec.verb === 'DROP' && spec.target === 'INDEX' && spec.name) {
+          t.indexes.delete(spec.name.toLowerCase());
+        } else if (spec.verb === 'RENAME' && spec.target === 'COLUMN' && spec.name && spec.newName) {
+          const c = t.columns.get(spec.name.toLowerCase());
+          if (c) {
+            t.columns.delete(spec.name.toLowerCase());
+            t.columns.set(spec.newName.toLowerCase(), { ...c, name: spec.newName });
+          }
+        } else if (spec.verb === 'RENAME' && spec.target === 'TABLE' && spec.newName) {
+          schema.dropTable(at.name.db, at.name.name);
+          schema.addTable({ ...t, name: spec.newName });
+        } else if (spec.verb === 'CONVERT' && spec.convertCharset) {
+          t.charset = spec.convertCharset.name;
+          t.collation = spec.convertCollate?.name;
+          for (const c of t.columns.values()) {
+            if (c.charset || ['CHAR', 'VARCHAR', 'TEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'ENUM', 'SET'].includes(c.type)) {
+              c.charset = spec.convertCharset.name;
+              c.collation = spec.convertCollate?.name;
+            }
+          }
+        } else if (spec.verb === 'OPTION') {
+          for (const o of spec.options) {
+            if (o.name === 'CHARSET') t.charset = o.value.toLowerCase();
+            if (o.name === 'COLLATE') t.collation = o.value.toLowerCase();
+          }
+        } else if (spec.verb === 'PARTITION' && spec.partitionOp === 'BY') {
+          const i = s.find(['PARTITION', 'BY'], spec.first, spec.end);
+          if (i !== -1) {
+            const p = parseCreatePartition(s, i, spec.end);
+            if (p) t.partition = p;
+          }
+        } else if (spec.verb === 'PARTITION' && spec.partitionOp === 'REMOVE') {
+          t.partition = undefined;
+        }
+      }
+      return;
+    }
+    case 'BEGIN':
+      if (s.length === 1 || s.is(1, 'WORK', 'PESSIMISTIC', 'OPTIMISTIC')) session.inTransaction = true;
+      return;
+    case 'START':
+      if (s.is(1, 'TRANSACTION')) session.inTransaction = true;
+      return;
+    case 'COMMIT':
+      session.inTransaction = false;
+      return;
+    case 'ROLLBACK':
+      if (!s.is(1, 'TO') && !s.is(2, 'TO')) session.inTransaction = false;
+      return;
+    case 'SET':
+      for (const a of readSetAssignments(s)) {
+        if (a.name === 'autocommit' && a.scope !== 'USER') session.inTransaction = !isOn(a.value) && a.value !== '';
+        if (a.scope === 'GLOBAL') session.globals.set(a.name, a.value);
+      }
+      return;
+  }
+}
+
+function parseCreatePartition(s: Stmt, i: number, end: number) {
+  const w = s.word(i + 2) === 'LINEAR' ? s.word(i + 3) : s.word(i + 2);
+  if (!w) return undefined;
+  return partitionInfo({ tok: i, type: w, linear: s.is(i + 2, 'LINEAR') ? i + 2 : undefined, columns: false, columnCount: 0, end });
+}

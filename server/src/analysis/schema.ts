@@ -1,0 +1,175 @@
+// What the analysis knows about tables, views and databases. Rules read it
+// through `SchemaModel`; the file's own CREATE statements fill `FileSchema`
+// as statements are processed, and a live schema from a connected database can
+// be layered underneath through `SchemaProvider`.
+import type { ColumnDef, CreateTable, PartitionDef } from './ddl';
+import { INTEGER_TYPES } from './ddl';
+import type { Stmt } from './statement';
+import type { Version } from './version';
+
+export interface ColumnInfo {
+  name: string;
+  /** upper-cased base type */
+  type: string;
+  args: string[];
+  unsigned: boolean;
+  charset?: string;
+  collation?: string;
+  autoIncrement: boolean;
+  autoRandom: boolean;
+  generated?: 'stored' | 'virtual';
+  /** DEFAULT CURRENT_TIMESTAMP / NOW() / LOCALTIME... (insert-time) */
+  defaultNow: boolean;
+}
+
+export interface TableInfo {
+  db?: string;
+  name: string;
+  columns: Map<string, ColumnInfo>;
+  primaryKey?: { columns: string[]; clustered?: 'CLUSTERED' | 'NONCLUSTERED' };
+  partition?: { type: string; linear: boolean };
+  temporary?: 'local' | 'global';
+  charset?: string;
+  collation?: string;
+  /** index names, lower-cased */
+  indexes: Set<string>;
+}
+
+export interface DatabaseInfo {
+  name: string;
+  charset?: string;
+  collation?: string;
+}
+
+/** A source of schema facts, e.g. a connected database. */
+export interface SchemaProvider {
+  table(db: string | undefined, name: string): TableInfo | undefined;
+  isView(db: string | undefined, name: string): boolean;
+  database(name: string): DatabaseInfo | undefined;
+}
+
+const key = (db: string | undefined, name: string) => `${(db ?? '').toLowerCase()}\u0000${name.toLowerCase()}`;
+
+/**
+ * The schema as the file defines it so far. Unqualified names resolve against
+ * the current database; a name created without a database and looked up with one
+ * (or the reverse) still matches, since the file rarely says which database it runs in.
+ */
+export class FileSchema implements SchemaProvider {
+  private tables = new Map<string, TableInfo>();
+  private views = new Set<string>();
+  private databases = new Map<string, DatabaseInfo>();
+  /** the current database (USE x) */
+  currentDb?: string;
+
+  constructor(private readonly fallback?: SchemaProvider) {}
+
+  table(db: string | undefined, name: string): TableInfo | undefined {
+    const d = db ?? this.currentDb;
+    return this.tables.get(key(d, name)) ?? (d !== undefined ? this.tables.get(key(undefined, name)) : undefined) ??
+      this.fallback?.table(d, name);
+  }
+
+  isView(db: string | undefined, name: string): boolean {
+    const d = db ?? this.currentDb;
+    return this.views.has(key(d, name)) || (d !== undefined && this.views.has(key(undefined, name))) ||
+      (this.fallback?.isView(d, name) ?? false);
+  }
+
+  database(name: string): DatabaseInfo | undefined {
+    return this.databases.get(name.toLowerCase()) ?? this.fallback?.database(name);
+  }
+
+  addDatabase(info: DatabaseInfo): void {
+    this.databases.set(info.name.toLowerCase(), info);
+  }
+
+  dropDatabase(name: string): void {
+    this.databases.delete(name.toLowerCase());
+  }
+
+  addTable(t: TableInfo): void {
+    this.tables.set(key(t.db ?? this.currentDb, t.name), t);
+  }
+
+  dropTable(db: string | undefined, name: string): void {
+    this.tables.delete(key(db ?? this.currentDb, name));
+    this.tables.delete(key(undefined, name));
+  }
+
+  addView(db: string | undefined, name: string): void {
+    this.views.add(key(db ?? this.currentDb, name));
+  }
+
+  dropView(db: string | undefined, name: string): void {
+    this.views.delete(key(db ?? this.currentDb, name));
+    this.views.delete(key(undefined, name));
+  }
+}
+
+const NOW_FUNCS = new Set(['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP', 'UTC_TIMESTAMP', 'SYSDATE']);
+
+export function columnInfo(s: Stmt, c: ColumnDef): ColumnInfo {
+  let defaultNow = false;
+  if (c.default) {
+    const w = s.word(c.default.start) || s.word(c.default.start + 1);
+    defaultNow = NOW_FUNCS.has(w);
+  }
+  return {
+    name: c.name,
+    type: c.type?.name ?? '',
+    args: c.type?.args ?? [],
+    unsigned: c.type?.unsigned ?? false,
+    charset: c.charset?.name,
+    collation: c.collate?.name,
+    autoIncrement: c.autoIncrement !== undefined,
+    autoRandom: c.autoRandom !== undefined,
+    generated: c.generated ? (c.generated.stored ? 'stored' : 'virtual') : undefined,
+    defaultNow,
+  };
+}
+
+/** Builds the table facts a CREATE TABLE statement declares. */
+export function tableInfoFromCreate(s: Stmt, ct: CreateTable, like?: TableInfo): TableInfo | undefined {
+  if (!ct.name) return undefined;
+  if (like) return { ...like, db: ct.name.db, name: ct.name.name, columns: new Map(like.columns), indexes: new Set(like.indexes), temporary: ct.temporary };
+  const columns = new Map<string, ColumnInfo>();
+  for (const c of ct.columns) columns.set(c.name.toLowerCase(), columnInfo(s, c));
+  const info: TableInfo = { db: ct.name.db, name: ct.name.name, columns, temporary: ct.temporary, indexes: new Set() };
+  for (const c of ct.columns) {
+    if (c.primaryKey !== undefined) info.primaryKey = { columns: [c.name], clustered: c.clustered?.value };
+  }
+  for (const idx of ct.indexes) {
+    if (idx.kind === 'PRIMARY') {
+      info.primaryKey = { columns: idx.parts.map((p) => p.column ?? '').filter(Boolean), clustered: idx.clustered?.value };
+    }
+    if (idx.name) info.indexes.add(idx.name.toLowerCase());
+  }
+  for (const o of ct.options) {
+    if (o.name === 'CHARSET') info.charset = o.value.toLowerCase();
+    if (o.name === 'COLLATE') info.collation = o.value.toLowerCase();
+  }
+  if (ct.partition) info.partition = partitionInfo(ct.partition);
+  return info;
+}
+
+export function partitionInfo(p: PartitionDef): { type: string; linear: boolean } {
+  return { type: p.type, linear: p.linear !== undefined };
+}
+
+/**
+ * Whether a primary key is clustered (the row key) on the target version:
+ * declared CLUSTERED; or no keyword and either v6.4+ (any PK) or v5.0-6.3 with a
+ * single integer column (tidb_enable_clustered_index = INT_ONLY).
+ */
+export function isClusteredPk(
+  pk: { columns: string[]; clustered?: 'CLUSTERED' | 'NONCLUSTERED' },
+  columnType: (name: string) => string | undefined,
+  target: Version,
+): boolean {
+  if (pk.clustered === 'CLUSTERED') return true;
+  if (pk.clustered === 'NONCLUSTERED') return false;
+  if (target.lt('5.0')) return pk.columns.length === 1 && INTEGER_TYPES.has(columnType(pk.columns[0]) ?? '');
+  if (target.gte('6.4')) return true;
+  return pk.columns.length === 1 && INTEGER_TYPES.has(columnType(pk.columns[0]) ?? '');
+}

@@ -1,0 +1,335 @@
+// A token-level view of one statement with the helpers rules need: keyword
+// sequences, paren matching, qualified names and SELECT query blocks.
+import { stringValue, type Token } from './lexer';
+import type { Statement } from './splitter';
+
+export interface QualifiedName {
+  /** database (schema) part, as written, or undefined */
+  db?: string;
+  name: string;
+  /** token index of the first and last token of the name */
+  first: number;
+  last: number;
+}
+
+export interface QueryBlock {
+  /** token index of SELECT */
+  select: number;
+  /** token index one past the block's last token */
+  end: number;
+  /** paren depth of the SELECT keyword */
+  depth: number;
+  /** false for subqueries, INSERT ... SELECT, CREATE ... AS SELECT and routine bodies */
+  topLevel: boolean;
+  /** clause keyword -> [first token index after the keyword(s), end index) */
+  clauses: Map<Clause, [number, number]>;
+  /** token index of each clause keyword */
+  clauseAt: Map<Clause, number>;
+}
+
+export type Clause = 'FROM' | 'WHERE' | 'GROUP BY' | 'HAVING' | 'WINDOW' | 'ORDER BY' | 'LIMIT' | 'INTO' | 'LOCK';
+
+const SET_OPS = new Set(['UNION', 'EXCEPT', 'INTERSECT']);
+
+export class Stmt {
+  readonly tokens: Token[];
+  private _match?: Int32Array;
+  private _depth?: Int32Array;
+  private _blocks?: QueryBlock[];
+  private _kind?: string;
+
+  constructor(readonly src: string, readonly stmt: Statement) {
+    this.tokens = stmt.tokens;
+  }
+
+  get index(): number {
+    return this.stmt.index;
+  }
+  get start(): number {
+    return this.stmt.start;
+  }
+  get end(): number {
+    return this.stmt.end;
+  }
+  get length(): number {
+    return this.tokens.length;
+  }
+  /** Tokens from this index on were skimmed (huge INSERT bodies). */
+  get sparseFrom(): number {
+    return this.stmt.sparseFrom === -1 ? this.tokens.length : this.stmt.sparseFrom;
+  }
+
+  /** Upper-cased value of the token at i if it is a word, else ''. */
+  word(i: number): string {
+    const t = this.tokens[i];
+    return t && t.kind === 'word' ? t.value : '';
+  }
+
+  /** The operator at i, or ''. */
+  op(i: number): string {
+    const t = this.tokens[i];
+    return t && t.kind === 'op' ? t.value : '';
+  }
+
+  /** Token i is a word equal to one of `words`. */
+  is(i: number, ...words: string[]): boolean {
+    const w = this.word(i);
+    return w !== '' && words.includes(w);
+  }
+
+  /**
+   * Tokens from i match `seq`; each element is a word (upper case), an operator,
+   * or alternatives separated by '|'. Returns the index after the match, or -1.
+   */
+  seq(i: number, ...seq: string[]): number {
+    let j = i;
+    for (const want of seq) {
+      const t = this.tokens[j];
+      if (!t) return -1;
+      const v = t.kind === 'word' || t.kind === 'op' ? t.value : undefined;
+      if (v === undefined) return -1;
+      const alts = want.length > 1 && want !== '||' && want.includes('|');
+      if (alts ? !want.split('|').includes(v) : v !== want) return -1;
+      j++;
+    }
+    return j;
+  }
+
+  /** Index of the first position >= from where `seq` matches, optionally only at a paren depth. */
+  find(seq: string[], from = 0, to = this.tokens.length, depth?: number): number {
+    for (let i = from; i < to; i++) {
+      if (depth !== undefined && this.depth(i) !== depth) continue;
+      if (this.seq(i, ...seq) !== -1) return i;
+    }
+    return -1;
+  }
+
+  /** All indexes where `seq` matches. */
+  findAll(seq: string[], from = 0, to = this.tokens.length): number[] {
+    const out: number[] = [];
+    for (let i = from; i < to; i++) if (this.seq(i, ...seq) !== -1) out.push(i);
+    return out;
+  }
+
+  /** Index of the matching ')' for a '(' at i (or of the '(' for a ')'); -1 when unbalanced. */
+  match(i: number): number {
+    this.computeParens();
+    return this._match![i];
+  }
+
+  /** Paren depth at token i (a '(' has the depth outside it). */
+  depth(i: number): number {
+    this.computeParens();
+    return this._depth![i];
+  }
+
+  private computeParens(): void {
+    if (this._match) return;
+    const n = this.tokens.length;
+    const match = new Int32Array(n).fill(-1);
+    const depth = new Int32Array(n);
+    const stack: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = this.tokens[i];
+      if (t.kind === 'op' && t.value === '(') {
+        depth[i] = stack.length;
+        stack.push(i);
+      } else if (t.kind === 'op' && t.value === ')') {
+        const open = stack.pop();
+        depth[i] = stack.length;
+        if (open !== undefined) {
+          match[open] = i;
+          match[i] = open;
+        }
+      } else {
+        depth[i] = stack.length;
+      }
+    }
+    this._match = match;
+    this._depth = depth;
+  }
+
+  /** Source text from token i to token j (inclusive). */
+  text(i: number, j = i): string {
+    return this.src.slice(this.tokens[i].start, this.tokens[j].end);
+  }
+
+  /** The identifier at i (word or `quoted`), as written (unquoted), or undefined. */
+  ident(i: number): string | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    if (t.kind === 'qident') return t.value;
+    if (t.kind === 'word') return this.src.slice(t.start, t.end);
+    if (t.kind === 'string') return stringValue(this.src.slice(t.start, t.end));
+    return undefined;
+  }
+
+  /** A possibly qualified name starting at i: db.tbl or tbl. */
+  qname(i: number): QualifiedName | undefined {
+    const first = this.ident(i);
+    if (first === undefined || this.tokens[i].kind === 'string') return undefined;
+    if (this.op(i + 1) === '.' && this.ident(i + 2) !== undefined) {
+      return { db: first, name: this.ident(i + 2)!, first: i, last: i + 2 };
+    }
+    return { name: first, first: i, last: i };
+  }
+
+  /** The string value of a string token at i, or undefined. */
+  str(i: number): string | undefined {
+    const t = this.tokens[i];
+    return t && t.kind === 'string' ? stringValue(this.src.slice(t.start, t.end)) : undefined;
+  }
+
+  /** Numeric value of a number token at i (with an optional leading '-'), or undefined. */
+  num(i: number): number | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    if (t.kind === 'number') return Number(t.value);
+    if (t.kind === 'op' && t.value === '-' && this.tokens[i + 1]?.kind === 'number') return -Number(this.tokens[i + 1].value);
+    return undefined;
+  }
+
+  /** Splits [from, to) at top-level commas (relative to the depth at `from`). Returns [start, end) pairs. */
+  splitCommas(from: number, to: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    if (from >= to) return out;
+    const base = this.depth(from);
+    let s = from;
+    for (let i = from; i < to; i++) {
+      if (this.op(i) === ',' && this.depth(i) === base) {
+        out.push([s, i]);
+        s = i + 1;
+      }
+    }
+    out.push([s, to]);
+    return out;
+  }
+
+  /**
+   * A coarse classification from the leading keywords: 'SELECT', 'INSERT',
+   * 'CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX', 'CREATE VIEW', 'DROP TABLE', ...
+   */
+  get kind(): string {
+    if (this._kind !== undefined) return this._kind;
+    return (this._kind = classify(this));
+  }
+
+  /** Index of the first token after CREATE's modifiers (OR REPLACE, DEFINER=.., ALGORITHM=.., ...). */
+  afterCreateModifiers(): number {
+    let i = 1;
+    for (;;) {
+      if (this.is(i, 'OR') && this.is(i + 1, 'REPLACE')) i += 2;
+      else if (this.is(i, 'TEMPORARY', 'GLOBAL', 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'AGGREGATE', 'ONLINE', 'OFFLINE', 'UNDO', 'LOCAL')) i++;
+      else if (this.is(i, 'ALGORITHM') && this.op(i + 1) === '=') i += 3;
+      else if (this.is(i, 'DEFINER') && this.op(i + 1) === '=') {
+        i += 2;
+        // user, 'user'@'host', `u`@`h`, CURRENT_USER[()]
+        i++;
+        if (this.tokens[i]?.kind === 'var') i++;
+        if (this.op(i) === '(' && this.op(i + 1) === ')') i += 2;
+      } else if (this.is(i, 'SQL') && this.is(i + 1, 'SECURITY')) i += 3;
+      else return i;
+    }
+  }
+
+  /** Every SELECT query block in the statement, in order. */
+  queryBlocks(): QueryBlock[] {
+    if (this._blocks) return this._blocks;
+    const blocks: QueryBlock[] = [];
+    const n = this.sparseFrom;
+    const k = this.kind;
+    const routine = k === 'CREATE PROCEDURE' || k === 'CREATE FUNCTION' || k === 'CREATE TRIGGER' || k === 'CREATE EVENT';
+    for (let i = 0; i < n; i++) {
+      if (this.word(i) !== 'SELECT') continue;
+      const d = this.depth(i);
+      // The block ends at the enclosing ')' or a set operator at the same depth.
+      let end = n;
+      for (let j = i + 1; j < n; j++) {
+        const dj = this.depth(j);
+        if (dj < d || (dj === d && this.op(j) === ')')) {
+          end = j;
+          break;
+        }
+        if (dj === d && (SET_OPS.has(this.word(j)) || this.op(j) === ';')) {
+          end = j;
+          break;
+        }
+      }
+      const clauses = new Map<Clause, [number, number]>();
+      const clauseAt = new Map<Clause, number>();
+      let current: Clause | undefined;
+      let currentStart = 0;
+      const close = (j: number) => {
+        if (current && !clauses.has(current)) clauses.set(current, [currentStart, j]);
+      };
+      for (let j = i + 1; j < end; j++) {
+        if (this.depth(j) !== d) continue;
+        const w = this.word(j);
+        let c: Clause | undefined;
+        let len = 1;
+        if (w === 'FROM' || w === 'WHERE' || w === 'HAVING' || w === 'WINDOW' || w === 'LIMIT' || w === 'INTO') c = w;
+        else if ((w === 'GROUP' || w === 'ORDER') && this.is(j + 1, 'BY')) {
+          c = w === 'GROUP' ? 'GROUP BY' : 'ORDER BY';
+          len = 2;
+        } else if ((w === 'FOR' && this.is(j + 1, 'UPDATE', 'SHARE')) || (w === 'LOCK' && this.is(j + 1, 'IN'))) c = 'LOCK';
+        if (c && !clauseAt.has(c)) {
+          close(j);
+          current = c;
+          currentStart = j + len;
+          clauseAt.set(c, j);
+        }
+      }
+      close(end);
+      blocks.push({ select: i, end, depth: d, topLevel: !routine && this.isTopLevelSelect(i, d), clauses, clauseAt });
+    }
+    return (this._blocks = blocks);
+  }
+
+  private isTopLevelSelect(i: number, d: number): boolean {
+    const k = this.kind;
+    if (k !== 'SELECT' && k !== 'WITH' && k !== 'TABLE' && k !== '(') return false;
+    if (d === 0) {
+      // WITH cte AS (...) SELECT: the final SELECT is at depth 0.
+      return true;
+    }
+    // (SELECT ...) UNION (SELECT ...) at top level
+    for (let j = i - 1; j >= 0; j--) {
+      if (this.depth(j) < d && this.op(j) === '(') {
+        if (this.depth(j) !== 0) return false;
+        const prev = j > 0 ? this.tokens[j - 1] : undefined;
+        return !prev || (prev.kind === 'word' && SET_OPS.has(prev.value)) || this.word(j - 1) === 'ALL' || this.word(j - 1) === 'DISTINCT';
+      }
+    }
+    return false;
+  }
+}
+
+function classify(s: Stmt): string {
+  const w0 = s.word(0);
+  if (w0 === '') return s.op(0) === '(' ? '(' : '';
+  switch (w0) {
+    case 'CREATE': {
+      const i = s.afterCreateModifiers();
+      const w = s.word(i);
+      if (w === 'TABLE' || w === 'VIEW' || w === 'INDEX' || w === 'DATABASE' || w === 'SCHEMA' || w === 'PROCEDURE' ||
+          w === 'FUNCTION' || w === 'TRIGGER' || w === 'EVENT' || w === 'TABLESPACE' || w === 'SEQUENCE' || w === 'USER' ||
+          w === 'ROLE' || w === 'PLACEMENT' || w === 'RESOURCE' || w === 'BINDING' || w === 'SERVER' || w === 'LOGFILE') {
+        return 'CREATE ' + (w === 'SCHEMA' ? 'DATABASE' : w);
+      }
+      return 'CREATE';
+    }
+    case 'ALTER':
+    case 'DROP': {
+      let i = 1;
+      while (s.is(i, 'ONLINE', 'OFFLINE', 'IGNORE', 'TEMPORARY', 'UNDO')) i++;
+      if (w0 === 'ALTER') {
+        const j = s.afterCreateModifiers();
+        if (s.is(j, 'VIEW')) return 'ALTER VIEW';
+      }
+      const w = s.word(i);
+      return w ? `${w0} ${w === 'SCHEMA' ? 'DATABASE' : w}` : w0;
+    }
+    default:
+      return w0;
+  }
+}

@@ -1,0 +1,22 @@
+// Entry point of the tidb-lint command.
+import { runCli } from './cli/run';
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+// Write everything before exiting: process.exit() can cut off piped stdout.
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readStdin,
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,214 @@
+// tidb-lint [options] <files, directories or globs | ->
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { glob } from 'tinyglobby';
+import { ConfigError, findConfigFile, mergeConfigs, readConfigFile, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../analysis/config';
+import { lintText } from '../analysis/engine';
+import { applySafeFixes } from '../analysis/fixes';
+import { isValidVersion } from '../analysis/version';
+import { RULES } from '../rules';
+import { formatJson, formatSarif, formatText, TOOL_VERSION, type FileReport } from './format';
+
+export interface CliIO {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<string>;
+  color: boolean;
+}
+
+class UsageError extends Error {}
+
+const HELP = `Usage: tidb-lint [options] <files, directories or globs | ->
+
+Checks MySQL-dialect SQL for statements TiDB rejects or runs differently, and
+for risky SQL on a distributed database.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --target-version X         TiDB version to check against (default: 8.5, or the config's)
+  --config FILE              use this config instead of the nearest .tidb-lint.json
+  --rule id=severity         set a rule to off|error|warning|info|hint (repeatable)
+  --max-warnings N           exit 1 when there are more than N warnings
+  --fix                      apply safe fixes in place (a file is left unchanged if fixes overlap)
+  --stdin-filename NAME      file name to report (and find config from) for '-'
+  --list-rules               print the rule ids with category and default severity
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over
+the limit, 2 usage or I/O error.
+`;
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`tidb-lint: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.stderr(`tidb-lint: ${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'target-version': { type: 'string' },
+        config: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'max-warnings': { type: 'string' },
+        fix: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'list-rules': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const o = parsed.values;
+  if (o.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (o.version) {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  if (o['list-rules']) {
+    for (const r of RULES) io.stdout(`${r.meta.id.padEnd(36)} ${r.meta.category.padEnd(18)} ${r.meta.severity}\n`);
+    return 0;
+  }
+  const format = o.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown --format '${format}' (use text, json or sarif)`);
+  let maxWarnings = -1;
+  if (o['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(o['max-warnings'])) throw new UsageError(`--max-warnings needs a non-negative integer, got '${o['max-warnings']}'`);
+    maxWarnings = Number(o['max-warnings']);
+  }
+  const flags: LintConfig = {};
+  if (o['target-version'] !== undefined) {
+    if (!isValidVersion(o['target-version'])) throw new UsageError(`--target-version '${o['target-version']}' is not a version such as 8.5 or 7.1.3`);
+    flags.targetVersion = o['target-version'];
+  }
+  const known = new Set(RULES.map((r) => r.meta.id));
+  for (const r of o.rule ?? []) {
+    const m = /^([\w-]+)=(\w+)$/.exec(r);
+    if (!m || !RULE_SETTINGS.includes(m[2] as RuleSetting)) throw new UsageError(`--rule '${r}' must be id=${RULE_SETTINGS.join('|')}`);
+    if (!known.has(m[1])) throw new UsageError(`--rule '${r}': unknown rule id '${m[1]}' (see --list-rules)`);
+    flags.rules = { ...flags.rules, [m[1]]: m[2] as RuleSetting };
+  }
+  const explicitConfig = o.config !== undefined ? readConfigFile(path.resolve(io.cwd, o.config)) : undefined;
+  const configFileName = o.config !== undefined ? path.resolve(io.cwd, o.config) : undefined;
+
+  if (parsed.positionals.length === 0) throw new UsageError('no input: give files, directories, globs, or - for standard input (see --help)');
+  const inputs = await collectInputs(parsed.positionals, io.cwd);
+
+  const reports: FileReport[] = [];
+  for (const input of inputs) {
+    let text: string;
+    let filePath: string;
+    if (input === '-') {
+      text = await io.readStdin();
+      filePath = o['stdin-filename'] ? path.resolve(io.cwd, o['stdin-filename']) : '<stdin>';
+    } else {
+      filePath = input;
+      text = fs.readFileSync(input, 'utf8');
+    }
+    let fileConfig = explicitConfig;
+    let cfgFile = configFileName;
+    if (!fileConfig) {
+      const found = findConfigFile(filePath === '<stdin>' ? io.cwd : path.dirname(filePath));
+      if (found) {
+        fileConfig = readConfigFile(found);
+        cfgFile = found;
+      }
+    }
+    const config = mergeConfigs(fileConfig, flags);
+    let result = lintText(text, RULES, { config, configFile: cfgFile });
+    const report: FileReport = { filePath, text, findings: result.findings, lines: result.lines };
+    if (o.fix) {
+      const outcome = applySafeFixes(text, result.findings);
+      if (outcome.conflict) {
+        report.fixConflict = `--fix left this file unchanged: the fixes for '${outcome.conflict.a.ruleId}' and '${outcome.conflict.b.ruleId}' overlap. Fix one by hand and run again.`;
+      } else if (outcome.text !== undefined && outcome.text !== text) {
+        if (input === '-') io.stderr('tidb-lint: --fix with standard input does not write anything; the fixes are only reported\n');
+        else {
+          fs.writeFileSync(input, outcome.text);
+          result = lintText(outcome.text, RULES, { config, configFile: cfgFile });
+          Object.assign(report, { text: outcome.text, findings: result.findings, lines: result.lines, fixed: outcome.applied });
+        }
+      }
+    }
+    reports.push(report);
+  }
+
+  if (format === 'json') io.stdout(formatJson(reports) + '\n');
+  else if (format === 'sarif') io.stdout(formatSarif(reports, RULES, io.cwd) + '\n');
+  else io.stdout(formatText(reports, io.color));
+
+  const errors = reports.reduce((a, r) => a + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = reports.reduce((a, r) => a + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    if (format === 'text') io.stdout(`tidb-lint found too many warnings (maximum: ${maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+async function collectInputs(args: string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      out.push(f);
+    }
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      add('-');
+      continue;
+    }
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      const files = await glob('**/*.sql', { cwd: abs, absolute: true, ignore: IGNORE, dot: false, caseSensitiveMatch: false });
+      files.sort();
+      files.forEach(add);
+      continue;
+    }
+    if (stat?.isFile()) {
+      add(abs);
+      continue;
+    }
+    if (/[*?[\]{}]/.test(arg)) {
+      const files = await glob(arg, { cwd, absolute: true, ignore: IGNORE });
+      if (files.length === 0) throw new UsageError(`no files match '${arg}'`);
+      files.sort();
+      files.forEach(add);
+      continue;
+    }
+    throw new UsageError(`cannot read '${arg}': no such file or directory`);
+  }
+  return out;
+}
