@@ -58,13 +58,14 @@ export function split(src: string): SplitResult {
   let depth = 0; // BEGIN/CASE ... END nesting inside a routine
   let parenDepth = 0;
   let prevWasWord = false;
+  let lastEnd = 0; // end of the last scanned token, kept or skimmed
 
   const finish = (delim?: { start: number; end: number; text: string }) => {
     if (tokens.length > 0) {
       statements.push({
         index: statements.length,
         start: tokens[0].start,
-        end: tokens[tokens.length - 1].end,
+        end: Math.max(lastEnd, tokens[tokens.length - 1].end),
         delimiter: delim,
         tokens,
         sparseFrom,
@@ -90,9 +91,10 @@ export function split(src: string): SplitResult {
         end: Math.min(lineEndOf(src, start), start + 200),
         message: `Unterminated ${what}: it runs to the end of the file. The rest of this line is skipped so the remainder of the file can still be checked; close the ${what}.`,
       });
-      // Resume on the next line, as if the opener had been closed at the end of its line.
+      // Resume on the next line, as if the statement had ended with the opener's line.
       lexer.pos = lineEndOf(src, start);
       lexer.inExec = false;
+      finish();
       continue;
     }
 
@@ -122,6 +124,7 @@ export function split(src: string): SplitResult {
       }
     }
 
+    lastEnd = lexer.tokEnd;
     if (sparseFrom !== -1) {
       // Skimming a huge VALUES body: keep words, and '(' right after a word (function calls).
       if (kind === 'word') {

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { split } from '../../server/src/analysis/splitter';
+
+const texts = (src: string) => split(src).statements.map((s) => src.slice(s.start, s.end));
+
+test('splits on ; with exact offsets, ignoring ; in strings, identifiers and comments', () => {
+  const src = "SELECT 'a;b' FROM `x;y`; -- c;\nUPDATE t SET a = 1 /* ; */ WHERE b = \"q;\" ;\n\nDELETE FROM t WHERE id = 1";
+  const r = split(src);
+  assert.deepEqual(texts(src), ["SELECT 'a;b' FROM `x;y`", 'UPDATE t SET a = 1 /* ; */ WHERE b = "q;"', 'DELETE FROM t WHERE id = 1']);
+  assert.equal(r.statements[0].delimiter?.text, ';');
+  assert.equal(r.statements[2].delimiter, undefined);
+});
+
+test('DELIMITER changes the terminator and keeps routine bodies whole', () => {
+  const src = 'DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND$$\nDELIMITER ;\nSELECT 3;';
+  const r = split(src);
+  assert.equal(r.statements.length, 2);
+  assert.ok(texts(src)[0].startsWith('CREATE PROCEDURE') && texts(src)[0].endsWith('END'));
+  assert.equal(texts(src)[1], 'SELECT 3');
+  assert.deepEqual(r.directives.map((d) => d.delimiter), ['$$', ';']);
+});
+
+test('lowercase delimiter command and // or ;; delimiters', () => {
+  assert.equal(texts('delimiter //\ncreate trigger t before insert on x for each row begin set new.a = 1; end //\ndelimiter ;\nselect 1;').length, 2);
+  assert.equal(texts('DELIMITER ;;\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END ;;\nDELIMITER ;').length, 1);
+});
+
+test('routine bodies without DELIMITER stay inside their CREATE statement', () => {
+  const src = "CREATE PROCEDURE p() BEGIN DECLARE x INT; IF x THEN SELECT CASE WHEN 1 THEN 2 END; END IF; WHILE x DO SET x = 0; END WHILE; END;\nSELECT 9;";
+  assert.deepEqual(texts(src).length, 2);
+  assert.equal(texts(src)[1], 'SELECT 9');
+  // CREATE EVENT ... DO BEGIN ... END
+  assert.equal(texts('CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; DELETE FROM u; END; SELECT 1;').length, 2);
+  // a one-statement trigger ends at its ;
+  assert.equal(texts('CREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW UPDATE b SET c = 1; SELECT 1;').length, 2);
+});
+
+test('executable comments are code: statements inside them are split and terminated', () => {
+  const src = '/*!40101 SET NAMES utf8 */;\n/*!50003 DROP PROCEDURE IF EXISTS `p` */;\nSELECT 1;';
+  assert.deepEqual(texts(src), ['SET NAMES utf8', 'DROP PROCEDURE IF EXISTS `p`', 'SELECT 1']);
+});
+
+test('an unterminated string is reported once and the rest of the file is still split', () => {
+  const src = "SELECT 'oops FROM t;\nSELECT 2;\nSELECT 3;";
+  const r = split(src);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0].message, /Unterminated string literal/);
+  assert.equal(r.problems[0].start, 7);
+  assert.deepEqual(texts(src), ['SELECT', 'SELECT 2', 'SELECT 3']);
+});
+
+test('an unterminated block comment is reported and later lines are analysed', () => {
+  const r = split('SELECT 1; /* never closed\nSELECT 2;');
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0].message, /Unterminated comment/);
+  assert.equal(r.statements.length, 2);
+});
+
+test('huge INSERT ... VALUES bodies are skimmed: words and calls kept, literals dropped', () => {
+  const rows = Array.from({ length: 3000 }, (_, i) => `(${i},'v${i}',ST_GeomFromText('POINT(1 1)'))`).join(',');
+  const src = `INSERT INTO t VALUES ${rows};SELECT 1;`;
+  const r = split(src);
+  assert.equal(r.statements.length, 2);
+  const s = r.statements[0];
+  assert.ok(s.sparseFrom > 0 && s.sparseFrom < s.tokens.length);
+  assert.ok(s.tokens.length < 20000, `kept ${s.tokens.length} tokens`);
+  assert.equal(s.tokens[s.tokens.length - 1].value, '(');
+  // the statement's range still covers the whole body
+  assert.equal(src.slice(s.start, s.end), src.slice(0, -'SELECT 1;'.length - 1));
+});
