@@ -70,3 +70,11 @@ test('a custom delimiter is recognised even where identifier characters continue
   while (l.scan()) out.push(`${l.tokKind}:${l.src.slice(l.tokStart, l.tokEnd)}`);
   assert.deepEqual(out, ['word:END', 'delimiter:$$', 'word:x']);
 });
+
+test('every token consumes input (regression: ".7V" once looped forever)', () => {
+  assert.deepEqual(kinds('{.7V'), ['op:{', 'number:.7', 'word:V']);
+  const src = '\u0000\uffff{.7V.e9..`';
+  const l = new Lexer(src, 0);
+  let n = 0;
+  while (l.scan()) assert.ok(++n <= src.length);
+});

@@ -224,7 +224,7 @@ export class Lexer {
             j = this.identEnd(j);
           }
           // @@global.x, @@session.x
-          if (s.charCodeAt(j) === C.DOT && isIdentChar(s.charCodeAt(j + 1))) {
+          if (s.charCodeAt(j) === C.DOT && (isIdentChar(s.charCodeAt(j + 1)) || s.charCodeAt(j + 1) === C.BACKTICK)) {
             j++;
             continue;
           }
@@ -253,6 +253,11 @@ export class Lexer {
   }
 
   private emit(kind: TokenKind, end: number): true {
+    // Every token consumes at least one character, whatever the input.
+    if (end <= this.tokStart) {
+      end = this.tokStart + 1;
+      kind = 'op';
+    }
     this.tokKind = kind;
     this.tokEnd = end;
     this.pos = end;
@@ -307,7 +312,7 @@ export class Lexer {
       }
     }
     // MySQL identifiers may start with a digit: 1abc is a word.
-    if (j < n && isIdentChar(s.charCodeAt(j)) && s.charCodeAt(j - 1) !== C.DOT) isNumber = false;
+    if (j < n && isIdentChar(s.charCodeAt(j)) && s.charCodeAt(j - 1) !== C.DOT && s.charCodeAt(i) !== C.DOT) isNumber = false;
     if (!isNumber) return this.emit('word', this.identEnd(i));
     return this.emit('number', j);
   }

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lintText } from '../../server/src/analysis/engine';
+import { FileSchema, type SchemaProvider, type TableInfo } from '../../server/src/analysis/schema';
+import { defineRule } from '../../server/src/rules/defineRule';
+import { RULES } from '../../server/src/rules';
+import { ids, lint } from '../helpers';
+
+test('a rule that throws becomes an internal-error finding and the other rules still report', () => {
+  const boom = defineRule('trigger', {
+    check() {
+      throw new Error('kaboom');
+    },
+  });
+  const rules = [boom, ...RULES.filter((r) => r.meta.id !== 'trigger')];
+  const r = lintText('CALL p();\nCREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;', rules);
+  const byId = r.findings.map((f) => f.ruleId);
+  assert.ok(byId.includes('stored-procedure'));
+  const ie = r.findings.find((f) => f.ruleId === 'internal-error');
+  assert.ok(ie);
+  assert.match(ie.message, /'trigger'.*kaboom/);
+  assert.equal(ie.severity, 'error');
+});
+
+test('version gating: since/before follow the target version', () => {
+  const onlyNew = defineRule('stored-procedure', { since: '7.0', check: (ctx) => ctx.report(0, 'x') });
+  const onlyOld = defineRule('trigger', { before: '7.0', check: (ctx) => ctx.report(0, 'y') });
+  const run = (v: string) => lintText('SELECT 1;', [onlyNew, onlyOld], { config: { targetVersion: v } }).findings.map((f) => f.ruleId);
+  assert.deepEqual(run('6.5'), ['trigger']);
+  assert.deepEqual(run('7.0'), ['stored-procedure']);
+  assert.deepEqual(run('8.5.1'), ['stored-procedure']);
+});
+
+test('config: per-rule severity, off, and unknown rule ids are reported', () => {
+  assert.equal(lint('CALL p();', '8.5', { 'stored-procedure': 'hint' })[0].severity, 'hint');
+  assert.deepEqual(lint('CALL p();', '8.5', { 'stored-procedure': 'off' }), []);
+  const f = lint('SELECT 1;', '8.5', { 'no-such-rule': 'error' } as never);
+  assert.equal(f[0].ruleId, 'unknown-rule');
+  assert.match(f[0].message, /no-such-rule/);
+});
+
+test('suppression: next line, disable/enable regions, whole file, and unknown ids', () => {
+  const sql = [
+    '-- tidb-lint-disable-next-line stored-procedure -- replaced in v43',
+    'CALL a();',
+    'CALL b();',
+    '/* tidb-lint-disable stored-procedure */',
+    'CALL c();',
+    '/* tidb-lint-enable stored-procedure */',
+    'CALL d();',
+    '# tidb-lint-disable-next-line',
+    'XA START "x";',
+    '-- tidb-lint-disable-next-line not-a-rule',
+    'CALL e();',
+  ].join('\n');
+  const f = lint(sql);
+  const lines = f.map((x) => `${x.ruleId}@${sql.slice(0, x.start).split('\n').length}`);
+  assert.deepEqual(lines, ['stored-procedure@3', 'stored-procedure@7', 'unknown-rule@10', 'stored-procedure@11']);
+  assert.deepEqual(ids('-- tidb-lint-disable-file\nCALL a();\nXA START "x";'), []);
+  assert.deepEqual(ids('-- tidb-lint-disable-file xa-transaction\nCALL a();\nXA START "x";'), ['stored-procedure']);
+});
+
+test('schema: a live schema provider is consulted after the file', () => {
+  const live: TableInfo = { name: 'orders', columns: new Map(), indexes: new Set() };
+  const provider: SchemaProvider = {
+    table: (_db, name) => (name.toLowerCase() === 'orders' ? live : undefined),
+    isView: (_db, name) => name === 'v_orders',
+    database: () => undefined,
+  };
+  const fs = new FileSchema(provider);
+  assert.equal(fs.table(undefined, 'ORDERS'), live);
+  assert.equal(fs.isView('shop', 'v_orders'), true);
+  fs.addTable({ name: 'orders', columns: new Map([['id', { name: 'id', type: 'BIGINT', args: [], unsigned: false, autoIncrement: false, autoRandom: false, defaultNow: false }]]), indexes: new Set() });
+  assert.equal(fs.table(undefined, 'orders')!.columns.size, 1);
+});
+
+test('findings are sorted by position and carry exact ranges', () => {
+  const sql = 'XA START "x";\nCALL p();';
+  const f = lint(sql);
+  assert.deepEqual(f.map((x) => sql.slice(x.start, x.end)), ['XA START', 'CALL p']);
+});
