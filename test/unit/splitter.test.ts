@@ -69,3 +69,13 @@ test('huge INSERT ... VALUES bodies are skimmed: words and calls kept, literals 
   // the statement's range still covers the whole body
   assert.equal(src.slice(s.start, s.end), src.slice(0, -'SELECT 1;'.length - 1));
 });
+
+test('skimmed bodies keep calls and the words after the body, not literal words', () => {
+  const rows = Array.from({ length: 1500 }, (_, i) => `(${i},NULL,_binary 'x',TRUE,UUID())`).join(',');
+  const src = `INSERT INTO t VALUES ${rows} ON DUPLICATE KEY UPDATE b = VALUES(b);`;
+  const s = split(src).statements[0];
+  const skimmed = s.tokens.slice(s.sparseFrom).map((t) => t.value);
+  assert.ok(!skimmed.includes('NULL') && !skimmed.includes('_BINARY') && !skimmed.includes('TRUE'));
+  assert.ok(skimmed.includes('UUID'));
+  assert.deepEqual(skimmed.slice(-7), ['ON', 'DUPLICATE', 'KEY', 'UPDATE', 'B', 'VALUES', '(']);
+});

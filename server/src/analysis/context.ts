@@ -35,6 +35,8 @@ export interface SessionState {
   inTransaction: boolean;
   /** GLOBAL system variables set earlier in the file (lower-cased name -> upper-cased value) */
   globals: Map<string, string>;
+  /** system variables set earlier in the file at any scope (lower-cased name -> upper-cased value) */
+  vars: Map<string, string>;
 }
 
 export interface FileFacts {

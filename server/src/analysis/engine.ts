@@ -72,20 +72,27 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
   const parts: SplitResult = split(text);
   const stmts = parts.statements.map((st) => new Stmt(text, st));
   const schema = new FileSchema(options.schema);
-  const session: SessionState = { inTransaction: false, globals: new Map() };
+  const session: SessionState = { inTransaction: false, globals: new Map(), vars: new Map() };
   const file = fileFacts(stmts);
 
   for (const p of parts.problems) {
     findings.push({ ruleId: 'syntax-error', severity: 'error', message: p.message, start: p.start, end: p.end });
   }
 
+  // The rules that look at each statement kind, computed once per kind.
+  const byKind = new Map<string, RuleDefinition[]>();
+  const rulesFor = (kind: string) => {
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = active.filter((r) => !r.kinds || r.kinds.includes(kind))));
+    return list;
+  };
+
   for (const s of stmts) {
     const ctx = new RuleContext(s, target, schema, session, file);
     const ct = s.kind === 'CREATE TABLE' ? safe(() => parseCreateTable(s)) : undefined;
     const at = s.kind === 'ALTER TABLE' ? safe(() => parseAlterTable(s)) : undefined;
     ctx.seed(ct, at);
-    for (const rule of active) {
-      if (rule.kinds && !rule.kinds.includes(s.kind)) continue;
+    for (const rule of rulesFor(s.kind)) {
       const before = ctx.reports.length;
       try {
         rule.check(ctx);
@@ -242,7 +249,11 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
       if (!t) return;
       for (const spec of at.specs) {
         if (spec.verb === 'ADD' && spec.target === 'COLUMN') {
-          for (const c of spec.columns) t.columns.set(c.name.toLowerCase(), columnInfo(s, c));
+          for (const c of spec.columns) {
+            t.columns.set(c.name.toLowerCase(), columnInfo(s, c));
+            // TiDB cannot add a clustered PK to an existing table: a PK added by ALTER is NONCLUSTERED.
+            if (c.primaryKey !== undefined) t.primaryKey = { columns: [c.name], clustered: 'NONCLUSTERED' };
+          }
         } else if ((spec.verb === 'MODIFY' || spec.verb === 'CHANGE') && spec.columns[0]) {
           if (spec.oldName) t.columns.delete(spec.oldName.toLowerCase());
           const c = spec.columns[0];
@@ -253,7 +264,8 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
           t.primaryKey = undefined;
         } else if (spec.verb === 'ADD' && spec.index) {
           if (spec.index.kind === 'PRIMARY') {
-            t.primaryKey = { columns: spec.index.parts.map((p) => p.column ?? '').filter(Boolean), clustered: spec.index.clustered?.value };
+            // A PK added by ALTER is NONCLUSTERED (adding a CLUSTERED one fails).
+            t.primaryKey = { columns: spec.index.parts.map((p) => p.column ?? '').filter(Boolean), clustered: 'NONCLUSTERED' };
           }
           if (spec.index.name) t.indexes.add(spec.index.name.toLowerCase());
         } else if (spec.verb === 'DROP' && spec.target === 'INDEX' && spec.name) {
@@ -309,6 +321,7 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
       for (const a of readSetAssignments(s)) {
         if (a.name === 'autocommit' && a.scope !== 'USER') session.inTransaction = !isOn(a.value) && a.value !== '';
         if (a.scope === 'GLOBAL') session.globals.set(a.name, a.value);
+        if (a.scope !== 'USER') session.vars.set(a.name, a.value);
       }
       return;
   }

@@ -247,6 +247,8 @@ export class Lexer {
       return this.emit('var', j);
     }
     if (c === C.QMARK) return this.emit('param', i + 1);
+    // the common single-character punctuation first: ( ) , ;
+    if (c === 40 || c === 41 || c === 44 || c === 59) return this.emit('op', i + 1);
     for (const op of THREE_CHAR_OPS) if (s.startsWith(op, i)) return this.emit('op', i + 3);
     for (const op of TWO_CHAR_OPS) if (s.startsWith(op, i)) return this.emit('op', i + 2);
     return this.emit('op', i + 1);

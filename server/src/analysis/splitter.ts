@@ -43,12 +43,28 @@ const FULL_VALUES_TOKENS = 2000;
 
 const ROUTINE_KINDS = new Set(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT']);
 
+/** Splits the whole text at once. */
 export function split(src: string): SplitResult {
-  const trivia: Trivia[] = [];
+  const side: SplitSideOutput = { trivia: [], directives: [], problems: [] };
+  const statements = [...splitStatements(src, side)];
+  return { statements, ...side };
+}
+
+export interface SplitSideOutput {
+  trivia: Trivia[];
+  directives: DelimiterDirective[];
+  problems: LexProblem[];
+}
+
+/**
+ * Yields statements one at a time, so a caller that does not keep them holds
+ * only one statement's tokens in memory. Comments, DELIMITER lines and lexical
+ * problems are appended to `side` as they are met.
+ */
+export function* splitStatements(src: string, side: SplitSideOutput): Generator<Statement> {
+  const { trivia, directives, problems } = side;
   const lexer = new Lexer(src, 0, src.length, (t) => trivia.push(t));
-  const statements: Statement[] = [];
-  const directives: DelimiterDirective[] = [];
-  const problems: LexProblem[] = [];
+  let index = 0;
 
   let tokens: Token[] = [];
   let sparseFrom = -1;
@@ -59,17 +75,28 @@ export function split(src: string): SplitResult {
   let parenDepth = 0;
   let prevWasWord = false;
   let lastEnd = 0; // end of the last scanned token, kept or skimmed
+  // skimming state: a word not yet known to be a call, and the paren depth inside the skimmed body
+  let pendingStart = -1;
+  let pendingEnd = -1;
+  let pendingInValues = false;
+  let sparseParen = 0;
 
-  const finish = (delim?: { start: number; end: number; text: string }) => {
+  const finish = (delim?: { start: number; end: number; text: string }): Statement | undefined => {
+    if (pendingStart !== -1) {
+      if (!pendingInValues) tokens.push(wordToken(src, pendingStart, pendingEnd, false));
+      pendingStart = -1;
+    }
+    sparseParen = 0;
+    let st: Statement | undefined;
     if (tokens.length > 0) {
-      statements.push({
-        index: statements.length,
+      st = {
+        index: index++,
         start: tokens[0].start,
         end: Math.max(lastEnd, tokens[tokens.length - 1].end),
         delimiter: delim,
         tokens,
         sparseFrom,
-      });
+      };
     }
     tokens = [];
     sparseFrom = -1;
@@ -79,6 +106,7 @@ export function split(src: string): SplitResult {
     depth = 0;
     parenDepth = 0;
     prevWasWord = false;
+    return st;
   };
 
   while (lexer.scan()) {
@@ -94,7 +122,8 @@ export function split(src: string): SplitResult {
       // Resume on the next line, as if the statement had ended with the opener's line.
       lexer.pos = lineEndOf(src, start);
       lexer.inExec = false;
-      finish();
+      const st = finish();
+      if (st) yield st;
       continue;
     }
 
@@ -106,7 +135,8 @@ export function split(src: string): SplitResult {
         prevWasWord = false;
         continue;
       }
-      finish({ start: lexer.tokStart, end: lexer.tokEnd, text });
+      const st = finish({ start: lexer.tokStart, end: lexer.tokEnd, text });
+      if (st) yield st;
       continue;
     }
 
@@ -126,15 +156,29 @@ export function split(src: string): SplitResult {
 
     lastEnd = lexer.tokEnd;
     if (sparseFrom !== -1) {
-      // Skimming a huge VALUES body: keep words, and '(' right after a word (function calls).
+      // Skimming a huge VALUES body: keep only function calls (a word and the '(' right after it),
+      // and words after the body (ON DUPLICATE KEY UPDATE ...). Nothing is allocated for the rest.
       if (kind === 'word') {
-        tokens.push(lexer.token());
-        prevWasWord = true;
+        if (pendingStart !== -1 && !pendingInValues) tokens.push(wordToken(src, pendingStart, pendingEnd, lexer.inExec));
+        pendingStart = lexer.tokStart;
+        pendingEnd = lexer.tokEnd;
+        pendingInValues = sparseParen > 0;
       } else {
-        if (prevWasWord && lexer.tokEnd - lexer.tokStart === 1 && src.charCodeAt(lexer.tokStart) === 40) {
-          tokens.push(lexer.token());
+        if (pendingStart !== -1) {
+          const open = lexer.tokEnd - lexer.tokStart === 1 && src.charCodeAt(lexer.tokStart) === 40;
+          if (open) {
+            tokens.push(wordToken(src, pendingStart, pendingEnd, lexer.inExec));
+            tokens.push(lexer.token());
+          } else if (!pendingInValues) {
+            tokens.push(wordToken(src, pendingStart, pendingEnd, lexer.inExec));
+          }
+          pendingStart = -1;
         }
-        prevWasWord = false;
+        if (kind === 'op') {
+          const ch = src.charCodeAt(lexer.tokStart);
+          if (ch === 40) sparseParen++;
+          else if (ch === 41) sparseParen--;
+        }
       }
       continue;
     }
@@ -168,10 +212,19 @@ export function split(src: string): SplitResult {
         }
       }
     }
-    if (valuesSeenAt !== -1 && tokens.length - valuesSeenAt > FULL_VALUES_TOKENS) sparseFrom = tokens.length;
+    if (valuesSeenAt !== -1 && tokens.length - valuesSeenAt > FULL_VALUES_TOKENS) {
+      sparseFrom = tokens.length;
+      sparseParen = parenDepth;
+    }
   }
-  finish();
-  return { statements, trivia, directives, problems };
+  const last = finish();
+  if (last) yield last;
+}
+
+function wordToken(src: string, start: number, end: number, exec: boolean): Token {
+  const t: Token = { kind: 'word', start, end, value: src.slice(start, end).toUpperCase() };
+  if (exec) t.exec = true;
+  return t;
 }
 
 function lineEndOf(src: string, i: number): number {
