@@ -39,14 +39,25 @@ export interface SessionState {
   vars: Map<string, string>;
 }
 
-export interface FileFacts {
-  readonly statements: readonly Stmt[];
-  /** a CREATE TABLE or CREATE VIEW of `name` (lower-cased, unqualified) appears after statement `index` */
-  createdAfter(name: string, index: number): boolean;
+/**
+ * A finding that depends on what comes later in the file: it is dropped when
+ * every name in `exemptIfCreatedLater` is created (CREATE TABLE / CREATE VIEW)
+ * by a later statement. The engine streams statements, so rules cannot look ahead.
+ */
+export interface DeferredReport {
+  at: Range;
+  /** lower-cased name -> name as written: a later creation of that name lifts the finding for it */
+  exemptIfCreatedLater: Map<string, string>;
+  /** names the finding always names */
+  always: string[];
+  /** the message for the names still reported */
+  message: (names: string[]) => string;
+  fix?: Fix;
 }
 
 export class RuleContext {
   readonly reports: Report[] = [];
+  readonly deferred: DeferredReport[] = [];
   private _ct?: CreateTable | null;
   private _at?: AlterTable | null;
 
@@ -55,7 +66,6 @@ export class RuleContext {
     readonly target: Version,
     readonly schema: FileSchema,
     readonly session: SessionState,
-    readonly file: FileFacts,
   ) {}
 
   get src(): string {
@@ -98,6 +108,19 @@ export class RuleContext {
       range = at;
     }
     this.reports.push({ range, message, fix });
+  }
+
+  /** Reports a finding that later CREATE TABLE/VIEW statements can lift (see DeferredReport). */
+  reportUnlessCreatedLater(at: [number, number], exemptIfCreatedLater: string[], always: string[], message: (names: string[]) => string): void {
+    const t = this.s.tokens;
+    const a = t[Math.max(0, Math.min(at[0], t.length - 1))];
+    const b = t[Math.max(0, Math.min(at[1], t.length - 1))];
+    this.deferred.push({
+      at: { start: a.start, end: Math.max(a.end, b.end) },
+      exemptIfCreatedLater: new Map(exemptIfCreatedLater.map((n) => [n.toLowerCase(), n])),
+      always,
+      message,
+    });
   }
 
   /** A fix replacing tokens [first, last] with text. */

@@ -323,6 +323,11 @@ export function readColumnDef(s: Stmt, i: number, end: number): ColumnDef | unde
         const open = j + 1;
         if (s.op(open) === '(') {
           const close = s.match(open);
+          // an unclosed CHECK ( ... (truncated SQL) ends the column
+          if (close < open) {
+            j = end;
+            continue;
+          }
           let k = close + 1;
           let notEnforced = false;
           if (s.is(k, 'NOT') && s.is(k + 1, 'ENFORCED')) {
@@ -890,4 +895,27 @@ function readPosition(s: Stmt, spec: AlterSpec, from: number, to: number): void 
       if (name !== undefined) spec.after = { name, tok: k + 1 };
     }
   }
+}
+
+// ---------------------------------------------------------------- CREATE INDEX
+
+export interface CreateIndex {
+  /** the table the index is created on */
+  table?: QualifiedName;
+  /** the index definition; kind UNIQUE/FULLTEXT/SPATIAL/INDEX, tok = that keyword (UNIQUE/FULLTEXT/SPATIAL or INDEX) */
+  index: IndexDef;
+}
+
+/** Parses CREATE [UNIQUE|FULLTEXT|SPATIAL|VECTOR|COLUMNAR] INDEX name [USING t] ON tbl (key parts) [options]. */
+export function parseCreateIndex(s: Stmt): CreateIndex | undefined {
+  if (s.kind !== 'CREATE INDEX') return undefined;
+  const idx = s.afterCreateModifiers();
+  if (!s.is(idx, 'INDEX')) return undefined;
+  const kw = s.is(idx - 1, 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'VECTOR', 'COLUMNAR') ? idx - 1 : idx;
+  const n = s.sparseFrom;
+  const on = s.find(['ON'], idx + 1, n, 0);
+  const table = on !== -1 ? s.qname(on + 1) : undefined;
+  const index = readIndexDef(s, kw, n);
+  if (!index) return undefined;
+  return { table, index };
 }

@@ -3,12 +3,12 @@
 // suppressions. Pure logic: no LSP, no VS Code, no file system.
 import type { RuleDefinition, Severity } from '../rules/defineRule';
 import type { LintConfig } from './config';
-import { RuleContext, type FileFacts, type Fix, type SessionState } from './context';
+import { RuleContext, type DeferredReport, type Fix, type SessionState } from './context';
 import { parseAlterTable, parseCreateTable, readCharset, readCollate, type AlterTable, type CreateTable } from './ddl';
 import { LineIndex } from './lines';
 import { columnInfo, FileSchema, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
 import { isOn, readSetAssignments } from './setStatement';
-import { split, type SplitResult } from './splitter';
+import { splitStatements, type SplitSideOutput } from './splitter';
 import { Stmt } from './statement';
 import { parseSuppressions } from './suppress';
 import { DEFAULT_TARGET_VERSION, Version } from './version';
@@ -69,16 +69,13 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
     return true;
   });
 
-  const parts: SplitResult = split(text);
-  const stmts = parts.statements.map((st) => new Stmt(text, st));
   const schema = new FileSchema(options.schema);
   const session: SessionState = { inTransaction: false, globals: new Map(), vars: new Map() };
-  const file = fileFacts(stmts);
+  // Statements are produced and dropped one at a time: memory holds one statement's tokens.
+  const side: SplitSideOutput = { trivia: [], directives: [], problems: [] };
+  let statements = 0;
 
-  for (const p of parts.problems) {
-    findings.push({ ruleId: 'syntax-error', severity: 'error', message: p.message, start: p.start, end: p.end });
-  }
-
+  const pending: Pending[] = [];
   // The rules that look at each statement kind, computed once per kind.
   const byKind = new Map<string, RuleDefinition[]>();
   const rulesFor = (kind: string) => {
@@ -87,17 +84,26 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
     return list;
   };
 
-  for (const s of stmts) {
-    const ctx = new RuleContext(s, target, schema, session, file);
+  for (const st of splitStatements(text, side)) {
+    statements++;
+    const s = new Stmt(text, st);
+    const ctx = new RuleContext(s, target, schema, session);
     const ct = s.kind === 'CREATE TABLE' ? safe(() => parseCreateTable(s)) : undefined;
     const at = s.kind === 'ALTER TABLE' ? safe(() => parseAlterTable(s)) : undefined;
     ctx.seed(ct, at);
+    // A CREATE TABLE/VIEW lifts earlier deferred findings about that name.
+    if (pending.length > 0 && (s.kind === 'CREATE TABLE' || s.kind === 'CREATE VIEW')) {
+      const created = createdName(s);
+      if (created) liftPending(pending, created);
+    }
     for (const rule of rulesFor(s.kind)) {
       const before = ctx.reports.length;
+      const deferredBefore = ctx.deferred.length;
       try {
         rule.check(ctx);
       } catch (e) {
         ctx.reports.length = before;
+        ctx.deferred.length = deferredBefore;
         findings.push({
           ruleId: 'internal-error',
           severity: 'error',
@@ -112,12 +118,22 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
         const r = ctx.reports[k];
         findings.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix });
       }
+      for (let k = deferredBefore; k < ctx.deferred.length; k++) pending.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
     }
     safe(() => applyStatement(s, ct, at, schema, session));
   }
+  for (const p of pending) {
+    const names = [...p.report.always, ...p.report.exemptIfCreatedLater.values()];
+    if (names.length === 0) continue;
+    findings.push({ ruleId: p.ruleId, severity: p.severity, message: p.report.message(names), start: p.report.at.start, end: p.report.at.end, fix: p.report.fix });
+  }
+
+  for (const p of side.problems) {
+    findings.push({ ruleId: 'syntax-error', severity: 'error', message: p.message, start: p.start, end: p.end });
+  }
 
   const lines = new LineIndex(text);
-  const sup = parseSuppressions(text, parts.trivia, lines, knownIds);
+  const sup = parseSuppressions(text, side.trivia, lines, knownIds);
   for (const u of sup.unknown) {
     findings.push({
       ruleId: 'unknown-rule',
@@ -129,7 +145,29 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
   }
   const kept = findings.filter((f) => f.ruleId === 'unknown-rule' || f.ruleId === 'internal-error' || !sup.isSuppressed(f.ruleId, f.start));
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, statements: stmts.length, lines };
+  return { findings: kept, statements, lines };
+}
+
+interface Pending {
+  ruleId: string;
+  severity: Severity;
+  report: DeferredReport;
+}
+
+function liftPending(pending: Pending[], name: string): void {
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const r = pending[i].report;
+    if (!r.exemptIfCreatedLater.delete(name)) continue;
+    if (r.exemptIfCreatedLater.size === 0 && r.always.length === 0) pending.splice(i, 1);
+  }
+}
+
+/** The lower-cased, unqualified name a CREATE TABLE / CREATE VIEW creates. */
+function createdName(s: Stmt): string | undefined {
+  let i = s.find([s.kind === 'CREATE TABLE' ? 'TABLE' : 'VIEW']) + 1;
+  if (i <= 0) return undefined;
+  if (s.seq(i, 'IF', 'NOT', 'EXISTS') !== -1) i += 3;
+  return s.qname(i)?.name.toLowerCase();
 }
 
 function safe<T>(f: () => T): T | undefined {
@@ -138,35 +176,6 @@ function safe<T>(f: () => T): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-function fileFacts(stmts: Stmt[]): FileFacts {
-  let created: Map<string, number[]> | undefined;
-  return {
-    statements: stmts,
-    createdAfter(name, index) {
-      if (!created) {
-        created = new Map();
-        for (const s of stmts) {
-          let nameTok = -1;
-          if (s.kind === 'CREATE TABLE') {
-            nameTok = s.find(['TABLE']) + 1;
-            if (s.seq(nameTok, 'IF', 'NOT', 'EXISTS') !== -1) nameTok += 3;
-          } else if (s.kind === 'CREATE VIEW') {
-            nameTok = s.find(['VIEW']) + 1;
-          }
-          if (nameTok <= 0) continue;
-          const q = s.qname(nameTok);
-          if (!q) continue;
-          const k = q.name.toLowerCase();
-          const list = created.get(k) ?? [];
-          list.push(s.index);
-          created.set(k, list);
-        }
-      }
-      return (created.get(name.toLowerCase()) ?? []).some((i) => i > index);
-    },
-  };
 }
 
 /** Updates the file's schema and session state after a statement ran. */

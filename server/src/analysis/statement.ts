@@ -246,7 +246,8 @@ export class Stmt {
       let end = n;
       for (let j = i + 1; j < n; j++) {
         const dj = this.depth(j);
-        if (dj < d || (dj === d && this.op(j) === ')')) {
+        // a ')' has the depth outside it: the block's enclosing ')' is at d - 1, an inner one (COUNT(*)) at d
+        if (dj < d) {
           end = j;
           break;
         }

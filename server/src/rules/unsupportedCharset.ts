@@ -1,0 +1,46 @@
+import { isSupportedCharset, MYSQL_CHARSETS } from '../analysis/charsets';
+import { readCharset } from '../analysis/ddl';
+import { defineRule } from './defineRule';
+
+const ROUTINES = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT']);
+
+export default defineRule('unsupported-charset', {
+  check(ctx) {
+    const s = ctx.s;
+    // routine bodies are not linted: the CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT is already an error
+    if (ROUTINES.has(s.kind)) return;
+    const n = s.sparseFrom;
+    const flag = (kw: number, nameTok: number) => {
+      const name = s.ident(nameTok);
+      if (name === undefined) return;
+      const lower = name.toLowerCase();
+      if (!MYSQL_CHARSETS.has(lower) || isSupportedCharset(lower, ctx.target)) return;
+      const msg = lower === 'gbk'
+        ? `TiDB supports the gbk character set only from v5.4.0; on ${ctx.target} this fails with 'Unknown character set'. Upgrade to v5.4+ or convert the data to utf8mb4.`
+        : `TiDB does not support the character set ${name} and rejects it with 'Unknown character set'. Convert the data to utf8mb4 before migrating and declare utf8mb4 instead.`;
+      ctx.report([kw, nameTok], msg);
+    };
+    for (let i = 0; i < n; i++) {
+      const w = s.word(i);
+      if (!w) continue;
+      if (w === 'CHARSET' || w === 'CHARACTER' || w === 'CHAR') {
+        const cs = readCharset(s, i);
+        if (cs) {
+          flag(i, cs.ref.tok);
+          i = cs.ref.tok;
+        }
+      } else if (w === 'NAMES' && i === 1 && s.is(0, 'SET')) {
+        flag(i, i + 1);
+      } else if (w === 'USING' && s.tokens[i + 1]?.kind !== 'op') {
+        // CONVERT(expr USING charset)
+        const d = s.depth(i);
+        for (let k = i - 1; k >= 0; k--) {
+          if (s.op(k) === '(' && s.depth(k) === d - 1) {
+            if (s.is(k - 1, 'CONVERT')) flag(i, i + 1);
+            break;
+          }
+        }
+      }
+    }
+  },
+});

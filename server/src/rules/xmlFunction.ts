@@ -1,0 +1,16 @@
+import { functionCalls, isRoutine } from '../analysis/queryRefs';
+import { defineRule } from './defineRule';
+
+const XML = new Set(['EXTRACTVALUE', 'UPDATEXML']);
+
+export default defineRule('xml-function', {
+  check(ctx) {
+    const s = ctx.s;
+    if (isRoutine(s)) return;
+    for (const c of functionCalls(s)) {
+      if (!XML.has(c.name)) continue;
+      const name = s.text(c.at);
+      ctx.report(c.at, `TiDB does not implement the XML function ${name}(), so the statement fails. Store the document as JSON and use JSON_EXTRACT / JSON_SET instead.`);
+    }
+  },
+});
