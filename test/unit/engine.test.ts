@@ -79,3 +79,57 @@ test('findings are sorted by position and carry exact ranges', () => {
   const f = lint(sql);
   assert.deepEqual(f.map((x) => sql.slice(x.start, x.end)), ['XA START', 'CALL p']);
 });
+
+test('incremental: an edit re-analyses only the touched statement, with the same result as a full run', async () => {
+  const { LintCache, lintTextAsync } = await import('../../server/src/analysis/engine');
+  const stmts = Array.from({ length: 60 }, (_, i) =>
+    i % 3 === 0 ? `CREATE TABLE t${i} (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));` : i % 3 === 1 ? `UPDATE t${i - 1} SET v = 'x';` : `SELECT * FROM t${i - 2} WHERE v = 1;`);
+  const text = stmts.join('\n');
+  const cache = new LintCache();
+  const first = lintText(text, RULES, { cache });
+  assert.equal(cache.analysed, 60);
+  const strip = (r: { findings: Array<{ ruleId: string; start: number; end: number; message: string }> }) => r.findings.map((f) => `${f.ruleId}@${f.start}-${f.end}:${f.message}`);
+  assert.deepEqual(strip(first), strip(lintText(text, RULES)));
+
+  // a DML edit in the middle: one statement analysed, later offsets shift
+  const edited = text.replace("UPDATE t30 SET v = 'x';", "UPDATE t30 SET v = 'xyz' WHERE id = 1;");
+  const second = lintText(edited, RULES, { cache });
+  assert.equal(cache.analysed, 1);
+  assert.equal(cache.reused, 59);
+  assert.deepEqual(strip(second), strip(lintText(edited, RULES)));
+
+  // a DDL edit changes the state every later statement sees: those are analysed again
+  const ddl = edited.replace('CREATE TABLE t30 (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));', 'CREATE TABLE t30 (id BIGINT AUTO_RANDOM PRIMARY KEY, v INT);');
+  const third = await lintTextAsync(ddl, RULES, { cache });
+  assert.ok(third);
+  assert.equal(cache.analysed, 30);
+  assert.deepEqual(strip(third), strip(lintText(ddl, RULES)));
+
+  // a configuration change invalidates everything
+  lintText(ddl, RULES, { cache, config: { targetVersion: '6.1' } });
+  assert.equal(cache.analysed, 60);
+});
+
+test('incremental: deferred findings are re-evaluated against later statements', () => {
+  const { LintCache } = require('../../server/src/analysis/engine') as typeof import('../../server/src/analysis/engine');
+  const cache = new LintCache();
+  const a = 'DROP TABLE IF EXISTS t;\nSELECT 1;';
+  assert.deepEqual(lintText(a, RULES, { cache }).findings.map((f) => f.ruleId), ['destructive-ddl']);
+  const b = a + '\nCREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY);';
+  assert.deepEqual(lintText(b, RULES, { cache }).findings.map((f) => f.ruleId), []);
+  assert.deepEqual(lintText(a, RULES, { cache }).findings.map((f) => f.ruleId), ['destructive-ddl']);
+});
+
+test('async lint yields to the event loop and stops when cancelled', async () => {
+  const { lintTextAsync } = await import('../../server/src/analysis/engine');
+  const text = Array.from({ length: 3000 }, (_, i) => `ALTER TABLE t ADD COLUMN c${i} INT, ADD INDEX i${i} (c${i});`).join('\n');
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 0);
+  const done = await lintTextAsync(text, RULES, {}, () => false, 2);
+  clearInterval(timer);
+  assert.ok(done && done.statements === 3000);
+  assert.ok(ticks > 0, 'the event loop ran while linting');
+  let calls = 0;
+  const cancelled = await lintTextAsync(text, RULES, {}, () => ++calls > 1, 1);
+  assert.equal(cancelled, undefined);
+});

@@ -72,6 +72,11 @@ export function readConfigFile(file: string): LintConfig {
 
 const cache = new Map<string, string | null>();
 
+/** Forgets where config files were found (a .tidb-lint.json was created, moved or deleted). */
+export function clearConfigCache(): void {
+  cache.clear();
+}
+
 /** The nearest .tidb-lint.json at or above `dir`. */
 export function findConfigFile(dir: string): string | undefined {
   const seen: string[] = [];

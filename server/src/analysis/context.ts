@@ -33,6 +33,8 @@ export interface SessionState {
   db?: string;
   /** inside BEGIN / START TRANSACTION / SET autocommit=0 ... COMMIT / ROLLBACK */
   inTransaction: boolean;
+  /** SET autocommit = 0 is in force: a DDL's implicit commit is followed by a new implicit transaction */
+  autocommitOff?: boolean;
   /** GLOBAL system variables set earlier in the file (lower-cased name -> upper-cased value) */
   globals: Map<string, string>;
   /** system variables set earlier in the file at any scope (lower-cased name -> upper-cased value) */

@@ -154,6 +154,8 @@ export function readDataType(s: Stmt, i: number): { type: DataType; next: number
   const second = TWO_WORD_TYPES[w];
   if (second && second.includes(s.word(j))) {
     name = w === 'NATIONAL' || w === 'LONG' ? s.word(j) : w;
+    // CHARACTER VARYING (n) is VARCHAR (n)
+    if (w === 'CHARACTER' && s.word(j) === 'VARYING') name = 'VARCHAR';
     j++;
   }
   if (name === 'INTEGER') name = 'INT';
@@ -691,6 +693,12 @@ export function parseAlterTable(s: Stmt): AlterTable | undefined {
     // DROP PARTITION p1, p2 / TRUNCATE PARTITION p1, p2: a bare name continues the previous spec.
     if (prev && prev.target === 'PARTITION' && b - a === 1 && s.ident(a) !== undefined) {
       prev.end = b;
+      continue;
+    }
+    // Partition options may follow the last spec without a comma: ALTER TABLE t ENGINE=InnoDB PARTITION BY ...
+    const p = s.find(['PARTITION', 'BY'], a + 1, b, s.depth(a));
+    if (p !== -1) {
+      at.specs.push(...readAlterSpecs(s, a, p), ...readAlterSpecs(s, p, b));
       continue;
     }
     at.specs.push(...readAlterSpecs(s, a, b));

@@ -7,8 +7,9 @@ import { RuleContext, type DeferredReport, type Fix, type SessionState } from '.
 import { parseAlterTable, parseCreateTable, readCharset, readCollate, type AlterTable, type CreateTable } from './ddl';
 import { LineIndex } from './lines';
 import { columnInfo, FileSchema, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
-import { isOn, readSetAssignments } from './setStatement';
-import { splitStatements, type SplitSideOutput } from './splitter';
+import { isOff, isOn, readSetAssignments } from './setStatement';
+import type { Trivia } from './lexer';
+import { splitStatements, type DelimiterDirective, type SplitSideOutput } from './splitter';
 import { Stmt } from './statement';
 import { parseSuppressions } from './suppress';
 import { DEFAULT_TARGET_VERSION, Version } from './version';
@@ -41,9 +42,73 @@ export interface LintResult {
   findings: Finding[];
   statements: number;
   lines: LineIndex;
+  /** comments and hints (for suppression quick fixes, folding, completion context) */
+  trivia: Trivia[];
+  /** DELIMITER lines */
+  directives: DelimiterDirective[];
 }
 
-export function lintText(text: string, rules: readonly RuleDefinition[], options: LintOptions = {}): LintResult {
+/**
+ * Per-document memory of statement results, so re-linting after an edit only
+ * runs the rules on statements whose text (or the file state before them)
+ * changed. A statement's key is its text's hash plus a hash of every
+ * state-changing statement before it (DDL, USE, SET, transactions), so a reused
+ * result is exactly what the rules would have said.
+ */
+export class LintCache {
+  /** statement key -> result, with offsets relative to the statement start */
+  entries = new Map<string, CachedStatement>();
+  /** the configuration the entries were computed under */
+  configKey = '';
+  /** statements reused / analysed on the last run (for tests and the bench) */
+  reused = 0;
+  analysed = 0;
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+interface CachedStatement {
+  findings: Finding[];
+  deferred: Array<{ ruleId: string; severity: Severity; report: DeferredReport }>;
+}
+
+export function lintText(text: string, rules: readonly RuleDefinition[], options: LintOptions & { cache?: LintCache } = {}): LintResult {
+  const steps = lintSteps(text, rules, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same as lintText, yielding to the event loop every `sliceMs` so an
+ * editor's server stays responsive on huge files. Resolves to undefined when
+ * `isCancelled` turns true (a newer document version arrived).
+ */
+export async function lintTextAsync(
+  text: string,
+  rules: readonly RuleDefinition[],
+  options: LintOptions & { cache?: LintCache },
+  isCancelled: () => boolean = () => false,
+  sliceMs = 8,
+): Promise<LintResult | undefined> {
+  const steps = lintSteps(text, rules, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (isCancelled()) return undefined;
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The engine proper: yields after each statement. */
+function* lintSteps(text: string, rules: readonly RuleDefinition[], options: LintOptions & { cache?: LintCache }): Generator<void, LintResult> {
   const config = options.config ?? {};
   const target = new Version(config.targetVersion ?? DEFAULT_TARGET_VERSION);
   const knownIds = new Set<string>([...rules.map((r) => r.meta.id), ...Object.keys(META_RULES)]);
@@ -69,11 +134,26 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
     return true;
   });
 
+  const cache = options.cache;
+  let previous: Map<string, CachedStatement> | undefined;
+  if (cache) {
+    const configKey = JSON.stringify([config.targetVersion ?? DEFAULT_TARGET_VERSION, settings, rules.length]);
+    if (cache.configKey !== configKey) {
+      cache.clear();
+      cache.configKey = configKey;
+    }
+    previous = cache.entries;
+    cache.entries = new Map();
+    cache.reused = 0;
+    cache.analysed = 0;
+  }
+
   const schema = new FileSchema(options.schema);
   const session: SessionState = { inTransaction: false, globals: new Map(), vars: new Map() };
   // Statements are produced and dropped one at a time: memory holds one statement's tokens.
   const side: SplitSideOutput = { trivia: [], directives: [], problems: [] };
   let statements = 0;
+  let stateHash = 0;
 
   const pending: Pending[] = [];
   // The rules that look at each statement kind, computed once per kind.
@@ -87,40 +167,63 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
   for (const st of splitStatements(text, side)) {
     statements++;
     const s = new Stmt(text, st);
-    const ctx = new RuleContext(s, target, schema, session);
     const ct = s.kind === 'CREATE TABLE' ? safe(() => parseCreateTable(s)) : undefined;
     const at = s.kind === 'ALTER TABLE' ? safe(() => parseAlterTable(s)) : undefined;
-    ctx.seed(ct, at);
     // A CREATE TABLE/VIEW lifts earlier deferred findings about that name.
     if (pending.length > 0 && (s.kind === 'CREATE TABLE' || s.kind === 'CREATE VIEW')) {
       const created = createdName(s);
       if (created) liftPending(pending, created);
     }
-    for (const rule of rulesFor(s.kind)) {
-      const before = ctx.reports.length;
-      const deferredBefore = ctx.deferred.length;
-      try {
-        rule.check(ctx);
-      } catch (e) {
-        ctx.reports.length = before;
-        ctx.deferred.length = deferredBefore;
-        findings.push({
-          ruleId: 'internal-error',
-          severity: 'error',
-          message: `Rule '${rule.meta.id}' failed on this statement (${(e as Error)?.message ?? String(e)}); its result is missing here, the other rules still ran. Please report this with the statement.`,
-          start: s.start,
-          end: Math.min(s.end, s.start + 80),
+    const textHash = cache ? hashText(text, s.start, s.end) : 0;
+    const key = cache ? `${stateHash}:${textHash}:${s.end - s.start}` : '';
+    const hit = previous?.get(key) ?? cache?.entries.get(key);
+    if (hit) {
+      cache!.reused++;
+      cache!.entries.set(key, hit);
+      for (const f of hit.findings) findings.push(shift(f, s.start));
+      for (const d of hit.deferred) pending.push({ ruleId: d.ruleId, severity: d.severity, report: shiftDeferred(d.report, s.start) });
+    } else {
+      if (cache) cache.analysed++;
+      const ctx = new RuleContext(s, target, schema, session);
+      ctx.seed(ct, at);
+      const mine: Finding[] = [];
+      const myDeferred: CachedStatement['deferred'] = [];
+      for (const rule of rulesFor(s.kind)) {
+        const before = ctx.reports.length;
+        const deferredBefore = ctx.deferred.length;
+        try {
+          rule.check(ctx);
+        } catch (e) {
+          ctx.reports.length = before;
+          ctx.deferred.length = deferredBefore;
+          mine.push({
+            ruleId: 'internal-error',
+            severity: 'error',
+            message: `Rule '${rule.meta.id}' failed on this statement (${(e as Error)?.message ?? String(e)}); its result is missing here, the other rules still ran. Please report this with the statement.`,
+            start: s.start,
+            end: Math.min(s.end, s.start + 80),
+          });
+          continue;
+        }
+        const severity = (settings[rule.meta.id] as Severity | undefined) ?? rule.meta.severity;
+        for (let k = before; k < ctx.reports.length; k++) {
+          const r = ctx.reports[k];
+          mine.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix });
+        }
+        for (let k = deferredBefore; k < ctx.deferred.length; k++) myDeferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
+      }
+      findings.push(...mine);
+      for (const d of myDeferred) pending.push({ ...d, report: shiftDeferred(d.report, 0) });
+      if (cache) {
+        cache.entries.set(key, {
+          findings: mine.map((f) => shift(f, -s.start)),
+          deferred: myDeferred.map((d) => ({ ...d, report: shiftDeferred(d.report, -s.start) })),
         });
-        continue;
       }
-      const severity = (settings[rule.meta.id] as Severity | undefined) ?? rule.meta.severity;
-      for (let k = before; k < ctx.reports.length; k++) {
-        const r = ctx.reports[k];
-        findings.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix });
-      }
-      for (let k = deferredBefore; k < ctx.deferred.length; k++) pending.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
     }
+    if (changesState(s.kind)) stateHash = (Math.imul(stateHash ^ textHash, 0x01000193) + (s.end - s.start)) | 0;
     safe(() => applyStatement(s, ct, at, schema, session));
+    yield;
   }
   for (const p of pending) {
     const names = [...p.report.always, ...p.report.exemptIfCreatedLater.values()];
@@ -145,7 +248,30 @@ export function lintText(text: string, rules: readonly RuleDefinition[], options
   }
   const kept = findings.filter((f) => f.ruleId === 'unknown-rule' || f.ruleId === 'internal-error' || !sup.isSuppressed(f.ruleId, f.start));
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, statements, lines };
+  return { findings: kept, statements, lines, trivia: side.trivia, directives: side.directives };
+}
+
+/** Statements whose effect on the file state (schema, session) later statements can see. */
+function changesState(kind: string): boolean {
+  return /^(CREATE|ALTER|DROP|RENAME|TRUNCATE|USE|SET|BEGIN|START|COMMIT|ROLLBACK)\b/.test(kind);
+}
+
+/** FNV-1a over a slice of the text: a statement's identity for the cache. */
+function hashText(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function shift(f: Finding, by: number): Finding {
+  const out: Finding = { ...f, start: f.start + by, end: f.end + by };
+  if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+  return out;
+}
+
+/** A copy with shifted offsets and its own exemption map (runs mutate it). */
+function shiftDeferred(r: DeferredReport, by: number): DeferredReport {
+  return { ...r, at: { start: r.at.start + by, end: r.at.end + by }, exemptIfCreatedLater: new Map(r.exemptIfCreatedLater) };
 }
 
 interface Pending {
@@ -181,8 +307,8 @@ function safe<T>(f: () => T): T | undefined {
 /** Updates the file's schema and session state after a statement ran. */
 function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | undefined, schema: FileSchema, session: SessionState): void {
   const k = s.kind;
-  // DDL commits the open transaction implicitly.
-  if (/^(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/.test(k)) session.inTransaction = false;
+  // DDL commits the open transaction implicitly (with autocommit=0 the next statement opens a new one).
+  if (/^(CREATE|ALTER|DROP|RENAME|TRUNCATE)\b/.test(k) && !session.autocommitOff) session.inTransaction = false;
   switch (k) {
     case 'USE': {
       const db = s.ident(1);
@@ -240,11 +366,18 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
       }
       return;
     }
-    case 'RENAME TABLE': {
+    case 'RENAME': {
+      // RENAME TABLE a TO b, c TO d (classify() gives the kind 'RENAME'); it renames views too
+      if (!s.is(1, 'TABLE', 'TABLES')) return;
       for (const [a, b] of s.splitCommas(2, s.length)) {
         const from = s.qname(a);
         const to = from && s.is(from.last + 1, 'TO') ? s.qname(from.last + 2) : undefined;
         if (!from || !to || to.last >= b) continue;
+        if (schema.isView(from.db, from.name)) {
+          schema.dropView(from.db, from.name);
+          schema.addView(to.db, to.name);
+          continue;
+        }
         const t = schema.table(from.db, from.name);
         if (!t) continue;
         schema.dropTable(from.db, from.name);
@@ -291,13 +424,21 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
         } else if (spec.verb === 'CONVERT' && spec.convertCharset) {
           t.charset = spec.convertCharset.name;
           t.collation = spec.convertCollate?.name;
-          for (const c of t.columns.values()) {
-            if (c.charset || ['CHAR', 'VARCHAR', 'TEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'ENUM', 'SET'].includes(c.type)) {
-              c.charset = spec.convertCharset.name;
-              c.collation = spec.convertCollate?.name;
-            }
+          for (const [n, c] of t.columns) {
+            // new objects: a CREATE TABLE ... LIKE copy shares its ColumnInfo objects with the original
+            if (c.charset || TEXT_COLUMN_TYPES.has(c.type)) t.columns.set(n, { ...c, charset: spec.convertCharset.name, collation: spec.convertCollate?.name });
           }
         } else if (spec.verb === 'OPTION') {
+          // A new table default charset applies to columns added later; existing text columns keep the charset they had.
+          if (!t.copiedFromUnknown && spec.options.some((o) => o.name === 'CHARSET' || o.name === 'COLLATE')) {
+            const csOf = (coll?: string) => (coll && coll.includes('_') ? coll.slice(0, coll.indexOf('_')) : undefined);
+            const dbName = t.db ?? schema.currentDb;
+            const db = dbName !== undefined ? schema.database(dbName) : undefined;
+            const had = t.charset ?? csOf(t.collation) ?? db?.charset ?? csOf(db?.collation) ?? 'utf8mb4';
+            for (const [n, c] of t.columns) {
+              if (!c.charset && !c.collation && TEXT_COLUMN_TYPES.has(c.type)) t.columns.set(n, { ...c, charset: had });
+            }
+          }
           for (const o of spec.options) {
             if (o.name === 'CHARSET') t.charset = o.value.toLowerCase();
             if (o.name === 'COLLATE') t.collation = o.value.toLowerCase();
@@ -328,13 +469,19 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
       return;
     case 'SET':
       for (const a of readSetAssignments(s)) {
-        if (a.name === 'autocommit' && a.scope !== 'USER') session.inTransaction = !isOn(a.value) && a.value !== '';
+        // SET GLOBAL autocommit does not change this session; an unknown value (@saved) leaves the state as it was.
+        if (a.name === 'autocommit' && a.scope !== 'USER' && a.scope !== 'GLOBAL') {
+          if (isOff(a.value)) session.inTransaction = session.autocommitOff = true;
+          else if (isOn(a.value) || a.value === 'DEFAULT') session.inTransaction = session.autocommitOff = false;
+        }
         if (a.scope === 'GLOBAL') session.globals.set(a.name, a.value);
         if (a.scope !== 'USER') session.vars.set(a.name, a.value);
       }
       return;
   }
 }
+
+const TEXT_COLUMN_TYPES = new Set(['CHAR', 'VARCHAR', 'TEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'ENUM', 'SET', 'CHARACTER', 'NCHAR', 'NVARCHAR']);
 
 function parseCreatePartition(s: Stmt, i: number, end: number) {
   const w = s.word(i + 2) === 'LINEAR' ? s.word(i + 3) : s.word(i + 2);

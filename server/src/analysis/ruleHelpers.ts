@@ -12,6 +12,15 @@ export function isRoutine(s: Stmt): boolean {
   return ROUTINE_KINDS.has(s.kind);
 }
 
+/**
+ * Statements whose contents token-scanning rules skip: routine bodies, and statements that do not start
+ * with a keyword or '(' (e.g. Liquibase's `--changeset a:1` glued to the front of the next statement),
+ * which MySQL and TiDB both reject as syntax errors.
+ */
+export function notLinted(s: Stmt): boolean {
+  return s.kind === '' || ROUTINE_KINDS.has(s.kind);
+}
+
 /** `replacement` written in lower case when the text it replaces is all lower case. */
 export function matchCase(original: string, replacement: string): string {
   return /[A-Z]/.test(original) || !/[a-z]/.test(original) ? replacement : replacement.toLowerCase();

@@ -33,6 +33,8 @@ export interface TableInfo {
   collation?: string;
   /** index names, lower-cased */
   indexes: Set<string>;
+  /** created by CREATE TABLE ... LIKE a table the file does not define: columns, keys and charset are unknown */
+  copiedFromUnknown?: boolean;
 }
 
 export interface DatabaseInfo {
@@ -68,6 +70,16 @@ export class FileSchema implements SchemaProvider {
     const d = db ?? this.currentDb;
     return this.tables.get(key(d, name)) ?? (d !== undefined ? this.tables.get(key(undefined, name)) : undefined) ??
       this.fallback?.table(d, name);
+  }
+
+  /**
+   * Whether the table was created by an earlier statement of this file (a live
+   * SchemaProvider underneath does not count): rules that treat such tables as
+   * new and empty use this.
+   */
+  createdInFile(db: string | undefined, name: string): boolean {
+    const d = db ?? this.currentDb;
+    return this.tables.has(key(d, name)) || (d !== undefined && this.tables.has(key(undefined, name)));
   }
 
   isView(db: string | undefined, name: string): boolean {
@@ -122,7 +134,8 @@ export function columnInfo(s: Stmt, c: ColumnDef): ColumnInfo {
     unsigned: c.type?.unsigned ?? false,
     charset: c.charset?.name,
     collation: c.collate?.name,
-    autoIncrement: c.autoIncrement !== undefined,
+    // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
+    autoIncrement: c.autoIncrement !== undefined || c.type?.name === 'SERIAL',
     autoRandom: c.autoRandom !== undefined,
     generated: c.generated ? (c.generated.stored ? 'stored' : 'virtual') : undefined,
     defaultNow,
@@ -136,6 +149,7 @@ export function tableInfoFromCreate(s: Stmt, ct: CreateTable, like?: TableInfo):
   const columns = new Map<string, ColumnInfo>();
   for (const c of ct.columns) columns.set(c.name.toLowerCase(), columnInfo(s, c));
   const info: TableInfo = { db: ct.name.db, name: ct.name.name, columns, temporary: ct.temporary, indexes: new Set() };
+  if (ct.like) info.copiedFromUnknown = true;
   for (const c of ct.columns) {
     if (c.primaryKey !== undefined) info.primaryKey = { columns: [c.name], clustered: c.clustered?.value };
   }

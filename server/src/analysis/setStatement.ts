@@ -39,6 +39,7 @@ export function readSetAssignments(s: Stmt): SetAssignment[] {
       i++;
     }
     const first = i;
+    let nameEnd = i;
     const t = s.tokens[i];
     if (!t) continue;
     let name: string | undefined;
@@ -59,9 +60,14 @@ export function readSetAssignments(s: Stmt): SetAssignment[] {
       name = s.src.slice(t.start + 1, t.end);
     } else {
       name = s.ident(i);
+      // component variables: validate_password.policy
+      if (name !== undefined && s.op(i + 1) === '.' && s.ident(i + 2) !== undefined && s.tokens[i + 2].kind !== 'string') {
+        name = `${name}.${s.ident(i + 2)}`;
+        nameEnd = i + 2;
+      }
     }
     if (name === undefined) continue;
-    let j = i + 1;
+    let j = nameEnd + 1;
     if (s.op(j) !== '=' && s.op(j) !== ':=') continue;
     j++;
     let value = '';

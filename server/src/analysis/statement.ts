@@ -289,6 +289,12 @@ export class Stmt {
   private isTopLevelSelect(i: number, d: number): boolean {
     const k = this.kind;
     if (k !== 'SELECT' && k !== 'WITH' && k !== 'TABLE' && k !== '(') return false;
+    // WITH cte AS (...) INSERT/REPLACE/UPDATE/DELETE ...: the statement is DML, not a SELECT
+    if (k === 'WITH') {
+      for (let j = 1; j < i; j++) {
+        if (this.depth(j) === 0 && this.is(j, 'INSERT', 'REPLACE', 'UPDATE', 'DELETE')) return false;
+      }
+    }
     if (d === 0) {
       // WITH cte AS (...) SELECT: the final SELECT is at depth 0.
       return true;
@@ -326,6 +332,8 @@ function classify(s: Stmt): string {
       if (w0 === 'ALTER') {
         const j = s.afterCreateModifiers();
         if (s.is(j, 'VIEW')) return 'ALTER VIEW';
+        // ALTER DEFINER = user EVENT e ...
+        if (j > 1 && s.is(j, 'EVENT')) return 'ALTER EVENT';
       }
       const w = s.word(i);
       return w ? `${w0} ${w === 'SCHEMA' ? 'DATABASE' : w}` : w0;

@@ -12,13 +12,14 @@ export default defineRule('add-index-existing-table', {
       const ci = parseCreateIndex(s);
       if (!ci?.table) return;
       if (ci.index.kind !== 'INDEX' && ci.index.kind !== 'UNIQUE') return;
-      if (ctx.schema.table(ci.table.db, ci.table.name)) return;
+      // Only a table created earlier in this file is new (and empty); a live schema does not make it so.
+      if (ctx.schema.createdInFile(ci.table.db, ci.table.name)) return;
       ctx.report([ci.index.tok, ci.table.last], MESSAGE(ci.table.name));
       return;
     }
     const at = ctx.alterTable();
     if (!at?.name) return;
-    if (ctx.schema.table(at.name.db, at.name.name)) return;
+    if (ctx.schema.createdInFile(at.name.db, at.name.name)) return;
     for (const spec of at.specs) {
       if (spec.verb !== 'ADD') continue;
       let range: [number, number] | undefined;

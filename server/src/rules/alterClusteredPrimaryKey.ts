@@ -9,10 +9,13 @@ export default defineRule('alter-clustered-primary-key', {
     if (!at?.name) return;
     const name = at.name.name;
     for (const spec of at.specs) {
-      if (spec.verb === 'DROP' && spec.target === 'PRIMARY KEY') {
+      // DROP PRIMARY KEY, or its MySQL spelling DROP INDEX `PRIMARY`
+      const dropIndexPrimary = spec.verb === 'DROP' && spec.target === 'INDEX' && spec.name?.toUpperCase() === 'PRIMARY';
+      if ((spec.verb === 'DROP' && spec.target === 'PRIMARY KEY') || dropIndexPrimary) {
         const t = ctx.schema.table(at.name.db, name);
-        const last = ctx.s.is(spec.first + 2, 'KEY') ? spec.first + 2 : spec.first + 1;
-        if (!t) {
+        const last = dropIndexPrimary ? spec.nameTok ?? spec.first + 1 : ctx.s.is(spec.first + 2, 'KEY') ? spec.first + 2 : spec.first + 1;
+        // CREATE TABLE ... LIKE a table the file does not define: its PK is unknown too
+        if (!t || (t.copiedFromUnknown && !t.primaryKey)) {
           ctx.report([spec.first, last], `TiDB cannot drop a clustered primary key (ERROR 8200), and the primary key of '${name}' is clustered unless it was declared NONCLUSTERED (every PK is clustered by default from v6.4). Check the table's PK; to change it, create a new table with the desired key and copy the data.`);
         } else if (t.primaryKey && isClusteredPk(t.primaryKey, (c) => t.columns.get(c.toLowerCase())?.type, ctx.target)) {
           ctx.report([spec.first, last], `The primary key of '${name}' is clustered on this TiDB version, and TiDB cannot drop a clustered primary key (ERROR 8200 Unsupported drop primary key when the table is using clustered index). Create a new table with the desired key and copy the data, or declare the PK NONCLUSTERED when the table is created.`);

@@ -41,7 +41,9 @@ export default defineRule('charset-conversion-unsupported', {
     const at = ctx.alterTable();
     if (!at?.name) return;
     const name = at.name.name;
-    const t = ctx.schema.table(at.name.db, name);
+    const known = ctx.schema.table(at.name.db, name);
+    // CREATE TABLE ... LIKE a table the file does not define: the source charset is unknown until set
+    const t = known?.copiedFromUnknown && !known.charset && !known.collation ? undefined : known;
     const fix = 'Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.';
     const report = (ref: NameRef, to: string, from: string | undefined, what: string) => {
       const msg = from === undefined

@@ -1,6 +1,6 @@
 import type { Stmt } from '../analysis/statement';
 import { defineRule } from './defineRule';
-import { isRoutine } from '../analysis/ruleHelpers';
+import { notLinted } from '../analysis/ruleHelpers';
 
 /** Index of the CTE name when a WITH clause starts at i (WITH [RECURSIVE] name [(cols)] AS (...)), else -1. */
 function cteAt(s: Stmt, i: number): number {
@@ -21,7 +21,7 @@ export default defineRule('cte-version', {
   before: '5.1',
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     for (let i = 0; i < n; i++) {
       if (s.word(i) !== 'WITH') continue;

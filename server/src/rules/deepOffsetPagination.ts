@@ -1,4 +1,4 @@
-import { isRoutine } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 export const DEEP_OFFSET = 10000;
@@ -6,7 +6,7 @@ export const DEEP_OFFSET = 10000;
 export default defineRule('deep-offset-pagination', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     for (let i = 0; i < n; i++) {
       if (!s.is(i, 'LIMIT')) continue;

@@ -3,7 +3,7 @@ import { defineRule } from './defineRule';
 const AFTER = 'It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.';
 
 export default defineRule('destructive-ddl', {
-  kinds: ['DROP TABLE', 'DROP DATABASE', 'TRUNCATE'],
+  kinds: ['DROP TABLE', 'DROP TABLES', 'DROP DATABASE', 'TRUNCATE'],
   check(ctx) {
     const s = ctx.s;
     if (s.kind === 'TRUNCATE') {

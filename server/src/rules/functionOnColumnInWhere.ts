@@ -1,5 +1,6 @@
 import type { Stmt } from '../analysis/statement';
-import { isRoutine, literalAt, whereRanges } from '../analysis/queryRefs';
+import { literalAt, whereRanges } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 export const INDEX_BLOCKING_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -59,9 +60,15 @@ function columnAt(s: Stmt, i: number): number {
 function firstArgColumn(s: Stmt, open: number, nesting: number): [number, number] | undefined {
   const close = s.match(open);
   if (close === -1) return undefined;
-  const a = open + 1;
+  let a = open + 1;
+  // TRIM([LEADING|TRAILING|BOTH] [remstr] FROM col): the column follows FROM
+  if (s.is(open - 1, 'TRIM')) {
+    const from = s.find(['FROM'], a, close, s.depth(a));
+    if (from !== -1) a = from + 1;
+  }
   const col = columnAt(s, a);
-  if (col !== -1) return s.op(col) === ',' || col === close ? [a, col] : undefined;
+  // SUBSTRING(col FROM 2 FOR 3) as well as f(col, ...)
+  if (col !== -1) return s.op(col) === ',' || col === close || (s.is(col, 'FROM') && s.is(open - 1, 'SUBSTRING', 'SUBSTR')) ? [a, col] : undefined;
   if (nesting < 3 && s.tokens[a]?.kind === 'word' && s.op(a + 1) === '(') {
     const inner = s.match(a + 1);
     if (inner === -1 || (s.op(inner + 1) !== ',' && inner + 1 !== close)) return undefined;
@@ -73,7 +80,7 @@ function firstArgColumn(s: Stmt, open: number, nesting: number): [number, number
 export default defineRule('function-on-column-in-where', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const seen = new Set<number>();
     for (const [from, to] of whereRanges(s)) {
       for (let i = from; i < to; i++) {

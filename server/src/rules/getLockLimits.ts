@@ -1,10 +1,10 @@
 import { defineRule } from './defineRule';
-import { isRoutine } from '../analysis/ruleHelpers';
+import { notLinted } from '../analysis/ruleHelpers';
 
 export default defineRule('get-lock-limits', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     const old = ctx.target.lt('6.1');
     for (let i = 0; i < n; i++) {
@@ -21,9 +21,9 @@ export default defineRule('get-lock-limits', {
       const args = s.splitCommas(i + 2, close);
       if (args.length !== 2) continue;
       const [a, b] = args[1];
-      const isNeg = s.op(a) === '-';
-      if (b - a !== (isNeg ? 2 : 1)) continue;
-      const v = s.num(a);
+      const sign = s.op(a) === '-' || s.op(a) === '+';
+      if (b - a !== (sign ? 2 : 1)) continue;
+      const v = s.op(a) === '+' ? s.num(a + 1) : s.num(a);
       if (v === undefined || (v >= 1 && v <= 3600)) continue;
       const effect =
         v < 0

@@ -1,6 +1,6 @@
 import type { Fix, RuleContext, TextEdit } from '../analysis/context';
 import type { QueryBlock } from '../analysis/statement';
-import { isRoutine } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 const SET_OPS = ['UNION', 'EXCEPT', 'INTERSECT'];
@@ -8,7 +8,7 @@ const SET_OPS = ['UNION', 'EXCEPT', 'INTERSECT'];
 export default defineRule('group-by-asc-desc', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     for (const b of s.queryBlocks()) {
       const r = b.clauses.get('GROUP BY');
       if (!r) continue;
@@ -24,7 +24,8 @@ export default defineRule('group-by-asc-desc', {
       for (const [a, e] of s.splitCommas(from, to)) {
         if (e <= a) continue;
         const last = e - 1;
-        const dir = s.is(last, 'ASC', 'DESC') && last > a ? last : undefined;
+        // not t.`desc` written as t.desc (a column named like the keyword)
+        const dir = s.is(last, 'ASC', 'DESC') && last > a && s.op(last - 1) !== '.' ? last : undefined;
         items.push({ start: a, end: dir ?? e, dir });
       }
       const flagged = items.filter((it) => it.dir !== undefined);

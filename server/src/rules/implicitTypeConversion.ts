@@ -1,10 +1,11 @@
 import type { RuleContext } from '../analysis/context';
-import { allTableRefs, isRoutine, joinOnRanges, whereRanges } from '../analysis/queryRefs';
+import { allTableRefs, joinOnRanges, whereRanges } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import type { ColumnInfo, TableInfo } from '../analysis/schema';
 import type { Stmt } from '../analysis/statement';
 import { defineRule } from './defineRule';
 
-const STRING_TYPES = new Set(['CHAR', 'VARCHAR', 'TEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'NCHAR', 'NVARCHAR']);
+const STRING_TYPES = new Set(['CHAR', 'CHARACTER', 'VARCHAR', 'TEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'NCHAR', 'NVARCHAR']);
 const CMP = new Set(['=', '<>', '!=', '<', '<=', '>', '>=', '<=>']);
 
 /** A numeric literal (optionally signed) at i: index after it, or -1. */
@@ -18,19 +19,23 @@ function numberAt(s: Stmt, i: number): number {
 export default defineRule('implicit-type-conversion', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const ranges: Array<[number, number]> = whereRanges(s);
     for (const r of joinOnRanges(s)) ranges.push([r.start, r.end]);
     if (ranges.length === 0) return;
     // tables of the statement that the file defines, by alias and by name
     const byName = new Map<string, TableInfo>();
     const tables: TableInfo[] = [];
-    for (const ref of allTableRefs(s)) {
+    // an alias hides its table's name (FROM a b JOIN b x: b.col is a's column)
+    const aliases = new Set<string>();
+    const refs = allTableRefs(s);
+    for (const ref of refs) if (ref.alias) aliases.add(ref.alias.toLowerCase());
+    for (const ref of refs) {
       const info = ctx.schema.table(ref.db, ref.name);
       if (!info) continue;
       tables.push(info);
-      byName.set(ref.name.toLowerCase(), info);
       if (ref.alias) byName.set(ref.alias.toLowerCase(), info);
+      else if (!aliases.has(ref.name.toLowerCase())) byName.set(ref.name.toLowerCase(), info);
     }
     if (tables.length === 0) return;
     const seen = new Set<number>();

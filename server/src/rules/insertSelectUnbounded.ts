@@ -1,4 +1,5 @@
-import { cteNames, mainVerb, tableFactors } from '../analysis/queryRefs';
+import { mainVerb, tableFactors, type TableRef } from '../analysis/queryRefs';
+import type { QueryBlock, Stmt } from '../analysis/statement';
 import { defineRule } from './defineRule';
 
 export default defineRule('insert-select-unbounded', {
@@ -7,22 +8,94 @@ export default defineRule('insert-select-unbounded', {
     const s = ctx.s;
     const verb = mainVerb(s);
     if (verb === -1 || !s.is(verb, 'INSERT', 'REPLACE')) return;
+    const ctes = cteBodies(s);
+    const inCte = (i: number) => [...ctes.values()].some(([o, c]) => i > o && i < c);
     // INSERT ... VALUES ((SELECT ...)) / SET a = (SELECT ...): single rows, not a copy
     const values = s.find(['VALUES|VALUE|SET'], verb + 1, s.sparseFrom, s.depth(verb));
-    const blocks = s.queryBlocks().filter((b) => b.select > verb && (values === -1 || b.select < values));
+    const all = s.queryBlocks();
+    const blocks = all.filter((b) => b.select > verb && (values === -1 || b.select < values) && !inCte(b.select));
     // the INSERT's own SELECT blocks: not nested inside another block (subqueries are bounded by their outer block)
     const main = blocks.filter((b) => !blocks.some((o) => o !== b && o.select < b.select && b.select < o.end));
-    let ctes: Set<string> | undefined;
     for (const b of main) {
-      const from = b.clauses.get('FROM');
-      const fromAt = b.clauseAt.get('FROM');
-      if (!from || fromAt === undefined || b.clauses.has('WHERE') || b.clauses.has('LIMIT')) continue;
-      // SELECT ... UNION SELECT ... LIMIT n: the trailing LIMIT bounds the whole result
-      if (s.is(b.end, 'UNION', 'EXCEPT', 'INTERSECT') && s.find(['LIMIT'], b.end, s.sparseFrom, b.depth) !== -1) continue;
-      ctes ??= cteNames(s);
-      const t = tableFactors(s, from[0], from[1]).find((r) => r.db !== undefined || (!ctes!.has(r.name.toLowerCase()) && r.name.toUpperCase() !== 'DUAL'));
-      if (!t) continue;
+      const hit = unboundedSource(s, all, ctes, b, 0);
+      if (!hit) continue;
+      const [fromAt, t] = hit;
       ctx.report([fromAt, t.last], `${s.word(verb)} ... SELECT copies all of ${t.name} (no WHERE, no LIMIT) in one transaction, which can exceed txn-total-size-limit or the memory quota. Batch it with BATCH ON <key> LIMIT 10000 ${s.word(verb)} ... (v6.5+), bound it with WHERE ranges, or use IMPORT INTO.`);
     }
   },
 });
+
+/**
+ * The table a SELECT block reads whole (no WHERE, no LIMIT), looking through derived
+ * tables and CTEs that are themselves unbounded: [index of FROM, the table reference].
+ */
+function unboundedSource(
+  s: Stmt,
+  all: QueryBlock[],
+  ctes: Map<string, [number, number]>,
+  b: QueryBlock,
+  nesting: number,
+): [number, TableRef] | undefined {
+  const from = b.clauses.get('FROM');
+  const fromAt = b.clauseAt.get('FROM');
+  if (!from || fromAt === undefined || b.clauses.has('WHERE') || b.clauses.has('LIMIT')) return undefined;
+  if (s.find(['FETCH', 'FIRST|NEXT'], fromAt, b.end, b.depth) !== -1) return undefined;
+  // SELECT ... UNION SELECT ... LIMIT n: the trailing LIMIT bounds the whole result
+  if (s.is(b.end, 'UNION', 'EXCEPT', 'INTERSECT') && s.find(['LIMIT'], b.end, s.sparseFrom, b.depth) !== -1) return undefined;
+  const refs = tableFactors(s, from[0], from[1]);
+  const real = refs.find((r) => r.db !== undefined || (!ctes.has(r.name.toLowerCase()) && r.name.toUpperCase() !== 'DUAL'));
+  if (real) return [fromAt, real];
+  if (nesting >= 4) return undefined;
+  // bodies to look into: derived tables of this FROM, and the CTEs it names
+  const bodies: Array<[number, number]> = [];
+  for (let i = from[0]; i < from[1]; i++) {
+    if (s.op(i) !== '(' || s.depth(i) !== b.depth) continue;
+    const close = s.match(i);
+    if (close === -1) break;
+    if (s.is(i + 1, 'SELECT', 'WITH') || (s.op(i + 1) === '(' && s.is(i + 2, 'SELECT'))) bodies.push([i, close]);
+    i = close;
+  }
+  for (const r of refs) {
+    const body = r.db === undefined ? ctes.get(r.name.toLowerCase()) : undefined;
+    if (body) bodies.push(body);
+  }
+  for (const [open, close] of bodies) {
+    // the body's own blocks: directly inside it (a UNION gives several), not its subqueries
+    const inner = all.filter((x) => x.select > open && x.select < close);
+    const top = inner.filter((x) => !inner.some((o) => o !== x && o.select < x.select && x.select < o.end));
+    for (const x of top) {
+      const hit = unboundedSource(s, all, ctes, x, nesting + 1);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** WITH [RECURSIVE] name [(cols)] AS (body), ...: lower-cased name -> token indexes of the body's parens. */
+function cteBodies(s: Stmt): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  const n = s.sparseFrom;
+  for (let i = 0; i < n; i++) {
+    if (!s.is(i, 'WITH')) continue;
+    let j = i + 1;
+    if (s.is(j, 'RECURSIVE')) j++;
+    for (;;) {
+      const name = s.ident(j);
+      if (name === undefined || s.tokens[j].kind === 'string') break;
+      j++;
+      if (s.op(j) === '(') {
+        const m = s.match(j);
+        if (m === -1) break;
+        j = m + 1;
+      }
+      if (!s.is(j, 'AS') || s.op(j + 1) !== '(') break;
+      const m = s.match(j + 1);
+      if (m === -1) break;
+      out.set(name.toLowerCase(), [j + 1, m]);
+      j = m + 1;
+      if (s.op(j) !== ',') break;
+      j++;
+    }
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
-import { allTableRefs, isRoutine, joinOnRanges, tableFactors } from '../analysis/queryRefs';
+import { allTableRefs, joinOnRanges, tableFactors } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import type { Stmt } from '../analysis/statement';
 import { defineRule } from './defineRule';
 
@@ -7,7 +8,7 @@ const MESSAGE_TAIL = "TiDB rejects it ('ON condition doesn't support subqueries 
 export default defineRule('join-on-subquery', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const ons = joinOnRanges(s);
     if (ons.length === 0) return;
     for (const on of ons) {

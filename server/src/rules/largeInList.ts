@@ -1,4 +1,5 @@
-import { isRoutine, literalAt } from '../analysis/queryRefs';
+import { literalAt } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import type { Stmt } from '../analysis/statement';
 import { defineRule } from './defineRule';
 
@@ -8,7 +9,7 @@ export const LARGE_IN_LIST = 1000;
 export default defineRule('large-in-list', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     // cheap pre-check: a statement this short cannot hold such a list
     if (n < LARGE_IN_LIST * 2) return;

@@ -1,10 +1,10 @@
 import { defineRule } from './defineRule';
-import { isRoutine } from '../analysis/ruleHelpers';
+import { notLinted } from '../analysis/ruleHelpers';
 
 export default defineRule('lateral-derived-table', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     for (let i = 1; i < n; i++) {
       if (s.word(i) !== 'LATERAL' || s.op(i + 1) !== '(') continue;

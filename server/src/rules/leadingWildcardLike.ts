@@ -1,10 +1,10 @@
-import { isRoutine } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 export default defineRule('leading-wildcard-like', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s) || s.kind === 'SHOW') return;
+    if (notLinted(s) || s.kind === 'SHOW') return;
     const n = s.sparseFrom;
     for (let i = 0; i + 1 < n; i++) {
       if (!s.is(i, 'LIKE')) continue;

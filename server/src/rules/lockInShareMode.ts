@@ -1,10 +1,10 @@
 import { defineRule } from './defineRule';
-import { earlierSetting, isRoutine, isTruthy, matchCase } from '../analysis/ruleHelpers';
+import { earlierSetting, notLinted, isTruthy, matchCase } from '../analysis/ruleHelpers';
 
 export default defineRule('lock-in-share-mode', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     let sawSelect = false;
     let promoted: boolean | undefined;

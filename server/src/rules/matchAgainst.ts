@@ -1,10 +1,11 @@
-import { functionCalls, isRoutine } from '../analysis/queryRefs';
+import { functionCalls } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 export default defineRule('match-against', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     for (const c of functionCalls(s)) {
       if (c.name !== 'MATCH') continue;
       const close = s.match(c.open);

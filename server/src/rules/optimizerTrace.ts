@@ -1,13 +1,13 @@
 import { readSetAssignments } from '../analysis/setStatement';
 import { defineRule } from './defineRule';
-import { assignmentRange, isRoutine, setsOptimizerTrace } from '../analysis/ruleHelpers';
+import { assignmentRange, notLinted, setsOptimizerTrace } from '../analysis/ruleHelpers';
 
 const TAIL = 'Use EXPLAIN ANALYZE, TRACE or PLAN REPLAYER DUMP to study plans instead.';
 
 export default defineRule('optimizer-trace', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     if (s.kind === 'SET') {
       for (const a of readSetAssignments(s)) {
         if (setsOptimizerTrace(a)) ctx.report(assignmentRange(s, a), `TiDB does not support the MySQL optimizer trace, so setting ${a.name} fails. ${TAIL}`);

@@ -1,4 +1,4 @@
-import { isRoutine } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 const ITEM_END = new Set(['LIMIT', 'FOR', 'LOCK', 'INTO', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'ROWS', 'RANGE', 'GROUPS']);
@@ -6,7 +6,7 @@ const ITEM_END = new Set(['LIMIT', 'FOR', 'LOCK', 'INTO', 'UNION', 'EXCEPT', 'IN
 export default defineRule('order-by-rand', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     for (let i = 0; i + 1 < n; i++) {
       if (!s.is(i, 'ORDER') || !s.is(i + 1, 'BY')) continue;

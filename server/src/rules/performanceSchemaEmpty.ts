@@ -1,4 +1,5 @@
 import { allTableRefs, cteNames } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'SHOW', 'USE', 'CREATE DATABASE', 'DROP DATABASE', 'SET']);
@@ -8,7 +9,7 @@ const MESSAGE = (name: string) =>
 export default defineRule('performance-schema-empty', {
   check(ctx) {
     const s = ctx.s;
-    if (SKIP_KINDS.has(s.kind)) return;
+    if (SKIP_KINDS.has(s.kind) || notLinted(s)) return;
     const n = s.sparseFrom;
     const refs = allTableRefs(s);
     const reported = new Set<number>();

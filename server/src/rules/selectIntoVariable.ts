@@ -1,10 +1,10 @@
 import { defineRule } from './defineRule';
-import { isRoutine } from '../analysis/ruleHelpers';
+import { notLinted } from '../analysis/ruleHelpers';
 
 export default defineRule('select-into-variable', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     let sawSelect = false;
     for (let i = 0; i < n; i++) {

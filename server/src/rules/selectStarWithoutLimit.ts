@@ -11,8 +11,10 @@ export default defineRule('select-star-without-limit', {
       const from = b.clauses.get('FROM');
       const fromAt = b.clauseAt.get('FROM');
       if (!from || fromAt === undefined || b.clauses.has('WHERE') || b.clauses.has('LIMIT')) continue;
-      // a LIMIT after the block that applies to the whole set-operation result
-      if (s.find(['LIMIT'], b.end, s.sparseFrom, 0) !== -1) continue;
+      // FETCH FIRST|NEXT n ROWS ONLY (TiDB's standard spelling of LIMIT)
+      if (s.find(['FETCH', 'FIRST|NEXT'], fromAt, b.end, b.depth) !== -1) continue;
+      // a LIMIT (or FETCH) after the block that applies to the whole set-operation result
+      if (s.find(['LIMIT'], b.end, s.sparseFrom, 0) !== -1 || s.find(['FETCH', 'FIRST|NEXT'], b.end, s.sparseFrom, 0) !== -1) continue;
       const intoAt = b.clauseAt.get('INTO');
       const star = starItem(s, b.select + 1, intoAt !== undefined && intoAt < fromAt ? intoAt : fromAt, b.depth);
       if (star === undefined) continue;
@@ -30,8 +32,15 @@ export default defineRule('select-star-without-limit', {
   },
 });
 
+/** Select modifiers that may precede the first select item (SELECT DISTINCT *, SELECT SQL_NO_CACHE *). */
+const SELECT_MODIFIERS = new Set([
+  'ALL', 'DISTINCT', 'DISTINCTROW', 'HIGH_PRIORITY', 'STRAIGHT_JOIN', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT', 'SQL_BUFFER_RESULT',
+  'SQL_CACHE', 'SQL_NO_CACHE', 'SQL_CALC_FOUND_ROWS',
+]);
+
 /** The first `*` or `t.*` item of the select list [from, to), as a token range. */
 function starItem(s: import('../analysis/statement').Stmt, from: number, to: number, depth: number): [number, number] | undefined {
+  while (from < to && SELECT_MODIFIERS.has(s.word(from))) from++;
   for (const [a, e] of s.splitCommas(from, to)) {
     if (s.depth(a) !== depth) continue;
     if (e - a === 1 && s.op(a) === '*') return [a, a];

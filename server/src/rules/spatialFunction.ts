@@ -1,4 +1,5 @@
-import { functionCalls, isRoutine } from '../analysis/queryRefs';
+import { functionCalls } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 /** GIS functions without the ST_/MBR prefixes (MySQL 5.7 names and geometry constructors). */
@@ -7,7 +8,7 @@ const GIS = new Set([
   'ASTEXT', 'ASWKT', 'ASBINARY', 'ASWKB', 'GLENGTH', 'GEOMETRYTYPE', 'NUMPOINTS', 'NUMGEOMETRIES', 'NUMINTERIORRINGS',
   'EXTERIORRING', 'INTERIORRINGN', 'GEOMETRYN', 'POINTN', 'STARTPOINT', 'ENDPOINT', 'ISCLOSED', 'ISSIMPLE', 'CONVEXHULL',
   'CENTROID', 'ENVELOPE', 'CROSSES', 'TOUCHES', 'WITHIN', 'OVERLAPS', 'CONTAINS', 'INTERSECTS', 'DISJOINT', 'AREA',
-  'GEOHASH', 'LATFROMGEOHASH', 'LONGFROMGEOHASH', 'POINTFROMGEOHASH',
+  'GEOHASH', 'LATFROMGEOHASH', 'LONGFROMGEOHASH', 'POINTFROMGEOHASH', 'ISEMPTY', 'SRID', 'DIMENSION',
 ]);
 
 export function isSpatialFunction(name: string): boolean {
@@ -19,7 +20,7 @@ export function isSpatialFunction(name: string): boolean {
 export default defineRule('spatial-function', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     let inside = -1; // report nested calls once, at the outermost spatial call
     for (const c of functionCalls(s)) {
       if (!isSpatialFunction(c.name) || c.at < inside) continue;

@@ -1,10 +1,10 @@
 import { defineRule } from './defineRule';
-import { isRoutine } from '../analysis/ruleHelpers';
+import { notLinted } from '../analysis/ruleHelpers';
 
 export default defineRule('sql-calc-found-rows', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     for (let i = 0; i < n; i++) {
       if (s.word(i) !== 'SQL_CALC_FOUND_ROWS' || s.op(i - 1) === '.') continue;

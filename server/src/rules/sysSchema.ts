@@ -1,13 +1,22 @@
 import type { RuleContext } from '../analysis/context';
-import { allTableRefs, cteNames } from '../analysis/queryRefs';
+import { allTableRefs, cteNames, functionCalls } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'CREATE DATABASE', 'DROP DATABASE']);
 
+/** Stored functions of the MySQL sys schema that are not also MySQL built-ins (FORMAT_BYTES, PS_THREAD_ID are). */
+const SYS_FUNCTIONS = new Set([
+  'EXTRACT_SCHEMA_FROM_FILE_NAME', 'EXTRACT_TABLE_FROM_FILE_NAME', 'FORMAT_PATH', 'FORMAT_STATEMENT', 'FORMAT_TIME', 'LIST_ADD',
+  'LIST_DROP', 'PS_IS_ACCOUNT_ENABLED', 'PS_IS_CONSUMER_ENABLED', 'PS_IS_INSTRUMENT_DEFAULT_ENABLED',
+  'PS_IS_INSTRUMENT_DEFAULT_TIMED', 'PS_IS_THREAD_INSTRUMENTED', 'PS_THREAD_ACCOUNT', 'PS_THREAD_STACK', 'PS_THREAD_TRX_INFO',
+  'QUOTE_IDENTIFIER', 'SYS_GET_CONFIG', 'VERSION_MAJOR', 'VERSION_MINOR', 'VERSION_PATCH',
+]);
+
 export default defineRule('sys-schema', {
   check(ctx) {
     const s = ctx.s;
-    if (SKIP_KINDS.has(s.kind)) return;
+    if (SKIP_KINDS.has(s.kind) || notLinted(s)) return;
     const v8 = ctx.target.gte('8.0');
     if (s.kind === 'USE') {
       if (!v8 && s.ident(1)?.toLowerCase() === 'sys') {
@@ -41,6 +50,10 @@ export default defineRule('sys-schema', {
         report(ctx, r.first, r.last, r.name, v8, reported);
       }
       if (s.kind === 'CALL' && s.ident(1) !== undefined && s.op(2) !== '.') report(ctx, 1, 1, s.ident(1)!, v8, reported);
+      // unqualified sys stored functions: SELECT sys_get_config(...)
+      for (const c of functionCalls(s)) {
+        if (SYS_FUNCTIONS.has(c.name)) report(ctx, c.at, c.at, s.ident(c.at)!, v8, reported);
+      }
     }
   },
 });

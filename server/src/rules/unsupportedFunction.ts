@@ -1,4 +1,5 @@
-import { functionCalls, isRoutine } from '../analysis/queryRefs';
+import { functionCalls } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 /** MySQL built-ins TiDB lacks (CHARSET/COERCIBILITY/COLLATION are left out until confirmed with SHOW BUILTINS). */
@@ -24,7 +25,7 @@ export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map([
 export default defineRule('unsupported-function', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     for (const c of functionCalls(s)) {
       const hint = UNSUPPORTED_FUNCTIONS.get(c.name);
       if (hint === undefined) continue;

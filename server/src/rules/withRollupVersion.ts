@@ -1,11 +1,11 @@
 import { defineRule } from './defineRule';
-import { isRoutine } from '../analysis/ruleHelpers';
+import { notLinted } from '../analysis/ruleHelpers';
 
 export default defineRule('with-rollup-version', {
   before: '7.4',
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     const n = s.sparseFrom;
     let groupBy = false;
     for (let i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
-import { functionCalls, isRoutine } from '../analysis/queryRefs';
+import { functionCalls } from '../analysis/queryRefs';
+import { notLinted } from '../analysis/ruleHelpers';
 import { defineRule } from './defineRule';
 
 const XML = new Set(['EXTRACTVALUE', 'UPDATEXML']);
@@ -6,7 +7,7 @@ const XML = new Set(['EXTRACTVALUE', 'UPDATEXML']);
 export default defineRule('xml-function', {
   check(ctx) {
     const s = ctx.s;
-    if (isRoutine(s)) return;
+    if (notLinted(s)) return;
     for (const c of functionCalls(s)) {
       if (!XML.has(c.name)) continue;
       const name = s.text(c.at);

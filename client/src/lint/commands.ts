@@ -1,0 +1,75 @@
+// Lint commands: set the target version, lint all workspace SQL files, show a
+// rule's documentation.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LintWorkspaceRequest, RulesRequest } from '../../../protocol/lsp';
+import { SUGGESTED_VERSIONS } from '../../../protocol/settings';
+import { log } from '../log';
+
+const VERSION_RE = /^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/;
+
+export async function setTargetVersion(): Promise<void> {
+  const current = vscode.workspace.getConfiguration('tidb').get<string>('lint.targetVersion') || '';
+  const items: Array<vscode.QuickPickItem & { value?: string }> = [
+    ...SUGGESTED_VERSIONS.map((v) => ({ label: v, value: v, description: v === current ? 'current' : v === '8.5' ? 'LTS, the default' : undefined })),
+    { label: 'Other version…', value: undefined },
+    { label: 'Use .tidb-lint.json or the default', value: '', description: 'clears the setting' },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: 'TiDB: Set Target Version', placeHolder: 'The TiDB version your SQL must run on' });
+  if (!pick) return;
+  let value = pick.value;
+  if (value === undefined) {
+    value = await vscode.window.showInputBox({
+      title: 'TiDB target version',
+      prompt: 'MAJOR.MINOR or MAJOR.MINOR.PATCH, for example 7.1 or 6.5.3',
+      value: current,
+      validateInput: (v) => (VERSION_RE.test(v.trim()) ? undefined : 'Enter a version such as 8.5 or 7.1.3'),
+    });
+    if (value === undefined) return;
+  }
+  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('tidb').update('lint.targetVersion', value.trim() || undefined, target);
+}
+
+export async function lintWorkspace(client: LanguageClient): Promise<void> {
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'TiDB: linting SQL files', cancellable: true },
+    async (progress, token) => {
+      const files = await vscode.workspace.findFiles('**/*.sql', '**/{node_modules,.git}/**', undefined, token);
+      if (token.isCancellationRequested) return;
+      if (files.length === 0) {
+        void vscode.window.showInformationMessage('TiDB: no *.sql files in this workspace.');
+        return;
+      }
+      const batch = 20;
+      let linted = 0;
+      const failed: Array<{ uri: string; reason: string }> = [];
+      for (let i = 0; i < files.length && !token.isCancellationRequested; i += batch) {
+        const uris = files.slice(i, i + batch).map((f) => f.toString());
+        const r = await client.sendRequest<LintWorkspaceRequest.Result>(LintWorkspaceRequest.method, { uris } satisfies LintWorkspaceRequest.Params, token);
+        linted += r.linted;
+        failed.push(...r.failed);
+        progress.report({ increment: (100 * uris.length) / files.length, message: `${Math.min(i + batch, files.length)} of ${files.length}` });
+      }
+      for (const f of failed) log().warn(`Could not lint ${f.uri}: ${f.reason}`);
+      const summary = `TiDB: linted ${linted} SQL file${linted === 1 ? '' : 's'}${token.isCancellationRequested ? ' (cancelled)' : ''}${failed.length ? `; ${failed.length} could not be read (see the TiDB output)` : ''}.`;
+      log().info(summary);
+      void vscode.window.showInformationMessage(summary, 'Open Problems').then((a) => {
+        if (a) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+    },
+  );
+}
+
+export async function showRuleDocumentation(client: LanguageClient, ruleId?: unknown): Promise<void> {
+  const rules = await client.sendRequest<RulesRequest.Result>(RulesRequest.method);
+  let rule = typeof ruleId === 'string' ? rules.find((r) => r.id === ruleId) : undefined;
+  if (!rule) {
+    const pick = await vscode.window.showQuickPick(
+      rules.map((r) => ({ label: r.id, description: `${r.category} · ${r.severity}`, detail: r.explanation, rule: r })),
+      { title: 'TiDB: Show Rule Documentation', matchOnDetail: true, placeHolder: 'Type to search the rules' },
+    );
+    rule = pick?.rule;
+  }
+  if (rule) await vscode.env.openExternal(vscode.Uri.parse(rule.docsUrl));
+}

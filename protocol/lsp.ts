@@ -1,0 +1,71 @@
+// Custom messages between the extension and the language server, defined once
+// and imported by both sides so a method name can never drift. Plain method
+// names and parameter types: the client and the server bundle different
+// vscode-jsonrpc versions, whose NotificationType classes do not mix.
+
+/** A database schema as the client knows it from a live connection. */
+export interface SchemaSnapshot {
+  /** the connection it came from (for logs) */
+  connection: string;
+  /** the connection's default database, if any */
+  defaultDatabase?: string;
+  databases: Array<{
+    name: string;
+    tables: Array<{ name: string; kind: 'table' | 'view' | 'sequence'; columns: Array<{ name: string; type: string }> }>;
+  }>;
+}
+
+/** Client -> server: the schema of the active connection changed (or went away: `null`). */
+export namespace SchemaNotification {
+  export const method = 'tidb/schema';
+  export type Params = SchemaSnapshot | null;
+}
+
+export interface LintWorkspaceParams {
+  /** document URIs to lint (files not open in the editor) */
+  uris: string[];
+}
+
+export interface LintWorkspaceResult {
+  /** files linted, files that could not be read */
+  linted: number;
+  failed: Array<{ uri: string; reason: string }>;
+}
+
+/** Client -> server: lint files that are not open and publish their diagnostics. */
+export namespace LintWorkspaceRequest {
+  export const method = 'tidb/lintWorkspace';
+  export type Params = LintWorkspaceParams;
+  export type Result = LintWorkspaceResult;
+}
+
+/** Server -> client: the effective target version for a document (settings, .tidb-lint.json, default). */
+export interface DocumentStatus {
+  uri: string;
+  targetVersion: string;
+  /** where it came from */
+  source: 'settings' | 'config-file' | 'default';
+  configFile?: string;
+}
+
+export namespace DocumentStatusNotification {
+  export const method = 'tidb/documentStatus';
+  export type Params = DocumentStatus;
+}
+
+/** The metadata of one rule, for the client's rule documentation picker. */
+export interface RuleInfo {
+  id: string;
+  category: string;
+  severity: string;
+  versions: string;
+  explanation: string;
+  fix: string;
+  docsUrl: string;
+}
+
+/** Client -> server: the rules the server runs. */
+export namespace RulesRequest {
+  export const method = 'tidb/rules';
+  export type Result = RuleInfo[];
+}

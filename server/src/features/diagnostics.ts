@@ -1,0 +1,143 @@
+// Findings -> LSP diagnostics. Each document keeps the engine's per-statement
+// cache, so an edit re-analyses only the statements it touched; a newer version
+// cancels work on an older one, and long runs yield to the event loop.
+import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LintCache, lintTextAsync, type Finding } from '../analysis/engine';
+import type { SchemaProvider } from '../analysis/schema';
+import type { RuleDefinition, Severity } from '../rules/defineRule';
+import type { SettingsStore } from './settings';
+import { DocumentStatusNotification } from '../../../protocol/lsp';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Options TiDB parses and ignores are shown faded; syntax MySQL 8.0 deprecates is struck through. */
+const TAGS: Record<string, DiagnosticTag[]> = {
+  'storage-engine-ignored': [DiagnosticTag.Unnecessary],
+  'index-type-ignored': [DiagnosticTag.Unnecessary],
+  'view-check-option-ignored': [DiagnosticTag.Unnecessary],
+  'lock-tables-ignored': [DiagnosticTag.Unnecessary],
+  'optimizer-switch-ignored': [DiagnosticTag.Unnecessary],
+  'descending-index': [DiagnosticTag.Unnecessary],
+  'float-precision-ignored': [DiagnosticTag.Deprecated],
+  zerofill: [DiagnosticTag.Deprecated],
+  'group-by-asc-desc': [DiagnosticTag.Deprecated],
+};
+
+export interface DocumentLint {
+  version: number;
+  findings: Finding[];
+}
+
+interface DocState {
+  cache: LintCache;
+  last?: DocumentLint;
+  /** the version being linted, and how to stop it */
+  running?: { version: number; cancelled: boolean };
+}
+
+export class Diagnostics {
+  private docs = new Map<string, DocState>();
+  schema?: SchemaProvider;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly rules: readonly RuleDefinition[],
+    private readonly settings: SettingsStore,
+  ) {}
+
+  /** The findings behind the diagnostics last published for a document version. */
+  lastLint(uri: string): DocumentLint | undefined {
+    return this.docs.get(uri)?.last;
+  }
+
+  /** Lints a document version and publishes it, unless a newer version arrives first. */
+  async validate(doc: TextDocument): Promise<void> {
+    let st = this.docs.get(doc.uri);
+    if (!st) this.docs.set(doc.uri, (st = { cache: new LintCache() }));
+    if (st.running) st.running.cancelled = true;
+    const run = { version: doc.version, cancelled: false };
+    st.running = run;
+    const s = await this.settings.get(doc.uri);
+    if (run.cancelled) return;
+    const status: DocumentStatusNotification.Params = { uri: doc.uri, ...s.status };
+    void this.connection.sendNotification(DocumentStatusNotification.method, status);
+    if (!s.enable) {
+      st.last = { version: doc.version, findings: [] };
+      st.running = undefined;
+      void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      return;
+    }
+    const text = doc.getText();
+    let result;
+    try {
+      result = await lintTextAsync(text, this.rules, { config: s.config, configFile: s.configFile, schema: this.schema, cache: st.cache }, () => run.cancelled);
+    } catch (e) {
+      // The engine guards each rule; reaching here is a bug in the engine itself. Keep the last diagnostics.
+      this.connection.console.error(`TiDB lint failed on ${doc.uri}: ${(e as Error).stack ?? e}`);
+      return;
+    }
+    if (!result || run.cancelled) return;
+    st.running = undefined;
+    const findings: Finding[] = [];
+    for (const f of result.findings) {
+      if (f.ruleId === 'internal-error') {
+        this.connection.console.error(`${doc.uri}:${doc.positionAt(f.start).line + 1}: ${f.message}`);
+        continue;
+      }
+      findings.push(f);
+    }
+    st.last = { version: doc.version, findings };
+    const diagnostics = findings.map((f) => toDiagnostic(doc, f, this.rules));
+    if (s.configError) {
+      diagnostics.unshift({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Warning,
+        source: 'tidb',
+        code: 'invalid-config',
+        message: `${s.configError}. The file's settings were ignored; fix it to apply them.`,
+      });
+    }
+    void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  /** Drops a document's caches after the live schema changed (results depend on it). */
+  resetCaches(): void {
+    for (const st of this.docs.values()) st.cache.clear();
+  }
+
+  /** Forgets a document linted once without being opened (its diagnostics stay published). */
+  forget(uri: string): void {
+    this.docs.delete(uri);
+  }
+
+  close(uri: string): void {
+    const st = this.docs.get(uri);
+    if (st?.running) st.running.cancelled = true;
+    this.docs.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+const docsById = new Map<string, string>();
+
+export function toDiagnostic(doc: TextDocument, f: Finding, rules: readonly RuleDefinition[]): Diagnostic {
+  if (docsById.size === 0) for (const r of rules) docsById.set(r.meta.id, r.meta.docsUrl);
+  const d: Diagnostic = {
+    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    severity: SEVERITY[f.severity],
+    source: 'tidb',
+    code: f.ruleId,
+    message: f.message,
+  };
+  const href = docsById.get(f.ruleId);
+  if (href) d.codeDescription = { href };
+  const tags = TAGS[f.ruleId];
+  if (tags) d.tags = tags;
+  return d;
+}

@@ -1,0 +1,153 @@
+// The TiDB language server: connection and capability wiring only; the work is
+// in features/ and the engine in analysis/.
+import * as fs from 'node:fs/promises';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { clearConfigCache } from './analysis/config';
+import { RULES } from './rules';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { complete } from './features/completion';
+import { Diagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { schemaProvider } from './features/liveSchema';
+import { SettingsStore } from './features/settings';
+import { documentSymbols, foldingRanges } from './features/symbols';
+import { LintWorkspaceRequest, RulesRequest, SchemaNotification, type SchemaSnapshot } from '../../protocol/lsp';
+import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+// Stray console output must never corrupt the protocol stream.
+console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
+console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
+console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+process.on('uncaughtException', (e) => connection.console.error(`TiDB language server: uncaught ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`TiDB language server: unhandled rejection ${(e as Error)?.stack ?? e}`));
+
+const documents = new TextDocuments(TextDocument);
+let hasConfigurationCapability = false;
+const settings = new SettingsStore(connection, () => hasConfigurationCapability);
+const diagnostics = new Diagnostics(connection, RULES, settings);
+let schema: SchemaSnapshot | undefined;
+
+const isSql = (doc: TextDocument) => (SQL_LANGUAGE_IDS as readonly string[]).includes(doc.languageId);
+
+connection.onInitialize((params): InitializeResult => {
+  hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['@', '.', '+'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'tidb-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tidb' });
+});
+
+const relintAll = () => {
+  for (const d of documents.all()) if (isSql(d)) void diagnostics.validate(d);
+};
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  relintAll();
+});
+
+connection.onDidChangeWatchedFiles((p) => {
+  if (p.changes.some((c) => c.uri.endsWith('.tidb-lint.json'))) {
+    clearConfigCache();
+    settings.clear();
+    relintAll();
+  }
+});
+
+documents.onDidOpen((e) => {
+  if (isSql(e.document)) void diagnostics.validate(e.document);
+});
+documents.onDidChangeContent((e) => {
+  if (isSql(e.document)) void diagnostics.validate(e.document);
+});
+documents.onDidClose((e) => {
+  settings.clear(e.document.uri);
+  diagnostics.close(e.document.uri);
+});
+
+connection.onCodeAction((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  const last = diagnostics.lastLint(p.textDocument.uri);
+  if (!doc || !last || last.version !== doc.version) return [];
+  return codeActions(doc, p, last.findings);
+});
+
+connection.onHover((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return null;
+  const last = diagnostics.lastLint(p.textDocument.uri);
+  return hover(doc, doc.offsetAt(p.position), last && last.version === doc.version ? last.findings : [], RULES);
+});
+
+connection.onCompletion((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return [];
+  return complete(doc.getText(), doc.offsetAt(p.position), schema);
+});
+
+connection.onDocumentSymbol((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? documentSymbols(doc) : [];
+});
+
+connection.onFoldingRanges((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? foldingRanges(doc) : [];
+});
+
+connection.onNotification(SchemaNotification.method, (snap: SchemaNotification.Params) => {
+  schema = snap ?? undefined;
+  diagnostics.schema = snap ? schemaProvider(snap) : undefined;
+  diagnostics.resetCaches();
+  relintAll();
+});
+
+connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest.Params, token): Promise<LintWorkspaceRequest.Result> => {
+  const failed: LintWorkspaceRequest.Result['failed'] = [];
+  let linted = 0;
+  for (const uri of p.uris) {
+    if (token.isCancellationRequested) break;
+    if (documents.get(uri)) {
+      linted++;
+      continue; // open documents are linted as they change
+    }
+    try {
+      const text = await fs.readFile(URI.parse(uri).fsPath, 'utf8');
+      await diagnostics.validate(TextDocument.create(uri, 'sql', 0, text));
+      diagnostics.forget(uri);
+      linted++;
+    } catch (e) {
+      failed.push({ uri, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    }
+  }
+  return { linted, failed };
+});
+
+connection.onRequest(RulesRequest.method, (): RulesRequest.Result =>
+  RULES.map((r) => ({ id: r.meta.id, category: r.meta.category, severity: r.meta.severity, versions: r.meta.versions, explanation: r.meta.explanation, fix: r.meta.fix, docsUrl: r.meta.docsUrl })),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,131 @@
+// Drives a real VS Code (code-server 4.139.1 = VS Code 1.139.1, on Node 24)
+// in headless Debian Chromium through playwright-core. See ../shared/vscode-e2e.md.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const VSIX = path.join(ROOT, 'dist', 'tidb-toolkit.vsix');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface CodeServerPaths {
+  nodeBin: string;
+  entry: string;
+}
+
+export async function ensureCodeServer(): Promise<CodeServerPaths> {
+  const setup = (await import(path.join(ROOT, 'test/e2e/setup.mjs'))) as { ensureCodeServer(): CodeServerPaths };
+  return setup.ensureCodeServer();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Instance {
+  port: number;
+  url: string;
+  dirs: { root: string; userData: string; extensions: string };
+  log: string[];
+  stop(): Promise<void>;
+}
+
+/** A fresh profile with the packaged extension installed. */
+export function prepareProfile(cs: CodeServerPaths): { root: string; userData: string; extensions: string } {
+  // user-data-dir must be short (unix socket path limits)
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-'));
+  const userData = path.join(root, 'u');
+  const extensions = path.join(root, 'e');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(extensions, { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'workbench.colorTheme': 'Default Light Modern',
+  }, null, 1));
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
+  execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { env: envFor(root), stdio: 'pipe' });
+  return { root, userData, extensions };
+}
+
+function envFor(root: string): NodeJS.ProcessEnv {
+  return { ...process.env, XDG_CONFIG_HOME: path.join(root, 'xc'), XDG_DATA_HOME: path.join(root, 'xd'), NODE_OPTIONS: '' };
+}
+
+export async function startCodeServer(cs: CodeServerPaths, dirs: Instance['dirs'], opts: { smokeTestDriver: boolean }): Promise<Instance> {
+  const port = await freePort();
+  const cfg = path.join(dirs.root, 'config.yaml');
+  fs.writeFileSync(cfg, 'auth: none\ncert: false\n');
+  const args = [cs.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', cfg, '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
+  if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  const log: string[] = [];
+  // its own process group, so stopping it takes its children along
+  const proc: ChildProcess = spawn(cs.nodeBin, args, { env: envFor(dirs.root), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout!.on('data', (d) => log.push(String(d)));
+  proc.stderr!.on('data', (d) => log.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`code-server exited with ${proc.exitCode}:\n${log.join('')}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s:\n${log.join('')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    port,
+    url,
+    dirs,
+    log,
+    async stop() {
+      try {
+        process.kill(-proc.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      try {
+        process.kill(-proc.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  return ctx.newPage();
+}

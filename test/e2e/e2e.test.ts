@@ -1,0 +1,129 @@
+// End-to-end in a real VS Code: the packaged .vsix installed into code-server,
+// integration tests run in its extension host, and screenshots of the Problems
+// panel and the quick fix menu saved under test-artifacts/e2e/.
+import assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ensureCodeServer, launchBrowser, newPage, prepareProfile, ROOT, startCodeServer, type CodeServerPaths, type Instance } from './codeServer';
+
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+let cs: CodeServerPaths;
+let browser: Browser;
+const cleanup: Array<() => Promise<void> | void> = [];
+
+function workspaceCopy(): string {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-ws-'));
+  fs.cpSync(path.join(ROOT, 'examples'), ws, { recursive: true });
+  cleanup.push(() => fs.rmSync(ws, { recursive: true, force: true }));
+  return ws;
+}
+
+before(async () => {
+  cs = await ensureCodeServer();
+  browser = await launchBrowser();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const c of cleanup.reverse()) await c();
+});
+
+async function start(smokeTestDriver: boolean): Promise<Instance> {
+  const dirs = prepareProfile(cs);
+  const inst = await startCodeServer(cs, dirs, { smokeTestDriver });
+  cleanup.push(async () => {
+    await inst.stop();
+    fs.rmSync(dirs.root, { recursive: true, force: true });
+  });
+  return inst;
+}
+
+test('integration suite in the extension host (extensionTestsPath contract)', { timeout: 240_000 }, async () => {
+  // The harness is a development extension that only carries the tests; the extension under test comes from the .vsix.
+  const harness = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-h-'));
+  cleanup.push(() => fs.rmSync(harness, { recursive: true, force: true }));
+  fs.copyFileSync(path.join(ROOT, 'test/e2e/harness/package.json'), path.join(harness, 'package.json'));
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'test/e2e/suite/index.ts')],
+    outfile: path.join(harness, 'out/test/index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  const ws = workspaceCopy();
+  const inst = await start(true);
+  const page = await newPage(browser);
+  const output: string[] = [];
+  const exit = new Promise<number>((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+  });
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+    output.push(`${Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args)}`);
+  });
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${inst.port}${p}`;
+  const payload = JSON.stringify([['extensionDevelopmentPath', remote(harness)], ['extensionTestsPath', remote(path.join(harness, 'out/test/index'))]]);
+  await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the integration suite did not finish in 200 s; output so far:\n${output.join('\n')}\ncode-server:\n${inst.log.join('')}`)), 200_000);
+  });
+  const code = await Promise.race([exit, timeout]).finally(() => clearTimeout(timer));
+  const text = output.join('\n');
+  console.log(text.split('\n').filter((l) => /^(ok|FAIL|e2e:)/.test(l) || /Error|at /.test(l)).join('\n'));
+  fs.writeFileSync(path.join(ARTIFACTS, 'integration-output.txt'), text);
+  assert.equal(code, 0, `integration suite failed:\n${text}`);
+  assert.match(text, /e2e: \d+ passed, 0 failed/);
+});
+
+async function command(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+test('screenshots: Problems panel and the quick fix menu', { timeout: 180_000 }, async () => {
+  const ws = workspaceCopy();
+  const inst = await start(false);
+  const page = await newPage(browser);
+  await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // open the migration through Quick Open
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('migration-v42.sql');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'migration-v42.sql' }).first().click();
+  await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.first().waitFor({ timeout: 30_000 });
+  const problems = await page.locator('.markers-panel').innerText();
+  assert.match(problems, /lock-in-share-mode/);
+  assert.match(problems, /sql-calc-found-rows/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'problems-panel.png') });
+
+  // put the cursor on LOCK IN SHARE MODE (line 6) and open the quick fix menu
+  await page.keyboard.press('Control+G');
+  const goto = page.locator('.quick-input-widget input');
+  await goto.waitFor({ state: 'visible' });
+  await goto.fill(':6:40');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget').filter({ hasText: 'FOR UPDATE' }).first();
+  await menu.waitFor({ state: 'visible', timeout: 30_000 });
+  const items = await menu.innerText();
+  assert.match(items, /FOR UPDATE/);
+  assert.match(items, /Disable lock-in-share-mode for this line/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'quick-fix-menu.png') });
+});
