@@ -69,3 +69,15 @@ export namespace RulesRequest {
   export const method = 'tidb/rules';
   export type Result = RuleInfo[];
 }
+
+/** Client -> server: process health, for the bench and a status command. Resets the delay histogram. */
+export namespace ServerStatsRequest {
+  export const method = 'tidb/serverStats';
+  export interface Result {
+    rssBytes: number;
+    heapUsedBytes: number;
+    /** the longest the event loop was blocked since the last call, in ms */
+    maxEventLoopDelayMs: number;
+    p99EventLoopDelayMs: number;
+  }
+}

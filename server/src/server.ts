@@ -1,6 +1,7 @@
 // The TiDB language server: connection and capability wiring only; the work is
 // in features/ and the engine in analysis/.
 import * as fs from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -20,7 +21,7 @@ import { hover } from './features/hover';
 import { schemaProvider } from './features/liveSchema';
 import { SettingsStore } from './features/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
-import { LintWorkspaceRequest, RulesRequest, SchemaNotification, type SchemaSnapshot } from '../../protocol/lsp';
+import { LintWorkspaceRequest, RulesRequest, SchemaNotification, ServerStatsRequest, type SchemaSnapshot } from '../../protocol/lsp';
 import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -148,6 +149,15 @@ connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest
 connection.onRequest(RulesRequest.method, (): RulesRequest.Result =>
   RULES.map((r) => ({ id: r.meta.id, category: r.meta.category, severity: r.meta.severity, versions: r.meta.versions, explanation: r.meta.explanation, fix: r.meta.fix, docsUrl: r.meta.docsUrl })),
 );
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+connection.onRequest(ServerStatsRequest.method, (): ServerStatsRequest.Result => {
+  const mem = process.memoryUsage();
+  const r = { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, maxEventLoopDelayMs: loopDelay.max / 1e6, p99EventLoopDelayMs: loopDelay.percentile(99) / 1e6 };
+  loopDelay.reset();
+  return r;
+});
 
 documents.listen(connection);
 connection.listen();

@@ -33,7 +33,7 @@ export class LspClient {
   private versions = new Map<string, number>();
 
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...(process.env.TIDB_LSP_EXEC_ARGV ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -104,6 +104,15 @@ export class LspClient {
     } catch {
       // already gone
     }
+    // let the server exit by itself (it flushes profiles and logs), then make sure
+    await new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) return resolve();
+      const t = setTimeout(resolve, 3000);
+      this.proc.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
     this.conn.dispose();
     this.proc.kill();
   }

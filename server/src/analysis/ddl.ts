@@ -466,7 +466,7 @@ export function readIndexDef(s: Stmt, i: number, end: number): IndexDef | undefi
       def.references = { table: s.qname(j + 1), tok: j };
       j = skipReference(s, j, end);
     } else if (v === 'WITH' && s.is(j + 1, 'PARSER')) {
-      def.withParser = s.word(j + 2);
+      def.withParser = s.ident(j + 2) ?? s.word(j + 2);
       j += 3;
     } else j++;
   }
@@ -500,7 +500,8 @@ export function readTableOptions(s: Stmt, i: number, end: number): { options: Ta
     }
     const w = s.word(j);
     if (!w || w === 'PARTITION' || w === 'AS' || w === 'SELECT' || w === 'IGNORE' || w === 'REPLACE' || w === 'WITH' || w === 'TABLE') break;
-    if (!TABLE_OPTION_WORDS.has(w)) break;
+    // an option this reader does not know (STATS_METHOD=, PAGE_COMPRESSED=, ...) still has the NAME = value shape
+    if (!TABLE_OPTION_WORDS.has(w) && s.op(j + 1) !== '=') break;
     const tok = j;
     let name = w;
     let k = j + 1;

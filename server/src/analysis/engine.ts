@@ -6,7 +6,7 @@ import type { LintConfig } from './config';
 import { RuleContext, type DeferredReport, type Fix, type SessionState } from './context';
 import { parseAlterTable, parseCreateTable, readCharset, readCollate, type AlterTable, type CreateTable } from './ddl';
 import { LineIndex } from './lines';
-import { columnInfo, FileSchema, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
+import { columnInfo, FileSchema, tableChanged, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
 import { isOff, isOn, readSetAssignments } from './setStatement';
 import type { Trivia } from './lexer';
 import { splitStatements, type DelimiterDirective, type SplitSideOutput } from './splitter';
@@ -56,8 +56,8 @@ export interface LintResult {
  * result is exactly what the rules would have said.
  */
 export class LintCache {
-  /** statement key -> result, with offsets relative to the statement start */
-  entries = new Map<string, CachedStatement>();
+  /** statement key -> results (one per schema variant), with offsets relative to the statement start */
+  entries = new Map<string, CachedStatement[]>();
   /** the configuration the entries were computed under */
   configKey = '';
   /** statements reused / analysed on the last run (for tests and the bench) */
@@ -72,6 +72,10 @@ export class LintCache {
 interface CachedStatement {
   findings: Finding[];
   deferred: Array<{ ruleId: string; severity: Severity; report: DeferredReport }>;
+  /** the session state (USE, transactions, SET) it was computed under */
+  session: number;
+  /** schema lookups the rules made, with the fingerprint of each answer */
+  deps: Array<[string, string]>;
 }
 
 export function lintText(text: string, rules: readonly RuleDefinition[], options: LintOptions & { cache?: LintCache } = {}): LintResult {
@@ -135,7 +139,7 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   });
 
   const cache = options.cache;
-  let previous: Map<string, CachedStatement> | undefined;
+  let previous: Map<string, CachedStatement[]> | undefined;
   if (cache) {
     const configKey = JSON.stringify([config.targetVersion ?? DEFAULT_TARGET_VERSION, settings, rules.length]);
     if (cache.configKey !== configKey) {
@@ -153,7 +157,8 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   // Statements are produced and dropped one at a time: memory holds one statement's tokens.
   const side: SplitSideOutput = { trivia: [], directives: [], problems: [] };
   let statements = 0;
-  let stateHash = 0;
+  // what rules can read of the session (USE, transactions, SET): part of every cache key
+  let sessionHash = 0;
 
   const pending: Pending[] = [];
   // The rules that look at each statement kind, computed once per kind.
@@ -174,12 +179,14 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
       const created = createdName(s);
       if (created) liftPending(pending, created);
     }
-    const textHash = cache ? hashText(text, s.start, s.end) : 0;
-    const key = cache ? `${stateHash}:${textHash}:${s.end - s.start}` : '';
-    const hit = previous?.get(key) ?? cache?.entries.get(key);
+    // The statement's own text is the key (a slice shares the document's memory); the
+    // session and the schema facts its rules read decide which cached variant still holds.
+    const key = cache ? text.slice(s.start, s.end) : '';
+    const valid = (c: CachedStatement) => c.session === sessionHash && c.deps.every(([k, fp]) => schema.replay(k) === fp);
+    const hit = cache ? (previous?.get(key)?.find(valid) ?? cache.entries.get(key)?.find(valid)) : undefined;
     if (hit) {
       cache!.reused++;
-      cache!.entries.set(key, hit);
+      addVariant(cache!.entries, key, hit);
       for (const f of hit.findings) findings.push(shift(f, s.start));
       for (const d of hit.deferred) pending.push({ ruleId: d.ruleId, severity: d.severity, report: shiftDeferred(d.report, s.start) });
     } else {
@@ -188,6 +195,7 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
       ctx.seed(ct, at);
       const mine: Finding[] = [];
       const myDeferred: CachedStatement['deferred'] = [];
+      if (cache) schema.lookups = new Map();
       for (const rule of rulesFor(s.kind)) {
         const before = ctx.reports.length;
         const deferredBefore = ctx.deferred.length;
@@ -215,14 +223,20 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
       findings.push(...mine);
       for (const d of myDeferred) pending.push({ ...d, report: shiftDeferred(d.report, 0) });
       if (cache) {
-        cache.entries.set(key, {
+        addVariant(cache.entries, key, {
           findings: mine.map((f) => shift(f, -s.start)),
           deferred: myDeferred.map((d) => ({ ...d, report: shiftDeferred(d.report, -s.start) })),
+          session: sessionHash,
+          deps: [...schema.lookups!],
         });
+        schema.lookups = undefined;
       }
     }
-    if (changesState(s.kind)) stateHash = (Math.imul(stateHash ^ textHash, 0x01000193) + (s.end - s.start)) | 0;
+    const wasInTransaction = session.inTransaction;
     safe(() => applyStatement(s, ct, at, schema, session));
+    if (cache && (SESSION_KINDS.test(s.kind) || session.inTransaction !== wasInTransaction)) {
+      sessionHash = hashString(JSON.stringify([session, [...session.globals], [...session.vars]]));
+    }
     yield;
   }
   for (const p of pending) {
@@ -247,13 +261,21 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
     });
   }
   const kept = findings.filter((f) => f.ruleId === 'unknown-rule' || f.ruleId === 'internal-error' || !sup.isSuppressed(f.ruleId, f.start));
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { findings: kept, statements, lines, trivia: side.trivia, directives: side.directives };
 }
 
-/** Statements whose effect on the file state (schema, session) later statements can see. */
-function changesState(kind: string): boolean {
-  return /^(CREATE|ALTER|DROP|RENAME|TRUNCATE|USE|SET|BEGIN|START|COMMIT|ROLLBACK)\b/.test(kind);
+/** Statements that can change the session state rules read (DDL only through its implicit commit). */
+const SESSION_KINDS = /^(USE|SET|BEGIN|START|COMMIT|ROLLBACK|XA|LOCK|UNLOCK)\b/;
+
+function hashString(s: string): number {
+  return hashText(s, 0, s.length);
+}
+
+function addVariant(map: Map<string, CachedStatement[]>, key: string, entry: CachedStatement): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
 }
 
 /** FNV-1a over a slice of the text: a statement's identity for the cache. */
@@ -389,6 +411,7 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
       if (!at?.name) return;
       const t = schema.table(at.name.db, at.name.name);
       if (!t) return;
+      tableChanged(t);
       for (const spec of at.specs) {
         if (spec.verb === 'ADD' && spec.target === 'COLUMN') {
           for (const c of spec.columns) {

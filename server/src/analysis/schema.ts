@@ -64,12 +64,39 @@ export class FileSchema implements SchemaProvider {
   /** the current database (USE x) */
   currentDb?: string;
 
+  /**
+   * When set, every lookup is recorded with a fingerprint of its answer: the
+   * engine's cache reuses a statement's findings only while the schema facts
+   * its rules looked at are unchanged.
+   */
+  lookups?: Map<string, string>;
+
   constructor(private readonly fallback?: SchemaProvider) {}
 
   table(db: string | undefined, name: string): TableInfo | undefined {
     const d = db ?? this.currentDb;
-    return this.tables.get(key(d, name)) ?? (d !== undefined ? this.tables.get(key(undefined, name)) : undefined) ??
+    const t = this.tables.get(key(d, name)) ?? (d !== undefined ? this.tables.get(key(undefined, name)) : undefined) ??
       this.fallback?.table(d, name);
+    if (this.lookups) this.lookups.set(`t\u0001${d ?? ''}\u0001${name}`, tableFingerprint(t));
+    return t;
+  }
+
+  /** Re-asks a recorded lookup and returns the fingerprint of today's answer. */
+  replay(lookup: string): string {
+    const [kind, db, name] = lookup.split('\u0001');
+    const d = db === '' ? undefined : db;
+    const saved = this.lookups;
+    this.lookups = undefined;
+    try {
+      switch (kind) {
+        case 't': return tableFingerprint(this.table(d, name));
+        case 'f': return String(this.createdInFile(d, name));
+        case 'v': return String(this.isView(d, name));
+        default: return JSON.stringify(this.database(name) ?? null);
+      }
+    } finally {
+      this.lookups = saved;
+    }
   }
 
   /**
@@ -79,17 +106,23 @@ export class FileSchema implements SchemaProvider {
    */
   createdInFile(db: string | undefined, name: string): boolean {
     const d = db ?? this.currentDb;
-    return this.tables.has(key(d, name)) || (d !== undefined && this.tables.has(key(undefined, name)));
+    const r = this.tables.has(key(d, name)) || (d !== undefined && this.tables.has(key(undefined, name)));
+    if (this.lookups) this.lookups.set(`f\u0001${d ?? ''}\u0001${name}`, String(r));
+    return r;
   }
 
   isView(db: string | undefined, name: string): boolean {
     const d = db ?? this.currentDb;
-    return this.views.has(key(d, name)) || (d !== undefined && this.views.has(key(undefined, name))) ||
+    const r = this.views.has(key(d, name)) || (d !== undefined && this.views.has(key(undefined, name))) ||
       (this.fallback?.isView(d, name) ?? false);
+    if (this.lookups) this.lookups.set(`v\u0001${d ?? ''}\u0001${name}`, String(r));
+    return r;
   }
 
   database(name: string): DatabaseInfo | undefined {
-    return this.databases.get(name.toLowerCase()) ?? this.fallback?.database(name);
+    const r = this.databases.get(name.toLowerCase()) ?? this.fallback?.database(name);
+    if (this.lookups) this.lookups.set(`d\u0001\u0001${name}`, JSON.stringify(r ?? null));
+    return r;
   }
 
   addDatabase(info: DatabaseInfo): void {
@@ -117,6 +150,23 @@ export class FileSchema implements SchemaProvider {
     this.views.delete(key(db ?? this.currentDb, name));
     this.views.delete(key(undefined, name));
   }
+}
+
+/** Everything rules can read of a table, as a string (Maps and Sets included). */
+export function tableFingerprint(t: TableInfo | undefined): string {
+  if (!t) return '';
+  const cached = fingerprints.get(t);
+  if (cached !== undefined) return cached;
+  const fp = JSON.stringify(t, (_k, v) => (v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v] : v));
+  fingerprints.set(t, fp);
+  return fp;
+}
+
+// Fingerprints per table object; the engine calls tableChanged() when it mutates one.
+const fingerprints = new WeakMap<TableInfo, string>();
+
+export function tableChanged(t: TableInfo): void {
+  fingerprints.delete(t);
 }
 
 const NOW_FUNCS = new Set(['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP', 'UTC_TIMESTAMP', 'SYSDATE']);

@@ -34,6 +34,10 @@ export default defineRule('auto-random-misuse', {
         if (!pk || !pk.columns.some((c) => c.toLowerCase() === lower)) why.push('it is not part of the PRIMARY KEY');
         else if (pk.columns[0].toLowerCase() !== lower) why.push('it is not the first column of the PRIMARY KEY');
         else if (pk.clustered === 'NONCLUSTERED') why.push('the PRIMARY KEY is NONCLUSTERED');
+        else if (!isClusteredPk(pk, (n) => ct.columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.type?.name, ctx.target)) {
+          // before v6.4 only a single integer PK is clustered by default (tidb_enable_clustered_index = INT_ONLY)
+          why.push(`the PRIMARY KEY (${pk.columns.join(', ')}) is not clustered by default on ${ctx.target}; declare it CLUSTERED`);
+        }
         if (why.length) report(ctx, col, why.join(', '));
       }
       return;

@@ -3,6 +3,7 @@ import { readCharset } from '../analysis/ddl';
 import { defineRule } from './defineRule';
 
 const ROUTINES = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT']);
+const DDL = new Set(['CREATE TABLE', 'ALTER TABLE', 'CREATE DATABASE', 'ALTER DATABASE']);
 
 export default defineRule('unsupported-charset', {
   check(ctx) {
@@ -25,7 +26,10 @@ export default defineRule('unsupported-charset', {
       if (!w) continue;
       if (w === 'CHARSET' || w === 'CHARACTER' || w === 'CHAR') {
         const cs = readCharset(s, i);
-        if (cs) {
+        // `CHARSET = x` is a table/database option only in DDL; elsewhere it compares a column named charset
+        // (SHOW COLLATION WHERE Charset = 'latin2', UPDATE docs SET charset = 'sjis')
+        const eq = cs !== undefined && s.op(cs.ref.tok - 1) === '=';
+        if (cs && (!eq || (DDL.has(s.kind) && s.depth(i) === 0))) {
           flag(i, cs.ref.tok);
           i = cs.ref.tok;
         }
