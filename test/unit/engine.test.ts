@@ -163,3 +163,9 @@ test('incremental property: random edits with a cache give exactly the uncached 
     }
   }
 });
+
+test('a statement glued to a Liquibase "--changeset" line (no space: an operator) runs no rule', () => {
+  assert.deepEqual(ids('--changeset dev:7\nSELECT * FROM t ORDER BY RAND();\nCALL p();'), ['stored-procedure']);
+  // with a space it is a comment, and the statement is checked
+  assert.deepEqual(ids('-- changeset dev:7\nSELECT id FROM t WHERE a = 1 ORDER BY RAND() LIMIT 5;'), ['order-by-rand']);
+});

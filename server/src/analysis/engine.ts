@@ -196,7 +196,9 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
       const mine: Finding[] = [];
       const myDeferred: CachedStatement['deferred'] = [];
       if (cache) schema.lookups = new Map();
-      for (const rule of rulesFor(s.kind)) {
+      // A statement that starts with neither a keyword nor '(' (e.g. Liquibase's `--changeset x` glued to
+    // the next statement, since `--` without a space is an operator) is a syntax error everywhere: no rule runs.
+    for (const rule of s.kind === '' ? [] : rulesFor(s.kind)) {
         const before = ctx.reports.length;
         const deferredBefore = ctx.deferred.length;
         try {
