@@ -31,3 +31,18 @@ export function dump(bytes: number): string {
   return parts.join('');
 }
 
+
+/** A 5,000-statement migration as teams write for TiDB: mostly clean, about one statement in twenty flagged. */
+export function cleanMigration(n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = `t${i % 200}`;
+    switch (i % 20) {
+      case 0: out.push(`CREATE TABLE IF NOT EXISTS ${t}_${i} (id BIGINT AUTO_RANDOM PRIMARY KEY, name VARCHAR(100) NOT NULL, amount DECIMAL(12,2), created_at DATETIME NOT NULL, KEY idx_name (name)) CHARSET = utf8mb4 COLLATE = utf8mb4_bin;`); break;
+      case 1: out.push(`ALTER TABLE ${t} ADD COLUMN c${i} INT NOT NULL DEFAULT 0;`); break;
+      case 7: out.push(`UPDATE ${t} SET name = 'renamed';`); break; // flagged: no WHERE
+      default: out.push(i % 2 ? `INSERT INTO ${t} (id, name, amount) VALUES (${i}, 'n${i}', ${i}.50);` : `SELECT id, name FROM ${t} WHERE id = ${i};`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

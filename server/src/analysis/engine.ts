@@ -9,6 +9,7 @@ import { LineIndex } from './lines';
 import { columnInfo, FileSchema, tableChanged, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
 import { isOff, isOn, readSetAssignments } from './setStatement';
 import type { Trivia } from './lexer';
+import { planStatements, STATEFUL_KINDS, type PlannedStatement, type RunMemo, type StatementMemo } from './incremental';
 import { splitStatements, type DelimiterDirective, type SplitSideOutput } from './splitter';
 import { Stmt } from './statement';
 import { parseSuppressions } from './suppress';
@@ -58,6 +59,10 @@ export interface LintResult {
 export class LintCache {
   /** statement key -> results (one per schema variant), with offsets relative to the statement start */
   entries = new Map<string, CachedStatement[]>();
+  /** the previous run's statements, so the next run only lexes around the edit */
+  memo?: RunMemo;
+  /** parsed CREATE/ALTER TABLE of kept statements */
+  parsed = new WeakMap<Stmt, { ct?: CreateTable; at?: AlterTable }>();
   /** the configuration the entries were computed under */
   configKey = '';
   /** statements reused / analysed on the last run (for tests and the bench) */
@@ -66,6 +71,7 @@ export class LintCache {
 
   clear(): void {
     this.entries.clear();
+    this.memo = undefined;
   }
 }
 
@@ -169,36 +175,49 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
     return list;
   };
 
-  for (const st of splitStatements(text, side)) {
+  // Statements come fresh from the splitter, or (with a cache) carried over from the previous run
+  // where the text around them did not change, so only the edited region is lexed again.
+  const plan = cache ? planStatements(text, cache.memo, side) : freshStatements(text, side);
+  const memos: StatementMemo[] = [];
+  for (const ps of plan) {
     statements++;
-    const s = new Stmt(text, st);
-    const ct = s.kind === 'CREATE TABLE' ? safe(() => parseCreateTable(s)) : undefined;
-    const at = s.kind === 'ALTER TABLE' ? safe(() => parseAlterTable(s)) : undefined;
+    const kind = ps.kind;
+    const stateful = STATEFUL_KINDS.test(kind);
+    // the tokens, when the statement must be replayed or is new; a carried Stmt may have older offsets
+    let s: Stmt | undefined = ps.known ?? (stateful ? ps.stmt() : undefined);
+    const memoParse = ps.known && cache ? cache.parsed.get(ps.known) : undefined;
+    const ct = memoParse?.ct ?? (kind === 'CREATE TABLE' && s ? safe(() => parseCreateTable(s!)) : undefined);
+    const at = memoParse?.at ?? (kind === 'ALTER TABLE' && s ? safe(() => parseAlterTable(s!)) : undefined);
     // A CREATE TABLE/VIEW lifts earlier deferred findings about that name.
-    if (pending.length > 0 && (s.kind === 'CREATE TABLE' || s.kind === 'CREATE VIEW')) {
+    if (pending.length > 0 && s && (kind === 'CREATE TABLE' || kind === 'CREATE VIEW')) {
       const created = createdName(s);
       if (created) liftPending(pending, created);
     }
     // The statement's own text is the key (a slice shares the document's memory); the
     // session and the schema facts its rules read decide which cached variant still holds.
-    const key = cache ? text.slice(s.start, s.end) : '';
+    const key = ps.key;
     const valid = (c: CachedStatement) => c.session === sessionHash && c.deps.every(([k, fp]) => schema.replay(k) === fp);
-    const hit = cache ? (previous?.get(key)?.find(valid) ?? cache.entries.get(key)?.find(valid)) : undefined;
+    let variants = ps.results as CachedStatement[] | undefined;
+    if (cache && !variants) variants = previous?.get(key) ?? cache.entries.get(key);
+    const hit = variants?.find(valid);
     if (hit) {
       cache!.reused++;
-      addVariant(cache!.entries, key, hit);
-      for (const f of hit.findings) findings.push(shift(f, s.start));
-      for (const d of hit.deferred) pending.push({ ruleId: d.ruleId, severity: d.severity, report: shiftDeferred(d.report, s.start) });
+      variants = addVariant(cache!.entries, key, hit);
+      for (const f of hit.findings) findings.push(shift(f, ps.start));
+      for (const d of hit.deferred) pending.push({ ruleId: d.ruleId, severity: d.severity, report: shiftDeferred(d.report, ps.start) });
     } else {
       if (cache) cache.analysed++;
+      if (!s) s = ps.stmt();
+      // findings come in the Stmt's own offsets; `off` moves them to this text
+      const base = s.start;
       const ctx = new RuleContext(s, target, schema, session);
       ctx.seed(ct, at);
       const mine: Finding[] = [];
       const myDeferred: CachedStatement['deferred'] = [];
       if (cache) schema.lookups = new Map();
       // A statement that starts with neither a keyword nor '(' (e.g. Liquibase's `--changeset x` glued to
-    // the next statement, since `--` without a space is an operator) is a syntax error everywhere: no rule runs.
-    for (const rule of s.kind === '' ? [] : rulesFor(s.kind)) {
+      // the next statement, since `--` without a space is an operator) is a syntax error everywhere: no rule runs.
+      for (const rule of kind === '' ? [] : rulesFor(kind)) {
         const before = ctx.reports.length;
         const deferredBefore = ctx.deferred.length;
         try {
@@ -210,8 +229,8 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
             ruleId: 'internal-error',
             severity: 'error',
             message: `Rule '${rule.meta.id}' failed on this statement (${(e as Error)?.message ?? String(e)}); its result is missing here, the other rules still ran. Please report this with the statement.`,
-            start: s.start,
-            end: Math.min(s.end, s.start + 80),
+            start: base,
+            end: Math.min(s.end, base + 80),
           });
           continue;
         }
@@ -222,25 +241,34 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
         }
         for (let k = deferredBefore; k < ctx.deferred.length; k++) myDeferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
       }
-      findings.push(...mine);
-      for (const d of myDeferred) pending.push({ ...d, report: shiftDeferred(d.report, 0) });
+      const off = ps.start - base;
+      for (const f of mine) findings.push(off === 0 ? f : shift(f, off));
+      for (const d of myDeferred) pending.push({ ...d, report: shiftDeferred(d.report, off) });
       if (cache) {
-        addVariant(cache.entries, key, {
-          findings: mine.map((f) => shift(f, -s.start)),
-          deferred: myDeferred.map((d) => ({ ...d, report: shiftDeferred(d.report, -s.start) })),
+        variants = addVariant(cache.entries, key, {
+          findings: mine.map((f) => shift(f, -base)),
+          deferred: myDeferred.map((d) => ({ ...d, report: shiftDeferred(d.report, -base) })),
           session: sessionHash,
           deps: [...schema.lookups!],
         });
         schema.lookups = undefined;
       }
     }
-    const wasInTransaction = session.inTransaction;
-    safe(() => applyStatement(s, ct, at, schema, session));
-    if (cache && (SESSION_KINDS.test(s.kind) || session.inTransaction !== wasInTransaction)) {
-      sessionHash = hashString(JSON.stringify([session, [...session.globals], [...session.vars]]));
+    if (stateful && s) {
+      const wasInTransaction = session.inTransaction;
+      safe(() => applyStatement(s!, ct, at, schema, session));
+      if (cache && (SESSION_KINDS.test(kind) || session.inTransaction !== wasInTransaction)) {
+        sessionHash = hashString(JSON.stringify([session, [...session.globals], [...session.vars]]));
+      }
+    }
+    if (cache) {
+      const keep = stateful ? s : undefined;
+      if (keep && (ct || at) && !cache.parsed.has(keep)) cache.parsed.set(keep, { ct, at });
+      memos.push({ begin: ps.begin, resume: ps.resume, start: ps.start, end: ps.end, kind, key, stmt: keep, results: variants });
     }
     yield;
   }
+  if (cache) cache.memo = { text, statements: memos, trivia: side.trivia, directives: side.directives, problems: side.problems };
   for (const p of pending) {
     const names = [...p.report.always, ...p.report.exemptIfCreatedLater.values()];
     if (names.length === 0) continue;
@@ -267,6 +295,13 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   return { findings: kept, statements, lines, trivia: side.trivia, directives: side.directives };
 }
 
+function* freshStatements(text: string, side: SplitSideOutput): Generator<PlannedStatement> {
+  for (const st of splitStatements(text, side)) {
+    const s = new Stmt(text, st);
+    yield { start: st.start, end: st.end, kind: s.kind, key: '', begin: st.begin, resume: st.resume, stmt: () => s, known: s };
+  }
+}
+
 /** Statements that can change the session state rules read (DDL only through its implicit commit). */
 const SESSION_KINDS = /^(USE|SET|BEGIN|START|COMMIT|ROLLBACK|XA|LOCK|UNLOCK)\b/;
 
@@ -274,10 +309,12 @@ function hashString(s: string): number {
   return hashText(s, 0, s.length);
 }
 
-function addVariant(map: Map<string, CachedStatement[]>, key: string, entry: CachedStatement): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [entry]);
+/** Records a variant under its key (once per run) and returns the key's variant list. */
+function addVariant(map: Map<string, CachedStatement[]>, key: string, entry: CachedStatement): CachedStatement[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = [entry]));
   else if (!list.includes(entry)) list.push(entry);
+  return list;
 }
 
 /** FNV-1a over a slice of the text: a statement's identity for the cache. */

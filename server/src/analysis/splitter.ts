@@ -17,6 +17,17 @@ export interface Statement {
    * were kept: the rest of a huge INSERT ... VALUES body. -1 when all tokens are kept.
    */
   sparseFrom: number;
+  /** where a splitter must start to produce this statement (just after the previous one) */
+  begin: SplitState;
+  /** where a splitter must start to produce the statements after this one */
+  resume: SplitState;
+}
+
+/** A point between statements, with the lexer state there. */
+export interface SplitState {
+  at: number;
+  delimiter: string;
+  inExec: boolean;
 }
 
 export interface DelimiterDirective {
@@ -61,9 +72,14 @@ export interface SplitSideOutput {
  * only one statement's tokens in memory. Comments, DELIMITER lines and lexical
  * problems are appended to `side` as they are met.
  */
-export function* splitStatements(src: string, side: SplitSideOutput): Generator<Statement> {
+export function* splitStatements(src: string, side: SplitSideOutput, from?: SplitState): Generator<Statement> {
   const { trivia, directives, problems } = side;
-  const lexer = new Lexer(src, 0, src.length, (t) => trivia.push(t));
+  const lexer = new Lexer(src, from?.at ?? 0, src.length, (t) => trivia.push(t));
+  if (from) {
+    lexer.setDelimiter(from.delimiter);
+    lexer.inExec = from.inExec;
+  }
+  let begin: SplitState = from ?? { at: 0, delimiter: ';', inExec: false };
   let index = 0;
 
   let tokens: Token[] = [];
@@ -89,6 +105,7 @@ export function* splitStatements(src: string, side: SplitSideOutput): Generator<
     sparseParen = 0;
     let st: Statement | undefined;
     if (tokens.length > 0) {
+      const resume: SplitState = { at: lexer.pos, delimiter: lexer.delimiter, inExec: lexer.inExec };
       st = {
         index: index++,
         start: tokens[0].start,
@@ -96,7 +113,10 @@ export function* splitStatements(src: string, side: SplitSideOutput): Generator<
         delimiter: delim,
         tokens,
         sparseFrom,
+        begin,
+        resume,
       };
+      begin = resume;
     }
     tokens = [];
     sparseFrom = -1;
