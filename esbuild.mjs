@@ -1,7 +1,7 @@
 // One build for what is tested and what ships.
-//   dist/cli.js      tidb-lint (node, cjs, fully bundled)
-//   dist/server.js   the language server (node, cjs, fully bundled)
-//   dist/extension.js the VS Code extension host side (node, cjs, `vscode` external)
+//   dist/cli.js        tidb-lint (node, cjs, fully bundled, shebang)
+//   dist/server.js     the language server (node, cjs, fully bundled)
+//   dist/extension.js  the VS Code extension host side (node, cjs, `vscode` external)
 // The webviews join this list as they land.
 import * as esbuild from 'esbuild';
 
@@ -10,47 +10,29 @@ const production = process.argv.includes('--production');
 // --outdir=DIR builds somewhere else than dist/ (parallel work on one checkout).
 const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 
-/** @type {esbuild.BuildOptions[]} */
+// Some dependencies call createRequire(import.meta.url); give the CJS bundles a real URL for it.
+const importMetaUrl = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
+
+/** @param {string} entry @param {string} out @param {Partial<esbuild.BuildOptions>} extra @returns {esbuild.BuildOptions} */
+const node = (entry, out, extra = {}) => ({
+  entryPoints: [entry],
+  outfile: `${outdir}/${out}`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  banner: { js: importMetaUrl },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  ...extra,
+});
+
 const builds = [
-  {
-    entryPoints: ['server/src/cli.ts'],
-    outfile: `${outdir}/cli.js`,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // Some dependencies call createRequire(import.meta.url); give the CJS bundle a real URL for it.
-    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__importMetaUrl' },
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-  },
-  {
-    entryPoints: ['server/src/server.ts'],
-    outfile: `${outdir}/server.js`,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__importMetaUrl' },
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-  },
-  {
-    entryPoints: ['client/src/extension.ts'],
-    outfile: `${outdir}/extension.js`,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-  },
+  node('server/src/cli.ts', 'cli.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
+  node('server/src/server.ts', 'server.js'),
+  node('client/src/extension.ts', 'extension.js', { external: ['vscode'] }),
 ];
 
 if (watch) {

@@ -3,12 +3,6 @@
 // WHERE and JOIN ... ON condition ranges. Everything here tolerates truncated SQL.
 import type { Stmt } from './statement';
 
-export const ROUTINE_KINDS: ReadonlySet<string> = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT']);
-
-/** Routine bodies are not linted statement by statement (the routine itself is already an error). */
-export function isRoutine(s: Stmt): boolean {
-  return ROUTINE_KINDS.has(s.kind);
-}
 
 export interface Call {
   /** upper-cased function name */
@@ -162,9 +156,14 @@ function skipAlias(s: Stmt, i: number, end: number): { next: number; alias?: str
   return { next: i, alias };
 }
 
-/** Names defined by a leading WITH clause (lower-cased). */
+/** Names defined by WITH clauses (lower-cased). */
 export function cteNames(s: Stmt): Set<string> {
-  const out = new Set<string>();
+  return new Set(cteBodies(s).keys());
+}
+
+/** WITH [RECURSIVE] name [(cols)] AS (body), ...: lower-cased name -> token indexes of the body's parens. */
+export function cteBodies(s: Stmt): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
   const n = s.sparseFrom;
   for (let i = 0; i < n; i++) {
     if (!s.is(i, 'WITH')) continue;
@@ -181,9 +180,9 @@ export function cteNames(s: Stmt): Set<string> {
         j = m + 1;
       }
       if (!s.is(j, 'AS') || s.op(j + 1) !== '(') break;
-      out.add(name.toLowerCase());
       const m = s.match(j + 1);
       if (m === -1) break;
+      out.set(name.toLowerCase(), [j + 1, m]);
       j = m + 1;
       if (s.op(j) !== ',') break;
       j++;

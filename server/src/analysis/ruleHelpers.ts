@@ -5,20 +5,13 @@ import type { RuleContext } from './context';
 import { isOn, type SetAssignment } from './setStatement';
 import type { Stmt } from './statement';
 
-const ROUTINE_KINDS = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT', 'ALTER EVENT']);
-
-/** The statement carries a stored-routine body (already an error; its contents are not linted). */
-export function isRoutine(s: Stmt): boolean {
-  return ROUTINE_KINDS.has(s.kind);
-}
-
 /**
  * Statements whose contents token-scanning rules skip: routine bodies, and statements that do not start
  * with a keyword or '(' (e.g. Liquibase's `--changeset a:1` glued to the front of the next statement),
  * which MySQL and TiDB both reject as syntax errors.
  */
 export function notLinted(s: Stmt): boolean {
-  return s.kind === '' || ROUTINE_KINDS.has(s.kind);
+  return s.kind === '' || s.isRoutine;
 }
 
 /** `replacement` written in lower case when the text it replaces is all lower case. */

@@ -31,6 +31,9 @@ export type Clause = 'FROM' | 'WHERE' | 'GROUP BY' | 'HAVING' | 'WINDOW' | 'ORDE
 
 const SET_OPS = new Set(['UNION', 'EXCEPT', 'INTERSECT']);
 
+/** Statements that carry a stored-routine body; the body is not linted as separate statements. */
+export const ROUTINE_KINDS: ReadonlySet<string> = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT', 'ALTER EVENT']);
+
 export class Stmt {
   readonly tokens: Token[];
   private _match?: Int32Array;
@@ -214,6 +217,11 @@ export class Stmt {
     return (this._kind = classify(this));
   }
 
+  /** The statement carries a stored-routine body (CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT, ALTER EVENT). */
+  get isRoutine(): boolean {
+    return ROUTINE_KINDS.has(this.kind);
+  }
+
   /** Index of the first token after CREATE's modifiers (OR REPLACE, DEFINER=.., ALGORITHM=.., ...). */
   afterCreateModifiers(): number {
     let i = 1;
@@ -237,8 +245,7 @@ export class Stmt {
     if (this._blocks) return this._blocks;
     const blocks: QueryBlock[] = [];
     const n = this.sparseFrom;
-    const k = this.kind;
-    const routine = k === 'CREATE PROCEDURE' || k === 'CREATE FUNCTION' || k === 'CREATE TRIGGER' || k === 'CREATE EVENT';
+    const routine = this.isRoutine;
     for (let i = 0; i < n; i++) {
       if (this.word(i) !== 'SELECT') continue;
       const d = this.depth(i);

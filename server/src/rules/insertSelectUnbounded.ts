@@ -1,4 +1,4 @@
-import { mainVerb, tableFactors, type TableRef } from '../analysis/queryRefs';
+import { cteBodies, mainVerb, tableFactors, type TableRef } from '../analysis/queryRefs';
 import type { QueryBlock, Stmt } from '../analysis/statement';
 import { defineRule } from './defineRule';
 
@@ -71,31 +71,3 @@ function unboundedSource(
   return undefined;
 }
 
-/** WITH [RECURSIVE] name [(cols)] AS (body), ...: lower-cased name -> token indexes of the body's parens. */
-function cteBodies(s: Stmt): Map<string, [number, number]> {
-  const out = new Map<string, [number, number]>();
-  const n = s.sparseFrom;
-  for (let i = 0; i < n; i++) {
-    if (!s.is(i, 'WITH')) continue;
-    let j = i + 1;
-    if (s.is(j, 'RECURSIVE')) j++;
-    for (;;) {
-      const name = s.ident(j);
-      if (name === undefined || s.tokens[j].kind === 'string') break;
-      j++;
-      if (s.op(j) === '(') {
-        const m = s.match(j);
-        if (m === -1) break;
-        j = m + 1;
-      }
-      if (!s.is(j, 'AS') || s.op(j + 1) !== '(') break;
-      const m = s.match(j + 1);
-      if (m === -1) break;
-      out.set(name.toLowerCase(), [j + 1, m]);
-      j = m + 1;
-      if (s.op(j) !== ',') break;
-      j++;
-    }
-  }
-  return out;
-}

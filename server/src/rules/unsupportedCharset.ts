@@ -2,14 +2,13 @@ import { isSupportedCharset, MYSQL_CHARSETS } from '../analysis/charsets';
 import { readCharset } from '../analysis/ddl';
 import { defineRule } from './defineRule';
 
-const ROUTINES = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT']);
 const DDL = new Set(['CREATE TABLE', 'ALTER TABLE', 'CREATE DATABASE', 'ALTER DATABASE']);
 
 export default defineRule('unsupported-charset', {
   check(ctx) {
     const s = ctx.s;
     // routine bodies are not linted: the CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT is already an error
-    if (ROUTINES.has(s.kind)) return;
+    if (s.isRoutine) return;
     const n = s.sparseFrom;
     const flag = (kw: number, nameTok: number) => {
       const name = s.ident(nameTok);

@@ -2,13 +2,12 @@ import { isSupportedCollation, looksLikeCollation, nearestCollation } from '../a
 import { readCollate } from '../analysis/ddl';
 import { defineRule } from './defineRule';
 
-const ROUTINES = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT']);
 
 export default defineRule('unsupported-collation', {
   check(ctx) {
     const s = ctx.s;
     // routine bodies are not linted: the CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT is already an error
-    if (ROUTINES.has(s.kind)) return;
+    if (s.isRoutine) return;
     const n = s.sparseFrom;
     for (let i = 0; i < n; i++) {
       if (s.word(i) !== 'COLLATE') continue;
