@@ -6,7 +6,7 @@ import type { LintConfig } from './config';
 import { RuleContext, type DeferredReport, type Fix, type SessionState } from './context';
 import { parseAlterTable, parseCreateTable, readCharset, readCollate, type AlterTable, type CreateTable } from './ddl';
 import { LineIndex } from './lines';
-import { columnInfo, FileSchema, tableChanged, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
+import { columnInfo, FileSchema, tableChanged, type SchemaLookup, partitionInfo, tableInfoFromCreate, type SchemaProvider } from './schema';
 import { isOff, isOn, readSetAssignments } from './setStatement';
 import type { Trivia } from './lexer';
 import { planStatements, STATEFUL_KINDS, type PlannedStatement, type RunMemo, type StatementMemo } from './incremental';
@@ -81,7 +81,7 @@ interface CachedStatement {
   /** the session state (USE, transactions, SET) it was computed under */
   session: number;
   /** schema lookups the rules made, with the fingerprint of each answer */
-  deps: Array<[string, string]>;
+  deps: SchemaLookup[];
 }
 
 export function lintText(text: string, rules: readonly RuleDefinition[], options: LintOptions & { cache?: LintCache } = {}): LintResult {
@@ -182,7 +182,7 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   for (const ps of plan) {
     statements++;
     const kind = ps.kind;
-    const stateful = STATEFUL_KINDS.test(kind);
+    const stateful = ps.stateful ?? STATEFUL_KINDS.test(kind);
     // the tokens, when the statement must be replayed or is new; a carried Stmt may have older offsets
     let s: Stmt | undefined = ps.known ?? (stateful ? ps.stmt() : undefined);
     const memoParse = ps.known && cache ? cache.parsed.get(ps.known) : undefined;
@@ -196,14 +196,18 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
     // The statement's own text is the key (a slice shares the document's memory); the
     // session and the schema facts its rules read decide which cached variant still holds.
     const key = ps.key;
-    const valid = (c: CachedStatement) => c.session === sessionHash && c.deps.every(([k, fp]) => schema.replay(k) === fp);
+    const valid = (c: CachedStatement) => c.session === sessionHash && c.deps.every((d) => schema.replay(d) === d[3]);
+    let mineAbs: Finding[] = [];
     let variants = ps.results as CachedStatement[] | undefined;
     if (cache && !variants) variants = previous?.get(key) ?? cache.entries.get(key);
     const hit = variants?.find(valid);
     if (hit) {
       cache!.reused++;
       variants = addVariant(cache!.entries, key, hit);
-      for (const f of hit.findings) findings.push(shift(f, ps.start));
+      // a statement that did not move and found the same result keeps last run's Finding objects
+      if (ps.memo && ps.memo.hit === hit && ps.memo.findings) mineAbs = ps.memo.findings as Finding[];
+      else mineAbs = hit.findings.map((f) => shift(f, ps.start));
+      for (const f of mineAbs) findings.push(f);
       for (const d of hit.deferred) pending.push({ ruleId: d.ruleId, severity: d.severity, report: shiftDeferred(d.report, ps.start) });
     } else {
       if (cache) cache.analysed++;
@@ -242,14 +246,15 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
         for (let k = deferredBefore; k < ctx.deferred.length; k++) myDeferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
       }
       const off = ps.start - base;
-      for (const f of mine) findings.push(off === 0 ? f : shift(f, off));
+      mineAbs = off === 0 ? mine : mine.map((f) => shift(f, off));
+      for (const f of mineAbs) findings.push(f);
       for (const d of myDeferred) pending.push({ ...d, report: shiftDeferred(d.report, off) });
       if (cache) {
         variants = addVariant(cache.entries, key, {
           findings: mine.map((f) => shift(f, -base)),
           deferred: myDeferred.map((d) => ({ ...d, report: shiftDeferred(d.report, -base) })),
           session: sessionHash,
-          deps: [...schema.lookups!],
+          deps: [...schema.lookups!.values()],
         });
         schema.lookups = undefined;
       }
@@ -264,7 +269,10 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
     if (cache) {
       const keep = stateful ? s : undefined;
       if (keep && (ct || at) && !cache.parsed.has(keep)) cache.parsed.set(keep, { ct, at });
-      memos.push({ begin: ps.begin, resume: ps.resume, start: ps.start, end: ps.end, kind, key, stmt: keep, results: variants });
+      const hitNow = hit ?? variants?.[variants.length - 1];
+      const m = ps.memo;
+      if (m && m.stmt === keep && m.results === variants && m.hit === hitNow) memos.push(m);
+      else memos.push({ begin: ps.begin, resume: ps.resume, start: ps.start, end: ps.end, kind, key, stateful, stmt: keep, results: variants, hit: hitNow, findings: mineAbs });
     }
     yield;
   }

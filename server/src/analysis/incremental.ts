@@ -20,6 +20,11 @@ export interface StatementMemo {
   results?: unknown[];
   /** tokens, kept for statements the engine must replay (DDL, USE, SET, transactions) */
   stmt?: Stmt;
+  /** whether the engine replays it (STATEFUL_KINDS) */
+  stateful: boolean;
+  /** the findings it produced last time, at `start` (reused as they are when nothing moved) */
+  hit?: unknown;
+  findings?: unknown[];
 }
 
 export interface RunMemo {
@@ -38,6 +43,10 @@ export interface PlannedStatement {
   key: string;
   /** for carried statements: the cached result variants they had */
   results?: unknown[];
+  /** the previous run's memo, when the statement did not move */
+  memo?: StatementMemo;
+  /** known for carried statements */
+  stateful?: boolean;
   begin: SplitState;
   resume: SplitState;
   /** the tokens; a carried-over Stmt has the previous text's offsets (start - stmt().start apart) */
@@ -95,15 +104,13 @@ export function* planStatements(text: string, prev: RunMemo | undefined, side: S
   for (let i = 0; i < k; i++) yield carried(olds[i], 0, text, prev);
 
   // 2. split afresh from there until a statement boundary lines up with one of the previous run
-  const byBegin = new Map<number, number>();
-  for (let i = k; i < olds.length; i++) byBegin.set(olds[i].begin.at, i);
   let aligned = -1;
   for (const st of splitStatements(text, side, resumeFrom)) {
     yield fresh(st);
     const r = st.resume;
     if (r.at >= editEndNew + MARGIN) {
-      const j = byBegin.get(r.at - delta);
-      if (j !== undefined && olds[j].begin.delimiter === r.delimiter && olds[j].begin.inExec === r.inExec) {
+      const j = findBegin(olds, k, r.at - delta);
+      if (j !== -1 && olds[j].begin.delimiter === r.delimiter && olds[j].begin.inExec === r.inExec) {
         aligned = j;
         break;
       }
@@ -119,6 +126,20 @@ export function* planStatements(text: string, prev: RunMemo | undefined, side: S
   for (let i = aligned; i < olds.length; i++) yield carried(olds[i], delta, text, prev);
 }
 
+/** The index of the statement (from `from` on) that begins at `at`, by binary search; -1 if none. */
+function findBegin(olds: StatementMemo[], from: number, at: number): number {
+  let lo = from;
+  let hi = olds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = olds[mid].begin.at;
+    if (b === at) return mid;
+    if (b < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 function carried(m: StatementMemo, delta: number, text: string, prev: RunMemo): PlannedStatement {
   let lexed: Stmt | undefined = m.stmt;
   const begin = delta === 0 ? m.begin : shiftState(m.begin, delta);
@@ -131,6 +152,8 @@ function carried(m: StatementMemo, delta: number, text: string, prev: RunMemo): 
     begin,
     resume: delta === 0 ? m.resume : shiftState(m.resume, delta),
     known: lexed,
+    memo: delta === 0 ? m : undefined,
+    stateful: m.stateful,
     stmt: () => {
       if (!lexed) {
         // Lex just this statement again, from where it begins in the new text.

@@ -37,6 +37,9 @@ export interface TableInfo {
   copiedFromUnknown?: boolean;
 }
 
+/** A schema question a rule asked: kind (t table, f created in file, v view, d database), db, name, and the answer's fingerprint. */
+export type SchemaLookup = [kind: 't' | 'f' | 'v' | 'd', db: string | undefined, name: string, fingerprint: string];
+
 export interface DatabaseInfo {
   name: string;
   charset?: string;
@@ -69,7 +72,7 @@ export class FileSchema implements SchemaProvider {
    * engine's cache reuses a statement's findings only while the schema facts
    * its rules looked at are unchanged.
    */
-  lookups?: Map<string, string>;
+  lookups?: Map<string, SchemaLookup>;
 
   constructor(private readonly fallback?: SchemaProvider) {}
 
@@ -77,14 +80,13 @@ export class FileSchema implements SchemaProvider {
     const d = db ?? this.currentDb;
     const t = this.tables.get(key(d, name)) ?? (d !== undefined ? this.tables.get(key(undefined, name)) : undefined) ??
       this.fallback?.table(d, name);
-    if (this.lookups) this.lookups.set(`t\u0001${d ?? ''}\u0001${name}`, tableFingerprint(t));
+    if (this.lookups) this.lookups.set(`t\u0001${d ?? ''}\u0001${name}`, ['t', d, name, tableFingerprint(t)]);
     return t;
   }
 
   /** Re-asks a recorded lookup and returns the fingerprint of today's answer. */
-  replay(lookup: string): string {
-    const [kind, db, name] = lookup.split('\u0001');
-    const d = db === '' ? undefined : db;
+  replay(lookup: SchemaLookup): string {
+    const [kind, d, name] = lookup;
     const saved = this.lookups;
     this.lookups = undefined;
     try {
@@ -107,7 +109,7 @@ export class FileSchema implements SchemaProvider {
   createdInFile(db: string | undefined, name: string): boolean {
     const d = db ?? this.currentDb;
     const r = this.tables.has(key(d, name)) || (d !== undefined && this.tables.has(key(undefined, name)));
-    if (this.lookups) this.lookups.set(`f\u0001${d ?? ''}\u0001${name}`, String(r));
+    if (this.lookups) this.lookups.set(`f\u0001${d ?? ''}\u0001${name}`, ['f', d, name, String(r)]);
     return r;
   }
 
@@ -115,13 +117,13 @@ export class FileSchema implements SchemaProvider {
     const d = db ?? this.currentDb;
     const r = this.views.has(key(d, name)) || (d !== undefined && this.views.has(key(undefined, name))) ||
       (this.fallback?.isView(d, name) ?? false);
-    if (this.lookups) this.lookups.set(`v\u0001${d ?? ''}\u0001${name}`, String(r));
+    if (this.lookups) this.lookups.set(`v\u0001${d ?? ''}\u0001${name}`, ['v', d, name, String(r)]);
     return r;
   }
 
   database(name: string): DatabaseInfo | undefined {
     const r = this.databases.get(name.toLowerCase()) ?? this.fallback?.database(name);
-    if (this.lookups) this.lookups.set(`d\u0001\u0001${name}`, JSON.stringify(r ?? null));
+    if (this.lookups) this.lookups.set(`d\u0001\u0001${name}`, ['d', undefined, name, JSON.stringify(r ?? null)]);
     return r;
   }
 

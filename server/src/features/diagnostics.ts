@@ -126,7 +126,13 @@ export class Diagnostics {
 
 const docsById = new Map<string, string>();
 
+// The engine hands back the same Finding objects for statements that neither changed nor moved,
+// and the text before them is unchanged, so their diagnostics can be reused as they are.
+const converted = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(doc: TextDocument, f: Finding, rules: readonly RuleDefinition[]): Diagnostic {
+  const done = converted.get(f);
+  if (done) return done;
   if (docsById.size === 0) for (const r of rules) docsById.set(r.meta.id, r.meta.docsUrl);
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
@@ -139,5 +145,6 @@ export function toDiagnostic(doc: TextDocument, f: Finding, rules: readonly Rule
   if (href) d.codeDescription = { href };
   const tags = TAGS[f.ruleId];
   if (tags) d.tags = tags;
+  converted.set(f, d);
   return d;
 }
