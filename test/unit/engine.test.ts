@@ -169,3 +169,16 @@ test('a statement glued to a Liquibase "--changeset" line (no space: an operator
   // with a space it is a comment, and the statement is checked
   assert.deepEqual(ids('-- changeset dev:7\nSELECT id FROM t WHERE a = 1 ORDER BY RAND() LIMIT 5;'), ['order-by-rand']);
 });
+
+test('incremental: a cancelled run leaves the cache usable', async () => {
+  const { LintCache, lintTextAsync } = await import('../../server/src/analysis/engine');
+  const text = Array.from({ length: 2000 }, (_, i) => (i % 4 === 0 ? `CREATE TABLE t${i} (id INT PRIMARY KEY, c VARCHAR(9));` : `UPDATE t${i - (i % 4)} SET c = ${i};`)).join('\n');
+  const cache = new LintCache();
+  lintText(text, RULES, { cache });
+  const edited = text.replace('UPDATE t400 SET c = 401;', 'UPDATE t400 SET c = 401 WHERE id = 1;');
+  let n = 0;
+  assert.equal(await lintTextAsync(edited, RULES, { cache }, () => ++n > 1, 0), undefined);
+  const again = edited.replace('CREATE TABLE t800 (id INT PRIMARY KEY, c VARCHAR(9));', 'CREATE TABLE t800 (id BIGINT PRIMARY KEY, c INT);');
+  const show = (r: { findings: Array<{ ruleId: string; start: number; message: string }> }) => r.findings.map((f) => `${f.ruleId}@${f.start} ${f.message}`);
+  assert.deepEqual(show(lintText(again, RULES, { cache })), show(lintText(again, RULES)));
+});
