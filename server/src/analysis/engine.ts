@@ -56,9 +56,14 @@ export interface LintResult {
  * state-changing statement before it (DDL, USE, SET, transactions), so a reused
  * result is exactly what the rules would have said.
  */
+/** The cached results for one statement text, and the run that last used them. */
+type Variants = CachedStatement[] & { gen?: number };
+
 export class LintCache {
   /** statement key -> results (one per schema variant), with offsets relative to the statement start */
-  entries = new Map<string, CachedStatement[]>();
+  entries = new Map<string, Variants>();
+  /** counts runs; keys unused for a while are dropped */
+  generation = 0;
   /** the previous run's statements, so the next run only lexes around the edit */
   memo?: RunMemo;
   /** parsed CREATE/ALTER TABLE of kept statements */
@@ -72,6 +77,12 @@ export class LintCache {
   clear(): void {
     this.entries.clear();
     this.memo = undefined;
+  }
+
+  /** Drops results no run has used lately, keeping the map near the document's size. */
+  sweep(statements: number): void {
+    if (this.entries.size <= statements * 2 + 64 && this.generation % 32 !== 0) return;
+    for (const [k, v] of this.entries) if ((v.gen ?? 0) < this.generation - 8) this.entries.delete(k);
   }
 }
 
@@ -145,15 +156,14 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   });
 
   const cache = options.cache;
-  let previous: Map<string, CachedStatement[]> | undefined;
+
   if (cache) {
     const configKey = JSON.stringify([config.targetVersion ?? DEFAULT_TARGET_VERSION, settings, rules.length]);
     if (cache.configKey !== configKey) {
       cache.clear();
       cache.configKey = configKey;
     }
-    previous = cache.entries;
-    cache.entries = new Map();
+    cache.generation++;
     cache.reused = 0;
     cache.analysed = 0;
   }
@@ -198,12 +208,12 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
     const key = ps.key;
     const valid = (c: CachedStatement) => c.session === sessionHash && c.deps.every((d) => schema.replay(d) === d[3]);
     let mineAbs: Finding[] = [];
-    let variants = ps.results as CachedStatement[] | undefined;
-    if (cache && !variants) variants = previous?.get(key) ?? cache.entries.get(key);
+    let variants = ps.results as Variants | undefined;
+    if (cache && !variants) variants = cache.entries.get(key);
     const hit = variants?.find(valid);
     if (hit) {
       cache!.reused++;
-      variants = addVariant(cache!.entries, key, hit);
+      variants = addVariant(cache!, key, hit);
       // a statement that did not move and found the same result keeps last run's Finding objects
       if (ps.memo && ps.memo.hit === hit && ps.memo.findings) mineAbs = ps.memo.findings as Finding[];
       else mineAbs = hit.findings.map((f) => shift(f, ps.start));
@@ -250,7 +260,7 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
       for (const f of mineAbs) findings.push(f);
       for (const d of myDeferred) pending.push({ ...d, report: shiftDeferred(d.report, off) });
       if (cache) {
-        variants = addVariant(cache.entries, key, {
+        variants = addVariant(cache, key, {
           findings: mine.map((f) => shift(f, -base)),
           deferred: myDeferred.map((d) => ({ ...d, report: shiftDeferred(d.report, -base) })),
           session: sessionHash,
@@ -276,7 +286,10 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
     }
     yield;
   }
-  if (cache) cache.memo = { text, statements: memos, trivia: side.trivia, directives: side.directives, problems: side.problems };
+  if (cache) {
+    cache.memo = { text, statements: memos, trivia: side.trivia, directives: side.directives, problems: side.problems };
+    cache.sweep(statements);
+  }
   for (const p of pending) {
     const names = [...p.report.always, ...p.report.exemptIfCreatedLater.values()];
     if (names.length === 0) continue;
@@ -317,11 +330,18 @@ function hashString(s: string): number {
   return hashText(s, 0, s.length);
 }
 
-/** Records a variant under its key (once per run) and returns the key's variant list. */
-function addVariant(map: Map<string, CachedStatement[]>, key: string, entry: CachedStatement): CachedStatement[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = [entry]));
-  else if (!list.includes(entry)) list.push(entry);
+/** Variants a statement text keeps (different schema or session around it). */
+const MAX_VARIANTS = 4;
+
+/** Records a variant under its key, marks the key used in this run, and returns the key's variant list. */
+function addVariant(cache: LintCache, key: string, entry: CachedStatement): Variants {
+  let list = cache.entries.get(key);
+  if (!list) cache.entries.set(key, (list = [entry]));
+  else if (!list.includes(entry)) {
+    list.push(entry);
+    if (list.length > MAX_VARIANTS) list.shift();
+  }
+  list.gen = cache.generation;
   return list;
 }
 

@@ -70,7 +70,7 @@ const shiftState = (s: SplitState, by: number): SplitState => ({ ...s, at: s.at 
 export function* planStatements(text: string, prev: RunMemo | undefined, side: SplitSideOutput): Generator<PlannedStatement> {
   const fresh = (st: Statement): PlannedStatement => {
     const s = new Stmt(text, st);
-    return { start: st.start, end: st.end, kind: s.kind, key: text.slice(st.start, st.end), begin: st.begin, resume: st.resume, stmt: () => s, known: s };
+    return { start: st.start, end: st.end, kind: s.kind, key: ownCopy(text, st.start, st.end), begin: st.begin, resume: st.resume, stmt: () => s, known: s };
   };
   if (!prev) {
     for (const st of splitStatements(text, side)) yield fresh(st);
@@ -124,6 +124,15 @@ export function* planStatements(text: string, prev: RunMemo | undefined, side: S
   for (const d of prev.directives) if (d.start >= from) side.directives.push({ ...d, start: d.start + delta, end: d.end + delta });
   for (const x of prev.problems) if (x.start >= from) side.problems.push({ ...x, start: x.start + delta, end: x.end + delta });
   for (let i = aligned; i < olds.length; i++) yield carried(olds[i], delta, text, prev);
+}
+
+/**
+ * The statement's text as a string of its own. A plain slice would keep the whole
+ * document version alive for as long as the cache holds the key; slicing a
+ * concatenation makes V8 copy just this part.
+ */
+function ownCopy(text: string, start: number, end: number): string {
+  return (' ' + text.slice(start, end)).slice(1);
 }
 
 /** The index of the statement (from `from` on) that begins at `at`, by binary search; -1 if none. */
