@@ -277,7 +277,8 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
       }
     }
     if (cache) {
-      const keep = stateful ? s : undefined;
+      // Kept tokens must not pin this whole document version in memory: re-home fresh ones on their own text.
+      const keep = stateful && s ? (s.src === text ? ownStmt(s, ps.begin.delimiter) : s) : undefined;
       if (keep && (ct || at) && !cache.parsed.has(keep)) cache.parsed.set(keep, { ct, at });
       const hitNow = hit ?? variants?.[variants.length - 1];
       const m = ps.memo;
@@ -314,6 +315,14 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   const kept = findings.filter((f) => f.ruleId === 'unknown-rule' || f.ruleId === 'internal-error' || !sup.isSuppressed(f.ruleId, f.start));
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { findings: kept, statements, lines, trivia: side.trivia, directives: side.directives };
+}
+
+/** The same statement lexed from a copy of its own text (token offsets start at 0). */
+function ownStmt(s: Stmt, delimiter: string): Stmt {
+  const copy = (' ' + s.src.slice(s.start, s.end)).slice(1);
+  const it = splitStatements(copy, { trivia: [], directives: [], problems: [] }, { at: 0, delimiter, inExec: s.tokens[0]?.exec ?? false }).next();
+  if (it.done || it.value.tokens.length !== s.tokens.length) return s; // should not happen; keep the original
+  return new Stmt(copy, it.value);
 }
 
 function* freshStatements(text: string, side: SplitSideOutput): Generator<PlannedStatement> {
