@@ -182,3 +182,17 @@ test('incremental: a cancelled run leaves the cache usable', async () => {
   const show = (r: { findings: Array<{ ruleId: string; start: number; message: string }> }) => r.findings.map((f) => `${f.ruleId}@${f.start} ${f.message}`);
   assert.deepEqual(show(lintText(again, RULES, { cache })), show(lintText(again, RULES)));
 });
+
+test('incremental: the cache does not pin whole document versions', () => {
+  const { LintCache } = require('../../server/src/analysis/engine') as typeof import('../../server/src/analysis/engine');
+  let text = Array.from({ length: 300 }, (_, i) => (i % 2 ? `ALTER TABLE t${i} ADD COLUMN c INT;` : `SELECT a FROM t${i} WHERE id = ${i};`)).join('\n');
+  const cache = new LintCache();
+  for (let k = 0; k < 40; k++) {
+    text = text.replace(`ADD COLUMN c INT;`, `ADD COLUMN c${k} INT;`);
+    lintText(text, RULES, { cache });
+  }
+  const kept = cache.memo!.statements.filter((m) => m.stmt);
+  assert.ok(kept.length >= 150);
+  for (const m of kept) assert.ok(m.stmt!.src.length < 100, `a kept statement holds a ${m.stmt!.src.length}-character text`);
+  for (const key of cache.entries.keys()) assert.ok(key.length < 100);
+});
