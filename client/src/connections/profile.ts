@@ -1,0 +1,74 @@
+// A saved connection, without its password (that lives in SecretStorage), and
+// the mysql:// URL form users paste from TiDB Cloud, PlanetScale-style tools or ORMs.
+
+export type TlsMode = 'off' | 'preferred' | 'required' | 'verify-identity';
+
+export interface ConnectionProfile {
+  id: string;
+  name: string;
+  host: string;
+  /** default 4000, TiDB's port */
+  port: number;
+  user: string;
+  database?: string;
+  tls: TlsMode;
+  /** PEM file of the CA for verify-identity; the system store when absent (TiDB Cloud) */
+  caFile?: string;
+  /** statements that change data or schema ask for confirmation */
+  production?: boolean;
+}
+
+export const DEFAULT_PORT = 4000;
+
+export class ConnectionUrlError extends Error {}
+
+const SSL_MODES: Record<string, TlsMode> = {
+  disabled: 'off',
+  false: 'off',
+  preferred: 'preferred',
+  required: 'required',
+  true: 'required',
+  verify_ca: 'verify-identity',
+  verify_identity: 'verify-identity',
+  strict: 'verify-identity',
+};
+
+/**
+ * Reads mysql://user:password@host:port/db?ssl-mode=VERIFY_IDENTITY (also sslmode=,
+ * ssl=true, sslaccept=strict). The password is returned separately so it can go
+ * straight to SecretStorage.
+ */
+export function parseConnectionUrl(text: string): { profile: Omit<ConnectionProfile, 'id' | 'name'>; password?: string } {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new ConnectionUrlError('Not a URL: expected mysql://user:password@host:port/database');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'tidb:' && url.protocol !== 'mariadb:') {
+    throw new ConnectionUrlError(`Unsupported scheme '${url.protocol.replace(/:$/, '')}': use mysql://user:password@host:port/database`);
+  }
+  if (!url.hostname) throw new ConnectionUrlError('The URL has no host: mysql://user:password@host:port/database');
+  const port = url.port ? Number(url.port) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConnectionUrlError(`Invalid port '${url.port}'`);
+  let tls: TlsMode = 'preferred';
+  for (const [k, v] of url.searchParams) {
+    const key = k.toLowerCase().replace(/-/g, '');
+    if (key === 'sslmode' || key === 'ssl' || key === 'sslaccept' || key === 'tls') {
+      const mode = SSL_MODES[v.toLowerCase().replace(/-/g, '_')];
+      if (!mode) throw new ConnectionUrlError(`Unknown ${k} '${v}': use DISABLED, PREFERRED, REQUIRED or VERIFY_IDENTITY`);
+      tls = mode;
+    }
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || undefined;
+  return {
+    profile: { host: url.hostname.replace(/^\[|\]$/g, ''), port, user: decodeURIComponent(url.username) || 'root', database, tls },
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+  };
+}
+
+/** The URL form of a profile, without the password (safe to show and log). */
+export function profileUrl(p: Pick<ConnectionProfile, 'host' | 'port' | 'user' | 'database' | 'tls'>): string {
+  const mode = { off: 'DISABLED', preferred: 'PREFERRED', required: 'REQUIRED', 'verify-identity': 'VERIFY_IDENTITY' }[p.tls];
+  return `mysql://${encodeURIComponent(p.user)}@${p.host.includes(':') ? `[${p.host}]` : p.host}:${p.port}/${p.database ? encodeURIComponent(p.database) : ''}?ssl-mode=${mode}`;
+}
