@@ -1,0 +1,120 @@
+// Runs one statement and streams its rows: every result set (CALL can return
+// several), column names and types, a row limit with a truncation marker,
+// affected rows, warnings, elapsed time; and cancels a running statement by
+// killing the query on the server from a second connection. No VS Code imports.
+import type * as mysql from 'mysql2/promise';
+import type { FieldPacket } from 'mysql2';
+
+export interface ColumnInfo {
+  name: string;
+  /** the MySQL protocol type name, e.g. LONGLONG, VAR_STRING, NEWDECIMAL */
+  type: string;
+}
+
+export interface ResultSet {
+  columns: ColumnInfo[];
+  rows: unknown[][];
+  /** rows the server sent (also those past the limit) */
+  rowCount: number;
+  truncated: boolean;
+}
+
+export interface RunResult {
+  sets: ResultSet[];
+  affectedRows?: number;
+  insertId?: number | string;
+  warnings: Array<{ level: string; code: number; message: string }>;
+  elapsedMs: number;
+}
+
+export interface RunOptions {
+  /** rows kept per result set; the rest are counted and dropped */
+  rowLimit?: number;
+  /** called with each batch of kept rows as they arrive (for a streaming grid) */
+  onRows?: (setIndex: number, rows: unknown[][]) => void;
+}
+
+const TYPE_NAMES: Record<number, string> = {
+  0: 'DECIMAL', 1: 'TINY', 2: 'SHORT', 3: 'LONG', 4: 'FLOAT', 5: 'DOUBLE', 6: 'NULL', 7: 'TIMESTAMP', 8: 'LONGLONG', 9: 'INT24', 10: 'DATE', 11: 'TIME',
+  12: 'DATETIME', 13: 'YEAR', 15: 'VARCHAR', 16: 'BIT', 245: 'JSON', 246: 'NEWDECIMAL', 247: 'ENUM', 248: 'SET', 249: 'TINY_BLOB', 250: 'MEDIUM_BLOB',
+  251: 'LONG_BLOB', 252: 'BLOB', 253: 'VAR_STRING', 254: 'STRING', 255: 'GEOMETRY',
+};
+
+export function columnsOf(fields: FieldPacket[]): ColumnInfo[] {
+  return fields.map((f) => ({ name: f.name, type: TYPE_NAMES[(f as unknown as { columnType: number }).columnType] ?? String((f as unknown as { columnType: number }).columnType) }));
+}
+
+/** The server-side id of a connection, for KILL QUERY. */
+export function threadId(c: mysql.Connection): number {
+  return (c as unknown as { connection: { threadId: number } }).connection.threadId;
+}
+
+export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions = {}): Promise<RunResult> {
+  const limit = opts.rowLimit ?? 10_000;
+  const core = (c as unknown as { connection: import('mysql2').Connection }).connection;
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const result: RunResult = { sets: [], warnings: [], elapsedMs: 0 };
+    let current: ResultSet | undefined;
+    let pending: unknown[][] = [];
+    const flush = () => {
+      if (pending.length && opts.onRows) opts.onRows(result.sets.length - 1, pending);
+      pending = [];
+    };
+    const q = core.query({ sql, rowsAsArray: true });
+    // A throw inside a driver event handler would leave the promise pending forever: guard both.
+    const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
+      try {
+        f(...a);
+      } catch (e) {
+        reject(e);
+      }
+    };
+    q.on('fields', guard((fields: FieldPacket[] | undefined) => {
+      // a CALL ends with an OK packet announced by an empty 'fields' event
+      if (!fields) return;
+      flush();
+      current = { columns: columnsOf(fields), rows: [], rowCount: 0, truncated: false };
+      result.sets.push(current);
+    }));
+    q.on('result', guard((row: unknown) => {
+      if (Array.isArray(row) && current) {
+        current.rowCount++;
+        if (current.rows.length < limit) {
+          current.rows.push(row);
+          pending.push(row);
+          if (pending.length >= 1000) flush();
+        } else current.truncated = true;
+      } else {
+        // an OK packet: INSERT/UPDATE/DDL, or the end of a CALL
+        const ok = row as { affectedRows?: number; insertId?: number; warningStatus?: number };
+        result.affectedRows = (result.affectedRows ?? 0) + (ok.affectedRows ?? 0);
+        if (ok.insertId) result.insertId = ok.insertId;
+      }
+    }));
+    q.on('error', (e: Error) => {
+      flush();
+      reject(e);
+    });
+    q.on('end', async () => {
+      flush();
+      result.elapsedMs = performance.now() - t0;
+      try {
+        const [w] = await c.query<mysql.RowDataPacket[]>('SHOW WARNINGS');
+        result.warnings = w.map((r) => ({ level: String(r.Level), code: Number(r.Code), message: String(r.Message) }));
+      } catch {
+        // warnings are a bonus
+      }
+      resolve(result);
+    });
+  });
+}
+
+/**
+ * Stops the statement running on connection `id` by killing the query (not the
+ * connection) from another connection. TiDB before v6.1 needs KILL TIDB QUERY.
+ */
+export async function cancelQuery(control: mysql.Connection, id: number, flavor: 'tidb' | 'mysql' | 'mariadb', tidbGlobalKill = true): Promise<void> {
+  const sql = flavor === 'tidb' && !tidbGlobalKill ? 'KILL TIDB QUERY ?' : 'KILL QUERY ?';
+  await control.query(sql, [id]);
+}
