@@ -147,7 +147,7 @@ connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest
 });
 
 connection.onRequest(RulesRequest.method, (): RulesRequest.Result =>
-  RULES.map((r) => ({ id: r.meta.id, category: r.meta.category, severity: r.meta.severity, versions: r.meta.versions, explanation: r.meta.explanation, fix: r.meta.fix, docsUrl: r.meta.docsUrl })),
+  RULES.map(({ meta: { id, category, severity, versions, explanation, fix, docsUrl } }) => ({ id, category, severity, versions, explanation, fix, docsUrl })),
 );
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });

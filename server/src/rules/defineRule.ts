@@ -1,20 +1,16 @@
 // The uniform shape of a rule: its id (metadata comes from the catalogue),
 // the target versions it applies to, and a check over one statement.
 import type { RuleContext } from '../analysis/context';
+import type { RuleInfo } from '../../../protocol/lsp';
 import catalog from './catalog.json';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Category = 'incompatible' | 'behaviour-differs' | 'risky';
 
-export interface RuleMeta {
-  id: string;
+/** A rule's metadata: what the client shows (RuleInfo, sent over the protocol) plus its sources. */
+export interface RuleMeta extends RuleInfo {
   category: Category;
   severity: Severity;
-  /** where the rule applies, as the catalogue words it */
-  versions: string;
-  explanation: string;
-  fix: string;
-  docsUrl: string;
   source: string;
   quote: string;
   quoteStatus: string;
