@@ -2,6 +2,7 @@
 // information_schema with placeholders, paged and filtered so a schema with
 // 10,000 tables stays responsive. No VS Code imports.
 import type * as mysql from 'mysql2/promise';
+import { escapeId } from 'mysql2';
 import type { SchemaSnapshot } from '../../../protocol/lsp';
 
 export interface TableEntry {
@@ -30,15 +31,26 @@ export interface IndexEntry {
   visible: boolean;
 }
 
+/** A connection or a pool: anything that runs a query. */
+export type Queryable = Pick<mysql.Connection, 'query'>;
+
+export interface PartitionEntry {
+  name: string;
+  method: string;
+  expression: string;
+  description: string;
+  rows?: number;
+}
+
 const SYSTEM = new Set(['information_schema', 'performance_schema', 'mysql', 'sys', 'metrics_schema']);
 
-export async function listDatabases(c: mysql.Connection, includeSystem = false): Promise<string[]> {
+export async function listDatabases(c: Queryable, includeSystem = false): Promise<string[]> {
   const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME');
   return rows.map((r) => String(r.name)).filter((n) => includeSystem || !SYSTEM.has(n.toLowerCase()));
 }
 
 /** One page of a database's tables, optionally filtered by a substring. */
-export async function listTables(c: mysql.Connection, db: string, opts: { offset?: number; limit?: number; filter?: string } = {}): Promise<{ tables: TableEntry[]; total: number }> {
+export async function listTables(c: Queryable, db: string, opts: { offset?: number; limit?: number; filter?: string } = {}): Promise<{ tables: TableEntry[]; total: number }> {
   const limit = Math.max(1, Math.min(opts.limit ?? 500, 5000));
   const offset = Math.max(0, opts.offset ?? 0);
   const like = opts.filter ? `%${opts.filter.replace(/[\\%_]/g, (m) => '\\' + m)}%` : '%';
@@ -58,7 +70,7 @@ export async function listTables(c: mysql.Connection, db: string, opts: { offset
   };
 }
 
-export async function listColumns(c: mysql.Connection, db: string, table: string): Promise<ColumnEntry[]> {
+export async function listColumns(c: Queryable, db: string, table: string): Promise<ColumnEntry[]> {
   const [rows] = await c.query<mysql.RowDataPacket[]>(
     'SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra, COLUMN_KEY AS col_key FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
     [db, table],
@@ -74,7 +86,43 @@ export async function listColumns(c: mysql.Connection, db: string, table: string
   }));
 }
 
-export async function listIndexes(c: mysql.Connection, db: string, table: string): Promise<IndexEntry[]> {
+/** A table's partitions (none for an unpartitioned table). */
+export async function listPartitions(c: Queryable, db: string, table: string): Promise<PartitionEntry[]> {
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT PARTITION_NAME AS name, PARTITION_METHOD AS method, PARTITION_EXPRESSION AS expr, PARTITION_DESCRIPTION AS descr, TABLE_ROWS AS table_rows FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND PARTITION_NAME IS NOT NULL ORDER BY PARTITION_ORDINAL_POSITION',
+    [db, table],
+  );
+  return rows.map((r) => ({
+    name: String(r.name),
+    method: String(r.method ?? ''),
+    expression: String(r.expr ?? ''),
+    description: String(r.descr ?? ''),
+    rows: r.table_rows === null || r.table_rows === undefined ? undefined : Number(r.table_rows),
+  }));
+}
+
+/** TiDB's TABLES.TIDB_ROW_ID_SHARDING_INFO: 'PK_AUTO_RANDOM_BITS=5' for an AUTO_RANDOM key. */
+export function autoRandomBits(shardingInfo: string | null | undefined): number | undefined {
+  const m = /PK_AUTO_RANDOM_BITS=(\d+)/i.exec(shardingInfo ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** TiDB only: the AUTO_RANDOM shard bits of a table's primary key, if it has them. */
+export async function tidbAutoRandom(c: Queryable, db: string, table: string): Promise<number | undefined> {
+  const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TIDB_ROW_ID_SHARDING_INFO AS info FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [db, table]);
+  return autoRandomBits(rows[0]?.info as string | undefined);
+}
+
+/** SHOW CREATE TABLE / VIEW / SEQUENCE, identifiers escaped. */
+export async function showCreate(c: Queryable, db: string, name: string, kind: 'table' | 'view' | 'sequence'): Promise<string> {
+  const what = kind === 'view' ? 'VIEW' : kind === 'sequence' ? 'SEQUENCE' : 'TABLE';
+  const [rows] = await c.query<mysql.RowDataPacket[]>(`SHOW CREATE ${what} ${escapeId(db)}.${escapeId(name)}`);
+  const r = rows[0] ?? {};
+  const text = r['Create Table'] ?? r['Create View'] ?? r['Create Sequence'] ?? Object.values(r)[1];
+  return String(text ?? '');
+}
+
+export async function listIndexes(c: Queryable, db: string, table: string): Promise<IndexEntry[]> {
   const [rows] = await c.query<mysql.RowDataPacket[]>(
     'SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX',
     [db, table],
@@ -94,7 +142,7 @@ export async function listIndexes(c: mysql.Connection, db: string, table: string
 }
 
 /** The schema the language server needs for completion and schema-aware rules (capped per database). */
-export async function schemaSnapshot(c: mysql.Connection, connection: string, defaultDatabase?: string, maxTablesPerDb = 2000): Promise<SchemaSnapshot> {
+export async function schemaSnapshot(c: Queryable, connection: string, defaultDatabase?: string, maxTablesPerDb = 2000): Promise<SchemaSnapshot> {
   const dbs = await listDatabases(c);
   const snap: SchemaSnapshot = { connection, defaultDatabase, databases: [] };
   for (const db of dbs) {

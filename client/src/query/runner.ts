@@ -25,6 +25,8 @@ export interface RunResult {
   insertId?: number | string;
   warnings: Array<{ level: string; code: number; message: string }>;
   elapsedMs: number;
+  /** set when the statement was killed but the server still answered with rows */
+  cancelled?: 'user' | 'timeout';
 }
 
 export interface RunOptions {
@@ -32,6 +34,10 @@ export interface RunOptions {
   rowLimit?: number;
   /** called with each batch of kept rows as they arrive (for a streaming grid) */
   onRows?: (setIndex: number, rows: unknown[][]) => void;
+  /** called with every result set's columns as it starts */
+  onColumns?: (setIndex: number, columns: ColumnInfo[]) => void;
+  /** maps each kept row (e.g. to display cells) before it is stored */
+  mapRow?: (row: unknown[]) => unknown[];
 }
 
 const TYPE_NAMES: Record<number, string> = {
@@ -76,13 +82,15 @@ export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions 
       flush();
       current = { columns: columnsOf(fields), rows: [], rowCount: 0, truncated: false };
       result.sets.push(current);
+      opts.onColumns?.(result.sets.length - 1, current.columns);
     }));
     q.on('result', guard((row: unknown) => {
       if (Array.isArray(row) && current) {
         current.rowCount++;
         if (current.rows.length < limit) {
-          current.rows.push(row);
-          pending.push(row);
+          const kept = opts.mapRow ? opts.mapRow(row) : row;
+          current.rows.push(kept);
+          pending.push(kept);
           if (pending.length >= 1000) flush();
         } else current.truncated = true;
       } else {
@@ -92,11 +100,26 @@ export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions 
         if (ok.insertId) result.insertId = ok.insertId;
       }
     }));
+    // A fatal error (the connection killed or reset) goes to the connection, not to
+    // an event-style query: listen there too, or the run would never settle.
+    const onConnError = (e: Error) => {
+      flush();
+      reject(Object.assign(e, { fatal: true }));
+    };
+    const onConnEnd = () => onConnError(Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }));
+    core.once('error', onConnError);
+    core.once('end', onConnEnd);
+    const done = () => {
+      core.off('error', onConnError);
+      core.off('end', onConnEnd);
+    };
     q.on('error', (e: Error) => {
+      done();
       flush();
       reject(e);
     });
     q.on('end', async () => {
+      done();
       flush();
       result.elapsedMs = performance.now() - t0;
       try {
