@@ -2,7 +2,7 @@
 //   dist/cli.js        tidb-lint (node, cjs, fully bundled, shebang)
 //   dist/server.js     the language server (node, cjs, fully bundled)
 //   dist/extension.js  the VS Code extension host side (node, cjs, `vscode` external)
-// The webviews join this list as they land.
+//   dist/webviews/*   browser bundles for the webviews (iife, one per view, with its CSS)
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -33,6 +33,17 @@ const builds = [
   node('server/src/cli.ts', 'cli.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   node('server/src/server.ts', 'server.js'),
   node('client/src/extension.ts', 'extension.js', { external: ['vscode'] }),
+  ...['results'].map((view) => ({
+    entryPoints: { [view]: `webviews/${view}/main.ts` },
+    outdir: `${outdir}/webviews`,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+  })),
 ];
 
 if (watch) {

@@ -1,0 +1,396 @@
+// The results view: a tab per result set plus Messages, a virtualised grid (only
+// the visible rows exist in the DOM, so 100,000 rows scroll like 100), NULL shown
+// apart from the string 'NULL', selection and copy, cancel while running.
+// Every value reaches the DOM through textContent.
+import './results.css';
+import type { Cell, CopyFormat, FromResults, ResultColumn, StatementOutcome, ToResults } from '../../protocol/results';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromResults): void };
+const vscode = acquireVsCodeApi();
+
+const ROW_H = 22;
+const OVERSCAN = 10;
+
+interface SetView {
+  statement: number;
+  columns: ResultColumn[];
+  rows: Cell[][];
+  widths?: number[];
+}
+
+interface StatementView {
+  sql: string;
+  line: number;
+  outcome?: StatementOutcome;
+}
+
+const state = {
+  runId: 0,
+  running: false,
+  connection: '',
+  server: '',
+  rowLimit: 0,
+  statements: [] as StatementView[],
+  sets: [] as SetView[],
+  /** index into sets, or -1 for Messages */
+  active: -1,
+  summary: '',
+  sel: { anchor: -1, rows: new Set<number>(), cell: undefined as undefined | { row: number; col: number } },
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const root = document.getElementById('root')!;
+const header = el('div', 'header');
+const status = el('span', 'status');
+const cancelBtn = el('button', 'cancel', 'Cancel');
+cancelBtn.title = 'Kill the running statement on the server';
+cancelBtn.addEventListener('click', () => vscode.postMessage({ type: 'cancel', runId: state.runId }));
+header.append(status, cancelBtn);
+const tabs = el('div', 'tabs');
+tabs.setAttribute('role', 'tablist');
+const toolbar = el('div', 'toolbar');
+const body = el('div', 'body');
+root.append(header, tabs, toolbar, body);
+
+// --- the grid -----------------------------------------------------------------
+
+const scroller = el('div', 'grid');
+scroller.tabIndex = 0;
+scroller.setAttribute('role', 'grid');
+const headRow = el('div', 'row head');
+const spacer = el('div', 'spacer');
+const rowsLayer = el('div', 'rows');
+spacer.append(rowsLayer);
+scroller.append(headRow, spacer);
+const note = el('div', 'note');
+const messages = el('div', 'messages');
+
+let frame = 0;
+function scheduleGrid(): void {
+  if (!frame) frame = requestAnimationFrame(() => {
+    frame = 0;
+    renderRows();
+  });
+}
+scroller.addEventListener('scroll', scheduleGrid, { passive: true });
+new ResizeObserver(scheduleGrid).observe(scroller);
+
+function columnWidths(set: SetView): number[] {
+  // character widths from the header and the first rows, capped; recomputed while rows stream in
+  const sample = set.rows.slice(0, 200);
+  return set.columns.map((c, i) => {
+    let w = c.name.length + 2;
+    for (const r of sample) w = Math.max(w, r[i] === null ? 4 : String(r[i]).length);
+    return Math.min(Math.max(w, 4), 60);
+  });
+}
+
+function gridTemplate(set: SetView): string {
+  const gutter = Math.max(3, String(set.rows.length).length) + 1;
+  return [`${gutter}ch`, ...(set.widths ?? []).map((w) => `${w + 2}ch`)].join(' ');
+}
+
+function renderGrid(set: SetView): void {
+  set.widths ??= columnWidths(set);
+  const template = gridTemplate(set);
+  headRow.replaceChildren(el('div', 'cell gutter', '#'));
+  set.columns.forEach((c, i) => {
+    const h = el('div', 'cell', c.name);
+    h.title = `${c.name} (${c.type})`;
+    h.dataset.col = String(i);
+    headRow.append(h);
+  });
+  headRow.style.gridTemplateColumns = template;
+  rowsLayer.style.gridTemplateColumns = template;
+  spacer.style.height = `${set.rows.length * ROW_H}px`;
+  renderRows();
+}
+
+function renderRows(): void {
+  const set = state.sets[state.active];
+  if (!set) return;
+  const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_H) - OVERSCAN);
+  const visible = Math.ceil((scroller.clientHeight || 600) / ROW_H) + 2 * OVERSCAN;
+  const last = Math.min(set.rows.length, first + visible);
+  spacer.style.height = `${set.rows.length * ROW_H}px`;
+  rowsLayer.style.transform = `translateY(${first * ROW_H}px)`;
+  const frag = document.createDocumentFragment();
+  const template = gridTemplate(set);
+  for (let r = first; r < last; r++) {
+    const row = el('div', 'row');
+    row.style.gridTemplateColumns = template;
+    row.dataset.row = String(r);
+    row.setAttribute('role', 'row');
+    if (state.sel.rows.has(r)) row.classList.add('selected');
+    row.append(el('div', 'cell gutter', String(r + 1)));
+    const cells = set.rows[r];
+    for (let c = 0; c < set.columns.length; c++) {
+      const v = cells[c];
+      const cell = v === null ? el('div', 'cell null', 'NULL') : el('div', typeof v === 'number' ? 'cell num' : 'cell', String(v));
+      cell.dataset.col = String(c);
+      if (state.sel.cell && state.sel.cell.row === r && state.sel.cell.col === c) cell.classList.add('focus');
+      row.append(cell);
+    }
+    frag.append(row);
+  }
+  rowsLayer.replaceChildren(frag);
+}
+
+function selectRows(r: number, e: MouseEvent | KeyboardEvent): void {
+  const sel = state.sel;
+  if (e.shiftKey && sel.anchor >= 0) {
+    sel.rows = new Set();
+    for (let i = Math.min(sel.anchor, r); i <= Math.max(sel.anchor, r); i++) sel.rows.add(i);
+  } else if (e.ctrlKey || e.metaKey) {
+    if (sel.rows.has(r)) sel.rows.delete(r);
+    else sel.rows.add(r);
+    sel.anchor = r;
+  } else {
+    sel.rows = new Set([r]);
+    sel.anchor = r;
+  }
+}
+
+rowsLayer.addEventListener('mousedown', (e) => {
+  const target = e.target as HTMLElement;
+  const rowEl = target.closest<HTMLElement>('.row');
+  if (!rowEl) return;
+  const r = Number(rowEl.dataset.row);
+  if (target.classList.contains('gutter')) {
+    state.sel.cell = undefined;
+    selectRows(r, e);
+  } else {
+    state.sel.cell = { row: r, col: Number(target.dataset.col) };
+    selectRows(r, e);
+  }
+  scroller.focus();
+  renderRows();
+});
+
+function copy(format: CopyFormat, what: 'selection' | 'all'): void {
+  const set = state.active;
+  if (set < 0) return;
+  const sel = state.sel;
+  if (what === 'all' || sel.rows.size === 0) return vscode.postMessage({ type: 'copy', set, rows: 'all', format });
+  const rows = [...sel.rows].sort((a, b) => a - b);
+  if (sel.cell && rows.length === 1) return vscode.postMessage({ type: 'copy', set, rows, column: sel.cell.col, format });
+  vscode.postMessage({ type: 'copy', set, rows, format });
+}
+
+scroller.addEventListener('keydown', (e) => {
+  const set = state.sets[state.active];
+  if (!set) return;
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && e.key.toLowerCase() === 'c') {
+    e.preventDefault();
+    copy('tsv', 'selection');
+  } else if (mod && e.key.toLowerCase() === 'a') {
+    e.preventDefault();
+    state.sel.rows = new Set(set.rows.keys());
+    state.sel.cell = undefined;
+    renderRows();
+  } else if (['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'PageDown', 'PageUp', 'Home', 'End'].includes(e.key)) {
+    e.preventDefault();
+    const cur = state.sel.cell ?? { row: 0, col: 0 };
+    const page = Math.max(1, Math.floor(scroller.clientHeight / ROW_H) - 1);
+    let { row, col } = cur;
+    switch (e.key) {
+      case 'ArrowDown': row++; break;
+      case 'ArrowUp': row--; break;
+      case 'PageDown': row += page; break;
+      case 'PageUp': row -= page; break;
+      case 'Home': row = 0; break;
+      case 'End': row = set.rows.length - 1; break;
+      case 'ArrowRight': col++; break;
+      case 'ArrowLeft': col--; break;
+    }
+    const nextRow = Math.max(0, Math.min(set.rows.length - 1, row));
+    col = Math.max(0, Math.min(set.columns.length - 1, col));
+    state.sel.cell = { row: nextRow, col };
+    selectRows(nextRow, e);
+    if (nextRow * ROW_H < scroller.scrollTop) scroller.scrollTop = nextRow * ROW_H;
+    else if ((nextRow + 2) * ROW_H > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = (nextRow + 2) * ROW_H - scroller.clientHeight;
+    renderRows();
+  }
+});
+
+// --- tabs, toolbar, messages -------------------------------------------------------
+
+function setLabel(i: number): string {
+  const s = state.sets[i];
+  return `Result ${i + 1} (${s.rows.length.toLocaleString('en-US')}${truncatedOf(i) ? '+' : ''})`;
+}
+
+function truncatedOf(i: number): boolean {
+  const s = state.sets[i];
+  const o = state.statements[s.statement]?.outcome;
+  if (!o) return false;
+  const k = state.sets.filter((x, j) => x.statement === s.statement && j < i).length;
+  return !!o.truncated[k];
+}
+
+function renderTabs(): void {
+  tabs.replaceChildren();
+  const add = (label: string, index: number, cls = '') => {
+    const t = el('button', `tab ${cls}`, label);
+    t.setAttribute('role', 'tab');
+    t.setAttribute('aria-selected', String(state.active === index));
+    if (state.active === index) t.classList.add('active');
+    t.addEventListener('click', () => activate(index));
+    tabs.append(t);
+  };
+  state.sets.forEach((_, i) => add(setLabel(i), i));
+  const failed = state.statements.some((s) => s.outcome?.error);
+  add('Messages', -1, failed ? 'has-error' : '');
+}
+
+function renderToolbar(): void {
+  toolbar.replaceChildren();
+  const set = state.sets[state.active];
+  if (!set) return;
+  const label = el('span', 'label', 'Copy:');
+  toolbar.append(label);
+  for (const [f, name] of [['tsv', 'TSV'], ['csv', 'CSV'], ['json', 'JSON'], ['markdown', 'Markdown']] as const) {
+    const b = el('button', 'copy', name);
+    b.title = `Copy the selected rows (or all rows) as ${name}`;
+    b.dataset.format = f;
+    b.addEventListener('click', () => copy(f, 'selection'));
+    toolbar.append(b);
+  }
+  const exp = el('button', 'export', 'Export…');
+  exp.title = 'Save this result set to a file';
+  exp.addEventListener('click', () => vscode.postMessage({ type: 'export', set: state.active }));
+  toolbar.append(exp);
+  const o = state.statements[set.statement]?.outcome;
+  const k = state.sets.filter((x, j) => x.statement === set.statement && j < state.active).length;
+  if (o && o.truncated[k]) {
+    const t = el('span', 'truncated', `Truncated: showing the first ${set.rows.length.toLocaleString('en-US')} of ${o.rowCounts[k].toLocaleString('en-US')} rows (the tidb.query.rowLimit setting)`);
+    toolbar.append(t);
+  }
+}
+
+function renderMessages(): void {
+  messages.replaceChildren();
+  state.statements.forEach((s, i) => {
+    const item = el('div', 'message');
+    const head = el('div', 'sql');
+    head.append(el('span', 'line', `Line ${s.line + 1}`), el('code', undefined, s.sql.length > 300 ? s.sql.slice(0, 300) + '…' : s.sql));
+    item.append(head);
+    const o = s.outcome;
+    if (!o) item.append(el('div', 'pending', state.running ? 'Running…' : 'Not run'));
+    else if (o.error) {
+      item.classList.add('error');
+      item.append(el('div', 'error-text', o.error.message));
+    } else {
+      const sets = state.sets.filter((x) => x.statement === i).length;
+      const parts: string[] = [];
+      if (sets) parts.push(o.rowCounts.map((n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`).join(', '));
+      if (o.affectedRows !== undefined) parts.push(`${o.affectedRows.toLocaleString('en-US')} ${o.affectedRows === 1 ? 'row' : 'rows'} affected`);
+      if (o.insertId) parts.push(`last insert id ${o.insertId}`);
+      parts.push(`${o.elapsedMs.toFixed(o.elapsedMs < 10 ? 1 : 0)} ms`);
+      item.append(el('div', 'ok', parts.join(' · ')));
+    }
+    for (const w of o?.warnings ?? []) item.append(el('div', 'warning', `${w.level} ${w.code}: ${w.message}`));
+    messages.append(item);
+  });
+  if (state.summary) messages.append(el('div', 'summary', state.summary));
+}
+
+function activate(index: number): void {
+  state.active = index;
+  state.sel = { anchor: -1, rows: new Set(), cell: undefined };
+  renderTabs();
+  renderToolbar();
+  if (index >= 0) {
+    body.replaceChildren(scroller);
+    scroller.scrollTop = 0;
+    renderGrid(state.sets[index]);
+  } else {
+    body.replaceChildren(messages);
+    renderMessages();
+  }
+}
+
+function renderStatus(): void {
+  const text = state.running ? `Running on ${state.connection} (${state.server})…` : state.summary ? `${state.connection} (${state.server}) · ${state.summary}` : '';
+  status.textContent = text;
+  cancelBtn.hidden = !state.running;
+  root.classList.toggle('running', state.running);
+}
+
+// --- messages from the extension ---------------------------------------------------
+
+let tabsDirty = false;
+function scheduleTabs(): void {
+  if (tabsDirty) return;
+  tabsDirty = true;
+  setTimeout(() => {
+    tabsDirty = false;
+    renderTabs();
+  }, 100);
+}
+
+window.addEventListener('message', (ev: MessageEvent<ToResults>) => {
+  const m = ev.data;
+  if (m.type !== 'run-start' && m.runId !== state.runId) return;
+  switch (m.type) {
+    case 'run-start':
+      Object.assign(state, { runId: m.runId, running: true, connection: m.connection, server: m.server, rowLimit: m.rowLimit, statements: [], sets: [], active: -1, summary: '' });
+      renderStatus();
+      activate(-1);
+      break;
+    case 'statement-start':
+      state.statements[m.statement] = { sql: m.sql, line: m.line };
+      if (state.active === -1) renderMessages();
+      break;
+    case 'set-start': {
+      state.sets[m.set] = { statement: m.statement, columns: m.columns, rows: [] };
+      // the first result set is shown as soon as it starts
+      if (state.active === -1 && !state.statements.some((s) => s.outcome?.error)) activate(m.set);
+      else scheduleTabs();
+      break;
+    }
+    case 'rows': {
+      const set = state.sets[m.set];
+      for (const r of m.rows) set.rows.push(r);
+      if (set.widths && set.rows.length <= 200 + m.rows.length) set.widths = columnWidths(set);
+      if (state.active === m.set) {
+        if (set.rows.length === m.rows.length) renderGrid(set);
+        else scheduleGrid();
+      }
+      scheduleTabs();
+      break;
+    }
+    case 'statement-end':
+      state.statements[m.statement].outcome = m.outcome;
+      if (m.outcome.error) activate(-1);
+      else if (state.active === -1) renderMessages();
+      else renderToolbar();
+      scheduleTabs();
+      break;
+    case 'run-end': {
+      state.running = false;
+      const secs = m.elapsedMs >= 1000 ? `${(m.elapsedMs / 1000).toFixed(2)} s` : `${Math.round(m.elapsedMs)} ms`;
+      const parts = [`${m.ok} ok`];
+      if (m.failed) parts.push(`${m.failed} failed`);
+      if (m.skipped) parts.push(`${m.skipped} not run`);
+      if (m.cancelled) parts.push('cancelled');
+      state.summary = `${parts.join(', ')} in ${secs}`;
+      renderStatus();
+      renderTabs();
+      if (state.active === -1) renderMessages();
+      else renderToolbar();
+      break;
+    }
+  }
+});
+
+renderStatus();
+activate(-1);
+vscode.postMessage({ type: 'ready' });
