@@ -9,16 +9,29 @@ export interface SchemaSnapshot {
   connection: string;
   /** the connection's default database, if any */
   defaultDatabase?: string;
+  /** the server it came from: on TiDB, the language server's target version follows it unless the user pinned one */
+  server?: { flavor: 'tidb' | 'mysql' | 'mariadb'; version: string };
   databases: Array<{
     name: string;
     tables: Array<{ name: string; kind: 'table' | 'view' | 'sequence'; columns: Array<{ name: string; type: string }> }>;
   }>;
 }
 
-/** Client -> server: the schema of the active connection changed (or went away: `null`). */
-export namespace SchemaNotification {
+/**
+ * Client -> server: the schema of the active connection (or `null`: none). Completion
+ * offers its tables and columns, schema-aware rules use it, and a TiDB server's
+ * version becomes the target version where none is pinned.
+ */
+export namespace SchemaRequest {
   export const method = 'tidb/schema';
   export type Params = SchemaSnapshot | null;
+  export interface Result {
+    databases: number;
+    tables: number;
+    columns: number;
+    /** the target version taken from the server, if it is TiDB */
+    targetVersion?: string;
+  }
 }
 
 export interface LintWorkspaceParams {
@@ -44,8 +57,10 @@ export interface DocumentStatus {
   uri: string;
   targetVersion: string;
   /** where it came from */
-  source: 'settings' | 'config-file' | 'default';
+  source: 'settings' | 'config-file' | 'connection' | 'default';
   configFile?: string;
+  /** the connection whose TiDB version it is, for source 'connection' */
+  connection?: string;
 }
 
 export namespace DocumentStatusNotification {

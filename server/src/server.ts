@@ -21,7 +21,7 @@ import { hover } from './features/hover';
 import { schemaProvider } from './features/liveSchema';
 import { SettingsStore } from './features/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
-import { LintWorkspaceRequest, RulesRequest, SchemaNotification, ServerStatsRequest, type SchemaSnapshot } from '../../protocol/lsp';
+import { LintWorkspaceRequest, RulesRequest, SchemaRequest, ServerStatsRequest, type SchemaSnapshot } from '../../protocol/lsp';
 import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -118,11 +118,15 @@ connection.onFoldingRanges((p) => {
   return doc ? foldingRanges(doc) : [];
 });
 
-connection.onNotification(SchemaNotification.method, (snap: SchemaNotification.Params) => {
+connection.onRequest(SchemaRequest.method, (snap: SchemaRequest.Params): SchemaRequest.Result => {
   schema = snap ?? undefined;
   diagnostics.schema = snap ? schemaProvider(snap) : undefined;
   diagnostics.resetCaches();
+  const targetVersion = settings.setLiveTarget(snap?.server, snap?.connection ?? '');
   relintAll();
+  const tables = snap?.databases.reduce((n, d) => n + d.tables.length, 0) ?? 0;
+  const columns = snap?.databases.reduce((n, d) => n + d.tables.reduce((m, t) => m + t.columns.length, 0), 0) ?? 0;
+  return { databases: snap?.databases.length ?? 0, tables, columns, targetVersion };
 });
 
 connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest.Params, token): Promise<LintWorkspaceRequest.Result> => {

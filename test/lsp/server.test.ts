@@ -19,6 +19,7 @@ import {
   type DocumentSymbol,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { DocumentStatusNotification, SchemaRequest, type DocumentStatus } from '../../protocol/lsp';
 import { LspClient } from './connection';
 
 let client: LspClient;
@@ -195,4 +196,35 @@ test('bad input never kills the server: garbage, huge nesting, unterminated ever
 test('languages: mysql and tidb-sql documents are linted too', async () => {
   assert.equal((await client.open(uriOf('m.mysql'), 'CALL p();', 'mysql')).length, 1);
   assert.equal((await client.open(uriOf('t.tsql'), 'CALL p();', 'tidb-sql')).length, 1);
+});
+
+test('live schema (tidb/schema request): completion offers its tables and columns, a TiDB server sets the target version unless pinned', async () => {
+  const uri = uriOf('live.sql');
+  const text = 'SAVEPOINT a;\nSELECT  FROM orders;\n';
+  assert.deepEqual((await client.open(uri, text)).map((d) => d.code), []);
+  const statuses: DocumentStatus[] = [];
+  const sub = client.conn.onNotification(DocumentStatusNotification.method, (s: DocumentStatus) => void statuses.push(s));
+  const snap: SchemaRequest.Params = {
+    connection: 'staging',
+    defaultDatabase: 'shop',
+    server: { flavor: 'tidb', version: '6.1.7' },
+    databases: [{ name: 'shop', tables: [{ name: 'orders', kind: 'table', columns: [{ name: 'order_total', type: 'decimal(12,2)' }, { name: 'placed_at', type: 'datetime' }] }] }],
+  };
+  const relinted = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'savepoint'));
+  const result = (await client.conn.sendRequest(SchemaRequest.method, snap)) as SchemaRequest.Result;
+  assert.deepEqual(result, { databases: 1, tables: 1, columns: 2, targetVersion: '6.1.7' });
+  await relinted; // SAVEPOINT arrived in v6.2: the connected v6.1.7 cluster makes it an error
+  assert.ok(statuses.some((s) => s.uri === uri && s.source === 'connection' && s.targetVersion === '6.1.7' && s.connection === 'staging'));
+  const items = ((await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } })) as CompletionItem[]).map((i) => i.label);
+  assert.ok(items.includes('orders') && items.includes('order_total'), items.slice(0, 30).join(','));
+  // a pinned version wins over the connection
+  const pinned = await client.changeSettings({ lint: { targetVersion: '8.5' } }, uri);
+  assert.deepEqual(pinned.map((d) => d.code), []);
+  await client.changeSettings({}, uri);
+  // MariaDB does not move the target; null clears the schema
+  const maria = (await client.conn.sendRequest(SchemaRequest.method, { ...snap, server: { flavor: 'mariadb', version: '10.11.6' } })) as SchemaRequest.Result;
+  assert.equal(maria.targetVersion, undefined);
+  const cleared = (await client.conn.sendRequest(SchemaRequest.method, null)) as SchemaRequest.Result;
+  assert.deepEqual(cleared, { databases: 0, tables: 0, columns: 0 });
+  sub.dispose();
 });

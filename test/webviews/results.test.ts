@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The results webview in real headless Chromium: the page the extension serves
 // (same HTML shell, same CSP, same bundle), driven with the protocol's messages.
 import assert from 'node:assert/strict';

@@ -50,13 +50,21 @@ export async function listDatabases(c: Queryable, includeSystem = false): Promis
 }
 
 /** One page of a database's tables, optionally filtered by a substring. */
-export async function listTables(c: Queryable, db: string, opts: { offset?: number; limit?: number; filter?: string } = {}): Promise<{ tables: TableEntry[]; total: number }> {
+/** TABLE_TYPE conditions per kind: BASE TABLE (and SYSTEM VIEW in system schemas), VIEW, SEQUENCE. */
+const KIND_SQL: Record<TableEntry['kind'], string> = {
+  table: "TABLE_TYPE NOT IN ('VIEW', 'SEQUENCE')",
+  view: "TABLE_TYPE = 'VIEW'",
+  sequence: "TABLE_TYPE = 'SEQUENCE'",
+};
+
+export async function listTables(c: Queryable, db: string, opts: { offset?: number; limit?: number; filter?: string; kind?: TableEntry['kind'] } = {}): Promise<{ tables: TableEntry[]; total: number }> {
   const limit = Math.max(1, Math.min(opts.limit ?? 500, 5000));
   const offset = Math.max(0, opts.offset ?? 0);
   const like = opts.filter ? `%${opts.filter.replace(/[\\%_]/g, (m) => '\\' + m)}%` : '%';
-  const [count] = await c.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?', [db, like]);
+  const kind = opts.kind ? ` AND ${KIND_SQL[opts.kind]}` : '';
+  const [count] = await c.query<mysql.RowDataPacket[]>(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?${kind}`, [db, like]);
   const [rows] = await c.query<mysql.RowDataPacket[]>(
-    'SELECT TABLE_NAME AS name, TABLE_TYPE AS type, TABLE_ROWS AS table_rows, TABLE_COMMENT AS comment FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ? ORDER BY TABLE_NAME LIMIT ? OFFSET ?',
+    `SELECT TABLE_NAME AS name, TABLE_TYPE AS type, TABLE_ROWS AS table_rows, TABLE_COMMENT AS comment FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?${kind} ORDER BY TABLE_NAME LIMIT ? OFFSET ?`,
     [db, like, limit, offset],
   );
   return {
@@ -84,6 +92,17 @@ export async function listColumns(c: Queryable, db: string, table: string): Prom
     generated: /GENERATED/i.test(String(r.extra ?? '')),
     key: String(r.col_key ?? ''),
   }));
+}
+
+/** How many tables, views and sequences a database has. */
+export async function countObjects(c: Queryable, db: string): Promise<Record<TableEntry['kind'], number>> {
+  const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_TYPE AS type, COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? GROUP BY TABLE_TYPE', [db]);
+  const out = { table: 0, view: 0, sequence: 0 };
+  for (const r of rows) {
+    const t = String(r.type);
+    out[t === 'VIEW' ? 'view' : t === 'SEQUENCE' ? 'sequence' : 'table'] += Number(r.n);
+  }
+  return out;
 }
 
 /** A table's partitions (none for an unpartitioned table). */

@@ -110,8 +110,30 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
           if (dflt !== undefined && d.name.toLowerCase() !== dflt) continue;
           for (const t of d.tables) items.push({ label: t.name, kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct, detail: `${t.kind} in ${d.name}`, sortText: '3' + t.name });
         }
+        // columns of the tables the statement around the cursor names, first
+        const words = statementWords(text, offset);
+        const seen = new Set<string>();
+        for (const d of schema.databases) {
+          if (dflt !== undefined && d.name.toLowerCase() !== dflt) continue;
+          for (const t of d.tables) {
+            if (!words.has(t.name.toLowerCase())) continue;
+            for (const c of t.columns) {
+              if (seen.has(c.name)) continue;
+              seen.add(c.name);
+              items.push({ label: c.name, kind: CompletionItemKind.Field, detail: `${c.type} · ${d.name}.${t.name}`, sortText: '0' + c.name });
+            }
+          }
+        }
       }
       return items;
     }
   }
+}
+
+/** Lower-cased identifier words of the statement around `offset` (between the nearest semicolons; a hint, not a parse). */
+function statementWords(text: string, offset: number): Set<string> {
+  const start = text.lastIndexOf(';', offset - 1) + 1;
+  const endAt = text.indexOf(';', offset);
+  const slice = text.slice(start, endAt === -1 ? Math.min(text.length, offset + 10_000) : endAt).slice(-20_000);
+  return new Set((slice.match(/[A-Za-z_$][\w$]*|`[^`]+`/g) ?? []).map((w) => w.replace(/`/g, '').toLowerCase()));
 }

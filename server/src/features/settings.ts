@@ -21,7 +21,18 @@ export interface DocumentSettings {
 export class SettingsStore {
   private cache = new Map<string, Promise<DocumentSettings>>();
 
+  /** the version of a connected TiDB server, used where nothing pins the target version */
+  private live?: { version: string; connection: string };
+
   constructor(private readonly connection: Connection, private readonly hasConfigurationCapability: () => boolean) {}
+
+  /** Sets (or clears) the connected TiDB's version; returns the MAJOR.MINOR.PATCH used. */
+  setLiveTarget(server: { flavor: string; version: string } | undefined, connection: string): string | undefined {
+    const m = server?.flavor === 'tidb' ? /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?/.exec(server.version) : null;
+    this.live = m ? { version: m[3] ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`, connection } : undefined;
+    this.clear();
+    return this.live?.version;
+  }
 
   get(uri: string): Promise<DocumentSettings> {
     let p = this.cache.get(uri);
@@ -62,13 +73,15 @@ export class SettingsStore {
       }
     }
     const config = mergeConfigs(fromSettings, fileConfig);
-    const source: DocumentStatus['source'] = fileConfig?.targetVersion ? 'config-file' : fromSettings.targetVersion ? 'settings' : 'default';
+    const pinned = fileConfig?.targetVersion || fromSettings.targetVersion;
+    if (!pinned && this.live) config.targetVersion = this.live.version;
+    const source: DocumentStatus['source'] = fileConfig?.targetVersion ? 'config-file' : fromSettings.targetVersion ? 'settings' : this.live ? 'connection' : 'default';
     return {
       enable: settings.lint.enable,
       config,
       configFile: fileConfig ? configFile : undefined,
       configError,
-      status: { targetVersion: config.targetVersion ?? DEFAULT_TARGET_VERSION, source, configFile: fileConfig ? configFile : undefined },
+      status: { targetVersion: config.targetVersion ?? DEFAULT_TARGET_VERSION, source, configFile: fileConfig ? configFile : undefined, connection: source === 'connection' ? this.live?.connection : undefined },
     };
   }
 }

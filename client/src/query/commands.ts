@@ -1,0 +1,128 @@
+// TiDB: Run Statement (the statement at the cursor, or the selection), Run File,
+// Cancel. Progress in a cancellable notification; a production connection asks
+// before statements that change data or schema, showing them.
+import * as vscode from 'vscode';
+import type { ConnectionManager } from '../connections/manager';
+import type { StoredProfile } from '../connections/store';
+import { log } from '../log';
+import type { DocumentConnections } from './documentConnection';
+import { execute, type RunInput, type RunRecord } from './execute';
+import type { ResultsPanel } from './resultsPanel';
+import { statementAt, statementsOf, summary, type SqlStatement } from './statements';
+
+export function rowLimit(): number {
+  return Math.max(1, vscode.workspace.getConfiguration('tidb').get<number>('query.rowLimit', 10_000));
+}
+
+function timeoutMs(): number {
+  return Math.max(0, vscode.workspace.getConfiguration('tidb').get<number>('query.timeout', 0)) * 1000;
+}
+
+export class QueryRunner {
+  private running = new Map<number, AbortController>();
+  private current?: AbortController;
+
+  constructor(private readonly manager: ConnectionManager, private readonly docs: DocumentConnections, private readonly panel: ResultsPanel) {}
+
+  async runStatement(editor = vscode.window.activeTextEditor): Promise<RunRecord | undefined> {
+    if (!editor) return void vscode.window.showInformationMessage('Open a SQL file to run a statement.');
+    const doc = editor.document;
+    const text = doc.getText();
+    let stmts: SqlStatement[];
+    let base = 0;
+    if (!editor.selection.isEmpty) {
+      base = doc.offsetAt(editor.selection.start);
+      stmts = statementsOf(doc.getText(editor.selection));
+    } else {
+      const s = statementAt(text, doc.offsetAt(editor.selection.active));
+      stmts = s ? [s] : [];
+    }
+    if (stmts.length === 0) return void vscode.window.showInformationMessage('No SQL statement at the cursor.');
+    return this.run(doc, stmts.map((s) => ({ ...s, start: s.start + base })));
+  }
+
+  async runFile(editor = vscode.window.activeTextEditor): Promise<RunRecord | undefined> {
+    if (!editor) return void vscode.window.showInformationMessage('Open a SQL file to run it.');
+    const stmts = statementsOf(editor.document.getText());
+    if (stmts.length === 0) return void vscode.window.showInformationMessage('This file has no SQL statements.');
+    return this.run(editor.document, stmts);
+  }
+
+  /** Runs SQL that did not come from a document (explorer actions). */
+  async runSql(profile: StoredProfile, sql: string): Promise<RunRecord | undefined> {
+    return this.execute(profile, statementsOf(sql).map((s) => ({ sql: s.text, line: 0, writes: s.writes })));
+  }
+
+  cancel(runId?: number): void {
+    const ac = runId === undefined ? this.current : this.running.get(runId);
+    ac?.abort();
+  }
+
+  private async run(doc: vscode.TextDocument, stmts: SqlStatement[]): Promise<RunRecord | undefined> {
+    const profile = await this.docs.resolve(doc.uri);
+    if (!profile) return;
+    return this.execute(profile, stmts.map((s) => ({ sql: s.text, line: doc.positionAt(s.start).line, writes: s.writes })));
+  }
+
+  private async execute(profile: StoredProfile, inputs: Array<RunInput & { writes: boolean }>): Promise<RunRecord | undefined> {
+    if (profile.production) {
+      const writes = inputs.filter((i) => i.writes);
+      if (writes.length) {
+        const shown = writes.slice(0, 5).map((w) => `• ${summary(w.sql, 120)}`).join('\n');
+        const more = writes.length > 5 ? `\n…and ${writes.length - 5} more` : '';
+        const ok = await vscode.window.showWarningMessage(
+          `${profile.name} is a production connection. Run ${writes.length === 1 ? 'this statement' : `these ${writes.length} statements`} that change data or schema?`,
+          { modal: true, detail: shown + more },
+          'Run',
+        );
+        if (ok !== 'Run') return;
+      }
+    }
+    let session;
+    try {
+      session = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Connecting to ${profile.name}` }, () => this.manager.connect(profile.id));
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${(e as Error).message}`, 'Edit Connection').then((a) => {
+        if (a) void vscode.commands.executeCommand('tidb.editConnection', profile.id);
+      });
+      return;
+    }
+    const ac = new AbortController();
+    this.current = ac;
+    let runId = 0;
+    const post = this.panel.open((id) => this.cancel(id));
+    const title = inputs.length === 1 ? summary(inputs[0].sql, 60) : `${inputs.length} statements`;
+    try {
+      const rec = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Running on ${profile.name}: ${title}`, cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => ac.abort());
+          let done = 0;
+          return execute(session, inputs, {
+            rowLimit: rowLimit(),
+            timeoutMs: timeoutMs(),
+            signal: ac.signal,
+            post: (m) => {
+              if (m.type === 'run-start') {
+                runId = m.runId;
+                this.running.set(runId, ac);
+              }
+              if (m.type === 'statement-end' && inputs.length > 1) progress.report({ increment: 100 / inputs.length, message: `${++done} of ${inputs.length}` });
+              post(m);
+            },
+          });
+        },
+      );
+      this.panel.setRecord(rec);
+      const failed = rec.outcomes.find((o) => o.error);
+      if (failed?.error && !failed.error.cancelled) {
+        log().warn(`Statement failed on ${profile.name}: ${failed.error.message}`);
+        vscode.window.setStatusBarMessage(`$(error) ${failed.error.message}`, 8000);
+      }
+      return rec;
+    } finally {
+      this.running.delete(runId);
+      if (this.current === ac) this.current = undefined;
+    }
+  }
+}

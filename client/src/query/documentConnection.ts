@@ -1,0 +1,91 @@
+// Which connection a SQL document runs against: the one picked for it (kept in
+// workspace state), else the last one used. Shown in the status bar; click to switch.
+import * as vscode from 'vscode';
+import { SQL_LANGUAGE_IDS } from '../../../protocol/settings';
+import { pickConnection } from '../connections/commands';
+import type { ConnectionManager } from '../connections/manager';
+import type { StoredProfile } from '../connections/store';
+
+const KEY = 'tidb.documentConnections';
+const LAST = 'tidb.lastConnection';
+
+export class DocumentConnections implements vscode.Disposable {
+  private item = vscode.window.createStatusBarItem('tidb.connection', vscode.StatusBarAlignment.Right, 101);
+  private subs: vscode.Disposable[] = [];
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly manager: ConnectionManager, private readonly state: vscode.Memento) {
+    this.item.name = 'TiDB Connection';
+    this.item.command = 'tidb.chooseConnection';
+    this.subs.push(vscode.window.onDidChangeActiveTextEditor(() => this.changed()));
+    const sub = manager.onDidChange(() => this.changed());
+    this.subs.push({ dispose: () => sub.dispose() });
+    this.render();
+  }
+
+  /** Called when the active document's connection may have changed. */
+  onDidChange(f: () => void): vscode.Disposable {
+    this.listeners.add(f);
+    return new vscode.Disposable(() => this.listeners.delete(f));
+  }
+
+  private changed(): void {
+    this.render();
+    for (const f of this.listeners) f();
+  }
+
+  /** The connection for a document, if one is chosen or was used last and still exists. */
+  get(uri: vscode.Uri): StoredProfile | undefined {
+    const map = this.state.get<Record<string, string>>(KEY, {});
+    const id = map[uri.toString()] ?? this.state.get<string>(LAST);
+    return id ? this.manager.store.get(id) : undefined;
+  }
+
+  async set(uri: vscode.Uri, id: string): Promise<void> {
+    const map = { ...this.state.get<Record<string, string>>(KEY, {}), [uri.toString()]: id };
+    // keep the map from growing without bound
+    const keys = Object.keys(map);
+    for (const k of keys.slice(0, Math.max(0, keys.length - 500))) delete map[k];
+    await this.state.update(KEY, map);
+    await this.state.update(LAST, id);
+    this.changed();
+  }
+
+  /** The document's connection, asking when there is none. */
+  async resolve(uri: vscode.Uri): Promise<StoredProfile | undefined> {
+    const p = this.get(uri);
+    if (p) return p;
+    return this.choose(uri);
+  }
+
+  async choose(uri?: vscode.Uri): Promise<StoredProfile | undefined> {
+    uri ??= vscode.window.activeTextEditor?.document.uri;
+    const p = await pickConnection(this.manager, 'Run this document against…');
+    if (p && uri) await this.set(uri, p.id);
+    return p;
+  }
+
+  private render(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !(SQL_LANGUAGE_IDS as readonly string[]).includes(doc.languageId)) {
+      this.item.hide();
+      return;
+    }
+    const p = this.get(doc.uri);
+    if (!p) {
+      this.item.text = '$(plug) No connection';
+      this.item.tooltip = 'Choose the TiDB connection to run this file against';
+    } else {
+      const s = this.manager.session(p.id);
+      this.item.text = `${s ? '$(database)' : '$(plug)'} ${p.name}`;
+      this.item.tooltip = `${p.user}@${p.host}:${p.port}${s ? ` — ${s.server.raw}` : ' — not connected yet'}${p.production ? '\nProduction: statements that change data or schema ask first' : ''}\nClick to switch.`;
+    }
+    this.item.backgroundColor = p?.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}
