@@ -13,7 +13,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SQL_LANGUAGE_IDS.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    documentSelector: SQL_LANGUAGE_IDS.flatMap((language) => ['file', 'untitled', 'tidb-ddl'].map((scheme) => ({ scheme, language }))),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.tidb-lint.json') },
     outputChannel: log(),
     revealOutputChannelOn: RevealOutputChannelOn.Never,

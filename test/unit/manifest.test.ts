@@ -20,7 +20,34 @@ test('settings in package.json mirror protocol/settings.ts defaults', () => {
 test('activation is cheap and covers the SQL languages; commands are contributed', () => {
   assert.deepEqual(pkg.activationEvents, SQL_LANGUAGE_IDS.map((l) => `onLanguage:${l}`));
   const ids = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
-  assert.deepEqual(ids, ['tidb.lintWorkspace', 'tidb.restartLanguageServer', 'tidb.setTargetVersion', 'tidb.showRuleDocumentation']);
+  // every contributed command is registered in the client's code, and the other way round
+  const registered = new Set<string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const f = path.join(dir, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (f.endsWith('.ts')) for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\('([\w.]+)'/g)) registered.add(m[1]);
+    }
+  };
+  walk(path.resolve(__dirname, '../../client/src'));
+  assert.deepEqual(ids, [...registered].sort());
+  assert.ok(ids.length >= 20);
+  // menus and keybindings only name contributed commands
+  const known = new Set(ids);
+  for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, Array<{ command: string }>>)) {
+    for (const i of items) assert.ok(known.has(i.command), `${menu} names unknown command ${i.command}`);
+  }
+  for (const k of pkg.contributes.keybindings as Array<{ command: string }>) assert.ok(known.has(k.command), k.command);
+  // the view container's icon ships in the .vsix
+  assert.ok(fs.existsSync(path.resolve(__dirname, '../..', pkg.contributes.viewsContainers.activitybar[0].icon)));
+  assert.match(fs.readFileSync(path.resolve(__dirname, '../../.vscodeignore'), 'utf8'), /!media\/\*\.svg/);
   assert.equal(pkg.main, './dist/extension.js');
   assert.equal(pkg.bin['tidb-lint'], 'dist/cli.js');
+});
+
+test('connection settings hold no password field', () => {
+  const conn = (pkg.contributes.configuration as Array<{ properties: Record<string, { items?: { properties: Record<string, unknown> } }> }>).find((c) => c.properties['tidb.connections'])!;
+  const fields = Object.keys(conn.properties['tidb.connections'].items!.properties);
+  assert.ok(fields.includes('host') && fields.includes('tls'));
+  assert.ok(!fields.some((f) => /pass|secret|token/i.test(f)), fields.join(','));
 });

@@ -1,0 +1,85 @@
+// Context actions of the explorer: refresh, filter, copy name, show CREATE (a
+// read-only SQL document, linted like any other), generate SELECT, open table
+// data, explain.
+import { escapeId } from 'mysql2';
+import * as vscode from 'vscode';
+import type { ConnectionManager } from '../connections/manager';
+import type { QueryRunner } from '../query/commands';
+import type { DocumentConnections } from '../query/documentConnection';
+import { listColumns, showCreate } from './catalog';
+import type { ExplorerProvider, Node } from './tree';
+
+export const DDL_SCHEME = 'tidb-ddl';
+
+type ObjectNode = Extract<Node, { kind: 'object' }>;
+
+/** Read-only documents for SHOW CREATE output: tidb-ddl:/<connection>/<db>/<name>.sql */
+export class DdlDocuments implements vscode.TextDocumentContentProvider {
+  private texts = new Map<string, string>();
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+  }
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '-- This definition is no longer loaded: use Show CREATE Statement again.\n';
+  }
+}
+
+const qualified = (db: string, name: string) => `${escapeId(db)}.${escapeId(name)}`;
+
+export function registerExplorerCommands(manager: ConnectionManager, tree: ExplorerProvider, runner: QueryRunner, docs: DocumentConnections, ddl: DdlDocuments): vscode.Disposable[] {
+  const profileOf = (n: { connectionId: string }) => manager.store.get(n.connectionId);
+  const session = async (n: { connectionId: string }) => manager.connect(n.connectionId);
+  return [
+    vscode.commands.registerCommand('tidb.explorer.refresh', (n?: Node) => {
+      if (n?.kind === 'connection') manager.fire({ kind: 'changed', id: n.profile.id });
+      tree.refresh(n?.kind === 'connection' ? undefined : n);
+    }),
+    vscode.commands.registerCommand('tidb.explorer.retry', () => tree.refresh()),
+    vscode.commands.registerCommand('tidb.explorer.showMore', (n: Extract<Node, { kind: 'more' }>) => tree.showMore(n)),
+    vscode.commands.registerCommand('tidb.explorer.filter', async (n: Extract<Node, { kind: 'folder' }>) => {
+      if (n?.kind !== 'folder') return;
+      const f = await vscode.window.showInputBox({ title: `Filter ${n.database}`, prompt: 'Show names that contain this text (empty: all)', value: tree.filterOf(n) ?? '' });
+      if (f !== undefined) tree.setFilter(n, f.trim() || undefined);
+    }),
+    vscode.commands.registerCommand('tidb.explorer.clearFilter', (n: Extract<Node, { kind: 'folder' }>) => n?.kind === 'folder' && tree.setFilter(n, undefined)),
+    vscode.commands.registerCommand('tidb.explorer.copyName', async (n: Node) => {
+      const name = n.kind === 'connection' ? n.profile.name : n.kind === 'database' ? n.database : n.kind === 'object' ? n.entry.name : n.kind === 'column' ? n.column.name : n.kind === 'instance' ? n.instance.instance : undefined;
+      if (name === undefined) return;
+      await vscode.env.clipboard.writeText(name);
+      vscode.window.setStatusBarMessage(`$(copy) Copied ${name}`, 2000);
+    }),
+    vscode.commands.registerCommand('tidb.explorer.showCreate', async (n: ObjectNode) => {
+      const s = await session(n);
+      let text: string;
+      try {
+        text = await s.withMeta((q) => showCreate(q, n.database, n.entry.name, n.entry.kind));
+      } catch (e) {
+        return void vscode.window.showErrorMessage(`Could not read the definition of ${n.database}.${n.entry.name}: ${(e as Error).message}`);
+      }
+      const uri = vscode.Uri.from({ scheme: DDL_SCHEME, path: `/${encodeURIComponent(s.profile.name)}/${encodeURIComponent(n.database)}/${encodeURIComponent(n.entry.name)}.sql` });
+      ddl.set(uri, `-- ${n.entry.kind} ${n.database}.${n.entry.name} on ${s.profile.name} (${s.server.raw}), read-only\n${text};\n`);
+      const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'sql');
+      await vscode.window.showTextDocument(doc, { preview: true });
+    }),
+    vscode.commands.registerCommand('tidb.explorer.generateSelect', async (n: ObjectNode) => {
+      const s = await session(n);
+      const cols = await s.withMeta((q) => listColumns(q, n.database, n.entry.name));
+      const list = cols.length ? cols.map((c) => `  ${escapeId(c.name)}`).join(',\n') : '  *';
+      const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: `SELECT\n${list}\nFROM ${qualified(n.database, n.entry.name)}\nLIMIT 100;\n` });
+      await docs.set(doc.uri, s.profile.id);
+      await vscode.window.showTextDocument(doc);
+    }),
+    vscode.commands.registerCommand('tidb.explorer.openTableData', async (n: ObjectNode) => {
+      const p = profileOf(n);
+      if (!p) return;
+      const limit = Math.max(1, vscode.workspace.getConfiguration('tidb').get<number>('query.tableDataRows', 1000));
+      return runner.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
+    }),
+    // The plan viewer arrives with the EXPLAIN issue; until then the plan rows show in the results grid.
+    vscode.commands.registerCommand('tidb.explorer.explain', async (n: ObjectNode) => {
+      const p = profileOf(n);
+      if (!p) return;
+      return runner.runSql(p, `EXPLAIN SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT 100`);
+    }),
+  ];
+}
