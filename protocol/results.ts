@@ -16,6 +16,8 @@ export interface StatementOutcome {
   /** rows sent by the server per result set (also those past the row limit) */
   rowCounts: number[];
   truncated: boolean[];
+  /** the statement was stopped at the row limit, so rowCounts are lower bounds */
+  stoppedEarly: boolean[];
   affectedRows?: number;
   insertId?: number | string;
   warnings: Array<{ level: string; code: number; message: string }>;

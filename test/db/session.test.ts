@@ -74,11 +74,17 @@ test('a run streams result sets, rows, outcomes and errors as results-view messa
   assert.deepEqual([rec.ok, rec.failed, rec.skipped], [2, 1, 1]);
 });
 
-test('the row limit marks the set truncated and counts what the server sent', async () => {
+test('past the row limit the statement is stopped on the server: a 10-million-row SELECT returns at once, marked, and the next statement is not hurt', async () => {
   const s = await manager.connect('maria');
-  const rec = await execute(s, [{ sql: 'SELECT seq FROM seq_1_to_2500', line: 0 }], { rowLimit: 1000, post: () => undefined });
+  const t0 = Date.now();
+  const rec = await execute(s, [{ sql: 'SELECT a.seq, b.seq FROM seq_1_to_100000 a, seq_1_to_100 b', line: 0 }, { sql: 'SELECT SLEEP(0.3) AS s, 7 AS v', line: 1 }], { rowLimit: 1000, post: () => undefined });
+  console.log(`# 10,000,000-row SELECT with rowLimit 1000: ${Date.now() - t0} ms`);
+  assert.equal(rec.failed, 0, JSON.stringify(rec.outcomes));
   assert.equal(rec.sets[0].rows.length, 1000);
-  assert.deepEqual([rec.outcomes[0].rowCounts[0], rec.outcomes[0].truncated[0]], [2500, true]);
+  assert.deepEqual([rec.outcomes[0].truncated[0], rec.outcomes[0].stoppedEarly[0]], [true, true]);
+  assert.ok(rec.outcomes[0].rowCounts[0] > 1000 && rec.outcomes[0].rowCounts[0] < 10_000_000);
+  assert.deepEqual(rec.sets[1].rows.map((r) => r.map(String)), [['0', '7']], 'the statement after the kill ran to the end (SLEEP not interrupted: 0)');
+  assert.ok(Date.now() - t0 < 20_000);
 });
 
 test('cancel through an AbortSignal kills SELECT SLEEP(30) on the server; the session stays usable', async () => {

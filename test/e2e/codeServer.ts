@@ -41,7 +41,7 @@ export interface Instance {
 }
 
 /** A fresh profile with the packaged extension installed. */
-export function prepareProfile(cs: CodeServerPaths): { root: string; userData: string; extensions: string } {
+export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string, unknown> = {}): { root: string; userData: string; extensions: string } {
   // user-data-dir must be short (unix socket path limits)
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-'));
   const userData = path.join(root, 'u');
@@ -58,6 +58,7 @@ export function prepareProfile(cs: CodeServerPaths): { root: string; userData: s
     'telemetry.telemetryLevel': 'off',
     'security.workspace.trust.enabled': false,
     'workbench.colorTheme': 'Default Light Modern',
+    ...extraSettings,
   }, null, 1));
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
   execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { env: envFor(root), stdio: 'pipe' });

@@ -8,11 +8,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { startMariaDb, type MariaDb } from '../db/mariadb';
 import { ensureCodeServer, launchBrowser, newPage, prepareProfile, ROOT, startCodeServer, type CodeServerPaths, type Instance } from './codeServer';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 let cs: CodeServerPaths;
 let browser: Browser;
+let db: MariaDb;
 const cleanup: Array<() => Promise<void> | void> = [];
 
 function workspaceCopy(): string {
@@ -22,19 +24,40 @@ function workspaceCopy(): string {
   return ws;
 }
 
+/** The schema the explorer, run and screenshot tests see; hostile names included. */
+async function seed(d: MariaDb): Promise<void> {
+  const c = await d.admin();
+  await c.query('CREATE DATABASE shop');
+  await c.query(`CREATE TABLE shop.orders (
+    id BIGINT NOT NULL AUTO_INCREMENT, email VARCHAR(255) NOT NULL, note VARCHAR(100) NULL, total DECIMAL(12,2) NOT NULL DEFAULT 0, created DATE NOT NULL,
+    PRIMARY KEY (id, created), KEY idx_email (email)
+  ) PARTITION BY RANGE (YEAR(created)) (PARTITION p2024 VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE)`);
+  await c.query(`INSERT INTO shop.orders (email, note, total, created) VALUES ('a@example.com', 'first order', 19.99, '2024-03-01'), ('b@example.com', NULL, 5.00, '2024-11-30'),
+    ('c@example.com', '<img src=x onerror=alert(1)>', 120.50, '2025-01-15'), ('d@example.com', 'NULL', 0.99, '2025-06-01'), ('e@example.com', 'multi\nline', 42.00, '2025-07-04')`);
+  await c.query('CREATE TABLE shop.customers (id BIGINT PRIMARY KEY, name VARCHAR(100))');
+  await c.query('CREATE TABLE shop.`<img src=x onerror=alert(1)>` (a INT)');
+  await c.query('CREATE VIEW shop.v_big_orders AS SELECT id, total FROM shop.orders WHERE total > 100');
+  await c.end();
+}
+
 before(async () => {
   cs = await ensureCodeServer();
   browser = await launchBrowser();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  db = await startMariaDb();
+  await seed(db);
+  // code-server passes its environment to the extension host, where the suite reads it
+  process.env.TIDB_E2E_DB = JSON.stringify({ port: db.port, user: db.user, password: db.password });
 });
 
 after(async () => {
   await browser?.close();
   for (const c of cleanup.reverse()) await c();
+  await db?.stop();
 });
 
-async function start(smokeTestDriver: boolean): Promise<Instance> {
-  const dirs = prepareProfile(cs);
+async function start(smokeTestDriver: boolean, settings: Record<string, unknown> = {}): Promise<Instance> {
+  const dirs = prepareProfile(cs, settings);
   const inst = await startCodeServer(cs, dirs, { smokeTestDriver });
   cleanup.push(async () => {
     await inst.stop();
@@ -138,4 +161,50 @@ test('screenshots: Problems panel and the quick fix menu', { timeout: 180_000 },
   assert.match(items, /FOR UPDATE/);
   assert.match(items, /Disable lock-in-share-mode for this line/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'quick-fix-menu.png') });
+});
+
+test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }, async () => {
+  const ws = workspaceCopy();
+  fs.writeFileSync(path.join(ws, 'report.sql'), '-- orders with their notes\nSELECT id, email, note, total, created FROM orders ORDER BY id;\n');
+  // a saved connection without a password: connecting asks for it, as it does for a teammate's workspace connection
+  const inst = await start(false, { 'tidb.connections': [{ id: 'e2e', name: 'e2e maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' }] });
+  const page = await newPage(browser);
+  await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
+  const tree = page.locator('.pane-body .monaco-list');
+  const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  await row('e2e maria').click();
+  const pw = page.locator('.quick-input-widget input[type="password"]');
+  await pw.waitFor({ state: 'visible', timeout: 30_000 });
+  await pw.fill(db.password);
+  await page.keyboard.press('Enter');
+  await row('shop').click({ timeout: 30_000 });
+  await row('Tables').click({ timeout: 30_000 });
+  await row('orders').click({ timeout: 30_000 });
+  await row('Columns').click({ timeout: 30_000 });
+  await row('email').waitFor({ timeout: 30_000 });
+  const text = await tree.innerText();
+  assert.match(text, /MariaDB .*not TiDB/);
+  assert.match(text, /<img src=x onerror=alert\(1\)>/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'explorer.png') });
+
+  // run the statement under the cursor; the file has no connection yet, so it asks which
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('report.sql');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'report.sql' }).first().click();
+  await page.locator('.monaco-editor .view-lines', { hasText: 'SELECT id, email' }).waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-editor .view-line', { hasText: 'ORDER BY' }).click();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'e2e maria' }).first().click({ timeout: 30_000 });
+  const grid = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await grid.locator('.rows .row').nth(4).waitFor({ timeout: 60_000 });
+  const cells = await grid.locator('.rows .row').nth(2).locator('.cell').allInnerTexts();
+  assert.deepEqual(cells.slice(0, 4), ['3', '3', 'c@example.com', '<img src=x onerror=alert(1)>']);
+  assert.equal(await grid.locator('.rows .row').nth(1).locator('.cell.null').count(), 1, 'NULL is marked');
+  assert.equal(await grid.locator('img').count(), 0);
+  assert.match(await page.locator('.statusbar').innerText(), /e2e maria/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'results-grid.png') });
 });

@@ -67,7 +67,7 @@ async function done(page: Page): Promise<void> {
 const send = (page: Page, msgs: ToResults[]) => page.evaluate((ms) => ms.forEach((m) => window.postMessage(m, '*')), msgs);
 const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: FromResults[] }).__posted);
 
-const outcome = (over: Partial<import('../../protocol/results').StatementOutcome> = {}) => ({ rowCounts: [], truncated: [], warnings: [], elapsedMs: 3, ...over });
+const outcome = (over: Partial<import('../../protocol/results').StatementOutcome> = {}) => ({ rowCounts: [], truncated: [], stoppedEarly: [], warnings: [], elapsedMs: 3, ...over });
 
 test('a result set: NULL shown apart from the string NULL, hostile names and data stay text', async () => {
   const page = await open();

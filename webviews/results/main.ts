@@ -270,7 +270,8 @@ function renderToolbar(): void {
   const o = state.statements[set.statement]?.outcome;
   const k = state.sets.filter((x, j) => x.statement === set.statement && j < state.active).length;
   if (o && o.truncated[k]) {
-    const t = el('span', 'truncated', `Truncated: showing the first ${set.rows.length.toLocaleString('en-US')} of ${o.rowCounts[k].toLocaleString('en-US')} rows (the tidb.query.rowLimit setting)`);
+    const total = o.stoppedEarly?.[k] ? `more than ${set.rows.length.toLocaleString('en-US')} rows (the statement was stopped there)` : `${o.rowCounts[k].toLocaleString('en-US')} rows`;
+    const t = el('span', 'truncated', `Truncated: showing the first ${set.rows.length.toLocaleString('en-US')} of ${total} (the tidb.query.rowLimit setting)`);
     toolbar.append(t);
   }
 }
@@ -290,7 +291,7 @@ function renderMessages(): void {
     } else {
       const sets = state.sets.filter((x) => x.statement === i).length;
       const parts: string[] = [];
-      if (sets) parts.push(o.rowCounts.map((n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`).join(', '));
+      if (sets) parts.push(o.rowCounts.map((n, k) => (o.stoppedEarly?.[k] ? `more than ${(n - 1).toLocaleString('en-US')} rows (stopped at the row limit)` : `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`)).join(', '));
       if (o.affectedRows !== undefined) parts.push(`${o.affectedRows.toLocaleString('en-US')} ${o.affectedRows === 1 ? 'row' : 'rows'} affected`);
       if (o.insertId) parts.push(`last insert id ${o.insertId}`);
       parts.push(`${o.elapsedMs.toFixed(o.elapsedMs < 10 ? 1 : 0)} ms`);

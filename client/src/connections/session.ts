@@ -19,6 +19,8 @@ export interface RunControl extends RunOptions {
   signal?: AbortSignal;
   /** 0 or absent: no limit; else the statement is killed after this many ms */
   timeoutMs?: number;
+  /** stop reading (KILL QUERY) once a result set passes the row limit; default true */
+  stopAtLimit?: boolean;
 }
 
 export class StatementError extends Error {
@@ -120,8 +122,10 @@ export class Session {
     }
     const id = threadId(c);
     let cancelled: 'user' | 'timeout' | undefined;
-    const kill = async (why: 'user' | 'timeout') => {
-      cancelled ??= why;
+    let pendingKill: Promise<void> | undefined;
+    const kill = (why: 'user' | 'timeout' | 'limit') => (pendingKill = killNow(why));
+    const killNow = async (why: 'user' | 'timeout' | 'limit') => {
+      if (why !== 'limit') cancelled ??= why;
       try {
         const ctl2 = await this.meta().getConnection();
         try {
@@ -137,7 +141,7 @@ export class Session {
     ctl.signal?.addEventListener('abort', onAbort);
     const timer = ctl.timeoutMs ? setTimeout(() => void kill('timeout'), ctl.timeoutMs) : undefined;
     try {
-      const r = await runStatement(c, sql, ctl);
+      const r = await runStatement(c, sql, { ...ctl, onLimit: ctl.stopAtLimit === false ? undefined : () => void kill('limit') });
       if (cancelled) r.cancelled = cancelled;
       return r;
     } catch (e) {
@@ -154,6 +158,8 @@ export class Session {
     } finally {
       ctl.signal?.removeEventListener('abort', onAbort);
       if (timer) clearTimeout(timer);
+      // a KILL still on its way must land before the next statement starts on this connection
+      await pendingKill;
     }
   }
 

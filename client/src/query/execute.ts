@@ -52,7 +52,7 @@ export async function execute(session: Session, inputs: RunInput[], opts: Execut
     }
     opts.post({ type: 'statement-start', runId, statement: i, sql: inputs[i].sql, line: inputs[i].line });
     const base = rec.sets.length;
-    const outcome: StatementOutcome = { rowCounts: [], truncated: [], warnings: [], elapsedMs: 0 };
+    const outcome: StatementOutcome = { rowCounts: [], truncated: [], stoppedEarly: [], warnings: [], elapsedMs: 0 };
     const s0 = performance.now();
     try {
       const r = await session.run(inputs[i].sql, {
@@ -70,6 +70,7 @@ export async function execute(session: Session, inputs: RunInput[], opts: Execut
         rec.sets[base + k].rows = set.rows as Cell[][];
         outcome.rowCounts.push(set.rowCount);
         outcome.truncated.push(set.truncated);
+        outcome.stoppedEarly.push(!!set.stoppedEarly);
       });
       outcome.affectedRows = r.sets.length ? undefined : r.affectedRows;
       outcome.insertId = r.insertId;

@@ -17,6 +17,8 @@ export interface ResultSet {
   /** rows the server sent (also those past the limit) */
   rowCount: number;
   truncated: boolean;
+  /** the statement was stopped once the limit was passed: rowCount is a lower bound */
+  stoppedEarly?: boolean;
 }
 
 export interface RunResult {
@@ -38,6 +40,12 @@ export interface RunOptions {
   onColumns?: (setIndex: number, columns: ColumnInfo[]) => void;
   /** maps each kept row (e.g. to display cells) before it is stored */
   mapRow?: (row: unknown[]) => unknown[];
+  /**
+   * Called once when a result set passes the row limit. If it stops the statement
+   * (KILL QUERY) the run still succeeds with what was kept, marked stoppedEarly,
+   * instead of reading millions of rows only to drop them.
+   */
+  onLimit?: () => void;
 }
 
 const TYPE_NAMES: Record<number, string> = {
@@ -62,6 +70,7 @@ export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions 
   return new Promise((resolve, reject) => {
     const result: RunResult = { sets: [], warnings: [], elapsedMs: 0 };
     let current: ResultSet | undefined;
+    let limitStop: ResultSet | undefined;
     let pending: unknown[][] = [];
     const flush = () => {
       if (pending.length && opts.onRows) opts.onRows(result.sets.length - 1, pending);
@@ -92,7 +101,13 @@ export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions 
           current.rows.push(kept);
           pending.push(kept);
           if (pending.length >= 1000) flush();
-        } else current.truncated = true;
+        } else if (!current.truncated) {
+          current.truncated = true;
+          if (opts.onLimit) {
+            limitStop = current;
+            opts.onLimit();
+          }
+        }
       } else {
         // an OK packet: INSERT/UPDATE/DDL, or the end of a CALL
         const ok = row as { affectedRows?: number; insertId?: number; warningStatus?: number };
@@ -113,9 +128,16 @@ export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions 
       core.off('error', onConnError);
       core.off('end', onConnEnd);
     };
-    q.on('error', (e: Error) => {
+    q.on('error', async (e: Error & { errno?: number }) => {
       done();
       flush();
+      // the kill we asked for at the row limit: 1317 query interrupted (MySQL, MariaDB), TiDB's 1317 too
+      if (limitStop && (e.errno === 1317 || e.errno === 3024)) {
+        limitStop.stoppedEarly = true;
+        result.elapsedMs = performance.now() - t0;
+        resolve(result);
+        return;
+      }
       reject(e);
     });
     q.on('end', async () => {

@@ -107,6 +107,121 @@ test('the target version setting changes the findings', async () => {
   await diagnosticsFor(uri, (d) => d.length === 0);
 });
 
+// --- connections, explorer, running SQL (a real MariaDB started by e2e.test.ts) ---
+
+type Api = import('../../../client/src/extension').TidbToolkitApi;
+type TreeNode = import('../../../client/src/explorer/tree').Node;
+const dbEnv = process.env.TIDB_E2E_DB ? (JSON.parse(process.env.TIDB_E2E_DB) as { port: number; user: string; password: string }) : undefined;
+
+async function api(): Promise<Api> {
+  const ext = vscode.extensions.getExtension<Api>('tidb-toolkit.tidb-toolkit');
+  assert.ok(ext);
+  return ext.activate();
+}
+
+async function labels(a: Api, nodes: TreeNode[]): Promise<string[]> {
+  return nodes.map((n) => {
+    const item = a.explorer.getTreeItem(n);
+    return `${typeof item.label === 'string' ? item.label : item.label?.label}${item.description ? ` [${item.description}]` : ''}`;
+  });
+}
+
+async function child(a: Api, parent: TreeNode | undefined, label: string): Promise<TreeNode> {
+  const kids = await a.explorer.getChildren(parent);
+  const ls = await labels(a, kids);
+  const i = ls.findIndex((l) => l === label || l.startsWith(`${label} [`));
+  assert.ok(i >= 0, `no '${label}' among ${JSON.stringify(ls)}`);
+  return kids[i];
+}
+
+let connectionId = '';
+
+test('add a connection: the profile goes to settings without the password, which goes to secret storage', async () => {
+  if (!dbEnv) throw new Error('TIDB_E2E_DB is not set: e2e.test.ts starts MariaDB and passes it');
+  const a = await api();
+  const p = await vscode.commands.executeCommand<{ id: string; name: string }>('tidb.addConnection', { name: 'e2e maria', host: '127.0.0.1', port: dbEnv.port, user: dbEnv.user, password: dbEnv.password, tls: 'off', database: 'shop' });
+  assert.ok(p?.id);
+  connectionId = p.id;
+  const saved = JSON.stringify(vscode.workspace.getConfiguration('tidb').inspect('connections')?.globalValue);
+  assert.match(saved, /"e2e maria"/);
+  assert.ok(!saved.includes(dbEnv.password), 'the password is not in settings');
+  assert.equal(await a.manager.store.password(p.id), dbEnv.password);
+});
+
+test('the explorer connects on expand and shows MariaDB, databases, tables, columns, indexes and partitions', async () => {
+  const a = await api();
+  const conn = await child(a, undefined, 'e2e maria');
+  const top = await labels(a, await a.explorer.getChildren(conn));
+  assert.ok(top.some((l) => /^MariaDB \d+\.\d+\.\d+: not TiDB/.test(l)), JSON.stringify(top));
+  assert.ok(top.includes('shop'));
+  assert.ok(!top.includes('mysql') && !top.includes('information_schema'), 'system schemas hidden');
+  const shop = await child(a, conn, 'shop');
+  assert.deepEqual(await labels(a, await a.explorer.getChildren(shop)), ['Tables [3]', 'Views [1]']);
+  const tables = await child(a, shop, 'Tables');
+  const names = await labels(a, await a.explorer.getChildren(tables));
+  assert.ok(names.some((l) => l.startsWith('<img src=x onerror=alert(1)>')), JSON.stringify(names));
+  const orders = await child(a, tables, 'orders');
+  assert.deepEqual((await labels(a, await a.explorer.getChildren(orders))).map((l) => l.replace(/ \[.*/, '')), ['Columns', 'Indexes', 'Partitions']);
+  const cols = await labels(a, await a.explorer.getChildren(await child(a, orders, 'Columns')));
+  assert.ok(cols.includes('id [bigint(20) NOT NULL AUTO_INCREMENT]'), JSON.stringify(cols));
+  assert.ok(cols.some((c) => c.startsWith('total [decimal(12,2) NOT NULL')), JSON.stringify(cols));
+  const idx = await labels(a, await a.explorer.getChildren(await child(a, orders, 'Indexes')));
+  assert.ok(idx.includes('PRIMARY [(id, created) UNIQUE]') && idx.includes('idx_email [(email)]'), JSON.stringify(idx));
+  const parts = await labels(a, await a.explorer.getChildren(await child(a, orders, 'Partitions')));
+  assert.deepEqual(parts, ['p2024 [RANGE 2025]', 'pmax [RANGE MAXVALUE]']);
+});
+
+test('Run Statement runs the statement at the cursor and the results webview loads in VS Code', async () => {
+  const a = await api();
+  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT 1;\nSELECT id, email, note FROM orders ORDER BY id;\nSELECT 3;\n' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await a.documents.set(doc.uri, connectionId);
+  editor.selection = new vscode.Selection(1, 10, 1, 10);
+  const rec = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runStatement');
+  assert.ok(rec, 'no run record');
+  assert.equal(rec.failed, 0, JSON.stringify(rec.outcomes));
+  assert.deepEqual(rec.sets[0].columns.map((c) => c.name), ['id', 'email', 'note']);
+  assert.deepEqual(rec.sets[0].rows[1], ['2', 'b@example.com', null]);
+  assert.equal(rec.sets[0].rows[2][2], '<img src=x onerror=alert(1)>');
+  // the page in the real webview said it was ready (its script ran under the CSP)
+  const deadline = Date.now() + 20_000;
+  while (!a.results.received.some((m) => m.type === 'ready')) {
+    if (Date.now() > deadline) throw new Error('the results webview never became ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // export the result set as CSV
+  const target = vscode.Uri.joinPath(folder(), 'orders.csv');
+  await a.results.export(0, 'csv', target);
+  const csv = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+  assert.equal(csv.split('\r\n')[0], 'id,email,note');
+  assert.equal(csv.split('\r\n')[2], '2,b@example.com,');
+});
+
+test('a failing statement reports the server error code; Run File stops there', async () => {
+  const a = await api();
+  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT 1;\nSELECT * FROM no_such_table;\nSELECT 2;\n' });
+  await vscode.window.showTextDocument(doc);
+  await a.documents.set(doc.uri, connectionId);
+  const rec = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runFile');
+  assert.deepEqual([rec.ok, rec.failed, rec.skipped], [1, 1, 1]);
+  assert.match(rec.outcomes[1].error!.message, /^Error 1146 \(42S02\)/);
+});
+
+test('the live schema reaches the language server: completion offers the connected tables and columns', async () => {
+  const a = await api();
+  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT  FROM orders;\n' });
+  await vscode.window.showTextDocument(doc);
+  await a.documents.set(doc.uri, connectionId);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 7));
+    const names = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    if (names.includes('orders') && names.includes('email')) break;
+    if (Date.now() > deadline) throw new Error(`no live schema in completion: ${names.slice(0, 40).join(',')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+});
+
 export async function run(): Promise<void> {
   const failures: string[] = [];
   for (const t of tests) {
