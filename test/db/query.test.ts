@@ -38,7 +38,11 @@ test('catalog: databases, tables and views, columns (generated, defaults), index
   assert.equal(cols[1].nullable, false);
   assert.ok(cols[5].generated);
   const idx = await listIndexes(c, 'shop', 'orders');
-  assert.deepEqual(idx.map((i) => [i.name, i.unique, i.columns.join(',')]), [['idx_created', false, 'created_at,id'], ['PRIMARY', true, 'id'], ['uk_email', true, 'email']]);
+  assert.deepEqual(idx.map((i) => [i.name, i.unique, i.columns.join(','), i.visible]), [['idx_created', false, 'created_at,id', true], ['PRIMARY', true, 'id', true], ['uk_email', true, 'email', true]]);
+  // MariaDB's IGNORED index is the invisible index of MySQL and TiDB
+  await c.query('ALTER TABLE shop.orders ALTER INDEX idx_created IGNORED');
+  assert.equal((await listIndexes(c, 'shop', 'orders')).find((i) => i.name === 'idx_created')?.visible, false);
+  await c.query('ALTER TABLE shop.orders ALTER INDEX idx_created NOT IGNORED');
 });
 
 test('catalog: 10,000 tables are paged and filtered', { timeout: 300_000 }, async () => {

@@ -76,8 +76,8 @@ test('a result set: NULL shown apart from the string NULL, hostile names and dat
     { type: 'run-start', runId: 1, connection: 'local <b>', server: 'mariadb 10.11', statements: 1, rowLimit: 100 },
     { type: 'statement-start', runId: 1, statement: 0, sql: `SELECT * FROM \`${hostile}\``, line: 4 },
     { type: 'set-start', runId: 1, statement: 0, set: 0, columns: [{ name: 'id', type: 'LONGLONG' }, { name: hostile, type: 'VAR_STRING' }, { name: '<script>alert(2)</script>', type: 'VAR_STRING' }] },
-    { type: 'rows', runId: 1, set: 0, rows: [[1, null, 'NULL'], [2, hostile, '</div><script>alert(3)</script>']] },
-    { type: 'statement-end', runId: 1, statement: 0, outcome: outcome({ rowCounts: [2], truncated: [false] }) },
+    { type: 'rows', runId: 1, set: 0, rows: [[1, null, 'NULL'], [2, hostile, '</div><script>alert(3)</script>'], [3, 'line one\nline two', 'tab\there']] },
+    { type: 'statement-end', runId: 1, statement: 0, outcome: outcome({ rowCounts: [3], truncated: [false] }) },
     { type: 'run-end', runId: 1, elapsedMs: 5, ok: 1, failed: 0, cancelled: false, skipped: 0 },
   ]);
   await page.waitForSelector('.rows .row');
@@ -85,11 +85,14 @@ test('a result set: NULL shown apart from the string NULL, hostile names and dat
   assert.deepEqual(cells[0], [['1', false], ['1', false], ['NULL', true], ['NULL', false]]);
   assert.deepEqual(cells[1][2], [hostile, false]);
   assert.deepEqual(cells[1][3], ['</div><script>alert(3)</script>', false]);
+  // one line per row: breaks and tabs as symbols, the value itself in the tooltip
+  assert.deepEqual(cells[2].slice(2), [['line one↵line two', false], ['tab⇥here', false]]);
+  assert.equal(await page.getAttribute('.rows .row[data-row="2"] .cell[data-col="1"]', 'title'), 'line one\nline two');
   assert.deepEqual(await page.$$eval('.head .cell', (h) => h.map((c) => c.textContent)), ['#', 'id', hostile, '<script>alert(2)</script>']);
   assert.equal(await page.locator('img').count(), 0, 'no element was made from data');
   assert.equal(await page.locator('body script').count(), 1, 'only the nonce script');
   assert.match((await page.textContent('.status'))!, /local <b> \(mariadb 10\.11\) · 1 ok in 5 ms/);
-  assert.deepEqual(await page.$$eval('.tab', (t) => t.map((x) => x.textContent)), ['Result 1 (2)', 'Messages']);
+  assert.deepEqual(await page.$$eval('.tab', (t) => t.map((x) => x.textContent)), ['Result 1 (3)', 'Messages']);
   await done(page);
 });
 

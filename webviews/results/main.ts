@@ -132,7 +132,15 @@ function renderRows(): void {
     const cells = set.rows[r];
     for (let c = 0; c < set.columns.length; c++) {
       const v = cells[c];
-      const cell = v === null ? el('div', 'cell null', 'NULL') : el('div', typeof v === 'number' ? 'cell num' : 'cell', String(v));
+      let cell: HTMLDivElement;
+      if (v === null) cell = el('div', 'cell null', 'NULL');
+      else {
+        const text = String(v);
+        // one line per row: line breaks and tabs shown as symbols, the full value in the tooltip
+        const shown = text.replace(/\r?\n/g, '↵').replace(/\t/g, '⇥');
+        cell = el('div', typeof v === 'number' ? 'cell num' : 'cell', shown.length > 1000 ? shown.slice(0, 1000) + '…' : shown);
+        if (shown !== text || text.length > 40) cell.title = text.length > 4000 ? text.slice(0, 4000) + '…' : text;
+      }
       cell.dataset.col = String(c);
       if (state.sel.cell && state.sel.cell.row === r && state.sel.cell.col === c) cell.classList.add('focus');
       row.append(cell);

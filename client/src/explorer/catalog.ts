@@ -151,7 +151,9 @@ export async function listIndexes(c: Queryable, db: string, table: string): Prom
     const name = String(r.INDEX_NAME);
     let idx = byName.get(name);
     if (!idx) {
-      idx = { name, unique: Number(r.NON_UNIQUE) === 0, columns: [], visible: String(r.IS_VISIBLE ?? r.IGNORED ?? 'YES') !== 'NO' && String(r.IGNORED ?? 'NO') !== 'YES' };
+      // MySQL and TiDB: IS_VISIBLE YES/NO; MariaDB 10.6+: IGNORED YES/NO
+      const visible = r.IS_VISIBLE !== undefined ? String(r.IS_VISIBLE) !== 'NO' : r.IGNORED !== undefined ? String(r.IGNORED) !== 'YES' : true;
+      idx = { name, unique: Number(r.NON_UNIQUE) === 0, columns: [], visible };
       if (r.TIDB_PK_TYPE !== undefined) idx.clustered = name === 'PRIMARY' ? String(r.TIDB_PK_TYPE ?? '') : '';
       byName.set(name, idx);
     }

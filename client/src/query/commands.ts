@@ -92,27 +92,34 @@ export class QueryRunner {
     let runId = 0;
     const post = this.panel.open((id) => this.cancel(id));
     const title = inputs.length === 1 ? summary(inputs[0].sql, 60) : `${inputs.length} statements`;
+    // a status-bar spinner at once; a cancellable notification only when the run takes a while
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    let report: ((m: string) => void) | undefined;
+    let done = 0;
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `$(database) ${profile.name}: running` }, () => finished);
+    const slow = setTimeout(() => {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Running on ${profile.name}: ${title}`, cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => ac.abort());
+        report = (message) => progress.report({ message });
+        if (done) report(`${done} of ${inputs.length}`);
+        return finished;
+      });
+    }, 800);
     try {
-      const rec = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Running on ${profile.name}: ${title}`, cancellable: true },
-        async (progress, token) => {
-          token.onCancellationRequested(() => ac.abort());
-          let done = 0;
-          return execute(session, inputs, {
-            rowLimit: rowLimit(),
-            timeoutMs: timeoutMs(),
-            signal: ac.signal,
-            post: (m) => {
-              if (m.type === 'run-start') {
-                runId = m.runId;
-                this.running.set(runId, ac);
-              }
-              if (m.type === 'statement-end' && inputs.length > 1) progress.report({ increment: 100 / inputs.length, message: `${++done} of ${inputs.length}` });
-              post(m);
-            },
-          });
+      const rec = await execute(session, inputs, {
+        rowLimit: rowLimit(),
+        timeoutMs: timeoutMs(),
+        signal: ac.signal,
+        post: (m) => {
+          if (m.type === 'run-start') {
+            runId = m.runId;
+            this.running.set(runId, ac);
+          }
+          if (m.type === 'statement-end' && inputs.length > 1) report?.(`${++done} of ${inputs.length}`);
+          post(m);
         },
-      );
+      });
       this.panel.setRecord(rec);
       const failed = rec.outcomes.find((o) => o.error);
       if (failed?.error && !failed.error.cancelled) {
@@ -121,6 +128,8 @@ export class QueryRunner {
       }
       return rec;
     } finally {
+      clearTimeout(slow);
+      finish();
       this.running.delete(runId);
       if (this.current === ac) this.current = undefined;
     }

@@ -148,7 +148,10 @@ test('add a connection: the profile goes to settings without the password, which
   assert.equal(await a.manager.store.password(p.id), dbEnv.password);
 });
 
+const needConnection = () => assert.ok(connectionId, 'no connection: the add-connection test failed');
+
 test('the explorer connects on expand and shows MariaDB, databases, tables, columns, indexes and partitions', async () => {
+  needConnection();
   const a = await api();
   const conn = await child(a, undefined, 'e2e maria');
   const top = await labels(a, await a.explorer.getChildren(conn));
@@ -172,6 +175,7 @@ test('the explorer connects on expand and shows MariaDB, databases, tables, colu
 });
 
 test('Run Statement runs the statement at the cursor and the results webview loads in VS Code', async () => {
+  needConnection();
   const a = await api();
   const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT 1;\nSELECT id, email, note FROM orders ORDER BY id;\nSELECT 3;\n' });
   const editor = await vscode.window.showTextDocument(doc);
@@ -198,6 +202,7 @@ test('Run Statement runs the statement at the cursor and the results webview loa
 });
 
 test('a failing statement reports the server error code; Run File stops there', async () => {
+  needConnection();
   const a = await api();
   const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT 1;\nSELECT * FROM no_such_table;\nSELECT 2;\n' });
   await vscode.window.showTextDocument(doc);
@@ -208,6 +213,7 @@ test('a failing statement reports the server error code; Run File stops there', 
 });
 
 test('the live schema reaches the language server: completion offers the connected tables and columns', async () => {
+  needConnection();
   const a = await api();
   const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT  FROM orders;\n' });
   await vscode.window.showTextDocument(doc);
