@@ -194,3 +194,53 @@ test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }
   assert.equal(await grid.locator('.rows .row').nth(4).locator('.cell').nth(3).innerText(), 'multi↵line');
   await page.screenshot({ path: path.join(ARTIFACTS, 'results-grid.png') });
 });
+
+test('a production connection asks before a statement that changes data, showing it; Cancel leaves the data alone', { timeout: 180_000 }, async () => {
+  const ws = workspaceCopy();
+  fs.writeFileSync(path.join(ws, 'danger.sql'), "UPDATE orders SET note = 'changed' WHERE email = 'a@example.com';\n");
+  const inst = await start(false, { 'tidb.connections': [{ id: 'prod', name: 'prod maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off', production: true }] });
+  const page = await newPage(browser);
+  await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('danger.sql');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'danger.sql' }).first().click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'UPDATE orders' }).click();
+  const note = async () => {
+    const c = await db.admin();
+    const [rows] = await c.query<import('mysql2/promise').RowDataPacket[]>("SELECT note FROM shop.orders WHERE email = 'a@example.com'");
+    await c.end();
+    return rows[0].note as string;
+  };
+  const dialog = page.locator('.monaco-dialog-box');
+  // first try: pick the connection, read the confirmation, cancel
+  await page.keyboard.press('Control+Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'prod maria' }).first().click({ timeout: 30_000 });
+  await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+  const text = await dialog.innerText();
+  assert.match(text, /prod maria is a production connection/);
+  assert.match(text, /UPDATE orders SET note = 'changed' WHERE email = 'a@example.com'/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'production-confirmation.png') });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await note(), 'first order', 'cancelled: nothing ran');
+  // second try: Run, then the password prompt (none is stored yet)
+  await page.locator('.monaco-editor .view-line', { hasText: 'UPDATE orders' }).click();
+  await page.keyboard.press('Control+Enter');
+  await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  const pw = page.locator('.quick-input-widget input[type="password"]');
+  await pw.waitFor({ state: 'visible', timeout: 30_000 });
+  await pw.fill(db.password);
+  await page.keyboard.press('Enter');
+  const deadline = Date.now() + 30_000;
+  while ((await note()) !== 'changed') {
+    if (Date.now() > deadline) throw new Error('the confirmed UPDATE never ran');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const c = await db.admin();
+  await c.query("UPDATE shop.orders SET note = 'first order' WHERE email = 'a@example.com'");
+  await c.end();
+});

@@ -71,7 +71,7 @@ export class QueryRunner {
         const shown = writes.slice(0, 5).map((w) => `• ${summary(w.sql, 120)}`).join('\n');
         const more = writes.length > 5 ? `\n…and ${writes.length - 5} more` : '';
         const ok = await vscode.window.showWarningMessage(
-          `${profile.name} is a production connection. Run ${writes.length === 1 ? 'this statement' : `these ${writes.length} statements`} that change data or schema?`,
+          `${profile.name} is a production connection. Run ${writes.length === 1 ? 'this statement, which changes' : `these ${writes.length} statements, which change`} data or schema?`,
           { modal: true, detail: shown + more },
           'Run',
         );
