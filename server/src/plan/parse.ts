@@ -1,0 +1,347 @@
+// Any EXPLAIN output a user pastes into a plan tree (grammar.md): mysql boxed tables
+// (row, brief, verbose, EXPLAIN ANALYZE, binary-plan text, pre-4.0 columns), TAB-separated
+// output, slow-log "plan v1" (TAB-prefixed, task before estRows), \G vertical output,
+// FORMAT='dot', FORMAT='tidb_json', and MySQL/MariaDB EXPLAIN FORMAT=JSON. Columns are
+// read by header name; damaged tables are read as far as possible with notes.
+import { parseExecInfo } from './execInfo';
+import type { Plan, PlanFormat, PlanNode } from './model';
+import { fromMysqlJson } from './mysqlJson';
+import { parseSize } from './units';
+
+export class PlanParseError extends Error {}
+
+const LABEL = /\((Build|Probe|Seed Part|Recursive Part)\)\s*$/;
+const TREE = new Set(['│', '├', '└', '─', ' ', '\u00a0']);
+
+/** Column name -> field, case- and space-insensitive. */
+function field(header: string): string {
+  const h = header.trim().toLowerCase().replace(/[\s_]+/g, '');
+  switch (h) {
+    case 'id': return 'id';
+    case 'estrows': case 'count': return 'estRows';
+    case 'estcost': return 'estCost';
+    case 'actrows': return 'actRows';
+    case 'task': case 'tasktype': return 'task';
+    case 'accessobject': return 'accessObject';
+    case 'operatorinfo': return 'operatorInfo';
+    case 'executioninfo': case 'executeinfo': return 'executionInfo';
+    case 'memory': case 'memoryinfo': return 'memory';
+    case 'disk': case 'diskinfo': return 'disk';
+    default: return '';
+  }
+}
+
+const num = (s: string | undefined): number | undefined => {
+  if (s === undefined) return undefined;
+  const t = s.trim();
+  if (t === '' || /^n\/a$/i.test(t)) return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/** Splits `TableReader_29(Build)` into id, operator and label. */
+export function splitId(raw: string): { id: string; operator: string; label?: string } {
+  let t = raw.trim();
+  let label: string | undefined;
+  const m = LABEL.exec(t);
+  if (m) {
+    label = m[1];
+    t = t.slice(0, m.index).trim();
+  }
+  const s = /^(.*?)_(\d+)$/.exec(t);
+  return { id: t, operator: s ? s[1] : t, label };
+}
+
+/** depth from the tree prefix: every unit is two code points ("│ ", "  ", "├─", "└─"). */
+function splitPrefix(cell: string): { depth: number; rest: string } {
+  const cps = [...cell.replace(/\s+$/, '')];
+  let k = 0;
+  while (k < cps.length && TREE.has(cps[k])) k++;
+  return { depth: Math.floor(k / 2), rest: cps.slice(k).join('') };
+}
+
+function nodeFrom(cells: Record<string, string>, extra: Record<string, string>, depthCell: string): { node: PlanNode; depth: number } {
+  const { depth, rest } = splitPrefix(depthCell);
+  const { id, operator, label } = splitId(rest);
+  const node: PlanNode = { id, operator, children: [] };
+  if (label) node.label = label;
+  const problems: string[] = [];
+  if (cells.task?.trim()) node.task = cells.task.trim();
+  const est = num(cells.estRows);
+  if (est !== undefined) node.estRows = est;
+  const act = num(cells.actRows);
+  if (act !== undefined) node.actRows = act;
+  const cost = num(cells.estCost);
+  if (cost !== undefined) node.estCost = cost;
+  if (cells.accessObject?.trim()) node.accessObject = cells.accessObject.trim();
+  if (cells.operatorInfo?.trim()) node.operatorInfo = cells.operatorInfo.trim();
+  const exec = cells.executionInfo?.trim();
+  if (exec && !/^n\/a$/i.test(exec)) {
+    node.executionInfoText = exec;
+    node.executionInfo = parseExecInfo(exec);
+    // before 4.0 the actual rows lived in execution info as rows:N
+    if (node.actRows === undefined && typeof node.executionInfo.rows === 'string') node.actRows = num(node.executionInfo.rows);
+    if (/\.\.\.$/.test(exec)) problems.push('execution info was cut short in the source');
+  }
+  for (const k of ['memory', 'disk'] as const) {
+    if (cells[k] === undefined) continue;
+    const v = parseSize(cells[k]);
+    if (v === undefined) {
+      if (cells[k].trim()) problems.push(`${k} '${cells[k].trim()}' is not a size`);
+    } else node[k] = v;
+  }
+  if (Object.keys(extra).length) node.extra = extra;
+  if (problems.length) node.problems = problems;
+  return { node, depth };
+}
+
+/** Builds the forest from rows in display order (parent = nearest row one level up). */
+function build(rows: Array<{ node: PlanNode; depth: number }>, notes: string[]): PlanNode[] {
+  const roots: PlanNode[] = [];
+  const stack: PlanNode[] = [];
+  for (const { node, depth } of rows) {
+    let d = depth;
+    if (d > stack.length) {
+      notes.push(`${node.id}: indented deeper than its parent; attached to the row above`);
+      d = stack.length;
+    }
+    stack.length = d;
+    if (d === 0) roots.push(node);
+    else stack[d - 1].children.push(node);
+    stack.push(node);
+  }
+  return roots;
+}
+
+function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], notes: string[]): Plan {
+  const fields = header.map(field);
+  const idCol = fields.indexOf('id');
+  if (idCol === -1) throw new PlanParseError('no id column in the plan table');
+  const rows: Array<{ node: PlanNode; depth: number }> = [];
+  for (const cells of dataRows) {
+    if (cells[idCol] === undefined) continue;
+    if (cells[idCol].trim().toLowerCase() === 'id') continue; // a repeated header
+    if (cells.length !== header.length) notes.push(`a row has ${cells.length} cells for ${header.length} columns: read by position as far as it goes`);
+    const named: Record<string, string> = {};
+    const extra: Record<string, string> = {};
+    header.forEach((h, i) => {
+      if (i === idCol || cells[i] === undefined) return;
+      if (fields[i]) named[fields[i]] = cells[i];
+      else if (cells[i].trim() && h.trim() !== '...') extra[h.trim()] = cells[i].trim();
+    });
+    rows.push(nodeFrom(named, extra, cells[idCol]));
+  }
+  if (rows.length === 0) throw new PlanParseError('the plan table has no rows');
+  const roots = build(rows, notes);
+  return { format, columns: header.map((h) => h.trim()), roots, analyzed: rows.some((r) => r.node.actRows !== undefined || r.node.executionInfoText !== undefined), notes };
+}
+
+/** A boxed cell without its one-space padding: leading spaces of the id cell are tree indentation. */
+const cell = (c: string) => c.replace(/^ /, '').trimEnd();
+
+/** Cells of a boxed row `| a | b |`, by the header's column boundaries when they line up, else by '|'. */
+function boxedCells(line: string, bounds: number[] | undefined): string[] {
+  const cps = [...line];
+  if (bounds && cps.length >= bounds[bounds.length - 1] && bounds.every((b) => cps[b] === '|')) {
+    const out: string[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) out.push(cell(cps.slice(bounds[i] + 1, bounds[i + 1]).join('')));
+    return out;
+  }
+  const t = line.trim();
+  return t.slice(1, t.endsWith('|') ? -1 : undefined).split('|').map(cell);
+}
+
+function parseBoxed(lines: string[], start: number, notes: string[]): Plan {
+  const indent = lines[start].length - lines[start].trimStart().length;
+  const headerLine = lines[start].slice(indent);
+  const cps = [...headerLine.trimEnd()];
+  const bounds = cps.flatMap((c, i) => (c === '|' ? [i] : []));
+  const header = boxedCells(headerLine, bounds);
+  const data: string[][] = [];
+  let tables = 0;
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i].slice(Math.min(indent, lines[i].length - lines[i].trimStart().length));
+    const t = l.trim();
+    if (t.startsWith('+-') || t === '') {
+      if (data.length && t === '') break;
+      continue;
+    }
+    if (!t.startsWith('|')) {
+      if (data.length) break;
+      continue;
+    }
+    if (data.length && /^\|\s*id\s*\|/i.test(t) && boxedCells(l, bounds)[0] !== undefined && i > start + 2) {
+      // a second table: the first one is the plan
+      tables++;
+      break;
+    }
+    data.push(boxedCells(l.trimEnd(), bounds));
+  }
+  if (tables) notes.push('the text holds more than one plan table: the first one is shown');
+  return rowsToPlan('table', header, data, notes);
+}
+
+function parseSingleCellJson(text: string): unknown {
+  const a = text.indexOf('[');
+  const b = text.lastIndexOf(']');
+  if (a === -1 || b <= a) throw new PlanParseError('no JSON array in the TiDB_JSON output');
+  return JSON.parse(text.slice(a, b + 1));
+}
+
+interface TidbJsonOp {
+  id?: string;
+  estRows?: string;
+  actRows?: string;
+  taskType?: string;
+  accessObject?: string;
+  operatorInfo?: string;
+  executeInfo?: string;
+  memoryInfo?: string;
+  diskInfo?: string;
+  estCost?: string;
+  costFormula?: string;
+  subOperators?: TidbJsonOp[];
+}
+
+function fromTidbJson(ops: TidbJsonOp[]): PlanNode[] {
+  return ops.map((op) => {
+    const cells: Record<string, string> = {};
+    if (op.estRows !== undefined) cells.estRows = op.estRows;
+    if (op.actRows !== undefined) cells.actRows = op.actRows;
+    if (op.taskType !== undefined) cells.task = op.taskType;
+    if (op.accessObject !== undefined) cells.accessObject = op.accessObject;
+    if (op.operatorInfo !== undefined) cells.operatorInfo = op.operatorInfo;
+    if (op.executeInfo !== undefined) cells.executionInfo = op.executeInfo;
+    if (op.memoryInfo !== undefined) cells.memory = op.memoryInfo;
+    if (op.diskInfo !== undefined) cells.disk = op.diskInfo;
+    if (op.estCost !== undefined) cells.estCost = op.estCost;
+    const { node } = nodeFrom(cells, op.costFormula ? { costFormula: op.costFormula } : {}, String(op.id ?? '?'));
+    node.children = fromTidbJson(op.subOperators ?? []);
+    return node;
+  });
+}
+
+function parseDot(text: string, notes: string[]): Plan {
+  const body = text.slice(text.indexOf('digraph'));
+  const rootName = /digraph\s+"?([\w#]+)"?/.exec(body)?.[1];
+  const nodes = new Map<string, PlanNode>();
+  const hasParent = new Set<string>();
+  const get = (name: string) => {
+    let n = nodes.get(name);
+    if (!n) {
+      n = { ...splitId(name), children: [] };
+      delete n.label;
+      nodes.set(name, n);
+    }
+    return n;
+  };
+  // subgraph labels tell root vs cop
+  let task: string | undefined;
+  for (const line of body.split('\n')) {
+    const lab = /label\s*=\s*"([^"]+)"/.exec(line);
+    if (lab) task = lab[1];
+    if (/^\s*}\s*$/.test(line)) task = undefined;
+    const e = /"([^"]+)"\s*->\s*"([^"]+)"/.exec(line);
+    if (e) {
+      const a = get(e[1]);
+      const b = get(e[2]);
+      if (task) {
+        a.task ??= task;
+        b.task ??= task;
+      }
+      if (!a.children.includes(b)) a.children.push(b);
+      hasParent.add(e[2]);
+    }
+  }
+  if (nodes.size === 0 && rootName) nodes.set(rootName, { ...splitId(rootName), children: [] });
+  if (nodes.size === 0) throw new PlanParseError('the dot output has no operators');
+  const roots = [...nodes.entries()].filter(([k]) => !hasParent.has(k)).map(([, n]) => n);
+  notes.push('FORMAT=\'dot\' has operators and tasks only: no row counts or operator info');
+  return { format: 'dot', columns: ['dot contents'], roots, analyzed: false, notes };
+}
+
+function parseVertical(lines: string[], notes: string[]): Plan {
+  const rows: Array<Record<string, string>> = [];
+  let cur: Record<string, string> | undefined;
+  let lastKey: string | undefined;
+  for (const l of lines) {
+    if (/^\*+\s*\d+\.\s*row\s*\*+/.test(l.trim())) {
+      cur = {};
+      rows.push(cur);
+      lastKey = undefined;
+      continue;
+    }
+    if (!cur) continue;
+    const m = /^\s*([A-Za-z][\w ]*?):\s?(.*)$/.exec(l);
+    if (m && field(m[1]) !== '' ) {
+      lastKey = m[1].trim();
+      cur[lastKey] = m[2];
+    } else if (m && !/^\d+ rows? in set/.test(l.trim())) {
+      lastKey = m[1].trim();
+      cur[lastKey] = m[2];
+    } else if (lastKey && l.trim() && !/rows? in set/.test(l)) cur[lastKey] += `\n${l}`;
+  }
+  if (rows.length === 0) throw new PlanParseError('no rows in the vertical output');
+  const header = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return { ...rowsToPlan('vertical', header, rows.map((r) => header.map((h) => r[h] ?? '')), notes), format: 'vertical' };
+}
+
+function stripPrompts(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/^(mysql|tidb|MySQL \[[^\]]*\]|TiDB \[[^\]]*\]|\[tidb\])>\s?/, ''));
+}
+
+/** Finds and parses the plan in `text`; throws PlanParseError when there is none. */
+export function parsePlan(text: string): Plan {
+  const notes: string[] = [];
+  const lines = stripPrompts(text);
+  const all = lines.join('\n');
+  // JSON formats first: they contain '|' and tabs inside strings
+  if (/"query_block"\s*:/.test(all)) {
+    const a = all.indexOf('{');
+    const b = all.lastIndexOf('}');
+    try {
+      return fromMysqlJson(JSON.parse(all.slice(a, b + 1)), notes);
+    } catch (e) {
+      if (e instanceof PlanParseError) throw e;
+      throw new PlanParseError(`EXPLAIN FORMAT=JSON output that is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  if (/TiDB_JSON/i.test(all) || /^\s*\[\s*\{\s*"id"\s*:/.test(all)) {
+    let ops: unknown;
+    try {
+      ops = parseSingleCellJson(all);
+    } catch (e) {
+      throw new PlanParseError(`FORMAT='tidb_json' output that is not valid JSON: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(ops)) throw new PlanParseError("FORMAT='tidb_json' output is not an array");
+    const roots = fromTidbJson(ops as TidbJsonOp[]);
+    const analyzed = [...(function* w(ns: PlanNode[]): Generator<PlanNode> { for (const n of ns) { yield n; yield* w(n.children); } })(roots)].some((n) => n.actRows !== undefined);
+    notes.push("FORMAT='tidb_json' has no Build/Probe labels: children are in display order");
+    return { format: 'tidb_json', columns: ['TiDB_JSON'], roots, analyzed, notes };
+  }
+  if (/\bdigraph\s+"?[\w#]+"?\s*\{/.test(all)) return parseDot(all, notes);
+  // slow-log plan v1: TAB-prefixed lines with a header
+  const slowHeader = lines.findIndex((l) => /^\t\s*id\s*\t/i.test(l));
+  if (slowHeader !== -1) {
+    const header = lines[slowHeader].split('\t').slice(1);
+    const data = lines.slice(slowHeader + 1).filter((l) => l.startsWith('\t') && l.trim()).map((l) => l.split('\t').slice(1));
+    return rowsToPlan('slowlog', header, data, notes);
+  }
+  const boxed = lines.findIndex((l) => /^\s*\|\s*id\s*\|/i.test(l));
+  if (boxed !== -1) return parseBoxed(lines, boxed, notes);
+  const tsv = lines.findIndex((l) => /^\s*id\t/i.test(l) && /\t/.test(l));
+  if (tsv !== -1) {
+    const header = lines[tsv].trim().split('\t');
+    const data: string[][] = [];
+    for (const l of lines.slice(tsv + 1)) {
+      if (!l.includes('\t')) {
+        if (data.length) break;
+        continue;
+      }
+      data.push(l.split('\t'));
+    }
+    return rowsToPlan('tsv', header, data, notes);
+  }
+  if (lines.some((l) => /^\*+\s*\d+\.\s*row\s*\*+/.test(l.trim()))) return parseVertical(lines, notes);
+  throw new PlanParseError('no EXPLAIN output found: expected a table with an id column, TAB-separated rows, \\G rows, FORMAT=\'dot\', FORMAT=\'tidb_json\' or EXPLAIN FORMAT=JSON');
+}
