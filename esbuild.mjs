@@ -1,6 +1,7 @@
 // One build for what is tested and what ships.
 //   dist/cli.js        tidb-lint (node, cjs, fully bundled, shebang)
 //   dist/server.js     the language server (node, cjs, fully bundled)
+//   dist/plan.js       tidb-plan (node, cjs, shebang): EXPLAIN parser, advice, standalone HTML
 //   dist/extension.js  the VS Code extension host side (node, cjs, `vscode` external)
 //   dist/webviews/*   browser bundles for the webviews (iife, one per view, with its CSS)
 import * as esbuild from 'esbuild';
@@ -32,8 +33,9 @@ const node = (entry, out, extra = {}) => ({
 const builds = [
   node('server/src/cli.ts', 'cli.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   node('server/src/server.ts', 'server.js'),
+  node('server/src/planCli.ts', 'plan.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   node('client/src/extension.ts', 'extension.js', { external: ['vscode'] }),
-  ...['results'].map((view) => ({
+  ...['results', 'plan'].map((view) => ({
     entryPoints: { [view]: `webviews/${view}/main.ts` },
     outdir: `${outdir}/webviews`,
     bundle: true,

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatCells, formatRows, toCell } from '../../client/src/query/format';
-import type { Cell, ResultColumn } from '../../protocol/results';
+import type { Cell, ResultColumn } from '../../protocol/webviews/results';
 
 const cols: ResultColumn[] = [{ name: 'id', type: 'LONGLONG' }, { name: 'note', type: 'VAR_STRING' }, { name: 'id', type: 'LONGLONG' }];
 const rows: Cell[][] = [

@@ -7,7 +7,7 @@ import { ConnectionManager } from '../../client/src/connections/manager';
 import { ConnectionStore, type ProfileScope } from '../../client/src/connections/store';
 import { listPartitions, showCreate } from '../../client/src/explorer/catalog';
 import { execute } from '../../client/src/query/execute';
-import type { ToResults } from '../../protocol/results';
+import type { ToResults } from '../../protocol/webviews/results';
 import { startMariaDb, type MariaDb } from './mariadb';
 
 let db: MariaDb;

@@ -9,16 +9,12 @@ import { parseExecInfo } from '../../server/src/plan/execInfo';
 import { walk, type PlanNode } from '../../server/src/plan/model';
 import { parsePlan, PlanParseError } from '../../server/src/plan/parse';
 import { parseDurationNs, parseSize } from '../../server/src/plan/units';
+import { EXPLAIN_DIR, fixtureOutput } from '../helpers/explainFixtures';
 
-const SHARED = path.resolve(import.meta.dirname, '../../../shared/explain');
+const SHARED = EXPLAIN_DIR;
 const have = fs.existsSync(SHARED);
 if (!have) console.log(`# ../shared/explain is absent: the fixture tests are skipped (${SHARED})`);
 
-export function fixtureOutput(file: string): string {
-  const text = fs.readFileSync(file, 'utf8');
-  const at = text.indexOf('-- OUTPUT');
-  return at === -1 ? text : text.slice(at + '-- OUTPUT'.length + 1);
-}
 
 function fixtures(): string[] {
   return ['fixtures', 'fixtures_all'].flatMap((d) => fs.readdirSync(path.join(SHARED, d)).filter((f) => f.endsWith('.txt')).map((f) => path.join(SHARED, d, f)));

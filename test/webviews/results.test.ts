@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { nonce, resultsHtml } from '../../client/src/query/resultsHtml';
-import type { FromResults, ToResults } from '../../protocol/results';
+import type { FromResults, ToResults } from '../../protocol/webviews/results';
 import { launchBrowser, ROOT } from '../e2e/codeServer';
 
 const ORIGIN = 'https://webview.test';
@@ -67,7 +67,7 @@ async function done(page: Page): Promise<void> {
 const send = (page: Page, msgs: ToResults[]) => page.evaluate((ms) => ms.forEach((m) => window.postMessage(m, '*')), msgs);
 const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: FromResults[] }).__posted);
 
-const outcome = (over: Partial<import('../../protocol/results').StatementOutcome> = {}) => ({ rowCounts: [], truncated: [], stoppedEarly: [], warnings: [], elapsedMs: 3, ...over });
+const outcome = (over: Partial<import('../../protocol/webviews/results').StatementOutcome> = {}) => ({ rowCounts: [], truncated: [], stoppedEarly: [], warnings: [], elapsedMs: 3, ...over });
 
 test('a result set: NULL shown apart from the string NULL, hostile names and data stay text', async () => {
   const page = await open();

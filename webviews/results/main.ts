@@ -3,7 +3,7 @@
 // apart from the string 'NULL', selection and copy, cancel while running.
 // Every value reaches the DOM through textContent.
 import './results.css';
-import type { Cell, CopyFormat, FromResults, ResultColumn, StatementOutcome, ToResults } from '../../protocol/results';
+import type { Cell, CopyFormat, FromResults, ResultColumn, StatementOutcome, ToResults } from '../../protocol/webviews/results';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromResults): void };
 const vscode = acquireVsCodeApi();

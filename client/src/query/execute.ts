@@ -3,7 +3,7 @@
 // affected rows, warnings, errors with their code next to the statement. Stops at
 // the first error, as the mysql client does, and says how many were skipped.
 // Keeps the rows of the run for copy and export. No VS Code imports.
-import type { Cell, ResultColumn, StatementOutcome, ToResults } from '../../../protocol/results';
+import type { Cell, ResultColumn, StatementOutcome, ToResults } from '../../../protocol/webviews/results';
 import { StatementError, type Session } from '../connections/session';
 import { toCell } from './format';
 

@@ -1,7 +1,7 @@
 // Cells for display and the copy/export formats: TSV (what spreadsheets paste),
 // CSV (RFC 4180), JSON (an array of objects, NULL as null) and Markdown tables.
 // No VS Code imports.
-import type { Cell, CopyFormat, ResultColumn } from '../../../protocol/results';
+import type { Cell, CopyFormat, ResultColumn } from '../../../protocol/webviews/results';
 
 /** Bytes of a binary value shown in the grid before it is cut. */
 const MAX_BINARY_BYTES = 4096;

@@ -2,7 +2,7 @@
 // run. Messages wait until the page says it is ready; copy and export are done
 // here, from the rows of the run, in the format the user picked.
 import * as vscode from 'vscode';
-import type { CopyFormat, FromResults, ToResults } from '../../../protocol/results';
+import type { CopyFormat, FromResults, ToResults } from '../../../protocol/webviews/results';
 import { log } from '../log';
 import type { RunRecord } from './execute';
 import { EXTENSIONS, formatCells, formatRows } from './format';

@@ -71,3 +71,13 @@ export function* walk(roots: PlanNode[]): Generator<{ node: PlanNode; parent?: P
     for (let i = e.node.children.length - 1; i >= 0; i--) stack.push({ node: e.node.children[i], parent: e.node, depth: e.depth + 1 });
   }
 }
+
+const KEY_ORDER = ['id', 'operator', 'label', 'task', 'estRows', 'estCost', 'actRows', 'accessObject', 'operatorInfo', 'executionInfo', 'executionInfoText', 'memory', 'disk', 'extra', 'problems'];
+
+/** A node as JSON with its fields in reading order and its children last. */
+export function nodeToJson(n: PlanNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of KEY_ORDER) if ((n as unknown as Record<string, unknown>)[k] !== undefined) out[k] = (n as unknown as Record<string, unknown>)[k];
+  out.children = n.children.map(nodeToJson);
+  return out;
+}

@@ -1,0 +1,19 @@
+import { DOCS, defineRule, fmt } from './define';
+import { rowsOf } from '../metrics';
+
+export default defineRule({
+  id: 'apply-correlated-subquery',
+  severity: 'warning',
+  docsUrl: `${DOCS}correlated-subquery-optimization`,
+  check: ({ nodes }) =>
+    nodes.filter(({ node }) => node.operator === 'Apply').map(({ node }) => {
+      const outer = node.children.find((c) => c.label === 'Build') ?? node.children[0];
+      const n = outer ? rowsOf(outer) : undefined;
+      return {
+        nodeId: node.id,
+        message: `${node.id} runs the correlated subquery once per outer row${n !== undefined ? ` (${fmt(n)} rows)` : ''}: it was not turned into a join.`,
+        fix: 'Rewrite the subquery as a join, or remove a NO_DECORRELATE hint so the optimizer can decorrelate it.',
+        impact: 30 + (n ? Math.min(20, Math.log10(Math.max(n, 1)) * 4) : 0),
+      };
+    }),
+});

@@ -1,0 +1,14 @@
+import { get } from '../execInfo';
+import { DOCS, defineRule } from './define';
+
+export default defineRule({
+  id: 'coprocessor-cache',
+  severity: 'info',
+  docsUrl: `${DOCS}coprocessor-cache`,
+  check: ({ nodes }) =>
+    nodes.flatMap(({ node }) => {
+      // copr_cache_hit_ratio; older versions printed copr_cache_hit_rate
+      const r = Number(get(node.executionInfo, 'cop_task', 'copr_cache_hit_ratio') ?? get(node.executionInfo, 'cop_task', 'copr_cache_hit_rate') ?? NaN);
+      return r > 0 ? [{ nodeId: node.id, message: `${node.id}: ${Math.round(r * 100)}% of cop tasks were answered from the coprocessor cache, so this run may be faster than a cold one.`, impact: 5 }] : [];
+    }),
+});

@@ -1,0 +1,50 @@
+// The plan advice: every diagnosis rule, run over a parsed plan, ranked by impact.
+import { walk, type Diagnosis, type Plan, type PlanNode } from '../model';
+import { planMetrics, type NodeMetrics } from '../metrics';
+import apply from './apply';
+import backoff from './backoff';
+import cartesian from './cartesian';
+import coprCache from './coprCache';
+import copSkew from './copSkew';
+import type { DiagnosisContext, PlanRule } from './define';
+import fullScan from './fullScan';
+import hashJoinBuild from './hashJoinBuild';
+import indexJoinOuter from './indexJoinOuter';
+import indexLookup from './indexLookup';
+import misestimate from './misestimate';
+import mvccGarbage from './mvccGarbage';
+import noPartitionPruning from './noPartitionPruning';
+import notPushedDown from './notPushedDown';
+import pseudoStats from './pseudoStats';
+import slowest from './slowest';
+import sortOverScan from './sortOverScan';
+import spill from './spill';
+import unsargable from './unsargable';
+
+export const PLAN_RULES: readonly PlanRule[] = [
+  cartesian, spill, fullScan, misestimate, pseudoStats, indexLookup, hashJoinBuild, indexJoinOuter, apply, copSkew,
+  mvccGarbage, backoff, notPushedDown, noPartitionPruning, unsargable, sortOverScan, slowest, coprCache,
+];
+
+const RANK = { error: 2, warning: 1, info: 0 } as const;
+
+/** All diagnoses of a plan, most important first. A rule that throws is skipped, not fatal. */
+export function diagnose(plan: Plan): Diagnosis[] {
+  if (plan.format === 'mysql_json') return [];
+  const { byNode, totalNs } = planMetrics(plan);
+  const ctx: DiagnosisContext = {
+    plan,
+    nodes: [...walk(plan.roots)].map(({ node, parent }) => ({ node, parent })),
+    metrics: (n: PlanNode): NodeMetrics => byNode.get(n) ?? {},
+    totalNs,
+  };
+  const out: Diagnosis[] = [];
+  for (const rule of PLAN_RULES) {
+    try {
+      for (const d of rule.check(ctx)) out.push({ ...d, rule: rule.id, severity: d.severity ?? rule.severity, docsUrl: rule.docsUrl });
+    } catch {
+      // a rule's bug must not hide the others
+    }
+  }
+  return out.sort((a, b) => RANK[b.severity] - RANK[a.severity] || b.impact - a.impact);
+}

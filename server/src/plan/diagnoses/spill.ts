@@ -1,0 +1,18 @@
+import { formatBytes } from '../units';
+import { DOCS, defineRule } from './define';
+
+export default defineRule({
+  id: 'disk-spill',
+  severity: 'warning',
+  docsUrl: `${DOCS}configure-memory-usage`,
+  check: ({ nodes }) =>
+    nodes.flatMap(({ node }) => {
+      const spilled = (node.disk ?? 0) > 0 || (node.executionInfo !== undefined && 'spill' in node.executionInfo);
+      return spilled ? [{
+        nodeId: node.id,
+        message: `${node.id} spilled to disk${node.disk ? ` (${formatBytes(node.disk)})` : ''}${node.memory ? ` after using ${formatBytes(node.memory)} of memory` : ''}.`,
+        fix: 'Reduce what it holds (a smaller build side, fewer columns, better filters) or raise tidb_mem_quota_query for this session.',
+        impact: 45,
+      }] : [];
+    }),
+});

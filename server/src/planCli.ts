@@ -1,0 +1,67 @@
+// tidb-plan <file | -> [--format json|html|text]: parse any EXPLAIN / EXPLAIN ANALYZE
+// output and print the tree and the advice; html writes the standalone offline viewer.
+// Exit codes: 0 a plan was read, 2 usage error or no plan in the input.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { diagnose } from './plan/diagnoses/index';
+import { nodeToJson } from './plan/model';
+import { planHtml } from './plan/html';
+import { parsePlan, PlanParseError } from './plan/parse';
+import { planToText } from './plan/text';
+
+const USAGE = 'usage: tidb-plan <file | -> [--format json|html|text] [--output FILE]';
+
+function fail(msg: string): never {
+  process.stderr.write(`tidb-plan: ${msg}\n`);
+  process.exit(2);
+}
+
+async function readInput(arg: string): Promise<string> {
+  if (arg === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return fs.readFileSync(arg, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  let format = 'text';
+  let output: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    }
+    if (a === '--format' || a === '-f') format = argv[++i] ?? fail('--format needs a value');
+    else if (a.startsWith('--format=')) format = a.slice(9);
+    else if (a === '--output' || a === '-o') output = argv[++i] ?? fail('--output needs a value');
+    else if (a.startsWith('-') && a !== '-') fail(`unknown option ${a}\n${USAGE}`);
+    else files.push(a);
+  }
+  if (!['json', 'html', 'text'].includes(format)) fail(`unknown format '${format}': use json, html or text`);
+  if (files.length !== 1) fail(USAGE);
+  const text = await readInput(files[0]);
+  let plan;
+  try {
+    plan = parsePlan(text);
+  } catch (e) {
+    if (e instanceof PlanParseError) fail(`${files[0] === '-' ? 'stdin' : files[0]}: ${e.message}`);
+    throw e;
+  }
+  const diagnoses = diagnose(plan);
+  let out: string;
+  if (format === 'json') out = JSON.stringify({ format: plan.format, analyzed: plan.analyzed, roots: plan.roots.map(nodeToJson), diagnoses, notes: plan.notes }, null, 2) + '\n';
+  else if (format === 'html') out = planHtml({ plan, diagnoses, title: files[0] === '-' ? 'plan' : path.basename(files[0]), raw: text, source: 'tidb-plan' }, path.join(__dirname, 'webviews'));
+  else out = planToText(plan, diagnoses);
+  if (output) fs.writeFileSync(output, out);
+  else process.stdout.write(out);
+}
+
+main(process.argv.slice(2)).catch((e) => fail(`internal error: ${(e as Error).message}`));
