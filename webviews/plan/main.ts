@@ -120,6 +120,7 @@ function nodeRow(r: Rendered, node: PlanNode, depth: number, diagnosed: Map<stri
   const m = r.metrics.get(node) ?? {};
   const row = el('div', `node task-${taskClass(node.task)}`);
   row.dataset.key = key;
+  row.dataset.id = node.id;
   row.tabIndex = -1;
   row.setAttribute('role', 'treeitem');
   row.setAttribute('aria-level', String(depth + 1));

@@ -15,7 +15,8 @@ const TREE = new Set(['│', '├', '└', '─', ' ', '\u00a0']);
 
 /** Column name -> field, case- and space-insensitive. */
 function field(header: string): string {
-  const h = header.trim().toLowerCase().replace(/[\s_]+/g, '');
+  // docs trim long headers with '...' ('execution info ...')
+  const h = header.trim().toLowerCase().replace(/(\.\.\.|…)$/, '').replace(/[\s_]+/g, '');
   switch (h) {
     case 'id': return 'id';
     case 'estrows': case 'count': return 'estRows';
