@@ -8,6 +8,8 @@ import { addConnection, askPassword, connectTimeoutMs, editConnection, pickConne
 import { ConnectionManager } from './connections/manager';
 import { SchemaSync } from './connections/schemaSync';
 import type { StoredProfile } from './connections/store';
+import { ExplainCommands } from './explain/commands';
+import { createPlanPanels, type PlanPanels } from './explain/planPanel';
 import { DDL_SCHEME, DdlDocuments, registerExplorerCommands } from './explorer/commands';
 import { ExplorerProvider, type Node } from './explorer/tree';
 import { createLanguageClient } from './languageClient';
@@ -28,6 +30,8 @@ export interface TidbToolkitApi {
   results: ResultsPanel;
   runner: QueryRunner;
   documents: DocumentConnections;
+  explain: ExplainCommands;
+  plans: PlanPanels;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TidbToolkitApi> {
@@ -59,6 +63,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   const explorer = new ExplorerProvider(m);
   const ddl = new DdlDocuments();
   const schema = new SchemaSync(c, m, docs);
+  let explain: ExplainCommands | undefined;
+  const plans = createPlanPanels(context, () => explain!.pickOther());
+  explain = new ExplainCommands(m, docs, plans);
+  const ex = explain;
   const view = vscode.window.createTreeView('tidb.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   const profileArg = async (arg: unknown): Promise<StoredProfile | undefined> => {
     if (arg && typeof arg === 'object' && (arg as Node).kind === 'connection') return (arg as Extract<Node, { kind: 'connection' }>).profile;
@@ -119,7 +127,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     vscode.commands.registerCommand('tidb.cancelQuery', () => runner.cancel()),
     vscode.commands.registerCommand('tidb.exportResults', () => results.export(0)),
     vscode.commands.registerCommand('tidb.refreshSchema', () => schema.invalidate()),
-    ...registerExplorerCommands(m, explorer, runner, docs, ddl),
+    plans,
+    vscode.commands.registerCommand('tidb.explainStatement', () => ex.explainAtCursor(false)),
+    vscode.commands.registerCommand('tidb.explainAnalyzeStatement', () => ex.explainAtCursor(true)),
+    vscode.commands.registerCommand('tidb.visualizePlan', (arg?: { text?: string; title?: string }) => ex.visualizeFromText(arg)),
+    ...registerExplorerCommands(m, explorer, runner, docs, ddl, ex),
   );
 
   // linting
@@ -140,7 +152,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   } catch (e) {
     log().error(`Could not start the TiDB language server: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { manager: m, explorer, results, runner, documents: docs };
+  return { manager: m, explorer, results, runner, documents: docs, explain: ex, plans };
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,7 +18,9 @@ test('settings in package.json mirror protocol/settings.ts defaults', () => {
 });
 
 test('activation is cheap and covers the SQL languages; commands are contributed', () => {
-  assert.deepEqual(pkg.activationEvents, SQL_LANGUAGE_IDS.map((l) => `onLanguage:${l}`));
+  // the SQL languages, and the plan viewer's serializer (restores open plans after a reload)
+  assert.deepEqual(pkg.activationEvents, [...SQL_LANGUAGE_IDS.map((l) => `onLanguage:${l}`), 'onWebviewPanel:tidb.plan']);
+  assert.match(fs.readFileSync(path.resolve(__dirname, '../../client/src/explain/planPanel.ts'), 'utf8'), /registerWebviewPanelSerializer\(PLAN_VIEW/);
   const ids = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
   // every contributed command is registered in the client's code, and the other way round
   const registered = new Set<string>();

@@ -7,6 +7,7 @@ import type { ConnectionManager } from '../connections/manager';
 import type { QueryRunner } from '../query/commands';
 import type { DocumentConnections } from '../query/documentConnection';
 import { listColumns, showCreate } from './catalog';
+import type { ExplainCommands } from '../explain/commands';
 import type { ExplorerProvider, Node } from './tree';
 
 export const DDL_SCHEME = 'tidb-ddl';
@@ -26,7 +27,7 @@ export class DdlDocuments implements vscode.TextDocumentContentProvider {
 
 const qualified = (db: string, name: string) => `${escapeId(db)}.${escapeId(name)}`;
 
-export function registerExplorerCommands(manager: ConnectionManager, tree: ExplorerProvider, runner: QueryRunner, docs: DocumentConnections, ddl: DdlDocuments): vscode.Disposable[] {
+export function registerExplorerCommands(manager: ConnectionManager, tree: ExplorerProvider, runner: QueryRunner, docs: DocumentConnections, ddl: DdlDocuments, explain: ExplainCommands): vscode.Disposable[] {
   const profileOf = (n: { connectionId: string }) => manager.store.get(n.connectionId);
   const session = async (n: { connectionId: string }) => manager.connect(n.connectionId);
   return [
@@ -75,11 +76,10 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
       const limit = Math.max(1, vscode.workspace.getConfiguration('tidb').get<number>('query.tableDataRows', 1000));
       return runner.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
     }),
-    // The plan viewer arrives with the EXPLAIN issue; until then the plan rows show in the results grid.
     vscode.commands.registerCommand('tidb.explorer.explain', async (n: ObjectNode) => {
       const p = profileOf(n);
       if (!p) return;
-      return runner.runSql(p, `EXPLAIN SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT 100`);
+      return explain.explain(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT 100`, false, false);
     }),
   ];
 }

@@ -228,6 +228,37 @@ test('the live schema reaches the language server: completion offers the connect
   }
 });
 
+test('plans: Visualize Plan from Text opens the plan viewer; Explain Statement runs EXPLAIN on the connection', async () => {
+  needConnection();
+  const a = await api();
+  const text = [
+    '+---------------------+----------+-----------+---------------+--------------------------------+',
+    '| id                  | estRows  | task      | access object | operator info                  |',
+    '+---------------------+----------+-----------+---------------+--------------------------------+',
+    '| TableReader_5       | 10000.00 | root      |               | data:TableFullScan_4           |',
+    '| └─TableFullScan_4   | 10000.00 | cop[tikv] | table:t       | keep order:false, stats:pseudo |',
+    '+---------------------+----------+-----------+---------------+--------------------------------+',
+  ].join('\n');
+  const view = await vscode.commands.executeCommand<import('../../../protocol/webviews/plan').PlanView>('tidb.visualizePlan', { text, title: 'pasted' });
+  assert.ok(view, 'no plan view');
+  assert.deepEqual(view.plan.roots.map((r) => r.id), ['TableReader_5']);
+  assert.ok(view.diagnoses.some((d) => d.rule === 'pseudo-stats'));
+  const deadline = Date.now() + 20_000;
+  while (!a.plans.received.some((m) => m.type === 'ready')) {
+    if (Date.now() > deadline) throw new Error('the plan webview never became ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT o.email FROM orders o JOIN customers c ON c.id = o.id WHERE o.total > 10;\n' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await a.documents.set(doc.uri, connectionId);
+  editor.selection = new vscode.Selection(0, 5, 0, 5);
+  const explained = await vscode.commands.executeCommand<import('../../../protocol/webviews/plan').PlanView>('tidb.explainStatement');
+  assert.ok(explained, 'EXPLAIN gave no plan');
+  assert.equal(explained.plan.format, 'mysql_json');
+  assert.match(explained.source, /^EXPLAIN on e2e maria \(MariaDB /);
+  assert.match(JSON.stringify(explained.plan.roots), /table:o/);
+});
+
 export async function run(): Promise<void> {
   const failures: string[] = [];
   for (const t of tests) {

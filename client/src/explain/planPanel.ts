@@ -1,0 +1,104 @@
+// The plan viewer panel: one per plan (so two can be compared), restored after a
+// reload by the serializer from the webview's own state. Export writes the
+// standalone HTML file tidb-plan writes.
+import * as vscode from 'vscode';
+import type { FromPlan, PlanPayload, PlanState, PlanView, ToPlan } from '../../../protocol/webviews/plan';
+import { planHtml } from '../../../server/src/plan/html';
+import { nonce } from '../query/resultsHtml';
+import { log } from '../log';
+
+export const PLAN_VIEW = 'tidb.plan';
+
+export interface PlanPanels {
+  show(views: PlanView[]): vscode.WebviewPanel;
+  /** the last payload shown (tests) */
+  last?: PlanPayload;
+  /** messages the pages sent (tests) */
+  received: FromPlan[];
+}
+
+function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webviews');
+  const n = nonce();
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${n}'`, `font-src ${webview.cspSource}`].join('; ');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(root, 'plan.css'))}"><title>TiDB Plan</title></head>
+<body><div id="root"></div><script nonce="${n}" src="${webview.asWebviewUri(vscode.Uri.joinPath(root, 'plan.js'))}"></script></body></html>`;
+}
+
+export function createPlanPanels(context: vscode.ExtensionContext, pickOther: () => Promise<PlanView | undefined>): PlanPanels & vscode.Disposable {
+  const panels = new Set<vscode.WebviewPanel>();
+  const api: PlanPanels & vscode.Disposable = {
+    received: [],
+    show(views) {
+      const panel = vscode.window.createWebviewPanel(PLAN_VIEW, `Plan: ${views.map((v) => v.title).join(' ⇄ ').slice(0, 60)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')],
+      });
+      wire(panel, { plans: views, interactive: true });
+      return panel;
+    },
+    dispose() {
+      for (const p of panels) p.dispose();
+    },
+  };
+
+  function wire(panel: vscode.WebviewPanel, payload: PlanPayload): void {
+    panels.add(panel);
+    panel.onDidDispose(() => panels.delete(panel));
+    let current = payload;
+    api.last = payload;
+    panel.webview.html = html(panel.webview, context.extensionUri);
+    panel.webview.onDidReceiveMessage(async (m: FromPlan) => {
+      api.received.push(m);
+      switch (m.type) {
+        case 'ready':
+          void panel.webview.postMessage({ type: 'show', payload: current } satisfies ToPlan);
+          return;
+        case 'openDocs':
+          if (/^https:\/\/docs\.pingcap\.com\//.test(m.url)) void vscode.env.openExternal(vscode.Uri.parse(m.url));
+          return;
+        case 'compareWith': {
+          const other = await pickOther();
+          if (!other) return;
+          current = { ...current, plans: [current.plans[0], other] };
+          api.last = current;
+          panel.title = `Plan: ${current.plans.map((v) => v.title).join(' ⇄ ').slice(0, 60)}`;
+          void panel.webview.postMessage({ type: 'show', payload: current } satisfies ToPlan);
+          return;
+        }
+        case 'exportHtml':
+          await exportHtml(current, context.extensionUri);
+          return;
+      }
+    });
+  }
+
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PLAN_VIEW, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PlanState | undefined) {
+        if (!state?.payload) {
+          panel.dispose();
+          return;
+        }
+        panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')] };
+        wire(panel, state.payload);
+      },
+    }),
+  );
+  return api;
+}
+
+export async function exportHtml(payload: PlanPayload, extensionUri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `${payload.plans[0].title.replace(/[^\w.-]+/g, '_').slice(0, 40) || 'plan'}.html`;
+  target ??= await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { HTML: ['html'] } });
+  if (!target) return;
+  const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webviews').fsPath;
+  const text = planHtml({ plans: payload.plans.map((p) => ({ plan: p.plan, diagnoses: p.diagnoses, title: p.title, raw: p.raw, source: p.source })) }, assets);
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  log().info(`Exported the plan to ${target.fsPath}`);
+  void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}: it opens offline in any browser.`);
+  return target;
+}
