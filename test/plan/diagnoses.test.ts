@@ -49,6 +49,8 @@ test('hand-made plans: misestimate reported where it starts, cop skew, MVCC garb
   const rules = skew.map((d) => d.rule);
   for (const r of ['cop-task-skew', 'mvcc-garbage', 'backoff']) assert.ok(rules.includes(r), `${r} in ${rules}`);
   assert.equal(skew.filter((d) => d.rule === 'cop-task-skew').length, 2, 'time skew and key skew');
+  const gap = diagnose(parsePlan(table('| TableReader_5 | 10 | 10 | root | | time:900ms, loops:2, cop_task: {num: 3, max: 400ms, min: 200ms, avg: 300ms, p95: 400ms} | data:TableFullScan_4 | 1 KB | N/A |\n| └─TableFullScan_4 | 10 | 10 | cop[tikv] | table:t | tikv_task:{proc max:3ms, min:1ms, avg: 2ms, p80:3ms, p95:3ms, iters:3, tasks:3} | keep order:false | N/A | N/A |')));
+  assert.ok(gap.some((d) => d.rule === 'cop-network-wait' && d.nodeId === 'TableReader_5'), gap.map((d) => d.rule).join());
   const notPushed = diagnose(parsePlan('| id | estRows | task | access object | operator info |\n| Selection_6 | 8000 | root | | gt(json_extract(t.j, "$.a"), 1) |\n| └─TableReader_5 | 10000 | root | | data:TableFullScan_4 |\n|   └─TableFullScan_4 | 10000 | cop[tikv] | table:t | keep order:false |'));
   assert.ok(notPushed.some((d) => d.rule === 'not-pushed-down' && d.nodeId === 'Selection_6'));
 });

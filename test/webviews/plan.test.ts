@@ -101,6 +101,27 @@ test('keyboard: arrows move, left folds and goes to the parent, right unfolds, E
   await page.close();
 });
 
+test('state survives the webview being hidden and recreated (getState/setState)', { skip: !have }, async () => {
+  const data = input(fixtureOutput(path.join(EXPLAIN_DIR, 'fixtures/analyze_hash_join.txt')), 'hash join');
+  const page = await browser.newPage();
+  // VS Code's webview API, with its state kept where a reload finds it
+  await page.addInitScript(`window.acquireVsCodeApi = () => ({ postMessage() {}, getState: () => JSON.parse(localStorage.getItem('s') || 'null') || undefined, setState: (s) => localStorage.setItem('s', JSON.stringify(s)) });`);
+  const file = path.join(assets, 'state.html');
+  fs.writeFileSync(file, planHtml(data, assets));
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('.node');
+  await page.locator('.node[data-id="TableReader_29"]').click();
+  await page.keyboard.press('ArrowLeft'); // fold TableReader_29
+  await page.click('button.tab[data-tab="grid"]');
+  await page.click('button.tab[data-tab="tree"]');
+  assert.equal(await page.locator('.node').count(), 4);
+  await page.reload();
+  await page.waitForSelector('.node');
+  assert.equal(await page.locator('.node').count(), 4, 'still folded');
+  assert.equal(await page.getAttribute('.node.selected', 'data-id'), 'TableReader_29', 'still selected');
+  await page.close();
+});
+
 test('XSS: markup in ids, access objects, operator and execution info stays text', async () => {
   const evil = '<img src=x onerror=alert(1)>';
   const text = `| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| Selection_2 | 1 | 1 | root | table:${evil} | time:1ms, loops:1, x:{${evil}: 1} | eq(a, "</script><script>alert(2)</script>") | N/A | N/A |\n| └─TableFullScan_1 | 1 | 1 | cop[tikv] | table:t | tikv_task:{time:1ms} | ${evil} | N/A | N/A |`;

@@ -434,7 +434,16 @@ function render(): void {
   else renderDetails();
 }
 
+const signature = (p: PlanPayload) => JSON.stringify(p.plans.map((v) => [v.title, v.source, v.raw.length]));
+
 function show(payload: PlanPayload): void {
+  // the same plan again (the panel was hidden and shown): keep what the user folded and selected
+  if (state && signature(state.payload) === signature(payload)) {
+    state.payload = payload;
+    save();
+    render();
+    return;
+  }
   state = { payload, collapsed: [], tab: 'tree', selected: undefined };
   // select the most important advice's node, else the root
   const r0 = prepare(payload.plans[0], 0);

@@ -55,7 +55,7 @@ export function splitId(raw: string): { id: string; operator: string; label?: st
 
 /** depth from the tree prefix: every unit is two code points ("│ ", "  ", "├─", "└─"). */
 function splitPrefix(cell: string): { depth: number; rest: string } {
-  const cps = [...cell.replace(/\s+$/, '')];
+  const cps = [...cell.trimEnd()];
   let k = 0;
   while (k < cps.length && TREE.has(cps[k])) k++;
   return { depth: Math.floor(k / 2), rest: cps.slice(k).join('') };

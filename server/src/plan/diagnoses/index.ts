@@ -6,6 +6,7 @@ import backoff from './backoff';
 import cartesian from './cartesian';
 import coprCache from './coprCache';
 import copSkew from './copSkew';
+import copVsTikv from './copVsTikv';
 import type { DiagnosisContext, PlanRule } from './define';
 import fullScan from './fullScan';
 import hashJoinBuild from './hashJoinBuild';
@@ -23,7 +24,7 @@ import unsargable from './unsargable';
 
 export const PLAN_RULES: readonly PlanRule[] = [
   cartesian, spill, fullScan, misestimate, pseudoStats, indexLookup, hashJoinBuild, indexJoinOuter, apply, copSkew,
-  mvccGarbage, backoff, notPushedDown, noPartitionPruning, unsargable, sortOverScan, slowest, coprCache,
+  mvccGarbage, backoff, copVsTikv, notPushedDown, noPartitionPruning, unsargable, sortOverScan, slowest, coprCache,
 ];
 
 const RANK = { error: 2, warning: 1, info: 0 } as const;
