@@ -13,6 +13,7 @@ import { createPlanPanels, type PlanPanels } from './explain/planPanel';
 import { DDL_SCHEME, DdlDocuments, registerExplorerCommands } from './explorer/commands';
 import { ExplorerProvider, type Node } from './explorer/tree';
 import { createLanguageClient } from './languageClient';
+import { createLocalClusterCommand, deleteLocalClusterCommand, localClusterStatusCommand, type CreateArgs } from './localCluster/commands';
 import { lintWorkspace, setTargetVersion, showRuleDocumentation } from './lint/commands';
 import { TargetVersionStatus } from './lint/statusBar';
 import { log } from './log';
@@ -128,6 +129,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     vscode.commands.registerCommand('tidb.exportResults', () => results.export(0)),
     vscode.commands.registerCommand('tidb.refreshSchema', () => schema.invalidate()),
     plans,
+    vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) => createLocalClusterCommand(context, m, args)),
+    vscode.commands.registerCommand('tidb.deleteLocalCluster', (name?: string) => deleteLocalClusterCommand(m, typeof name === 'string' ? name : undefined)),
+    vscode.commands.registerCommand('tidb.localClusterStatus', () => localClusterStatusCommand()),
     vscode.commands.registerCommand('tidb.explainStatement', () => ex.explainAtCursor(false)),
     vscode.commands.registerCommand('tidb.explainAnalyzeStatement', () => ex.explainAtCursor(true)),
     vscode.commands.registerCommand('tidb.visualizePlan', (arg?: { text?: string; title?: string }) => ex.visualizeFromText(arg)),

@@ -259,6 +259,18 @@ test('plans: Visualize Plan from Text opens the plan viewer; Explain Statement r
   assert.match(JSON.stringify(explained.plan.roots), /table:o/);
 });
 
+test('local cluster: Create Local Cluster stops at the prerequisite check here (no Docker, no kind) and says what to install', async () => {
+  const outcome = await vscode.commands.executeCommand<{ ok: boolean; step?: string; message?: string }>('tidb.createLocalCluster', { name: 'e2e-local', version: 'v8.5.3', hostPort: 14000 });
+  assert.ok(outcome, 'no outcome');
+  assert.equal(outcome.ok, false);
+  assert.equal(outcome.step, 'prerequisites');
+  // this machine may have no docker CLI at all, or the CLI without a daemon: either way the message says what to do
+  assert.match(outcome.message!, /^(Docker is not installed \(no "docker" on PATH\)\. kind runs Kubernetes in Docker containers: install Docker Desktop or Docker Engine\.|Docker is installed but its daemon is not reachable \(.+\)\. Start Docker Desktop, or run "sudo systemctl start docker" and make sure your user may use it \("docker info" must work\)\.) https:\/\/docs\.docker\.com\/get-started\/get-docker\/$/m);
+  assert.match(outcome.message!, /kind is not installed \(no "kind" on PATH\)\. Install it .* https:\/\/kind\.sigs\.k8s\.io\/docs\/user\/quick-start\/#installation/);
+  const status = await vscode.commands.executeCommand<string>('tidb.localClusterStatus');
+  assert.match(status, /^Docker: not available\nkind: not available/);
+});
+
 export async function run(): Promise<void> {
   const failures: string[] = [];
   for (const t of tests) {

@@ -1,0 +1,170 @@
+// TiDB: Create Local Cluster (kind), Delete Local Cluster, Local Cluster Status.
+// Progress and cancel in a notification; on success a connection (root, no password,
+// TLS off) is added and opened in the explorer; a failure names its step and shows
+// the events and log lines it collected.
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { connect } from '../connections/driver';
+import type { ConnectionManager } from '../connections/manager';
+import { newProfileId } from '../connections/store';
+import { log } from '../log';
+import { createLocalCluster, deleteLocalCluster, listKindClusters, StepError, STEP_TITLES, type Step } from './create';
+import { DEFAULT_TIDB_VERSION, operatorAssetUrls, OPERATOR_VERSION, validateName, validateVersion } from './manifests';
+import { checkPrerequisites } from './prerequisites';
+import { runProcess } from './processRunner';
+
+export interface CreateArgs {
+  name?: string;
+  version?: string;
+  hostPort?: number;
+}
+
+export type CreateOutcome = { ok: true; connectionId: string } | { ok: false; step: Step; message: string; details: string[]; cancelled: boolean };
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+async function freeHostPort(preferred: number): Promise<number> {
+  for (let p = preferred; p < preferred + 50; p++) if (await portFree(p)) return p;
+  return preferred;
+}
+
+/** The operator manifest: a configured folder or mirror, else GitHub with a cache in global storage. */
+function fetcher(context: vscode.ExtensionContext): (url: string) => Promise<string> {
+  return async (url) => {
+    const source = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorManifests', '').trim();
+    const file = path.basename(new URL(url).pathname);
+    if (source && !/^https?:\/\//.test(source)) {
+      const p = path.join(source, file);
+      if (!fs.existsSync(p)) throw new Error(`${p} does not exist: tidb.localCluster.operatorManifests must be a folder holding ${file}`);
+      return fs.readFileSync(p, 'utf8');
+    }
+    const cache = vscode.Uri.joinPath(context.globalStorageUri, 'operator', new URL(url).pathname.split('/').slice(-2).join('-'));
+    try {
+      return Buffer.from(await vscode.workspace.fs.readFile(cache)).toString('utf8');
+    } catch {
+      // not cached yet
+    }
+    let res: Response;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      throw new Error(`Could not download ${url} (${(e as Error).message}). Offline? Download it elsewhere and set tidb.localCluster.operatorManifests to its folder.`);
+    }
+    if (!res.ok) throw new Error(`Downloading ${url} failed: HTTP ${res.status}`);
+    const text = await res.text();
+    await vscode.workspace.fs.writeFile(cache, Buffer.from(text, 'utf8'));
+    return text;
+  };
+}
+
+export async function createLocalClusterCommand(context: vscode.ExtensionContext, manager: ConnectionManager, args?: CreateArgs): Promise<CreateOutcome | undefined> {
+  const name = args?.name ?? (await vscode.window.showInputBox({ title: 'TiDB: Create Local Cluster (kind)', prompt: 'A name for the kind cluster and the TiDB cluster', value: 'tidb-local', validateInput: (v) => validateName(v.trim()) }))?.trim();
+  if (!name) return;
+  const version = args?.version ?? (await vscode.window.showInputBox({ title: 'TiDB: Create Local Cluster (kind)', prompt: 'TiDB version', value: DEFAULT_TIDB_VERSION, validateInput: (v) => validateVersion(v.trim()) }))?.trim();
+  if (!version) return;
+  const hostPort = args?.hostPort ?? (await freeHostPort(4000));
+  const operatorVersion = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorVersion', OPERATOR_VERSION);
+  const mirror = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorManifests', '').trim();
+  const steps = Object.keys(STEP_TITLES).length;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Local TiDB '${name}'`, cancellable: true }, async (progress, token) => {
+    const ac = new AbortController();
+    token.onCancellationRequested(() => ac.abort());
+    let last: Step | undefined;
+    try {
+      await createLocalCluster({ name, version, hostPort, operatorVersion, mirror: /^https?:\/\//.test(mirror) ? mirror : undefined }, {
+        run: runProcess,
+        fetchText: fetcher(context),
+        tidbAnswers: async (port) => {
+          try {
+            const c = await connect({ id: 'probe', name: 'probe', host: '127.0.0.1', port, user: 'root', tls: 'off' }, '', 3000);
+            await c.end();
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        progress: (step, detail) => {
+          if (step !== last) progress.report({ increment: 100 / steps });
+          last = step;
+          progress.report({ message: `${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}` });
+          log().info(`[local cluster ${name}] ${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}`);
+        },
+      }, ac.signal);
+    } catch (e) {
+      const err = e instanceof StepError ? e : new StepError(last ?? 'prerequisites', (e as Error).message);
+      log().error(`[local cluster ${name}] ${STEP_TITLES[err.step]} failed: ${err.message}${err.details.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
+      if (err.cancelled) void vscode.window.showInformationMessage(`Creating '${name}' was cancelled; the kind cluster it had started was deleted.`);
+      else {
+        const actions = err.step === 'prerequisites' ? ['Open Install Guide', 'Show Log'] : ['Show Log', 'Delete Local Cluster'];
+        void vscode.window.showErrorMessage(`${STEP_TITLES[err.step]} failed: ${err.message}`, ...actions).then((a) => {
+          if (a === 'Show Log') log().show();
+          if (a === 'Delete Local Cluster') void vscode.commands.executeCommand('tidb.deleteLocalCluster', name);
+          if (a === 'Open Install Guide') {
+            const link = /https:\/\/\S+/.exec(err.message)?.[0];
+            if (link) void vscode.env.openExternal(vscode.Uri.parse(link));
+          }
+        });
+      }
+      return { ok: false, step: err.step, message: err.message, details: err.details, cancelled: err.cancelled };
+    }
+    const id = newProfileId();
+    await manager.store.save({ id, name: `local: ${name}`, host: '127.0.0.1', port: hostPort, user: 'root', tls: 'off' }, 'user', '');
+    manager.fire({ kind: 'changed', id });
+    await manager.connect(id).catch(() => undefined);
+    void vscode.commands.executeCommand('tidb.explorer.focus');
+    void vscode.window.showInformationMessage(`Local TiDB '${name}' is ready on 127.0.0.1:${hostPort} (user root, no password).`);
+    return { ok: true, connectionId: id };
+  });
+}
+
+export async function deleteLocalClusterCommand(manager: ConnectionManager, name?: string): Promise<boolean> {
+  if (!name) {
+    let clusters: string[] = [];
+    try {
+      clusters = await listKindClusters(runProcess);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Cannot list kind clusters: ${(e as Error).message}`);
+      return false;
+    }
+    if (!clusters.length) {
+      void vscode.window.showInformationMessage('There are no kind clusters on this machine.');
+      return false;
+    }
+    name = await vscode.window.showQuickPick(clusters, { placeHolder: 'The kind cluster to delete' });
+    if (!name) return false;
+  }
+  const ok = await vscode.window.showWarningMessage(`Delete the kind cluster '${name}' and everything in it?`, { modal: true }, 'Delete');
+  if (ok !== 'Delete') return false;
+  try {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting '${name}'…` }, () => deleteLocalCluster(runProcess, name!));
+  } catch (e) {
+    void vscode.window.showErrorMessage((e as Error).message);
+    return false;
+  }
+  for (const p of manager.profiles().filter((x) => x.name === `local: ${name}`)) {
+    await manager.disconnect(p.id);
+    await manager.store.remove(p.id);
+  }
+  manager.fire({ kind: 'changed' });
+  void vscode.window.showInformationMessage(`Deleted '${name}'.`);
+  return true;
+}
+
+export async function localClusterStatusCommand(): Promise<string> {
+  const pre = await checkPrerequisites(runProcess);
+  const lines = [`Docker: ${pre.dockerVersion ?? 'not available'}`, `kind: ${pre.kindVersion ?? 'not available'}`, `TiUP: ${pre.tiupVersion ?? 'not on PATH'}`];
+  if (pre.kindVersion) lines.push(`kind clusters: ${(await listKindClusters(runProcess).catch(() => [])).join(', ') || 'none'}`);
+  lines.push(`Operator manifests: ${operatorAssetUrls(vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorVersion', OPERATOR_VERSION)).crds}`);
+  for (const p of pre.problems) lines.push(`- ${p.message} (${p.link})`);
+  log().info(`Local cluster status:\n  ${lines.join('\n  ')}`);
+  void vscode.window.showInformationMessage(lines.slice(0, 4).join(' · '), 'Show Log').then((a) => a && log().show());
+  return lines.join('\n');
+}
