@@ -7,7 +7,9 @@ import type { ConnectionManager } from '../connections/manager';
 import type { QueryRunner } from '../query/commands';
 import type { DocumentConnections } from '../query/documentConnection';
 import { listColumns, showCreate } from './catalog';
+import { newProfileId } from '../connections/store';
 import type { ExplainCommands } from '../explain/commands';
+import { defaultKubeConfig, portForward, tidbPod } from '../localCluster/kubeClusters';
 import type { ExplorerProvider, Node } from './tree';
 
 export const DDL_SCHEME = 'tidb-ddl';
@@ -29,6 +31,7 @@ const qualified = (db: string, name: string) => `${escapeId(db)}.${escapeId(name
 
 export function registerExplorerCommands(manager: ConnectionManager, tree: ExplorerProvider, runner: QueryRunner, docs: DocumentConnections, ddl: DdlDocuments, explain: ExplainCommands): vscode.Disposable[] {
   const profileOf = (n: { connectionId: string }) => manager.store.get(n.connectionId);
+  const forwards: Array<{ close(): void }> = [];
   const session = async (n: { connectionId: string }) => manager.connect(n.connectionId);
   return [
     vscode.commands.registerCommand('tidb.explorer.refresh', (n?: Node) => {
@@ -76,6 +79,25 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
       const limit = Math.max(1, vscode.workspace.getConfiguration('tidb').get<number>('query.tableDataRows', 1000));
       return runner.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
     }),
+    vscode.commands.registerCommand('tidb.explorer.connectKubernetes', async (n: Extract<Node, { kind: 'k8sCluster' }>) => {
+      const kc = defaultKubeConfig();
+      if (!kc || n?.kind !== 'k8sCluster') return;
+      try {
+        const pod = await tidbPod(kc, n.info);
+        const fwd = await portForward(kc, n.info.namespace, pod);
+        forwards.push(fwd);
+        const name = `k8s: ${n.info.namespace}/${n.info.name}`;
+        const existing = manager.profiles().find((p) => p.name === name);
+        const id = existing?.id ?? newProfileId();
+        if (existing) await manager.disconnect(id);
+        await manager.store.save({ id, name, host: '127.0.0.1', port: fwd.port, user: 'root', tls: 'off' }, 'user');
+        manager.fire({ kind: 'changed', id });
+        void vscode.window.showInformationMessage(`Forwarding 127.0.0.1:${fwd.port} to ${pod}:4000 while VS Code runs; the connection '${name}' uses it.`);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Cannot connect to ${n.info.namespace}/${n.info.name}: ${(e as Error).message}`);
+      }
+    }),
+    { dispose: () => forwards.forEach((f) => f.close()) },
     vscode.commands.registerCommand('tidb.explorer.explain', async (n: ObjectNode) => {
       const p = profileOf(n);
       if (!p) return;

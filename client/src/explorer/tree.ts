@@ -6,6 +6,7 @@ import type { ConnectionManager } from '../connections/manager';
 import type { Session } from '../connections/session';
 import type { StoredProfile } from '../connections/store';
 import { countObjects, listColumns, listDatabases, listIndexes, listPartitions, listTables, tidbAutoRandom, type ColumnEntry, type IndexEntry, type TableEntry } from './catalog';
+import { defaultKubeConfig, listTidbClusters, type TidbClusterInfo } from '../localCluster/kubeClusters';
 import { clusterInfo, describeReplica, formatUptime, groupTopology, tiflashReplicas, type ClusterInstance, type TiFlashReplica } from './cluster';
 
 export const PAGE_SIZE = 500;
@@ -26,7 +27,10 @@ export type Node =
   | { kind: 'columns' | 'indexes' | 'partitions'; connectionId: string; database: string; table: string; count?: number }
   | { kind: 'column'; connectionId: string; database: string; table: string; column: ColumnEntry; autoRandom?: number }
   | { kind: 'index'; connectionId: string; database: string; table: string; index: IndexEntry }
-  | { kind: 'partition'; connectionId: string; database: string; table: string; name: string; description: string };
+  | { kind: 'partition'; connectionId: string; database: string; table: string; name: string; description: string }
+  | { kind: 'k8s'; context: string }
+  | { kind: 'k8sCluster'; info: TidbClusterInfo }
+  | { kind: 'k8sInfo'; label: string; description?: string; ok?: boolean };
 
 const FOLDER_LABEL = { table: 'Tables', view: 'Views', sequence: 'Sequences' } as const;
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
@@ -71,6 +75,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   getTreeItem(n: Node): vscode.TreeItem {
     const C = vscode.TreeItemCollapsibleState;
     switch (n.kind) {
+      case 'k8s': {
+        const item = new vscode.TreeItem('Kubernetes', C.Collapsed);
+        item.description = n.context;
+        item.iconPath = new vscode.ThemeIcon('cloud');
+        item.tooltip = `TiDB clusters (TiDB Operator v2 and v1) in the kubeconfig context ${n.context}`;
+        return item;
+      }
+      case 'k8sCluster': {
+        const item = new vscode.TreeItem(`${n.info.namespace}/${n.info.name}`, C.Collapsed);
+        item.description = `operator ${n.info.operator}${n.info.ready ? ' · ready' : ' · not ready'}`;
+        item.iconPath = new vscode.ThemeIcon(n.info.ready ? 'pass' : 'sync');
+        item.contextValue = 'k8sCluster';
+        return item;
+      }
+      case 'k8sInfo': {
+        const item = new vscode.TreeItem(n.label, C.None);
+        item.description = n.description;
+        item.iconPath = new vscode.ThemeIcon(n.ok === undefined ? 'info' : n.ok ? 'pass' : 'warning');
+        return item;
+      }
       case 'connection': {
         const s = this.manager.session(n.profile.id);
         const item = new vscode.TreeItem(n.profile.name, C.Collapsed);
@@ -196,7 +220,24 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   async getChildren(n?: Node): Promise<Node[]> {
-    if (!n) return this.manager.profiles().map((profile) => ({ kind: 'connection', profile }));
+    if (!n) {
+      const kc = defaultKubeConfig();
+      const out: Node[] = this.manager.profiles().map((profile) => ({ kind: 'connection', profile }));
+      if (kc) out.push({ kind: 'k8s', context: kc.getCurrentContext() });
+      return out;
+    }
+    if (n.kind === 'k8s') {
+      const kc = defaultKubeConfig();
+      if (!kc) return [];
+      try {
+        const list = await listTidbClusters(kc);
+        return list.length ? list.map((info): Node => ({ kind: 'k8sCluster', info })) : [{ kind: 'k8sInfo', label: 'No TiDB clusters in this context' }];
+      } catch (e) {
+        return [{ kind: 'k8sInfo', label: `Cannot list clusters: ${(e as Error).message}`, ok: false }];
+      }
+    }
+    if (n.kind === 'k8sCluster') return n.info.components.map((c): Node => ({ kind: 'k8sInfo', label: c.component, description: c.status, ok: c.ready }));
+    if (n.kind === 'k8sInfo') return [];
     if (n.kind === 'connection') {
       let s: Session;
       try {
