@@ -13,7 +13,7 @@ import { createPlanPanels, type PlanPanels } from './explain/planPanel';
 import { DDL_SCHEME, DdlDocuments, registerExplorerCommands } from './explorer/commands';
 import { ExplorerProvider, type Node } from './explorer/tree';
 import { createLanguageClient } from './languageClient';
-import { createLocalClusterCommand, deleteLocalClusterCommand, localClusterStatusCommand, type CreateArgs } from './localCluster/commands';
+import { createLocalClusterCommand, deleteLocalClusterCommand, localClusterStatusCommand, startPlaygroundCommand, stopAllPlaygrounds, stopPlaygroundCommand, type CreateArgs } from './localCluster/commands';
 import { lintWorkspace, setTargetVersion, showRuleDocumentation } from './lint/commands';
 import { TargetVersionStatus } from './lint/statusBar';
 import { log } from './log';
@@ -132,6 +132,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) => createLocalClusterCommand(context, m, args)),
     vscode.commands.registerCommand('tidb.deleteLocalCluster', (name?: string) => deleteLocalClusterCommand(m, typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('tidb.localClusterStatus', () => localClusterStatusCommand()),
+    vscode.commands.registerCommand('tidb.startPlayground', (args?: { version?: string; tag?: string }) => startPlaygroundCommand(m, args)),
+    vscode.commands.registerCommand('tidb.stopPlayground', () => stopPlaygroundCommand(m)),
     vscode.commands.registerCommand('tidb.explainStatement', () => ex.explainAtCursor(false)),
     vscode.commands.registerCommand('tidb.explainAnalyzeStatement', () => ex.explainAtCursor(true)),
     vscode.commands.registerCommand('tidb.visualizePlan', (arg?: { text?: string; title?: string }) => ex.visualizeFromText(arg)),
@@ -160,7 +162,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
 }
 
 export async function deactivate(): Promise<void> {
-  await Promise.allSettled([client?.stop(), manager?.dispose()]);
+  await Promise.allSettled([client?.stop(), manager?.dispose(), stopAllPlaygrounds()]);
   client = undefined;
   manager = undefined;
 }

@@ -14,6 +14,7 @@ import { createLocalCluster, deleteLocalCluster, listKindClusters, StepError, ST
 import { DEFAULT_TIDB_VERSION, operatorAssetUrls, OPERATOR_VERSION, validateName, validateVersion } from './manifests';
 import { checkPrerequisites } from './prerequisites';
 import { runProcess } from './processRunner';
+import { startPlayground, type Playground, type PlaygroundError } from './tiup';
 
 export interface CreateArgs {
   name?: string;
@@ -167,4 +168,52 @@ export async function localClusterStatusCommand(): Promise<string> {
   log().info(`Local cluster status:\n  ${lines.join('\n  ')}`);
   void vscode.window.showInformationMessage(lines.slice(0, 4).join(' · '), 'Show Log').then((a) => a && log().show());
   return lines.join('\n');
+}
+
+const playgrounds = new Map<string, Playground>();
+
+/** TiDB: Start TiUP Playground — a local cluster without Docker, when tiup is installed. */
+export async function startPlaygroundCommand(manager: ConnectionManager, args?: { version?: string; tag?: string }): Promise<{ ok: boolean; port?: number; message?: string }> {
+  const version = args?.version ?? (await vscode.window.showInputBox({ title: 'TiDB: Start TiUP Playground', prompt: 'TiDB version', value: DEFAULT_TIDB_VERSION, validateInput: (v) => validateVersion(v.trim()) }))?.trim();
+  if (!version) return { ok: false };
+  const tag = args?.tag ?? `vscode-${Date.now().toString(36)}`;
+  try {
+    const pg = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `TiUP playground ${version}`, cancellable: true }, (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      return startPlayground(version, tag, { signal: ac.signal, onLine: (l) => {
+        log().info(`[tiup ${tag}] ${l}`);
+        progress.report({ message: l.slice(0, 80) });
+      } });
+    });
+    playgrounds.set(tag, pg);
+    const id = newProfileId();
+    await manager.store.save({ id, name: `tiup: ${tag}`, host: '127.0.0.1', port: pg.port, user: 'root', tls: 'off' }, 'user', '');
+    manager.fire({ kind: 'changed', id });
+    void pg.exited.then(() => playgrounds.delete(tag));
+    void vscode.window.showInformationMessage(`TiUP playground '${tag}' is up on 127.0.0.1:${pg.port}${pg.dashboard ? ` (dashboard ${pg.dashboard})` : ''}. It stops when VS Code closes or with "TiDB: Stop TiUP Playground".`);
+    return { ok: true, port: pg.port };
+  } catch (e) {
+    const err = e as PlaygroundError;
+    log().error(`[tiup ${tag}] ${err.message}${err.output?.length ? `\n  ${err.output.join('\n  ')}` : ''}`);
+    void vscode.window.showErrorMessage(`TiUP playground: ${err.message}`, 'Show Log').then((a) => a && log().show());
+    return { ok: false, message: err.message };
+  }
+}
+
+export async function stopPlaygroundCommand(manager: ConnectionManager): Promise<void> {
+  const tags = [...playgrounds.keys()];
+  if (!tags.length) return void vscode.window.showInformationMessage('No TiUP playground started from VS Code is running.');
+  const tag = tags.length === 1 ? tags[0] : await vscode.window.showQuickPick(tags, { placeHolder: 'The playground to stop' });
+  if (!tag) return;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stopping TiUP playground '${tag}'…` }, () => playgrounds.get(tag)!.stop());
+  for (const p of manager.profiles().filter((x) => x.name === `tiup: ${tag}`)) {
+    await manager.disconnect(p.id);
+    await manager.store.remove(p.id);
+  }
+  manager.fire({ kind: 'changed' });
+}
+
+export async function stopAllPlaygrounds(): Promise<void> {
+  await Promise.allSettled([...playgrounds.values()].map((p) => p.stop()));
 }
