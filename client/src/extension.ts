@@ -129,7 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     vscode.commands.registerCommand('tidb.exportResults', () => results.export(0)),
     vscode.commands.registerCommand('tidb.refreshSchema', () => schema.invalidate()),
     plans,
-    vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) => createLocalClusterCommand(context, m, args)),
+    vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) => createLocalClusterCommand(context, m, args, (a) => explorer.setActivity(a))),
     vscode.commands.registerCommand('tidb.deleteLocalCluster', (name?: string) => deleteLocalClusterCommand(m, typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('tidb.localClusterStatus', () => localClusterStatusCommand()),
     vscode.commands.registerCommand('tidb.startPlayground', (args?: { version?: string; tag?: string }) => startPlaygroundCommand(m, args)),

@@ -28,6 +28,7 @@ export type Node =
   | { kind: 'column'; connectionId: string; database: string; table: string; column: ColumnEntry; autoRandom?: number }
   | { kind: 'index'; connectionId: string; database: string; table: string; index: IndexEntry }
   | { kind: 'partition'; connectionId: string; database: string; table: string; name: string; description: string }
+  | { kind: 'activity'; label: string; detail?: string }
   | { kind: 'k8s'; context: string }
   | { kind: 'k8sCluster'; info: TidbClusterInfo }
   | { kind: 'k8sInfo'; label: string; description?: string; ok?: boolean };
@@ -44,6 +45,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   private limits = new Map<string, number>();
   private filters = new Map<string, string>();
   private subs: vscode.Disposable[] = [];
+  /** long work shown at the top of the tree (a local cluster being created) */
+  private activity?: { label: string; detail?: string };
 
   constructor(private readonly manager: ConnectionManager) {
     const sub = manager.onDidChange(() => this.refresh());
@@ -52,6 +55,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   refresh(node?: Node): void {
     this.changed.fire(node);
+  }
+
+  setActivity(a: { label: string; detail?: string } | undefined): void {
+    this.activity = a;
+    this.refresh();
   }
 
   filterOf(n: { connectionId: string; database: string; objects: string }): string | undefined {
@@ -75,6 +83,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   getTreeItem(n: Node): vscode.TreeItem {
     const C = vscode.TreeItemCollapsibleState;
     switch (n.kind) {
+      case 'activity': {
+        const item = new vscode.TreeItem(n.label, C.None);
+        item.description = n.detail;
+        item.tooltip = n.detail ? `${n.label}\n${n.detail}` : n.label;
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        return item;
+      }
       case 'k8s': {
         const item = new vscode.TreeItem('Kubernetes', C.Collapsed);
         item.description = n.context;
@@ -223,6 +238,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (!n) {
       const kc = defaultKubeConfig();
       const out: Node[] = this.manager.profiles().map((profile) => ({ kind: 'connection', profile }));
+      if (this.activity) out.unshift({ kind: 'activity', ...this.activity });
       if (kc) out.push({ kind: 'k8s', context: kc.getCurrentContext() });
       return out;
     }
@@ -237,7 +253,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       }
     }
     if (n.kind === 'k8sCluster') return n.info.components.map((c): Node => ({ kind: 'k8sInfo', label: c.component, description: c.status, ok: c.ready }));
-    if (n.kind === 'k8sInfo') return [];
+    if (n.kind === 'k8sInfo' || n.kind === 'activity') return [];
     if (n.kind === 'connection') {
       let s: Session;
       try {

@@ -66,7 +66,7 @@ function fetcher(context: vscode.ExtensionContext): (url: string) => Promise<str
   };
 }
 
-export async function createLocalClusterCommand(context: vscode.ExtensionContext, manager: ConnectionManager, args?: CreateArgs): Promise<CreateOutcome | undefined> {
+export async function createLocalClusterCommand(context: vscode.ExtensionContext, manager: ConnectionManager, args?: CreateArgs, showActivity?: (a: { label: string; detail?: string } | undefined) => void): Promise<CreateOutcome | undefined> {
   const name = args?.name ?? (await vscode.window.showInputBox({ title: 'TiDB: Create Local Cluster (kind)', prompt: 'A name for the kind cluster and the TiDB cluster', value: 'tidb-local', validateInput: (v) => validateName(v.trim()) }))?.trim();
   if (!name) return;
   const version = args?.version ?? (await vscode.window.showInputBox({ title: 'TiDB: Create Local Cluster (kind)', prompt: 'TiDB version', value: DEFAULT_TIDB_VERSION, validateInput: (v) => validateVersion(v.trim()) }))?.trim();
@@ -96,10 +96,12 @@ export async function createLocalClusterCommand(context: vscode.ExtensionContext
           if (step !== last) progress.report({ increment: 100 / steps });
           last = step;
           progress.report({ message: `${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}` });
+          showActivity?.({ label: `Local TiDB '${name}': ${STEP_TITLES[step]}`, detail });
           log().info(`[local cluster ${name}] ${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}`);
         },
       }, ac.signal);
     } catch (e) {
+      showActivity?.(undefined);
       const err = e instanceof StepError ? e : new StepError(last ?? 'prerequisites', (e as Error).message);
       log().error(`[local cluster ${name}] ${STEP_TITLES[err.step]} failed: ${err.message}${err.details.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
       if (err.cancelled) void vscode.window.showInformationMessage(`Creating '${name}' was cancelled; the kind cluster it had started was deleted.`);
@@ -116,6 +118,7 @@ export async function createLocalClusterCommand(context: vscode.ExtensionContext
       }
       return { ok: false, step: err.step, message: err.message, details: err.details, cancelled: err.cancelled };
     }
+    showActivity?.(undefined);
     const id = newProfileId();
     await manager.store.save({ id, name: `local: ${name}`, host: '127.0.0.1', port: hostPort, user: 'root', tls: 'off' }, 'user', '');
     manager.fire({ kind: 'changed', id });

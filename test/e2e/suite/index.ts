@@ -267,6 +267,9 @@ test('local cluster: Create Local Cluster stops at the prerequisite check here (
   // this machine may have no docker CLI at all, or the CLI without a daemon: either way the message says what to do
   assert.match(outcome.message!, /^(Docker is not installed \(no "docker" on PATH\)\. kind runs Kubernetes in Docker containers: install Docker Desktop or Docker Engine\.|Docker is installed but its daemon is not reachable \(.+\)\. Start Docker Desktop, or run "sudo systemctl start docker" and make sure your user may use it \("docker info" must work\)\.) https:\/\/docs\.docker\.com\/get-started\/get-docker\/$/m);
   assert.match(outcome.message!, /kind is not installed \(no "kind" on PATH\)\. Install it .* https:\/\/kind\.sigs\.k8s\.io\/docs\/user\/quick-start\/#installation/);
+  // the explorer showed the work while it ran and nothing is left behind
+  const a = await api();
+  assert.ok(!(await a.explorer.getChildren(undefined)).some((n) => n.kind === 'activity'));
   const tiup = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('tidb.startPlayground', { version: 'v8.5.3', tag: 'e2e' });
   assert.deepEqual(tiup, { ok: false, message: 'tiup is not installed (no "tiup" on PATH): https://docs.pingcap.com/tidb/stable/tiup-overview' });
   const status = await vscode.commands.executeCommand<string>('tidb.localClusterStatus');
