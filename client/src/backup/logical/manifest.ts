@@ -1,0 +1,19 @@
+// The manifest written next to a logical backup: what was exported (tables, views,
+// row counts, checksums), from where and when. Import verifies the result against it.
+export interface BackupManifest {
+  format: 'tidb-toolkit-logical/1';
+  createdAt: string;
+  server: { flavor: string; version: string };
+  /** how the snapshot was taken */
+  consistency: 'tidb_snapshot' | 'consistent-snapshot-transaction' | 'none';
+  file: string;
+  gzip: boolean;
+  bytes: number;
+  databases: Array<{
+    name: string;
+    tables: Array<{ name: string; rows: number; checksum: string; columns: string[] }>;
+    views: string[];
+  }>;
+}
+
+export const manifestPath = (dumpPath: string) => `${dumpPath}.manifest.json`;

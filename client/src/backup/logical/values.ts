@@ -1,0 +1,42 @@
+// Exact SQL literals for exported values, and the order-independent checksum the
+// manifest keeps per table. Values are read as the server's text (or bytes for
+// binary types), never through JavaScript numbers or dates. No VS Code imports.
+import * as crypto from 'node:crypto';
+
+/** Column types whose values are bytes: written as 0x… hex. */
+export const BINARY_DATA_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'bit', 'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection']);
+
+/** What mysql2's typeCast hands over for a field. */
+export interface FieldLike {
+  string(): string | null;
+  buffer(): Buffer | null;
+}
+
+/** A value exactly as SQL: NULL, 0x… for bytes, a quoted string otherwise (numbers too: the server converts exactly). */
+export function literal(field: FieldLike, binary: boolean): string {
+  if (binary) {
+    const b = field.buffer();
+    return b === null ? 'NULL' : b.length ? `0x${b.toString('hex')}` : "''";
+  }
+  const s = field.string();
+  return s === null ? 'NULL' : quote(s);
+}
+
+/** A string literal safe in any sql_mode (backslashes and quotes escaped, control bytes spelled out). */
+export function quote(s: string): string {
+  return `'${s.replace(/[\0\n\r\b\t\x1a'"\\]/g, (c) => ({ '\0': '\\0', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\t': '\\t', '\x1a': '\\Z', "'": "\\'", '"': '\\"', '\\': '\\\\' })[c]!)}'`;
+}
+
+/** Order-independent checksum: the sum (mod 2^64) of each row's 64-bit hash, with the row count. */
+export class TableChecksum {
+  rows = 0;
+  private sum = 0n;
+  add(rowLiterals: string[]): void {
+    this.rows++;
+    const h = crypto.createHash('sha1').update(rowLiterals.join('\u0001')).digest();
+    this.sum = (this.sum + h.readBigUInt64BE(0)) & 0xffffffffffffffffn;
+  }
+  get value(): string {
+    return this.sum.toString(16).padStart(16, '0');
+  }
+}
