@@ -8,6 +8,9 @@ import { addConnection, askPassword, connectTimeoutMs, editConnection, pickConne
 import { ConnectionManager } from './connections/manager';
 import { SchemaSync } from './connections/schemaSync';
 import type { StoredProfile } from './connections/store';
+import { backupCommand, restoreCommand, type BackupArgs, type RestoreArgs } from './backup/commands';
+import { BackupHistory, type BackupRecord } from './backup/history';
+import { BackupsView } from './backup/view';
 import { ExplainCommands } from './explain/commands';
 import { createPlanPanels, type PlanPanels } from './explain/planPanel';
 import { DDL_SCHEME, DdlDocuments, registerExplorerCommands } from './explorer/commands';
@@ -33,6 +36,7 @@ export interface TidbToolkitApi {
   documents: DocumentConnections;
   explain: ExplainCommands;
   plans: PlanPanels;
+  backups: BackupHistory;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TidbToolkitApi> {
@@ -69,6 +73,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   explain = new ExplainCommands(m, docs, plans);
   const ex = explain;
   const view = vscode.window.createTreeView('tidb.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const backups = new BackupHistory(context.globalState);
+  const backupsView = new BackupsView(backups);
+  /** explorer nodes and the Backups view pass their item; the palette passes nothing */
+  const backupArgs = (arg: unknown): BackupArgs => {
+    const n = arg as Node | undefined;
+    if (n && typeof n === 'object' && 'kind' in n) {
+      if (n.kind === 'connection') return { connectionId: n.profile.id };
+      if (n.kind === 'database') return { connectionId: n.connectionId, databases: [n.database] };
+    }
+    return (arg as BackupArgs) ?? {};
+  };
   const profileArg = async (arg: unknown): Promise<StoredProfile | undefined> => {
     if (arg && typeof arg === 'object' && (arg as Node).kind === 'connection') return (arg as Extract<Node, { kind: 'connection' }>).profile;
     if (typeof arg === 'string') return store.get(arg);
@@ -129,6 +144,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     vscode.commands.registerCommand('tidb.exportResults', () => results.export(0)),
     vscode.commands.registerCommand('tidb.refreshSchema', () => schema.invalidate()),
     plans,
+    backupsView,
+    vscode.window.createTreeView('tidb.backups', { treeDataProvider: backupsView }),
+    vscode.commands.registerCommand('tidb.backup', (arg?: unknown) => backupCommand(m, backups, backupArgs(arg))),
+    vscode.commands.registerCommand('tidb.restore', (arg?: unknown) => {
+      const n = arg as Node | BackupRecord | RestoreArgs | undefined;
+      if (n && 'method' in n && 'location' in n) return restoreCommand(m, backups, { record: n as BackupRecord });
+      if (n && 'kind' in n && (n as Node).kind === 'connection') return restoreCommand(m, backups, { connectionId: (n as Extract<Node, { kind: 'connection' }>).profile.id });
+      if (n && 'kind' in n && (n as Node).kind === 'database') return restoreCommand(m, backups, { connectionId: (n as Extract<Node, { kind: 'database' }>).connectionId });
+      return restoreCommand(m, backups, (n as RestoreArgs) ?? {});
+    }),
+    vscode.commands.registerCommand('tidb.backups.forget', (r: BackupRecord) => r && backups.forget(r.id)),
     vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) => createLocalClusterCommand(context, m, args, (a) => explorer.setActivity(a))),
     vscode.commands.registerCommand('tidb.deleteLocalCluster', (name?: string) => deleteLocalClusterCommand(m, typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('tidb.localClusterStatus', () => localClusterStatusCommand()),
@@ -158,7 +184,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   } catch (e) {
     log().error(`Could not start the TiDB language server: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { manager: m, explorer, results, runner, documents: docs, explain: ex, plans };
+  return { manager: m, explorer, results, runner, documents: docs, explain: ex, plans, backups };
 }
 
 export async function deactivate(): Promise<void> {

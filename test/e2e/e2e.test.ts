@@ -157,7 +157,7 @@ test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }
   await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
-  const tree = page.locator('.pane-body .monaco-list');
+  const tree = page.locator('.pane-body .monaco-list[aria-label="Explorer"]');
   const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
   await row('e2e maria').click();
   const pw = page.locator('.quick-input-widget input[type="password"]');

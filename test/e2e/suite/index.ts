@@ -276,6 +276,26 @@ test('local cluster: Create Local Cluster stops at the prerequisite check here (
   assert.match(status, /^Docker: not available\nkind: not available/);
 });
 
+test('backup and restore: a logical backup of shop is recorded, restore refuses over existing tables, then restores and verifies after DROP', async () => {
+  needConnection();
+  const a = await api();
+  const file = vscode.Uri.joinPath(folder(), 'shop-backup.sql.gz').fsPath;
+  const rec = await vscode.commands.executeCommand<import('../../../client/src/backup/history').BackupRecord>('tidb.backup', { connectionId, databases: ['shop'], method: 'logical', file });
+  assert.ok(rec, 'no backup record');
+  assert.equal(rec.method, 'logical');
+  assert.equal(rec.tables, 3);
+  assert.ok(a.backups.list().some((r) => r.id === rec.id), 'recorded in the Backups view');
+  const refused = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, connectionId });
+  assert.equal(refused.ok, false);
+  assert.match(refused.message, /^Restoring would write over existing tables \(shop\./);
+  const profile = a.manager.store.get(connectionId)!;
+  const dropped = await a.runner.runSql(profile, 'DROP DATABASE shop');
+  assert.equal(dropped?.failed, 0);
+  const restored = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, connectionId });
+  assert.equal(restored.ok, true, restored.message);
+  assert.match(restored.message, /^Restored and verified 3 tables \(\d+ rows, checksums match\)/);
+});
+
 export async function run(): Promise<void> {
   const failures: string[] = [];
   for (const t of tests) {

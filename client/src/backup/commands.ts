@@ -1,0 +1,254 @@
+// TiDB: Backup… and TiDB: Restore… (palette, explorer database/table nodes, the
+// Backups view). They pick the method that fits the connection and say which: BR
+// through SQL on TiDB, a logical export/import anywhere. Progress with cancel; a
+// restore refuses to write over existing tables and verifies what it restored.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { ConnectionManager } from '../connections/manager';
+import type { Session } from '../connections/session';
+import type { StoredProfile } from '../connections/store';
+import { listDatabases } from '../explorer/catalog';
+import { log } from '../log';
+import { backupSql, LOCAL_WARNING, redactUrl, restoreSql, storageUrl, type Storage } from './br/brSql';
+import { restoreConflicts, runBr, type Queryable } from './br/brRunner';
+import type { BackupHistory, BackupRecord } from './history';
+import { exportLogical } from './logical/export';
+import { existingTables, ImportError, importLogical, verifyAgainstManifest } from './logical/import';
+import { manifestPath, type BackupManifest } from './logical/manifest';
+import { connect } from '../connections/driver';
+import type * as mysql from 'mysql2/promise';
+
+export interface BackupArgs {
+  connectionId?: string;
+  databases?: string[];
+  method?: 'logical' | 'br';
+  file?: string;
+  gzip?: boolean;
+}
+
+const queryable = (c: mysql.Connection | mysql.Pool): Queryable => ({ query: async (sql, values) => (await c.query(sql, values))[0] as Array<Record<string, unknown>> });
+
+async function pickProfile(manager: ConnectionManager, id?: string): Promise<StoredProfile | undefined> {
+  if (id) return manager.store.get(id);
+  const list = manager.profiles();
+  const pick = await vscode.window.showQuickPick(list.map((p) => ({ label: p.name, description: `${p.user}@${p.host}:${p.port}`, p })), { placeHolder: 'Which connection?' });
+  return pick?.p;
+}
+
+async function pickStorage(): Promise<Storage | undefined> {
+  const kind = await vscode.window.showQuickPick([
+    { label: 'S3 or S3-compatible (MinIO, …)', storage: 's3' as const },
+    { label: 'Google Cloud Storage', storage: 'gcs' as const },
+    { label: 'Azure Blob Storage', storage: 'azure' as const },
+    { label: 'local:// on every TiKV node', description: 'only for a single-machine cluster', storage: 'local' as const },
+  ], { placeHolder: 'Where BR writes the backup' });
+  if (!kind) return;
+  const ask = (prompt: string, password = false, value = '') => vscode.window.showInputBox({ prompt, password, value, ignoreFocusOut: true });
+  if (kind.storage === 'local') {
+    const p = await ask('Absolute directory on each TiKV node, e.g. /tmp/tidb-backup');
+    if (!p) return;
+    const ok = await vscode.window.showWarningMessage(LOCAL_WARNING, { modal: true }, 'Use local://');
+    return ok ? { kind: 'local', path: p } : undefined;
+  }
+  const bucket = await ask(kind.storage === 'azure' ? 'Container' : 'Bucket');
+  if (!bucket) return;
+  const prefix = (await ask('Path inside it (prefix)', false, `tidb-backup-${new Date().toISOString().slice(0, 10)}`)) ?? '';
+  if (kind.storage === 's3') {
+    const endpoint = (await ask('Endpoint for S3-compatible stores (empty for AWS)')) || undefined;
+    const accessKey = (await ask('Access key (empty: the TiKV nodes\' own credentials)')) || undefined;
+    const secretKey = accessKey ? await ask('Secret key', true) : undefined;
+    return { kind: 's3', bucket, prefix, endpoint, accessKey, secretKey: secretKey || undefined };
+  }
+  if (kind.storage === 'gcs') return { kind: 'gcs', bucket, prefix, credentialsFile: (await ask('Credentials file on the TiKV nodes (empty: default credentials)')) || undefined };
+  return { kind: 'azure', container: bucket, prefix, accountName: (await ask('Account name')) || undefined, accountKey: (await ask('Account key', true)) || undefined };
+}
+
+export async function backupCommand(manager: ConnectionManager, history: BackupHistory, args: BackupArgs = {}): Promise<BackupRecord | undefined> {
+  const profile = await pickProfile(manager, args.connectionId);
+  if (!profile) return;
+  let session: Session;
+  try {
+    session = await manager.connect(profile.id);
+  } catch (e) {
+    return void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${(e as Error).message}`);
+  }
+  const all = await session.withMeta((q) => listDatabases(q));
+  const databases = args.databases ?? (await vscode.window.showQuickPick(all, { canPickMany: true, placeHolder: 'Databases to back up' }));
+  if (!databases?.length) return;
+  const tidb = session.server.flavor === 'tidb';
+  const method = args.method ?? (tidb
+    ? (await vscode.window.showQuickPick([
+      { label: 'BR (BACKUP statement)', description: 'distributed, to S3/GCS/Azure; needs BACKUP_ADMIN and TiKV', method: 'br' as const },
+      { label: 'Logical export (SQL file)', description: 'works everywhere; slower for large data', method: 'logical' as const },
+    ], { placeHolder: `How to back up ${databases.join(', ')} on ${profile.name}` }))?.method
+    : 'logical');
+  if (!method) return;
+  if (method === 'logical') {
+    const file = args.file ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${databases.join('+')}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}.sql.gz`), filters: { 'SQL (gzip)': ['gz'], SQL: ['sql'] } }))?.fsPath;
+    if (!file) return;
+    const gzip = args.gzip ?? file.endsWith('.gz');
+    const t0 = performance.now();
+    try {
+      const manifest = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Logical backup of ${databases.join(', ')} (${session.server.flavor === 'tidb' ? 'tidb_snapshot' : 'consistent snapshot'})`, cancellable: true }, (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        return exportLogical({ get: async () => connect(profile, await manager.store.password(profile.id)), release: async (c) => void (await c.end().catch(() => undefined)) }, session.server, {
+          databases, file, gzip, signal: ac.signal,
+          onProgress: (p) => progress.report({ message: `${p.table}: ${p.rows.toLocaleString('en-US')} rows (${p.tablesDone}/${p.tablesTotal} tables)` }),
+        });
+      });
+      const rec: BackupRecord = { id: crypto.randomUUID(), method: 'logical', createdAt: manifest.createdAt, connection: profile.name, server: `${session.server.flavor} ${session.server.version}`, databases, location: file, bytes: manifest.bytes, manifest: manifestPath(file), tables: manifest.databases.reduce((n, d) => n + d.tables.length, 0), rows: manifest.databases.reduce((n, d) => n + d.tables.reduce((m, t) => m + t.rows, 0), 0) };
+      await history.add(rec);
+      void vscode.window.showInformationMessage(`Backed up ${rec.tables} tables, ${rec.rows?.toLocaleString('en-US')} rows to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s (logical export).`);
+      return rec;
+    } catch (e) {
+      log().error(`Logical backup failed: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(`Logical backup failed: ${(e as Error).message}. Nothing was recorded; the partial file ${file} can be deleted.`);
+      return;
+    }
+  }
+  const storage = await pickStorage();
+  if (!storage) return;
+  const url = storageUrl(storage);
+  const sql = backupSql({ databases }, url);
+  log().info(`BR: ${redactUrl(sql)}`);
+  try {
+    const res = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `BR backup of ${databases.join(', ')} to ${redactUrl(url)}`, cancellable: true }, async (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      const task = await connect(profile, await manager.store.password(profile.id));
+      const control = await connect(profile, await manager.store.password(profile.id));
+      try {
+        const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
+        return await runBr({ kind: 'backup', sql, task: { ...queryable(task), threadId }, control: queryable(control), signal: ac.signal, onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }) });
+      } finally {
+        await task.end().catch(() => undefined);
+        await control.end().catch(() => undefined);
+      }
+    });
+    const rec: BackupRecord = { id: crypto.randomUUID(), method: 'br', createdAt: new Date().toISOString(), connection: profile.name, server: `${session.server.flavor} ${session.server.version}`, databases, location: redactUrl(url), bytes: res.size, backupTs: res.backupTs };
+    await history.add(rec);
+    void vscode.window.showInformationMessage(`BR backup done: ${res.size?.toLocaleString('en-US')} bytes at TSO ${res.backupTs} in ${redactUrl(url)}.`);
+    return rec;
+  } catch (e) {
+    void vscode.window.showErrorMessage((e as Error).message);
+  }
+}
+
+export interface RestoreArgs {
+  connectionId?: string;
+  record?: BackupRecord;
+  file?: string;
+}
+
+export interface RestoreOutcome {
+  ok: boolean;
+  message: string;
+  statements?: number;
+  mismatches?: string[];
+}
+
+export async function restoreCommand(manager: ConnectionManager, history: BackupHistory, args: RestoreArgs = {}): Promise<RestoreOutcome | undefined> {
+  let record = args.record;
+  let file = args.file;
+  if (!record && !file) {
+    const items: Array<vscode.QuickPickItem & { r?: BackupRecord }> = history.list().map((r) => ({ label: `${r.databases.join(', ')} · ${r.method === 'br' ? 'BR' : 'logical'}`, description: `${new Date(r.createdAt).toLocaleString()} from ${r.connection}`, detail: r.location, r }));
+    items.push({ label: '$(file) A backup file…' });
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The backup to restore' });
+    if (!pick) return;
+    record = pick.r;
+    if (!record) file = (await vscode.window.showOpenDialog({ filters: { 'SQL backups': ['sql', 'gz'] } }))?.[0]?.fsPath;
+  }
+  if (!record && !file) return;
+  const profile = await pickProfile(manager, args.connectionId);
+  if (!profile) return;
+  const session = await manager.connect(profile.id).catch((e: Error) => void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${e.message}`));
+  if (!session) return;
+  if (record?.method === 'br') {
+    if (session.server.flavor !== 'tidb') return { ok: false, message: 'A BR backup restores only to TiDB.' };
+    const conflicts = await restoreConflicts(queryable(session.meta()), record.databases);
+    if (conflicts.length) {
+      const message = `RESTORE would overwrite existing tables (${conflicts.slice(0, 5).join(', ')}${conflicts.length > 5 ? ', …' : ''}): BR refuses to restore over them. Drop them, or restore to another cluster.`;
+      void vscode.window.showErrorMessage(message);
+      return { ok: false, message };
+    }
+    const secret = /\*\*\*/.test(record.location) ? await vscode.window.showInputBox({ prompt: 'The backup location has credentials: enter its full URL again (they are not stored)', password: true, ignoreFocusOut: true }) : record.location;
+    if (!secret) return;
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `BR restore of ${record.databases.join(', ')}`, cancellable: true }, async (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        const task = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
+        const control = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
+        try {
+          const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
+          await runBr({ kind: 'restore', sql: restoreSql({ databases: record!.databases }, secret), task: { ...queryable(task), threadId }, control: queryable(control), signal: ac.signal, onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }) });
+        } finally {
+          await task.end().catch(() => undefined);
+          await control.end().catch(() => undefined);
+        }
+      });
+      void vscode.window.showInformationMessage(`Restored ${record.databases.join(', ')} with BR.`);
+      return { ok: true, message: 'restored' };
+    } catch (e) {
+      void vscode.window.showErrorMessage((e as Error).message);
+      return { ok: false, message: (e as Error).message };
+    }
+  }
+  // the restore creates databases: connect without a default one (it may be the one to restore)
+  const bare = { ...profile, database: undefined };
+  const dump = record?.location ?? file!;
+  const mPath = record?.manifest ?? manifestPath(dump);
+  const manifest: BackupManifest | undefined = fs.existsSync(mPath) ? JSON.parse(fs.readFileSync(mPath, 'utf8')) : undefined;
+  const c = await connect(bare, await manager.store.password(profile.id));
+  if (manifest) {
+    const inWay = await existingTables(c, manifest);
+    if (inWay.length) {
+      const message = `Restoring would write over existing tables (${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}). Drop them first or restore into another server: nothing was changed.`;
+      void vscode.window.showErrorMessage(message);
+      await c.end().catch(() => undefined);
+      return { ok: false, message };
+    }
+  }
+  try {
+    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Restoring ${dump}`, cancellable: true }, (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      let last = 0;
+      return importLogical(c, dump, { tidb: session.server.flavor === 'tidb', signal: ac.signal, onProgress: (p) => {
+        const pct = Math.floor((p.bytes / Math.max(1, p.totalBytes)) * 100);
+        if (pct > last) progress.report({ increment: pct - last, message: `${p.table ?? ''} · ${p.statements} statements` });
+        last = pct;
+      } });
+    });
+    if (!manifest) {
+      const message = `Ran ${r.statements} statements. No manifest next to the file, so the result was not verified.`;
+      void vscode.window.showWarningMessage(message);
+      return { ok: true, message, statements: r.statements };
+    }
+    const v = await verifyAgainstManifest(c, manifest);
+    const mismatches = [...v.tables.filter((t) => !t.ok).map((t) => `${t.database}.${t.table}: ${t.error ?? `${t.rows} rows (expected ${t.expectedRows}), checksum ${t.checksum} (expected ${t.expectedChecksum})`}`), ...v.missingViews.map((x) => `${x}: view missing`)];
+    if (!v.ok) {
+      const message = `Restore finished but does NOT match the backup: ${mismatches.join('; ')}`;
+      log().error(message);
+      void vscode.window.showErrorMessage(message, 'Show Log').then((a) => a && log().show());
+      return { ok: false, message, statements: r.statements, mismatches };
+    }
+    const message = `Restored and verified ${v.tables.length} tables (${v.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en-US')} rows, checksums match).`;
+    void vscode.window.showInformationMessage(message);
+    return { ok: true, message, statements: r.statements };
+  } catch (e) {
+    const err = e as ImportError;
+    const message = err instanceof ImportError ? `${err.message}\nStatement ${err.statementNumber}: ${err.statement}\nTables fully restored before it: ${err.completedTables.join(', ') || 'none'}. The rest was not applied.` : (e as Error).message;
+    log().error(`Restore of ${dump} failed: ${message}`);
+    void vscode.window.showErrorMessage(`Restore failed at statement ${err.statementNumber ?? '?'}: ${err.message}`, 'Show Log').then((a) => a && log().show());
+    return { ok: false, message };
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+export function databasesOf(manager: ConnectionManager): (id: string) => Promise<string[]> {
+  return async (id) => (await manager.connect(id)).withMeta((q) => listDatabases(q));
+}

@@ -1,0 +1,52 @@
+// Every backup made from VS Code, so Restore can pick one: where, when, how, what,
+// how big, and the checksums (logical: the manifest). Never a credential: BR URLs are
+// kept redacted. No VS Code imports (a Memento is passed in).
+export interface BackupRecord {
+  id: string;
+  method: 'logical' | 'br';
+  createdAt: string;
+  connection: string;
+  server: string;
+  databases: string[];
+  /** logical: the dump file; br: the storage URL with credentials redacted */
+  location: string;
+  bytes?: number;
+  /** logical: the manifest next to the dump */
+  manifest?: string;
+  /** br: the snapshot TSO */
+  backupTs?: string;
+  tables?: number;
+  rows?: number;
+}
+
+export interface MementoLike {
+  get<T>(key: string, dflt: T): T;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
+const KEY = 'tidb.backups';
+
+export class BackupHistory {
+  private listeners = new Set<() => void>();
+  constructor(private readonly state: MementoLike) {}
+
+  list(): BackupRecord[] {
+    return [...this.state.get<BackupRecord[]>(KEY, [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async add(r: BackupRecord): Promise<void> {
+    if (/(access-key|secret-access-key|account-key|sas-token)=(?!\*\*\*)/i.test(r.location)) throw new Error('refusing to record a backup location with credentials in it');
+    await this.state.update(KEY, [...this.state.get<BackupRecord[]>(KEY, []), r].slice(-200));
+    this.listeners.forEach((f) => f());
+  }
+
+  async forget(id: string): Promise<void> {
+    await this.state.update(KEY, this.state.get<BackupRecord[]>(KEY, []).filter((r) => r.id !== id));
+    this.listeners.forEach((f) => f());
+  }
+
+  onDidChange(f: () => void): { dispose(): void } {
+    this.listeners.add(f);
+    return { dispose: () => this.listeners.delete(f) };
+  }
+}
