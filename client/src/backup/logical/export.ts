@@ -125,9 +125,8 @@ function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, chunk
       typeCast: ((field: FieldLike) => literal(field, cols[i++ % cols.length].binary)) as never,
     });
     q.on('result', (row: unknown) => {
-      const values = row as string[];
-      sum.add(values);
-      const tuple = `(${values.join(',')})`;
+      const tuple = `(${(row as string[]).join(',')})`;
+      sum.add(tuple);
       batch.push(tuple);
       size += tuple.length;
       if (sum.rows % 10_000 === 0) onRows(sum.rows);

@@ -23,7 +23,10 @@ export function literal(field: FieldLike, binary: boolean): string {
 }
 
 /** A string literal safe in any sql_mode (backslashes and quotes escaped, control bytes spelled out). */
+const NEEDS_ESCAPE = /[\0\n\r\b\t\x1a'"\\]/;
+
 export function quote(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `'${s}'`;
   return `'${s.replace(/[\0\n\r\b\t\x1a'"\\]/g, (c) => ({ '\0': '\\0', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\t': '\\t', '\x1a': '\\Z', "'": "\\'", '"': '\\"', '\\': '\\\\' })[c]!)}'`;
 }
 
@@ -31,9 +34,11 @@ export function quote(s: string): string {
 export class TableChecksum {
   rows = 0;
   private sum = 0n;
-  add(rowLiterals: string[]): void {
+  /** a row as its literals (or as the tuple text those literals make) */
+  add(row: string[] | string): void {
     this.rows++;
-    const h = crypto.createHash('sha1').update(rowLiterals.join('\u0001')).digest();
+    const text = typeof row === 'string' ? row : `(${row.join(',')})`;
+    const h = crypto.hash ? (crypto.hash('sha1', text, 'buffer') as Buffer) : crypto.createHash('sha1').update(text).digest();
     this.sum = (this.sum + h.readBigUInt64BE(0)) & 0xffffffffffffffffn;
   }
   get value(): string {
