@@ -38,6 +38,8 @@ const SCHEMA = [
     CONSTRAINT fk_parent FOREIGN KEY (parent_id) REFERENCES parent (id)
   ) ENGINE=InnoDB`,
   'CREATE TABLE empty_one (a INT)',
+  // no large columns: the server formats its rows (QUOTE / HEX)
+  `CREATE TABLE srv (id INT PRIMARY KEY, vc VARCHAR(100), vb VARBINARY(20), d DECIMAL(65,30), f FLOAT, dbl DOUBLE, dt DATETIME(6), bits BIT(5), en ENUM('a','b'), u BIGINT UNSIGNED, g INT AS (id * 2) STORED)`,
   'CREATE TABLE `we``ird ta<b>le` (`co,l` INT, `"q"` TEXT)',
   'CREATE VIEW v_base AS SELECT id, vc FROM sink',
   'CREATE VIEW v_top AS SELECT id FROM v_base WHERE id > 1',
@@ -52,6 +54,11 @@ const ROWS = [
     (2, 0, 0, 0, 0, '0', 0, 0, '2024-02-29 23:59:59.999999', NULL, '2024-02-29', '00:00:00', 2155, b'0', 'null', 'a', '', 'NULL', 'NULL', 0x00000000, '', ''),
     (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '', '', NULL, NULL, NULL)`,
   'INSERT INTO `we``ird ta<b>le` VALUES (1, \'</script>\'), (NULL, NULL)',
+  `INSERT INTO srv (id, vc, vb, d, f, dbl, dt, bits, en, u) VALUES
+    (1, 'nl\\n\nreal newline, tab\\t, quote \\' and \\\\ and NUL \\0 and 🐬', 0x00275cff, '-99999999999999999999999999999999999.999999999999999999999999999999', 1.17549e-38, 2.2250738585072014e-308, '9999-12-31 23:59:59.999999', b'10101', 'b', 18446744073709551615),
+    (2, 'NULL', '', 0, -0, 0, '1000-01-01 00:00:00', b'0', 'a', 0),
+    (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    (4, '', 0x00, 1e-30, 3.40282e38, 1.7976931348623157e308, '2000-01-01 12:34:56.5', b'11111', NULL, 1)`,
 ];
 
 async function admin(): Promise<mysql.Connection> {
@@ -59,13 +66,13 @@ async function admin(): Promise<mysql.Connection> {
 }
 
 async function checksums(c: mysql.Connection, dbName: string): Promise<Record<string, string>> {
-  const [rows] = await c.query<mysql.RowDataPacket[]>(`CHECKSUM TABLE ${['parent', 'sink', 'empty_one', '`we``ird ta<b>le`'].map((t) => `\`${dbName}\`.${t}`).join(', ')}`);
+  const [rows] = await c.query<mysql.RowDataPacket[]>(`CHECKSUM TABLE ${['parent', 'sink', 'empty_one', 'srv', '`we``ird ta<b>le`'].map((t) => `\`${dbName}\`.${t}`).join(', ')}`);
   return Object.fromEntries(rows.map((r) => [String(r.Table).split('.').slice(1).join('.'), String(r.Checksum)]));
 }
 
 async function allRows(c: mysql.Connection, dbName: string): Promise<string> {
   const out: string[] = [];
-  for (const t of ['parent', 'sink', 'empty_one', '`we``ird ta<b>le`']) {
+  for (const t of ['parent', 'sink', 'empty_one', 'srv', '`we``ird ta<b>le`']) {
     const [rows] = await c.query({ sql: `SELECT * FROM \`${dbName}\`.${t} ORDER BY 1`, rowsAsArray: true, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true } as mysql.QueryOptions);
     out.push(JSON.stringify(rows, (_, v) => (v && v.type === 'Buffer' ? `hex:${Buffer.from(v.data).toString('hex')}` : v)));
   }
@@ -109,7 +116,7 @@ test('export: tables before views in dependency order, generated columns left ou
   assert.doesNotMatch(sql.slice(sql.indexOf('INSERT INTO `sink`')), /`gen_len`|`gen_up`/, 'generated columns not inserted');
   assert.match(sql, /0x00275cff/);
   const k = manifest.databases[0];
-  assert.deepEqual(k.tables.map((t) => [t.name, t.rows]), [['empty_one', 0], ['parent', 2], ['sink', 3], ['we`ird ta<b>le', 2]]);
+  assert.deepEqual(k.tables.map((t) => [t.name, t.rows, t.rowFormat]), [['empty_one', 0, 'server'], ['parent', 2, 'server'], ['sink', 3, 'client'], ['srv', 4, 'server'], ['we`ird ta<b>le', 2, 'client']]);
   assert.deepEqual(k.views, ['v_base', 'v_top']);
   assert.equal(manifest.consistency, 'consistent-snapshot-transaction');
   assert.ok(JSON.parse(fs.readFileSync(`${file()}.manifest.json`, 'utf8')).databases[0].tables[2].checksum);
@@ -117,7 +124,7 @@ test('export: tables before views in dependency order, generated columns left ou
 
 test('import after DROP: CHECKSUM TABLE and every row identical, manifest verified; importing over existing tables is refused', async () => {
   const c = await admin();
-  assert.deepEqual((await existingTables(c, manifest)).length, 6, 'the originals are in the way');
+  assert.deepEqual((await existingTables(c, manifest)).length, 7, 'the originals are in the way');
   await c.query('DROP DATABASE kitchen');
   assert.deepEqual(await existingTables(c, manifest), []);
   const conn = await connect(profile(), db.password);

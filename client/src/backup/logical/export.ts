@@ -28,7 +28,13 @@ export interface ExportOptions {
 export interface TableInfo {
   name: string;
   kind: 'table' | 'view';
-  columns: Array<{ name: string; binary: boolean; generated: boolean }>;
+  columns: Array<{ name: string; binary: boolean; generated: boolean; large?: boolean }>;
+}
+
+/** SQL that makes the server print a row as its VALUES tuple: QUOTE() for text and numbers, 0x… for bytes. */
+export function rowTupleSql(cols: Array<{ name: string; binary: boolean }>): string {
+  const parts = cols.map((c) => (c.binary ? `IF(${escapeId(c.name)} IS NULL, 'NULL', IF(LENGTH(${escapeId(c.name)}) = 0, '''''', CONCAT('0x', LOWER(HEX(CAST(${escapeId(c.name)} AS BINARY))))))` : `QUOTE(${escapeId(c.name)})`));
+  return `CONCAT('(', ${parts.join(", ',', ")}, ')')`;
 }
 
 /** A source of connections to the server (a pool, or a factory in tests). */
@@ -45,7 +51,8 @@ async function tablesOf(c: mysql.Connection, db: string, only?: string[]): Promi
   const byTable = new Map<string, TableInfo['columns']>();
   for (const r of cols) {
     const list = byTable.get(String(r.t)) ?? [];
-    list.push({ name: String(r.c), binary: BINARY_DATA_TYPES.has(String(r.d).toLowerCase()), generated: /GENERATED/i.test(String(r.e ?? '')) });
+    const d = String(r.d).toLowerCase();
+    list.push({ name: String(r.c), binary: BINARY_DATA_TYPES.has(d), generated: /GENERATED/i.test(String(r.e ?? '')), large: /blob|text|json|geometry|long/.test(d) });
     byTable.set(String(r.t), list);
   }
   return rows
@@ -119,13 +126,18 @@ function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, chunk
       return ok;
     };
     let i = 0;
-    const q = core.query({
-      sql: `SELECT ${cols.map((x) => escapeId(x.name)).join(', ')} FROM ${escapeId(db)}.${escapeId(t.name)}`,
-      rowsAsArray: true,
-      typeCast: ((field: FieldLike) => literal(field, cols[i++ % cols.length].binary)) as never,
-    });
+    // Tables without possibly huge columns: the server formats each row as one tuple
+    // (QUOTE / HEX), so the client parses one value per row. Others: per value here.
+    const serverSide = !cols.some((x) => x.large);
+    const q = serverSide
+      ? core.query({ sql: `SELECT ${rowTupleSql(cols)} FROM ${escapeId(db)}.${escapeId(t.name)}`, rowsAsArray: true })
+      : core.query({
+        sql: `SELECT ${cols.map((x) => escapeId(x.name)).join(', ')} FROM ${escapeId(db)}.${escapeId(t.name)}`,
+        rowsAsArray: true,
+        typeCast: ((field: FieldLike) => literal(field, cols[i++ % cols.length].binary)) as never,
+      });
     q.on('result', (row: unknown) => {
-      const tuple = `(${(row as string[]).join(',')})`;
+      const tuple = serverSide ? String((row as unknown[])[0]) : `(${(row as string[]).join(',')})`;
       sum.add(tuple);
       batch.push(tuple);
       size += tuple.length;
@@ -232,7 +244,8 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       }
       for (const t of baseTables) {
         const sum = results.get(t.name)!.sum;
-        entry.tables.push({ name: t.name, rows: sum.rows, checksum: sum.value, columns: t.columns.filter((x) => !x.generated).map((x) => x.name) });
+        const kept = t.columns.filter((x) => !x.generated);
+        entry.tables.push({ name: t.name, rows: sum.rows, checksum: sum.value, columns: kept.map((x) => x.name), rowFormat: kept.some((x) => x.large) ? 'client' : 'server' });
       }
       const views: Array<{ name: string; ddl: string }> = [];
       for (const v of tables.filter((t) => t.kind === 'view')) {
@@ -274,13 +287,16 @@ class MemoryOut {
 }
 
 /** Reads a table back the way export did and returns its checksum (for verification). */
-export async function checksumTable(c: mysql.Connection, db: string, table: string, columns: string[], binary: Set<string>): Promise<TableChecksum> {
+export async function checksumTable(c: mysql.Connection, db: string, table: string, columns: string[], binary: Set<string>, rowFormat: 'server' | 'client' = 'client'): Promise<TableChecksum> {
   const sum = new TableChecksum();
   const core = (c as unknown as { connection: import('mysql2').Connection }).connection;
   await new Promise<void>((resolve, reject) => {
     let i = 0;
-    const q = core.query({ sql: `SELECT ${columns.map((x) => escapeId(x)).join(', ')} FROM ${escapeId(db)}.${escapeId(table)}`, rowsAsArray: true, typeCast: ((f: FieldLike) => literal(f, binary.has(columns[i++ % columns.length]))) as never });
-    q.on('result', (row: unknown) => sum.add(row as string[]));
+    const from = `FROM ${escapeId(db)}.${escapeId(table)}`;
+    const q = rowFormat === 'server'
+      ? core.query({ sql: `SELECT ${rowTupleSql(columns.map((name) => ({ name, binary: binary.has(name) })))} ${from}`, rowsAsArray: true })
+      : core.query({ sql: `SELECT ${columns.map((x) => escapeId(x)).join(', ')} ${from}`, rowsAsArray: true, typeCast: ((f: FieldLike) => literal(f, binary.has(columns[i++ % columns.length]))) as never });
+    q.on('result', (row: unknown) => sum.add(rowFormat === 'server' ? String((row as unknown[])[0]) : (row as string[])));
     q.on('error', reject);
     q.on('end', () => resolve());
   });
