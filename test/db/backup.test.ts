@@ -164,6 +164,20 @@ test('the same dump loaded by the mariadb client gives the same checksums (gzip 
   await c.end();
 });
 
+test('without the RELOAD privilege (no global read lock) the export falls back to one reader and gives the same checksums', async () => {
+  const c = await admin();
+  await c.query("CREATE USER IF NOT EXISTS 'lim'@'%' IDENTIFIED BY 'lim-pass-1'");
+  await c.query("GRANT SELECT, SHOW VIEW ON kitchen.* TO 'lim'@'%'");
+  await c.end();
+  const limited = { ...profile(), user: 'lim' };
+  const probe = await connect(limited, 'lim-pass-1');
+  const server = await detectServer(probe);
+  await probe.end();
+  const f = path.join(work, 'limited.sql');
+  const m = await exportLogical({ get: () => connect(limited, 'lim-pass-1'), release: async (x) => void (await x.end()) }, server, { databases: ['kitchen'], file: f, parallel: 4 });
+  assert.deepEqual(m.databases[0].tables.map((t) => [t.name, t.rows, t.checksum]), manifest.databases[0].tables.map((t) => [t.name, t.rows, t.checksum]));
+});
+
 test('a connection killed midway: the exact statement and progress are reported, and the manifest check fails loudly', async () => {
   const c = await admin();
   await c.query('DROP DATABASE kitchen');

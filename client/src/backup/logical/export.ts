@@ -180,6 +180,8 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
   try {
     await main.query("SET SESSION time_zone = '+00:00'");
     let snapshot: string | undefined;
+    const readers: mysql.Connection[] = [main];
+    const want = Math.max(1, opts.parallel ?? 4);
     if (isTidb) {
       // one timestamp for every reader
       await main.query('START TRANSACTION');
@@ -187,9 +189,37 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       snapshot = String(r[0].ts);
       await main.query('COMMIT');
       await main.query('SET @@tidb_snapshot = ?', [snapshot]);
+      for (let k = 1; k < want; k++) {
+        const c = await source.get();
+        await c.query("SET SESSION time_zone = '+00:00'");
+        await c.query('SET @@tidb_snapshot = ?', [snapshot]);
+        extra.push(c);
+        readers.push(c);
+      }
     } else {
+      // Parallel readers share one snapshot when they all start it under a brief global read
+      // lock (as mydumper does); without the RELOAD privilege one reader does everything.
+      let locked = false;
+      if (want > 1) {
+        try {
+          await main.query('FLUSH TABLES WITH READ LOCK');
+          locked = true;
+          for (let k = 1; k < want; k++) {
+            const c = await source.get();
+            await c.query("SET SESSION time_zone = '+00:00'");
+            await c.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+            await c.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
+            extra.push(c);
+            readers.push(c);
+          }
+        } catch {
+          for (const c of extra.splice(0)) await source.release(c);
+          readers.length = 1;
+        }
+      }
       await main.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       await main.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
+      if (locked) await main.query('UNLOCK TABLES');
     }
     out.write(`-- TiDB Toolkit logical backup: ${opts.databases.join(', ')} from ${server.flavor} ${server.version} at ${manifest.createdAt}${snapshot ? ` (tidb_snapshot ${snapshot})` : ''}\n`);
     out.write("SET NAMES utf8mb4;\nSET time_zone = '+00:00';\nSET FOREIGN_KEY_CHECKS = 0;\nSET UNIQUE_CHECKS = 0;\nSET SQL_MODE = 'NO_AUTO_VALUE_ON_ZERO';\n");
@@ -198,17 +228,6 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
     for (const db of opts.databases) plan.push({ db, tables: await tablesOf(main, db, opts.tables?.[db]) });
     const total = plan.reduce((n, p) => n + p.tables.filter((t) => t.kind === 'table').length, 0);
     let done = 0;
-    // readers: the main connection, plus parallel ones on TiDB at the same snapshot
-    const readers: mysql.Connection[] = [main];
-    if (isTidb) {
-      for (let k = 1; k < Math.max(1, opts.parallel ?? 4); k++) {
-        const c = await source.get();
-        await c.query("SET SESSION time_zone = '+00:00'");
-        await c.query('SET @@tidb_snapshot = ?', [snapshot]);
-        extra.push(c);
-        readers.push(c);
-      }
-    }
     for (const { db, tables } of plan) {
       const [dbRow] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE DATABASE ${escapeId(db)}`);
       out.write(`\n${String(dbRow[0]['Create Database']).replace(/^CREATE DATABASE/i, 'CREATE DATABASE IF NOT EXISTS').replace(/IF NOT EXISTS\s+\/\*!32312 IF NOT EXISTS\*\//i, 'IF NOT EXISTS')};\nUSE ${escapeId(db)};\n`);
@@ -220,7 +239,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
         out.write(`\n${String(r[0]['Create Table'])};\n`);
       }
       // table data: with several readers each table goes to its own temporary file, appended in order
-      const results = new Map<string, { sum: TableChecksum; text?: string }>();
+      const results = new Map<string, { sum: TableChecksum }>();
       if (readers.length === 1) {
         for (const t of baseTables) {
           const sum = await dumpRows(main, db, t, out, [], (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
@@ -229,17 +248,28 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
         }
       } else {
         const queue = [...baseTables];
+        const parts = new Map<string, string>();
         await Promise.all(readers.map(async (c) => {
           for (let t = queue.shift(); t; t = queue.shift()) {
-            const buf = new MemoryOut();
-            const sum = await dumpRows(c, db, t, buf as unknown as Out, [], (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
-            results.set(t.name, { sum, text: buf.text() });
+            const part = `${opts.file}.part-${parts.size}-${process.pid}`;
+            parts.set(t.name, part);
+            const partOut = new Out(part, false);
+            try {
+              const sum = await dumpRows(c, db, t, partOut, [], (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
+              results.set(t.name, { sum });
+            } finally {
+              await partOut.close();
+            }
             done++;
           }
         }));
+        // tables in their order, each copied from its part file
         for (const t of baseTables) {
-          const text = results.get(t.name)!.text!;
-          if (text && !out.write(text)) await out.drain();
+          const part = parts.get(t.name)!;
+          for await (const chunk of fs.createReadStream(part, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+            if (!out.write(chunk as string)) await out.drain();
+          }
+          fs.rmSync(part, { force: true });
         }
       }
       for (const t of baseTables) {
@@ -267,23 +297,6 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
   manifest.bytes = fs.statSync(opts.file).size;
   fs.writeFileSync(manifestPath(opts.file), JSON.stringify(manifest, null, 2));
   return manifest;
-}
-
-/** An in-memory sink for a table read in parallel (tables are written whole, in order). */
-class MemoryOut {
-  private parts: string[] = [];
-  bytes = 0;
-  write(s: string): boolean {
-    this.parts.push(s);
-    this.bytes += s.length;
-    return true;
-  }
-  drain(): Promise<void> {
-    return Promise.resolve();
-  }
-  text(): string {
-    return this.parts.join('');
-  }
 }
 
 /** Reads a table back the way export did and returns its checksum (for verification). */
