@@ -38,12 +38,19 @@ const RESOURCES: Record<string, Array<{ name: string; kind: string; namespaced: 
     { name: 'events', kind: 'Event', namespaced: true },
     { name: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true },
     { name: 'configmaps', kind: 'ConfigMap', namespaced: true },
+    { name: 'secrets', kind: 'Secret', namespaced: true },
   ],
   '/apis/apps/v1': [{ name: 'deployments', kind: 'Deployment', namespaced: true }],
   '/apis/apiextensions.k8s.io/v1': [{ name: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false }],
   '/apis/rbac.authorization.k8s.io/v1': [
     { name: 'clusterroles', kind: 'ClusterRole', namespaced: false },
     { name: 'clusterrolebindings', kind: 'ClusterRoleBinding', namespaced: false },
+    { name: 'roles', kind: 'Role', namespaced: true },
+    { name: 'rolebindings', kind: 'RoleBinding', namespaced: true },
+  ],
+  '/apis/br.pingcap.com/v1alpha1': [
+    { name: 'backups', kind: 'Backup', namespaced: true },
+    { name: 'restores', kind: 'Restore', namespaced: true },
   ],
   '/apis/core.pingcap.com/v1alpha1': [
     { name: 'clusters', kind: 'Cluster', namespaced: true },

@@ -252,3 +252,46 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
 export function databasesOf(manager: ConnectionManager): (id: string) => Promise<string[]> {
   return async (id) => (await manager.connect(id)).withMeta((q) => listDatabases(q));
 }
+
+/** Back up a TiDB cluster found in Kubernetes with a TiDB Operator Backup resource (S3). */
+export async function operatorBackupCommand(history: BackupHistory, info: import('../localCluster/kubeClusters').TidbClusterInfo): Promise<BackupRecord | undefined> {
+  const { defaultKubeConfig } = await import('../localCluster/kubeClusters');
+  const { runOperatorTask, OperatorTaskError } = await import('./operator');
+  const kc = defaultKubeConfig();
+  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  if (info.operator !== 'v2') return void vscode.window.showErrorMessage('Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.');
+  const cfg = vscode.workspace.getConfiguration('tidb');
+  const ask = (prompt: string, value = '', password = false) => vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
+  const dbs = await ask('Databases to back up (comma-separated; empty for the whole cluster)');
+  if (dbs === undefined) return;
+  const bucket = await ask('S3 bucket');
+  if (!bucket) return;
+  const prefix = await ask('Path inside the bucket', `${info.name}/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`);
+  if (!prefix) return;
+  const endpoint = await ask('S3 endpoint (empty for AWS)', cfg.get<string>('backup.s3Endpoint', ''));
+  if (endpoint === undefined) return;
+  const secretName = await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
+  if (!secretName) return;
+  const accessKey = (await ask('Access key (empty: use the existing Secret)')) || undefined;
+  const secretKey = accessKey ? await ask('Secret key', '', true) : undefined;
+  const name = `backup-${Date.now().toString(36)}`;
+  try {
+    const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Operator Backup ${name} of ${info.namespace}/${info.name}`, cancellable: true }, (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      return runOperatorTask(kc, {
+        kind: 'Backup', name, namespace: info.namespace, cluster: info.name, toolImage: cfg.get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
+        databases: dbs.split(',').map((d) => d.trim()).filter(Boolean),
+        s3: { provider: endpoint ? 'minio' : 'aws', bucket, prefix, endpoint: endpoint || undefined, secretName, accessKey, secretKey: secretKey || undefined },
+      }, { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) });
+    });
+    const rec: BackupRecord = { id: crypto.randomUUID(), method: 'operator', createdAt: new Date().toISOString(), connection: `${info.namespace}/${info.name}`, server: 'TiDB (Kubernetes)', databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'], location: status.backupPath ?? `s3://${bucket}/${prefix}` };
+    await history.add(rec);
+    void vscode.window.showInformationMessage(`Backup ${name} complete: ${rec.location}${status.backupSizeReadable ? ` (${status.backupSizeReadable})` : ''}.`);
+    return rec;
+  } catch (e) {
+    const err = e as InstanceType<typeof OperatorTaskError>;
+    log().error(`Operator backup failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
+    void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
+  }
+}

@@ -3,7 +3,7 @@
 // kept redacted. No VS Code imports (a Memento is passed in).
 export interface BackupRecord {
   id: string;
-  method: 'logical' | 'br';
+  method: 'logical' | 'br' | 'operator';
   createdAt: string;
   connection: string;
   server: string;
