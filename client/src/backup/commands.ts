@@ -161,6 +161,11 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
     if (!record) file = (await vscode.window.showOpenDialog({ filters: { 'SQL backups': ['sql', 'gz'] } }))?.[0]?.fsPath;
   }
   if (!record && !file) return;
+  if (record?.method === 'operator') {
+    const message = `${record.location} was made by a TiDB Operator Backup: restore it with a Restore resource in the cluster (kubectl apply a br.pingcap.com/v1alpha1 Restore with the same S3 settings). Restoring operator backups from VS Code is not built yet.`;
+    void vscode.window.showInformationMessage(message);
+    return { ok: false, message };
+  }
   const profile = await pickProfile(manager, args.connectionId);
   if (!profile) return;
   const session = await manager.connect(profile.id).catch((e: Error) => void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${e.message}`));
