@@ -87,3 +87,14 @@ test('contract: a Failed backup reports the operator\'s reason with events and t
     return true;
   });
 });
+
+test('contract: a Restore without keys uses the existing Secret and follows the restores collection', async () => {
+  api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/restores', [
+    { afterMs: 5, type: 'ADDED', object: { metadata: { name: 'restore-1' }, status: { phase: 'Running' } } },
+    { afterMs: 20, type: 'MODIFIED', object: { metadata: { name: 'restore-1' }, status: { phase: 'Complete', timeTaken: '1m' } } },
+  ]);
+  const s = await runOperatorTask(kc, task({ kind: 'Restore', name: 'restore-1', s3: { provider: 'aws', bucket: 'backups', prefix: 'shop/2026-12-03', secretName: 's3-secret' } }));
+  assert.equal(s.phase, 'Complete');
+  const kinds = api.requests.filter((r) => r.method === 'PATCH').map((r) => (r.body as { kind: string }).kind);
+  assert.deepEqual(kinds, ['ServiceAccount', 'Role', 'RoleBinding', 'Restore'], 'no Secret created without keys');
+});

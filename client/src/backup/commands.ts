@@ -161,11 +161,7 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
     if (!record) file = (await vscode.window.showOpenDialog({ filters: { 'SQL backups': ['sql', 'gz'] } }))?.[0]?.fsPath;
   }
   if (!record && !file) return;
-  if (record?.method === 'operator') {
-    const message = `${record.location} was made by a TiDB Operator Backup: restore it with a Restore resource in the cluster (kubectl apply a br.pingcap.com/v1alpha1 Restore with the same S3 settings). Restoring operator backups from VS Code is not built yet.`;
-    void vscode.window.showInformationMessage(message);
-    return { ok: false, message };
-  }
+  if (record?.method === 'operator') return operatorRestore(record);
   const profile = await pickProfile(manager, args.connectionId);
   if (!profile) return;
   const session = await manager.connect(profile.id).catch((e: Error) => void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${e.message}`));
@@ -290,7 +286,7 @@ export async function operatorBackupCommand(history: BackupHistory, info: import
         s3: { provider: endpoint ? 'minio' : 'aws', bucket, prefix, endpoint: endpoint || undefined, secretName, accessKey, secretKey: secretKey || undefined },
       }, { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) });
     });
-    const rec: BackupRecord = { id: crypto.randomUUID(), method: 'operator', createdAt: new Date().toISOString(), connection: `${info.namespace}/${info.name}`, server: 'TiDB (Kubernetes)', databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'], location: status.backupPath ?? `s3://${bucket}/${prefix}` };
+    const rec: BackupRecord = { id: crypto.randomUUID(), method: 'operator', createdAt: new Date().toISOString(), connection: `${info.namespace}/${info.name}`, server: 'TiDB (Kubernetes)', databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'], location: status.backupPath ?? `s3://${bucket}/${prefix}`, s3: { bucket, prefix, provider: endpoint ? 'minio' : 'aws', endpoint: endpoint || undefined, secretName, namespace: info.namespace } };
     await history.add(rec);
     void vscode.window.showInformationMessage(`Backup ${name} complete: ${rec.location}${status.backupSizeReadable ? ` (${status.backupSizeReadable})` : ''}.`);
     return rec;
@@ -298,5 +294,44 @@ export async function operatorBackupCommand(history: BackupHistory, info: import
     const err = e as InstanceType<typeof OperatorTaskError>;
     log().error(`Operator backup failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
     void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
+  }
+}
+
+/** Restores an operator backup into a TiDB Operator v2 cluster of the current kubeconfig context. */
+async function operatorRestore(record: BackupRecord): Promise<RestoreOutcome | undefined> {
+  const { defaultKubeConfig, listTidbClusters } = await import('../localCluster/kubeClusters');
+  const { runOperatorTask } = await import('./operator');
+  const kc = defaultKubeConfig();
+  if (!kc || !record.s3) {
+    const message = !kc ? 'No kubeconfig: set KUBECONFIG or ~/.kube/config.' : 'This backup record has no S3 location to restore from.';
+    void vscode.window.showErrorMessage(message);
+    return { ok: false, message };
+  }
+  const targets = (await listTidbClusters(kc)).filter((c) => c.operator === 'v2');
+  const pick = await vscode.window.showQuickPick(targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c })), { placeHolder: `Restore ${record.location} into…` });
+  if (!pick) return;
+  const ok = await vscode.window.showWarningMessage(`Restore ${record.databases.join(', ')} from ${record.location} into ${pick.label}? BR refuses tables that already exist.`, { modal: true }, 'Restore');
+  if (ok !== 'Restore') return;
+  if (pick.c.namespace !== record.s3.namespace) void vscode.window.showWarningMessage(`The Secret ${record.s3.secretName} must exist in ${pick.c.namespace} too.`);
+  const name = `restore-${Date.now().toString(36)}`;
+  try {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Operator Restore ${name} into ${pick.label}`, cancellable: true }, (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      const s3 = record.s3!;
+      return runOperatorTask(kc, {
+        kind: 'Restore', name, namespace: pick.c.namespace, cluster: pick.c.name, toolImage: vscode.workspace.getConfiguration('tidb').get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
+        databases: record.databases.filter((d) => d !== '*'),
+        s3: { provider: s3.provider, bucket: s3.bucket, prefix: s3.prefix, endpoint: s3.endpoint, secretName: s3.secretName },
+      }, { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) });
+    });
+    const message = `Restore ${name} complete.`;
+    void vscode.window.showInformationMessage(message);
+    return { ok: true, message };
+  } catch (e) {
+    const err = e as Error & { details?: string[] };
+    log().error(`Operator restore failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
+    void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
+    return { ok: false, message: err.message };
   }
 }

@@ -17,6 +17,8 @@ export interface BackupRecord {
   backupTs?: string;
   tables?: number;
   rows?: number;
+  /** operator: where the backup is, to restore it (the Secret holds the keys; none are kept here) */
+  s3?: { bucket: string; prefix: string; provider: string; endpoint?: string; secretName: string; namespace: string };
 }
 
 export interface MementoLike {
