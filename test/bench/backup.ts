@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const server = await detectServer(probe);
     await probe.end();
     const e0 = performance.now();
-    const manifest = await exportLogical({ get: () => connect(profile, db.password), release: async (c) => void (await c.end()) }, server, { databases: ['bench'], file: ours });
+    const manifest = await exportLogical({ get: () => connect(profile, db.password), release: async (c) => void (await c.end()) }, server, { databases: ['bench'], file: ours, parallel: process.env.BENCH_BACKUP_PARALLEL ? Number(process.env.BENCH_BACKUP_PARALLEL) : undefined });
     const exportMs = performance.now() - e0;
     const sizeMb = (f: string) => (fs.statSync(f).size / 1048576).toFixed(0);
     console.log(`  export: ours ${(exportMs / 1000).toFixed(1)} s (${sizeMb(ours)} MB), mariadb-dump ${(dumpMs / 1000).toFixed(1)} s (${sizeMb(dumpFile)} MB): ours/mysqldump = ${(exportMs / dumpMs).toFixed(2)} (target ≤ 1.00)`);

@@ -104,7 +104,8 @@ test('export: tables before views in dependency order, generated columns left ou
   const probe = await connect(profile(), db.password);
   const server = await detectServer(probe);
   await probe.end();
-  manifest = await exportLogical(source(), server, { databases: ['kitchen'], file: file() });
+  // four readers sharing one snapshot (the global-read-lock path)
+  manifest = await exportLogical(source(), server, { databases: ['kitchen'], file: file(), parallel: 4 });
   const sql = fs.readFileSync(file(), 'utf8');
   assert.ok(sql.indexOf('CREATE TABLE `sink`') < sql.indexOf('INSERT INTO `sink`'));
   const vBase = sql.search(/VIEW (`kitchen`\.)?`v_base` AS/);
@@ -118,6 +119,8 @@ test('export: tables before views in dependency order, generated columns left ou
   const k = manifest.databases[0];
   assert.deepEqual(k.tables.map((t) => [t.name, t.rows, t.rowFormat]), [['empty_one', 0, 'server'], ['parent', 2, 'server'], ['sink', 3, 'client'], ['srv', 4, 'server'], ['we`ird ta<b>le', 2, 'client']]);
   assert.deepEqual(k.views, ['v_base', 'v_top']);
+  // tables with a primary key get the cheap ordered checksum, read by key; the others an order-free one
+  assert.deepEqual(k.tables.map((t) => [t.name, t.checksumKind, t.orderBy]), [['empty_one', 'sum64', undefined], ['parent', 'ordered', ['id']], ['sink', 'ordered', ['id']], ['srv', 'ordered', ['id']], ['we`ird ta<b>le', 'sum64', undefined]]);
   assert.equal(manifest.consistency, 'consistent-snapshot-transaction');
   assert.ok(JSON.parse(fs.readFileSync(`${file()}.manifest.json`, 'utf8')).databases[0].tables[2].checksum);
 });

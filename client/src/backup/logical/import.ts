@@ -146,7 +146,7 @@ export async function verifyAgainstManifest(c: mysql.Connection, manifest: Backu
         const [cols] = await c.query<mysql.RowDataPacket[]>('SELECT COLUMN_NAME AS c, DATA_TYPE AS d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [target, t.name]);
         const binary = new Set(cols.filter((r) => BINARY_DATA_TYPES.has(String(r.d).toLowerCase())).map((r) => String(r.c)));
         if (!cols.length) throw new Error('the table does not exist');
-        const sum = await checksumTable(c, target, t.name, t.columns, binary, t.rowFormat ?? 'client');
+        const sum = await checksumTable(c, target, t.name, t.columns, binary, t.rowFormat ?? 'client', t.checksumKind === 'ordered' ? t.orderBy : undefined);
         Object.assign(row, { rows: sum.rows, checksum: sum.value, ok: sum.rows === t.rows && sum.value === t.checksum });
       } catch (e) {
         row.error = (e as Error).message;

@@ -11,7 +11,7 @@ export interface BackupManifest {
   bytes: number;
   databases: Array<{
     name: string;
-    tables: Array<{ name: string; rows: number; checksum: string; columns: string[]; /** how rows were formatted (and must be re-read to verify) */ rowFormat?: 'server' | 'client' }>;
+    tables: Array<{ name: string; rows: number; checksum: string; columns: string[]; /** how rows were formatted (and must be re-read to verify) */ rowFormat?: 'server' | 'client'; checksumKind?: 'sum64' | 'ordered'; /** the primary key the ordered checksum reads by */ orderBy?: string[] }>;
     views: string[];
   }>;
 }
