@@ -169,6 +169,7 @@ test('the same dump loaded by the mariadb client gives the same checksums (gzip 
 
 test('without the RELOAD privilege (no global read lock) the export falls back to one reader and gives the same checksums', async () => {
   const c = await admin();
+  // a throwaway user of the test's own MariaDB; the password is a test value, not a secret
   await c.query("CREATE USER IF NOT EXISTS 'lim'@'%' IDENTIFIED BY 'lim-pass-1'");
   await c.query("GRANT SELECT, SHOW VIEW ON kitchen.* TO 'lim'@'%'");
   await c.end();

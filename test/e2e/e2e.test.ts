@@ -100,18 +100,28 @@ async function command(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
-test('screenshots: Problems panel and the quick fix menu', { timeout: 180_000 }, async () => {
-  const ws = workspaceCopy();
-  const inst = await start(false);
+/** Opens the workspace in a page and waits for the workbench. */
+async function openWorkbench(inst: Instance, ws: string): Promise<Page> {
   const page = await newPage(browser);
   await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  // open the migration through Quick Open
+  return page;
+}
+
+/** Opens a workspace file through Quick Open (Ctrl+P). */
+async function quickOpen(page: Page, file: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill('migration-v42.sql');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'migration-v42.sql' }).first().click();
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click();
+}
+
+test('screenshots: Problems panel and the quick fix menu', { timeout: 180_000 }, async () => {
+  const ws = workspaceCopy();
+  const inst = await start(false);
+  const page = await openWorkbench(inst, ws);
+  await quickOpen(page, 'migration-v42.sql');
   await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Control+Shift+M');
   const rows = page.locator('.markers-panel .monaco-list-row');
@@ -153,9 +163,7 @@ test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }
   fs.writeFileSync(path.join(ws, 'report.sql'), '-- orders with their notes\nSELECT id, email, note, total, created FROM orders ORDER BY id;\n');
   // a saved connection without a password: connecting asks for it, as it does for a teammate's workspace connection
   const inst = await start(false, { 'tidb.connections': [{ id: 'e2e', name: 'e2e maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' }] });
-  const page = await newPage(browser);
-  await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const page = await openWorkbench(inst, ws);
   await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
   const tree = page.locator('.pane-body .monaco-list[aria-label="Explorer"]');
   const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
@@ -175,11 +183,7 @@ test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }
   await page.screenshot({ path: path.join(ARTIFACTS, 'explorer.png') });
 
   // run the statement under the cursor; the file has no connection yet, so it asks which
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('report.sql');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'report.sql' }).first().click();
+  await quickOpen(page, 'report.sql');
   await page.locator('.monaco-editor .view-lines', { hasText: 'SELECT id, email' }).waitFor({ timeout: 30_000 });
   await page.locator('.monaco-editor .view-line', { hasText: 'ORDER BY' }).click();
   await page.keyboard.press('Control+Enter');
@@ -199,14 +203,8 @@ test('a production connection asks before a statement that changes data, showing
   const ws = workspaceCopy();
   fs.writeFileSync(path.join(ws, 'danger.sql'), "UPDATE orders SET note = 'changed' WHERE email = 'a@example.com';\n");
   const inst = await start(false, { 'tidb.connections': [{ id: 'prod', name: 'prod maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off', production: true }] });
-  const page = await newPage(browser);
-  await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('danger.sql');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'danger.sql' }).first().click();
+  const page = await openWorkbench(inst, ws);
+  await quickOpen(page, 'danger.sql');
   await page.locator('.monaco-editor .view-line', { hasText: 'UPDATE orders' }).click();
   const note = async () => {
     const c = await db.admin();

@@ -4,6 +4,7 @@
 // execution info; Grid and Raw tabs; two plans side by side. Keyboard: arrows move
 // and fold, Enter folds, a/d jump between advice. All data goes in as textContent.
 import './plan.css';
+import { el } from '../shared/dom';
 import type { Diagnosis, ExecInfo, PlanNode } from '../../server/src/plan/model';
 import { walk } from '../../server/src/plan/model';
 import { planMetrics, type NodeMetrics } from '../../server/src/plan/metrics';
@@ -17,13 +18,6 @@ interface VsApi {
 }
 declare function acquireVsCodeApi(): VsApi;
 const vscode: VsApi | undefined = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const root = document.getElementById('root')!;
 let state: PlanState | undefined = vscode?.getState();

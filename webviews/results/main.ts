@@ -3,6 +3,7 @@
 // apart from the string 'NULL', selection and copy, cancel while running.
 // Every value reaches the DOM through textContent.
 import './results.css';
+import { el } from '../shared/dom';
 import type { Cell, CopyFormat, FromResults, ResultColumn, StatementOutcome, ToResults } from '../../protocol/webviews/results';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromResults): void };
@@ -37,13 +38,6 @@ const state = {
   summary: '',
   sel: { anchor: -1, rows: new Set<number>(), cell: undefined as undefined | { row: number; col: number } },
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const root = document.getElementById('root')!;
 const header = el('div', 'header');
