@@ -12,6 +12,7 @@ import { loadCrd } from '../helpers/crdSchema';
 const dir = path.resolve(import.meta.dirname, '../fixtures/k8s/crds');
 const crds = { Backup: loadCrd(path.join(dir, 'v2.0.1_br.pingcap.com_backups.yaml.gz')), Restore: loadCrd(path.join(dir, 'v2.0.1_br.pingcap.com_restores.yaml.gz')) };
 
+// AK/SK are placeholder keys: the fake API server only records them
 const task = (over: Partial<OperatorTask> = {}): OperatorTask => ({
   kind: 'Backup', name: 'shop-nightly', namespace: 'db', cluster: 'basic', toolImage: 'pingcap/br:v8.5.3', databases: ['shop'],
   s3: { provider: 'minio', bucket: 'backups', prefix: 'shop/2026-12-03', endpoint: 'http://minio.minio:9000', secretName: 's3-secret', accessKey: 'AK', secretKey: 'SK' },

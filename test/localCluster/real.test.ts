@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connect } from '../../client/src/connections/driver';
-import { createLocalCluster, deleteLocalCluster } from '../../client/src/localCluster/create';
+import { createLocalCluster, deleteLocalCluster, tidbAnswersOn } from '../../client/src/localCluster/create';
 import { checkPrerequisites } from '../../client/src/localCluster/prerequisites';
 import { runProcess } from '../../client/src/localCluster/processRunner';
 
@@ -22,15 +22,7 @@ test('real: kind + TiDB Operator v2 + a 1-replica cluster answers SELECT tidb_ve
     await createLocalCluster({ name, version: 'v8.5.3', hostPort: 14400 }, {
       run: runProcess,
       fetchText: async (url) => (await fetch(url)).text(),
-      tidbAnswers: async (port) => {
-        try {
-          const c = await connect({ id: 'x', name: 'x', host: '127.0.0.1', port, user: 'root', tls: 'off' }, '', 3000);
-          await c.end();
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      tidbAnswers: tidbAnswersOn,
       progress: (s, d) => console.log(`# ${s}${d ? `: ${d}` : ''}`),
     });
     const c = await connect({ id: 'x', name: 'x', host: '127.0.0.1', port: 14400, user: 'root', tls: 'off' }, '');

@@ -250,10 +250,6 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
   }
 }
 
-export function databasesOf(manager: ConnectionManager): (id: string) => Promise<string[]> {
-  return async (id) => (await manager.connect(id)).withMeta((q) => listDatabases(q));
-}
-
 /** Back up a TiDB cluster found in Kubernetes with a TiDB Operator Backup resource (S3). */
 export async function operatorBackupCommand(history: BackupHistory, info: import('../localCluster/kubeClusters').TidbClusterInfo): Promise<BackupRecord | undefined> {
   const { defaultKubeConfig } = await import('../localCluster/kubeClusters');

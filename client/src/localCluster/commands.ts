@@ -6,11 +6,10 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { connect } from '../connections/driver';
 import type { ConnectionManager } from '../connections/manager';
 import { newProfileId } from '../connections/store';
 import { log } from '../log';
-import { createLocalCluster, deleteLocalCluster, listKindClusters, StepError, STEP_TITLES, type Step } from './create';
+import { createLocalCluster, deleteLocalCluster, tidbAnswersOn, listKindClusters, StepError, STEP_TITLES, type Step } from './create';
 import { DEFAULT_TIDB_VERSION, operatorAssetUrls, OPERATOR_VERSION, validateName, validateVersion } from './manifests';
 import { checkPrerequisites } from './prerequisites';
 import { runProcess } from './processRunner';
@@ -83,15 +82,7 @@ export async function createLocalClusterCommand(context: vscode.ExtensionContext
       await createLocalCluster({ name, version, hostPort, operatorVersion, mirror: /^https?:\/\//.test(mirror) ? mirror : undefined }, {
         run: runProcess,
         fetchText: fetcher(context),
-        tidbAnswers: async (port) => {
-          try {
-            const c = await connect({ id: 'probe', name: 'probe', host: '127.0.0.1', port, user: 'root', tls: 'off' }, '', 3000);
-            await c.end();
-            return true;
-          } catch {
-            return false;
-          }
-        },
+        tidbAnswers: tidbAnswersOn,
         progress: (step, detail) => {
           if (step !== last) progress.report({ increment: 100 / steps });
           last = step;

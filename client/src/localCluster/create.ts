@@ -11,6 +11,7 @@ import { applyAll, conditionOf, evidence, watchUntil, type KubeObject } from './
 import { clusterObjects, kindConfig, NAMESPACE, operatorAssetUrls, OPERATOR_VERSION } from './manifests';
 import { checkPrerequisites } from './prerequisites';
 import type { ProcessRunner } from './processRunner';
+import { connect } from '../connections/driver';
 
 export type Step = 'prerequisites' | 'kind' | 'operator' | 'cluster' | 'ready' | 'connect';
 
@@ -159,4 +160,15 @@ export async function deleteLocalCluster(run: ProcessRunner, name: string): Prom
 export async function listKindClusters(run: ProcessRunner): Promise<string[]> {
   const r = await run('kind', ['get', 'clusters'], { timeoutMs: 30_000 });
   return r.code === 0 ? r.stdout.split('\n').map((l) => l.trim()).filter((l) => l && !/^No kind clusters/.test(l)) : [];
+}
+
+/** True when TiDB accepts root without a password on 127.0.0.1:port (a fresh local cluster). */
+export async function tidbAnswersOn(port: number): Promise<boolean> {
+  try {
+    const c = await connect({ id: 'probe', name: 'probe', host: '127.0.0.1', port, user: 'root', tls: 'off' }, '', 3000);
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -115,7 +115,7 @@ class Out {
 }
 
 /** Streams one table's rows as INSERT statements, pausing the connection when the file is behind. */
-function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, chunks: string[], onRows: (n: number) => void, signal?: AbortSignal): Promise<TableChecksum> {
+function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, onRows: (n: number) => void, signal?: AbortSignal): Promise<TableChecksum> {
   const cols = t.columns.filter((x) => !x.generated);
   const ordered = t.primaryKey.length > 0;
   const sum = new TableChecksum(ordered ? 'ordered' : 'sum64');
@@ -169,7 +169,6 @@ function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, chunk
       onRows(seen);
       resolve(sum);
     });
-    void chunks;
   });
 }
 
@@ -256,7 +255,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       const results = new Map<string, { sum: TableChecksum }>();
       if (readers.length === 1) {
         for (const t of baseTables) {
-          const sum = await dumpRows(main, db, t, out, [], (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
+          const sum = await dumpRows(main, db, t, out, (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
           results.set(t.name, { sum });
           done++;
         }
@@ -269,7 +268,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
             parts.set(t.name, part);
             const partOut = new Out(part, false);
             try {
-              const sum = await dumpRows(c, db, t, partOut, [], (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
+              const sum = await dumpRows(c, db, t, partOut, (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
               results.set(t.name, { sum });
             } finally {
               await partOut.close();
