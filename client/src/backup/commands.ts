@@ -229,7 +229,7 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
       return { ok: true, message, statements: r.statements };
     }
     const v = await verifyAgainstManifest(c, manifest);
-    const mismatches = [...v.tables.filter((t) => !t.ok).map((t) => `${t.database}.${t.table}: ${t.error ?? `${t.rows} rows (expected ${t.expectedRows}), checksum ${t.checksum} (expected ${t.expectedChecksum})`}`), ...v.missingViews.map((x) => `${x}: view missing`)];
+    const mismatches = [...v.tables.filter((t) => !t.ok).map((t) => `${t.database}.${t.table}: ${t.error ?? `${t.rows} rows (expected ${t.expectedRows}), checksum ${t.checksum} (expected ${t.expectedChecksum})`}`), ...v.missingViews.map((x) => `${x}: view missing`), ...(v.error ? [v.error] : [])];
     if (!v.ok) {
       const message = `Restore finished but does NOT match the backup: ${mismatches.join('; ')}`;
       log().error(message);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import type * as mysql from 'mysql2/promise';
 import { checksumTable } from './export';
-import type { BackupManifest } from './manifest';
+import { MANIFEST_FORMAT, type BackupManifest } from './manifest';
 import { BINARY_DATA_TYPES } from './values';
 
 /** Splits SQL text fed in chunks into statements ending with ';' outside quotes and comments. */
@@ -133,11 +133,14 @@ export interface VerifyResult {
   ok: boolean;
   tables: Array<{ database: string; table: string; expectedRows: number; rows: number; expectedChecksum: string; checksum: string; ok: boolean; error?: string }>;
   missingViews: string[];
+  /** why nothing could be compared (a manifest this version cannot check) */
+  error?: string;
 }
 
 /** Recomputes every table's rows and checksum on the target and compares with the manifest. */
 export async function verifyAgainstManifest(c: mysql.Connection, manifest: BackupManifest, mapDb: (db: string) => string = (d) => d): Promise<VerifyResult> {
   const result: VerifyResult = { ok: true, tables: [], missingViews: [] };
+  if (manifest.format !== MANIFEST_FORMAT) return { ...result, ok: false, error: `the manifest's format is ${manifest.format}, this version checks ${MANIFEST_FORMAT} (its checksums are computed differently): the data was restored but not verified` };
   for (const db of manifest.databases) {
     const target = mapDb(db.name);
     for (const t of db.tables) {
@@ -146,7 +149,7 @@ export async function verifyAgainstManifest(c: mysql.Connection, manifest: Backu
         const [cols] = await c.query<mysql.RowDataPacket[]>('SELECT COLUMN_NAME AS c, DATA_TYPE AS d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [target, t.name]);
         const binary = new Set(cols.filter((r) => BINARY_DATA_TYPES.has(String(r.d).toLowerCase())).map((r) => String(r.c)));
         if (!cols.length) throw new Error('the table does not exist');
-        const sum = await checksumTable(c, target, t.name, t.columns, binary, t.rowFormat ?? 'client', t.checksumKind === 'ordered' ? t.orderBy : undefined);
+        const sum = await checksumTable(c, target, t.name, t.columns, binary, t.checksumKind === 'ordered' ? t.orderBy : undefined);
         Object.assign(row, { rows: sum.rows, checksum: sum.value, ok: sum.rows === t.rows && sum.value === t.checksum });
       } catch (e) {
         row.error = (e as Error).message;

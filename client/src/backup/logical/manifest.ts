@@ -1,7 +1,10 @@
 // The manifest written next to a logical backup: what was exported (tables, views,
 // row counts, checksums), from where and when. Import verifies the result against it.
+/** /2: rows formatted and checksummed as bytes in the client (values.ts). */
+export const MANIFEST_FORMAT = 'tidb-toolkit-logical/2';
+
 export interface BackupManifest {
-  format: 'tidb-toolkit-logical/1';
+  format: typeof MANIFEST_FORMAT;
   createdAt: string;
   server: { flavor: string; version: string };
   /** how the snapshot was taken */
@@ -11,7 +14,7 @@ export interface BackupManifest {
   bytes: number;
   databases: Array<{
     name: string;
-    tables: Array<{ name: string; rows: number; checksum: string; columns: string[]; /** how rows were formatted (and must be re-read to verify) */ rowFormat?: 'server' | 'client'; checksumKind?: 'sum64' | 'ordered'; /** the primary key the ordered checksum reads by */ orderBy?: string[] }>;
+    tables: Array<{ name: string; rows: number; checksum: string; columns: string[]; checksumKind?: 'sum64' | 'ordered'; /** the primary key the ordered checksum reads by */ orderBy?: string[] }>;
     views: string[];
   }>;
 }
