@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { test } from 'node:test';
+import { HashWorker } from '../../client/src/backup/logical/hashWorker';
 import { quote, TableChecksum, TupleWriter } from '../../client/src/backup/logical/values';
 
 /** A text-protocol row payload: each value length-encoded, 0xfb for NULL. */
@@ -99,11 +100,12 @@ test('a payload that does not match the columns is an error, not a wrong row', (
   assert.throws(() => w.addPayload(Buffer.from([0xff, 0x00]), 0, 2), /bad length byte 0xff/);
 });
 
-test('ordered checksum: SHA-1 over every tuple followed by ",\\n", however the rows are batched', () => {
+test('ordered checksum: SHA-1 over every tuple followed by ",\\n", however the rows are batched, here or on a worker thread', async () => {
   const rows = ['1', "it's", null, '😀'].map((v) => payload([v]));
   const expected = crypto.createHash('sha1').update("('1'),\n('it\\'s'),\n(NULL),\n('😀'),\n").digest('hex').slice(0, 16);
-  for (const batch of [1, 2, 4]) {
-    const sum = new TableChecksum('ordered');
+  const worker = new HashWorker();
+  for (const [batch, where] of [[1, 'here'], [2, 'here'], [4, 'here'], [1, 'worker'], [3, 'worker']] as const) {
+    const sum = new TableChecksum('ordered', where === 'worker' ? worker.stream() : undefined);
     const w = new TupleWriter([false]);
     rows.forEach((p, k) => {
       w.addPayload(p, 0, p.length);
@@ -113,9 +115,12 @@ test('ordered checksum: SHA-1 over every tuple followed by ",\\n", however the r
       }
     });
     sum.addBody(w.body(), w.rows);
+    assert.throws(() => sum.value, /before finish/);
+    await sum.finish();
     assert.equal(sum.rows, 4);
-    assert.equal(sum.value, expected, `batches of ${batch}`);
+    assert.equal(sum.value, expected, `batches of ${batch}, ${where}`);
   }
+  await worker.close();
 });
 
 test('order-free checksum: the same rows in any order give the same value, a changed row does not', () => {

@@ -12,6 +12,7 @@ import { escapeId } from 'mysql2';
 import type * as mysql from 'mysql2/promise';
 import type { ServerInfo } from '../../connections/driver';
 import { MANIFEST_FORMAT, manifestPath, type BackupManifest } from './manifest';
+import { HashWorker } from './hashWorker';
 import { BINARY_DATA_TYPES, TableChecksum, TupleWriter } from './values';
 
 export interface ExportOptions {
@@ -137,10 +138,10 @@ function checkRaw(row: unknown): void {
  * (measured on 1 GB: formatting with QUOTE()/HEX() in the server cost it 6 s of CPU
  * against 2.2 s for a plain SELECT, and was the bottleneck).
  */
-function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, onRows: (n: number) => void, signal?: AbortSignal): Promise<TableChecksum> {
+function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, hasher: HashWorker, onRows: (n: number) => void, signal?: AbortSignal): Promise<TableChecksum> {
   const cols = t.columns.filter((x) => !x.generated);
   const ordered = t.primaryKey.length > 0;
-  const sum = new TableChecksum(ordered ? 'ordered' : 'sum64');
+  const sum = ordered ? new TableChecksum('ordered', hasher.stream()) : new TableChecksum('sum64');
   if (cols.length === 0) return Promise.resolve(sum);
   const head = Buffer.from(`INSERT INTO ${escapeId(t.name)} (${cols.map((x) => escapeId(x.name)).join(', ')}) VALUES\n`);
   const w = new TupleWriter(cols.map((x) => x.binary), head);
@@ -208,6 +209,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
   };
   const main = await source.get();
   const extra: mysql.Connection[] = [];
+  const hasher = new HashWorker();
   try {
     await main.query("SET SESSION time_zone = '+00:00'");
     let snapshot: string | undefined;
@@ -276,7 +278,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       const results = new Map<string, { sum: TableChecksum }>();
       if (readers.length === 1) {
         for (const t of baseTables) {
-          const sum = await dumpRows(main, db, t, out, (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
+          const sum = await dumpRows(main, db, t, out, hasher, (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
           results.set(t.name, { sum });
           done++;
         }
@@ -289,7 +291,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
             parts.set(t.name, part);
             const partOut = new Out(part, false);
             try {
-              const sum = await dumpRows(c, db, t, partOut, (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
+              const sum = await dumpRows(c, db, t, partOut, hasher, (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
               results.set(t.name, { sum });
             } finally {
               await partOut.close();
@@ -300,14 +302,14 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
         // tables in their order, each copied from its part file
         for (const t of baseTables) {
           const part = parts.get(t.name)!;
-          for await (const chunk of fs.createReadStream(part, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-            if (!out.write(chunk as string)) await out.drain();
+          for await (const chunk of fs.createReadStream(part, { highWaterMark: 1 << 20 })) {
+            if (!out.write(chunk as Buffer)) await out.drain();
           }
           fs.rmSync(part, { force: true });
         }
       }
       for (const t of baseTables) {
-        const sum = results.get(t.name)!.sum;
+        const sum = await results.get(t.name)!.sum.finish();
         const kept = t.columns.filter((x) => !x.generated);
         entry.tables.push({ name: t.name, rows: sum.rows, checksum: sum.value, columns: kept.map((x) => x.name), checksumKind: sum.kind, orderBy: t.primaryKey.length ? t.primaryKey : undefined });
       }
@@ -325,6 +327,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
     if (!isTidb) await main.query('COMMIT');
   } finally {
     await out.close();
+    await hasher.close();
     await source.release(main);
     for (const c of extra) await source.release(c);
   }
@@ -334,9 +337,9 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
 }
 
 /** Reads a table back the way export did and returns its checksum (for verification). */
-export async function checksumTable(c: mysql.Connection, db: string, table: string, columns: string[], binary: Set<string>, orderBy?: string[]): Promise<TableChecksum> {
+export async function checksumTable(c: mysql.Connection, db: string, table: string, columns: string[], binary: Set<string>, orderBy?: string[], hasher?: HashWorker): Promise<TableChecksum> {
   const ordered = !!orderBy?.length;
-  const sum = new TableChecksum(ordered ? 'ordered' : 'sum64');
+  const sum = new TableChecksum(ordered ? 'ordered' : 'sum64', ordered ? hasher?.stream() : undefined);
   const w = new TupleWriter(columns.map((x) => binary.has(x)));
   const core = (c as unknown as { connection: import('mysql2').Connection }).connection;
   await new Promise<void>((resolve, reject) => {
@@ -363,7 +366,7 @@ export async function checksumTable(c: mysql.Connection, db: string, table: stri
       resolve();
     });
   });
-  return sum;
+  return sum.finish();
 }
 
 export { tablesOf };

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import type * as mysql from 'mysql2/promise';
 import { checksumTable } from './export';
+import { HashWorker } from './hashWorker';
 import { MANIFEST_FORMAT, type BackupManifest } from './manifest';
 import { BINARY_DATA_TYPES } from './values';
 
@@ -141,6 +142,17 @@ export interface VerifyResult {
 export async function verifyAgainstManifest(c: mysql.Connection, manifest: BackupManifest, mapDb: (db: string) => string = (d) => d): Promise<VerifyResult> {
   const result: VerifyResult = { ok: true, tables: [], missingViews: [] };
   if (manifest.format !== MANIFEST_FORMAT) return { ...result, ok: false, error: `the manifest's format is ${manifest.format}, this version checks ${MANIFEST_FORMAT} (its checksums are computed differently): the data was restored but not verified` };
+  const hasher = new HashWorker();
+  try {
+    await verifyTables(c, manifest, mapDb, result, hasher);
+  } finally {
+    await hasher.close();
+  }
+  if (result.missingViews.length) result.ok = false;
+  return result;
+}
+
+async function verifyTables(c: mysql.Connection, manifest: BackupManifest, mapDb: (db: string) => string, result: VerifyResult, hasher: HashWorker): Promise<void> {
   for (const db of manifest.databases) {
     const target = mapDb(db.name);
     for (const t of db.tables) {
@@ -149,7 +161,7 @@ export async function verifyAgainstManifest(c: mysql.Connection, manifest: Backu
         const [cols] = await c.query<mysql.RowDataPacket[]>('SELECT COLUMN_NAME AS c, DATA_TYPE AS d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [target, t.name]);
         const binary = new Set(cols.filter((r) => BINARY_DATA_TYPES.has(String(r.d).toLowerCase())).map((r) => String(r.c)));
         if (!cols.length) throw new Error('the table does not exist');
-        const sum = await checksumTable(c, target, t.name, t.columns, binary, t.checksumKind === 'ordered' ? t.orderBy : undefined);
+        const sum = await checksumTable(c, target, t.name, t.columns, binary, t.checksumKind === 'ordered' ? t.orderBy : undefined, hasher);
         Object.assign(row, { rows: sum.rows, checksum: sum.value, ok: sum.rows === t.rows && sum.value === t.checksum });
       } catch (e) {
         row.error = (e as Error).message;
@@ -163,8 +175,6 @@ export async function verifyAgainstManifest(c: mysql.Connection, manifest: Backu
       for (const v of db.views) if (!have.has(v)) result.missingViews.push(`${target}.${v}`);
     }
   }
-  if (result.missingViews.length) result.ok = false;
-  return result;
 }
 
 /** Refuses to import over existing tables: the names that are in the way. */

@@ -3,6 +3,7 @@
 // bytes: never through JavaScript numbers, dates or strings, so nothing is rounded or
 // re-encoded, and a gigabyte of rows costs one pass over its bytes. No VS Code imports.
 import * as crypto from 'node:crypto';
+import type { Sha1Stream } from './hashWorker';
 
 /** Column types whose values are bytes: written as 0x… hex. */
 export const BINARY_DATA_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'bit', 'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection']);
@@ -159,10 +160,12 @@ export class TupleWriter {
 export class TableChecksum {
   rows = 0;
   private sum = 0n;
-  private hash?: crypto.Hash;
+  private readonly hash?: Sha1Stream;
+  private done?: string;
 
-  constructor(readonly kind: 'sum64' | 'ordered' = 'sum64') {
-    if (kind === 'ordered') this.hash = crypto.createHash('sha1');
+  /** ordered checksums hash in `hasher` (a worker's stream) when given, here otherwise */
+  constructor(readonly kind: 'sum64' | 'ordered' = 'sum64', hasher?: Sha1Stream) {
+    if (kind === 'ordered') this.hash = hasher ?? inlineSha1();
   }
 
   /** one row's tuple (sum64) */
@@ -182,9 +185,22 @@ export class TableChecksum {
     this.hash.update(SEP);
   }
 
-  private done?: string;
+  /** waits for the hash (ordered checksums may be computed on another thread) */
+  async finish(): Promise<this> {
+    if (this.hash && this.done === undefined) this.done = (await this.hash.digest()).slice(0, 16);
+    return this;
+  }
+
   get value(): string {
-    if (this.hash) return (this.done ??= this.hash.digest('hex').slice(0, 16));
+    if (this.hash) {
+      if (this.done === undefined) throw new Error('ordered checksum read before finish()');
+      return this.done;
+    }
     return this.sum.toString(16).padStart(16, '0');
   }
+}
+
+function inlineSha1(): Sha1Stream {
+  const h = crypto.createHash('sha1');
+  return { update: (b) => void h.update(b), digest: async () => h.digest('hex') };
 }
