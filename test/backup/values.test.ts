@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { test } from 'node:test';
 import { HashWorker } from '../../client/src/backup/logical/hashWorker';
-import { quote, TableChecksum, TupleWriter } from '../../client/src/backup/logical/values';
+import { quote, TableChecksum, TupleWriter, ValueKind, valueKind } from '../../client/src/backup/logical/values';
+
+const { Text: T, Binary: B, Number: N } = ValueKind;
 
 /** A text-protocol row payload: each value length-encoded, 0xfb for NULL. */
 function payload(values: Array<Buffer | string | null>): Buffer {
@@ -31,41 +33,42 @@ function payload(values: Array<Buffer | string | null>): Buffer {
   return Buffer.concat(parts);
 }
 
-function tuple(binary: boolean[], values: Array<Buffer | string | null>): string {
-  const w = new TupleWriter(binary);
+function tuple(kinds: ValueKind[], values: Array<Buffer | string | null>): string {
+  const w = new TupleWriter(kinds);
   // the payload sits inside a bigger buffer, as a packet does in a socket chunk
   const p = Buffer.concat([Buffer.from('junk'), payload(values), Buffer.from('more')]);
   w.addPayload(p, 4, p.length - 4);
   return w.lastRow().toString('latin1');
 }
 
-test('NULL, empty strings, the text NULL and numbers as the server sent them', () => {
-  assert.equal(tuple([false, false, false, false, false], [null, '', 'NULL', '18446744073709551615', '-0.000000000000000000000000000001']), "(NULL,'','NULL','18446744073709551615','-0.000000000000000000000000000001')");
+test('NULL, empty strings, the text NULL; numbers bare, as the server printed them', () => {
+  assert.equal(tuple([T, T, T, N, N, N, N], [null, '', 'NULL', '18446744073709551615', '-0.000000000000000000000000000001', '1.7976931348623157e308', null]), "(NULL,'','NULL',18446744073709551615,-0.000000000000000000000000000001,1.7976931348623157e308,NULL)");
+  assert.deepEqual(['BIGINT', 'decimal', 'double', 'float', 'year', 'bit', 'varbinary', 'json', 'enum', 'datetime'].map(valueKind), [N, N, N, N, T, B, B, T, T, T]);
 });
 
 test('strings escaped the way quote() escapes them, for every byte that needs it', () => {
   const hostile = "a'b\"c\\d\0e\nf\rg\bh\ti\x1aj%_";
-  assert.equal(tuple([false], [hostile]), `(${quote(hostile)})`);
-  assert.equal(tuple([false], [hostile]), "('a\\'b\\\"c\\\\d\\0e\\nf\\rg\\bh\\ti\\Zj%_')");
+  assert.equal(tuple([T], [hostile]), `(${quote(hostile)})`);
+  assert.equal(tuple([T], [hostile]), "('a\\'b\\\"c\\\\d\\0e\\nf\\rg\\bh\\ti\\Zj%_')");
 });
 
 test('UTF-8 passes through untouched (no byte of a multi-byte character is escaped)', () => {
   const s = "😀 naïve 中文 ' Ω";
-  const out = new TupleWriter([false]);
+  const out = new TupleWriter([T]);
   const p = payload([s]);
   out.addPayload(p, 0, p.length);
   assert.equal(out.lastRow().toString('utf8'), `(${quote(s)})`);
 });
 
 test('binary columns as lower-case hex, empty ones as an empty string, NULL as NULL', () => {
-  assert.equal(tuple([true, true, true], [Buffer.from([0x00, 0x27, 0x5c, 0xff]), Buffer.alloc(0), null]), "(0x00275cff,'',NULL)");
+  assert.equal(tuple([B, B, B], [Buffer.from([0x00, 0x27, 0x5c, 0xff]), Buffer.alloc(0), null]), "(0x00275cff,'',NULL)");
 });
 
 test('every length form of the protocol: 1 byte, 0xfc, 0xfd, 0xfe', () => {
   for (const n of [250, 251, 65535, 65536, (1 << 24) + 3]) {
     const v = Buffer.alloc(n, 0x61);
     v[n - 1] = 0x27;
-    const w = new TupleWriter([false, true], Buffer.alloc(0), 16);
+    const w = new TupleWriter([T, B], Buffer.alloc(0), 16);
     const p = payload([v, Buffer.from([n & 255])]);
     w.addPayload(p, 0, p.length);
     const out = w.lastRow();
@@ -75,7 +78,7 @@ test('every length form of the protocol: 1 byte, 0xfc, 0xfd, 0xfe', () => {
 });
 
 test('statements: head, rows joined by ",\\n", terminator; the writer starts over after take()', () => {
-  const w = new TupleWriter([false], Buffer.from('INSERT INTO t (a) VALUES\n'));
+  const w = new TupleWriter([T], Buffer.from('INSERT INTO t (a) VALUES\n'));
   for (const v of ['1', '2', '3']) {
     const p = payload([v]);
     w.addPayload(p, 0, p.length);
@@ -90,7 +93,7 @@ test('statements: head, rows joined by ",\\n", terminator; the writer starts ove
 });
 
 test('a payload that does not match the columns is an error, not a wrong row', () => {
-  const w = new TupleWriter([false, false]);
+  const w = new TupleWriter([T, T]);
   const one = payload(['x']);
   assert.throws(() => w.addPayload(one, 0, one.length), /fewer than 2 values/);
   const three = payload(['x', 'y', 'z']);
@@ -106,7 +109,7 @@ test('ordered checksum: SHA-1 over every tuple followed by ",\\n", however the r
   const worker = new HashWorker();
   for (const [batch, where] of [[1, 'here'], [2, 'here'], [4, 'here'], [1, 'worker'], [3, 'worker']] as const) {
     const sum = new TableChecksum('ordered', where === 'worker' ? worker.stream() : undefined);
-    const w = new TupleWriter([false]);
+    const w = new TupleWriter([T]);
     rows.forEach((p, k) => {
       w.addPayload(p, 0, p.length);
       if ((k + 1) % batch === 0) {
@@ -126,7 +129,7 @@ test('ordered checksum: SHA-1 over every tuple followed by ",\\n", however the r
 test('order-free checksum: the same rows in any order give the same value, a changed row does not', () => {
   const sumOf = (values: string[]) => {
     const sum = new TableChecksum('sum64');
-    const w = new TupleWriter([false]);
+    const w = new TupleWriter([T]);
     for (const v of values) {
       const p = payload([v]);
       w.addPayload(p, 0, p.length);

@@ -9,7 +9,7 @@ import type * as mysql from 'mysql2/promise';
 import { checksumTable } from './export';
 import { HashWorker } from './hashWorker';
 import { MANIFEST_FORMAT, type BackupManifest } from './manifest';
-import { BINARY_DATA_TYPES } from './values';
+import { valueKind } from './values';
 
 /** Splits SQL text fed in chunks into statements ending with ';' outside quotes and comments. */
 export class StatementStream {
@@ -159,9 +159,9 @@ async function verifyTables(c: mysql.Connection, manifest: BackupManifest, mapDb
       const row = { database: target, table: t.name, expectedRows: t.rows, rows: -1, expectedChecksum: t.checksum, checksum: '', ok: false } as VerifyResult['tables'][number];
       try {
         const [cols] = await c.query<mysql.RowDataPacket[]>('SELECT COLUMN_NAME AS c, DATA_TYPE AS d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [target, t.name]);
-        const binary = new Set(cols.filter((r) => BINARY_DATA_TYPES.has(String(r.d).toLowerCase())).map((r) => String(r.c)));
+        const kinds = new Map(cols.map((r) => [String(r.c), valueKind(String(r.d))]));
         if (!cols.length) throw new Error('the table does not exist');
-        const sum = await checksumTable(c, target, t.name, t.columns, binary, t.checksumKind === 'ordered' ? t.orderBy : undefined, hasher);
+        const sum = await checksumTable(c, target, t.name, t.columns, kinds, t.checksumKind === 'ordered' ? t.orderBy : undefined, hasher);
         Object.assign(row, { rows: sum.rows, checksum: sum.value, ok: sum.rows === t.rows && sum.value === t.checksum });
       } catch (e) {
         row.error = (e as Error).message;

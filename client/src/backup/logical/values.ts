@@ -8,6 +8,21 @@ import type { Sha1Stream } from './hashWorker';
 /** Column types whose values are bytes: written as 0x… hex. */
 export const BINARY_DATA_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'bit', 'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection']);
 
+/** Column types whose text the server sends is a numeric literal already: written as is. */
+export const NUMERIC_DATA_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint', 'decimal', 'numeric', 'float', 'double', 'real']);
+
+/** How a column's values are written: quoted text, 0x… bytes, or a bare number. */
+export enum ValueKind {
+  Text = 0,
+  Binary = 1,
+  Number = 2,
+}
+
+export function valueKind(dataType: string): ValueKind {
+  const d = dataType.toLowerCase();
+  return BINARY_DATA_TYPES.has(d) ? ValueKind.Binary : NUMERIC_DATA_TYPES.has(d) ? ValueKind.Number : ValueKind.Text;
+}
+
 /** A string literal safe in any sql_mode but NO_BACKSLASH_ESCAPES (the dump resets sql_mode). */
 const NEEDS_ESCAPE = /[\0\n\r\b\t\x1a'"\\]/;
 
@@ -25,7 +40,7 @@ const SEP = Buffer.from(',\n');
 /**
  * Rows as VALUES tuples — `(v1,v2,…)` joined by `,\n` — written straight into a byte buffer
  * from the server's text-protocol row payloads: NULL as NULL, binary columns as 0x… (or ''
- * when empty), every other value (numbers too: the server converts them back exactly)
+ * when empty), numbers as the server printed them (as mysqldump does), every other value
  * quoted with quote()'s escapes. UTF-8 needs no care: every byte that is escaped is ASCII,
  * and no byte of a multi-byte character is.
  */
@@ -38,7 +53,7 @@ export class TupleWriter {
   /** the last row's tuple: [start, end) */
   private rowStart = 0;
 
-  constructor(private readonly binary: readonly boolean[], private readonly head: Buffer = Buffer.alloc(0), private readonly capacity = 1 << 21) {
+  constructor(private readonly kinds: readonly ValueKind[], private readonly head: Buffer = Buffer.alloc(0), private readonly capacity = 1 << 21) {
     this.buf = Buffer.allocUnsafe(capacity);
     this.begin();
   }
@@ -68,7 +83,7 @@ export class TupleWriter {
    * string per column, 0xfb for NULL.
    */
   addPayload(p: Uint8Array, start: number, end: number): void {
-    const columns = this.binary.length;
+    const columns = this.kinds.length;
     // the longest a row can become: every byte escaped or hex, plus quotes, commas, NULLs
     this.reserve(2 * (end - start) + 4 * columns + 4);
     const b = this.buf;
@@ -103,7 +118,12 @@ export class TupleWriter {
       } else if (n > 0xfb) throw new Error(`bad length byte 0x${n.toString(16)} in a row payload`);
       const stop = i + n;
       if (stop > end) throw new Error('row payload shorter than its lengths');
-      if (this.binary[col] && n > 0) {
+      const kind = this.kinds[col];
+      if (kind === ValueKind.Number && n > 0) {
+        for (; i < stop; i++) b[o++] = p[i];
+        continue;
+      }
+      if (kind === ValueKind.Binary && n > 0) {
         b[o++] = 0x30; // 0x
         b[o++] = 0x78;
         for (; i < stop; i++) {
@@ -115,11 +135,15 @@ export class TupleWriter {
       b[o++] = 0x27; // '
       for (; i < stop; i++) {
         const c = p[i];
-        const e = ESCAPE[c];
-        if (e === 0) b[o++] = c;
+        // every byte that needs a backslash is below '(' or is '\' itself
+        if (c >= 0x28 && c !== 0x5c) b[o++] = c;
         else {
-          b[o++] = 0x5c; // \
-          b[o++] = e;
+          const e = ESCAPE[c];
+          if (e === 0) b[o++] = c;
+          else {
+            b[o++] = 0x5c; // \
+            b[o++] = e;
+          }
         }
       }
       b[o++] = 0x27;
