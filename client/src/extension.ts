@@ -8,7 +8,7 @@ import { addConnection, askPassword, connectTimeoutMs, editConnection, pickConne
 import { ConnectionManager } from './connections/manager';
 import { SchemaSync } from './connections/schemaSync';
 import type { StoredProfile } from './connections/store';
-import { backupCommand, operatorBackupCommand, restoreCommand, type BackupArgs, type RestoreArgs } from './backup/commands';
+import { backupCommand, operatorBackupCommand, restoreCommand, type BackupArgs, type OperatorBackupArgs, type RestoreArgs } from './backup/commands';
 import { BackupHistory, type BackupRecord } from './backup/history';
 import { BackupsView } from './backup/view';
 import { ExplainCommands } from './explain/commands';
@@ -154,7 +154,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
       if (n && 'kind' in n && (n as Node).kind === 'database') return restoreCommand(m, backups, { connectionId: (n as Extract<Node, { kind: 'database' }>).connectionId });
       return restoreCommand(m, backups, (n as RestoreArgs) ?? {});
     }),
-    vscode.commands.registerCommand('tidb.explorer.backupKubernetes', (n: Extract<Node, { kind: 'k8sCluster' }>) => n?.kind === 'k8sCluster' && operatorBackupCommand(backups, n.info)),
+    vscode.commands.registerCommand('tidb.explorer.backupKubernetes', (n: Extract<Node, { kind: 'k8sCluster' }>, args?: OperatorBackupArgs) => (n?.kind === 'k8sCluster' ? operatorBackupCommand(backups, n.info, args) : undefined)),
     vscode.commands.registerCommand('tidb.backups.forget', (r: BackupRecord) => r && backups.forget(r.id)),
     vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) => createLocalClusterCommand(context, m, args, (a) => explorer.setActivity(a))),
     vscode.commands.registerCommand('tidb.deleteLocalCluster', (name?: string) => deleteLocalClusterCommand(m, typeof name === 'string' ? name : undefined)),

@@ -10,12 +10,14 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startMariaDb, type MariaDb } from '../db/mariadb';
 import { seed } from '../db/sample';
+import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
 import { ensureCodeServer, launchBrowser, newPage, prepareProfile, ROOT, startCodeServer, type CodeServerPaths, type Instance } from './codeServer';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 let cs: CodeServerPaths;
 let browser: Browser;
 let db: MariaDb;
+let kube: FakeApi;
 const cleanup: Array<() => Promise<void> | void> = [];
 
 function workspaceCopy(): string {
@@ -33,10 +35,19 @@ before(async () => {
   await seed(db);
   // code-server passes its environment to the extension host, where the suite reads it
   process.env.TIDB_E2E_DB = JSON.stringify({ port: db.port, user: db.user, password: db.password });
+  // a fake Kubernetes API server (contract level: it records what the extension sends and
+  // streams scripted phases) as the kubeconfig's cluster, with one TiDB Operator v2 cluster
+  kube = await startFakeApi();
+  const kubeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-kube-'));
+  cleanup.push(() => fs.rmSync(kubeDir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(kubeDir, 'config'), kube.kubeconfig());
+  process.env.KUBECONFIG = path.join(kubeDir, 'config');
+  scriptKubernetes(kube);
 });
 
 after(async () => {
   await browser?.close();
+  await kube?.close();
   for (const c of cleanup.reverse()) await c();
   await db?.stop();
 });
@@ -88,7 +99,43 @@ test('integration suite in the extension host (extensionTestsPath contract)', { 
   fs.writeFileSync(path.join(ARTIFACTS, 'integration-output.txt'), text);
   assert.equal(code, 0, `integration suite failed:\n${text}`);
   assert.match(text, /e2e: \d+ passed, 0 failed/);
+  // what the operator backup/restore commands sent to the (fake) API server
+  const applied = kube.requests.filter((r) => r.method === 'PATCH').map((r) => r.path);
+  assert.deepEqual(applied, [
+    '/api/v1/namespaces/db/serviceaccounts/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
+    '/api/v1/namespaces/db/secrets/e2e-s3',
+    '/apis/br.pingcap.com/v1alpha1/namespaces/db/backups/e2e-backup',
+    '/api/v1/namespaces/db/serviceaccounts/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
+    '/apis/br.pingcap.com/v1alpha1/namespaces/db/restores/e2e-restore',
+  ]);
+  const backup = kube.requests.find((r) => r.path.endsWith('/backups/e2e-backup'))!.body as { spec: { s3: Record<string, unknown>; toolImage: string; tableFilter?: string[] } };
+  assert.deepEqual(backup.spec.s3, { provider: 'minio', bucket: 'e2e-bucket', prefix: 'shop/e2e', endpoint: 'http://minio.minio:9000', secretName: 'e2e-s3' });
+  assert.deepEqual(backup.spec.tableFilter, ['shop.*']);
+  assert.equal(backup.spec.toolImage, 'pingcap/br:v8.5.3');
 });
+
+/** One TiDB Operator v2 cluster, db/basic, and the phases its Backup and Restore go through. */
+function scriptKubernetes(api: FakeApi): void {
+  const list = (items: unknown[]) => ({ kind: 'List', apiVersion: 'v1', metadata: {}, items });
+  const group = (component: string, replicas: number) => ({ metadata: { name: component, namespace: 'db' }, spec: { cluster: { name: 'basic' }, replicas }, status: { replicas, readyReplicas: replicas, conditions: [{ type: 'Ready', status: 'True' }] } });
+  api.gets.set('/apis/core.pingcap.com/v1alpha1/clusters', list([{ metadata: { name: 'basic', namespace: 'db' } }]));
+  api.gets.set('/apis/core.pingcap.com/v1alpha1/pdgroups', list([group('pd', 1)]));
+  api.gets.set('/apis/core.pingcap.com/v1alpha1/tikvgroups', list([group('tikv', 1)]));
+  api.gets.set('/apis/core.pingcap.com/v1alpha1/tidbgroups', list([group('tidb', 1)]));
+  api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/backups', [
+    { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Scheduled' } } },
+    { afterMs: 100, type: 'MODIFIED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Running' } } },
+    { afterMs: 300, type: 'MODIFIED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Complete', backupPath: 's3://e2e-bucket/shop/e2e', backupSizeReadable: '42 MB' } } },
+  ]);
+  api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/restores', [
+    { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-restore' }, status: { phase: 'Running' } } },
+    { afterMs: 200, type: 'MODIFIED', object: { metadata: { name: 'e2e-restore' }, status: { phase: 'Complete' } } },
+  ]);
+}
 
 async function command(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');

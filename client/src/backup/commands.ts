@@ -140,6 +140,25 @@ export interface RestoreArgs {
   connectionId?: string;
   record?: BackupRecord;
   file?: string;
+  /** operator backups: the v2 cluster to restore into, as namespace/name (no prompt, no confirmation) */
+  targetCluster?: string;
+  /** operator backups: the Restore resource's name (default restore-<time>) */
+  name?: string;
+}
+
+/** Answers for the operator backup's prompts (keybindings, tasks, tests): none is asked when given. */
+export interface OperatorBackupArgs {
+  databases?: string[];
+  bucket: string;
+  prefix?: string;
+  /** empty for AWS */
+  endpoint?: string;
+  secretName?: string;
+  /** with secretKey: the Secret is created or updated; without: the existing one is used */
+  accessKey?: string;
+  secretKey?: string;
+  /** the Backup resource's name (default backup-<time>) */
+  name?: string;
 }
 
 export interface RestoreOutcome {
@@ -161,7 +180,7 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
     if (!record) file = (await vscode.window.showOpenDialog({ filters: { 'SQL backups': ['sql', 'gz'] } }))?.[0]?.fsPath;
   }
   if (!record && !file) return;
-  if (record?.method === 'operator') return operatorRestore(record);
+  if (record?.method === 'operator') return operatorRestore(record, args.targetCluster, args.name);
   const profile = await pickProfile(manager, args.connectionId);
   if (!profile) return;
   const session = await manager.connect(profile.id).catch((e: Error) => void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${e.message}`));
@@ -251,27 +270,28 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
 }
 
 /** Back up a TiDB cluster found in Kubernetes with a TiDB Operator Backup resource (S3). */
-export async function operatorBackupCommand(history: BackupHistory, info: import('../localCluster/kubeClusters').TidbClusterInfo): Promise<BackupRecord | undefined> {
+export async function operatorBackupCommand(history: BackupHistory, info: import('../localCluster/kubeClusters').TidbClusterInfo, args?: OperatorBackupArgs): Promise<BackupRecord | undefined> {
   const { defaultKubeConfig } = await import('../localCluster/kubeClusters');
   const { runOperatorTask, OperatorTaskError } = await import('./operator');
   const kc = defaultKubeConfig();
   if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
   if (info.operator !== 'v2') return void vscode.window.showErrorMessage('Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.');
   const cfg = vscode.workspace.getConfiguration('tidb');
+  const defaultPrefix = `${info.name}/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`;
   const ask = (prompt: string, value = '', password = false) => vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
-  const dbs = await ask('Databases to back up (comma-separated; empty for the whole cluster)');
+  const dbs = args ? (args.databases ?? []).join(',') : await ask('Databases to back up (comma-separated; empty for the whole cluster)');
   if (dbs === undefined) return;
-  const bucket = await ask('S3 bucket');
+  const bucket = args ? args.bucket : await ask('S3 bucket');
   if (!bucket) return;
-  const prefix = await ask('Path inside the bucket', `${info.name}/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`);
+  const prefix = args ? (args.prefix ?? defaultPrefix) : await ask('Path inside the bucket', defaultPrefix);
   if (!prefix) return;
-  const endpoint = await ask('S3 endpoint (empty for AWS)', cfg.get<string>('backup.s3Endpoint', ''));
+  const endpoint = args ? (args.endpoint ?? cfg.get<string>('backup.s3Endpoint', '')) : await ask('S3 endpoint (empty for AWS)', cfg.get<string>('backup.s3Endpoint', ''));
   if (endpoint === undefined) return;
-  const secretName = await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
+  const secretName = args ? (args.secretName ?? 's3-secret') : await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
   if (!secretName) return;
-  const accessKey = (await ask('Access key (empty: use the existing Secret)')) || undefined;
-  const secretKey = accessKey ? await ask('Secret key', '', true) : undefined;
-  const name = `backup-${Date.now().toString(36)}`;
+  const accessKey = (args ? args.accessKey : await ask('Access key (empty: use the existing Secret)')) || undefined;
+  const secretKey = accessKey ? (args ? args.secretKey : await ask('Secret key', '', true)) : undefined;
+  const name = args?.name ?? `backup-${Date.now().toString(36)}`;
   try {
     const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Operator Backup ${name} of ${info.namespace}/${info.name}`, cancellable: true }, (progress, token) => {
       const ac = new AbortController();
@@ -294,7 +314,7 @@ export async function operatorBackupCommand(history: BackupHistory, info: import
 }
 
 /** Restores an operator backup into a TiDB Operator v2 cluster of the current kubeconfig context. */
-async function operatorRestore(record: BackupRecord): Promise<RestoreOutcome | undefined> {
+async function operatorRestore(record: BackupRecord, targetCluster?: string, resourceName?: string): Promise<RestoreOutcome | undefined> {
   const { defaultKubeConfig, listTidbClusters } = await import('../localCluster/kubeClusters');
   const { runOperatorTask } = await import('./operator');
   const kc = defaultKubeConfig();
@@ -304,12 +324,20 @@ async function operatorRestore(record: BackupRecord): Promise<RestoreOutcome | u
     return { ok: false, message };
   }
   const targets = (await listTidbClusters(kc)).filter((c) => c.operator === 'v2');
-  const pick = await vscode.window.showQuickPick(targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c })), { placeHolder: `Restore ${record.location} into…` });
+  const items = targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c }));
+  if (targetCluster !== undefined && !items.some((i) => i.label === targetCluster)) {
+    const message = `No TiDB Operator v2 cluster ${targetCluster} in the current kubeconfig context (found: ${items.map((i) => i.label).join(', ') || 'none'}).`;
+    void vscode.window.showErrorMessage(message);
+    return { ok: false, message };
+  }
+  const pick = targetCluster !== undefined ? items.find((i) => i.label === targetCluster) : await vscode.window.showQuickPick(items, { placeHolder: `Restore ${record.location} into…` });
   if (!pick) return;
-  const ok = await vscode.window.showWarningMessage(`Restore ${record.databases.join(', ')} from ${record.location} into ${pick.label}? BR refuses tables that already exist.`, { modal: true }, 'Restore');
-  if (ok !== 'Restore') return;
+  if (targetCluster === undefined) {
+    const ok = await vscode.window.showWarningMessage(`Restore ${record.databases.join(', ')} from ${record.location} into ${pick.label}? BR refuses tables that already exist.`, { modal: true }, 'Restore');
+    if (ok !== 'Restore') return;
+  }
   if (pick.c.namespace !== record.s3.namespace) void vscode.window.showWarningMessage(`The Secret ${record.s3.secretName} must exist in ${pick.c.namespace} too.`);
-  const name = `restore-${Date.now().toString(36)}`;
+  const name = resourceName ?? `restore-${Date.now().toString(36)}`;
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Operator Restore ${name} into ${pick.label}`, cancellable: true }, (progress, token) => {
       const ac = new AbortController();

@@ -296,6 +296,27 @@ test('backup and restore: a logical backup of shop is recorded, restore refuses 
   assert.match(restored.message, /^Restored and verified 3 tables \(\d+ rows, checksums match\)/);
 });
 
+test('operator backup and restore: the Kubernetes section lists the v2 cluster; its Backup and Restore run to Complete and the record keeps no keys', async () => {
+  if (!process.env.KUBECONFIG) throw new Error('KUBECONFIG is not set: e2e.test.ts starts a fake API server and passes it');
+  const a = await api();
+  const k8s = await child(a, undefined, 'Kubernetes');
+  const cluster = await child(a, k8s, 'db/basic');
+  assert.equal(a.explorer.getTreeItem(cluster).contextValue, 'k8sCluster');
+  // placeholder keys: the fake API server only records them
+  const rec = await vscode.commands.executeCommand<import('../../../client/src/backup/history').BackupRecord>('tidb.explorer.backupKubernetes', cluster, { databases: ['shop'], bucket: 'e2e-bucket', prefix: 'shop/e2e', endpoint: 'http://minio.minio:9000', secretName: 'e2e-s3', accessKey: 'PLACEHOLDER-AK', secretKey: 'PLACEHOLDER-SK', name: 'e2e-backup' });
+  assert.ok(rec, 'no backup record');
+  assert.equal(rec.method, 'operator');
+  assert.equal(rec.location, 's3://e2e-bucket/shop/e2e');
+  assert.ok(a.backups.list().some((r) => r.id === rec.id), 'recorded in the Backups view');
+  assert.ok(!/PLACEHOLDER-(AK|SK)/.test(JSON.stringify(a.backups.list())), 'no keys in the backup history');
+  const missing = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, targetCluster: 'db/nowhere' });
+  assert.equal(missing.ok, false);
+  assert.match(missing.message, /^No TiDB Operator v2 cluster db\/nowhere in the current kubeconfig context \(found: db\/basic\)/);
+  const restored = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, targetCluster: 'db/basic', name: 'e2e-restore' });
+  assert.equal(restored.ok, true, restored.message);
+  assert.equal(restored.message, 'Restore e2e-restore complete.');
+});
+
 export async function run(): Promise<void> {
   const failures: string[] = [];
   for (const t of tests) {
