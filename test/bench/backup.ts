@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { exportLogical } from '../../client/src/backup/logical/export';
 import { importLogical, verifyAgainstManifest } from '../../client/src/backup/logical/import';
 import { connect, detectServer } from '../../client/src/connections/driver';
-import { startMariaDb } from '../db/mariadb';
+import { startMariaDb } from '../../scripts/launcher/mariadb';
 
 const MB = Number(process.env.BENCH_BACKUP_MB ?? 1024);
 

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { diagnose } from '../../server/src/plan/diagnoses/index';
 import { planHtml } from '../../server/src/plan/html';
 import { parsePlan } from '../../server/src/plan/parse';
-import { launchBrowser, ROOT } from '../e2e/codeServer';
+import { ROOT } from '../../scripts/launcher/codeServer';
+import { launchBrowser } from '../e2e/browser';
 import { synthPlan } from '../helpers/synthPlan';
 
 async function main(): Promise<void> {

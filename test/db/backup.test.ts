@@ -14,7 +14,7 @@ import { exportLogical, orderViews, portableViewDdl, type ConnectionSource } fro
 import { existingTables, ImportError, importLogical, StatementStream, verifyAgainstManifest } from '../../client/src/backup/logical/import';
 import type { BackupManifest } from '../../client/src/backup/logical/manifest';
 import { threadId } from '../../client/src/query/runner';
-import { startMariaDb, type MariaDb } from './mariadb';
+import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;
 let work: string;

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import * as mysql from 'mysql2/promise';
 import { connect, parseTidbVersion, parseVersion } from '../../client/src/connections/driver';
 import { ConnectionUrlError, parseConnectionUrl, profileUrl, type ConnectionProfile } from '../../client/src/connections/profile';
-import { startMariaDb, type MariaDb } from './mariadb';
+import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;
 before(async () => {

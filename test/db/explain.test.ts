@@ -13,8 +13,9 @@ import { diagnose } from '../../server/src/plan/diagnoses/index';
 import { planHtml } from '../../server/src/plan/html';
 import { walk } from '../../server/src/plan/model';
 import { parsePlan } from '../../server/src/plan/parse';
-import { launchBrowser, ROOT } from '../e2e/codeServer';
-import { startMariaDb, type MariaDb } from './mariadb';
+import { ROOT } from '../../scripts/launcher/codeServer';
+import { launchBrowser } from '../e2e/browser';
+import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;
 let manager: ConnectionManager;

@@ -6,7 +6,7 @@ import { connect } from '../../client/src/connections/driver';
 import type { ConnectionProfile } from '../../client/src/connections/profile';
 import { listColumns, listDatabases, listIndexes, listTables, schemaSnapshot } from '../../client/src/explorer/catalog';
 import { cancelQuery, runStatement, threadId } from '../../client/src/query/runner';
-import { startMariaDb, type MariaDb } from './mariadb';
+import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;
 let c: mysql.Connection;

@@ -8,7 +8,7 @@ import { ConnectionStore, type ProfileScope } from '../../client/src/connections
 import { listPartitions, showCreate } from '../../client/src/explorer/catalog';
 import { execute } from '../../client/src/query/execute';
 import type { ToResults } from '../../protocol/webviews/results';
-import { startMariaDb, type MariaDb } from './mariadb';
+import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;
 let manager: ConnectionManager;

@@ -8,10 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startMariaDb, type MariaDb } from '../db/mariadb';
-import { seed } from '../db/sample';
+import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
+import { seed } from '../../scripts/launcher/sample';
 import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
-import { ensureCodeServer, launchBrowser, newPage, prepareProfile, ROOT, startCodeServer, type CodeServerPaths, type Instance } from './codeServer';
+import { ensureCodeServer, prepareProfile, ROOT, startCodeServer, type CodeServerPaths, type Instance } from '../../scripts/launcher/codeServer';
+import { launchBrowser, newPage } from './browser';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 let cs: CodeServerPaths;
@@ -147,9 +148,26 @@ async function command(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
+const pages: Page[] = [];
+
+/** A UI test: on failure every page it opened is saved as test-artifacts/e2e/failed-<test>-<n>.png. */
+function uiTest(name: string, fn: () => Promise<void>): void {
+  test(name, { timeout: 180_000 }, async () => {
+    pages.length = 0;
+    try {
+      await fn();
+    } catch (e) {
+      const slug = name.replace(/[^\w]+/g, '-').slice(0, 50);
+      for (const [i, p] of pages.entries()) await p.screenshot({ path: path.join(ARTIFACTS, `failed-${slug}-${i}.png`) }).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
 /** Opens the workspace in a page and waits for the workbench. */
 async function openWorkbench(inst: Instance, ws: string): Promise<Page> {
   const page = await newPage(browser);
+  pages.push(page);
   await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return page;
@@ -164,7 +182,7 @@ async function quickOpen(page: Page, file: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click();
 }
 
-test('screenshots: Problems panel and the quick fix menu', { timeout: 180_000 }, async () => {
+uiTest('screenshots: Problems panel and the quick fix menu', async () => {
   const ws = workspaceCopy();
   const inst = await start(false);
   const page = await openWorkbench(inst, ws);
@@ -205,7 +223,7 @@ test('screenshots: Problems panel and the quick fix menu', { timeout: 180_000 },
   await page.screenshot({ path: path.join(ARTIFACTS, 'quick-fix-menu.png') });
 });
 
-test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }, async () => {
+uiTest('screenshots: the TiDB explorer and the results grid', async () => {
   const ws = workspaceCopy();
   fs.writeFileSync(path.join(ws, 'report.sql'), '-- orders with their notes\nSELECT id, email, note, total, created FROM orders ORDER BY id;\n');
   // a saved connection without a password: connecting asks for it, as it does for a teammate's workspace connection
@@ -219,6 +237,8 @@ test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }
   await pw.waitFor({ state: 'visible', timeout: 30_000 });
   await pw.fill(db.password);
   await page.keyboard.press('Enter');
+  // move the pointer off the connection row, whose hover would cover the rows below it
+  await page.mouse.move(800, 700);
   await row('shop').click({ timeout: 30_000 });
   await row('Tables').click({ timeout: 30_000 });
   await row('orders').click({ timeout: 30_000 });
@@ -244,9 +264,95 @@ test('screenshots: the TiDB explorer and the results grid', { timeout: 180_000 }
   assert.match(await page.locator('.statusbar').innerText(), /e2e maria/);
   assert.equal(await grid.locator('.rows .row').nth(4).locator('.cell').nth(3).innerText(), 'multi↵line');
   await page.screenshot({ path: path.join(ARTIFACTS, 'results-grid.png') });
+
+  // Copy Name in a browser that never granted clipboard access: copied, or offered in an editor; never an error
+  await row('orders').click({ button: 'right' });
+  await page.locator('.context-view .action-item', { hasText: 'Copy Name' }).first().click();
+  await page.locator('.statusbar :text("Copied orders"), .notifications-toasts :text("Could not copy orders")').first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.notifications-toasts .codicon-error').count(), 0, 'no error notification');
+
+  // a logical backup from the explorer's context menu, saved through the browser VS Code's file dialog
+  await row('shop').click({ button: 'right' });
+  await page.locator('.context-view .action-item', { hasText: 'Backup…' }).first().click();
+  const target = path.join(ws, 'shop-backup.sql.gz');
+  const dialogInput = page.locator('.quick-input-widget input');
+  await dialogInput.waitFor({ state: 'visible', timeout: 30_000 });
+  // the dialog fills in its default path asynchronously: replace it once it is there
+  for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline;) await page.waitForTimeout(100);
+  await dialogInput.fill(target);
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-toasts', { hasText: 'Backed up' }).waitFor({ timeout: 60_000 });
+  assert.ok(fs.existsSync(target), 'the backup file is written');
+  assert.ok(fs.existsSync(`${target}.manifest.json`), 'and its manifest');
+  await page.locator('.pane-header', { hasText: 'Backups' }).first().waitFor();
+  await page.locator('.pane-body .monaco-list-row', { hasText: 'shop' }).last().waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'backup.png') });
 });
 
-test('a production connection asks before a statement that changes data, showing it; Cancel leaves the data alone', { timeout: 180_000 }, async () => {
+uiTest('a browser that never granted clipboard access: Visualize Plan from Text on a selection, the paste fallback, a docs link', async () => {
+  const ws = workspaceCopy();
+  fs.writeFileSync(path.join(ws, 'notes.txt'), 'no plan in here\n');
+  const inst = await start(false);
+  const page = await openWorkbench(inst, ws);
+  // the context has no clipboard-read permission (Playwright grants none unless asked)
+  const perm = await page.evaluate(async () => (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state);
+  assert.notEqual(perm, 'granted');
+  await quickOpen(page, 'plan-analyze.txt');
+  await page.locator('.monaco-editor .view-line', { hasText: 'HashJoin_69' }).first().click();
+  await page.keyboard.press('Control+A');
+  await command(page, 'TiDB: Visualize Plan from Text');
+  const viewer = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  await viewer.locator('.node', { hasText: 'HashJoin_69' }).first().waitFor({ timeout: 60_000 });
+  assert.match(await viewer.locator('.advice-list').innerText(), /row-misestimate/);
+  await viewer.locator('.advice-list .advice', { hasText: 'disk-spill' }).first().click();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'plan-viewer.png') });
+  assert.equal(await page.locator('.notifications-toasts', { hasText: 'Unable to read from the browser' }).count(), 0, 'the clipboard was not read');
+
+  // nothing selected, no plan in the file: the clipboard cannot be read here, so the command offers a new editor to paste into
+  await command(page, 'View: Close All Editors');
+  await quickOpen(page, 'notes.txt');
+  await page.locator('.monaco-editor .view-line', { hasText: 'no plan in here' }).first().click();
+  await command(page, 'TiDB: Visualize Plan from Text');
+  const offer = page.locator('.notification-toast', { hasText: 'No EXPLAIN output' });
+  await offer.waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('.notifications-toasts', { hasText: 'Unable to read from the browser' }).count(), 0, 'the clipboard is not read unasked');
+  await offer.getByRole('button', { name: 'Paste into a New Editor' }).click();
+  await page.locator('.tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 30_000 });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  // what Ctrl+V does: a paste event carrying the text to the focused editor (no clipboard permission involved)
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, fs.readFileSync(path.join(ROOT, 'examples', 'plan-analyze.txt'), 'utf8'));
+  await page.locator('.tab', { hasText: 'Plan: pasted plan' }).waitFor({ timeout: 30_000 });
+  const pasted = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  await pasted.locator('.node', { hasText: 'TableRangeScan_26' }).first().waitFor({ timeout: 30_000 });
+  assert.equal(await pasted.locator('.node').count(), 13, 'the whole pasted plan');
+
+  // a docs link (openExternal) from the browser: VS Code asks about the external site or opens it in a new tab
+  // no network here: the docs site answers from the test
+  await page.context().route('https://docs.pingcap.com/**', (r) => r.fulfill({ contentType: 'text/html', body: '<title>TiDB docs</title>' }));
+  const popup = page.context().waitForEvent('page', { timeout: 30_000 }).catch(() => undefined);
+  await command(page, 'TiDB: Show Rule Documentation');
+  const ruleInput = page.locator('.quick-input-widget input');
+  await ruleInput.fill('lock-in-share-mode');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lock-in-share-mode' }).first().click();
+  const dialog = page.locator('.monaco-dialog-box');
+  const opened = await Promise.race([popup, dialog.waitFor({ timeout: 30_000 }).then(() => 'dialog' as const)]);
+  if (opened === 'dialog') {
+    assert.match(await dialog.innerText(), /docs\.pingcap\.com/);
+    await dialog.getByRole('button', { name: 'Open' }).click();
+  }
+  const tab = opened && opened !== 'dialog' ? opened : await popup;
+  assert.ok(tab, 'a browser tab opened for the docs link');
+  for (const deadline = Date.now() + 15_000; !/^https:\/\/docs\.pingcap\.com\//.test(tab.url()) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 200));
+  assert.match(tab.url(), /^https:\/\/docs\.pingcap\.com\//);
+  assert.equal(await page.locator('.notifications-toasts .codicon-error').count(), 0, 'no error notification');
+});
+
+uiTest('a production connection asks before a statement that changes data, showing it; Cancel leaves the data alone', async () => {
   const ws = workspaceCopy();
   fs.writeFileSync(path.join(ws, 'danger.sql'), "UPDATE orders SET note = 'changed' WHERE email = 'a@example.com';\n");
   const inst = await start(false, { 'tidb.connections': [{ id: 'prod', name: 'prod maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off', production: true }] });

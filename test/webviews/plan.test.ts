@@ -13,7 +13,8 @@ import { diagnose } from '../../server/src/plan/diagnoses/index';
 import { planHtml, type HtmlInput } from '../../server/src/plan/html';
 import { walk } from '../../server/src/plan/model';
 import { parsePlan } from '../../server/src/plan/parse';
-import { launchBrowser, ROOT } from '../e2e/codeServer';
+import { ROOT } from '../../scripts/launcher/codeServer';
+import { launchBrowser } from '../e2e/browser';
 import { EXPLAIN_DIR, fixtureOutput } from '../helpers/explainFixtures';
 import { synthPlan } from '../helpers/synthPlan';
 

@@ -11,7 +11,8 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { nonce, resultsHtml } from '../../client/src/query/resultsHtml';
 import type { FromResults, ToResults } from '../../protocol/webviews/results';
-import { launchBrowser, ROOT } from '../e2e/codeServer';
+import { ROOT } from '../../scripts/launcher/codeServer';
+import { launchBrowser } from '../e2e/browser';
 
 const ORIGIN = 'https://webview.test';
 let browser: Browser;

@@ -1,6 +1,7 @@
 // TiDB: Explain Statement, Explain Analyze Statement (the statement at the cursor,
 // on the file's connection; ANALYZE runs it, so a statement that writes asks first),
-// and Visualize Plan from Text (the selection, the clipboard or a file; no connection).
+// and Visualize Plan from Text (the selection, the file, the clipboard, or a file or
+// editor the user picks; no connection).
 import * as vscode from 'vscode';
 import type { PlanView } from '../../../protocol/webviews/plan';
 import { diagnose } from '../../../server/src/plan/diagnoses/index';
@@ -80,58 +81,162 @@ export class ExplainCommands {
     });
   }
 
-  /** From the selection if it holds a plan, else the clipboard, else a file the user picks. */
+  /**
+   * From the selection if it holds a plan, else the active non-SQL file, else the
+   * clipboard, else a file the user picks or a new editor to paste into. The
+   * clipboard is read last and only when nothing else holds a plan: in a browser
+   * (code-server, vscode.dev) without clipboard permission reading it throws.
+   */
   async visualizeFromText(arg?: { text?: string; title?: string }): Promise<PlanView | undefined> {
-    const tries: Array<{ text: string; title: string; source: string }> = [];
-    if (arg?.text) tries.push({ text: arg.text, title: arg.title ?? 'plan', source: 'text' });
-    else {
-      const ed = vscode.window.activeTextEditor;
-      if (ed && !ed.selection.isEmpty) tries.push({ text: ed.document.getText(ed.selection), title: vscode.workspace.asRelativePath(ed.document.uri), source: 'selection' });
-      else if (ed && ed.document.languageId !== 'sql' && ed.document.getText().length < 5_000_000) tries.push({ text: ed.document.getText(), title: vscode.workspace.asRelativePath(ed.document.uri), source: 'file' });
-      const clip = await vscode.env.clipboard.readText();
-      if (clip.trim()) tries.push({ text: clip, title: 'clipboard', source: 'clipboard' });
-    }
-    let lastError = '';
-    for (const t of tries) {
+    const failures: string[] = [];
+    const tryShow = (text: string, title: string, source: string): PlanView | undefined => {
       try {
-        const view = viewFromText(t.text, t.title, `pasted (${t.source})`);
+        const view = viewFromText(text, title, `pasted (${source})`);
         this.panels.show([view]);
         return view;
       } catch (e) {
         if (!(e instanceof PlanParseError)) throw e;
-        lastError = `${t.source}: ${e.message}`;
+        failures.push(`${source}: ${e.message}`);
+      }
+    };
+    if (arg?.text) return tryShow(arg.text, arg.title ?? 'plan', 'text') ?? void vscode.window.showErrorMessage(`No EXPLAIN output: ${failures[0]}`);
+    const ed = vscode.window.activeTextEditor;
+    if (ed && !ed.selection.isEmpty) {
+      const view = tryShow(ed.document.getText(ed.selection), vscode.workspace.asRelativePath(ed.document.uri), 'selection');
+      if (view) return view;
+    } else if (ed && ed.document.languageId !== 'sql' && ed.document.getText().length < 5_000_000 && ed.document.getText().trim()) {
+      const view = tryShow(ed.document.getText(), vscode.workspace.asRelativePath(ed.document.uri), 'file');
+      if (view) return view;
+    }
+    // A desktop VS Code reads the clipboard silently. In a browser the read needs a permission the page
+    // rarely has, and VS Code then shows a sticky error and waits for it to be closed: read it only on request.
+    const web = vscode.env.uiKind === vscode.UIKind.Web;
+    if (!web) {
+      const clip = await readClipboard();
+      if (clip.text?.trim()) {
+        const view = tryShow(clip.text, 'clipboard', 'clipboard');
+        if (view) return view;
       }
     }
-    const pick = await vscode.window.showInformationMessage(
-      tries.length ? `No EXPLAIN output in the ${tries.map((t) => t.source).join(' or ')} (${lastError}). Open a file with one?` : 'Select EXPLAIN output or copy it to the clipboard, or open a file with one.',
-      'Open File…',
-    );
-    if (!pick) return;
-    const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'EXPLAIN output': ['txt', 'log', 'json', 'out', 'sql'], 'All files': ['*'] } });
-    if (!files?.[0]) return;
-    const text = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');
-    try {
-      const view = viewFromText(text, vscode.workspace.asRelativePath(files[0]), 'file');
-      this.panels.show([view]);
-      return view;
-    } catch (e) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(files[0])}: ${(e as Error).message}`);
+    const why = failures.length ? `No EXPLAIN output in the ${failures.join('; ')}.` : 'No EXPLAIN output selected.';
+    const pick = await vscode.window.showInformationMessage(`${why} Paste the plan into a new editor, open a file with one${web ? ', or read the clipboard (the browser may ask for permission)' : ''}.`, PASTE, OPEN, ...(web ? [READ] : []));
+    if (pick === PASTE) return this.pasteIntoEditor();
+    if (pick === READ) {
+      const clip = await readClipboard();
+      if (clip.text?.trim()) return tryShow(clip.text, 'clipboard', 'clipboard') ?? void vscode.window.showErrorMessage(`No EXPLAIN output in the clipboard: ${failures[failures.length - 1]}`);
+      const next = await vscode.window.showInformationMessage('The clipboard could not be read (or is empty). Paste the plan into a new editor instead?', PASTE);
+      if (next === PASTE) return this.pasteIntoEditor();
+      return;
+    }
+    if (pick === OPEN) {
+      const file = await pickPlanFile();
+      if (!file) return;
+      return tryShow(file.text, file.title, 'file') ?? void vscode.window.showErrorMessage(`${file.title}: ${failures[failures.length - 1]}`);
     }
   }
 
-  /** The second plan of a comparison: the clipboard or a file. */
+  /**
+   * Opens an empty editor to paste a plan into (pasting works where reading the
+   * clipboard does not). The viewer opens once the text holds a plan and has been
+   * still for a moment, and follows later edits until the editor is closed.
+   */
+  async pasteIntoEditor(): Promise<PlanView | undefined> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    await vscode.window.showTextDocument(doc);
+    void vscode.window.showInformationMessage('Paste the EXPLAIN or EXPLAIN ANALYZE output here (Ctrl+V): the plan viewer opens when it holds a plan.');
+    return new Promise<PlanView | undefined>((resolve) => {
+      let panel: vscode.WebviewPanel | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      let first = true;
+      const render = () => {
+        const text = doc.getText();
+        if (!text.trim()) return;
+        let view: PlanView;
+        try {
+          view = viewFromText(text, 'pasted plan', 'pasted (editor)');
+        } catch (err) {
+          if (!(err instanceof PlanParseError)) log().error(`Reading the pasted plan failed: ${(err as Error).message}`);
+          return;
+        }
+        panel = panel ? this.panels.update(panel, [view]) : this.panels.show([view]);
+        if (first) {
+          first = false;
+          resolve(view);
+        }
+      };
+      const subs = [
+        vscode.workspace.onDidChangeTextDocument((e) => {
+          if (e.document !== doc) return;
+          clearTimeout(timer);
+          timer = setTimeout(render, 400);
+        }),
+        vscode.workspace.onDidCloseTextDocument((d) => {
+          if (d !== doc) return;
+          clearTimeout(timer);
+          subs.forEach((x) => x.dispose());
+          if (first) resolve(undefined);
+        }),
+      ];
+    });
+  }
+
+  /** The second plan of a comparison: another editor holding a plan, the clipboard, or a file. */
   async pickOther(): Promise<PlanView | undefined> {
-    const clip = await vscode.env.clipboard.readText();
-    const items = [{ label: '$(clippy) From the clipboard', from: 'clipboard' as const }, { label: '$(file) From a file…', from: 'file' as const }];
+    type Item = vscode.QuickPickItem & { from: 'editor' | 'clipboard' | 'file'; doc?: vscode.TextDocument };
+    const editors: Item[] = vscode.workspace.textDocuments
+      .filter((d) => d.languageId !== 'sql' && !d.uri.scheme.startsWith('output') && d.getText().trim() && d.getText().length < 5_000_000)
+      .filter((d) => {
+        try {
+          parsePlan(d.getText());
+          return true;
+        } catch {
+          return false;
+        }
+      })
+      .map((d) => ({ label: `$(file-text) ${vscode.workspace.asRelativePath(d.uri)}`, description: 'open editor', from: 'editor' as const, doc: d }));
+    const items: Item[] = [...editors, { label: '$(clippy) From the clipboard', from: 'clipboard' }, { label: '$(file) From a file…', from: 'file' }];
     const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The plan to compare with (for example the same statement after adding an index)' });
     if (!pick) return;
     try {
-      if (pick.from === 'clipboard') return viewFromText(clip, 'clipboard', 'pasted (clipboard)');
-      const files = await vscode.window.showOpenDialog({ canSelectMany: false });
-      if (!files?.[0]) return;
-      return viewFromText(Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8'), vscode.workspace.asRelativePath(files[0]), 'file');
+      if (pick.from === 'editor') return viewFromText(pick.doc!.getText(), vscode.workspace.asRelativePath(pick.doc!.uri), 'editor');
+      if (pick.from === 'clipboard') {
+        const clip = await readClipboard();
+        if (clip.error || !clip.text?.trim()) {
+          const why = clip.error ? 'The clipboard could not be read here (the browser has not granted clipboard access).' : 'The clipboard is empty.';
+          const next = await vscode.window.showInformationMessage(`${why} Paste the plan into an editor, then run Compare with… again and choose that editor, or open a file.`, PASTE, OPEN);
+          if (next === PASTE) {
+            const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+            await vscode.window.showTextDocument(doc);
+            return;
+          }
+          if (next !== OPEN) return;
+        } else return viewFromText(clip.text, 'clipboard', 'pasted (clipboard)');
+      }
+      const file = await pickPlanFile();
+      if (!file) return;
+      return viewFromText(file.text, file.title, 'file');
     } catch (e) {
       void vscode.window.showErrorMessage(`No plan to compare with: ${(e as Error).message}`);
     }
   }
+}
+
+const PASTE = 'Paste into a New Editor';
+const OPEN = 'Open File…';
+const READ = 'Read Clipboard';
+
+/** The clipboard's text, or why it could not be read (a browser without clipboard permission throws). */
+async function readClipboard(): Promise<{ text?: string; error?: string }> {
+  try {
+    return { text: await vscode.env.clipboard.readText() };
+  } catch (e) {
+    log().info(`Reading the clipboard failed: ${(e as Error).message}`);
+    return { error: (e as Error).message };
+  }
+}
+
+async function pickPlanFile(): Promise<{ text: string; title: string } | undefined> {
+  const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'EXPLAIN output': ['txt', 'log', 'json', 'out', 'sql', 'csv', 'md'], 'All files': ['*'] } });
+  if (!files?.[0]) return;
+  return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(files[0])), title: vscode.workspace.asRelativePath(files[0]) };
 }

@@ -11,6 +11,8 @@ export const PLAN_VIEW = 'tidb.plan';
 
 export interface PlanPanels {
   show(views: PlanView[]): vscode.WebviewPanel;
+  /** Shows other plans in a panel `show` opened (a pasted plan that grew), or opens a new one when it was closed. */
+  update(panel: vscode.WebviewPanel, views: PlanView[]): vscode.WebviewPanel;
   /** the last payload shown (tests) */
   last?: PlanPayload;
   /** messages the pages sent (tests) */
@@ -28,6 +30,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 
 export function createPlanPanels(context: vscode.ExtensionContext, pickOther: () => Promise<PlanView | undefined>): PlanPanels & vscode.Disposable {
   const panels = new Set<vscode.WebviewPanel>();
+  const setters = new Map<vscode.WebviewPanel, (p: PlanPayload) => void>();
   const api: PlanPanels & vscode.Disposable = {
     received: [],
     show(views) {
@@ -39,6 +42,13 @@ export function createPlanPanels(context: vscode.ExtensionContext, pickOther: ()
       wire(panel, { plans: views, interactive: true });
       return panel;
     },
+    update(panel, views) {
+      const set = setters.get(panel);
+      if (!set) return api.show(views);
+      set({ plans: views, interactive: true });
+      panel.title = `Plan: ${views.map((v) => v.title).join(' ⇄ ').slice(0, 60)}`;
+      return panel;
+    },
     dispose() {
       for (const p of panels) p.dispose();
     },
@@ -46,9 +56,17 @@ export function createPlanPanels(context: vscode.ExtensionContext, pickOther: ()
 
   function wire(panel: vscode.WebviewPanel, payload: PlanPayload): void {
     panels.add(panel);
-    panel.onDidDispose(() => panels.delete(panel));
+    panel.onDidDispose(() => {
+      panels.delete(panel);
+      setters.delete(panel);
+    });
     let current = payload;
     api.last = payload;
+    setters.set(panel, (p) => {
+      current = p;
+      api.last = p;
+      void panel.webview.postMessage({ type: 'show', payload: current } satisfies ToPlan);
+    });
     panel.webview.html = html(panel.webview, context.extensionUri);
     panel.webview.onDidReceiveMessage(async (m: FromPlan) => {
       api.received.push(m);

@@ -3,6 +3,7 @@
 // data, explain.
 import { escapeId } from 'mysql2';
 import * as vscode from 'vscode';
+import { copyText } from '../clipboard';
 import type { ConnectionManager } from '../connections/manager';
 import type { QueryRunner } from '../query/commands';
 import type { DocumentConnections } from '../query/documentConnection';
@@ -49,8 +50,7 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
     vscode.commands.registerCommand('tidb.explorer.copyName', async (n: Node) => {
       const name = n.kind === 'connection' ? n.profile.name : n.kind === 'database' ? n.database : n.kind === 'object' ? n.entry.name : n.kind === 'column' ? n.column.name : n.kind === 'instance' ? n.instance.instance : undefined;
       if (name === undefined) return;
-      await vscode.env.clipboard.writeText(name);
-      vscode.window.setStatusBarMessage(`$(copy) Copied ${name}`, 2000);
+      await copyText(name, name);
     }),
     vscode.commands.registerCommand('tidb.explorer.showCreate', async (n: ObjectNode) => {
       const s = await session(n);

@@ -2,6 +2,7 @@
 // run. Messages wait until the page says it is ready; copy and export are done
 // here, from the rows of the run, in the format the user picked.
 import * as vscode from 'vscode';
+import { copyText } from '../clipboard';
 import type { CopyFormat, FromResults, ToResults } from '../../../protocol/webviews/results';
 import { log } from '../log';
 import type { RunRecord } from './execute';
@@ -82,8 +83,7 @@ export class ResultsPanel implements vscode.Disposable {
         if (!set) return void vscode.window.showWarningMessage('The rows are still arriving: copy again when the statement has finished.');
         const rows = m.rows === 'all' ? set.rows : m.rows.map((i) => set.rows[i]).filter(Boolean);
         const text = m.column !== undefined ? formatCells(rows, m.column) : formatRows(set.columns, rows, m.format);
-        await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage(`$(copy) Copied ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}${m.column !== undefined ? '' : ` as ${m.format.toUpperCase()}`}`, 3000);
+        await copyText(text, `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}${m.column !== undefined ? '' : ` as ${m.format.toUpperCase()}`}`);
         return;
       }
       case 'export':

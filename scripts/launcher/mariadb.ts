@@ -1,5 +1,6 @@
-// A real MySQL-protocol server for tests: Debian's MariaDB, started on a
-// temporary data directory and a free loopback port, stopped afterwards.
+// A real MySQL-protocol server for the tests and the `npm start` demo: Debian's
+// MariaDB, started on a temporary data directory and a free loopback port,
+// stopped (and the directory removed) afterwards.
 import { execFileSync, spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -7,6 +8,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as mysql from 'mysql2/promise';
+import { cleanEnv } from './env';
 
 export interface MariaDb {
   port: number;
@@ -19,6 +21,13 @@ export interface MariaDb {
 }
 
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find((p) => fs.existsSync(p));
+const INSTALL_DB = ['/usr/bin/mariadb-install-db', '/usr/bin/mysql_install_db'].find((p) => fs.existsSync(p));
+
+/** Why MariaDB cannot be started here, or undefined when it can. */
+export function mariaDbMissing(): string | undefined {
+  if (!MARIADBD || !INSTALL_DB) return 'MariaDB is not installed (Debian package mariadb-server)';
+  return undefined;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,16 +41,16 @@ function freePort(): Promise<number> {
 }
 
 export async function startMariaDb(): Promise<MariaDb> {
-  if (!MARIADBD) throw new Error('MariaDB is not installed: apt-get install -y mariadb-server (.ci/run installs it)');
+  if (!MARIADBD || !INSTALL_DB) throw new Error('MariaDB is not installed: apt-get install -y mariadb-server (.ci/run installs it)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-maria-'));
   const data = path.join(dir, 'data');
   const socket = path.join(dir, 'mysqld.sock');
   const user = os.userInfo().username;
-  execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, `--user=${user}`, '--auth-root-authentication-method=socket', '--skip-test-db'], { stdio: 'pipe' });
+  execFileSync(INSTALL_DB, ['--no-defaults', `--datadir=${data}`, `--user=${user}`, '--auth-root-authentication-method=socket', '--skip-test-db'], { stdio: 'pipe', env: cleanEnv() });
   const port = await freePort();
   const proc = spawn(MARIADBD, ['--no-defaults', `--datadir=${data}`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${socket}`, `--user=${user}`,
     '--skip-name-resolve', '--skip-log-bin', '--innodb-buffer-pool-size=32M', `--pid-file=${path.join(dir, 'mysqld.pid')}`, `--log-error=${path.join(dir, 'error.log')}`,
-    '--max-connections=200', '--table-open-cache=2000', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_general_ci'], { stdio: 'ignore', detached: true });
+    '--max-connections=200', '--table-open-cache=2000', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_general_ci'], { stdio: 'ignore', detached: true, env: cleanEnv() });
   const admin = () => mysql.createConnection({ socketPath: socket, user: 'root' });
   // wait until it accepts connections (it writes the socket when ready)
   const deadline = Date.now() + 60_000;

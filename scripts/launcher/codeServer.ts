@@ -1,25 +1,17 @@
-// Drives a real VS Code (code-server 4.139.1 = VS Code 1.139.1, on Node 24)
-// in headless Debian Chromium through playwright-core. See ../shared/vscode-e2e.md.
+// Starts the browser VS Code (code-server) with the packaged extension in a
+// throwaway profile: used by `npm start` and by the real-VS-Code tests.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { cleanEnv } from './env';
+import type { CodeServerPaths } from './install';
+
+export { ensureCodeServer, type CodeServerPaths } from './install';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const VSIX = path.join(ROOT, 'dist', 'tidb-toolkit.vsix');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export interface CodeServerPaths {
-  nodeBin: string;
-  entry: string;
-}
-
-export async function ensureCodeServer(): Promise<CodeServerPaths> {
-  const setup = (await import(path.join(ROOT, 'test/e2e/setup.mjs'))) as { ensureCodeServer(): CodeServerPaths };
-  return setup.ensureCodeServer();
-}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,16 +24,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface ProfileDirs {
+  root: string;
+  userData: string;
+  extensions: string;
+}
+
 export interface Instance {
   port: number;
   url: string;
-  dirs: { root: string; userData: string; extensions: string };
+  dirs: ProfileDirs;
   log: string[];
   stop(): Promise<void>;
 }
 
 /** A fresh profile with the packaged extension installed. */
-export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string, unknown> = {}): { root: string; userData: string; extensions: string } {
+export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string, unknown> = {}): ProfileDirs {
   // user-data-dir must be short (unix socket path limits)
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-'));
   const userData = path.join(root, 'u');
@@ -66,11 +64,12 @@ export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string
 }
 
 function envFor(root: string): NodeJS.ProcessEnv {
-  return { ...process.env, XDG_CONFIG_HOME: path.join(root, 'xc'), XDG_DATA_HOME: path.join(root, 'xd'), NODE_OPTIONS: '' };
+  // XDG folders of its own, or code-server writes a password file into the home directory
+  return cleanEnv({ XDG_CONFIG_HOME: path.join(root, 'xc'), XDG_DATA_HOME: path.join(root, 'xd'), NODE_OPTIONS: undefined });
 }
 
-export async function startCodeServer(cs: CodeServerPaths, dirs: Instance['dirs'], opts: { smokeTestDriver: boolean }): Promise<Instance> {
-  const port = await freePort();
+export async function startCodeServer(cs: CodeServerPaths, dirs: ProfileDirs, opts: { smokeTestDriver: boolean; port?: number }): Promise<Instance> {
+  const port = opts.port ?? (await freePort());
   const cfg = path.join(dirs.root, 'config.yaml');
   fs.writeFileSync(cfg, 'auth: none\ncert: false\n');
   const args = [cs.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', cfg, '--user-data-dir', dirs.userData,
@@ -113,20 +112,4 @@ export async function startCodeServer(cs: CodeServerPaths, dirs: Instance['dirs'
       }
     },
   };
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-export async function newPage(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  return ctx.newPage();
 }
