@@ -306,7 +306,11 @@ uiTest('a browser that never granted clipboard access: Visualize Plan from Text 
   await viewer.locator('.node', { hasText: 'HashJoin_69' }).first().waitFor({ timeout: 60_000 });
   assert.match(await viewer.locator('.advice-list').innerText(), /row-misestimate/);
   await viewer.locator('.advice-list .advice', { hasText: 'disk-spill' }).first().click();
+  // the viewer alone, as wide as the window, for the picture
+  await command(page, 'View: Toggle Maximize Editor Group');
+  await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(ARTIFACTS, 'plan-viewer.png') });
+  await command(page, 'View: Toggle Maximize Editor Group');
   assert.equal(await page.locator('.notifications-toasts', { hasText: 'Unable to read from the browser' }).count(), 0, 'the clipboard was not read');
 
   // nothing selected, no plan in the file: the clipboard cannot be read here, so the command offers a new editor to paste into
