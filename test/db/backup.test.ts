@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import * as mysql from 'mysql2/promise';
 import { connect, detectServer } from '../../client/src/connections/driver';
 import { exportLogical, orderViews, portableViewDdl, type ConnectionSource } from '../../client/src/backup/logical/export';
-import { existingTables, ImportError, importLogical, StatementStream, verifyAgainstManifest } from '../../client/src/backup/logical/import';
+import { existingReplaced, existingTables, ImportError, importLogical, scanDump, StatementStream, verifyAgainstManifest } from '../../client/src/backup/logical/import';
 import type { BackupManifest } from '../../client/src/backup/logical/manifest';
 import { threadId } from '../../client/src/query/runner';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
@@ -224,4 +224,146 @@ test('the statement splitter: quotes, escapes, comments, executable comments, ch
   }
   assert.deepEqual(orderViews([{ name: 'top', ddl: 'CREATE VIEW `top` AS select * from `mid`' }, { name: 'mid', ddl: 'CREATE VIEW `mid` AS select * from `base`' }, { name: 'base', ddl: 'CREATE VIEW `base` AS select 1' }]).map((v) => v.name), ['base', 'mid', 'top']);
   assert.equal(portableViewDdl('CREATE ALGORITHM=UNDEFINED DEFINER=`tk`@`%` SQL SECURITY DEFINER VIEW `v` AS select 1'), 'CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1');
+});
+
+// --- hostile and broken input (issue 12) ---
+
+async function serverInfo() {
+  const probe = await connect(profile(), db.password);
+  const server = await detectServer(probe);
+  await probe.end();
+  return server;
+}
+
+test('multi-byte text across every read boundary survives the round trip, plain and gzip (the importer decodes as a stream)', async () => {
+  const c = await admin();
+  await c.query('CREATE DATABASE zh CHARACTER SET utf8mb4');
+  await c.query('CREATE TABLE zh.t (id INT PRIMARY KEY, s TEXT)');
+  // 3-byte and 4-byte characters, rows of odd lengths so characters straddle 64 KiB and 16 KiB reads
+  const rows = Array.from({ length: 2000 }, (_, i) => [i, `${'数据库'.repeat(300 + (i % 7))}🐬${'é'.repeat(i % 5)}`]);
+  for (let i = 0; i < rows.length; i += 500) await c.query('INSERT INTO zh.t VALUES ?', [rows.slice(i, i + 500)]);
+  const [[sum]] = await c.query<mysql.RowDataPacket[]>('CHECKSUM TABLE zh.t');
+  const server = await serverInfo();
+  for (const gzip of [false, true]) {
+    const f = path.join(work, `zh.sql${gzip ? '.gz' : ''}`);
+    const m = await exportLogical(source(), server, { databases: ['zh'], file: f, gzip });
+    assert.ok(fs.statSync(f).size > (gzip ? 10_000 : 4_000_000));
+    await c.query('DROP DATABASE zh');
+    const conn = await connect(profile(), db.password);
+    await importLogical(conn, f);
+    const v = await verifyAgainstManifest(conn, m);
+    await conn.end();
+    assert.equal(v.ok, true, `${gzip ? 'gzip' : 'plain'}: ${JSON.stringify(v.tables)}`);
+    const [[again]] = await c.query<mysql.RowDataPacket[]>('CHECKSUM TABLE zh.t');
+    assert.equal(again.Checksum, sum.Checksum, gzip ? 'gzip' : 'plain');
+    const [bad] = await c.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM zh.t WHERE INSTR(CONVERT(s USING binary), UNHEX('EFBFBD')) > 0");
+    assert.equal(Number(bad[0].n), 0, 'no U+FFFD');
+  }
+  await c.query('DROP DATABASE zh');
+  await c.end();
+});
+
+test('a database named to inject SQL through the dump header runs nothing when the dump is restored (importer and mariadb client)', async () => {
+  const c = await admin();
+  const hostile = 'shop\nCREATE DATABASE pwned; -- */';
+  await c.query(`CREATE DATABASE ${mysql.escapeId(hostile)}`);
+  await c.query(`CREATE TABLE ${mysql.escapeId(hostile)}.t (id INT PRIMARY KEY)`);
+  await c.query(`INSERT INTO ${mysql.escapeId(hostile)}.t VALUES (1)`);
+  const f = path.join(work, 'hostile.sql');
+  const m = await exportLogical(source(), await serverInfo(), { databases: [hostile], file: f });
+  const sql = fs.readFileSync(f, 'utf8');
+  assert.match(sql.split('\n')[0], /^-- TiDB Toolkit logical backup: shop\\u\{a\}CREATE DATABASE pwned; -- \* \/ from /, 'the header comment keeps the name on its line, escaped');
+  const pwned = async () => ((await c.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE 'pwned'"))[0]).length;
+  await c.query(`DROP DATABASE ${mysql.escapeId(hostile)}`);
+  const conn = await connect(profile(), db.password);
+  await importLogical(conn, f);
+  assert.equal((await verifyAgainstManifest(conn, m)).ok, true);
+  await conn.end();
+  assert.equal(await pwned(), 0, 'our importer ran no injected statement');
+  await c.query(`DROP DATABASE ${mysql.escapeId(hostile)}`);
+  const r = spawnSync('mariadb', ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--default-character-set=utf8mb4'], { input: fs.readFileSync(f), encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(await pwned(), 0, 'the mariadb client ran no injected statement');
+  await c.query(`DROP DATABASE ${mysql.escapeId(hostile)}`);
+  await c.end();
+});
+
+test('ANSI_QUOTES on the source server: the dump still restores (the export uses its own sql_mode)', async () => {
+  const c = await admin();
+  await c.query('CREATE DATABASE ansi');
+  await c.query('CREATE TABLE ansi.t (id INT PRIMARY KEY, `na me` VARCHAR(10) DEFAULT \'x\')');
+  await c.query("INSERT INTO ansi.t VALUES (1, 'a'), (2, NULL)");
+  await c.query("SET GLOBAL sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES'");
+  try {
+    const f = path.join(work, 'ansi.sql');
+    const m = await exportLogical(source(), await serverInfo(), { databases: ['ansi'], file: f });
+    assert.doesNotMatch(fs.readFileSync(f, 'utf8'), /CREATE TABLE "t"/);
+    await c.query('DROP DATABASE ansi');
+    const conn = await connect(profile(), db.password);
+    await importLogical(conn, f);
+    assert.equal((await verifyAgainstManifest(conn, m)).ok, true);
+    await conn.end();
+  } finally {
+    await c.query("SET GLOBAL sql_mode = DEFAULT");
+    await c.query('DROP DATABASE IF EXISTS ansi');
+    await c.end();
+  }
+});
+
+test('an interrupted export leaves no file under the backup name; a truncated dump is known as such before anything runs', async () => {
+  const c = await admin();
+  await c.query('CREATE DATABASE big');
+  await c.query('CREATE TABLE big.t (id INT PRIMARY KEY, s VARCHAR(100))');
+  const values = Array.from({ length: 5000 }, (_, i) => [i, `row ${i} ${'x'.repeat(80)}`]);
+  for (let k = 0; k < 20; k++) await c.query('INSERT INTO big.t VALUES ?', [values.map(([i, s]) => [Number(i) + k * 5000, s])]);
+  const f = path.join(work, 'big.sql');
+  const ac = new AbortController();
+  const err = await exportLogical(source(), await serverInfo(), { databases: ['big'], file: f, signal: ac.signal, onProgress: (p) => p.rows > 20_000 && ac.abort() }).then(() => undefined, (e: Error) => e);
+  assert.ok(err, 'the export was stopped');
+  assert.ok(!fs.existsSync(f), 'no file under the final name');
+  assert.deepEqual(fs.readdirSync(work).filter((x) => x.startsWith('big.sql')), [], 'no partial or part files left');
+  // a complete one, then cut short as a kill -9 or a full disk would leave it
+  const m = await exportLogical(source(), await serverInfo(), { databases: ['big'], file: f });
+  assert.equal((await scanDump(f)).complete, true);
+  const cut = path.join(work, 'big-cut.sql');
+  const whole = fs.readFileSync(f, 'utf8');
+  fs.writeFileSync(cut, whole.slice(0, whole.lastIndexOf('INSERT INTO')));
+  const scan = await scanDump(cut);
+  assert.equal(scan.origin, 'tidb-toolkit');
+  assert.equal(scan.complete, false);
+  // gzip cut short: the stream itself is damaged
+  const gz = path.join(work, 'big.sql.gz');
+  await exportLogical(source(), await serverInfo(), { databases: ['big'], file: gz, gzip: true });
+  const gzCut = path.join(work, 'big-cut.sql.gz');
+  fs.writeFileSync(gzCut, fs.readFileSync(gz).subarray(0, Math.floor(fs.statSync(gz).size / 2)));
+  const gzScan = await scanDump(gzCut);
+  assert.equal(gzScan.complete, false);
+  assert.ok(gzScan.damaged, 'the damage is named');
+  assert.ok(m.databases[0].tables[0].rows === 100_000);
+  await c.query('DROP DATABASE big');
+  await c.end();
+});
+
+test('a mariadb-dump file without a manifest: the scan names what it would drop that exists now (shop.orders), so the restore can ask first', async () => {
+  const c = await admin();
+  await c.query('CREATE DATABASE shop2');
+  await c.query('CREATE TABLE shop2.orders (id INT PRIMARY KEY)');
+  await c.query('INSERT INTO shop2.orders VALUES (1), (2), (3)');
+  await c.query('CREATE VIEW shop2.v AS SELECT id FROM shop2.orders');
+  const f = path.join(work, 'maria.sql');
+  const r = spawnSync('mariadb-dump', ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--databases', 'shop2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(r.status, 0, r.stderr);
+  fs.writeFileSync(f, r.stdout);
+  const scan = await scanDump(f);
+  assert.equal(scan.origin, 'mysqldump');
+  assert.equal(scan.complete, true);
+  assert.ok(scan.replaces.some((x) => x.kind === 'table' && x.database === 'shop2' && x.name === 'orders'), JSON.stringify(scan.replaces));
+  const conn = await connect(profile(), db.password);
+  const inWay = await existingReplaced(conn, scan);
+  assert.ok(inWay.some((x) => x.startsWith('shop2.orders')), inWay.join(', '));
+  assert.ok(inWay.some((x) => x.startsWith('shop2.v')), inWay.join(', '));
+  await c.query('DROP DATABASE shop2');
+  assert.deepEqual(await existingReplaced(conn, scan), [], 'nothing in the way once it is gone');
+  await conn.end();
+  await c.end();
 });

@@ -280,8 +280,12 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
   // the dialog fills in its default path asynchronously: replace it once it is there
   for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline;) await page.waitForTimeout(100);
   await dialogInput.fill(target);
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
-  await page.keyboard.press('Enter');
+  // the dialog re-reads the folder as the path changes; OK is taken once it has settled
+  const ok = page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' });
+  for (let attempt = 0; attempt < 5 && (await dialogInput.isVisible()); attempt++) {
+    await page.waitForTimeout(500);
+    if (await dialogInput.isVisible()) await ok.click().catch(() => undefined);
+  }
   await page.locator('.notifications-toasts', { hasText: 'Backed up' }).waitFor({ timeout: 60_000 });
   assert.ok(fs.existsSync(target), 'the backup file is written');
   assert.ok(fs.existsSync(`${target}.manifest.json`), 'and its manifest');

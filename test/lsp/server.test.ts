@@ -228,3 +228,16 @@ test('live schema (tidb/schema request): completion offers its tables and column
   assert.deepEqual(cleared, { databases: 0, tables: 0, columns: 0 });
   sub.dispose();
 });
+
+test('a document with more findings than a message can carry: the most severe 5,000 are published with one summary, and the server keeps answering', async () => {
+  // 5,500 errors (stored procedures) and 1,000 warnings (DELETE without WHERE): the errors come first
+  const text = 'CALL p();\n'.repeat(5500) + 'DELETE FROM t;\n'.repeat(1000);
+  const ds = await client.open(uriOf('huge.sql'), text);
+  assert.equal(ds.length, 5001);
+  const summary = byCode(ds, 'too-many-findings');
+  assert.equal(summary.length, 1);
+  assert.match(String(summary[0].message), /1,500 more findings are not shown: a document shows at most 5,000 \(errors first\)/);
+  assert.equal(ds.filter((d) => d.severity === DiagnosticSeverity.Error).length, 5000);
+  const small = await client.open(uriOf('after-huge.sql'), 'CALL p();\n');
+  assert.equal(small.length, 1, 'the server still publishes for other documents');
+});

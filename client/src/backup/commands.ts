@@ -14,7 +14,7 @@ import { backupSql, LOCAL_WARNING, redactUrl, restoreSql, storageUrl, type Stora
 import { restoreConflicts, runBr, type Queryable } from './br/brRunner';
 import type { BackupHistory, BackupRecord } from './history';
 import { exportLogical } from './logical/export';
-import { existingTables, ImportError, importLogical, verifyAgainstManifest } from './logical/import';
+import { existingReplaced, existingTables, ImportError, importLogical, scanDump, verifyAgainstManifest } from './logical/import';
 import { manifestPath, type BackupManifest } from './logical/manifest';
 import { connect } from '../connections/driver';
 import type * as mysql from 'mysql2/promise';
@@ -144,6 +144,8 @@ export interface RestoreArgs {
   targetCluster?: string;
   /** operator backups: the Restore resource's name (default restore-<time>) */
   name?: string;
+  /** logical restores: drop or replace the existing objects the file names without asking (scripted use) */
+  replaceExisting?: boolean;
 }
 
 /** Answers for the operator backup's prompts (keybindings, tasks, tests): none is asked when given. */
@@ -222,13 +224,29 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
   const mPath = record?.manifest ?? manifestPath(dump);
   const manifest: BackupManifest | undefined = fs.existsSync(mPath) ? JSON.parse(fs.readFileSync(mPath, 'utf8')) : undefined;
   const c = await connect(bare, await manager.store.password(profile.id));
+  const refuse = async (message: string): Promise<RestoreOutcome> => {
+    void vscode.window.showErrorMessage(message);
+    await c.end().catch(() => undefined);
+    return { ok: false, message };
+  };
   if (manifest) {
     const inWay = await existingTables(c, manifest);
-    if (inWay.length) {
-      const message = `Restoring would write over existing tables (${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}). Drop them first or restore into another server: nothing was changed.`;
-      void vscode.window.showErrorMessage(message);
+    if (inWay.length) return refuse(`Restoring would write over existing tables (${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}). Drop them first or restore into another server: nothing was changed.`);
+  }
+  // Read the whole file once before anything runs: is it complete, and what would it drop or replace?
+  const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${dump}` }, () => scanDump(dump));
+  if (scan.damaged) return refuse(`${dump} cannot be read to the end (${scan.damaged}): it is damaged or was cut short. Nothing was changed.`);
+  if (scan.complete === false) return refuse(`${dump} ends before its end marker: it is an interrupted or truncated backup. Nothing was changed.`);
+  const replaced = await existingReplaced(c, scan);
+  if (replaced.length && !args.replaceExisting) {
+    const go = await vscode.window.showWarningMessage(
+      `Restoring this file on ${profile.name} drops or replaces ${replaced.length} existing object${replaced.length === 1 ? '' : 's'}: their current data is lost.`,
+      { modal: true, detail: replaced.slice(0, 20).join('\n') + (replaced.length > 20 ? `\n… and ${replaced.length - 20} more` : '') },
+      'Drop and Restore',
+    );
+    if (!go) {
       await c.end().catch(() => undefined);
-      return { ok: false, message };
+      return { ok: false, message: 'Cancelled: nothing was changed.' };
     }
   }
   try {
@@ -243,7 +261,7 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
       } });
     });
     if (!manifest) {
-      const message = `Ran ${r.statements} statements. No manifest next to the file, so the result was not verified.`;
+      const message = `Ran ${r.statements} statements. No manifest next to the file, so the result was not verified${scan.complete === undefined ? ', and the file has no end marker this version knows, so it could not be checked for completeness' : ''}.`;
       void vscode.window.showWarningMessage(message);
       return { ok: true, message, statements: r.statements };
     }

@@ -3,6 +3,7 @@
 // data, explain.
 import { escapeId } from 'mysql2';
 import * as vscode from 'vscode';
+import { commentSafe } from '../../../server/src/analysis/comment';
 import { copyText } from '../clipboard';
 import type { ConnectionManager } from '../connections/manager';
 import type { QueryRunner } from '../query/commands';
@@ -61,7 +62,7 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
         return void vscode.window.showErrorMessage(`Could not read the definition of ${n.database}.${n.entry.name}: ${(e as Error).message}`);
       }
       const uri = vscode.Uri.from({ scheme: DDL_SCHEME, path: `/${encodeURIComponent(s.profile.name)}/${encodeURIComponent(n.database)}/${encodeURIComponent(n.entry.name)}.sql` });
-      ddl.set(uri, `-- ${n.entry.kind} ${n.database}.${n.entry.name} on ${s.profile.name} (${s.server.raw}), read-only\n${text};\n`);
+      ddl.set(uri, `-- ${commentSafe(`${n.entry.kind} ${n.database}.${n.entry.name} on ${s.profile.name} (${s.server.raw}), read-only`)}\n${text};\n`);
       const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'sql');
       await vscode.window.showTextDocument(doc, { preview: true });
     }),

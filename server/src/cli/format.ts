@@ -32,46 +32,77 @@ function pos(r: FileReport, f: Finding) {
   return { line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 };
 }
 
+/** Output is written as it is produced, a file (and a batch of findings) at a time: never one giant string. */
+export interface ReportWriter {
+  file(r: FileReport): void;
+  end(): void;
+}
+
+type Write = (s: string) => void;
+
+/** Findings in batches, so a file with millions of them never becomes one string. */
+function batched<T>(items: readonly T[], map: (x: T) => string, write: Write, size = 2000): void {
+  for (let i = 0; i < items.length; i += size) {
+    write((i > 0 ? ',' : '') + items.slice(i, i + size).map(map).join(','));
+  }
+}
+
+function jsonMessage(r: FileReport, f: Finding): string {
+  const p = pos(r, f);
+  const m: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    severity: eslintSeverity(f.severity),
+    message: f.message,
+    line: p.line,
+    column: p.column,
+    endLine: p.endLine,
+    endColumn: p.endColumn,
+    // the linter's own level (ESLint has only 1 and 2)
+    level: f.severity,
+  };
+  if (f.fix && f.fix.edits.length > 0) {
+    const e = mergeEdits(r.text, f.fix.edits);
+    m.fix = { range: [e.start, e.end], text: e.text };
+    if (!f.fix.safe) m.fixIsSuggestion = true;
+  }
+  return JSON.stringify(m);
+}
+
+/** ESLint's JSON formatter shape: an array with one object per file. */
+export function jsonWriter(write: Write): ReportWriter {
+  let first = true;
+  write('[');
+  return {
+    file(r) {
+      const errorCount = r.findings.filter((f) => f.severity === 'error').length;
+      write(`${first ? '' : ','}{"filePath":${JSON.stringify(r.filePath)},"messages":[`);
+      first = false;
+      batched(r.findings, (f) => jsonMessage(r, f), write);
+      write(`],"errorCount":${errorCount},"fatalErrorCount":0,"warningCount":${r.findings.length - errorCount},` +
+        `"fixableErrorCount":${r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length},` +
+        `"fixableWarningCount":${r.findings.filter((f) => f.severity !== 'error' && f.fix?.safe).length}}`);
+    },
+    end() {
+      write(']\n');
+    },
+  };
+}
+
+function collect(make: (w: Write) => ReportWriter, reports: FileReport[]): string {
+  const parts: string[] = [];
+  const w = make((s) => parts.push(s));
+  for (const r of reports) w.file(r);
+  w.end();
+  return parts.join('');
+}
+
 export function formatJson(reports: FileReport[]): string {
-  const out = reports.map((r) => {
-    const messages = r.findings.map((f) => {
-      const p = pos(r, f);
-      const m: Record<string, unknown> = {
-        ruleId: f.ruleId,
-        severity: eslintSeverity(f.severity),
-        message: f.message,
-        line: p.line,
-        column: p.column,
-        endLine: p.endLine,
-        endColumn: p.endColumn,
-        // the linter's own level (ESLint has only 1 and 2)
-        level: f.severity,
-      };
-      if (f.fix && f.fix.edits.length > 0) {
-        const e = mergeEdits(r.text, f.fix.edits);
-        m.fix = { range: [e.start, e.end], text: e.text };
-        if (!f.fix.safe) m.fixIsSuggestion = true;
-      }
-      return m;
-    });
-    const errorCount = r.findings.filter((f) => f.severity === 'error').length;
-    return {
-      filePath: r.filePath,
-      messages,
-      errorCount,
-      fatalErrorCount: 0,
-      warningCount: r.findings.length - errorCount,
-      fixableErrorCount: r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length,
-      fixableWarningCount: r.findings.filter((f) => f.severity !== 'error' && f.fix?.safe).length,
-    };
-  });
-  return JSON.stringify(out);
+  return collect(jsonWriter, reports).replace(/\n$/, '');
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(reports: FileReport[], rules: readonly RuleDefinition[], cwd: string): string {
-  const used = new Set(reports.flatMap((r) => r.findings.map((f) => f.ruleId)));
+function sarifRules(rules: readonly RuleDefinition[], used: Iterable<string>) {
   const ruleList = rules.map((r) => ({
     id: r.meta.id,
     name: r.meta.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
@@ -96,53 +127,71 @@ export function formatSarif(reports: FileReport[], rules: readonly RuleDefinitio
       });
     }
   }
-  const index = new Map(ruleList.map((r, i) => [r.id, i]));
-  const results = reports.flatMap((r) => {
-    const uri = toUri(r.filePath, cwd);
-    return r.findings.map((f) => {
-      const p = pos(r, f);
-      const res: Record<string, unknown> = {
-        ruleId: f.ruleId,
-        ruleIndex: index.get(f.ruleId),
-        level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: uri.relative ? { uri: uri.value, uriBaseId: '%SRCROOT%' } : { uri: uri.value },
-            region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-          },
-        }],
-      };
-      if (f.fix && f.fix.edits.length > 0) {
-        res.fixes = [{
-          description: { text: f.fix.title },
-          artifactChanges: [{
-            artifactLocation: uri.relative ? { uri: uri.value, uriBaseId: '%SRCROOT%' } : { uri: uri.value },
-            replacements: f.fix.edits.map((e) => {
-              const a = r.lines.position(e.start);
-              const b = r.lines.position(e.end);
-              return {
-                deletedRegion: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 },
-                insertedContent: { text: e.newText },
-              };
-            }),
-          }],
-        }];
-      }
-      return res;
-    });
-  });
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFO_URI, rules: ruleList } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+  return ruleList;
+}
+
+function sarifResult(r: FileReport, f: Finding, uri: { value: string; relative: boolean }, ruleIndex: number | undefined): string {
+  const p = pos(r, f);
+  const artifactLocation = uri.relative ? { uri: uri.value, uriBaseId: '%SRCROOT%' } : { uri: uri.value };
+  const res: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation, region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn } } }],
   };
-  return JSON.stringify(log, null, 2);
+  if (f.fix && f.fix.edits.length > 0) {
+    res.fixes = [{
+      description: { text: f.fix.title },
+      artifactChanges: [{
+        artifactLocation,
+        replacements: f.fix.edits.map((e) => {
+          const a = r.lines.position(e.start);
+          const b = r.lines.position(e.end);
+          return {
+            deletedRegion: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 },
+            insertedContent: { text: e.newText },
+          };
+        }),
+      }],
+    }];
+  }
+  return JSON.stringify(res);
+}
+
+/**
+ * SARIF 2.1.0, streamed: the results first, the tool (whose rule list includes any
+ * tool-reported ids seen) after them; JSON member order does not matter.
+ */
+export function sarifWriter(write: Write, rules: readonly RuleDefinition[], cwd: string): ReportWriter {
+  const index = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const extra: string[] = [];
+  let first = true;
+  write('{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"results":[');
+  return {
+    file(r) {
+      const uri = toUri(r.filePath, cwd);
+      for (const f of r.findings) {
+        if (!index.has(f.ruleId)) {
+          index.set(f.ruleId, rules.length + extra.length);
+          extra.push(f.ruleId);
+        }
+      }
+      if (!r.findings.length) return;
+      write(first ? '' : ',');
+      first = false;
+      batched(r.findings, (f) => sarifResult(r, f, uri, index.get(f.ruleId)), write);
+    },
+    end() {
+      const tool = { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFO_URI, rules: sarifRules(rules, extra) } };
+      const base = { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } };
+      write(`],"tool":${JSON.stringify(tool)},"originalUriBaseIds":${JSON.stringify(base)},"columnKind":"utf16CodeUnits"}]}\n`);
+    },
+  };
+}
+
+export function formatSarif(reports: FileReport[], rules: readonly RuleDefinition[], cwd: string): string {
+  return collect((w) => sarifWriter(w, rules, cwd), reports).replace(/\n$/, '');
 }
 
 function toUri(filePath: string, cwd: string): { value: string; relative: boolean } {
@@ -161,28 +210,51 @@ function firstSentence(s: string): string {
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
 
-export function formatText(reports: FileReport[], color: boolean): string {
+/**
+ * Control characters from the file (identifiers, strings) never reach the terminal raw:
+ * C0/C1 controls, DEL and the Unicode bidi controls are shown as \u{…}.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+}
+
+export function textWriter(write: Write, color: boolean): ReportWriter {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sev: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
-  let out = '';
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const r of reports) {
-    if (r.findings.length === 0 && !r.fixConflict) continue;
-    out += c('4', r.filePath) + '\n';
-    for (const f of r.findings) {
-      totals[f.severity]++;
-      const p = pos(r, f);
-      out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], LABEL[f.severity].padEnd(7))} ${f.message}  ${c('2', f.ruleId)}\n`;
-    }
-    if (r.fixConflict) out += `  ${c('33', 'note')}     ${r.fixConflict}\n`;
-    out += '\n';
-  }
-  const n = totals.error + totals.warning + totals.info + totals.hint;
-  if (n > 0) {
-    const parts = (['error', 'warning', 'info', 'hint'] as Severity[]).filter((s) => totals[s] > 0).map((s) => `${totals[s]} ${s}${totals[s] === 1 ? '' : 's'}`);
-    out += c(totals.error > 0 ? '31' : '33', `✖ ${n} problem${n === 1 ? '' : 's'} (${parts.join(', ')})`) + '\n';
-  }
-  const fixed = reports.reduce((a, r) => a + (r.fixed ?? 0), 0);
-  if (fixed > 0) out += `${fixed} problem${fixed === 1 ? '' : 's'} fixed in place.\n`;
-  return out;
+  let fixed = 0;
+  return {
+    file(r) {
+      fixed += r.fixed ?? 0;
+      if (r.findings.length === 0 && !r.fixConflict) return;
+      write(c('4', printable(r.filePath)) + '\n');
+      let out = '';
+      for (const f of r.findings) {
+        totals[f.severity]++;
+        const p = pos(r, f);
+        out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], LABEL[f.severity].padEnd(7))} ${printable(f.message)}  ${c('2', f.ruleId)}\n`;
+        if (out.length > 1 << 16) {
+          write(out);
+          out = '';
+        }
+      }
+      if (r.fixConflict) out += `  ${c('33', 'note')}     ${printable(r.fixConflict)}\n`;
+      write(out + '\n');
+    },
+    end() {
+      let out = '';
+      const n = totals.error + totals.warning + totals.info + totals.hint;
+      if (n > 0) {
+        const parts = (['error', 'warning', 'info', 'hint'] as Severity[]).filter((s) => totals[s] > 0).map((s) => `${totals[s]} ${s}${totals[s] === 1 ? '' : 's'}`);
+        out += c(totals.error > 0 ? '31' : '33', `✖ ${n} problem${n === 1 ? '' : 's'} (${parts.join(', ')})`) + '\n';
+      }
+      if (fixed > 0) out += `${fixed} problem${fixed === 1 ? '' : 's'} fixed in place.\n`;
+      write(out);
+    },
+  };
+}
+
+export function formatText(reports: FileReport[], color: boolean): string {
+  return collect((w) => textWriter(w, color), reports);
 }

@@ -8,13 +8,15 @@ import { lintText } from '../analysis/engine';
 import { applySafeFixes } from '../analysis/fixes';
 import { isValidVersion } from '../analysis/version';
 import { RULES } from '../rules';
-import { formatJson, formatSarif, formatText, TOOL_VERSION, type FileReport } from './format';
+import type { Finding } from '../analysis/engine';
+import { jsonWriter, sarifWriter, textWriter, TOOL_VERSION, type FileReport } from './format';
+import { decodeSql, encodeSql, replaceFileAtomically, WriteRefused, type DecodedSql } from './input';
 
 export interface CliIO {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
+  readStdin: () => Promise<Buffer>;
   color: boolean;
 }
 
@@ -49,8 +51,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`tidb-lint: ${e.message}\n`);
       return 2;
     }
-    const err = e as NodeJS.ErrnoException;
-    io.stderr(`tidb-lint: ${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}\n`);
+    io.stderr(`tidb-lint: ${errorText(e)}\n`);
     return 2;
   }
 }
@@ -115,17 +116,29 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (parsed.positionals.length === 0) throw new UsageError('no input: give files, directories, globs, or - for standard input (see --help)');
   const inputs = await collectInputs(parsed.positionals, io.cwd);
 
-  const reports: FileReport[] = [];
+  const writer = format === 'json' ? jsonWriter(io.stdout) : format === 'sarif' ? sarifWriter(io.stdout, RULES, io.cwd) : textWriter(io.stdout, io.color);
+  let errors = 0;
+  let warnings = 0;
+  let ioErrors = 0;
+  // each file is linted, written out and let go before the next (output is streamed)
   for (const input of inputs) {
-    let text: string;
+    let bytes: Buffer;
     let filePath: string;
-    if (input === '-') {
-      text = await io.readStdin();
-      filePath = o['stdin-filename'] ? path.resolve(io.cwd, o['stdin-filename']) : '<stdin>';
-    } else {
-      filePath = input;
-      text = fs.readFileSync(input, 'utf8');
+    try {
+      if (input === '-') {
+        bytes = await io.readStdin();
+        filePath = o['stdin-filename'] ? path.resolve(io.cwd, o['stdin-filename']) : '<stdin>';
+      } else {
+        filePath = input;
+        bytes = fs.readFileSync(input);
+      }
+    } catch (e) {
+      ioErrors++;
+      io.stderr(`tidb-lint: ${input === '-' ? '<stdin>' : input}: ${errorText(e)}; skipped\n`);
+      continue;
     }
+    const decoded = decodeSql(bytes);
+    const text = decoded.text;
     let fileConfig = explicitConfig;
     let cfgFile = configFileName;
     if (!fileConfig) {
@@ -136,7 +149,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       }
     }
     const config = mergeConfigs(fileConfig, flags);
-    let result = lintText(text, RULES, { config, configFile: cfgFile });
+    const lint = (t: string) => {
+      const r = lintText(t, RULES, { config, configFile: cfgFile });
+      return decoded.invalidOffset === undefined ? r : { ...r, findings: [encodingFinding(decoded), ...r.findings] };
+    };
+    let result = lint(text);
     const report: FileReport = { filePath, text, findings: result.findings, lines: result.lines };
     if (o.fix) {
       const outcome = applySafeFixes(text, result.findings);
@@ -144,22 +161,30 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         report.fixConflict = `--fix left this file unchanged: the fixes for '${outcome.conflict.a.ruleId}' and '${outcome.conflict.b.ruleId}' overlap. Fix one by hand and run again.`;
       } else if (outcome.text !== undefined && outcome.text !== text) {
         if (input === '-') io.stderr('tidb-lint: --fix with standard input does not write anything; the fixes are only reported\n');
-        else {
-          fs.writeFileSync(input, outcome.text);
-          result = lintText(outcome.text, RULES, { config, configFile: cfgFile });
-          Object.assign(report, { text: outcome.text, findings: result.findings, lines: result.lines, fixed: outcome.applied });
+        else if (decoded.invalidByte !== undefined) {
+          report.fixConflict = `--fix left this file unchanged: it is not valid UTF-8 (byte ${decoded.invalidByte}), and writing the fixes would replace such bytes. Convert it to UTF-8 first.`;
+        } else {
+          try {
+            replaceFileAtomically(input, bytes, encodeSql(outcome.text, decoded.encoding));
+            result = lint(outcome.text);
+            Object.assign(report, { text: outcome.text, findings: result.findings, lines: result.lines, fixed: outcome.applied });
+          } catch (e) {
+            ioErrors++;
+            report.fixConflict = `--fix could not write this file (${errorText(e)}); it is unchanged.`;
+            io.stderr(`tidb-lint: ${input}: --fix could not write it (${errorText(e)}); the file is unchanged\n`);
+          }
         }
       }
     }
-    reports.push(report);
+    for (const f of report.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    writer.file(report);
   }
+  writer.end();
 
-  if (format === 'json') io.stdout(formatJson(reports) + '\n');
-  else if (format === 'sarif') io.stdout(formatSarif(reports, RULES, io.cwd) + '\n');
-  else io.stdout(formatText(reports, io.color));
-
-  const errors = reports.reduce((a, r) => a + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = reports.reduce((a, r) => a + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (ioErrors > 0) return 2;
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     if (format === 'text') io.stdout(`tidb-lint found too many warnings (maximum: ${maxWarnings}).\n`);
@@ -168,14 +193,39 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/** An error's message without a doubled code ("EACCES: EACCES: …"). */
+function errorText(e: unknown): string {
+  if (e instanceof WriteRefused) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  const msg = err?.message ?? String(e);
+  return err?.code && !msg.startsWith(err.code) ? `${err.code}: ${msg}` : msg;
+}
+
+function encodingFinding(d: DecodedSql): Finding {
+  return {
+    ruleId: 'invalid-encoding',
+    severity: 'error',
+    message: `Not valid UTF-8 at byte ${d.invalidByte}: such bytes were read as U+FFFD, so findings after it may be missing or misplaced. Convert the file to UTF-8 (for a latin1 file: iconv -f latin1 -t utf-8).`,
+    start: d.invalidOffset!,
+    end: d.invalidOffset! + 1,
+  };
+}
+
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 async function collectInputs(args: string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
+  // one file reached twice (a symlink, a loop of them, an argument and a directory) is linted once
   const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
+    let key = f;
+    try {
+      key = fs.realpathSync(f);
+    } catch {
+      // unreadable: reported when it is read
+    }
+    if (!seen.has(key)) {
+      seen.add(key);
       out.push(f);
     }
   };
@@ -197,7 +247,8 @@ async function collectInputs(args: string[], cwd: string): Promise<string[]> {
       files.forEach(add);
       continue;
     }
-    if (stat?.isFile()) {
+    // a file, or a pipe or device named on the command line (e.g. <(zcat dump.sql.gz))
+    if (stat && !stat.isDirectory()) {
       add(abs);
       continue;
     }

@@ -93,7 +93,17 @@ export class Diagnostics {
       findings.push(f);
     }
     st.last = { version: doc.version, findings };
-    const diagnostics = findings.map((f) => toDiagnostic(doc, f, this.rules));
+    const shown = capFindings(findings);
+    const diagnostics = shown.map((f) => toDiagnostic(doc, f, this.rules));
+    if (shown.length < findings.length) {
+      diagnostics.unshift({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: 'tidb',
+        code: 'too-many-findings',
+        message: `${(findings.length - shown.length).toLocaleString('en-US')} more findings are not shown: a document shows at most ${MAX_DIAGNOSTICS.toLocaleString('en-US')} (errors first). Run tidb-lint on the file for all of them, or turn off the rules that fire most.`,
+      });
+    }
     if (s.configError) {
       diagnostics.unshift({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -122,6 +132,21 @@ export class Diagnostics {
     this.docs.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+}
+
+/**
+ * Diagnostics published per document. A dump with millions of findings would make a
+ * message of hundreds of megabytes that neither side can handle; past this many the
+ * most severe are shown with one summary diagnostic.
+ */
+export const MAX_DIAGNOSTICS = 5000;
+
+const RANK: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function capFindings(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_DIAGNOSTICS) return findings;
+  const byRank = findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
+  return byRank.slice(0, MAX_DIAGNOSTICS).sort((a, b) => a.i - b.i).map((x) => x.f);
 }
 
 const docsById = new Map<string, string>();

@@ -11,6 +11,7 @@ import * as zlib from 'node:zlib';
 import { escapeId } from 'mysql2';
 import type * as mysql from 'mysql2/promise';
 import type { ServerInfo } from '../../connections/driver';
+import { commentSafe } from '../../../../server/src/analysis/comment';
 import { MANIFEST_FORMAT, manifestPath, type BackupManifest } from './manifest';
 import { HashWorker } from './hashWorker';
 import { TableChecksum, TupleWriter, ValueKind, valueKind } from './values';
@@ -188,8 +189,16 @@ function selectRows(db: string, table: string, columns: string[], orderBy: strin
   return `SELECT ${columns.map((x) => escapeId(x)).join(', ')} FROM ${escapeId(db)}.${escapeId(table)}${order}`;
 }
 
+/** The last line of every complete backup; the importer refuses a file of ours without it. */
+export const END_MARKER = '-- end of backup';
+
 export async function exportLogical(source: ConnectionSource, server: ServerInfo, opts: ExportOptions): Promise<BackupManifest> {
-  const out = new Out(opts.file, !!opts.gzip);
+  // written under a temporary name and renamed when complete: an interrupted export
+  // (cancel, crash, kill -9) never leaves a file under the backup's name
+  const partial = `${opts.file}.partial-${process.pid}`;
+  const out = new Out(partial, !!opts.gzip);
+  const parts: string[] = [];
+  let complete = false;
   const isTidb = server.flavor === 'tidb';
   const manifest: BackupManifest = {
     format: MANIFEST_FORMAT,
@@ -205,7 +214,9 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
   const extra: mysql.Connection[] = [];
   const hasher = new HashWorker();
   try {
-    await main.query("SET SESSION time_zone = '+00:00'");
+    // a known sql_mode on every reader, as mysqldump does: with ANSI_QUOTES the server's
+    // SHOW CREATE would quote names with "…", which the dump's own SET SQL_MODE cannot read back
+    await main.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
     let snapshot: string | undefined;
     const readers: mysql.Connection[] = [main];
     // Parallel readers pay off on TiDB (the work is in the cluster) and on big machines; on a
@@ -221,7 +232,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       await main.query('SET @@tidb_snapshot = ?', [snapshot]);
       for (let k = 1; k < want; k++) {
         const c = await source.get();
-        await c.query("SET SESSION time_zone = '+00:00'");
+        await c.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
         await c.query('SET @@tidb_snapshot = ?', [snapshot]);
         extra.push(c);
         readers.push(c);
@@ -236,7 +247,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
           locked = true;
           for (let k = 1; k < want; k++) {
             const c = await source.get();
-            await c.query("SET SESSION time_zone = '+00:00'");
+            await c.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
             await c.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
             await c.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
             extra.push(c);
@@ -251,7 +262,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       await main.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
       if (locked) await main.query('UNLOCK TABLES');
     }
-    out.write(`-- TiDB Toolkit logical backup: ${opts.databases.join(', ')} from ${server.flavor} ${server.version} at ${manifest.createdAt}${snapshot ? ` (tidb_snapshot ${snapshot})` : ''}\n`);
+    out.write(`-- TiDB Toolkit logical backup: ${commentSafe(`${opts.databases.join(', ')} from ${server.flavor} ${server.version} at ${manifest.createdAt}${snapshot ? ` (tidb_snapshot ${snapshot})` : ''}`)}\n`);
     out.write("SET NAMES utf8mb4;\nSET time_zone = '+00:00';\nSET FOREIGN_KEY_CHECKS = 0;\nSET UNIQUE_CHECKS = 0;\nSET SQL_MODE = 'NO_AUTO_VALUE_ON_ZERO';\n");
     if (isTidb) out.write('/*T! SET @@allow_auto_random_explicit_insert = 1 */;\n');
     const plan: Array<{ db: string; tables: TableInfo[] }> = [];
@@ -278,11 +289,12 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
         }
       } else {
         const queue = [...baseTables];
-        const parts = new Map<string, string>();
+        const partOf = new Map<string, string>();
         await Promise.all(readers.map(async (c) => {
           for (let t = queue.shift(); t; t = queue.shift()) {
-            const part = `${opts.file}.part-${parts.size}-${process.pid}`;
-            parts.set(t.name, part);
+            const part = `${opts.file}.part-${partOf.size}-${process.pid}`;
+            partOf.set(t.name, part);
+            parts.push(part);
             const partOut = new Out(part, false);
             try {
               const sum = await dumpRows(c, db, t, partOut, hasher, (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
@@ -295,7 +307,7 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
         }));
         // tables in their order, each copied from its part file
         for (const t of baseTables) {
-          const part = parts.get(t.name)!;
+          const part = partOf.get(t.name)!;
           for await (const chunk of fs.createReadStream(part, { highWaterMark: 1 << 20 })) {
             if (!out.write(chunk as Buffer)) await out.drain();
           }
@@ -317,14 +329,18 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
         entry.views.push(v.name);
       }
     }
-    out.write('\nSET FOREIGN_KEY_CHECKS = 1;\nSET UNIQUE_CHECKS = 1;\n-- end of backup\n');
+    out.write(`\nSET FOREIGN_KEY_CHECKS = 1;\nSET UNIQUE_CHECKS = 1;\n${END_MARKER}\n`);
     if (!isTidb) await main.query('COMMIT');
+    complete = true;
   } finally {
     await out.close();
     await hasher.close();
     await source.release(main);
     for (const c of extra) await source.release(c);
+    for (const p of parts) fs.rmSync(p, { force: true });
+    if (!complete) fs.rmSync(partial, { force: true });
   }
+  fs.renameSync(partial, opts.file);
   manifest.bytes = fs.statSync(opts.file).size;
   fs.writeFileSync(manifestPath(opts.file), JSON.stringify(manifest, null, 2));
   return manifest;

@@ -4,66 +4,127 @@
 // how far the import got; verification compares every table with the manifest.
 // No VS Code imports.
 import * as fs from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import * as zlib from 'node:zlib';
 import type * as mysql from 'mysql2/promise';
-import { checksumTable } from './export';
+import { checksumTable, END_MARKER } from './export';
 import { HashWorker } from './hashWorker';
 import { MANIFEST_FORMAT, type BackupManifest } from './manifest';
 import { valueKind } from './values';
 
-/** Splits SQL text fed in chunks into statements ending with ';' outside quotes and comments. */
+/** The next character that can change the splitter's state, per state. */
+const TOP = /['"`;#/-]/g;
+const IN_QUOTE: Record<string, RegExp> = { "'": /['\\]/g, '"': /["\\]/g, '`': /`/g };
+
+/**
+ * Splits SQL text fed in chunks into statements ending with ';' outside quotes and
+ * comments. It jumps from one interesting character to the next with regular
+ * expressions (a dump is mostly quoted values), so it runs at hundreds of MB/s.
+ */
 export class StatementStream {
   private buf = '';
   private quote: string | undefined;
   private comment: 'line' | 'block' | undefined;
-  private escape = false;
   private scanned = 0;
+  private final = false;
 
   /** Adds text; returns the statements it completes (without the ';'). */
   push(chunk: string): string[] {
     this.buf += chunk;
     const out: string[] = [];
-    let start = 0;
     const s = this.buf;
+    let start = 0;
     let i = this.scanned;
-    for (; i < s.length; i++) {
-      const c = s[i];
-      // a decision that needs the next characters waits for the next chunk
-      if ((c === '-' || c === '/' || (c === '*' && this.comment === 'block')) && i + 3 >= s.length && !this.final) break;
+    while (i < s.length) {
       if (this.comment === 'line') {
-        if (c === '\n') this.comment = undefined;
+        const j = s.indexOf('\n', i);
+        if (j < 0) {
+          i = s.length;
+          break;
+        }
+        this.comment = undefined;
+        i = j + 1;
         continue;
       }
       if (this.comment === 'block') {
-        if (c === '*' && s[i + 1] === '/') {
-          this.comment = undefined;
-          i++;
+        const j = s.indexOf('*/', i);
+        if (j < 0) {
+          // the '*' may be the last character: look at it again with the next chunk
+          i = Math.max(i, s.length - 1);
+          break;
         }
+        this.comment = undefined;
+        i = j + 2;
         continue;
       }
       if (this.quote) {
-        if (this.escape) this.escape = false;
-        else if (c === '\\' && this.quote !== '`') this.escape = true;
-        else if (c === this.quote) this.quote = undefined;
+        const re = IN_QUOTE[this.quote];
+        re.lastIndex = i;
+        const m = re.exec(s);
+        if (!m) {
+          i = s.length;
+          break;
+        }
+        const j = m.index;
+        if (s[j] === '\\') {
+          // an escape: the escaped character may be in the next chunk
+          if (j + 1 >= s.length && !this.final) {
+            i = j;
+            break;
+          }
+          i = j + 2;
+          continue;
+        }
+        // a closing quote ('' closes and reopens: same result)
+        this.quote = undefined;
+        i = j + 1;
         continue;
       }
-      if (c === "'" || c === '"' || c === '`') this.quote = c;
-      else if ((c === '-' && s[i + 1] === '-' && (s[i + 2] === ' ' || s[i + 2] === '\n' || s[i + 2] === '\t')) || c === '#') this.comment = 'line';
-      else if (c === '/' && s[i + 1] === '*' && s[i + 2] !== '!' && !(s[i + 2] === 'T' && s[i + 3] === '!')) {
-        this.comment = 'block';
-        i++;
-      } else if (c === ';') {
-        const stmt = s.slice(start, i).trim();
+      TOP.lastIndex = i;
+      const m = TOP.exec(s);
+      if (!m) {
+        i = s.length;
+        break;
+      }
+      const j = m.index;
+      const c = s[j];
+      if (c === ';') {
+        const stmt = s.slice(start, j).trim();
         if (stmt) out.push(stmt);
-        start = i + 1;
+        start = j + 1;
+        i = j + 1;
+      } else if (c === "'" || c === '"' || c === '`') {
+        this.quote = c;
+        i = j + 1;
+      } else if (c === '#') {
+        this.comment = 'line';
+        i = j + 1;
+      } else if (c === '-') {
+        // '-- ' starts a comment; the characters that decide may be in the next chunk
+        if (j + 2 >= s.length && !this.final) {
+          i = j;
+          break;
+        }
+        if (s[j + 1] === '-' && (s[j + 2] === ' ' || s[j + 2] === '\n' || s[j + 2] === '\t' || s[j + 2] === '\r')) {
+          this.comment = 'line';
+          i = j + 3;
+        } else i = j + 1;
+      } else {
+        // '/': a block comment, except /*! ... */ and /*T! ... */, which are code
+        if (j + 3 >= s.length && !this.final) {
+          i = j;
+          break;
+        }
+        if (s[j + 1] === '*' && s[j + 2] !== '!' && !(s[j + 2] === 'T' && s[j + 3] === '!')) {
+          this.comment = 'block';
+          i = j + 2;
+        } else i = j + 1;
       }
     }
     this.buf = s.slice(start);
     this.scanned = i - start;
     return out;
   }
-
-  private final = false;
 
   /** The statements left at the end (the last may have no ';'). */
   end(): string[] {
@@ -92,15 +153,111 @@ export interface ImportOptions {
 /** Comment-only statements are skipped; a /*T! ... *\/ one runs on TiDB only. */
 const isEmpty = (sql: string, tidb: boolean) => sql.replace(tidb ? /\/\*(?![!T])[\s\S]*?\*\/|--[^\n]*|#[^\n]*/g : /\/\*(?!!)[\s\S]*?\*\/|--[^\n]*|#[^\n]*/g, '').trim() === '';
 
-export async function importLogical(c: mysql.Connection, file: string, opts: ImportOptions = {}): Promise<{ statements: number; tables: string[] }> {
-  const totalBytes = fs.statSync(file).size;
+/** The file's bytes as text, gunzipped when it is gzip, decoded without splitting a character across chunks. */
+async function* textChunks(file: string, counter?: { bytes: number }): AsyncGenerator<string> {
   const head = Buffer.alloc(2);
   const fd = fs.openSync(file, 'r');
   fs.readSync(fd, head, 0, 2, 0);
   fs.closeSync(fd);
-  const raw = fs.createReadStream(file);
-  const gz = head[0] === 0x1f && head[1] === 0x8b;
-  const input: NodeJS.ReadableStream = gz ? raw.pipe(zlib.createGunzip()) : raw;
+  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const input: NodeJS.ReadableStream = head[0] === 0x1f && head[1] === 0x8b ? raw.pipe(zlib.createGunzip()) : raw;
+  if (input !== raw) raw.on('error', (e) => (input as zlib.Gunzip).destroy(e));
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of input) {
+    if (counter) counter.bytes = raw.bytesRead;
+    yield decoder.write(chunk as Buffer);
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** What a dump will do, read before any of it runs. */
+export interface DumpScan {
+  /** who wrote it, from its first line */
+  origin: 'tidb-toolkit' | 'mysqldump' | 'unknown';
+  /** false: it ends before its writer's end marker (an interrupted or truncated backup); undefined: unknown writer */
+  complete: boolean | undefined;
+  /** why the file cannot be read whole (a damaged gzip stream), if it cannot */
+  damaged?: string;
+  /** objects it drops or replaces (DROP TABLE/VIEW/DATABASE, TRUNCATE, CREATE OR REPLACE), as [database, name] */
+  replaces: Array<{ kind: 'table' | 'view' | 'database'; database?: string; name: string }>;
+  statements: number;
+}
+
+const ID = '(?:`(?:[^`]|``)+`|[\\w$\\u0080-\\uffff]+)';
+const QUALIFIED = new RegExp(`(${ID})(?:\\s*\\.\\s*(${ID}))?`, 'y');
+const unquote = (id: string) => (id.startsWith('`') ? id.slice(1, -1).replace(/``/g, '`') : id);
+/** Leading comments and a version comment's opening, so /*!50001 DROP VIEW …*\/ reads as DROP VIEW. */
+const LEADING = /^(?:\s+|--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*(?![!T])[\s\S]*?\*\/|\/\*!\d*|\/\*T!(?:\[[^\]]*\])?)*/;
+
+function names(text: string, at: number): Array<[string | undefined, string]> {
+  const out: Array<[string | undefined, string]> = [];
+  let i = at;
+  for (;;) {
+    while (/\s/.test(text[i] ?? '')) i++;
+    QUALIFIED.lastIndex = i;
+    const m = QUALIFIED.exec(text);
+    if (!m) return out;
+    out.push(m[2] ? [unquote(m[1]), unquote(m[2])] : [undefined, unquote(m[1])]);
+    i = QUALIFIED.lastIndex;
+    while (/\s/.test(text[i] ?? '')) i++;
+    if (text[i] !== ',') return out;
+    i++;
+  }
+}
+
+/**
+ * Reads the whole file once without running anything: who wrote it, whether it is
+ * complete, and what it would drop or replace (the restore asks before that).
+ */
+export async function scanDump(file: string): Promise<DumpScan> {
+  const scan: DumpScan = { origin: 'unknown', complete: undefined, replaces: [], statements: 0 };
+  const splitter = new StatementStream();
+  let db: string | undefined;
+  let first = true;
+  let tail = '';
+  const look = (sql: string) => {
+    scan.statements++;
+    const head = sql.slice(0, 2000);
+    const lead = LEADING.exec(head)?.[0].length ?? 0;
+    const body = head.slice(lead);
+    let m: RegExpExecArray | null;
+    if ((m = /^USE\s+/i.exec(body))) db = names(body, m[0].length)[0]?.[1] ?? db;
+    else if ((m = /^DROP\s+(TABLES?|VIEW|DATABASE|SCHEMA)\s+(?:IF\s+EXISTS\s+)?/i.exec(body))) {
+      const kind = /^VIEW/i.test(m[1]) ? 'view' : /^(DATABASE|SCHEMA)/i.test(m[1]) ? 'database' : 'table';
+      for (const [d, n] of names(body, m[0].length)) scan.replaces.push(kind === 'database' ? { kind, name: n } : { kind, database: d ?? db, name: n });
+    } else if ((m = /^TRUNCATE\s+(?:TABLE\s+)?/i.exec(body))) {
+      for (const [d, n] of names(body, m[0].length).slice(0, 1)) scan.replaces.push({ kind: 'table', database: d ?? db, name: n });
+    } else if ((m = /^CREATE\s+OR\s+REPLACE\s+(?:(?:ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*\S+|SQL\s+SECURITY\s+\w+)\s+)*(TABLE|VIEW)\s+/i.exec(body))) {
+      for (const [d, n] of names(body, m[0].length).slice(0, 1)) scan.replaces.push({ kind: /VIEW/i.test(m[1]) ? 'view' : 'table', database: d ?? db, name: n });
+    }
+  };
+  try {
+    for await (const chunk of textChunks(file)) {
+      if (first) {
+        first = false;
+        // mariadb-dump 10.11.8+ writes a sandbox-mode line before its header
+        const head = chunk.slice(0, 1000);
+        scan.origin = head.startsWith('-- TiDB Toolkit logical backup:') ? 'tidb-toolkit' : /^-- (MySQL|MariaDB) dump /m.test(head) ? 'mysqldump' : 'unknown';
+      }
+      tail = (tail + chunk).slice(-4096);
+      for (const sql of splitter.push(chunk)) look(sql);
+    }
+    for (const sql of splitter.end()) look(sql);
+  } catch (e) {
+    scan.damaged = (e as Error).message;
+    scan.complete = false;
+    return scan;
+  }
+  const end = tail.trimEnd();
+  if (scan.origin === 'tidb-toolkit') scan.complete = end.endsWith(END_MARKER);
+  else if (scan.origin === 'mysqldump') scan.complete = /\n-- Dump completed( on [^\n]*)?$/.test(end);
+  return scan;
+}
+
+export async function importLogical(c: mysql.Connection, file: string, opts: ImportOptions = {}): Promise<{ statements: number; tables: string[] }> {
+  const totalBytes = fs.statSync(file).size;
+  const read = { bytes: 0 };
   const splitter = new StatementStream();
   let statements = 0;
   let current: string | undefined;
@@ -108,22 +265,22 @@ export async function importLogical(c: mysql.Connection, file: string, opts: Imp
   const run = async (sql: string) => {
     if (isEmpty(sql, !!opts.tidb)) return;
     statements++;
-    if (opts.signal?.aborted) throw new ImportError('cancelled', statements, sql.slice(0, 200), raw.bytesRead, [...tables]);
+    if (opts.signal?.aborted) throw new ImportError('cancelled', statements, sql.slice(0, 200), read.bytes, [...tables]);
     const created = /^CREATE TABLE\s+(`(?:[^`]|``)+`|\S+)/i.exec(sql);
     try {
       await c.query(sql);
     } catch (e) {
       const err = e as { errno?: number; message: string };
-      throw new ImportError(`Statement ${statements} failed${err.errno ? ` (error ${err.errno})` : ''}: ${err.message}`, statements, sql.length > 300 ? `${sql.slice(0, 300)}…` : sql, raw.bytesRead, [...tables]);
+      throw new ImportError(`Statement ${statements} failed${err.errno ? ` (error ${err.errno})` : ''}: ${err.message}`, statements, sql.length > 300 ? `${sql.slice(0, 300)}…` : sql, read.bytes, [...tables]);
     }
     if (created) {
       if (current) tables.push(current);
       current = created[1].replace(/^`|`$/g, '').replace(/``/g, '`');
     }
-    opts.onProgress?.({ bytes: raw.bytesRead, totalBytes, statements, table: current });
+    opts.onProgress?.({ bytes: read.bytes, totalBytes, statements, table: current });
   };
-  for await (const chunk of input) {
-    for (const sql of splitter.push(chunk.toString())) await run(sql);
+  for await (const chunk of textChunks(file, read)) {
+    for (const sql of splitter.push(chunk)) await run(sql);
   }
   for (const sql of splitter.end()) await run(sql);
   if (current) tables.push(current);
@@ -178,6 +335,26 @@ async function verifyTables(c: mysql.Connection, manifest: BackupManifest, mapDb
 }
 
 /** Refuses to import over existing tables: the names that are in the way. */
+/** Which of the objects a dump replaces exist on the target now, with their estimated rows. */
+export async function existingReplaced(c: mysql.Connection, scan: DumpScan): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const r of scan.replaces) {
+    const key = `${r.kind}\u0000${r.database ?? ''}\u0000${r.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (r.kind === 'database') {
+      const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [r.name]);
+      const [dbs] = await c.query<mysql.RowDataPacket[]>('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [r.name]);
+      if (dbs.length) out.push(`database ${r.name} (${rows[0].n} tables)`);
+    } else if (r.database) {
+      const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_TYPE AS t, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [r.database, r.name]);
+      if (rows.length) out.push(`${r.database}.${r.name}${/VIEW/i.test(String(rows[0].t)) ? ' (view)' : rows[0].n != null ? ` (~${Number(rows[0].n).toLocaleString('en-US')} rows)` : ''}`);
+    } else out.push(`${r.name} (in the connection's default database)`);
+  }
+  return out;
+}
+
 export async function existingTables(c: mysql.Connection, manifest: BackupManifest): Promise<string[]> {
   const out: string[] = [];
   for (const db of manifest.databases) {
