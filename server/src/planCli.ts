@@ -4,10 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnose } from './plan/diagnoses/index';
-import { nodeToJson } from './plan/model';
+import { nodeToJson, type PlanNode } from './plan/model';
 import { planHtml } from './plan/html';
 import { parsePlan, PlanParseError } from './plan/parse';
 import { planToText } from './plan/text';
+import { stringifyDeep } from './plan/deepJson';
+import { printable } from './cli/format';
 
 const USAGE = 'usage: tidb-plan <file | -> [--format json|html|text] [--output FILE]';
 
@@ -27,6 +29,17 @@ async function readInput(arg: string): Promise<string> {
   } catch (e) {
     fail(`cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+function planDepth(roots: PlanNode[]): number {
+  let max = 0;
+  const stack: Array<[PlanNode, number]> = roots.map((r) => [r, 1]);
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    max = Math.max(max, d);
+    for (const c of n.children) stack.push([c, d + 1]);
+  }
+  return max;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -57,9 +70,11 @@ async function main(argv: string[]): Promise<void> {
   }
   const diagnoses = diagnose(plan);
   let out: string;
-  if (format === 'json') out = JSON.stringify({ format: plan.format, analyzed: plan.analyzed, roots: plan.roots.map(nodeToJson), diagnoses, notes: plan.notes }, null, 2) + '\n';
+  // indentation grows with depth: a plan hundreds of levels deep is written compact, not as gigabytes of spaces
+  if (format === 'json') out = stringifyDeep({ format: plan.format, analyzed: plan.analyzed, roots: plan.roots.map(nodeToJson), diagnoses, notes: plan.notes }, planDepth(plan.roots) > 100 ? 0 : 2) + '\n';
   else if (format === 'html') out = planHtml({ plan, diagnoses, title: files[0] === '-' ? 'plan' : path.basename(files[0]), raw: text, source: 'tidb-plan' }, path.join(__dirname, 'webviews'));
-  else out = planToText(plan, diagnoses);
+  // control characters from the plan (names, pasted text) never reach the terminal raw
+  else out = printable(planToText(plan, diagnoses));
   if (output) fs.writeFileSync(output, out);
   else process.stdout.write(out);
 }

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { backupSql, LOCAL_WARNING, parseBackupResult, parseShowBrie, redactUrl, restoreSql, storageUrl } from '../../client/src/backup/br/brSql';
+import { backupSql, hasCredentials, LOCAL_WARNING, parseBackupResult, parseShowBrie, redactUrl, restoreSql, storageUrl } from '../../client/src/backup/br/brSql';
+import { BackupHistory } from '../../client/src/backup/history';
 import { readFixtureTable } from '../helpers/mysqlTable';
 
 const fixture = (f: string) => readFixtureTable(path.join(import.meta.dirname, '../fixtures/tidb-docs', f));
@@ -26,6 +27,38 @@ test('credentials never shown: redacted in every place a URL is displayed', () =
   assert.match(r, /access-key=\*\*\*&secret-access-key=\*\*\*/);
   assert.match(r, /endpoint=https%3A%2F%2Fs3.example/);
   assert.equal(redactUrl('azure://c/p?account-name=a&account-key=K&sas-token=T'), 'azure://c/p?account-name=a&account-key=***&sas-token=***');
+});
+
+test('redaction by a normalised key set: a table of tricky URLs and connection strings', () => {
+  const cases: Array<[string, string[]]> = [
+    ['s3://b/p?access_key=AK1&secret_access_key=SK1', ['AK1', 'SK1']],
+    ['s3://b/p?Access%2DKey=AK2&secret%5Faccess%5Fkey=SK2', ['AK2', 'SK2']],
+    ['s3://b/p?AccessKey=AK3&SecretAccessKey=SK3&SessionToken=ST3', ['AK3', 'SK3', 'ST3']],
+    ['s3://b/p?session_token=ST4&region=us-east-1', ['ST4']],
+    ['s3://b/p? access-key = AK5 & secret-access-key = SK5', ['AK5', 'SK5']],
+    ['s3://b/p;access-key=AK6;secret-access-key=SK6', ['AK6', 'SK6']],
+    ['azure://c/p?account_name=acct&account_key=AZK7&sas_token=SAS7', ['AZK7', 'SAS7']],
+    ['azblob://c/p?sv=2021&sig=SIG8&se=2030', ['SIG8']],
+    ['DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=AZK9;EndpointSuffix=core.windows.net', ['AZK9']],
+    ['s3://AKIAUSER:USERSECRET10@bucket/p', ['USERSECRET10']],
+    ['https://b.s3.amazonaws.com/k?X-Amz-Credential=CRED11&X-Amz-Signature=SIG11&X-Amz-Security-Token=TOK11', ['CRED11', 'SIG11', 'TOK11']],
+  ];
+  for (const [url, secrets] of cases) {
+    const r = redactUrl(url);
+    for (const sec of secrets) assert.ok(!r.includes(sec), `${url} -> ${r} still shows ${sec}`);
+    assert.ok(hasCredentials(url), url);
+    assert.ok(!hasCredentials(r), `redacted ${r} still has credentials`);
+  }
+  // what is not a secret stays readable
+  assert.equal(redactUrl('s3://b/p?region=us-east-1&endpoint=http%3A%2F%2Fminio%3A9000&force-path-style=true'), 's3://b/p?region=us-east-1&endpoint=http%3A%2F%2Fminio%3A9000&force-path-style=true');
+  assert.equal(redactUrl('azure://c/p?account_name=acct'), 'azure://c/p?account_name=acct');
+});
+
+test('the backups view refuses a record whose location still carries a credential, in any spelling', async () => {
+  const h = new BackupHistory({ get: (_k: string, d: unknown) => d, update: async () => undefined } as never);
+  const rec = (location: string) => ({ id: '1', method: 'br' as const, createdAt: '2026-01-01', connection: 'c', server: 's', databases: ['d'], location });
+  for (const bad of ['s3://b/p?secret_access_key=X', 's3://b/p?Secret%2DAccess%2DKey=X', 'azure://c/p;AccountKey=X', 's3://u:pw@b/p']) await assert.rejects(h.add(rec(bad)), /credentials/, bad);
+  await h.add(rec(redactUrl('s3://b/p?secret_access_key=X')));
 });
 
 test('BACKUP and RESTORE statements with options, identifiers escaped, the URL as a string literal', () => {

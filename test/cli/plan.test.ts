@@ -70,3 +70,29 @@ test('no plan in the input: exit 2 with a one-line reason; usage errors exit 2',
   assert.match(run(['a', '--format', 'xml']).stderr, /unknown format 'xml'/);
   assert.equal(run([]).code, 2);
 });
+
+test('a plan 5,000 operators deep: text, json and html all written (no stack overflow), the json as deep as the plan', () => {
+  const rows = ['| id | estRows | task | access object | operator info |', '+--+--+--+--+--+'];
+  for (let i = 0; i < 5000; i++) rows.push(`| ${' '.repeat(i * 2)}${i ? '└─' : ''}Projection_${i} | 1.00 | root | | x |`);
+  const f = path.join(work, 'deep.txt');
+  fs.writeFileSync(f, rows.join('\n') + '\n');
+  for (const format of ['text', 'json', 'html']) {
+    const r = spawnSync(process.execPath, [CLI, f, '--format', format], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(r.status, 0, `${format}: ${r.stderr}`);
+    if (format === 'json') {
+      let n = JSON.parse(r.stdout).roots[0];
+      let depth = 0;
+      while (n.children.length) [n, depth] = [n.children[0], depth + 1];
+      assert.equal(depth, 4999);
+    }
+  }
+});
+
+test('text output: control characters and bidi controls from the plan are shown escaped, never sent to the terminal', () => {
+  const f = path.join(work, 'esc.txt');
+  fs.writeFileSync(f, '| id | estRows | task | access object | operator info |\n+--+--+--+--+--+\n| TableReader_5 | 10.00 | root | | data:TableFullScan_4 |\n| └─TableFullScan_4 | 10.00 | cop[tikv] | table:t\x1b[2J\u202eevil | keep order:false |\n');
+  const r = spawnSync(process.execPath, [CLI, f], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stdout, /[\x1b\u202e]/);
+  assert.match(r.stdout, /table:t\\u\{1b\}\[2J\\u\{202e\}evil/);
+});

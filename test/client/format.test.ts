@@ -54,3 +54,15 @@ test('Markdown: pipes escaped, newlines as <br>, HTML neutralised, NULL marked',
 test('one column of some rows as plain lines', () => {
   assert.equal(formatCells(rows.slice(0, 3), 1), 'plain\nNULL\nNULL');
 });
+
+test('CSV neutralises cells a spreadsheet would run as formulas; numbers stay numbers', () => {
+  const cols = [{ name: 'v', type: 'VARCHAR' }] as never;
+  const csv = formatRows(cols, [["=cmd|' /C calc'!A0"], ['+SUM(A1)'], ['-2+3'], ['@x'], ['\t=1'], ['-5'], ['+1.5e3'], [-7], ['a=b']], 'csv');
+  assert.deepEqual(csv.trim().split('\r\n').slice(1), ["'=cmd|' /C calc'!A0", "'+SUM(A1)", "'-2+3", "'@x", "'\t=1", '-5', '+1.5e3', '-7', 'a=b']);
+});
+
+test('Copy as JSON keeps every column when names repeat, even next to a column already called id_2', () => {
+  const cols = [{ name: 'id' }, { name: 'id' }, { name: 'id_2' }] as never;
+  const json = JSON.parse(formatRows(cols, [[1, 2, 3]], 'json'));
+  assert.deepEqual(json, [{ id: 1, id_3: 2, id_2: 3 }]);
+});

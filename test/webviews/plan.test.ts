@@ -136,6 +136,18 @@ test('XSS: markup in ids, access objects, operator and execution info stays text
   await page.close();
 });
 
+test('bidi controls in a plan (Trojan Source) are shown as visible marks in the tree, details and advice, never applied', async () => {
+  const rlo = '\u202e';
+  const text = `| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 10000 | 10 | root | | time:900ms, loops:2 | data:Selection_4 | 1 MB | N/A |\n| └─Selection_4 | 10000 | 10 | cop[tikv] | | tikv_task:{time:880ms} | eq(t.email, "${rlo}gpj.exe") | N/A | N/A |\n|   └─TableFullScan_3 | 1000000 | 1000000 | cop[tikv] | table:t${rlo}evil | tikv_task:{time:850ms} | keep order:false | N/A | N/A |`;
+  const { page, errors } = await open(planHtml(input(text, 'bidi'), assets));
+  const all = await page.locator('body').innerText();
+  assert.ok(!all.includes(rlo), 'no raw U+202E anywhere in the page');
+  assert.match(all, /t⟨U\+202E⟩evil/);
+  assert.match(await page.locator('.advice-list').innerText(), /⟨U\+202E⟩/, 'the advice naming the table shows the mark');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('two plans side by side, and a 1,000-operator plan', async () => {
   const before = input(`| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 100 | 100 | root | | time:900ms, loops:2 | data:Selection_4 | 1 MB | N/A |\n| └─Selection_4 | 100 | 100 | cop[tikv] | | tikv_task:{time:880ms} | eq(t.email, "a") | N/A | N/A |\n|   └─TableFullScan_3 | 1000000 | 1000000 | cop[tikv] | table:t | tikv_task:{time:850ms} | keep order:false | N/A | N/A |`, 'before');
   const after = input(`| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| IndexLookUp_7 | 100 | 100 | root | | time:3ms, loops:2 | | 1 MB | N/A |\n| ├─IndexRangeScan_5(Build) | 100 | 100 | cop[tikv] | table:t, index:idx_email(email) | tikv_task:{time:1ms} | range:["a","a"], keep order:false | N/A | N/A |\n| └─TableRowIDScan_6(Probe) | 100 | 100 | cop[tikv] | table:t | tikv_task:{time:1ms} | keep order:false | N/A | N/A |`, 'after ADD INDEX idx_email');

@@ -4,7 +4,7 @@
 // execution info; Grid and Raw tabs; two plans side by side. Keyboard: arrows move
 // and fold, Enter folds, a/d jump between advice. All data goes in as textContent.
 import './plan.css';
-import { el } from '../shared/dom';
+import { el, showBidi } from '../shared/dom';
 import type { Diagnosis, ExecInfo, PlanNode } from '../../server/src/plan/model';
 import { walk } from '../../server/src/plan/model';
 import { planMetrics, type NodeMetrics } from '../../server/src/plan/metrics';
@@ -237,7 +237,7 @@ function execTable(info: ExecInfo): HTMLElement {
     const tr = el('tr');
     tr.append(el('th', undefined, k));
     const td = el('td');
-    if (typeof v === 'string') td.textContent = v;
+    if (typeof v === 'string') td.textContent = showBidi(v);
     else td.append(execTable(v));
     tr.append(td);
     t.append(tr);

@@ -20,20 +20,36 @@ export function toCell(v: unknown): Cell {
 }
 
 const tsvCell = (c: Cell) => (c === null ? 'NULL' : String(c).replace(/[\t\r\n]/g, (m) => (m === '\t' ? '\\t' : m === '\n' ? '\\n' : '\\r')));
+/**
+ * A spreadsheet opening the CSV runs a cell that starts with = + - @ (or a tab/CR before
+ * one) as a formula (`=cmd|' /C calc'!A0`): such text gets a leading ' as OWASP advises.
+ * Numbers (-5, +1.5e3) are left as they are.
+ */
+const formulaSafe = (s: string) => (/^[=+\-@\t\r]/.test(s) && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? `'${s}` : s);
 const csvCell = (c: Cell) => {
   if (c === null) return '';
-  const s = String(c);
+  const s = typeof c === 'number' ? String(c) : formulaSafe(String(c));
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 const mdCell = (c: Cell) => (c === null ? '*NULL*' : String(c).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (m) => (m === '<' ? '&lt;' : '&gt;')).replace(/\r?\n/g, '<br>'));
 
-/** Unique JSON keys for columns with the same name (a join of id and id gives id, id_2). */
-function jsonKeys(columns: ResultColumn[]): string[] {
-  const seen = new Map<string, number>();
+/**
+ * Unique JSON keys for columns with the same name (a join of id and id gives id, id_2),
+ * never colliding with a column that is itself called id_2 (id, id, id_2 → id, id_3, id_2).
+ */
+export function jsonKeys(columns: ResultColumn[]): string[] {
+  const taken = new Set(columns.map((c) => c.name));
+  const used = new Set<string>();
   return columns.map((c) => {
-    const n = (seen.get(c.name) ?? 0) + 1;
-    seen.set(c.name, n);
-    return n === 1 ? c.name : `${c.name}_${n}`;
+    if (!used.has(c.name)) {
+      used.add(c.name);
+      return c.name;
+    }
+    let n = 2;
+    while (taken.has(`${c.name}_${n}`) || used.has(`${c.name}_${n}`)) n++;
+    const k = `${c.name}_${n}`;
+    used.add(k);
+    return k;
   });
 }
 

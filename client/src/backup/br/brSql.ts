@@ -48,9 +48,47 @@ export function storageUrl(s: Storage): string {
 /** The warning a local:// destination deserves. */
 export const LOCAL_WARNING = 'local:// writes each TiKV node\'s part of the backup to that node\'s own disk: the backup is complete only when the directories of all TiKV and TiDB nodes are gathered. Use S3-compatible storage for anything you need to restore elsewhere.';
 
-/** The URL with every credential replaced by *** (for logs, messages and the backups view). */
+/**
+ * Keys whose values are secrets, normalised (percent-decoded, lower case, without
+ * '-', '_', '.' and spaces), so access-key, access_key, Access%2DKey and AccessKey are one.
+ */
+const SECRET_KEYS = new Set([
+  ...SECRET_PARAMS,
+  'access-key-id', 'secret-key', 'security-token', 'token', 'password', 'passwd', 'pwd', 'secret',
+  'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token',
+  'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'signature', 'sig',
+  'account-key', 'accountkey', 'shared-access-signature', 'sas', 'sastoken', 'connection-string',
+].map((k) => normaliseKey(k)));
+
+function normaliseKey(k: string): string {
+  let d = k;
+  try {
+    d = decodeURIComponent(k.replace(/\+/g, ' '));
+  } catch {
+    // not valid percent-encoding: use it as it is
+  }
+  return d.toLowerCase().replace(/[\s_.-]+/g, '');
+}
+
+/** true when `key` (as written in a URL or connection string) names a secret */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(normaliseKey(key));
+}
+
+/**
+ * The URL (or connection string) with every credential replaced by *** (for logs,
+ * messages and the backups view): query parameters and ';'-separated settings whose
+ * key names a secret in any spelling, and a password in the URL's user info.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&])([^=&]+)=([^&]*)/g, (m, sep: string, k: string) => (SECRET_PARAMS.includes(k.toLowerCase()) ? `${sep}${k}=***` : m));
+  return url
+    .replace(/^([a-z][\w+.-]*:\/\/)([^@/?#]*):([^@/?#]*)@/i, (_m, scheme: string, user: string) => `${scheme}${user}:***@`)
+    .replace(/(^|[?&;#])(\s*)([^=&;?#]+?)(\s*=\s*)([^&;#]*)/g, (m, sep: string, pad: string, k: string, eq: string) => (isSecretKey(k) ? `${sep}${pad}${k}${eq}***` : m));
+}
+
+/** true when redaction would change `url`: it carries a credential. */
+export function hasCredentials(url: string): boolean {
+  return redactUrl(url) !== url;
 }
 
 export interface BrOptions {
