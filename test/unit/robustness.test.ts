@@ -111,3 +111,12 @@ test('a single 5 MB line', () => {
   check(`SELECT ${'a + '.repeat(1_300_000)}1 FROM t WHERE x IN (${'1,'.repeat(10_000)}1)`, '5 MB expression');
   check(`'${'x'.repeat(5 * 1024 * 1024)}`, '5 MB unterminated string');
 });
+
+test('20,000 nested subqueries: every level is still analysed (query blocks in one pass, WHERE ranges scanned once)', () => {
+  let q = 'SELECT 1';
+  for (let i = 0; i < 20_000; i++) q = `SELECT a FROM t${i} WHERE ${i % 1000 === 0 ? `YEAR(d${i}) = 2020 AND ` : ''}x IN (${q})`;
+  const r = lintText(`${q};\n`, RULES, {});
+  const fn = r.findings.filter((f) => f.ruleId === 'function-on-column-in-where');
+  assert.equal(fn.length, 20, 'one finding per level that has YEAR(col) = constant');
+  assert.ok(!r.findings.some((f) => f.ruleId === 'internal-error'));
+});

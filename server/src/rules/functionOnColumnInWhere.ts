@@ -77,12 +77,30 @@ function firstArgColumn(s: Stmt, open: number, nesting: number): [number, number
   return undefined;
 }
 
+/**
+ * The ranges not inside another one. WHERE ranges nest (a subquery's WHERE inside its
+ * outer WHERE); an outer range accepts whatever an inner one would (its bounds are
+ * wider), so scanning each token once, in the outermost range, finds the same calls
+ * without the quadratic rescans of deeply nested subqueries.
+ */
+function outermost(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Array<[number, number]> = [];
+  let reach = -1;
+  for (const r of sorted) {
+    if (r[1] <= reach) continue;
+    out.push(r);
+    reach = Math.max(reach, r[1]);
+  }
+  return out;
+}
+
 export default defineRule('function-on-column-in-where', {
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;
     const seen = new Set<number>();
-    for (const [from, to] of whereRanges(s)) {
+    for (const [from, to] of outermost(whereRanges(s))) {
       for (let i = from; i < to; i++) {
         if (seen.has(i) || !INDEX_BLOCKING_FUNCTIONS.has(s.word(i)) || s.op(i + 1) !== '(') continue;
         if (s.op(i - 1) === '.') continue;
