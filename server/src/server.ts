@@ -4,6 +4,10 @@ import * as fs from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   createConnection,
+  ErrorCodes,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -13,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { clearConfigCache } from './analysis/config';
+import { FrameGuard } from './frameGuard';
 import { RULES } from './rules';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
@@ -21,10 +26,13 @@ import { hover } from './features/hover';
 import { schemaProvider } from './features/liveSchema';
 import { SettingsStore } from './features/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
-import { LintWorkspaceRequest, RulesRequest, SchemaRequest, ServerStatsRequest, type SchemaSnapshot } from '../../protocol/lsp';
+import { LintWorkspaceRequest, RulesRequest, SchemaRequest, schemaSnapshotProblem, ServerStatsRequest, type SchemaSnapshot } from '../../protocol/lsp';
 import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, malformed frames are dropped instead of stopping the reader (see frameGuard.ts).
+const connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin.pipe(new FrameGuard((why) => process.stderr.write(`TiDB language server: dropped ${why}\n`)))), new StreamMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
 // Stray console output must never corrupt the protocol stream.
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
 console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
@@ -118,7 +126,10 @@ connection.onFoldingRanges((p) => {
   return doc ? foldingRanges(doc) : [];
 });
 
-connection.onRequest(SchemaRequest.method, (snap: SchemaRequest.Params): SchemaRequest.Result => {
+connection.onRequest(SchemaRequest.method, (snap: SchemaRequest.Params): SchemaRequest.Result | ResponseError => {
+  // a malformed snapshot is refused and the one in use is kept (completion goes on working)
+  const problem = snap === null ? undefined : schemaSnapshotProblem(snap);
+  if (problem) return new ResponseError(ErrorCodes.InvalidParams, `tidb/schema: ${problem}; the previous schema is kept`);
   schema = snap ?? undefined;
   diagnostics.schema = snap ? schemaProvider(snap) : undefined;
   diagnostics.resetCaches();

@@ -229,6 +229,19 @@ test('live schema (tidb/schema request): completion offers its tables and column
   sub.dispose();
 });
 
+test('a malformed tidb/schema request is refused with the reason and the schema in use is kept: completion still offers it', async () => {
+  const uri = uriOf('keep.sql');
+  await client.open(uri, 'SELECT  FROM customers;\n');
+  const good: SchemaRequest.Params = { connection: 'c', databases: [{ name: 'crm', tables: [{ name: 'customers', kind: 'table', columns: [{ name: 'vip_level', type: 'int' }] }] }] };
+  await client.conn.sendRequest(SchemaRequest.method, good);
+  for (const bad of [{ connection: 'c', databases: 'nope' }, { connection: 'c', databases: [{ name: 'x', tables: [{ name: 't', kind: 'table', columns: [{ name: 1 }] }] }] }, 42]) {
+    await assert.rejects(client.conn.sendRequest(SchemaRequest.method, bad), (e: Error) => /tidb\/schema: .*; the previous schema is kept/.test(e.message), JSON.stringify(bad));
+  }
+  const items = ((await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 7 } })) as CompletionItem[]).map((i) => i.label);
+  assert.ok(items.includes('vip_level'), items.slice(0, 30).join(','));
+  await client.conn.sendRequest(SchemaRequest.method, null);
+});
+
 test('a document with more findings than a message can carry: the most severe 5,000 are published with one summary, and the server keeps answering', async () => {
   // 5,500 errors (stored procedures) and 1,000 warnings (DELETE without WHERE): the errors come first
   const text = 'CALL p();\n'.repeat(5500) + 'DELETE FROM t;\n'.repeat(1000);
@@ -240,4 +253,28 @@ test('a document with more findings than a message can carry: the most severe 5,
   assert.equal(ds.filter((d) => d.severity === DiagnosticSeverity.Error).length, 5000);
   const small = await client.open(uriOf('after-huge.sql'), 'CALL p();\n');
   assert.equal(small.length, 1, 'the server still publishes for other documents');
+});
+
+test('a frame without Content-Length is dropped with a note on stderr; the server still answers initialize and exits on exit', async () => {
+  const { spawn } = await import('node:child_process');
+  const p = spawn(process.execPath, [path.resolve(__dirname, '../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  p.stdout.on('data', (d) => (out += d));
+  p.stderr.on('data', (d) => (err += d));
+  const frame = (o: unknown) => {
+    const b = Buffer.from(JSON.stringify(o));
+    return `Content-Length: ${b.length}\r\n\r\n${b}`;
+  };
+  const exited = new Promise<number | null>((resolve) => p.on('exit', resolve));
+  p.stdin.write('X-Bogus: 1\r\n\r\n{"jsonrpc":"2.0","method":"noise"}');
+  p.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+  for (let i = 0; i < 100 && !out.includes('"id":1'); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.match(out, /"id":1,"result":\{"capabilities"/, 'initialize answered after the bad frame');
+  p.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+  p.stdin.write(frame({ jsonrpc: '2.0', method: 'exit' }));
+  const timer = setTimeout(() => p.kill(), 10_000);
+  assert.equal(await exited, 0, 'exit was heard');
+  clearTimeout(timer);
+  assert.match(err, /dropped a message without a Content-Length header/);
 });
