@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { clearConfigCache } from './analysis/config';
 import { FrameGuard } from './frameGuard';
+import { decodeSql } from './cli/input';
 import { RULES } from './rules';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
@@ -150,7 +151,8 @@ connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest
       continue; // open documents are linted as they change
     }
     try {
-      const text = await fs.readFile(URI.parse(uri).fsPath, 'utf8');
+      // as the CLI reads files: byte-order marks and UTF-16 honoured
+      const text = decodeSql(await fs.readFile(URI.parse(uri).fsPath)).text;
       await diagnostics.validate(TextDocument.create(uri, 'sql', 0, text));
       diagnostics.forget(uri);
       linted++;

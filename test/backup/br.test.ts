@@ -41,6 +41,8 @@ test('redaction by a normalised key set: a table of tricky URLs and connection s
     ['azblob://c/p?sv=2021&sig=SIG8&se=2030', ['SIG8']],
     ['DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=AZK9;EndpointSuffix=core.windows.net', ['AZK9']],
     ['s3://AKIAUSER:USERSECRET10@bucket/p', ['USERSECRET10']],
+    ["BACKUP DATABASE `d` TO 's3://AKIAUSER:USERSECRET12@bucket/p'", ['USERSECRET12']],
+    ["BACKUP failed: stat 's3://b/p?access-key=AK13&secret-access-key=SK13': forbidden", ['AK13', 'SK13']],
     ['https://b.s3.amazonaws.com/k?X-Amz-Credential=CRED11&X-Amz-Signature=SIG11&X-Amz-Security-Token=TOK11', ['CRED11', 'SIG11', 'TOK11']],
   ];
   for (const [url, secrets] of cases) {

@@ -82,7 +82,7 @@ export function isSecretKey(key: string): boolean {
  */
 export function redactUrl(url: string): string {
   return url
-    .replace(/^([a-z][\w+.-]*:\/\/)([^@/?#]*):([^@/?#]*)@/i, (_m, scheme: string, user: string) => `${scheme}${user}:***@`)
+    .replace(/\b([a-z][\w+.-]*:\/\/)([^@/?#\s':]*):([^@/?#\s']*)@/gi, (_m, scheme: string, user: string) => `${scheme}${user}:***@`)
     .replace(/(^|[?&;#])(\s*)([^=&;?#]+?)(\s*=\s*)([^&;#]*)/g, (m, sep: string, pad: string, k: string, eq: string) => (isSecretKey(k) ? `${sep}${pad}${k}${eq}***` : m));
 }
 

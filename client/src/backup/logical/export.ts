@@ -342,7 +342,10 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
   }
   fs.renameSync(partial, opts.file);
   manifest.bytes = fs.statSync(opts.file).size;
-  fs.writeFileSync(manifestPath(opts.file), JSON.stringify(manifest, null, 2));
+  // the manifest too appears whole or not at all
+  const mTmp = `${manifestPath(opts.file)}.partial-${process.pid}`;
+  fs.writeFileSync(mTmp, JSON.stringify(manifest, null, 2));
+  fs.renameSync(mTmp, manifestPath(opts.file));
   return manifest;
 }
 
