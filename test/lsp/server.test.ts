@@ -278,3 +278,8 @@ test('a frame without Content-Length is dropped with a note on stderr; the serve
   clearTimeout(timer);
   assert.match(err, /dropped a message without a Content-Length header/);
 });
+
+test('a document that still starts with a byte-order mark (U+FEFF) has its first statement analysed', async () => {
+  const ds = await client.open(uriOf('bom.sql'), '\ufeffSELECT * FROM t WHERE id = 1 LOCK IN SHARE MODE;\n');
+  assert.deepEqual(ds.map((d) => d.code), ['lock-in-share-mode']);
+});

@@ -50,7 +50,8 @@ function isDigit(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === C.SPACE || c === C.TAB || c === C.LF || c === C.CR || c === 11 || c === 12;
+  // U+FEFF: a byte-order mark an editor left in the text reads as space, so the first statement is still analysed
+  return c === C.SPACE || c === C.TAB || c === C.LF || c === C.CR || c === 11 || c === 12 || c === 0xfeff;
 }
 
 function isHexDigit(c: number): boolean {
