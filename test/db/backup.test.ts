@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import * as mysql from 'mysql2/promise';
 import { connect, detectServer } from '../../client/src/connections/driver';
 import { exportLogical, orderViews, portableViewDdl, type ConnectionSource } from '../../client/src/backup/logical/export';
-import { existingReplaced, existingTables, ImportError, importLogical, scanDump, StatementStream, verifyAgainstManifest } from '../../client/src/backup/logical/import';
+import { checkDump, existingReplaced, existingTables, ImportError, importLogical, scanDump, StatementStream, verifyAgainstManifest } from '../../client/src/backup/logical/import';
 import type { BackupManifest } from '../../client/src/backup/logical/manifest';
 import { threadId } from '../../client/src/query/runner';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
@@ -340,6 +340,24 @@ test('an interrupted export leaves no file under the backup name; a truncated du
   assert.equal(gzScan.complete, false);
   assert.ok(gzScan.damaged, 'the damage is named');
   assert.ok(m.databases[0].tables[0].rows === 100_000);
+  // our own files are checked from their ends (checkDump), gzip by reading the stream through
+  assert.deepEqual([(await checkDump(f)).complete, (await checkDump(f)).ours], [true, true]);
+  assert.equal((await checkDump(cut)).complete, false);
+  assert.ok((await checkDump(gzCut)).damaged);
+  assert.equal((await checkDump(gz)).complete, true);
+  // one of ours altered to drop a table: the import stops before that statement
+  const altered = path.join(work, 'big-altered.sql');
+  fs.writeFileSync(altered, whole.replace('CREATE TABLE `t`', 'DROP TABLE IF EXISTS `t`;\nCREATE TABLE `t`'));
+  assert.equal((await checkDump(altered)).ours, true);
+  await c.query('DROP DATABASE big');
+  await c.query('CREATE DATABASE big');
+  await c.query('CREATE TABLE big.t (id INT PRIMARY KEY, s VARCHAR(100))');
+  const conn = await connect(profile(), db.password);
+  const stop = await importLogical(conn, altered, { refuseReplacing: true }).then(() => undefined, (e: ImportError) => e);
+  await conn.end();
+  assert.ok(stop instanceof ImportError && /would drop or replace t: a TiDB Toolkit backup never does/.test(stop.message), String(stop));
+  const [[still]] = await c.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'big' AND TABLE_NAME = 't'");
+  assert.equal(Number(still.n), 1, 'the table was not dropped');
   await c.query('DROP DATABASE big');
   await c.end();
 });

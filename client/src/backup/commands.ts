@@ -14,7 +14,7 @@ import { backupSql, LOCAL_WARNING, redactUrl, restoreSql, storageUrl, type Stora
 import { restoreConflicts, runBr, type Queryable } from './br/brRunner';
 import type { BackupHistory, BackupRecord } from './history';
 import { exportLogical } from './logical/export';
-import { existingReplaced, existingTables, ImportError, importLogical, scanDump, verifyAgainstManifest } from './logical/import';
+import { checkDump, existingReplaced, existingTables, ImportError, importLogical, verifyAgainstManifest } from './logical/import';
 import { manifestPath, type BackupManifest } from './logical/manifest';
 import { connect } from '../connections/driver';
 import type * as mysql from 'mysql2/promise';
@@ -234,7 +234,7 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
     if (inWay.length) return refuse(`Restoring would write over existing tables (${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}). Drop them first or restore into another server: nothing was changed.`);
   }
   // Read the whole file once before anything runs: is it complete, and what would it drop or replace?
-  const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${dump}` }, () => scanDump(dump));
+  const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${dump}` }, () => checkDump(dump));
   if (scan.damaged) return refuse(`${dump} cannot be read to the end (${scan.damaged}): it is damaged or was cut short. Nothing was changed.`);
   if (scan.complete === false) return refuse(`${dump} ends before its end marker: it is an interrupted or truncated backup. Nothing was changed.`);
   const replaced = await existingReplaced(c, scan);
@@ -254,7 +254,7 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
       const ac = new AbortController();
       token.onCancellationRequested(() => ac.abort());
       let last = 0;
-      return importLogical(c, dump, { tidb: session.server.flavor === 'tidb', signal: ac.signal, onProgress: (p) => {
+      return importLogical(c, dump, { tidb: session.server.flavor === 'tidb', refuseReplacing: scan.ours, signal: ac.signal, onProgress: (p) => {
         const pct = Math.floor((p.bytes / Math.max(1, p.totalBytes)) * 100);
         if (pct > last) progress.report({ increment: pct - last, message: `${p.table ?? ''} · ${p.statements} statements` });
         last = pct;

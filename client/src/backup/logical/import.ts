@@ -146,6 +146,8 @@ export class ImportError extends Error {
 export interface ImportOptions {
   /** the target is TiDB: run /*T! ... *\/ statements (other servers see them as empty) */
   tidb?: boolean;
+  /** stop before any statement that drops or replaces an object (our own backups never contain one) */
+  refuseReplacing?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: { bytes: number; totalBytes: number; statements: number; table?: string }) => void;
 }
@@ -206,6 +208,82 @@ function names(text: string, at: number): Array<[string | undefined, string]> {
   }
 }
 
+/** What one statement does to existing objects: switches database (USE) or drops/replaces some. */
+function classify(sql: string, db: string | undefined): { use?: string; replaces: DumpScan['replaces'] } {
+  const replaces: DumpScan['replaces'] = [];
+  const head = sql.slice(0, 2000);
+  const lead = LEADING.exec(head)?.[0].length ?? 0;
+  const body = head.slice(lead);
+  let m: RegExpExecArray | null;
+  if ((m = /^USE\s+/i.exec(body))) return { use: names(body, m[0].length)[0]?.[1] ?? db, replaces };
+  if ((m = /^DROP\s+(TABLES?|VIEW|DATABASE|SCHEMA)\s+(?:IF\s+EXISTS\s+)?/i.exec(body))) {
+    const kind = /^VIEW/i.test(m[1]) ? 'view' : /^(DATABASE|SCHEMA)/i.test(m[1]) ? 'database' : 'table';
+    for (const [d, n] of names(body, m[0].length)) replaces.push(kind === 'database' ? { kind, name: n } : { kind, database: d ?? db, name: n });
+  } else if ((m = /^TRUNCATE\s+(?:TABLE\s+)?/i.exec(body))) {
+    for (const [d, n] of names(body, m[0].length).slice(0, 1)) replaces.push({ kind: 'table', database: d ?? db, name: n });
+  } else if ((m = /^CREATE\s+OR\s+REPLACE\s+(?:(?:ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*\S+|SQL\s+SECURITY\s+\w+)\s+)*(TABLE|VIEW)\s+/i.exec(body))) {
+    for (const [d, n] of names(body, m[0].length).slice(0, 1)) replaces.push({ kind: /VIEW/i.test(m[1]) ? 'view' : 'table', database: d ?? db, name: n });
+  }
+  return { replaces };
+}
+
+/** The first and last bytes of the file's content (gunzipped when gzip; a damaged stream throws). */
+async function headAndTail(file: string): Promise<{ head: string; tail: string }> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    fs.readSync(fd, magic, 0, 2, 0);
+    if (!(magic[0] === 0x1f && magic[1] === 0x8b)) {
+      const size = fs.fstatSync(fd).size;
+      const head = Buffer.alloc(Math.min(size, 1000));
+      fs.readSync(fd, head, 0, head.length, 0);
+      const tail = Buffer.alloc(Math.min(size, 4096));
+      fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+      return { head: head.toString('utf8'), tail: tail.toString('utf8') };
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  // gzip: the stream must be read to its end anyway to know it is whole; no text decoding needed
+  let head = Buffer.alloc(0);
+  let tail = Buffer.alloc(0);
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(zlib.createGunzip())) {
+    const b = chunk as Buffer;
+    if (head.length < 1000) head = Buffer.concat([head, b.subarray(0, 1000 - head.length)]);
+    tail = Buffer.concat([tail, b]).subarray(-4096);
+  }
+  return { head: head.toString('utf8'), tail: tail.toString('utf8') };
+}
+
+const originOf = (head: string): DumpScan['origin'] =>
+  // mariadb-dump 10.11.8+ writes a sandbox-mode line before its header
+  head.startsWith('-- TiDB Toolkit logical backup:') ? 'tidb-toolkit' : /^-- (MySQL|MariaDB) dump /m.test(head) ? 'mysqldump' : 'unknown';
+
+function completeness(origin: DumpScan['origin'], tail: string): boolean | undefined {
+  const end = tail.trimEnd();
+  if (origin === 'tidb-toolkit') return end.endsWith(END_MARKER);
+  if (origin === 'mysqldump') return /\n-- Dump completed( on [^\n]*)?$/.test(end);
+  return undefined;
+}
+
+/**
+ * What a restore must know before running a file. One of our own backups is checked
+ * cheaply (its head and its end marker; the import then refuses any statement that
+ * drops or replaces, which our exports never write). Any other file is read whole
+ * once (scanDump) for what it would drop or replace.
+ */
+export async function checkDump(file: string): Promise<DumpScan & { ours: boolean }> {
+  let ends;
+  try {
+    ends = await headAndTail(file);
+  } catch (e) {
+    return { origin: 'unknown', complete: false, damaged: (e as Error).message, replaces: [], statements: 0, ours: false };
+  }
+  const origin = originOf(ends.head);
+  if (origin === 'tidb-toolkit') return { origin, complete: completeness(origin, ends.tail), replaces: [], statements: 0, ours: true };
+  return { ...(await scanDump(file)), ours: false };
+}
+
 /**
  * Reads the whole file once without running anything: who wrote it, whether it is
  * complete, and what it would drop or replace (the restore asks before that).
@@ -218,29 +296,17 @@ export async function scanDump(file: string): Promise<DumpScan> {
   let tail = '';
   const look = (sql: string) => {
     scan.statements++;
-    const head = sql.slice(0, 2000);
-    const lead = LEADING.exec(head)?.[0].length ?? 0;
-    const body = head.slice(lead);
-    let m: RegExpExecArray | null;
-    if ((m = /^USE\s+/i.exec(body))) db = names(body, m[0].length)[0]?.[1] ?? db;
-    else if ((m = /^DROP\s+(TABLES?|VIEW|DATABASE|SCHEMA)\s+(?:IF\s+EXISTS\s+)?/i.exec(body))) {
-      const kind = /^VIEW/i.test(m[1]) ? 'view' : /^(DATABASE|SCHEMA)/i.test(m[1]) ? 'database' : 'table';
-      for (const [d, n] of names(body, m[0].length)) scan.replaces.push(kind === 'database' ? { kind, name: n } : { kind, database: d ?? db, name: n });
-    } else if ((m = /^TRUNCATE\s+(?:TABLE\s+)?/i.exec(body))) {
-      for (const [d, n] of names(body, m[0].length).slice(0, 1)) scan.replaces.push({ kind: 'table', database: d ?? db, name: n });
-    } else if ((m = /^CREATE\s+OR\s+REPLACE\s+(?:(?:ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*\S+|SQL\s+SECURITY\s+\w+)\s+)*(TABLE|VIEW)\s+/i.exec(body))) {
-      for (const [d, n] of names(body, m[0].length).slice(0, 1)) scan.replaces.push({ kind: /VIEW/i.test(m[1]) ? 'view' : 'table', database: d ?? db, name: n });
-    }
+    const r = classify(sql, db);
+    if (r.use !== undefined) db = r.use;
+    scan.replaces.push(...r.replaces);
   };
   try {
     for await (const chunk of textChunks(file)) {
       if (first) {
         first = false;
-        // mariadb-dump 10.11.8+ writes a sandbox-mode line before its header
-        const head = chunk.slice(0, 1000);
-        scan.origin = head.startsWith('-- TiDB Toolkit logical backup:') ? 'tidb-toolkit' : /^-- (MySQL|MariaDB) dump /m.test(head) ? 'mysqldump' : 'unknown';
+        scan.origin = originOf(chunk.slice(0, 1000));
       }
-      tail = (tail + chunk).slice(-4096);
+      tail = chunk.length >= 4096 ? chunk.slice(-4096) : (tail + chunk).slice(-4096);
       for (const sql of splitter.push(chunk)) look(sql);
     }
     for (const sql of splitter.end()) look(sql);
@@ -249,9 +315,7 @@ export async function scanDump(file: string): Promise<DumpScan> {
     scan.complete = false;
     return scan;
   }
-  const end = tail.trimEnd();
-  if (scan.origin === 'tidb-toolkit') scan.complete = end.endsWith(END_MARKER);
-  else if (scan.origin === 'mysqldump') scan.complete = /\n-- Dump completed( on [^\n]*)?$/.test(end);
+  scan.complete = completeness(scan.origin, tail);
   return scan;
 }
 
@@ -267,6 +331,10 @@ export async function importLogical(c: mysql.Connection, file: string, opts: Imp
     statements++;
     if (opts.signal?.aborted) throw new ImportError('cancelled', statements, sql.slice(0, 200), read.bytes, [...tables]);
     const created = /^CREATE TABLE\s+(`(?:[^`]|``)+`|\S+)/i.exec(sql);
+    if (opts.refuseReplacing) {
+      const r = classify(sql, undefined);
+      if (r.replaces.length) throw new ImportError(`Statement ${statements} would drop or replace ${r.replaces.map((x) => x.name).join(', ')}: a TiDB Toolkit backup never does, so the file was changed after it was written. Stopped before running it.`, statements, sql.slice(0, 300), read.bytes, [...tables]);
+    }
     try {
       await c.query(sql);
     } catch (e) {
