@@ -287,6 +287,7 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
     if (await dialogInput.isVisible()) await ok.click().catch(() => undefined);
   }
   await page.locator('.notifications-toasts', { hasText: 'Backed up' }).waitFor({ timeout: 60_000 });
+  await page.locator('.notification-toast', { hasText: 'Logical backup of' }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
   assert.ok(fs.existsSync(target), 'the backup file is written');
   assert.ok(fs.existsSync(`${target}.manifest.json`), 'and its manifest');
   await page.locator('.pane-header', { hasText: 'Backups' }).first().waitFor();
