@@ -96,3 +96,14 @@ test('text output: control characters and bidi controls from the plan are shown 
   assert.doesNotMatch(r.stdout, /[\x1b\u202e]/);
   assert.match(r.stdout, /table:t\\u\{1b\}\[2J\\u\{202e\}evil/);
 });
+
+test('a 40 MB execution info cell: cut to 1 MB with a note, and the plan is still read within a 256 MB heap', () => {
+  const f = path.join(work, 'bigcell.txt');
+  const big = 'x'.repeat(40e6);
+  fs.writeFileSync(f, `| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 10.00 | 10 | root | | time:1ms, loops:1, note:${big} | data:TableFullScan_4 | 1 KB | N/A |\n| └─TableFullScan_4 | 10.00 | 10 | cop[tikv] | table:t | tikv_task:{time:1ms} | keep order:false | N/A | N/A |\n`);
+  const r = spawnSync(process.execPath, ['--max-old-space-size=256', CLI, f, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(r.status, 0, r.stderr.slice(0, 500));
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.roots[0].children[0].operatorInfo, 'keep order:false', 'the cells after the big one are in their places');
+  assert.ok(out.notes.some((n: string) => /a cell of 40\.0 M characters was cut to 1,048,576/.test(n)), JSON.stringify(out.notes));
+});

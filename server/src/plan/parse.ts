@@ -114,7 +114,20 @@ function build(rows: Array<{ node: PlanNode; depth: number }>, notes: string[]):
   return roots;
 }
 
+/** A cell longer than this is cut (a runaway execution info of hundreds of MB would exhaust memory downstream). */
+const MAX_CELL = 1 << 20;
+
 function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], notes: string[]): Plan {
+  let cut = 0;
+  for (const cells of dataRows) {
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i].length > MAX_CELL) {
+        cut = Math.max(cut, cells[i].length);
+        cells[i] = `${cells[i].slice(0, MAX_CELL)} … [cut: ${(cells[i].length - MAX_CELL).toLocaleString('en-US')} more characters]`;
+      }
+    }
+  }
+  if (cut) notes.push(`a cell of ${(cut / 1e6).toFixed(1)} M characters was cut to ${MAX_CELL.toLocaleString('en-US')}`);
   const fields = header.map(field);
   const idCol = fields.indexOf('id');
   if (idCol === -1) throw new PlanParseError('no id column in the plan table');
@@ -142,11 +155,23 @@ const cell = (c: string) => c.replace(/^ /, '').trimEnd();
 
 /** Cells of a boxed row `| a | b |`, by the header's column boundaries when they line up, else by '|'. */
 function boxedCells(line: string, bounds: number[] | undefined): string[] {
-  const cps = [...line];
-  if (bounds && cps.length >= bounds[bounds.length - 1] && bounds.every((b) => cps[b] === '|')) {
-    const out: string[] = [];
-    for (let i = 0; i + 1 < bounds.length; i++) out.push(cell(cps.slice(bounds[i] + 1, bounds[i + 1]).join('')));
-    return out;
+  if (bounds?.length) {
+    // the header's '|' positions are in code points (emoji take two UTF-16 units): walk the
+    // line once and note where each falls, without an array per character (a 200 MB cell)
+    const at: number[] = [];
+    const last = bounds[bounds.length - 1];
+    for (let i = 0, cp = 0; i < line.length && cp <= last; cp++) {
+      if (cp === bounds[at.length]) {
+        if (line[i] !== '|') break;
+        at.push(i);
+      }
+      i += line.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+    if (at.length === bounds.length) {
+      const out: string[] = [];
+      for (let i = 0; i + 1 < at.length; i++) out.push(cell(line.slice(at[i] + 1, at[i + 1])));
+      return out;
+    }
   }
   const t = line.trim();
   return t.slice(1, t.endsWith('|') ? -1 : undefined).split('|').map(cell);
