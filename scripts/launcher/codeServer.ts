@@ -2,10 +2,9 @@
 // throwaway profile: used by `npm start` and by the real-VS-Code tests.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cleanEnv } from './env';
+import { cleanEnv, freePort } from './env';
 import type { CodeServerPaths } from './install';
 
 export { ensureCodeServer, type CodeServerPaths } from './install';
@@ -13,16 +12,6 @@ export { ensureCodeServer, type CodeServerPaths } from './install';
 export const ROOT = path.resolve(__dirname, '../..');
 export const VSIX = path.join(ROOT, 'dist', 'tidb-toolkit.vsix');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ProfileDirs {
   root: string;

@@ -1,9 +1,10 @@
-// Environments for the processes the launcher starts (nested npm installs,
+// Environments (and ports) for the processes the launcher starts (nested npm installs,
 // code-server, MariaDB). `npm start` and `npm test` run inside npm, which puts
 // its whole configuration into the environment (npm_config_*, including the
 // user agent naming *this* Node) and prepends node_modules/.bin folders to PATH.
 // A nested npm reads npm_config_* as its own configuration, so every child gets
 // the environment the user's shell had, not npm's.
+import * as net from 'node:net';
 import * as path from 'node:path';
 
 /** Variables npm run-script adds besides npm_*; removed as well. */
@@ -33,4 +34,16 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}, prepend
     else env[k] = v;
   }
   return env;
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
 }

@@ -4,11 +4,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as mysql from 'mysql2/promise';
-import { cleanEnv } from './env';
+import { cleanEnv, freePort } from './env';
 
 export interface MariaDb {
   port: number;
@@ -29,16 +28,6 @@ export function mariaDbMissing(): string | undefined {
   return undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startMariaDb(): Promise<MariaDb> {
   if (!MARIADBD || !INSTALL_DB) throw new Error('MariaDB is not installed: apt-get install -y mariadb-server (.ci/run installs it)');
