@@ -335,9 +335,13 @@ export class Lexer {
   }
 }
 
+/** Where a `--` or `#` comment ends: the next \n or \r (a lone \r ends a line too), or n. */
 function lineEnd(s: string, i: number, n: number): number {
-  const e = s.indexOf('\n', i);
-  return e === -1 || e > n ? n : e;
+  for (let k = i; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 10 || c === 13) return k;
+  }
+  return n;
 }
 
 function quotedEnd(s: string, i: number, n: number, quote: number): { end: number; unterminated: boolean } {

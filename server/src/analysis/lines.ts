@@ -5,11 +5,17 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(readonly text: string) {
+    // Lines end as editors and LSP end them: at \r\n, \n or a lone \r.
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+    if (text.indexOf('\r') === -1) {
+      let i = text.indexOf('\n');
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
+    } else {
+      const eol = /\r\n?|\n/g;
+      for (let m = eol.exec(text); m; m = eol.exec(text)) starts.push(m.index + m[0].length);
     }
     this.starts = starts;
   }

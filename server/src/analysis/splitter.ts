@@ -247,9 +247,13 @@ function wordToken(src: string, start: number, end: number, exec: boolean): Toke
   return t;
 }
 
+/** The end of the line at i: the next \n or \r (a lone \r ends a line too). */
 function lineEndOf(src: string, i: number): number {
-  const e = src.indexOf('\n', i);
-  return e === -1 ? src.length : e;
+  for (let k = i; k < src.length; k++) {
+    const c = src.charCodeAt(k);
+    if (c === 10 || c === 13) return k;
+  }
+  return src.length;
 }
 
 function peekWord(src: string, i: number): string {
