@@ -118,6 +118,9 @@ test('hover on a finding explains the rule; on TiDB syntax it describes it', asy
   assert.match(v1, /\*\*xa-transaction\*\*/);
   assert.match(v1, /Applies to:/);
   assert.match(v1, /docs\.pingcap\.com/);
+  // the editor shows the diagnostic's message itself: the hover does not repeat it
+  const d1 = (await client.open(uri, text)).find((d) => d.code === 'xa-transaction')!;
+  assert.ok(!v1.includes(String(d1.message)), 'the message is not repeated in the hover');
   const h2 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 28 } });
   assert.match((h2!.contents as { value: string }).value, /\*\*AUTO_RANDOM\*\*/);
   const h3 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 13 } });

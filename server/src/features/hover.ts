@@ -11,14 +11,15 @@ import { docsLink, lookup } from './tidbReference';
 export function hover(doc: TextDocument, offset: number, findings: readonly Finding[], rules: readonly RuleDefinition[]): Hover | null {
   const here = findings.filter((f) => f.start <= offset && offset <= f.end && f.end > f.start);
   if (here.length > 0) {
+    // The editor already shows the diagnostic's message above this hover: the rule block adds
+    // what the message does not say, and does not repeat it.
     const parts = here.map((f) => {
       const r = rules.find((x) => x.meta.id === f.ruleId);
-      if (!r) return `**${f.ruleId}**\n\n${f.message}`;
+      if (!r) return `**${f.ruleId}**`;
       const m = r.meta;
       return [
         `**${m.id}** · ${m.category} · ${f.severity}`,
-        f.message,
-        m.explanation,
+        m.explanation === f.message ? '' : m.explanation,
         `*Applies to:* ${m.versions}`,
         `*Fix:* ${m.fix}`,
         m.tidbMessage ? `*TiDB says:* \`${m.tidbMessage}\`` : '',
