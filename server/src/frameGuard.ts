@@ -3,6 +3,9 @@
 // malformed frame (a stray write, another tool on the same pipe) left the server deaf
 // even to `exit`. This stream passes well-formed frames through byte for byte and drops
 // a malformed one, resynchronising at the next "Content-Length:" header.
+//
+// Only header blocks are buffered: a body is passed on chunk by chunk as it arrives
+// (a 20 MB didOpen must not be copied again for every 64 KB read).
 import { Transform, type TransformCallback } from 'node:stream';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -11,7 +14,10 @@ const CONTENT_LENGTH = Buffer.from('Content-Length:');
 const MAX_HEADER = 8192;
 
 export class FrameGuard extends Transform {
-  private buf: Buffer = Buffer.alloc(0);
+  /** bytes of a header block not complete yet */
+  private head: Buffer = Buffer.alloc(0);
+  /** body bytes still to pass through before the next header */
+  private remaining = 0;
   private resync = false;
 
   constructor(private readonly onDrop: (why: string) => void) {
@@ -19,45 +25,58 @@ export class FrameGuard extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
-    this.drain();
+    let rest: Buffer = chunk;
+    while (rest.length) {
+      if (this.remaining > 0) {
+        const n = Math.min(this.remaining, rest.length);
+        this.push(rest.subarray(0, n));
+        this.remaining -= n;
+        rest = rest.subarray(n);
+        continue;
+      }
+      rest = this.header(rest);
+    }
     done();
   }
 
-  private drain(): void {
+  /** Takes header bytes from `chunk`; returns what is left of it (the body's start, or nothing). */
+  private header(chunk: Buffer): Buffer {
+    this.head = this.head.length ? Buffer.concat([this.head, chunk]) : chunk;
     for (;;) {
       if (this.resync) {
-        const at = this.buf.indexOf(CONTENT_LENGTH);
+        const at = this.head.indexOf(CONTENT_LENGTH);
         if (at < 0) {
           // keep a tail that may be the start of the header
-          this.buf = this.buf.subarray(Math.max(0, this.buf.length - CONTENT_LENGTH.length));
-          return;
+          this.head = this.head.subarray(Math.max(0, this.head.length - CONTENT_LENGTH.length));
+          return Buffer.alloc(0);
         }
-        this.buf = this.buf.subarray(at);
+        this.head = this.head.subarray(at);
         this.resync = false;
       }
-      const end = this.buf.indexOf(HEADER_END);
+      const end = this.head.indexOf(HEADER_END);
       if (end < 0) {
-        if (this.buf.length > MAX_HEADER) this.discard('a header block without an end');
-        else return;
+        if (this.head.length <= MAX_HEADER) return Buffer.alloc(0);
+        this.discard('a header block without an end');
         continue;
       }
-      const header = this.buf.subarray(0, end).toString('ascii');
-      const m = /(?:^|\r\n)content-length:[ \t]*(\d+)[ \t]*(?:\r\n|$)/i.exec(header);
+      const block = this.head.subarray(0, end).toString('ascii');
+      const m = /(?:^|\r\n)content-length:[ \t]*(\d+)[ \t]*(?:\r\n|$)/i.exec(block);
       if (!m) {
         this.discard('a message without a Content-Length header');
         continue;
       }
-      const total = end + HEADER_END.length + Number(m[1]);
-      if (this.buf.length < total) return;
-      this.push(this.buf.subarray(0, total));
-      this.buf = this.buf.subarray(total);
+      const headerBytes = end + HEADER_END.length;
+      this.push(this.head.subarray(0, headerBytes));
+      this.remaining = Number(m[1]);
+      const rest = this.head.subarray(headerBytes);
+      this.head = Buffer.alloc(0);
+      return rest;
     }
   }
 
   private discard(why: string): void {
     this.onDrop(why);
-    this.buf = this.buf.subarray(1);
+    this.head = this.head.subarray(1);
     this.resync = true;
   }
 }
