@@ -1,4 +1,4 @@
-// Runs every labelled case of ../shared/corpus/cases.jsonl through the real CLI
+// Runs every labelled case of test/fixtures/corpus/cases.jsonl (copied from ../shared/corpus) through the real CLI
 // (dist/cli.js, --format json; one run per target version) and scores the
 // rule-id sets. Usage: node test/corpus/evaluate.mjs [--rule id] [--verbose]
 import { execFileSync } from 'node:child_process';
@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CASES_FILE = path.resolve(root, '../shared/corpus/cases.jsonl');
+export const CASES_FILE = path.resolve(root, 'test/fixtures/corpus/cases.jsonl');
+/** the shared original, when beside the project: an extra check */
+export const SHARED_CASES_FILE = path.resolve(root, '../shared/corpus/cases.jsonl');
 
 /**
  * Cases whose label we believe is wrong against the TiDB docs. Each entry says

@@ -1,8 +1,10 @@
-// The EXPLAIN fixtures of ../shared/explain: the output part of a fixture file.
+// The EXPLAIN fixtures from the TiDB docs, copied into test/fixtures/explain (see its README);
+// ../shared/explain, when beside the project, is an extra source of fixtures.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const EXPLAIN_DIR = path.resolve(import.meta.dirname, '../../../shared/explain');
+export const EXPLAIN_DIR = path.resolve(import.meta.dirname, '../fixtures/explain');
+export const SHARED_EXPLAIN_DIR = path.resolve(import.meta.dirname, '../../../shared/explain');
 
 export function fixtureOutput(file: string): string {
   const text = fs.readFileSync(file, 'utf8');

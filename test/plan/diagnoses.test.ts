@@ -8,14 +8,13 @@ import { parsePlan } from '../../server/src/plan/parse';
 import { EXPLAIN_DIR, fixtureOutput } from '../helpers/explainFixtures';
 
 const SHARED = path.join(EXPLAIN_DIR, 'fixtures');
-const have = fs.existsSync(SHARED);
 const has = (name: string, rule: string) => {
   const got = rulesOf(name);
   assert.ok(got.includes(rule) || (rule.endsWith('@') && got.some((r) => r.startsWith(rule))), `${name}: expected ${rule} in ${got.join(', ')}`);
 };
 const rulesOf = (name: string) => diagnose(parsePlan(fixtureOutput(path.join(SHARED, `${name}.txt`)))).map((d) => `${d.rule}@${d.nodeId}`);
 
-test('doc fixtures get the diagnoses their docs describe', { skip: !have && 'no ../shared/explain' }, () => {
+test('doc fixtures get the diagnoses their docs describe', () => {
   // sql-tuning-best-practice.md: HashJoin_69 built on 256M rows after a 1-row estimate, 21.6 GB memory + 7.65 GB disk
   const tuning = rulesOf('analyze_verbose_estcost_misestimate');
   for (const r of ['row-misestimate@IndexRangeScan_75', 'disk-spill@HashJoin_69', 'hash-join-build-side@HashJoin_69']) assert.ok(tuning.includes(r), `${r} in ${tuning}`);

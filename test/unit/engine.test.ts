@@ -142,7 +142,7 @@ test('incremental property: random edits with a cache give exactly the uncached 
   const { LintCache } = require('../../server/src/analysis/engine') as typeof import('../../server/src/analysis/engine');
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
-  const corpus = path.resolve(__dirname, '../../../shared/corpus/cases.jsonl');
+  const corpus = path.resolve(__dirname, '../fixtures/corpus/cases.jsonl');
   const sources: string[] = [];
   if (fs.existsSync(corpus)) for (const l of fs.readFileSync(corpus, 'utf8').split('\n')) if (l.trim()) sources.push(JSON.parse(l).sql);
   for (const f of fs.readdirSync(path.resolve(__dirname, '../../examples'))) sources.push(fs.readFileSync(path.resolve(__dirname, '../../examples', f), 'utf8'));

@@ -37,7 +37,7 @@ function check(sql: string, label: string, version = '8.5') {
 
 function seeds(): string[] {
   const out: string[] = [];
-  const corpus = path.resolve(__dirname, '../../../shared/corpus/cases.jsonl');
+  const corpus = path.resolve(__dirname, '../fixtures/corpus/cases.jsonl');
   if (fs.existsSync(corpus)) {
     for (const l of fs.readFileSync(corpus, 'utf8').split('\n')) if (l.trim()) out.push(JSON.parse(l).sql);
   } else {

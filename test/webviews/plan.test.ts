@@ -21,7 +21,6 @@ import { synthPlan } from '../helpers/synthPlan';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'plan');
 let browser: Browser;
 let assets: string;
-const have = fs.existsSync(EXPLAIN_DIR);
 
 before(async () => {
   assets = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-plan-'));
@@ -52,7 +51,7 @@ async function open(html: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-test('a doc EXPLAIN ANALYZE: every operator drawn, coloured by where it runs, the worst advice selected', { skip: !have }, async () => {
+test('a doc EXPLAIN ANALYZE: every operator drawn, coloured by where it runs, the worst advice selected', async () => {
   const data = input(fixtureOutput(path.join(EXPLAIN_DIR, 'fixtures/analyze_verbose_estcost_misestimate.txt')), 'sql-tuning-best-practice.md');
   const { page, errors } = await open(planHtml(data, assets));
   const count = [...walk(data.plan.roots)].length;
@@ -73,7 +72,7 @@ test('a doc EXPLAIN ANALYZE: every operator drawn, coloured by where it runs, th
   await page.close();
 });
 
-test('keyboard: arrows move, left folds and goes to the parent, right unfolds, Enter toggles', { skip: !have }, async () => {
+test('keyboard: arrows move, left folds and goes to the parent, right unfolds, Enter toggles', async () => {
   const data = input(fixtureOutput(path.join(EXPLAIN_DIR, 'fixtures/analyze_hash_join.txt')), 'hash join');
   const { page, errors } = await open(planHtml(data, assets));
   const selected = async () => (await page.getAttribute('.node.selected', 'data-id'))!;
@@ -102,7 +101,7 @@ test('keyboard: arrows move, left folds and goes to the parent, right unfolds, E
   await page.close();
 });
 
-test('state survives the webview being hidden and recreated (getState/setState)', { skip: !have }, async () => {
+test('state survives the webview being hidden and recreated (getState/setState)', async () => {
   const data = input(fixtureOutput(path.join(EXPLAIN_DIR, 'fixtures/analyze_hash_join.txt')), 'hash join');
   const page = await browser.newPage();
   // VS Code's webview API, with its state kept where a reload finds it
