@@ -10,6 +10,8 @@ export default defineRule('destructive-ddl', {
       const i = s.is(1, 'TABLE') ? 2 : 1;
       const q = s.qname(i);
       if (!q) return;
+      // a table this file created holds only what the file put there: nobody's data is lost
+      if (ctx.schema.createdInFile(q.db, q.name)) return;
       ctx.report([0, q.last], `TRUNCATE deletes every row of '${q.name}'. ${AFTER}`);
       return;
     }
@@ -35,6 +37,8 @@ export default defineRule('destructive-ddl', {
       const q = s.qname(a);
       if (!q || q.last >= b) continue;
       last = q.last;
+      // a scratch table created earlier in this file (created, used, dropped) loses nobody's data
+      if (ctx.schema.createdInFile(q.db, q.name)) continue;
       dropped.push(q.name);
     }
     if (dropped.length === 0) return;

@@ -186,7 +186,10 @@ test('destructive-ddl: DROP TABLES and the mysqldump lift (regression)', () => {
   assert.deepEqual(ids('DROP TABLE IF EXISTS `Users`;\nCREATE TABLE IF NOT EXISTS users (id INT PRIMARY KEY);'), []);
   assert.deepEqual(ids('DROP TABLE IF EXISTS users;\nCREATE ALGORITHM=UNDEFINED DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW users AS SELECT 1;'), []);
   assert.deepEqual(ids('DROP TABLE IF EXISTS users;\nCREATE TABLE users_new (id INT PRIMARY KEY);'), ['destructive-ddl']);
-  assert.deepEqual(ids('CREATE TABLE users (id INT PRIMARY KEY);\nDROP TABLE IF EXISTS users;'), ['destructive-ddl']);
+  // issue 15: a table the file itself created (a scratch table) holds nobody's data: dropping or emptying it is not flagged
+  assert.deepEqual(ids('CREATE TABLE users (id INT PRIMARY KEY);\nDROP TABLE IF EXISTS users;'), []);
+  assert.deepEqual(ids('CREATE TABLE tmp_ids (id INT PRIMARY KEY);\nINSERT INTO tmp_ids SELECT id FROM orders WHERE id < 100;\nTRUNCATE tmp_ids;\nDROP TABLE tmp_ids, orders;'), ['destructive-ddl']);
+  assert.match(lintText('CREATE TABLE tmp_ids (id INT PRIMARY KEY);\nDROP TABLE tmp_ids, orders;', RULES).findings[0].message, /removes 'orders' and its data/);
   assert.deepEqual(ids('/*!40000 DROP DATABASE IF EXISTS `shop`*/;\nCREATE DATABASE shop;'), ['destructive-ddl']);
   assert.deepEqual(ids('DROP TEMPORARY TABLE IF EXISTS tmp_x;\nDROP VIEW IF EXISTS v;\nALTER TABLE t TRUNCATE PARTITION p0;'), []);
   assert.deepEqual(ids("SELECT 'DROP TABLE x';"), []);
