@@ -128,7 +128,8 @@ export async function ensureCodeServer(say: Say = (l) => process.stderr.write(`$
   say(`  into ${final.dir}`);
   say('  Once per machine: about 2-3 minutes on 2 cores, ~130 MB downloaded, ~850 MB on disk. Later runs start in seconds.');
   try {
-    const base = cleanEnv({ npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'warn' });
+    const quiet = { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'warn' };
+    const base = cleanEnv(quiet);
     const step = async (n: number, what: string, run: () => Promise<void>) => {
       const s0 = Date.now();
       say(`  [${n}/4] ${what}`);
@@ -141,7 +142,7 @@ export async function ensureCodeServer(say: Say = (l) => process.stderr.write(`$
       if (!fs.existsSync(p.nodeBin)) throw new InstallError(`the Node 24 binary is missing at ${p.nodeBin}`);
     });
     // npm and node-gyp run under Node 24 from here on, building against its headers
-    const node24 = cleanEnv({ npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'warn', npm_config_nodedir: p.nodeHeaders }, [path.dirname(p.nodeBin)]);
+    const node24 = cleanEnv({ ...quiet, npm_config_nodedir: p.nodeHeaders }, [path.dirname(p.nodeBin)]);
     await step(2, `code-server ${CODE_SERVER_VERSION} (~47 MB)`, async () => {
       fs.mkdirSync(path.join(tmpDir, 'cs'), { recursive: true });
       await npm(['install', '--prefix', path.join(tmpDir, 'cs'), '--no-save', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: tmpDir, env: node24, log, say, label: 'code-server' });

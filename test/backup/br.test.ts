@@ -30,6 +30,7 @@ test('credentials never shown: redacted in every place a URL is displayed', () =
 });
 
 test('redaction by a normalised key set: a table of tricky URLs and connection strings', () => {
+  // every key, token and password below is a made-up placeholder (AK1, SK1, PLACEHOLDER…), never a real credential
   const cases: Array<[string, string[]]> = [
     ['s3://b/p?access_key=AK1&secret_access_key=SK1', ['AK1', 'SK1']],
     ['s3://b/p?Access%2DKey=AK2&secret%5Faccess%5Fkey=SK2', ['AK2', 'SK2']],
@@ -40,8 +41,8 @@ test('redaction by a normalised key set: a table of tricky URLs and connection s
     ['azure://c/p?account_name=acct&account_key=AZK7&sas_token=SAS7', ['AZK7', 'SAS7']],
     ['azblob://c/p?sv=2021&sig=SIG8&se=2030', ['SIG8']],
     ['DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=AZK9;EndpointSuffix=core.windows.net', ['AZK9']],
-    ['s3://AKIAUSER:USERSECRET10@bucket/p', ['USERSECRET10']],
-    ["BACKUP DATABASE `d` TO 's3://AKIAUSER:USERSECRET12@bucket/p'", ['USERSECRET12']],
+    ['s3://PLACEHOLDERUSER:PLACEHOLDERPW10@bucket/p', ['PLACEHOLDERPW10']],
+    ["BACKUP DATABASE `d` TO 's3://PLACEHOLDERUSER:PLACEHOLDERPW12@bucket/p'", ['PLACEHOLDERPW12']],
     ["BACKUP failed: stat 's3://b/p?access-key=AK13&secret-access-key=SK13': forbidden", ['AK13', 'SK13']],
     ['https://b.s3.amazonaws.com/k?X-Amz-Credential=CRED11&X-Amz-Signature=SIG11&X-Amz-Security-Token=TOK11', ['CRED11', 'SIG11', 'TOK11']],
   ];

@@ -84,8 +84,8 @@ export class ExplainCommands {
   /**
    * From the selection if it holds a plan, else the active non-SQL file, else the
    * clipboard, else a file the user picks or a new editor to paste into. The
-   * clipboard is read last and only when nothing else holds a plan: in a browser
-   * (code-server, vscode.dev) without clipboard permission reading it throws.
+   * clipboard is read last, and in a browser (code-server, vscode.dev) only on
+   * request: without permission VS Code shows a sticky error and the read waits for it.
    */
   async visualizeFromText(arg?: { text?: string; title?: string }): Promise<PlanView | undefined> {
     const failures: string[] = [];
@@ -104,8 +104,9 @@ export class ExplainCommands {
     if (ed && !ed.selection.isEmpty) {
       const view = tryShow(ed.document.getText(ed.selection), vscode.workspace.asRelativePath(ed.document.uri), 'selection');
       if (view) return view;
-    } else if (ed && ed.document.languageId !== 'sql' && ed.document.getText().length < 5_000_000 && ed.document.getText().trim()) {
-      const view = tryShow(ed.document.getText(), vscode.workspace.asRelativePath(ed.document.uri), 'file');
+    } else if (ed && ed.document.languageId !== 'sql') {
+      const text = ed.document.getText();
+      const view = text.trim() && text.length < 5_000_000 ? tryShow(text, vscode.workspace.asRelativePath(ed.document.uri), 'file') : undefined;
       if (view) return view;
     }
     // A desktop VS Code reads the clipboard silently. In a browser the read needs a permission the page
@@ -225,7 +226,7 @@ const PASTE = 'Paste into a New Editor';
 const OPEN = 'Open File…';
 const READ = 'Read Clipboard';
 
-/** The clipboard's text, or why it could not be read (a browser without clipboard permission throws). */
+/** The clipboard's text, or why it could not be read. */
 async function readClipboard(): Promise<{ text?: string; error?: string }> {
   try {
     return { text: await vscode.env.clipboard.readText() };

@@ -29,8 +29,8 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 }
 
 export function createPlanPanels(context: vscode.ExtensionContext, pickOther: () => Promise<PlanView | undefined>): PlanPanels & vscode.Disposable {
-  const panels = new Set<vscode.WebviewPanel>();
-  const setters = new Map<vscode.WebviewPanel, (p: PlanPayload) => void>();
+  /** every open panel, with the function that shows another payload in it */
+  const panels = new Map<vscode.WebviewPanel, (p: PlanPayload) => void>();
   const api: PlanPanels & vscode.Disposable = {
     received: [],
     show(views) {
@@ -43,26 +43,22 @@ export function createPlanPanels(context: vscode.ExtensionContext, pickOther: ()
       return panel;
     },
     update(panel, views) {
-      const set = setters.get(panel);
+      const set = panels.get(panel);
       if (!set) return api.show(views);
       set({ plans: views, interactive: true });
       panel.title = `Plan: ${views.map((v) => v.title).join(' ⇄ ').slice(0, 60)}`;
       return panel;
     },
     dispose() {
-      for (const p of panels) p.dispose();
+      for (const p of panels.keys()) p.dispose();
     },
   };
 
   function wire(panel: vscode.WebviewPanel, payload: PlanPayload): void {
-    panels.add(panel);
-    panel.onDidDispose(() => {
-      panels.delete(panel);
-      setters.delete(panel);
-    });
+    panel.onDidDispose(() => panels.delete(panel));
     let current = payload;
     api.last = payload;
-    setters.set(panel, (p) => {
+    panels.set(panel, (p) => {
       current = p;
       api.last = p;
       void panel.webview.postMessage({ type: 'show', payload: current } satisfies ToPlan);

@@ -37,7 +37,7 @@ const mdCell = (c: Cell) => (c === null ? '*NULL*' : String(c).replace(/\\/g, '\
  * Unique JSON keys for columns with the same name (a join of id and id gives id, id_2),
  * never colliding with a column that is itself called id_2 (id, id, id_2 → id, id_3, id_2).
  */
-export function jsonKeys(columns: ResultColumn[]): string[] {
+function jsonKeys(columns: ResultColumn[]): string[] {
   const taken = new Set(columns.map((c) => c.name));
   const used = new Set<string>();
   return columns.map((c) => {

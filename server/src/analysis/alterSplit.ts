@@ -33,6 +33,7 @@ export function splitAlterFix(ctx: RuleContext, at: AlterTable, groups: string[]
   const stmts = nonEmpty.map((g) => `${prefix} ${[...g, ...asserts].join(', ')}`);
   const last = s.length - 1;
   // the file's own line ends: a CRLF file keeps CRLF
-  const eol = /\r\n/.test(s.src.slice(Math.max(0, s.start - 4096), s.start + 4096)) ? '\r\n' : /\r(?!\n)/.test(s.src.slice(Math.max(0, s.start - 4096), s.start + 4096)) ? '\r' : '\n';
+  const near = s.src.slice(Math.max(0, s.start - 4096), s.start + 4096);
+  const eol = near.includes('\r\n') ? '\r\n' : near.includes('\r') ? '\r' : '\n';
   return { title, edits: [ctx.replaceTokens(0, last, stmts.join(`${delim}${eol}`))], safe };
 }

@@ -335,8 +335,8 @@ export class Lexer {
   }
 }
 
-/** Where a `--` or `#` comment ends: the next \n or \r (a lone \r ends a line too), or n. */
-function lineEnd(s: string, i: number, n: number): number {
+/** Where the line at i ends: the next \n or \r (a lone \r ends a line too), or n. */
+export function lineEnd(s: string, i: number, n: number = s.length): number {
   for (let k = i; k < n; k++) {
     const c = s.charCodeAt(k);
     if (c === 10 || c === 13) return k;

@@ -1,7 +1,7 @@
 // Splits a file into statements with mysql-client semantics: DELIMITER lines,
 // executable comments as code, and routine bodies kept inside their CREATE
 // PROCEDURE/FUNCTION/TRIGGER/EVENT statement even when the delimiter is ';'.
-import { Lexer, type Token, type Trivia } from './lexer';
+import { Lexer, lineEnd, type Token, type Trivia } from './lexer';
 
 export interface Statement {
   index: number;
@@ -136,11 +136,11 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
       const what = kind === 'string' ? 'string literal' : kind === 'qident' ? 'quoted identifier' : kind === 'var' ? 'quoted variable name' : kind === 'hex' ? 'literal' : 'comment';
       problems.push({
         start,
-        end: Math.min(lineEndOf(src, start), start + 200),
+        end: Math.min(lineEnd(src, start), start + 200),
         message: `Unterminated ${what}: it runs to the end of the file. The rest of this line is skipped so the remainder of the file can still be checked; close the ${what}.`,
       });
       // Resume on the next line, as if the statement had ended with the opener's line.
-      lexer.pos = lineEndOf(src, start);
+      lexer.pos = lineEnd(src, start);
       lexer.inExec = false;
       const st = finish();
       if (st) yield st;
@@ -163,13 +163,13 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
     // DELIMITER client command: only at the start of a statement.
     if (tokens.length === 0 && kind === 'word' && lexer.tokEnd - lexer.tokStart === 9 && !lexer.inExec &&
         src.slice(lexer.tokStart, lexer.tokEnd).toUpperCase() === 'DELIMITER') {
-      const lineEnd = lineEndOf(src, lexer.tokEnd);
-      const rest = src.slice(lexer.tokEnd, lineEnd);
+      const eol = lineEnd(src, lexer.tokEnd);
+      const rest = src.slice(lexer.tokEnd, eol);
       const m = /^[ \t]+(\S+)/.exec(rest);
       if (m) {
-        directives.push({ start: lexer.tokStart, end: lineEnd, delimiter: m[1] });
+        directives.push({ start: lexer.tokStart, end: eol, delimiter: m[1] });
         lexer.setDelimiter(m[1]);
-        lexer.pos = lineEnd;
+        lexer.pos = eol;
         continue;
       }
     }
@@ -245,15 +245,6 @@ function wordToken(src: string, start: number, end: number, exec: boolean): Toke
   const t: Token = { kind: 'word', start, end, value: src.slice(start, end).toUpperCase() };
   if (exec) t.exec = true;
   return t;
-}
-
-/** The end of the line at i: the next \n or \r (a lone \r ends a line too). */
-function lineEndOf(src: string, i: number): number {
-  for (let k = i; k < src.length; k++) {
-    const c = src.charCodeAt(k);
-    if (c === 10 || c === 13) return k;
-  }
-  return src.length;
 }
 
 function peekWord(src: string, i: number): string {

@@ -252,8 +252,12 @@ export class Stmt {
     const open: Open[] = [];
     const n = this.sparseFrom;
     const routine = this.isRoutine;
-    const finish = (o: Open, j: number) => {
+    /** the clause in progress ends at j */
+    const closeClause = (o: Open, j: number) => {
       if (o.current && !o.block.clauses.has(o.current)) o.block.clauses.set(o.current, [o.currentStart, j]);
+    };
+    const finish = (o: Open, j: number) => {
+      closeClause(o, j);
       o.block.end = j;
     };
     for (let j = 0; j < n; j++) {
@@ -275,7 +279,7 @@ export class Stmt {
           for (let k = open.length - 1; k >= 0 && open[k].block.depth === dj; k--) {
             const o = open[k];
             if (o.block.clauseAt.has(c)) continue;
-            if (o.current && !o.block.clauses.has(o.current)) o.block.clauses.set(o.current, [o.currentStart, j]);
+            closeClause(o, j);
             o.current = c;
             o.currentStart = j + len;
             o.block.clauseAt.set(c, j);

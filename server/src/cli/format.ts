@@ -88,18 +88,6 @@ export function jsonWriter(write: Write): ReportWriter {
   };
 }
 
-function collect(make: (w: Write) => ReportWriter, reports: FileReport[]): string {
-  const parts: string[] = [];
-  const w = make((s) => parts.push(s));
-  for (const r of reports) w.file(r);
-  w.end();
-  return parts.join('');
-}
-
-export function formatJson(reports: FileReport[]): string {
-  return collect(jsonWriter, reports).replace(/\n$/, '');
-}
-
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 function sarifRules(rules: readonly RuleDefinition[], used: Iterable<string>) {
@@ -190,10 +178,6 @@ export function sarifWriter(write: Write, rules: readonly RuleDefinition[], cwd:
   };
 }
 
-export function formatSarif(reports: FileReport[], rules: readonly RuleDefinition[], cwd: string): string {
-  return collect((w) => sarifWriter(w, rules, cwd), reports).replace(/\n$/, '');
-}
-
 function toUri(filePath: string, cwd: string): { value: string; relative: boolean } {
   if (filePath === '<stdin>') return { value: 'stdin.sql', relative: true };
   const rel = path.relative(cwd, filePath);
@@ -215,7 +199,6 @@ const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
  * C0/C1 controls, DEL and the Unicode bidi controls are shown as \u{…}.
  */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
 }
 
@@ -253,8 +236,4 @@ export function textWriter(write: Write, color: boolean): ReportWriter {
       write(out);
     },
   };
-}
-
-export function formatText(reports: FileReport[], color: boolean): string {
-  return collect((w) => textWriter(w, color), reports);
 }

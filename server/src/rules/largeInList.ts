@@ -16,9 +16,7 @@ export default defineRule('large-in-list', {
     for (let i = 0; i + 1 < n; i++) {
       if (!s.is(i, 'IN') || s.op(i + 1) !== '(') continue;
       // IN (SELECT …) is a subquery, not a list: no need to walk it (nested ones made this quadratic)
-      if (s.is(i + 2, 'SELECT', 'WITH', 'TABLE', 'VALUES') || s.op(i + 2) === '(') {
-        if (!(s.op(i + 2) === '(' && !s.is(i + 3, 'SELECT', 'WITH'))) continue;
-      }
+      if (s.is(i + 2, 'SELECT', 'WITH', 'TABLE', 'VALUES') || (s.op(i + 2) === '(' && s.is(i + 3, 'SELECT', 'WITH'))) continue;
       const close = s.match(i + 1);
       if (close === -1 || close - i < LARGE_IN_LIST * 2) continue;
       let count = 0;

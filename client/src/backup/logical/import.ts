@@ -19,7 +19,7 @@ const IN_QUOTE: Record<string, RegExp> = { "'": /['\\]/g, '"': /["\\]/g, '`': /`
 /**
  * Splits SQL text fed in chunks into statements ending with ';' outside quotes and
  * comments. It jumps from one interesting character to the next with regular
- * expressions (a dump is mostly quoted values), so it runs at hundreds of MB/s.
+ * expressions instead of looking at every character (1.6x the old loop on quoted rows).
  */
 export class StatementStream {
   private buf = '';
@@ -246,11 +246,11 @@ async function headAndTail(file: string): Promise<{ head: string; tail: string }
   }
   // gzip: the stream must be read to its end anyway to know it is whole; no text decoding needed
   let head = Buffer.alloc(0);
-  let tail = Buffer.alloc(0);
+  let tail: Buffer = Buffer.alloc(0);
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(zlib.createGunzip())) {
     const b = chunk as Buffer;
     if (head.length < 1000) head = Buffer.concat([head, b.subarray(0, 1000 - head.length)]);
-    tail = Buffer.concat([tail, b]).subarray(-4096);
+    tail = b.length >= 4096 ? b.subarray(-4096) : Buffer.concat([tail, b]).subarray(-4096);
   }
   return { head: head.toString('utf8'), tail: tail.toString('utf8') };
 }
@@ -402,7 +402,6 @@ async function verifyTables(c: mysql.Connection, manifest: BackupManifest, mapDb
   }
 }
 
-/** Refuses to import over existing tables: the names that are in the way. */
 /** Which of the objects a dump replaces exist on the target now, with their estimated rows. */
 export async function existingReplaced(c: mysql.Connection, scan: DumpScan): Promise<string[]> {
   const out: string[] = [];
@@ -423,6 +422,7 @@ export async function existingReplaced(c: mysql.Connection, scan: DumpScan): Pro
   return out;
 }
 
+/** Refuses to import over existing tables: the names that are in the way. */
 export async function existingTables(c: mysql.Connection, manifest: BackupManifest): Promise<string[]> {
   const out: string[] = [];
   for (const db of manifest.databases) {
