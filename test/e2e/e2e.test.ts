@@ -138,14 +138,31 @@ function scriptKubernetes(api: FakeApi): void {
   ]);
 }
 
-async function command(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+/**
+ * Types into the quick input that `key` opens and picks the row showing `label`. A webview taking focus back (after a
+ * layout change, say) closes the quick input as it opens; the picker is then opened again, up to three times.
+ */
+async function pick(page: Page, key: string, text: string, label: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
-  await row.click();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press(key);
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(text, { timeout: 10_000 });
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await row.click({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+async function command(page: Page, title: string): Promise<void> {
+  await pick(page, 'F1', `>${title}`, title);
 }
 
 const pages: Page[] = [];
@@ -175,11 +192,7 @@ async function openWorkbench(inst: Instance, ws: string): Promise<Page> {
 
 /** Opens a workspace file through Quick Open (Ctrl+P). */
 async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().click();
+  await pick(page, 'Control+P', file, file);
 }
 
 uiTest('screenshots: Problems panel and the quick fix menu', async () => {
