@@ -3,6 +3,8 @@
 // names and parameter types: the client and the server bundle different
 // vscode-jsonrpc versions, whose NotificationType classes do not mix.
 
+import type { RuleMeta } from '../core/lint/rule';
+
 /** A database schema as the client knows it from a live connection. */
 export interface SchemaSnapshot {
   /** the connection it came from (for logs) */
@@ -95,16 +97,8 @@ export namespace DocumentStatusNotification {
   export type Params = DocumentStatus;
 }
 
-/** The metadata of one rule, for the client's rule documentation picker. */
-export interface RuleInfo {
-  id: string;
-  category: string;
-  severity: string;
-  versions: string;
-  explanation: string;
-  fix: string;
-  docsUrl: string;
-}
+/** The metadata of one rule, for the client's rule documentation picker: the part of core's RuleMeta that crosses the wire. */
+export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'versions' | 'explanation' | 'fix' | 'docsUrl'>;
 
 /** Client -> server: the rules the server runs. */
 export namespace RulesRequest {

@@ -1,7 +1,7 @@
 // Shared test helpers: lint SQL in-process with the real engine and registry.
-import { lintText, type Finding } from '../server/src/analysis/engine';
-import type { RuleSetting } from '../server/src/analysis/config';
-import { RULES } from '../server/src/rules';
+import { lintText, type Finding } from '../core/lint/engine';
+import type { RuleSetting } from '../core/lint/config';
+import { RULES } from '../core/lint/rules';
 
 export function lint(sql: string, targetVersion = '8.5', rules?: Record<string, RuleSetting>): Finding[] {
   return lintText(sql, RULES, { config: { targetVersion, rules } }).findings;

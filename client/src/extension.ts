@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentStatusNotification } from '../../protocol/lsp';
 import { addConnection, askPassword, connectTimeoutMs, editConnection, pickConnection, removeConnection, setPassword, settingsStore, testConnection, type AddConnectionArgs } from './connections/commands';
 import { ConnectionManager } from './connections/manager';
-import { SchemaSync } from './connections/schemaSync';
+import { SchemaSync } from './lint/schemaSync';
 import type { StoredProfile } from './connections/store';
 import { backupCommand, operatorBackupCommand, restoreCommand, type BackupArgs, type OperatorBackupArgs, type RestoreArgs } from './backup/commands';
 import { BackupHistory, type BackupRecord } from './backup/history';

@@ -1,6 +1,6 @@
 // Messages between the extension and the plan viewer webview (and the data the
-// standalone HTML export embeds). The plan model itself is server/src/plan/model.ts.
-import type { Diagnosis, Plan } from '../../server/src/plan/model';
+// standalone HTML export embeds). The plan model itself is core/plan/model.ts.
+import type { Diagnosis, Plan } from '../../core/plan/model';
 
 export interface PlanView {
   /** what the plan is of: the statement, a file name, "clipboard" */

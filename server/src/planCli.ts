@@ -3,12 +3,12 @@
 // Exit codes: 0 a plan was read, 2 usage error or no plan in the input.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnose } from './plan/diagnoses/index';
-import { nodeToJson, type PlanNode } from './plan/model';
-import { planHtml } from './plan/html';
-import { parsePlan, PlanParseError } from './plan/parse';
-import { planToText } from './plan/text';
-import { stringifyDeep } from './plan/deepJson';
+import { diagnose } from '../../core/plan/diagnoses/index';
+import { nodeToJson, type PlanNode } from '../../core/plan/model';
+import { planHtml } from '../../core/plan/html';
+import { parsePlan, PlanParseError } from '../../core/plan/parse';
+import { planToText } from '../../core/plan/text';
+import { stringifyDeep } from '../../core/plan/deepJson';
 import { printable } from './cli/format';
 
 const USAGE = 'usage: tidb-plan <file | -> [--format json|html|text] [--output FILE]';

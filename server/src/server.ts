@@ -16,10 +16,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { clearConfigCache } from './analysis/config';
+import { clearConfigCache } from '../../core/lint/config';
 import { FrameGuard } from './frameGuard';
 import { decodeSql } from './cli/input';
-import { RULES } from './rules';
+import { RULES } from '../../core/lint/rules';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
 import { Diagnostics } from './features/diagnostics';

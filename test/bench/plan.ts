@@ -4,9 +4,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { diagnose } from '../../server/src/plan/diagnoses/index';
-import { planHtml } from '../../server/src/plan/html';
-import { parsePlan } from '../../server/src/plan/parse';
+import { diagnose } from '../../core/plan/diagnoses/index';
+import { planHtml } from '../../core/plan/html';
+import { parsePlan } from '../../core/plan/parse';
 import { ROOT } from '../../scripts/launcher/codeServer';
 import { launchBrowser } from '../e2e/browser';
 import { synthPlan } from '../helpers/synthPlan';

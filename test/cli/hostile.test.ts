@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { jsonWriter, printable } from '../../server/src/cli/format';
 import { decodeSql, replaceFileAtomically, WriteRefused } from '../../server/src/cli/input';
-import { lintText } from '../../server/src/analysis/engine';
-import { RULES } from '../../server/src/rules';
+import { lintText } from '../../core/lint/engine';
+import { RULES } from '../../core/lint/rules';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tidb-lint-hostile-'));

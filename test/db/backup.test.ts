@@ -13,7 +13,7 @@ import { connect, detectServer } from '../../client/src/connections/driver';
 import { exportLogical, orderViews, portableViewDdl, type ConnectionSource } from '../../client/src/backup/logical/export';
 import { checkDump, existingReplaced, existingTables, ImportError, importLogical, scanDump, StatementStream, verifyAgainstManifest } from '../../client/src/backup/logical/import';
 import type { BackupManifest } from '../../client/src/backup/logical/manifest';
-import { threadId } from '../../client/src/query/runner';
+import { threadId } from '../../client/src/connections/runner';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;

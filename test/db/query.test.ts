@@ -5,7 +5,7 @@ import * as mysql from 'mysql2/promise';
 import { connect } from '../../client/src/connections/driver';
 import type { ConnectionProfile } from '../../client/src/connections/profile';
 import { listColumns, listDatabases, listIndexes, listTables, schemaSnapshot } from '../../client/src/explorer/catalog';
-import { cancelQuery, runStatement, threadId } from '../../client/src/query/runner';
+import { cancelQuery, runStatement, threadId } from '../../client/src/connections/runner';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;

@@ -15,7 +15,7 @@ import { connect, detectServer } from '../../client/src/connections/driver';
 import { parseConnectionUrl } from '../../client/src/connections/profile';
 import { listIndexes, schemaSnapshot } from '../../client/src/explorer/catalog';
 import { clusterInfo, groupTopology, tiflashReplicas } from '../../client/src/explorer/cluster';
-import { cancelQuery, runStatement, threadId } from '../../client/src/query/runner';
+import { cancelQuery, runStatement, threadId } from '../../client/src/connections/runner';
 
 const url = process.env.TIDB_TEST_URL;
 const skip = url ? false : 'opt-in: set TIDB_TEST_URL=mysql://user:pass@host:4000/db to run against a real TiDB';

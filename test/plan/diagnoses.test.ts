@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { diagnose, PLAN_RULES } from '../../server/src/plan/diagnoses/index';
-import { parsePlan } from '../../server/src/plan/parse';
+import { diagnose, PLAN_RULES } from '../../core/plan/diagnoses/index';
+import { parsePlan } from '../../core/plan/parse';
 import { EXPLAIN_DIR, fixtureOutput } from '../helpers/explainFixtures';
 
 const SHARED = path.join(EXPLAIN_DIR, 'fixtures');

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { parseExecInfo } from '../../server/src/plan/execInfo';
-import { walk, type PlanNode } from '../../server/src/plan/model';
-import { parsePlan, PlanParseError } from '../../server/src/plan/parse';
-import { parseDurationNs, parseSize } from '../../server/src/plan/units';
+import { parseExecInfo } from '../../core/plan/execInfo';
+import { walk, type PlanNode } from '../../core/plan/model';
+import { parsePlan, PlanParseError } from '../../core/plan/parse';
+import { parseDurationNs, parseSize } from '../../core/plan/units';
 import { EXPLAIN_DIR, fixtureOutput, SHARED_EXPLAIN_DIR } from '../helpers/explainFixtures';
 
 if (!fs.existsSync(SHARED_EXPLAIN_DIR)) console.log(`# note: ${SHARED_EXPLAIN_DIR} is absent: only the fixtures copied into the repo are read`);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lintText } from '../../server/src/analysis/engine';
-import { FileSchema, type SchemaProvider, type TableInfo } from '../../server/src/analysis/schema';
-import { defineRule } from '../../server/src/rules/defineRule';
-import { RULES } from '../../server/src/rules';
+import { lintText } from '../../core/lint/engine';
+import { FileSchema, type SchemaProvider, type TableInfo } from '../../core/sql/schema';
+import { defineRule } from '../../core/lint/rule';
+import { RULES } from '../../core/lint/rules';
 import { ids, lint } from '../helpers';
 
 test('a rule that throws becomes an internal-error finding and the other rules still report', () => {
@@ -81,7 +81,7 @@ test('findings are sorted by position and carry exact ranges', () => {
 });
 
 test('incremental: an edit re-analyses only the touched statement, with the same result as a full run', async () => {
-  const { LintCache, lintTextAsync } = await import('../../server/src/analysis/engine');
+  const { LintCache, lintTextAsync } = await import('../../core/lint/engine');
   const stmts = Array.from({ length: 60 }, (_, i) =>
     i % 3 === 0 ? `CREATE TABLE t${i} (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));` : i % 3 === 1 ? `UPDATE t${i - 1} SET v = 'x';` : `SELECT * FROM t${i - 2} WHERE v = 1;`);
   const text = stmts.join('\n');
@@ -115,7 +115,7 @@ test('incremental: an edit re-analyses only the touched statement, with the same
 });
 
 test('incremental: deferred findings are re-evaluated against later statements', () => {
-  const { LintCache } = require('../../server/src/analysis/engine') as typeof import('../../server/src/analysis/engine');
+  const { LintCache } = require('../../core/lint/engine') as typeof import('../../core/lint/engine');
   const cache = new LintCache();
   const a = 'DROP TABLE IF EXISTS t;\nSELECT 1;';
   assert.deepEqual(lintText(a, RULES, { cache }).findings.map((f) => f.ruleId), ['destructive-ddl']);
@@ -125,7 +125,7 @@ test('incremental: deferred findings are re-evaluated against later statements',
 });
 
 test('async lint yields to the event loop and stops when cancelled', async () => {
-  const { lintTextAsync } = await import('../../server/src/analysis/engine');
+  const { lintTextAsync } = await import('../../core/lint/engine');
   const text = Array.from({ length: 3000 }, (_, i) => `ALTER TABLE t ADD COLUMN c${i} INT, ADD INDEX i${i} (c${i});`).join('\n');
   let ticks = 0;
   const timer = setInterval(() => ticks++, 0);
@@ -139,7 +139,7 @@ test('async lint yields to the event loop and stops when cancelled', async () =>
 });
 
 test('incremental property: random edits with a cache give exactly the uncached findings', () => {
-  const { LintCache } = require('../../server/src/analysis/engine') as typeof import('../../server/src/analysis/engine');
+  const { LintCache } = require('../../core/lint/engine') as typeof import('../../core/lint/engine');
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
   const corpus = path.resolve(__dirname, '../fixtures/corpus/cases.jsonl');
@@ -171,7 +171,7 @@ test('a statement glued to a Liquibase "--changeset" line (no space: an operator
 });
 
 test('incremental: a cancelled run leaves the cache usable', async () => {
-  const { LintCache, lintTextAsync } = await import('../../server/src/analysis/engine');
+  const { LintCache, lintTextAsync } = await import('../../core/lint/engine');
   const text = Array.from({ length: 2000 }, (_, i) => (i % 4 === 0 ? `CREATE TABLE t${i} (id INT PRIMARY KEY, c VARCHAR(9));` : `UPDATE t${i - (i % 4)} SET c = ${i};`)).join('\n');
   const cache = new LintCache();
   lintText(text, RULES, { cache });
@@ -184,7 +184,7 @@ test('incremental: a cancelled run leaves the cache usable', async () => {
 });
 
 test('incremental: the cache does not pin whole document versions', () => {
-  const { LintCache } = require('../../server/src/analysis/engine') as typeof import('../../server/src/analysis/engine');
+  const { LintCache } = require('../../core/lint/engine') as typeof import('../../core/lint/engine');
   let text = Array.from({ length: 300 }, (_, i) => (i % 2 ? `ALTER TABLE t${i} ADD COLUMN c INT;` : `SELECT a FROM t${i} WHERE id = ${i};`)).join('\n');
   const cache = new LintCache();
   for (let k = 0; k < 40; k++) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Lexer, stringValue, type Token, type Trivia } from '../../server/src/analysis/lexer';
+import { Lexer, stringValue, type Token, type Trivia } from '../../core/sql/lexer';
 
 function lex(src: string): { tokens: Token[]; trivia: Trivia[] } {
   const trivia: Trivia[] = [];

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SQL_LANGUAGE_IDS } from '../../protocol/settings';
-import { RULES } from '../../server/src/rules';
+import { RULES } from '../../core/lint/rules';
 
 const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
 const props = pkg.contributes.configuration[0].properties as Record<string, { default: unknown; propertyNames?: { enum: string[] } }>;

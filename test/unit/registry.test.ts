@@ -2,21 +2,31 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { catalogIds, type RuleDefinition } from '../../server/src/rules/defineRule';
-import { RULES } from '../../server/src/rules';
+import { catalogIds, type RuleDefinition } from '../../core/lint/rule';
+import { RULES } from '../../core/lint/rules';
 
-const dir = path.resolve(__dirname, '../../server/src/rules');
-const NOT_RULES = new Set(['defineRule.ts', 'index.ts']);
+const dir = path.resolve(__dirname, '../../core/lint/rules');
+/** One folder per catalogue category; support/ holds helpers shared by rules, not rules. */
+const camel = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+const CATEGORIES = ['incompatible', 'behaviour-differs', 'risky'];
 
-test('every rule file is registered exactly once', async () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f));
+test('every rule file is registered exactly once, in the folder of its category', async () => {
+  const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  assert.deepEqual(folders.filter((f) => f !== 'support').sort(), [...CATEGORIES].sort(), 'rule folders');
   const missing: string[] = [];
-  for (const f of files) {
-    const mod = (await import(path.join(dir, f))) as { default?: RuleDefinition };
-    assert.ok(mod.default?.meta, `${f} must default-export a defineRule(...)`);
-    if (!RULES.includes(mod.default)) missing.push(f);
+  let files = 0;
+  for (const category of CATEGORIES) {
+    for (const f of fs.readdirSync(path.join(dir, category)).filter((n) => n.endsWith('.ts'))) {
+      files++;
+      const mod = (await import(path.join(dir, category, f))) as { default?: RuleDefinition };
+      assert.ok(mod.default?.meta, `${category}/${f} must default-export a defineRule(...)`);
+      assert.equal(mod.default.meta.category, category, `${category}/${f} is a ${mod.default.meta.category} rule`);
+      assert.equal(`${camel(mod.default.meta.id)}.ts`, f, `${category}/${f} holds rule ${mod.default.meta.id}`);
+      if (!RULES.includes(mod.default)) missing.push(`${category}/${f}`);
+    }
   }
-  assert.deepEqual(missing, [], 'rule files missing from server/src/rules/index.ts');
+  assert.deepEqual(missing, [], 'rule files missing from core/lint/rules/index.ts');
+  assert.equal(files, RULES.length, 'the registry holds a rule that has no file of its own');
   const ids = RULES.map((r) => r.meta.id);
   assert.equal(new Set(ids).size, ids.length, 'duplicate rule ids in the registry');
 });

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { lintText } from '../../server/src/analysis/engine';
-import { RULES } from '../../server/src/rules';
+import { lintText } from '../../core/lint/engine';
+import { RULES } from '../../core/lint/rules';
 
 const HANG_GUARD_MS = 30_000;
 

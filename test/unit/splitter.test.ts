@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { split } from '../../server/src/analysis/splitter';
+import { split } from '../../core/sql/splitter';
 
 const texts = (src: string) => split(src).statements.map((s) => src.slice(s.start, s.end));
 

@@ -5,10 +5,10 @@
 // and fold, Enter folds, a/d jump between advice. All data goes in as textContent.
 import './plan.css';
 import { el, showBidi } from '../shared/dom';
-import type { Diagnosis, ExecInfo, PlanNode } from '../../server/src/plan/model';
-import { walk } from '../../server/src/plan/model';
-import { planMetrics, type NodeMetrics } from '../../server/src/plan/metrics';
-import { formatBytes, formatDuration } from '../../server/src/plan/units';
+import type { Diagnosis, ExecInfo, PlanNode } from '../../core/plan/model';
+import { walk } from '../../core/plan/model';
+import { planMetrics, type NodeMetrics } from '../../core/plan/metrics';
+import { formatBytes, formatDuration } from '../../core/plan/units';
 import type { FromPlan, PlanPayload, PlanState, PlanView, ToPlan } from '../../protocol/webviews/plan';
 
 interface VsApi {

@@ -4,7 +4,7 @@
 // lazily; a lost SQL connection is reopened on the next run with a notice that
 // session state was reset. No VS Code imports.
 import * as mysql from 'mysql2/promise';
-import { cancelQuery, runStatement, threadId, type RunOptions, type RunResult } from '../query/runner';
+import { cancelQuery, runStatement, threadId, type RunOptions, type RunResult } from './runner';
 import { connect, connectionOptions, detectServer, explain, type ServerInfo } from './driver';
 import type { ConnectionProfile } from './profile';
 

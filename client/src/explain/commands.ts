@@ -4,8 +4,8 @@
 // editor the user picks; no connection).
 import * as vscode from 'vscode';
 import type { PlanView } from '../../../protocol/webviews/plan';
-import { diagnose } from '../../../server/src/plan/diagnoses/index';
-import { parsePlan, PlanParseError } from '../../../server/src/plan/parse';
+import { diagnose } from '../../../core/plan/diagnoses/index';
+import { parsePlan, PlanParseError } from '../../../core/plan/parse';
 import type { ConnectionManager } from '../connections/manager';
 import { StatementError } from '../connections/session';
 import type { StoredProfile } from '../connections/store';

@@ -1,7 +1,7 @@
 // Which EXPLAIN to send for a server, and how its result set becomes plan text for
 // the parser. No VS Code imports.
 import type { ServerInfo } from '../connections/driver';
-import type { RunResult } from '../query/runner';
+import type { RunResult } from '../connections/runner';
 
 export interface ExplainQuery {
   sql: string;

@@ -3,8 +3,8 @@
 // standalone HTML file tidb-plan writes.
 import * as vscode from 'vscode';
 import type { FromPlan, PlanPayload, PlanState, PlanView, ToPlan } from '../../../protocol/webviews/plan';
-import { planHtml } from '../../../server/src/plan/html';
-import { nonce } from '../query/resultsHtml';
+import { planHtml } from '../../../core/plan/html';
+import { nonce } from '../nonce';
 import { log } from '../log';
 
 export const PLAN_VIEW = 'tidb.plan';

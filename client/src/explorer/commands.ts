@@ -3,7 +3,7 @@
 // data, explain.
 import { escapeId } from 'mysql2';
 import * as vscode from 'vscode';
-import { commentSafe } from '../../../server/src/analysis/comment';
+import { commentSafe } from '../../../core/sql/comment';
 import { copyText } from '../clipboard';
 import type { ConnectionManager } from '../connections/manager';
 import type { QueryRunner } from '../query/commands';

@@ -2,12 +2,6 @@
 // script or style, the one script by nonce, nothing from the network) and an empty
 // root the bundled script fills with textContent. No VS Code imports, so the
 // Chromium tests load the very same page.
-import * as crypto from 'node:crypto';
-
-export function nonce(): string {
-  return crypto.randomBytes(18).toString('base64');
-}
-
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function resultsHtml(o: { cspSource: string; nonce: string; scriptUri: string; styleUri: string }): string {

@@ -7,7 +7,8 @@ import type { CopyFormat, FromResults, ToResults } from '../../../protocol/webvi
 import { log } from '../log';
 import type { RunRecord } from './execute';
 import { EXTENSIONS, formatCells, formatRows } from './format';
-import { nonce, resultsHtml } from './resultsHtml';
+import { nonce } from '../nonce';
+import { resultsHtml } from './resultsHtml';
 
 export class ResultsPanel implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;

@@ -2,8 +2,8 @@
 // splitter, so DELIMITER blocks and routine bodies split as the linter sees them),
 // the statement at the cursor, and whether a statement changes data or schema
 // (a production connection asks before running those). No VS Code imports.
-import { split } from '../../../server/src/analysis/splitter';
-import { Stmt } from '../../../server/src/analysis/statement';
+import { split } from '../../../core/sql/splitter';
+import { Stmt } from '../../../core/sql/statement';
 
 export interface SqlStatement {
   start: number;

@@ -1,10 +1,10 @@
 // Output formats of tidb-lint: text, ESLint-compatible JSON, SARIF 2.1.0.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../analysis/engine';
-import { mergeEdits } from '../analysis/fixes';
-import type { LineIndex } from '../analysis/lines';
-import type { RuleDefinition, Severity } from '../rules/defineRule';
+import type { Finding } from '../../../core/lint/engine';
+import { mergeEdits } from '../../../core/lint/fixes';
+import type { LineIndex } from '../../../core/sql/lines';
+import type { RuleDefinition, Severity } from '../../../core/lint/rule';
 
 export interface FileReport {
   filePath: string;

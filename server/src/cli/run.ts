@@ -3,12 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { ConfigError, findConfigFile, mergeConfigs, readConfigFile, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../analysis/config';
-import { lintText } from '../analysis/engine';
-import { applySafeFixes } from '../analysis/fixes';
-import { isValidVersion } from '../analysis/version';
-import { RULES } from '../rules';
-import type { Finding } from '../analysis/engine';
+import { ConfigError, findConfigFile, mergeConfigs, readConfigFile, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../../../core/lint/config';
+import { lintText } from '../../../core/lint/engine';
+import { applySafeFixes } from '../../../core/lint/fixes';
+import { isValidVersion } from '../../../core/sql/version';
+import { RULES } from '../../../core/lint/rules';
+import type { Finding } from '../../../core/lint/engine';
 import { jsonWriter, sarifWriter, textWriter, TOOL_VERSION, type FileReport } from './format';
 import { decodeSql, encodeSql, replaceFileAtomically, WriteRefused, type DecodedSql } from './input';
 

@@ -3,8 +3,8 @@
 // safe fix ("source.fixAll.tidb").
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../analysis/engine';
-import { META_RULES } from '../analysis/engine';
+import type { Finding } from '../../../core/lint/engine';
+import { META_RULES } from '../../../core/lint/engine';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tidb`;
 

@@ -2,7 +2,7 @@
 // /*+ ... */, system variables after @@, and table / column names from the
 // schema of the active connection (sent by the client).
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import { isIdentChar, Lexer } from '../analysis/lexer';
+import { isIdentChar, Lexer } from '../../../core/sql/lexer';
 import type { SchemaSnapshot } from '../../../protocol/lsp';
 import { docsLink, REFERENCE, type ReferenceEntry } from './tidbReference';
 

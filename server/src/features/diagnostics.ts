@@ -3,9 +3,9 @@
 // cancels work on an older one, and long runs yield to the event loop.
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LintCache, lintTextAsync, type Finding } from '../analysis/engine';
-import type { SchemaProvider } from '../analysis/schema';
-import type { RuleDefinition, Severity } from '../rules/defineRule';
+import { LintCache, lintTextAsync, type Finding } from '../../../core/lint/engine';
+import type { SchemaProvider } from '../../../core/sql/schema';
+import type { RuleDefinition, Severity } from '../../../core/lint/rule';
 import type { SettingsStore } from './settings';
 import { DocumentStatusNotification } from '../../../protocol/lsp';
 

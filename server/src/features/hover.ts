@@ -3,9 +3,9 @@
 // hints and system variables.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../analysis/engine';
-import { isIdentChar } from '../analysis/lexer';
-import type { RuleDefinition } from '../rules/defineRule';
+import type { Finding } from '../../../core/lint/engine';
+import { isIdentChar } from '../../../core/sql/lexer';
+import type { RuleDefinition } from '../../../core/lint/rule';
 import { docsLink, lookup } from './tidbReference';
 
 export function hover(doc: TextDocument, offset: number, findings: readonly Finding[], rules: readonly RuleDefinition[]): Hover | null {

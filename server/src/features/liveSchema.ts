@@ -1,6 +1,6 @@
 // The schema the client sends from a live connection, as a SchemaProvider the
 // engine consults after the file's own CREATE statements.
-import type { ColumnInfo, SchemaProvider, TableInfo } from '../analysis/schema';
+import type { ColumnInfo, SchemaProvider, TableInfo } from '../../../core/sql/schema';
 import type { SchemaSnapshot } from '../../../protocol/lsp';
 
 export function schemaProvider(snap: SchemaSnapshot): SchemaProvider {

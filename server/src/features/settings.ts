@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Connection } from 'vscode-languageserver';
-import { ConfigError, findConfigFile, mergeConfigs, readConfigFile, type LintConfig } from '../analysis/config';
-import { DEFAULT_TARGET_VERSION } from '../analysis/version';
+import { ConfigError, findConfigFile, mergeConfigs, readConfigFile, type LintConfig } from '../../../core/lint/config';
+import { DEFAULT_TARGET_VERSION } from '../../../core/sql/version';
 import { SETTINGS_SECTION, withDefaults, type TidbSettings } from '../../../protocol/settings';
 import type { DocumentStatus } from '../../../protocol/lsp';
 

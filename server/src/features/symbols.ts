@@ -3,8 +3,8 @@
 // huge dump costs one statement's tokens at a time.
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { splitStatements, type SplitSideOutput } from '../analysis/splitter';
-import { Stmt } from '../analysis/statement';
+import { splitStatements, type SplitSideOutput } from '../../../core/sql/splitter';
+import { Stmt } from '../../../core/sql/statement';
 
 const KIND: Array<[RegExp, SymbolKind]> = [
   [/^CREATE (TABLE)$/, SymbolKind.Struct],

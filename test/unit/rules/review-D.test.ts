@@ -2,9 +2,9 @@
 // Every bug fixed in the review has a regression test here, plus near-miss negatives.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lintText } from '../../../server/src/analysis/engine';
-import type { SchemaProvider, TableInfo } from '../../../server/src/analysis/schema';
-import { RULES } from '../../../server/src/rules';
+import { lintText } from '../../../core/lint/engine';
+import type { SchemaProvider, TableInfo } from '../../../core/sql/schema';
+import { RULES } from '../../../core/lint/rules';
 import { at, ids, only } from '../../helpers';
 
 // ---------------------------------------------------------------- add-index-existing-table

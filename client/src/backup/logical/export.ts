@@ -11,7 +11,7 @@ import * as zlib from 'node:zlib';
 import { escapeId } from 'mysql2';
 import type * as mysql from 'mysql2/promise';
 import type { ServerInfo } from '../../connections/driver';
-import { commentSafe } from '../../../../server/src/analysis/comment';
+import { commentSafe } from '../../../../core/sql/comment';
 import { MANIFEST_FORMAT, manifestPath, type BackupManifest } from './manifest';
 import { HashWorker } from './hashWorker';
 import { TableChecksum, TupleWriter, ValueKind, valueKind } from './values';

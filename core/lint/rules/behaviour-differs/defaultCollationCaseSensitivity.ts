@@ -1,0 +1,74 @@
+import type { RuleContext } from '../../context';
+import { BINARY_DEFAULT_CHARSETS, caseInsensitiveCollation } from '../../../sql/charsets';
+import { readCharset, readCollate, STRING_TYPES, type NameRef, type TableOption } from '../../../sql/ddl';
+import { columnSites } from '../support/ddlWalk';
+import { defineRule } from '../../rule';
+
+function report(ctx: RuleContext, ref: NameRef, what: string, eq: boolean): void {
+  const cs = ref.name;
+  const ci = caseInsensitiveCollation(cs);
+  const bin = cs === 'utf8mb3' ? 'utf8_bin' : `${cs}_bin`;
+  const mysqlDefault = cs === 'utf8mb4' ? 'utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7' : cs === 'latin1' ? 'latin1_swedish_ci' : `${cs === 'utf8mb3' ? 'utf8' : cs}_general_ci`;
+  let msg = `${what} sets CHARACTER SET ${cs} without COLLATE: TiDB then uses ${bin} (case- and accent-sensitive) where MySQL uses ${mysqlDefault}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently.`;
+  msg += ci ? ` State the collation explicitly, e.g. COLLATE ${ci}.` : ` TiDB has no case-insensitive ${cs} collation: state COLLATE ${bin} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.`;
+  const fix = ci
+    ? { title: `Add COLLATE ${ci}`, edits: [{ start: ctx.s.tokens[ref.tok].end, end: ctx.s.tokens[ref.tok].end, newText: eq ? ` COLLATE=${ci}` : ` COLLATE ${ci}` }], safe: false }
+    : undefined;
+  ctx.report([ref.keyword, ref.tok], msg, fix);
+}
+
+function optionRef(ctx: RuleContext, o: TableOption): NameRef | undefined {
+  const tok = o.valueStart;
+  const name = ctx.s.ident(tok);
+  if (name === undefined) return undefined;
+  return { name: name.toLowerCase(), tok, keyword: o.tok };
+}
+
+export default defineRule('default-collation-case-sensitivity', {
+  kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE DATABASE', 'ALTER DATABASE'],
+  check(ctx) {
+    const s = ctx.s;
+    // column definitions (CREATE TABLE, ALTER TABLE ADD/MODIFY/CHANGE)
+    for (const { col } of columnSites(ctx)) {
+      if (col.charset && !col.collate && BINARY_DEFAULT_CHARSETS.has(col.charset.name)) report(ctx, col.charset, `Column ${col.name}`, false);
+    }
+    const ct = ctx.createTable();
+    if (ct) {
+      const cs = ct.options.find((o) => o.name === 'CHARSET');
+      const hasCollate = ct.options.some((o) => o.name === 'COLLATE');
+      const ref = cs && optionRef(ctx, cs);
+      if (ref && !hasCollate && BINARY_DEFAULT_CHARSETS.has(ref.name)) {
+        const inherits = ct.columns.some((c) => c.type && STRING_TYPES.has(c.type.name) && !c.charset && !c.collate &&
+          !s.is(c.type.tok, 'NATIONAL', 'NCHAR', 'NVARCHAR'));
+        if (inherits) report(ctx, ref, `Table ${ct.name?.name ?? ''}`.trim(), s.op(ref.tok - 1) === '=');
+      }
+      return;
+    }
+    const at = ctx.alterTable();
+    if (at) {
+      const hasCollate = at.specs.some((sp) => sp.options.some((o) => o.name === 'COLLATE'));
+      for (const spec of at.specs) {
+        if (spec.verb === 'CONVERT' && spec.convertCharset && !spec.convertCollate && BINARY_DEFAULT_CHARSETS.has(spec.convertCharset.name)) {
+          report(ctx, spec.convertCharset, `ALTER TABLE ${at.name?.name ?? ''} CONVERT TO`, false);
+        }
+        if (hasCollate) continue;
+        for (const o of spec.options) {
+          if (o.name !== 'CHARSET') continue;
+          const ref = optionRef(ctx, o);
+          if (ref && BINARY_DEFAULT_CHARSETS.has(ref.name)) report(ctx, ref, `ALTER TABLE ${at.name?.name ?? ''}`, s.op(ref.tok - 1) === '=');
+        }
+      }
+      return;
+    }
+    if (s.kind === 'CREATE DATABASE' || s.kind === 'ALTER DATABASE') {
+      let ref: NameRef | undefined;
+      let collate = false;
+      for (let j = 2; j < s.length; j++) {
+        const cs = readCharset(s, j);
+        if (cs) ref = cs.ref;
+        if (readCollate(s, j)) collate = true;
+      }
+      if (ref && !collate && BINARY_DEFAULT_CHARSETS.has(ref.name)) report(ctx, ref, `The database`, s.op(ref.tok - 1) === '=');
+    }
+  },
+});

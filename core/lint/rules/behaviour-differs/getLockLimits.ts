@@ -1,0 +1,40 @@
+import { defineRule } from '../../rule';
+import { notLinted } from '../support/ruleHelpers';
+
+export default defineRule('get-lock-limits', {
+  check(ctx) {
+    const s = ctx.s;
+    if (notLinted(s)) return;
+    const n = s.sparseFrom;
+    const old = ctx.target.lt('6.1');
+    for (let i = 0; i < n; i++) {
+      if (s.word(i) !== 'GET_LOCK' || s.op(i + 1) !== '(' || s.op(i - 1) === '.') continue;
+      const close = s.match(i + 1);
+      if (close === -1 || close >= n) continue;
+      if (old) {
+        ctx.report(
+          [i, close],
+          `TiDB ${ctx.target} does not support user-level locks (GET_LOCK arrived in v6.1.0), so this gives no real mutual exclusion. Upgrade to v6.1 or later, or lock a row with SELECT ... FOR UPDATE.`,
+        );
+        continue;
+      }
+      const args = s.splitCommas(i + 2, close);
+      if (args.length !== 2) continue;
+      const [a, b] = args[1];
+      const sign = s.op(a) === '-' || s.op(a) === '+';
+      if (b - a !== (sign ? 2 : 1)) continue;
+      const v = s.op(a) === '+' ? s.num(a + 1) : s.num(a);
+      if (v === undefined || (v >= 1 && v <= 3600)) continue;
+      const effect =
+        v < 0
+          ? 'a negative timeout (wait forever in MySQL) gives up after 3600 seconds'
+          : v < 1
+            ? `a timeout of ${s.text(a, b - 1)} (return at once in MySQL) is raised to 1 second`
+            : `a timeout of ${s.text(a, b - 1)} is capped at 3600 seconds`;
+      ctx.report(
+        [a, b - 1],
+        `TiDB clamps GET_LOCK timeouts to 1..3600 seconds: ${effect}. Use a timeout between 1 and 3600 and handle a 0 result.`,
+      );
+    }
+  },
+});

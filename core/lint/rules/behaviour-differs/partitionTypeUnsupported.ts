@@ -1,0 +1,40 @@
+import { readPartition, type PartitionDef } from '../../../sql/ddl';
+import { defineRule } from '../../rule';
+
+export default defineRule('partition-type-unsupported', {
+  kinds: ['CREATE TABLE', 'ALTER TABLE'],
+  check(ctx) {
+    const s = ctx.s;
+    const parts: PartitionDef[] = [];
+    const ct = ctx.createTable();
+    if (ct?.partition) parts.push(ct.partition);
+    for (const spec of ctx.alterTable()?.specs ?? []) {
+      if (spec.verb !== 'PARTITION' || spec.partitionOp !== 'BY') continue;
+      const p = readPartition(s, spec.first, spec.end);
+      if (p) parts.push(p);
+    }
+    const v = ctx.target;
+    for (const p of parts) {
+      const typeTok = (p.linear ?? p.tok + 1) + 1;
+      const last = s.is(typeTok + 1, 'COLUMNS') ? typeTok + 1 : typeTok;
+      const linear = p.linear !== undefined;
+      let what: string | undefined;
+      let since = '';
+      if (p.type === 'KEY' && v.lt('7.0')) {
+        what = `${linear ? 'LINEAR ' : ''}KEY partitioning`;
+        since = 'v7.0.0';
+      } else if (p.type === 'LIST' && v.lt('6.1')) {
+        what = `LIST${p.columns ? ' COLUMNS' : ''} partitioning`;
+        since = 'v6.1.0 (experimental and off by default before)';
+      } else if (p.type === 'HASH' && linear && v.lt('6.4')) {
+        what = 'LINEAR HASH partitioning';
+        since = 'v6.4.0';
+      } else if (p.type === 'RANGE' && p.columns && p.columnCount > 1 && v.lt('6.3')) {
+        what = 'RANGE COLUMNS partitioning on more than one column';
+        since = 'v6.3.0';
+      }
+      if (!what) continue;
+      ctx.report([p.tok, last], `TiDB supports ${what} only from ${since}; on this version it creates a NON-partitioned table with only a warning ('Unsupported partition type, treat as normal table'), so partition pruning and partition maintenance silently stop working. Upgrade, or use RANGE or HASH partitioning.`);
+    }
+  },
+});

@@ -1,0 +1,52 @@
+import type { RuleContext } from '../../context';
+import type { TableOption } from '../../../sql/ddl';
+import { defineRule } from '../../rule';
+
+/** Reports ENGINE [=] name at `kw` (value token `v`) unless it is InnoDB. Returns whether it reported. */
+function check(ctx: RuleContext, kw: number, v: number): boolean {
+  const s = ctx.s;
+  const engine = s.ident(v);
+  if (engine === undefined || engine.toLowerCase() === 'innodb' || engine.toLowerCase() === 'default') return false;
+  const t = s.tokens[v];
+  const text = t.kind === 'string' ? `'InnoDB'` : t.kind === 'qident' ? '`InnoDB`' : 'InnoDB';
+  ctx.report([kw, v], `TiDB accepts ENGINE=${engine} but ignores it: the table is an ordinary transactional, persistent and replicated TiDB table${/^(memory|heap)$/i.test(engine) ? ' (not an in-memory table)' : ''}. Use ENGINE=InnoDB or drop the option.`, {
+    title: 'Use ENGINE=InnoDB',
+    edits: [ctx.replaceTokens(v, v, text)],
+    safe: true,
+  });
+  return true;
+}
+
+export default defineRule('storage-engine-ignored', {
+  kinds: ['CREATE TABLE', 'ALTER TABLE'],
+  check(ctx) {
+    const s = ctx.s;
+    let opts: TableOption[] = [];
+    let partitionFrom: number | undefined;
+    const ct = ctx.createTable();
+    if (ct) {
+      opts = ct.options;
+      partitionFrom = ct.partition?.tok;
+    } else {
+      const at = ctx.alterTable();
+      if (at) {
+        opts = at.specs.flatMap((sp) => sp.options);
+        partitionFrom = at.specs.find((sp) => sp.target === 'PARTITION')?.first;
+      }
+    }
+    let reported = false;
+    for (const o of opts) {
+      if (o.name !== 'ENGINE' || o.valueStart >= o.valueEnd) continue;
+      if (check(ctx, o.tok, o.valueStart)) reported = true;
+    }
+    // per-partition [STORAGE] ENGINE [=] x (PARTITION p0 VALUES LESS THAN (10) ENGINE = MyISAM): only when the
+    // table-level option did not already say it, so a MyISAM dump is not reported once per partition
+    if (reported || partitionFrom === undefined) return;
+    const n = s.sparseFrom;
+    for (let k = partitionFrom; k < n; k++) {
+      if (!s.is(k, 'ENGINE') || s.depth(k) === 0) continue;
+      const v = s.op(k + 1) === '=' ? k + 2 : k + 1;
+      if (check(ctx, s.is(k - 1, 'STORAGE') ? k - 1 : k, v)) return;
+    }
+  },
+});

@@ -1,0 +1,63 @@
+import type { AlterSpec } from '../../../sql/ddl';
+import { defineRule } from '../../rule';
+
+/** The columns and indexes (lower-cased, prefixed 'c:' / 'i:') one ALTER spec operates on by name. */
+function objects(spec: AlterSpec): Set<string> {
+  const out = new Set<string>();
+  const col = (n?: string) => n && out.add('c:' + n.toLowerCase());
+  const idx = (n?: string) => n && out.add('i:' + n.toLowerCase());
+  switch (spec.verb) {
+    case 'ADD':
+      if (spec.target === 'COLUMN') for (const c of spec.columns) col(c.name);
+      else if (spec.target === 'INDEX' && spec.index && spec.index.kind !== 'FOREIGN' && spec.index.kind !== 'CHECK') idx(spec.index.name);
+      break;
+    case 'MODIFY':
+    case 'CHANGE':
+      col(spec.oldName);
+      col(spec.columns[0]?.name);
+      break;
+    case 'DROP':
+      if (spec.target === 'COLUMN') col(spec.name);
+      else if (spec.target === 'INDEX') idx(spec.name);
+      break;
+    case 'ALTER':
+      if (spec.target === 'COLUMN') col(spec.name);
+      else if (spec.target === 'INDEX') idx(spec.name);
+      break;
+    case 'RENAME':
+      if (spec.target === 'COLUMN') {
+        col(spec.name);
+        col(spec.newName);
+      } else if (spec.target === 'INDEX') {
+        idx(spec.name);
+        idx(spec.newName);
+      }
+      break;
+  }
+  return out;
+}
+
+export default defineRule('alter-same-object-twice', {
+  since: '6.2',
+  kinds: ['ALTER TABLE'],
+  check(ctx) {
+    const at = ctx.alterTable();
+    if (!at?.name || at.specs.length < 2) return;
+    const seen = new Map<string, AlterSpec>();
+    const reported = new Set<AlterSpec>();
+    for (const spec of at.specs) {
+      for (const o of objects(spec)) {
+        const first = seen.get(o);
+        if (!first) {
+          seen.set(o, spec);
+          continue;
+        }
+        if (reported.has(spec)) continue;
+        reported.add(spec);
+        const kind = o.startsWith('c:') ? 'column' : 'index';
+        const name = o.slice(2);
+        ctx.report([spec.first, spec.end - 1], `This ALTER TABLE operates on ${kind} '${name}' twice (${ctx.s.word(first.first)} and ${ctx.s.word(spec.first)}); TiDB's multi-schema change rejects that with 'Unsupported operate same column/index'. Split it into separate ALTER TABLE statements.`);
+      }
+    }
+  },
+});

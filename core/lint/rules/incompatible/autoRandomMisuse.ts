@@ -1,0 +1,84 @@
+import type { RuleContext } from '../../context';
+import type { ColumnDef } from '../../../sql/ddl';
+import { isClusteredPk } from '../../../sql/schema';
+import { defineRule } from '../../rule';
+
+/** Problems of the column definition itself (type, AUTO_INCREMENT, DEFAULT). */
+function ownProblems(col: ColumnDef): string[] {
+  const out: string[] = [];
+  if (col.type && col.type.name !== 'BIGINT') out.push(`it is ${col.type.name}, not BIGINT`);
+  if (col.autoIncrement !== undefined) out.push('it is combined with AUTO_INCREMENT');
+  if (col.default) out.push('it has a DEFAULT value');
+  return out;
+}
+
+function report(ctx: RuleContext, col: ColumnDef, why: string): void {
+  ctx.report(col.autoRandom!, `AUTO_RANDOM on column ${col.name} fails in TiDB: ${why}. AUTO_RANDOM needs a BIGINT column that is the first column of a clustered PRIMARY KEY, without DEFAULT or AUTO_INCREMENT.`);
+}
+
+export default defineRule('auto-random-misuse', {
+  since: '3.1',
+  kinds: ['CREATE TABLE', 'ALTER TABLE'],
+  check(ctx) {
+    const ct = ctx.createTable();
+    if (ct) {
+      if (ct.temporary) return; // temporary-table-restriction covers AUTO_RANDOM on temporary tables
+      const pkIdx = ct.indexes.find((i) => i.kind === 'PRIMARY');
+      for (const col of ct.columns) {
+        if (col.autoRandom === undefined) continue;
+        const why = ownProblems(col);
+        const lower = col.name.toLowerCase();
+        let pk: { columns: string[]; clustered?: 'CLUSTERED' | 'NONCLUSTERED' } | undefined;
+        if (col.primaryKey !== undefined) pk = { columns: [col.name], clustered: col.clustered?.value };
+        else if (pkIdx) pk = { columns: pkIdx.parts.map((p) => p.column ?? ''), clustered: pkIdx.clustered?.value };
+        if (!pk || !pk.columns.some((c) => c.toLowerCase() === lower)) why.push('it is not part of the PRIMARY KEY');
+        else if (pk.columns[0].toLowerCase() !== lower) why.push('it is not the first column of the PRIMARY KEY');
+        else if (pk.clustered === 'NONCLUSTERED') why.push('the PRIMARY KEY is NONCLUSTERED');
+        else if (!isClusteredPk(pk, (n) => ct.columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.type?.name, ctx.target)) {
+          // before v6.4 only a single integer PK is clustered by default (tidb_enable_clustered_index = INT_ONLY)
+          why.push(`the PRIMARY KEY (${pk.columns.join(', ')}) is not clustered by default on ${ctx.target}; declare it CLUSTERED`);
+        }
+        if (why.length) report(ctx, col, why.join(', '));
+      }
+      return;
+    }
+    const at = ctx.alterTable();
+    if (!at?.name) return;
+    const table = ctx.schema.table(at.name.db, at.name.name);
+    for (const spec of at.specs) {
+      if (spec.verb === 'ADD' && spec.target === 'COLUMN') {
+        for (const col of spec.columns) if (col.autoRandom !== undefined) report(ctx, col, 'ALTER TABLE cannot add an AUTO_RANDOM column');
+        continue;
+      }
+      if ((spec.verb !== 'MODIFY' && spec.verb !== 'CHANGE') || !spec.columns[0]) continue;
+      const col = spec.columns[0];
+      const old = table && spec.oldName ? table.columns.get(spec.oldName.toLowerCase()) : undefined;
+      if (col.autoRandom === undefined) {
+        if (old?.autoRandom) {
+          const first = spec.nameTok ?? col.nameTok;
+          ctx.report([first, first], `ALTER TABLE cannot remove AUTO_RANDOM from column ${col.name} in TiDB; the statement fails. Keep the attribute, or create a new table and copy the data.`);
+        }
+        continue;
+      }
+      const why = ownProblems(col);
+      if (why.length) {
+        report(ctx, col, why.join(', '));
+        continue;
+      }
+      // Changing AUTO_INCREMENT to AUTO_RANDOM is allowed on a BIGINT clustered primary key; schema-aware.
+      if (!table || !old) continue;
+      if (old.autoRandom) continue;
+      const pk = table.primaryKey;
+      const lower = (spec.oldName ?? '').toLowerCase();
+      const clustered = pk ? isClusteredPk(pk, (n) => table.columns.get(n.toLowerCase())?.type, ctx.target) : false;
+      const isFirstPk = !!pk && pk.columns[0]?.toLowerCase() === lower;
+      if (old.type === 'BIGINT' && old.autoIncrement && isFirstPk && clustered) continue;
+      const reasons: string[] = [];
+      if (!isFirstPk) reasons.push(pk ? 'it is not the first primary key column' : 'the table has no primary key');
+      else if (!clustered) reasons.push('its primary key is not clustered');
+      if (old.type !== 'BIGINT') reasons.push(`the column is ${old.type}, not BIGINT`);
+      if (!old.autoIncrement) reasons.push('ALTER TABLE can only turn a BIGINT AUTO_INCREMENT primary key into AUTO_RANDOM');
+      report(ctx, col, reasons.join(', '));
+    }
+  },
+});

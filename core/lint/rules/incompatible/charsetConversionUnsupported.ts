@@ -1,0 +1,90 @@
+import type { NameRef } from '../../../sql/ddl';
+import type { TableInfo } from '../../../sql/schema';
+import { defineRule } from '../../rule';
+import type { RuleContext } from '../../context';
+
+const TEXT_TYPES = new Set(['CHAR', 'VARCHAR', 'TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT', 'CHARACTER', 'NCHAR', 'NVARCHAR', 'NATIONAL', 'LONG', 'ENUM', 'SET']);
+
+function norm(cs: string): string {
+  const c = cs.toLowerCase();
+  return c === 'utf8mb3' ? 'utf8' : c;
+}
+
+function charsetOfCollation(coll: string | undefined): string | undefined {
+  if (!coll) return undefined;
+  const c = coll.toLowerCase();
+  if (c === 'binary') return 'binary';
+  const i = c.indexOf('_');
+  return i > 0 ? norm(c.slice(0, i)) : undefined;
+}
+
+function supported(ctx: RuleContext, cs: string): boolean {
+  if (cs === 'gbk') return ctx.target.gte('5.4');
+  return cs === 'ascii' || cs === 'latin1' || cs === 'binary' || cs === 'utf8' || cs === 'utf8mb4';
+}
+
+const convertible = (from: string, to: string) => from === to || (from === 'utf8' && to === 'utf8mb4');
+
+function tableCharset(ctx: RuleContext, t: TableInfo): string {
+  if (t.charset) return norm(t.charset);
+  const fromColl = charsetOfCollation(t.collation);
+  if (fromColl) return fromColl;
+  const dbName = t.db ?? ctx.schema.currentDb;
+  const db = dbName !== undefined ? ctx.schema.database(dbName) : undefined;
+  if (db?.charset) return norm(db.charset);
+  return charsetOfCollation(db?.collation) ?? 'utf8mb4';
+}
+
+export default defineRule('charset-conversion-unsupported', {
+  kinds: ['ALTER TABLE'],
+  check(ctx) {
+    const at = ctx.alterTable();
+    if (!at?.name) return;
+    const name = at.name.name;
+    const known = ctx.schema.table(at.name.db, name);
+    // CREATE TABLE ... LIKE a table the file does not define: the source charset is unknown until set
+    const t = known?.copiedFromUnknown && !known.charset && !known.collation ? undefined : known;
+    const fix = 'Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.';
+    const report = (ref: NameRef, to: string, from: string | undefined, what: string) => {
+      const msg = from === undefined
+        ? `TiDB converts ${what} online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '${name}' is unknown here (the table is not created in this file); a conversion to ${to} from latin1, utf8mb4 or another charset is rejected (unsupported modify charset). Check the source charset first. ${fix}`
+        : `TiDB cannot convert ${what} from ${from} to ${to} online (ERROR: unsupported modify charset from ${from} to ${to}); only utf8 to utf8mb4 is supported. ${fix}`;
+      ctx.report([ref.keyword, ref.tok], msg);
+    };
+    for (const spec of at.specs) {
+      if (spec.verb === 'CONVERT' && spec.convertCharset) {
+        const to = norm(spec.convertCharset.name);
+        if (!supported(ctx, to)) continue;
+        if (!t) {
+          report(spec.convertCharset, to, undefined, `table '${name}'`);
+          continue;
+        }
+        const from = tableCharset(ctx, t);
+        let bad = convertible(from, to) ? undefined : from;
+        if (bad === undefined) {
+          for (const c of t.columns.values()) {
+            const cs = c.charset ? norm(c.charset) : charsetOfCollation(c.collation);
+            if (cs && !convertible(cs, to)) {
+              bad = cs;
+              break;
+            }
+          }
+        }
+        if (bad !== undefined) report(spec.convertCharset, to, bad, `table '${name}'`);
+      } else if ((spec.verb === 'MODIFY' || spec.verb === 'CHANGE') && spec.columns[0]?.charset) {
+        const col = spec.columns[0];
+        const to = norm(col.charset!.name);
+        if (!supported(ctx, to)) continue;
+        const what = `column '${spec.oldName ?? col.name}'`;
+        if (!t) {
+          report(col.charset!, to, undefined, what);
+          continue;
+        }
+        const old = spec.oldName ? t.columns.get(spec.oldName.toLowerCase()) : undefined;
+        if (old && !TEXT_TYPES.has(old.type)) continue;
+        const from = (old?.charset ? norm(old.charset) : charsetOfCollation(old?.collation)) ?? tableCharset(ctx, t);
+        if (!convertible(from, to)) report(col.charset!, to, from, what);
+      }
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import type { Stmt } from '../../../sql/statement';
+import { defineRule } from '../../rule';
+import { notLinted } from '../support/ruleHelpers';
+
+/** Index of the CTE name when a WITH clause starts at i (WITH [RECURSIVE] name [(cols)] AS (...)), else -1. */
+function cteAt(s: Stmt, i: number): number {
+  let j = i + 1;
+  if (s.is(j, 'RECURSIVE')) j++;
+  const nameAt = j;
+  if (s.ident(nameAt) === undefined || s.tokens[nameAt].kind === 'string') return -1;
+  j++;
+  if (s.op(j) === '(') {
+    const close = s.match(j);
+    if (close === -1) return -1;
+    j = close + 1;
+  }
+  return s.is(j, 'AS') && s.op(j + 1) === '(' ? nameAt : -1;
+}
+
+export default defineRule('cte-version', {
+  before: '5.1',
+  check(ctx) {
+    const s = ctx.s;
+    if (notLinted(s)) return;
+    const n = s.sparseFrom;
+    for (let i = 0; i < n; i++) {
+      if (s.word(i) !== 'WITH') continue;
+      const nameAt = cteAt(s, i);
+      if (nameAt === -1) continue;
+      ctx.report(
+        [i, nameAt],
+        `TiDB ${ctx.target} does not support common table expressions (WITH ... AS was added in v5.1), so this statement fails. Upgrade to v5.1 or later, or inline ${s.ident(nameAt)} as a derived table.`,
+      );
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { defineRule } from '../../rule';
+import { matchCase } from '../support/ruleHelpers';
+
+export default defineRule('load-data-server-file', {
+  kinds: ['LOAD'],
+  check(ctx) {
+    const s = ctx.s;
+    if (!s.is(1, 'DATA')) return;
+    let i = 2;
+    if (s.is(i, 'LOW_PRIORITY', 'CONCURRENT')) i++;
+    if (s.is(i, 'LOCAL') || !s.is(i, 'INFILE')) return;
+    const path = s.str(i + 1);
+    if (path === undefined) return;
+    const cloud = /^(s3|gs|gcs):\/\//i.test(path);
+    if (cloud && ctx.target.gte('7.0')) return;
+    const why = cloud
+      ? `TiDB ${ctx.target} cannot import from cloud storage with LOAD DATA (S3/GCS URIs need v7.0 or later), and without LOCAL it reads no server files either, so loading '${path}' fails.`
+      : `TiDB cannot read files from the TiDB server's filesystem: without LOCAL the file must be an S3 or GCS URI (v7.0+), so loading '${path}' fails.`;
+    ctx.report([i, i + 1], `${why} Use LOAD DATA LOCAL INFILE to send a client-side file, or IMPORT INTO for bulk loads.`, {
+      title: 'Use LOAD DATA LOCAL INFILE',
+      edits: [ctx.replaceTokens(i, i, `${matchCase(s.text(i), 'LOCAL')} ${s.text(i)}`)],
+      safe: false,
+    });
+  },
+});

@@ -1,0 +1,26 @@
+import { isAssertionSpec, specText, splitAlterFix } from '../support/alterSplit';
+import type { AlterSpec } from '../../../sql/ddl';
+import { defineRule } from '../../rule';
+
+export default defineRule('multi-schema-change-pre-v6-2', {
+  before: '6.2',
+  kinds: ['ALTER TABLE'],
+  check(ctx) {
+    const at = ctx.alterTable();
+    if (!at?.name) return;
+    // TiDB's grammar reads consecutive table options (ENGINE=InnoDB, COMMENT='x') as one
+    // specification; ALGORITHM= and LOCK= are assertions, not specifications.
+    const groups: AlterSpec[][] = [];
+    for (const sp of at.specs) {
+      if (isAssertionSpec(sp)) continue;
+      const prev = groups[groups.length - 1];
+      if (sp.verb === 'OPTION' && prev && prev[prev.length - 1].verb === 'OPTION') prev.push(sp);
+      else groups.push([sp]);
+    }
+    if (groups.length < 2) return;
+    if (groups.every((g) => g[0].verb === 'ADD' && g[0].target === 'COLUMN')) return;
+    const fix = splitAlterFix(ctx, at, groups.map((g) => g.map((sp) => specText(ctx, sp))), 'Split into one ALTER TABLE per change');
+    const last = groups[groups.length - 1];
+    ctx.report([groups[1][0].first, last[last.length - 1].end - 1], `This ALTER TABLE makes ${groups.length} changes to '${at.name.name}' in one statement; TiDB before v6.2.0 runs only one change per ALTER TABLE (Unsupported multi schema change). Split it into one ALTER TABLE per change.`, fix);
+  },
+});

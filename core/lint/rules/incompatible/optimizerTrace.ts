@@ -1,0 +1,34 @@
+import { readSetAssignments } from '../../../sql/setStatement';
+import { defineRule } from '../../rule';
+import { assignmentRange, notLinted, setsOptimizerTrace } from '../support/ruleHelpers';
+
+const TAIL = 'Use EXPLAIN ANALYZE, TRACE or PLAN REPLAYER DUMP to study plans instead.';
+
+export default defineRule('optimizer-trace', {
+  check(ctx) {
+    const s = ctx.s;
+    if (notLinted(s)) return;
+    if (s.kind === 'SET') {
+      for (const a of readSetAssignments(s)) {
+        if (setsOptimizerTrace(a)) ctx.report(assignmentRange(s, a), `TiDB does not support the MySQL optimizer trace, so setting ${a.name} fails. ${TAIL}`);
+      }
+      return;
+    }
+    // information_schema.OPTIMIZER_TRACE (or OPTIMIZER_TRACE after USE information_schema)
+    const n = s.sparseFrom;
+    const inIs = (ctx.session.db ?? '').toLowerCase() === 'information_schema';
+    for (let i = 0; i < n; i++) {
+      const t = s.tokens[i];
+      if ((t.kind !== 'word' && t.kind !== 'qident') || (s.ident(i) ?? '').toLowerCase() !== 'optimizer_trace') continue;
+      let first = i;
+      if (s.op(i - 1) === '.') {
+        if ((s.ident(i - 2) ?? '').toLowerCase() !== 'information_schema' || s.op(i - 3) === '.') continue;
+        first = i - 2;
+      } else if (!inIs || !s.is(i - 1, 'FROM', 'JOIN') && s.op(i - 1) !== ',') {
+        continue;
+      }
+      if (s.op(i + 1) === '.' || s.op(i + 1) === '(') continue;
+      ctx.report([first, i], `TiDB has no information_schema.OPTIMIZER_TRACE table (the MySQL optimizer trace is not supported), so this query fails. ${TAIL}`);
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../../rule';
+
+const MESSAGE_TAIL =
+  'TiDB does not speak the MySQL replication protocol, so this statement fails. Use TiDB Data Migration (DM) to replicate from MySQL, or TiCDC to replicate out of TiDB.';
+
+export default defineRule('replication-statement', {
+  kinds: ['CHANGE', 'START', 'STOP', 'RESET', 'PURGE'],
+  check(ctx) {
+    const s = ctx.s;
+    const verb = s.word(0);
+    let last = -1;
+    if (verb === 'CHANGE') {
+      // CHANGE MASTER TO / CHANGE REPLICATION SOURCE TO / CHANGE REPLICATION FILTER
+      if (s.seq(1, 'MASTER', 'TO') !== -1) last = 2;
+      else if (s.seq(1, 'REPLICATION', 'SOURCE', 'TO') !== -1) last = 3;
+      else if (s.seq(1, 'REPLICATION', 'FILTER') !== -1) last = 2;
+    } else if (verb === 'START' || verb === 'STOP' || verb === 'RESET') {
+      // START|STOP|RESET SLAVE|REPLICA, START|STOP GROUP_REPLICATION, RESET MASTER
+      if (s.is(1, 'SLAVE', 'REPLICA')) last = 1;
+      else if (verb !== 'RESET' && s.is(1, 'GROUP_REPLICATION')) last = 1;
+      else if (verb === 'RESET' && s.is(1, 'MASTER')) last = 1;
+      else if (verb === 'RESET' && s.seq(1, 'BINARY', 'LOGS', 'AND', 'GTIDS') !== -1) last = 4;
+    } else if (verb === 'PURGE') {
+      // PURGE BINARY|MASTER LOGS TO '...' / BEFORE ...
+      if (s.seq(1, 'BINARY|MASTER', 'LOGS') !== -1) last = 2;
+    }
+    if (last === -1) return;
+    ctx.report([0, last], `${s.text(0, last).replace(/\s+/g, ' ').toUpperCase()}: ${MESSAGE_TAIL}`);
+  },
+});

@@ -1,0 +1,61 @@
+import { readSetAssignments } from '../../../sql/setStatement';
+import { defineRule } from '../../rule';
+import { INSTANCE_LOCAL_SYSVARS, matchCase } from '../support/ruleHelpers';
+
+export default defineRule('set-persist', {
+  kinds: ['SET', 'RESET'],
+  check(ctx) {
+    const s = ctx.s;
+    if (s.kind === 'RESET') {
+      if (!s.is(1, 'PERSIST')) return;
+      ctx.report(
+        [0, 1],
+        'TiDB does not support RESET PERSIST (there are no MySQL-style persisted variables), so this statement fails. Remove it; to undo a cluster-wide setting, SET GLOBAL the variable back to its default.',
+      );
+      return;
+    }
+    const seen = new Set<number>();
+    const assignments = readSetAssignments(s);
+    // SET GLOBAL keeps the intent only for PERSIST of cluster-persisted variables.
+    const allSafe = assignments.every(
+      (a) => (a.scope !== 'PERSIST' && a.scope !== 'PERSIST_ONLY') || (a.scope === 'PERSIST' && !INSTANCE_LOCAL_SYSVARS.has(a.name)),
+    );
+    for (const a of assignments) {
+      if (a.scope !== 'PERSIST' && a.scope !== 'PERSIST_ONLY') continue;
+      const t = s.tokens[a.nameTok];
+      const local = INSTANCE_LOCAL_SYSVARS.has(a.name);
+      const safe = allSafe;
+      const why = `TiDB does not support SET ${a.scope} because SET GLOBAL already persists cluster-wide, so this statement fails.`;
+      const advice = local
+        ? ` ${a.name} is instance-local in TiDB: set it in the TiDB configuration file to keep it across restarts.`
+        : ' Use SET GLOBAL instead.';
+      if (t.kind === 'sysvar') {
+        // @@PERSIST.x / @@PERSIST_ONLY.x
+        const raw = s.text(a.nameTok);
+        const dot = raw.indexOf('.');
+        if (dot < 0) continue;
+        const prefix = raw.slice(2, dot);
+        ctx.report(a.nameTok, why + advice, {
+          title: `Use @@${matchCase(prefix, 'GLOBAL')}.${raw.slice(dot + 1)}`,
+          edits: [{ start: t.start + 2, end: t.start + dot, newText: matchCase(prefix, 'GLOBAL') }],
+          safe,
+        });
+        continue;
+      }
+      let kw = -1;
+      for (let k = a.nameTok - 1; k >= 1; k--) {
+        if (s.is(k, 'PERSIST', 'PERSIST_ONLY') && s.depth(k) === 0) {
+          kw = k;
+          break;
+        }
+      }
+      if (kw === -1 || seen.has(kw)) continue;
+      seen.add(kw);
+      ctx.report([kw, Math.max(a.nameTok, a.valueEnd - 1)], why + advice, {
+        title: `Use SET GLOBAL instead of SET ${a.scope}`,
+        edits: [ctx.replaceTokens(kw, kw, matchCase(s.text(kw), 'GLOBAL'))],
+        safe,
+      });
+    }
+  },
+});

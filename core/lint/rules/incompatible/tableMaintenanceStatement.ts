@@ -1,0 +1,26 @@
+import { defineRule } from '../../rule';
+
+const ALTERNATIVE: Record<string, string> = {
+  CHECK: 'Use ADMIN CHECK TABLE instead.',
+  CHECKSUM: 'Use ADMIN CHECKSUM TABLE instead.',
+  REPAIR: 'Remove it from the script: TiKV has no table files to repair.',
+  OPTIMIZE: 'Remove it from the script: TiKV compacts data automatically.',
+};
+
+export default defineRule('table-maintenance-statement', {
+  kinds: ['CHECK', 'CHECKSUM', 'REPAIR', 'OPTIMIZE'],
+  check(ctx) {
+    const s = ctx.s;
+    const verb = s.word(0);
+    let i = 1;
+    if (verb !== 'CHECK' && verb !== 'CHECKSUM' && s.is(i, 'NO_WRITE_TO_BINLOG', 'LOCAL')) i++;
+    if (!s.is(i, 'TABLE', 'TABLES')) return;
+    const names: string[] = [];
+    for (const [a] of s.splitCommas(i + 1, s.length)) {
+      const q = s.qname(a);
+      if (q) names.push(q.db ? `${q.db}.${q.name}` : q.name);
+    }
+    const on = names.length ? ` on ${names.join(', ')}` : '';
+    ctx.report([0, i], `TiDB does not implement ${verb} TABLE, so this statement${on} fails. ${ALTERNATIVE[verb]}`);
+  },
+});

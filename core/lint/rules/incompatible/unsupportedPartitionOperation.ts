@@ -1,0 +1,32 @@
+import { defineRule } from '../../rule';
+
+const NEVER = new Set(['CHECK', 'OPTIMIZE', 'REPAIR', 'IMPORT', 'DISCARD', 'REBUILD']);
+
+export default defineRule('unsupported-partition-operation', {
+  kinds: ['ALTER TABLE'],
+  check(ctx) {
+    const at = ctx.alterTable();
+    if (!at?.name) return;
+    const s = ctx.s;
+    const name = at.name.name;
+    for (const spec of at.specs) {
+      const op = spec.partitionOp;
+      if (!op || spec.target !== 'PARTITION') continue;
+      const range: [number, number] = [spec.first, s.is(spec.first + 1, 'PARTITION') ? spec.first + 1 : spec.first];
+      if (NEVER.has(op)) {
+        ctx.report(range, `TiDB does not support ALTER TABLE ... ${op} PARTITION: it is rejected or ignored. Remove it${op === 'CHECK' || op === 'REPAIR' ? '; use ADMIN CHECK TABLE to verify data' : ''}.`);
+      } else if (op === 'REORGANIZE' && ctx.target.lt('7.0')) {
+        ctx.report(range, 'REORGANIZE PARTITION is supported only from TiDB v7.0.0; on this version the statement fails. Upgrade, or drop and add partitions instead.');
+      } else if (op === 'COALESCE' && ctx.target.lt('7.1')) {
+        ctx.report(range, 'COALESCE PARTITION on HASH/KEY partitioned tables is supported only from TiDB v7.1.0; before that they support only TRUNCATE PARTITION. Upgrade, or recreate the table with the partition count you need.');
+      } else if (op === 'EXCHANGE' && ctx.target.lt('6.3')) {
+        ctx.report(range, 'EXCHANGE PARTITION is experimental and disabled by default before TiDB v6.3.0, so the statement fails. Upgrade to v6.3 or later, or copy the data with INSERT ... SELECT.');
+      } else if (op === 'ADD' && ctx.target.lt('7.1')) {
+        const t = ctx.schema.table(at.name.db, name);
+        if (t?.partition && (t.partition.type === 'HASH' || t.partition.type === 'KEY')) {
+          ctx.report(range, `'${name}' is ${t.partition.linear ? 'LINEAR ' : ''}${t.partition.type} partitioned, and TiDB supports ADD PARTITION on HASH/KEY tables only from v7.1.0 (before that only TRUNCATE PARTITION). Upgrade, or recreate the table with the partition count you need.`);
+        }
+      }
+    }
+  },
+});

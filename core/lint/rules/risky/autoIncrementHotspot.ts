@@ -1,0 +1,44 @@
+import { isClusteredPk } from '../../../sql/schema';
+import { defineRule } from '../../rule';
+
+export default defineRule('auto-increment-hotspot', {
+  kinds: ['CREATE TABLE'],
+  check(ctx) {
+    const ct = ctx.createTable();
+    if (!ct || ct.temporary || !ct.name) return;
+    const s = ctx.s;
+    const pkIdx = ct.indexes.find((i) => i.kind === 'PRIMARY');
+    const pkCols = pkIdx ? pkIdx.parts.map((p) => (p.column ?? '').toLowerCase()) : [];
+    for (const col of ct.columns) {
+      // SERIAL = BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
+      const serial = col.type?.name === 'SERIAL' ? col.type.tok : undefined;
+      const autoInc = col.autoIncrement ?? serial;
+      if (autoInc === undefined || col.autoRandom !== undefined) continue;
+      const lower = col.name.toLowerCase();
+      const inPk = col.primaryKey !== undefined || pkCols.includes(lower);
+      if (!inPk) continue;
+      const isBigint = col.type?.name === 'BIGINT' || serial !== undefined;
+      const first = col.primaryKey !== undefined || pkCols[0] === lower;
+      const pk = col.primaryKey !== undefined
+        ? { columns: [col.name], clustered: col.clustered?.value }
+        : { columns: pkIdx!.parts.map((p) => p.column ?? ''), clustered: pkIdx!.clustered?.value };
+      const clustered = isClusteredPk(pk, (n) => ct.columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.type?.name, ctx.target);
+      let fix;
+      if (col.autoIncrement !== undefined && isBigint && first && clustered && !col.default && col.autoRandom === undefined && ctx.target.gte('3.1')) {
+        const edits = [ctx.replaceTokens(col.autoIncrement, col.autoIncrement, s.text(col.autoIncrement) === 'AUTO_INCREMENT' ? 'AUTO_RANDOM' : 'auto_random')];
+        // an AUTO_INCREMENT=N table option does not apply to AUTO_RANDOM
+        const opt = ct.options.find((o) => o.name === 'AUTO_INCREMENT');
+        if (opt) {
+          const start = s.tokens[opt.tok].start;
+          const ws = /\s$/.test(ctx.src.slice(start - 1, start)) ? 1 : 0;
+          edits.push({ start: start - ws, end: s.tokens[Math.max(opt.tok, opt.valueEnd - 1)].end, newText: '' });
+        }
+        fix = { title: 'Replace AUTO_INCREMENT with AUTO_RANDOM', edits, safe: false };
+      }
+      const advice = isBigint
+        ? `Use ${col.name} BIGINT AUTO_RANDOM PRIMARY KEY to scatter writes${first ? '' : ' (AUTO_RANDOM must be the first primary key column)'}, or accept the hotspot for low write rates.`
+        : `Widen ${col.name} to BIGINT and use AUTO_RANDOM to scatter writes, or accept the hotspot for low write rates.`;
+      ctx.report(autoInc, `${serial !== undefined ? 'SERIAL (AUTO_INCREMENT)' : 'AUTO_INCREMENT'} primary key column ${col.name} makes every insert into ${ct.name.name} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. ${advice}`, fix);
+    }
+  },
+});

@@ -1,0 +1,51 @@
+import { defineRule } from '../../rule';
+
+const AFTER = 'It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.';
+
+export default defineRule('destructive-ddl', {
+  kinds: ['DROP TABLE', 'DROP TABLES', 'DROP DATABASE', 'TRUNCATE'],
+  check(ctx) {
+    const s = ctx.s;
+    if (s.kind === 'TRUNCATE') {
+      const i = s.is(1, 'TABLE') ? 2 : 1;
+      const q = s.qname(i);
+      if (!q) return;
+      // a table this file created holds only what the file put there: nobody's data is lost
+      if (ctx.schema.createdInFile(q.db, q.name)) return;
+      ctx.report([0, q.last], `TRUNCATE deletes every row of '${q.name}'. ${AFTER}`);
+      return;
+    }
+    if (s.kind === 'DROP DATABASE') {
+      let i = 2;
+      if (s.seq(i, 'IF', 'EXISTS') !== -1) i += 2;
+      const name = s.ident(i);
+      if (name === undefined) return;
+      ctx.report([0, i], `DROP DATABASE removes '${name}' with all its tables and data. ${AFTER}`);
+      return;
+    }
+    // DROP [TEMPORARY] TABLE [IF EXISTS] a, b
+    let i = 1;
+    while (s.is(i, 'ONLINE', 'OFFLINE', 'IGNORE', 'UNDO')) i++;
+    if (s.is(i, 'TEMPORARY')) return;
+    if (!s.is(i, 'TABLE', 'TABLES')) return;
+    i++;
+    const ifExists = s.seq(i, 'IF', 'EXISTS') !== -1;
+    if (ifExists) i += 2;
+    const dropped: string[] = [];
+    let last = i;
+    for (const [a, b] of s.splitCommas(i, s.length)) {
+      const q = s.qname(a);
+      if (!q || q.last >= b) continue;
+      last = q.last;
+      // a scratch table created earlier in this file (created, used, dropped) loses nobody's data
+      if (ctx.schema.createdInFile(q.db, q.name)) continue;
+      dropped.push(q.name);
+    }
+    if (dropped.length === 0) return;
+    const message = (names: string[]) =>
+      `DROP TABLE removes ${names.map((n) => `'${n}'`).join(', ')} and ${names.length > 1 ? 'their' : 'its'} data. ${AFTER}`;
+    // mysqldump pattern: DROP TABLE IF EXISTS x followed later in the file by CREATE TABLE/VIEW x
+    if (ifExists) ctx.reportUnlessCreatedLater([0, last], dropped, [], message);
+    else ctx.report([0, last], message(dropped));
+  },
+});

@@ -1,0 +1,27 @@
+import { notLinted } from '../support/ruleHelpers';
+import { defineRule } from '../../rule';
+
+const ITEM_END = new Set(['LIMIT', 'FOR', 'LOCK', 'INTO', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'ROWS', 'RANGE', 'GROUPS']);
+
+export default defineRule('order-by-rand', {
+  check(ctx) {
+    const s = ctx.s;
+    if (notLinted(s)) return;
+    const n = s.sparseFrom;
+    for (let i = 0; i + 1 < n; i++) {
+      if (!s.is(i, 'ORDER') || !s.is(i + 1, 'BY')) continue;
+      const d = s.depth(i);
+      let item = i + 2;
+      for (let j = i + 2; j <= n; j++) {
+        const atEnd = j === n || s.depth(j) < d || (s.depth(j) === d && (s.op(j) === ')' || s.op(j) === ';' || ITEM_END.has(s.word(j))));
+        if (s.word(item) === 'RAND' && s.op(item + 1) === '(') {
+          const close = s.match(item + 1);
+          ctx.report([i, close !== -1 ? close : item + 1], 'ORDER BY RAND() reads and sorts every matching row before picking a few, which is expensive on a distributed store. Pick random keys in the application, or sample with TABLESAMPLE REGIONS().');
+          break;
+        }
+        if (atEnd) break;
+        if (s.depth(j) === d && s.op(j) === ',') item = j + 1;
+      }
+    }
+  },
+});
