@@ -151,7 +151,7 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   const active = rules.filter((r) => {
     if (settings[r.meta.id] === 'off') return false;
     if (r.since && target.lt(r.since)) return false;
-    if (r.before && !target.lt(r.before)) return false;
+    if (r.until && !target.lt(r.until)) return false;
     return true;
   });
 
@@ -181,7 +181,7 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   const byKind = new Map<string, RuleDefinition[]>();
   const rulesFor = (kind: string) => {
     let list = byKind.get(kind);
-    if (!list) byKind.set(kind, (list = active.filter((r) => !r.kinds || r.kinds.includes(kind))));
+    if (!list) byKind.set(kind, (list = active.filter((r) => !r.kinds || (r.kinds as readonly string[]).includes(kind))));
     return list;
   };
 

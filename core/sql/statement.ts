@@ -321,6 +321,25 @@ export class Stmt {
   }
 }
 
+/**
+ * The statement kinds a rule can filter on (`Stmt.kind`): the first keyword, or for
+ * CREATE/ALTER/DROP the keyword and the object (SCHEMA reads as DATABASE). A rule's
+ * `kinds` is typed with this union, so a misspelt kind fails the typecheck instead
+ * of silently turning the rule off; `test/unit/statement.test.ts` checks that
+ * classify() produces every one of them.
+ */
+export const STATEMENT_KINDS = [
+  '(', 'WITH', 'SELECT', 'TABLE', 'VALUES', 'INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'LOAD', 'CALL', 'DO', 'HANDLER',
+  'SET', 'START', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'XA', 'LOCK', 'UNLOCK', 'FLUSH', 'RESET', 'PURGE',
+  'CHANGE', 'STOP', 'GRANT', 'REVOKE', 'CHECK', 'CHECKSUM', 'OPTIMIZE', 'REPAIR', 'ANALYZE', 'TRUNCATE', 'RENAME', 'USE',
+  'CREATE TABLE', 'CREATE VIEW', 'CREATE INDEX', 'CREATE DATABASE', 'CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER',
+  'CREATE EVENT', 'CREATE TABLESPACE', 'CREATE SEQUENCE', 'CREATE USER', 'CREATE ROLE',
+  'ALTER TABLE', 'ALTER VIEW', 'ALTER DATABASE', 'ALTER PROCEDURE', 'ALTER FUNCTION', 'ALTER EVENT', 'ALTER TABLESPACE',
+  'DROP TABLE', 'DROP TABLES', 'DROP VIEW', 'DROP INDEX', 'DROP DATABASE', 'DROP PROCEDURE', 'DROP FUNCTION', 'DROP TRIGGER',
+  'DROP EVENT', 'DROP TABLESPACE',
+] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
 function classify(s: Stmt): string {
   const w0 = s.word(0);
   if (w0 === '') return s.op(0) === '(' ? '(' : '';

@@ -16,6 +16,7 @@ import { parseConnectionUrl } from '../../client/src/connections/profile';
 import { listIndexes, schemaSnapshot } from '../../client/src/explorer/catalog';
 import { clusterInfo, groupTopology, tiflashReplicas } from '../../client/src/explorer/cluster';
 import { cancelQuery, runStatement, threadId } from '../../client/src/connections/runner';
+import { examplesWithAnswers, mismatch, runExample } from '../helpers/exampleRunner';
 
 const url = process.env.TIDB_TEST_URL;
 const skip = url ? false : 'opt-in: set TIDB_TEST_URL=mysql://user:pass@host:4000/db to run against a real TiDB';
@@ -116,4 +117,28 @@ test('real TiDB: BACKUP DATABASE with progress from SHOW BACKUPS, RESTORE refuse
     await task.end();
     await control.end();
   }
+});
+
+test('real TiDB: every flagged example of every rule gets the answer its rule file states (error code, warning, or runs)', { skip }, async () => {
+  const { profile, password } = parseConnectionUrl(url!);
+  const c = await connect({ ...profile, id: 'tidb', name: 'tidb', database: undefined }, password);
+  const wrong: string[] = [];
+  let checked = 0;
+  try {
+    for (const e of examplesWithAnswers()) {
+      try {
+        for (const a of await runExample(c, e.rule, e.sql, e.target, 'tk_opt_in_examples')) {
+          checked++;
+          const why = mismatch(e.answer, a);
+          if (why) wrong.push(`${e.rule.meta.id}: ${a.sql}\n    ${why}`);
+        }
+      } catch (err) {
+        wrong.push(`${e.rule.meta.id}: ${e.sql}\n    ${(err as Error).message}`);
+      }
+    }
+  } finally {
+    await c.end();
+  }
+  console.log(`# ${checked} flagged statements checked against TiDB, ${wrong.length} differ`);
+  assert.deepEqual(wrong, []);
 });

@@ -7,7 +7,9 @@ import { RULES } from '../../core/lint/rules';
 import { ids, lint } from '../helpers';
 
 test('a rule that throws becomes an internal-error finding and the other rules still report', () => {
-  const boom = defineRule('trigger', {
+  const boom = defineRule({
+    ...RULES.find((r) => r.meta.id === 'trigger')!.meta,
+    examples: { flagged: [], clean: [] },
     check() {
       throw new Error('kaboom');
     },
@@ -22,9 +24,10 @@ test('a rule that throws becomes an internal-error finding and the other rules s
   assert.equal(ie.severity, 'error');
 });
 
-test('version gating: since/before follow the target version', () => {
-  const onlyNew = defineRule('stored-procedure', { since: '7.0', check: (ctx) => ctx.report(0, 'x') });
-  const onlyOld = defineRule('trigger', { before: '7.0', check: (ctx) => ctx.report(0, 'y') });
+test('version gating: since/until follow the target version', () => {
+  const meta = (id: string) => ({ ...RULES.find((r) => r.meta.id === id)!.meta, examples: { flagged: [], clean: [] } });
+  const onlyNew = defineRule({ ...meta('stored-procedure'), since: '7.0', check: (ctx) => ctx.report(0, 'x') });
+  const onlyOld = defineRule({ ...meta('trigger'), until: '7.0', check: (ctx) => ctx.report(0, 'y') });
   const run = (v: string) => lintText('SELECT 1;', [onlyNew, onlyOld], { config: { targetVersion: v } }).findings.map((f) => f.ruleId);
   assert.deepEqual(run('6.5'), ['trigger']);
   assert.deepEqual(run('7.0'), ['stored-procedure']);

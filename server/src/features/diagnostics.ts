@@ -5,7 +5,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintCache, lintTextAsync, type Finding } from '../../../core/lint/engine';
 import type { SchemaProvider } from '../../../core/sql/schema';
-import type { RuleDefinition, Severity } from '../../../core/lint/rule';
+import type { RuleDefinition, RuleMeta, Severity, Tag } from '../../../core/lint/rule';
 import type { SettingsStore } from './settings';
 import { DocumentStatusNotification } from '../../../protocol/lsp';
 
@@ -16,18 +16,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Options TiDB parses and ignores are shown faded; syntax MySQL 8.0 deprecates is struck through. */
-const TAGS: Record<string, DiagnosticTag[]> = {
-  'storage-engine-ignored': [DiagnosticTag.Unnecessary],
-  'index-type-ignored': [DiagnosticTag.Unnecessary],
-  'view-check-option-ignored': [DiagnosticTag.Unnecessary],
-  'lock-tables-ignored': [DiagnosticTag.Unnecessary],
-  'optimizer-switch-ignored': [DiagnosticTag.Unnecessary],
-  'descending-index': [DiagnosticTag.Unnecessary],
-  'float-precision-ignored': [DiagnosticTag.Deprecated],
-  zerofill: [DiagnosticTag.Deprecated],
-  'group-by-asc-desc': [DiagnosticTag.Deprecated],
-};
+/** A rule's tags (options TiDB parses and ignores are faded; syntax MySQL 8.0 deprecates is struck through). */
+const TAG: Record<Tag, DiagnosticTag> = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated };
 
 export interface DocumentLint {
   version: number;
@@ -149,7 +139,7 @@ export function capFindings(findings: Finding[]): Finding[] {
   return byRank.slice(0, MAX_DIAGNOSTICS).sort((a, b) => a.i - b.i).map((x) => x.f);
 }
 
-const docsById = new Map<string, string>();
+const metaById = new Map<string, RuleMeta>();
 
 // The engine hands back the same Finding objects for statements that neither changed nor moved,
 // and the text before them is unchanged, so their diagnostics can be reused as they are.
@@ -158,7 +148,7 @@ const converted = new WeakMap<Finding, Diagnostic>();
 export function toDiagnostic(doc: TextDocument, f: Finding, rules: readonly RuleDefinition[]): Diagnostic {
   const done = converted.get(f);
   if (done) return done;
-  if (docsById.size === 0) for (const r of rules) docsById.set(r.meta.id, r.meta.docsUrl);
+  if (metaById.size === 0) for (const r of rules) metaById.set(r.meta.id, r.meta);
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
     severity: SEVERITY[f.severity],
@@ -166,10 +156,9 @@ export function toDiagnostic(doc: TextDocument, f: Finding, rules: readonly Rule
     code: f.ruleId,
     message: f.message,
   };
-  const href = docsById.get(f.ruleId);
-  if (href) d.codeDescription = { href };
-  const tags = TAGS[f.ruleId];
-  if (tags) d.tags = tags;
+  const meta = metaById.get(f.ruleId);
+  if (meta) d.codeDescription = { href: meta.docsUrl };
+  if (meta?.tags) d.tags = meta.tags.map((t) => TAG[t]);
   converted.set(f, d);
   return d;
 }

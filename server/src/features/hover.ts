@@ -5,7 +5,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../../core/lint/engine';
 import { isIdentChar } from '../../../core/sql/lexer';
-import type { RuleDefinition } from '../../../core/lint/rule';
+import { tidbSays, type RuleDefinition } from '../../../core/lint/rule';
 import { docsLink, lookup } from './tidbReference';
 
 export function hover(doc: TextDocument, offset: number, findings: readonly Finding[], rules: readonly RuleDefinition[]): Hover | null {
@@ -22,7 +22,7 @@ export function hover(doc: TextDocument, offset: number, findings: readonly Find
         m.explanation === f.message ? '' : m.explanation,
         `*Applies to:* ${m.versions}`,
         `*Fix:* ${m.fix}`,
-        m.tidbMessage ? `*TiDB says:* \`${m.tidbMessage}\`` : '',
+        tidbSays(m.tidb) ? `*TiDB says:* \`${tidbSays(m.tidb)}\`` : '',
         `[TiDB docs](${m.docsUrl})`,
       ].filter(Boolean).join('\n\n');
     });

@@ -3,7 +3,28 @@ import { columnSites, indexSites } from '../support/ddlWalk';
 import { isOn } from '../../../sql/setStatement';
 import { defineRule } from '../../rule';
 
-export default defineRule('check-constraint-ignored', {
+export default defineRule({
+  id: 'check-constraint-ignored',
+  category: 'behaviour-differs',
+  severity: 'warning',
+  versions: '< v7.2.0 always ignored; v7.2.0+ enforced only when tidb_enable_check_constraint=ON (default OFF)',
+  explanation: 'CHECK constraints are parsed and silently dropped with a warning by default, so invalid rows are accepted.',
+  fix: 'SET GLOBAL tidb_enable_check_constraint = ON (v7.2+, GLOBAL scope only) before creating the table, or validate in the application.',
+  source: 'pingcap/tidb: pkg/ddl/executor.go; pingcap/docs constraints.md; system-variables.md#tidb_enable_check_constraint',
+  quote: 'if !variable.EnableCheckConstraint.Load() { ...AppendWarning(errCheckConstraintIsOff) }',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE a ADD COLUMN c INT CHECK (c > 0);',
+      'SET tidb_enable_check_constraint = ON;\nALTER TABLE t ADD CHECK (a > 0);',
+      'CREATE TABLE p (\n  id BIGINT PRIMARY KEY,\n  price DECIMAL(10,2) CHECK (price >= 0),\n  qty INT,\n  CONSTRAINT chk_qty CHECK (qty >= 0)\n);',
+    ],
+    clean: [
+      'SET @@GLOBAL.tidb_enable_check_constraint = \'ON\';\nALTER TABLE t ADD CHECK (a > 0);',
+      'CREATE TABLE t (id BIGINT PRIMARY KEY, age INT, CONSTRAINT c CHECK (age >= 0) /*!80016 NOT ENFORCED */);',
+      'SET GLOBAL tidb_enable_check_constraint = ON;\nCREATE TABLE t (id BIGINT PRIMARY KEY, a INT CHECK (a > 0));',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     if (ctx.target.gte('7.2')) {

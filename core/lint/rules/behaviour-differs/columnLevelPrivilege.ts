@@ -1,6 +1,25 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('column-level-privilege', {
+export default defineRule({
+  id: 'column-level-privilege',
+  category: 'behaviour-differs',
+  severity: 'warning',
+  versions: 'all',
+  explanation: 'TiDB parses column-level GRANT/REVOKE and records them in mysql.columns_priv, but column-level privileges are not enforced, so the GRANT succeeds while the grantee still cannot read the table (and a column-level REVOKE restricts nothing).',
+  fix: 'Grant on a view that exposes only the allowed columns.',
+  source: 'pingcap/docs: sql-statements/sql-statement-grant-privileges.md; privilege-management.md; pingcap/tidb pkg/executor/grant.go (grantColumnLevel)',
+  quote: 'Column level privileges are not currently supported.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'revoke select (a), update (b, c) on db.t from \'u\'@\'%\';',
+      'GRANT INSERT (name, `email`), SELECT ON crm.leads TO \'mkt\'@\'%\';',
+      'GRANT SELECT (id, email), UPDATE (email) ON shop.users TO \'support\'@\'%\';',
+    ],
+    clean: [
+      'GRANT SELECT, INSERT ON crm.leads TO \'mkt\'@\'%\';\nGRANT r_app TO \'u\'@\'%\';\nREVOKE ALL PRIVILEGES ON *.* FROM u;',
+    ],
+  },
   kinds: ['GRANT', 'REVOKE'],
   check(ctx) {
     const s = ctx.s;

@@ -24,7 +24,28 @@ function optionRef(ctx: RuleContext, o: TableOption): NameRef | undefined {
   return { name: name.toLowerCase(), tok, keyword: o.tok };
 }
 
-export default defineRule('default-collation-case-sensitivity', {
+export default defineRule({
+  id: 'default-collation-case-sensitivity',
+  category: 'behaviour-differs',
+  severity: 'warning',
+  versions: 'all (v7.4+ can change the utf8mb4 default via default_collation_for_utf8mb4)',
+  explanation: 'TiDB\'s default collation for these charsets is the binary one (utf8mb4_bin, utf8_bin, latin1_bin, ascii_bin), while MySQL picks a case-insensitive default (utf8mb4_0900_ai_ci in 8.0, utf8mb4_general_ci in 5.7, latin1_swedish_ci). Equality, ORDER BY, GROUP BY and UNIQUE keys silently become case- and accent-sensitive: \'a\' = \'A\' is false and \'Bob\'/\'bob\' both fit a unique key.',
+  fix: 'Quick fix: state the collation explicitly (e.g. COLLATE utf8mb4_general_ci, or utf8mb4_0900_ai_ci on v7.4+), or set default_collation_for_utf8mb4 on v7.4+.',
+  source: 'pingcap/docs: mysql-compatibility.md (Default differences); character-set-and-collation.md',
+  quote: 'TiDB\'s default collation is `utf8mb4_bin`. ... MySQL 8.0\'s default collation is `utf8mb4_0900_ai_ci`. ... This can cause incompatible behavior when specifying an explicit character set but relying on the implicit default collation to be chosen.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE t DEFAULT CHARSET = utf8mb4;',
+      'CREATE DATABASE crm CHARACTER SET utf8mb4;',
+      '/*!40101 SET NAMES utf8mb4 */;\nDROP TABLE IF EXISTS `geo_places`;\nCREATE TABLE `geo_places` (\n  `id` int unsigned NOT NULL AUTO_INCREMENT,\n  `name` varchar(120) NOT NULL,\n  `pt` point NOT NULL /*!80003 SRID 4326 */,\n  PRIMARY KEY (`id`),\n  SPATIAL KEY `sp_pt` (`pt`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;',
+    ],
+    clean: [
+      'SET NAMES utf8mb4;',
+      'SELECT CONVERT(a USING utf8mb4) FROM t LIMIT 1;',
+      'CREATE TABLE t (id BIGINT PRIMARY KEY, n VARCHAR(9));',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE DATABASE', 'ALTER DATABASE'],
   check(ctx) {
     const s = ctx.s;

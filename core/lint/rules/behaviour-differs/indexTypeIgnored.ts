@@ -1,7 +1,29 @@
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
 
-export default defineRule('index-type-ignored', {
+export default defineRule({
+  id: 'index-type-ignored',
+  category: 'behaviour-differs',
+  severity: 'info',
+  versions: 'all',
+  explanation: 'Index types are parsed and ignored; every TiDB index is an ordered KV index.',
+  fix: 'Remove the USING clause.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'Different types of indexes (`HASH|BTREE|RTREE|FULLTEXT`) are not supported, and will be parsed and ignored when specified.',
+  quoteStatus: 'verified',
+  tidb: 'accepted, ignored',
+  tags: ['unnecessary'],
+  examples: {
+    flagged: [
+      'CREATE TABLE s (sid CHAR(64) NOT NULL, PRIMARY KEY (sid) USING HASH);',
+      'ALTER TABLE t ADD INDEX i (a ASC, b DESC), ADD UNIQUE u (c) USING HASH;',
+      'CREATE INDEX idx_c ON posts (created_at desc) USING HASH;',
+    ],
+    clean: [
+      'SELECT a FROM t JOIN u USING (id) LIMIT 1;',
+      'SELECT id FROM posts WHERE user_id = 1 ORDER BY created_at DESC LIMIT 20;',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX'],
   check(ctx) {
     const s = ctx.s;

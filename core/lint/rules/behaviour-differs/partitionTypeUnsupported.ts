@@ -1,7 +1,27 @@
 import { readPartition, type PartitionDef } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
 
-export default defineRule('partition-type-unsupported', {
+export default defineRule({
+  id: 'partition-type-unsupported',
+  category: 'behaviour-differs',
+  severity: 'warning',
+  versions: 'KEY partitioning < v7.0.0; LIST / LIST COLUMNS < v6.1.0 (experimental, off by default); LINEAR HASH < v6.4.0; multi-column RANGE COLUMNS < v6.3.0',
+  explanation: 'Unsupported partition types do not fail: TiDB creates a NON-partitioned table with a warning, so partition pruning and DROP PARTITION retention jobs silently stop working.',
+  fix: 'Upgrade, or switch to RANGE/HASH partitioning.',
+  source: 'pingcap/docs: mysql-compatibility.md; partitioned-table.md; releases/release-6.3.0.md',
+  quote: 'For an unsupported partition type, TiDB returns `Warning: Unsupported partition type %s, treat as normal table`',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      { sql: 'ALTER TABLE m PARTITION BY KEY (a) PARTITIONS 4;', target: '6.5' },
+      { sql: 'CREATE TABLE t (id INT PRIMARY KEY) PARTITION BY LINEAR KEY (id) PARTITIONS 4;', target: '6.5' },
+      { sql: 'ALTER TABLE t ENGINE=InnoDB PARTITION BY KEY(id) PARTITIONS 4;', target: '6.5' },
+    ],
+    clean: [
+      'ALTER TABLE m PARTITION BY KEY (a) PARTITIONS 4;',
+      'CREATE TABLE e (id BIGINT PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 8;',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const s = ctx.s;

@@ -6,7 +6,28 @@ const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'SHOW', 'USE', 'CREATE DATABASE',
 const MESSAGE = (name: string) =>
   `performance_schema tables exist in TiDB but return no rows, so reading performance_schema.${name} silently gets an empty result. Use INFORMATION_SCHEMA.CLUSTER_* / STATEMENTS_SUMMARY tables or Grafana instead.`;
 
-export default defineRule('performance-schema-empty', {
+export default defineRule({
+  id: 'performance-schema-empty',
+  category: 'behaviour-differs',
+  severity: 'info',
+  versions: 'all',
+  explanation: 'performance_schema tables exist but return no rows in TiDB.',
+  fix: 'Use INFORMATION_SCHEMA.CLUSTER_* / STATEMENTS_SUMMARY tables or Grafana.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'In TiDB, performance schema tables do not return any results.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SELECT * FROM performance_schema.threads;',
+      'USE performance_schema;\nSELECT thread_id FROM threads WHERE thread_id = 1;',
+      'SELECT `event_name` FROM `performance_schema`.`events_waits_current` WHERE thread_id = 1;',
+    ],
+    clean: [
+      'SELECT @@performance_schema;',
+      'SHOW VARIABLES LIKE \'performance_schema%\';',
+      '/* performance_schema.threads */ SELECT id FROM t WHERE id = 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (SKIP_KINDS.has(s.kind) || notLinted(s)) return;

@@ -17,7 +17,30 @@ function check(ctx: RuleContext, kw: number, v: number): boolean {
   return true;
 }
 
-export default defineRule('storage-engine-ignored', {
+export default defineRule({
+  id: 'storage-engine-ignored',
+  category: 'behaviour-differs',
+  severity: 'info',
+  versions: 'all',
+  explanation: 'The ENGINE option is accepted and ignored: a MEMORY table is persistent and replicated, a MyISAM table becomes transactional.',
+  fix: 'Quick fix: ENGINE=InnoDB or drop the option.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'TiDB allows for tables to be created with alternative storage engines. Despite this, the metadata as described by TiDB is for the InnoDB storage engine',
+  quoteStatus: 'verified',
+  tidb: 'accepted, ignored',
+  tags: ['unnecessary'],
+  examples: {
+    flagged: [
+      'ALTER TABLE e ENGINE = ARCHIVE;',
+      'create table t (id bigint primary key) engine=myisam;',
+      'ALTER TABLE cache ENGINE = MEMORY;',
+    ],
+    clean: [
+      'ALTER TABLE e ENGINE = `innodb`, ALGORITHM=INPLACE;',
+      'create table t (id bigint primary key) engine=InnoDB;',
+      'SELECT engine FROM information_schema.tables WHERE engine = \'MyISAM\';',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const s = ctx.s;

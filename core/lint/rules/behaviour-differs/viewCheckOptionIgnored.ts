@@ -1,6 +1,27 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('view-check-option-ignored', {
+export default defineRule({
+  id: 'view-check-option-ignored',
+  category: 'behaviour-differs',
+  severity: 'info',
+  versions: 'all',
+  explanation: 'WITH CHECK OPTION is syntax-only (views are not updatable anyway).',
+  fix: 'Remove the clause.',
+  source: 'pingcap/docs: sql-statements/sql-statement-create-view.md',
+  quote: '`WITH CHECK OPTION` is only syntactically compatible but does not take effect.',
+  quoteStatus: 'verified',
+  tidb: 'accepted, ignored',
+  tags: ['unnecessary'],
+  examples: {
+    flagged: [
+      'create view v as select * from p where state = 1 with check option;',
+      'CREATE OR REPLACE VIEW v_eu AS\nSELECT id FROM customers WHERE country IN (\'DE\', \'FR\')\nWITH LOCAL CHECK OPTION;',
+      'CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW v_pending_payouts AS SELECT * FROM payouts WHERE state = \'pending\' WITH CHECK OPTION;',
+    ],
+    clean: [
+      'CREATE VIEW v AS SELECT a FROM t WHERE a > 0;',
+    ],
+  },
   kinds: ['CREATE VIEW'],
   check(ctx) {
     const s = ctx.s;

@@ -10,7 +10,28 @@ function autoIncrementTok(s: Stmt, c: ColumnDef): number | undefined {
   return undefined;
 }
 
-export default defineRule('add-auto-increment', {
+export default defineRule({
+  id: 'add-auto-increment',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'TiDB cannot add the AUTO_INCREMENT attribute to an existing table/column, and once removed it cannot be restored.',
+  fix: 'Create a new table with the attribute and copy data, or use AUTO_RANDOM / a SEQUENCE default.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'TiDB does not support adding the `AUTO_INCREMENT` column attribute, and once removed, it cannot be recovered.',
+  quoteStatus: 'verified',
+  tidb: { error: 8200, sqlState: 'HY000', message: 'Unsupported add column \'id\' constraint AUTO_INCREMENT when altering \'db.t\'' },
+  examples: {
+    flagged: [
+      'alter table `db`.`t` add (`a` int, `b` int auto_increment, key (`b`));',
+      'CREATE TABLE t (n INT NOT NULL PRIMARY KEY);\nALTER TABLE t CHANGE n n2 INT NOT NULL AUTO_INCREMENT;',
+      'ALTER TABLE legacy ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;',
+    ],
+    clean: [
+      'ALTER TABLE t AUTO_INCREMENT = 1000;',
+      'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t MODIFY id INT NOT NULL AUTO_INCREMENT;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

@@ -1,7 +1,27 @@
 import type { TableOption } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
 
-export default defineRule('algorithm-instant-add-index', {
+export default defineRule({
+  id: 'algorithm-instant-add-index',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'ALGORITHM is only an assertion in TiDB; adding an index is INPLACE, so INSTANT errors (COPY only warns).',
+  fix: 'Quick fix: remove ALGORITHM=INSTANT or use ALGORITHM=INPLACE.',
+  source: 'pingcap/docs: sql-statements/sql-statement-alter-table.md',
+  quote: 'ERROR 1846 (0A000): ALGORITHM=INSTANT is not supported. Reason: Cannot alter table by INSTANT. Try ALGORITHM=INPLACE.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'CREATE TABLE t1 (id INT PRIMARY KEY, c1 INT);\nALTER TABLE t1 ADD INDEX (c1), ALGORITHM = INSTANT, LOCK = DEFAULT;',
+      'ALTER TABLE t1 ADD INDEX (c1), ALGORITHM=INSTANT;',
+      'CREATE TABLE promo_codes (id BIGINT NOT NULL PRIMARY KEY, code VARCHAR(32) NOT NULL, campaign_id INT NOT NULL);\nALTER TABLE promo_codes ADD UNIQUE KEY uk_code (code), ALGORITHM=INSTANT;',
+    ],
+    clean: [
+      'ALTER TABLE t ADD INDEX i (c);',
+      'CREATE TABLE t1 (id INT PRIMARY KEY, c1 INT);\nALTER TABLE t1 ADD INDEX (c1), ALGORITHM = INPLACE, LOCK = DEFAULT;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

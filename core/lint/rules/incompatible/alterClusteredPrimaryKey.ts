@@ -1,8 +1,29 @@
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
 
-export default defineRule('alter-clustered-primary-key', {
+export default defineRule({
+  id: 'alter-clustered-primary-key',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'v5.0+ (clustered indexes); from v6.4.0 every PK is clustered by default',
   since: '5.0',
+  explanation: 'The clustered PK is the row key; it cannot be added or dropped online. Since v6.4 tidb_enable_clustered_index defaults to ON, so a MySQL-style composite or VARCHAR PK becomes clustered too and cannot be dropped later.',
+  fix: 'Create a new table with the desired key and copy data; or declare the PK NONCLUSTERED from the start.',
+  source: 'pingcap/docs: mysql-compatibility.md; clustered-indexes.md; releases/release-6.4.0.md',
+  quote: 'Adding/Dropping the primary key of the `CLUSTERED` type is unsupported.',
+  quoteStatus: 'verified',
+  tidb: { error: 8200, sqlState: 'HY000', message: 'Unsupported drop primary key when the table is using clustered index' },
+  examples: {
+    flagged: [
+      'ALTER TABLE r DROP PRIMARY KEY;',
+      'CREATE TABLE r (id INT PRIMARY KEY);\nALTER TABLE r DROP PRIMARY KEY;',
+      'ALTER TABLE events ADD PRIMARY KEY (id) CLUSTERED;',
+    ],
+    clean: [
+      'ALTER TABLE events ADD PRIMARY KEY (id);',
+      'CREATE TABLE r (id BIGINT PRIMARY KEY NONCLUSTERED);\nALTER TABLE r DROP PRIMARY KEY;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

@@ -37,8 +37,29 @@ function objects(spec: AlterSpec): Set<string> {
   return out;
 }
 
-export default defineRule('alter-same-object-twice', {
+export default defineRule({
+  id: 'alter-same-object-twice',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'v6.2+ (before v6.2 any multi-spec ALTER fails, see multi-schema-change-pre-v6-2)',
   since: '6.2',
+  explanation: 'Multi-schema change cannot operate on the same object twice.',
+  fix: 'Split into separate ALTER TABLE statements.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'if you execute the `ALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1` command, the `Unsupported operate same column/index` error is output.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE c RENAME INDEX a TO b, DROP INDEX b;',
+      'CREATE TABLE customers (id BIGINT NOT NULL PRIMARY KEY, email VARCHAR(255) NOT NULL, KEY idx_email (email));\nALTER TABLE customers DROP INDEX idx_email, ADD UNIQUE INDEX idx_email (email);',
+      'ALTER /* hint */ TABLE /* x */ t1 MODIFY /* c */ c1 INT, /* d */ DROP COLUMN c1;',
+    ],
+    clean: [
+      'ALTER TABLE t1 ENGINE=InnoDB, COMMENT=\'x\';',
+      '--changeset bob:1\nALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1;',
+      'CREATE TABLE docs (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\nALTER TABLE docs ADD COLUMN slug VARCHAR(200) NULL, ADD INDEX idx_slug (slug);',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

@@ -16,8 +16,28 @@ function report(ctx: RuleContext, col: ColumnDef, why: string): void {
   ctx.report(col.autoRandom!, `AUTO_RANDOM on column ${col.name} fails in TiDB: ${why}. AUTO_RANDOM needs a BIGINT column that is the first column of a clustered PRIMARY KEY, without DEFAULT or AUTO_INCREMENT.`);
 }
 
-export default defineRule('auto-random-misuse', {
+export default defineRule({
+  id: 'auto-random-misuse',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'v3.1+',
   since: '3.1',
+  explanation: 'AUTO_RANDOM has strict placement rules; violations fail the DDL.',
+  fix: 'Use BIGINT, make it the first PK column, drop DEFAULT/AUTO_INCREMENT.',
+  source: 'pingcap/docs: auto-random.md',
+  quote: 'Specify this attribute for the primary key column **ONLY** as the `BIGINT` type. Otherwise, an error occurs. In addition, when the attribute of the primary key is `NONCLUSTERED`, `AUTO_RANDOM` is not supported even on the integer primary key.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE t MODIFY id INT AUTO_RANDOM;',
+      'CREATE TABLE t (a INT AUTO_RANDOM PRIMARY KEY);',
+      'ALTER TABLE r MODIFY id INT AUTO_RANDOM;',
+    ],
+    clean: [
+      'ALTER TABLE t MODIFY id BIGINT AUTO_RANDOM;',
+      'CREATE TABLE t (a BIGINT AUTO_RANDOM PRIMARY KEY);',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const ct = ctx.createTable();

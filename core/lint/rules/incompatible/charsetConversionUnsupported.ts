@@ -35,7 +35,28 @@ function tableCharset(ctx: RuleContext, t: TableInfo): string {
   return charsetOfCollation(db?.collation) ?? 'utf8mb4';
 }
 
-export default defineRule('charset-conversion-unsupported', {
+export default defineRule({
+  id: 'charset-conversion-unsupported',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'TiDB supports only a few charset conversions online (utf8 -> utf8mb4); latin1 -> utf8/utf8mb4 and utf8mb4 -> utf8 are rejected.',
+  fix: 'Export, convert, re-import; or create a new table and INSERT ... SELECT.',
+  source: 'pingcap/tidb: ddl tests',
+  quote: '[ddl:210]unsupported modify charset from latin1 to utf8',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;',
+      'CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(500));\nALTER TABLE notes CONVERT TO CHARACTER SET latin1 COLLATE latin1_bin;',
+      'CREATE DATABASE d DEFAULT CHARACTER SET latin1;\nUSE d;\nCREATE TABLE x (id INT PRIMARY KEY, a TEXT);\nALTER TABLE x CONVERT TO CHARSET utf8mb4;',
+    ],
+    clean: [
+      'ALTER TABLE x CONVERT TO CHARACTER SET utf16;',
+      'SELECT \'ALTER TABLE x CONVERT TO CHARACTER SET latin1\';',
+      'CREATE TABLE x (id INT PRIMARY KEY, a TEXT);\nALTER TABLE x CONVERT TO CHARACTER SET utf8mb4;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

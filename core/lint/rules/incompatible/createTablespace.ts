@@ -1,6 +1,26 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('create-tablespace', {
+export default defineRule({
+  id: 'create-tablespace',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Tablespaces do not exist in TiDB\'s storage layer.',
+  fix: 'Remove; use placement policies for data placement.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: '`CREATE TABLESPACE` statement',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'DROP TABLESPACE ts1;',
+      'ALTER TABLESPACE a RENAME TO b;\nDROP TABLESPACE c;',
+      'CREATE UNDO TABLESPACE undo_3 ADD DATAFILE \'undo_3.ibu\';',
+    ],
+    clean: [
+      'ALTER TABLE t TABLESPACE innodb_system;',
+      'CREATE TABLE t (id BIGINT PRIMARY KEY) /*!50100 TABLESPACE `innodb_file_per_table` */ ENGINE=InnoDB;',
+    ],
+  },
   kinds: ['CREATE TABLESPACE', 'ALTER TABLESPACE', 'DROP TABLESPACE'],
   check(ctx) {
     const s = ctx.s;

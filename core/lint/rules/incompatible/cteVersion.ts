@@ -17,8 +17,28 @@ function cteAt(s: Stmt, i: number): number {
   return s.is(j, 'AS') && s.op(j + 1) === '(' ? nameAt : -1;
 }
 
-export default defineRule('cte-version', {
-  before: '5.1',
+export default defineRule({
+  id: 'cte-version',
+  category: 'incompatible',
+  severity: 'error',
+  versions: '< v5.1.0',
+  until: '5.1',
+  explanation: 'Common table expressions were added in v5.1.',
+  fix: 'Upgrade or inline the subquery.',
+  source: 'pingcap/docs: basic-features.md',
+  quote: 'Common Table Expressions (CTE) | Y | Y | N | N  (5.2 5.1 5.0 4.0)',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'WITH c AS (SELECT 1) SELECT * FROM c;',
+      'WITH point (x) AS (SELECT 1) SELECT x FROM point;',
+      'CREATE VIEW v AS WITH c AS (SELECT 1 AS a) SELECT a FROM c;',
+    ],
+    clean: [
+      'SELECT a, COUNT(*) FROM t GROUP BY a WITH ROLLUP;',
+      'GRANT SELECT ON db.* TO \'u\'@\'%\' WITH GRANT OPTION;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -2,7 +2,29 @@ import type { RuleContext } from '../../context';
 import { deleteTables, findAtDepth, insertTarget, mainVerb, tableFactors, type TableRef } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
 
-export default defineRule('dml-on-view', {
+export default defineRule({
+  id: 'dml-on-view',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Views are read-only in TiDB.',
+  fix: 'Write to the base table.',
+  source: 'pingcap/docs: sql-statements/sql-statement-create-view.md',
+  quote: 'any view in TiDB cannot be inserted or updated (that is, `INSERT VIEW` and `UPDATE VIEW` are not supported)',
+  quoteStatus: 'verified',
+  tidb: { error: 1105, sqlState: 'HY000', message: 'insert into view v1 is not supported now.' },
+  examples: {
+    flagged: [
+      'CREATE VIEW v_users AS SELECT id, email FROM users;\nINSERT INTO v_users (email) VALUES (\'a@b.c\');',
+      'CREATE VIEW v_open_orders AS SELECT id, status FROM orders WHERE status = \'OPEN\';\nUPDATE v_open_orders SET status = \'CANCELLED\' WHERE id = 99;',
+      'CREATE VIEW v_active_coupons AS SELECT id, code, expires_at FROM coupons WHERE expires_at > NOW();\nDELETE FROM v_active_coupons WHERE code = \'SPRING24\';',
+    ],
+    clean: [
+      'REPLACE v (a) VALUES (1);',
+      'DELETE FROM `v` WHERE a = 1;',
+      'UPDATE v SET a = 2 WHERE a = 1;',
+    ],
+  },
   kinds: ['INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'WITH'],
   check(ctx) {
     const s = ctx.s;

@@ -1,6 +1,27 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('event', {
+export default defineRule({
+  id: 'event',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'The MySQL event scheduler does not exist in TiDB.',
+  fix: 'Use an external scheduler (cron, Kubernetes CronJob) or TiDB TTL tables (v6.5+, GA v7.0) for expiry jobs.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'Events',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'DROP EVENT IF EXISTS e;',
+      'ALTER EVENT ev_purge_sessions DISABLE;',
+      'CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;',
+    ],
+    clean: [
+      'XA START \'x\';\nXA END \'x\';',
+      'SELECT xa FROM t LIMIT 1;',
+      'DROP FUNCTION IF EXISTS f;',
+    ],
+  },
   kinds: ['CREATE EVENT', 'ALTER EVENT', 'DROP EVENT'],
   check(ctx) {
     const kw = ctx.s.find(['EVENT']);

@@ -102,7 +102,26 @@ function allowed(s: Stmt, a: number, b: number, target: Version): boolean {
   }
 }
 
-export default defineRule('expression-default-unsupported', {
+export default defineRule({
+  id: 'expression-default-unsupported',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'v8.0.0+ supports a fixed list (shipped experimental in v8.0.0); earlier versions only CURRENT_TIMESTAMP family, NEXT VALUE FOR, RAND(), UUID(), UUID_TO_BIN()',
+  explanation: 'MySQL 8.0.13 accepts arbitrary expression defaults; TiDB only a short list.',
+  fix: 'Compute the value in the application or via a generated column.',
+  source: 'pingcap/docs: data-type-default-values.md (release-8.1 and master); releases/release-8.0.0.md',
+  quote: 'Starting from v8.0.0, TiDB additionally supports assigning default values to `BLOB`, `TEXT`, and `JSON` data types. However, you can only use expressions to set the default values for these data types.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE t ALTER COLUMN exp SET DEFAULT (DATE_ADD(CURRENT_DATE, INTERVAL 30 DAY));',
+      'CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY, m VARCHAR(10) DEFAULT (DATE_FORMAT(NOW(), \'%d/%m/%Y\')));',
+      'CREATE TABLE invoices (id BIGINT AUTO_RANDOM PRIMARY KEY, issued_on DATE NOT NULL, due_on DATE DEFAULT (DATE_ADD(CURRENT_DATE, INTERVAL 30 DAY)));',
+    ],
+    clean: [
+      'CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY, d DATE DEFAULT (CURRENT_DATE));',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const s = ctx.s;

@@ -1,6 +1,26 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('flush-tables-with-read-lock', {
+export default defineRule({
+  id: 'flush-tables-with-read-lock',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Global read lock (used by backup scripts) is not supported.',
+  fix: 'Use BR / Dumpling with tidb_snapshot for consistent backups.',
+  source: 'pingcap/docs: sql-statements/sql-statement-flush-tables.md',
+  quote: 'The statement `FLUSH TABLES WITH READ LOCK` produces an error, as TiDB does not currently support locking tables.',
+  quoteStatus: 'verified',
+  tidb: { error: 1105, sqlState: 'HY000', message: 'FLUSH TABLES WITH READ LOCK is not supported.  Please use @@tidb_snapshot' },
+  examples: {
+    flagged: [
+      'flush local tables with read lock;',
+      '# backup step: freeze writes, record binlog position\nFLUSH TABLES WITH READ LOCK;\nSHOW MASTER STATUS;',
+      'FLUSH TABLES orders, order_items WITH READ LOCK;',
+    ],
+    clean: [
+      'FLUSH TABLES;\nFLUSH PRIVILEGES;\nFLUSH TABLES t;',
+    ],
+  },
   kinds: ['FLUSH'],
   check(ctx) {
     const s = ctx.s;

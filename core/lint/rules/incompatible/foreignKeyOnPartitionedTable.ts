@@ -1,8 +1,28 @@
 import type { IndexDef } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
 
-export default defineRule('foreign-key-on-partitioned-table', {
+export default defineRule({
+  id: 'foreign-key-on-partitioned-table',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'v6.6.0+ (FK enforcement era)',
   since: '6.6',
+  explanation: 'Foreign keys on partitioned tables are not supported.',
+  fix: 'Drop the FK and enforce in the application.',
+  source: 'pingcap/docs: foreign-key.md',
+  quote: 'It is not supported to create a foreign key on a partitioned table.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'CREATE TABLE p (id BIGINT, oid BIGINT, PRIMARY KEY (id));\nALTER TABLE p ENGINE=InnoDB PARTITION BY HASH (id) PARTITIONS 4;\nALTER TABLE p ADD CONSTRAINT fk_p_o FOREIGN KEY (oid) REFERENCES o (id);',
+      'CREATE TABLE oi (\n  id BIGINT NOT NULL,\n  oid BIGINT NOT NULL,\n  PRIMARY KEY (id, oid),\n  KEY i (oid),\n  CONSTRAINT fk_o FOREIGN KEY (oid) REFERENCES orders (id)\n) PARTITION BY HASH (oid) PARTITIONS 8;',
+      'CREATE TABLE sh (id BIGINT, d DATE, oid BIGINT, PRIMARY KEY (id, d)) PARTITION BY RANGE COLUMNS (d) (PARTITION p VALUES LESS THAN (MAXVALUE));\nALTER TABLE sh ADD FOREIGN KEY (oid) REFERENCES orders (id);',
+    ],
+    clean: [
+      'ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES par (id);',
+      'CREATE TABLE c (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES par (id));',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const s = ctx.s;

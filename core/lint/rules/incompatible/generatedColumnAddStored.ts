@@ -1,6 +1,26 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('generated-column-add-stored', {
+export default defineRule({
+  id: 'generated-column-add-stored',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Stored generated columns can only be declared at CREATE TABLE time; VIRTUAL ones can be added later.',
+  fix: 'Quick fix: add it as VIRTUAL (and index it if needed).',
+  source: 'pingcap/docs: generated-columns.md',
+  quote: 'You cannot add a stored generated column through `ALTER TABLE`.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE r ADD (w INT, area DOUBLE AS (w * h) PERSISTENT);',
+      'ALTER TABLE rectangles ADD area DOUBLE AS (width * height) STORED NOT NULL;',
+      'ALTER TABLE orders ADD COLUMN total_cents BIGINT AS (ROUND(total * 100)) STORED;',
+    ],
+    clean: [
+      'ALTER TABLE o ADD COLUMN c BIGINT AS (a * 100);',
+      'CREATE TABLE o (a INT PRIMARY KEY, c BIGINT AS (a * 100) STORED);',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

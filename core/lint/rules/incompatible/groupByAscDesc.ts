@@ -5,7 +5,29 @@ import { defineRule } from '../../rule';
 
 const SET_OPS = ['UNION', 'EXCEPT', 'INTERSECT'];
 
-export default defineRule('group-by-asc-desc', {
+export default defineRule({
+  id: 'group-by-asc-desc',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'TiDB parses the MySQL 5.7 GROUP BY sort modifier only as a no-op feature gated by tidb_enable_noop_functions (default OFF), so the statement errors; even when enabled the groups are not sorted. MySQL 8.0 removed the syntax as well.',
+  fix: 'Quick fix: remove ASC/DESC from GROUP BY and add ORDER BY expr ASC|DESC.',
+  source: 'pingcap/docs: system-variables.md#tidb_enable_noop_functions-new-in-v40',
+  quote: 'By default, TiDB returns an error when you attempt to use the syntax for functionality that is not yet implemented. ... `GROUP BY <expr> ASC|DESC` syntax',
+  quoteStatus: 'verified',
+  tags: ['deprecated'],
+  examples: {
+    flagged: [
+      'SELECT a FROM t WHERE x = 1 GROUP BY a DESC WITH ROLLUP ORDER BY a;',
+      'INSERT INTO d (day, n)\nSELECT DATE(c) AS day, COUNT(*) FROM t WHERE c > 1 group by day asc;',
+      'SELECT c, SUM(t) AS s FROM o WHERE x = 1 GROUP BY c ASC ORDER BY s DESC LIMIT 20;',
+    ],
+    clean: [
+      'CREATE INDEX i ON t (a DESC, b ASC);',
+      'SELECT a FROM t WHERE x = 1 GROUP BY a ORDER BY a DESC FOR UPDATE;',
+      'SELECT t.desc, COUNT(*) FROM t WHERE id > 0 GROUP BY t.desc ORDER BY 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -1,6 +1,25 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('handler-statement', {
+export default defineRule({
+  id: 'handler-statement',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'The HANDLER low-level access interface is unsupported.',
+  fix: 'Use ordinary SELECT with index range conditions.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: '`HANDLER` statement',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'HANDLER db1.`t` OPEN;',
+      'HANDLER users OPEN;\nHANDLER users READ `PRIMARY` FIRST;\nHANDLER users CLOSE;',
+      'HANDLER audit_log OPEN AS al;\nhandler al read idx_created next limit 100;\nHANDLER al CLOSE;',
+    ],
+    clean: [
+      'SELECT handler, status FROM jobs WHERE id = 1;',
+    ],
+  },
   kinds: ['HANDLER'],
   check(ctx) {
     const s = ctx.s;

@@ -5,7 +5,29 @@ import { defineRule } from '../../rule';
 
 const MESSAGE_TAIL = "TiDB rejects it ('ON condition doesn't support subqueries yet'). Move the condition into WHERE (for an inner join), join a derived table on keys, or use ROW_NUMBER() ... = 1.";
 
-export default defineRule('join-on-subquery', {
+export default defineRule({
+  id: 'join-on-subquery',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all (listed as unsupported for v8.5; #11414)',
+  explanation: 'The planner rejects ON conditions whose rewrite needs a new plan (Apply/semi-join). MySQL accepts them, so queries such as \'JOIN latest l ON l.id = (SELECT MAX(id) FROM x WHERE x.k = a.k)\' fail at runtime on TiDB.',
+  fix: 'Move the subquery into WHERE (for INNER JOIN), into a derived table joined on keys, or rewrite with a window function (ROW_NUMBER() ... = 1).',
+  source: 'pingcap/docs: mysql-compatibility.md; pingcap/tidb pkg/planner/core/logical_plan_builder.go (buildJoin)',
+  quote: 'JOIN ON subquery [#11414]',
+  quoteStatus: 'verified',
+  tidb: { error: 1105, sqlState: 'HY000', message: 'ON condition doesn\'t support subqueries yet' },
+  examples: {
+    flagged: [
+      'SELECT a.id FROM a JOIN b ON b.v > ANY (SELECT v FROM c) WHERE a.id = 1;',
+      'UPDATE a JOIN b ON b.id = (SELECT MAX(id) FROM b b2 WHERE b2.k = a.k) SET a.v = b.v WHERE a.id = 1;',
+      'CREATE TABLE o (id INT PRIMARY KEY, k INT);\nCREATE TABLE c (id INT PRIMARY KEY, v INT);\nSELECT o.id FROM o JOIN c ON c.id = (SELECT MAX(id) FROM c WHERE v = k) WHERE o.id = 1;',
+    ],
+    clean: [
+      'INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE a = (SELECT 1);',
+      'SELECT a.id FROM a JOIN b ON b.id = a.id WHERE a.x IN (SELECT x FROM c WHERE c.y = a.y);',
+      'SELECT o.id FROM orders o JOIN fx r ON r.cur = o.cur AND r.day = (SELECT MAX(day) FROM fx) WHERE o.id < 9;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

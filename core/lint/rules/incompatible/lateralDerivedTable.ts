@@ -1,7 +1,27 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
 
-export default defineRule('lateral-derived-table', {
+export default defineRule({
+  id: 'lateral-derived-table',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Lateral derived tables (MySQL 8.0.14+) are not supported.',
+  fix: 'Rewrite as a correlated scalar subquery or a window function.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'Lateral derived tables [#40328]',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SELECT * FROM t1, LATERAL (SELECT t1.a + 1 AS b) d LIMIT 5;',
+      'SELECT * FROM t1 JOIN LATERAL (SELECT 1) d ON TRUE;',
+      'SELECT t.id FROM t JOIN LATERAL (SELECT 1 AS one) x ON TRUE WHERE t.id = 1;',
+    ],
+    clean: [
+      'SELECT \'JOIN LATERAL (x)\' AS s;',
+      'SELECT lateral FROM t WHERE id = 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -1,8 +1,28 @@
 import { modifyRange, modifyTypeChanges, typeText } from '../support/typeChange';
 import { defineRule } from '../../rule';
 
-export default defineRule('modify-column-type-restricted', {
+export default defineRule({
+  id: 'modify-column-type-restricted',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'v5.1+ (earlier versions reject almost all type changes)',
   since: '5.1',
+  explanation: 'TiDB\'s online type change has restrictions MySQL\'s COPY algorithm does not have.',
+  fix: 'Add a new column, backfill in batches, swap names.',
+  source: 'pingcap/docs: sql-statements/sql-statement-modify-column.md',
+  quote: 'ERROR 8200 (HY000): Unsupported modify column: column has primary key flag',
+  quoteStatus: 'verified',
+  tidb: { error: 8200, sqlState: 'HY000', message: 'Unsupported modify column: table is partition table' },
+  examples: {
+    flagged: [
+      'CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t MODIFY COLUMN a VARCHAR(10);',
+      'CREATE TABLE k (a BIGINT NOT NULL, PRIMARY KEY (a));\nALTER TABLE k MODIFY a INT NOT NULL;',
+      'CREATE TABLE g (a INT PRIMARY KEY, b INT AS (a + 1));\nALTER TABLE g MODIFY COLUMN b BIGINT;',
+    ],
+    clean: [
+      'CREATE TABLE t (a int primary key);\nALTER TABLE t MODIFY COLUMN a bigint;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     for (const m of modifyTypeChanges(ctx)) {

@@ -2,8 +2,28 @@ import { isAssertionSpec, specText, splitAlterFix } from '../support/alterSplit'
 import type { AlterSpec } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
 
-export default defineRule('multi-schema-change-pre-v6-2', {
-  before: '6.2',
+export default defineRule({
+  id: 'multi-schema-change-pre-v6-2',
+  category: 'incompatible',
+  severity: 'error',
+  versions: '< v6.2.0',
+  until: '6.2',
+  explanation: 'Before v6.2.0 TiDB executed only single-change ALTER statements.',
+  fix: 'Quick fix: split into one ALTER TABLE per specification.',
+  source: 'pingcap/docs: mysql-compatibility.md (v5.x)',
+  quote: 'Multiple operations cannot be completed in a single `ALTER TABLE` statement. ... Otherwise, the `Unsupported multi schema change` error might be output.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE t ADD COLUMN a INT, DROP COLUMN b;',
+      'CREATE TABLE docs (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\nALTER TABLE docs ADD COLUMN slug VARCHAR(200) NULL, ADD INDEX idx_slug (slug);',
+      'ALTER /* hint */ TABLE /* x */ t1 MODIFY /* c */ c1 INT, /* d */ DROP COLUMN c1;',
+    ],
+    clean: [
+      'ALTER TABLE t DROP PARTITION p1, p2;',
+      '--changeset bob:1\nALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

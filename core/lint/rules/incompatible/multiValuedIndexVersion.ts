@@ -1,8 +1,27 @@
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
 
-export default defineRule('multi-valued-index-version', {
-  before: '6.6',
+export default defineRule({
+  id: 'multi-valued-index-version',
+  category: 'incompatible',
+  severity: 'error',
+  versions: '< v6.6.0 (experimental 6.6, GA 7.1)',
+  until: '6.6',
+  explanation: 'Multi-valued indexes arrived in v6.6.0.',
+  fix: 'Upgrade or use an auxiliary table.',
+  source: 'pingcap/docs: sql-statements/sql-statement-create-index.md#multi-valued-indexes; releases/release-6.6.0.md; releases/release-7.1.0.md',
+  quote: 'TiDB introduces MySQL-compatible multi-valued indexes in v6.6.0.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'CREATE TABLE c (id BIGINT PRIMARY KEY, j JSON, INDEX zips ((CAST(j->\'$.zip\' AS UNSIGNED ARRAY))));',
+      'ALTER TABLE p ADD KEY t ((CAST(tags AS CHAR(32) ARRAY)));',
+      'CREATE INDEX i ON l ((CAST(a->\'$.ids\' AS UNSIGNED ARRAY)));',
+    ],
+    clean: [
+      'CREATE TABLE c (id BIGINT PRIMARY KEY, a INT, INDEX i ((a + 1)));',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX'],
   check(ctx) {
     const s = ctx.s;

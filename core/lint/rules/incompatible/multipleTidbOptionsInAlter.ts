@@ -3,7 +3,26 @@ import { defineRule } from '../../rule';
 
 const TIDB_OPTIONS = new Set(['SHARD_ROW_ID_BITS', 'AUTO_ID_CACHE']);
 
-export default defineRule('multiple-tidb-options-in-alter', {
+export default defineRule({
+  id: 'multiple-tidb-options-in-alter',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'TiDB cannot modify several TiDB-specific schema objects in a single ALTER TABLE.',
+  fix: 'Quick fix: one ALTER TABLE per TiDB-specific option.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'It is not supported to modify multiple TiDB-specific schema objects using a single `ALTER TABLE` statement, such as `TIFLASH REPLICA`, `SHARD_ROW_ID_BITS`, and `AUTO_ID_CACHE`.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE events AUTO_ID_CACHE = 1 SHARD_ROW_ID_BITS = 4;',
+      'ALTER TABLE metrics SET TIFLASH REPLICA 2, AUTO_ID_CACHE = 1;',
+      'alter table m set tiflash replica 2, /*T! auto_id_cache = 1 */;',
+    ],
+    clean: [
+      'ALTER TABLE m ENGINE = InnoDB, AUTO_INCREMENT = 5;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

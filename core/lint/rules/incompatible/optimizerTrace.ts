@@ -4,7 +4,28 @@ import { assignmentRange, notLinted, setsOptimizerTrace } from '../support/ruleH
 
 const TAIL = 'Use EXPLAIN ANALYZE, TRACE or PLAN REPLAYER DUMP to study plans instead.';
 
-export default defineRule('optimizer-trace', {
+export default defineRule({
+  id: 'optimizer-trace',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'MySQL optimizer trace is not supported (TiDB has TRACE / PLAN REPLAYER instead).',
+  fix: 'Use EXPLAIN ANALYZE, TRACE or PLAN REPLAYER DUMP.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'Optimizer trace',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SET GLOBAL optimizer_trace = \'enabled=on\';',
+      'SELECT trace FROM information_schema.optimizer_trace;',
+      'USE information_schema;\nSELECT trace FROM optimizer_trace;',
+    ],
+    clean: [
+      'SELECT @@optimizer_trace;',
+      'SET @optimizer_trace = \'x\';',
+      'SELECT trace FROM optimizer_trace WHERE id = 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -1,7 +1,27 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
 
-export default defineRule('select-into-variable', {
+export default defineRule({
+  id: 'select-into-variable',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all (per docs)',
+  explanation: 'Assigning query results to user variables with SELECT ... INTO is listed as unsupported.',
+  fix: 'Use SET @v = (SELECT ...) or SELECT @v := expr.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'TiDB does not support the following `SELECT` syntax: - `SELECT ... INTO @variable`',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SELECT a INTO @a FROM t WHERE id = 1;',
+      'SELECT SQL_CALC_FOUND_ROWS a INTO @x FROM t LOCK IN SHARE MODE;',
+      'SELECT id, email INTO @uid, @mail FROM users WHERE id = 5;',
+    ],
+    clean: [
+      'SELECT a FROM t INTO OUTFILE \'/tmp/a.csv\';',
+      'SET @v = (SELECT COUNT(*) FROM t);\nSELECT @w := 1;\nINSERT INTO t (a) SELECT @v;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

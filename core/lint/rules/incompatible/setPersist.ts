@@ -2,7 +2,27 @@ import { readSetAssignments } from '../../../sql/setStatement';
 import { defineRule } from '../../rule';
 import { INSTANCE_LOCAL_SYSVARS, matchCase } from '../support/ruleHelpers';
 
-export default defineRule('set-persist', {
+export default defineRule({
+  id: 'set-persist',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'TiDB does not support MySQL 8.0\'s persisted-variable syntax because SET GLOBAL already persists cluster-wide, so the statement fails.',
+  fix: 'Quick fix: use SET GLOBAL (persisted and cluster-wide in TiDB); for instance-local variables use the TiDB configuration file.',
+  source: 'pingcap/docs: sql-statements/sql-statement-set-variable.md',
+  quote: 'TiDB does not support `SET PERSIST` and `SET PERSIST_ONLY`, because TiDB persists global variables.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SET PERSIST x = 1;',
+      'RESET PERSIST IF EXISTS long_query_time;',
+      'SHOW MASTER STATUS;\nSTART TRANSACTION;\nCOMMIT;\nRESET PERSIST;',
+    ],
+    clean: [
+      'set global innodb_buffer_pool_size = 8589934592;',
+      'SET SESSION long_query_time = 2;\nSET @persist = 1;\nSELECT @@persist_only_x;',
+    ],
+  },
   kinds: ['SET', 'RESET'],
   check(ctx) {
     const s = ctx.s;

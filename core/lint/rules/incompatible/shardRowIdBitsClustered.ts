@@ -2,8 +2,28 @@ import type { TableOption } from '../../../sql/ddl';
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
 
-export default defineRule('shard-row-id-bits-clustered', {
+export default defineRule({
+  id: 'shard-row-id-bits-clustered',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'v5.0+; from v6.4.0 every PK is clustered by default',
   since: '5.0',
+  explanation: 'SHARD_ROW_ID_BITS only applies to tables keyed by the implicit _tidb_rowid. Since v6.4 a MySQL-style PRIMARY KEY (even VARCHAR or composite) is clustered by default, so the option is rejected unless the PK is declared NONCLUSTERED.',
+  fix: 'Use AUTO_RANDOM on the PK, or declare the PK NONCLUSTERED.',
+  source: 'pingcap/tidb: pkg/ddl error texts; pingcap/docs troubleshoot-hot-spot-issues.md; releases/release-6.4.0.md',
+  quote: 'Unsupported shard_row_id_bits for table with primary key as row id',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'CREATE TABLE t (id BIGINT PRIMARY KEY, v INT) SHARD_ROW_ID_BITS = 4;',
+      'XA START "x";\nCREATE TABLE h (id BIGINT AUTO_RANDOM PRIMARY KEY) SHARD_ROW_ID_BITS = 4;\nSELECT /*+ USE_INDEX(h, i) */ @@tidb_gc_life_time;',
+      'CREATE TEMPORARY TABLE x (id BIGINT AUTO_RANDOM PRIMARY KEY, p INT REFERENCES parent(id)) SHARD_ROW_ID_BITS = 4 PRE_SPLIT_REGIONS=2 PARTITION BY HASH(id) PARTITIONS 4;',
+    ],
+    clean: [
+      'ALTER TABLE unknown SHARD_ROW_ID_BITS = 6;',
+      'CREATE TABLE c (e INT);\nALTER TABLE c SHARD_ROW_ID_BITS = 6;',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const s = ctx.s;

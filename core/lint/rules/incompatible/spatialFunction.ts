@@ -17,7 +17,28 @@ export function isSpatialFunction(name: string): boolean {
   return GIS.has(name);
 }
 
-export default defineRule('spatial-function', {
+export default defineRule({
+  id: 'spatial-function',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Spatial functions are not available.',
+  fix: 'Compute in the application or use approximations on numeric columns.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: '`SPATIAL` (also known as `GIS`/`GEOMETRY`) functions, data types and indexes',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SELECT AsText(GeomFromText(\'POINT(1 1)\'));',
+      'UPDATE depots SET loc = Point(1, 2) WHERE id = 3;',
+      'INSERT INTO stores (name, location) VALUES (\'Bund\', ST_GeomFromText(\'POINT(121.49 31.24)\'));',
+    ],
+    clean: [
+      'INSERT polygon(x) VALUES (1);',
+      'INSERT INTO point (x, y) VALUES (1, 2);',
+      'SELECT point, polygon FROM t WHERE id = 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -4,7 +4,26 @@ import { defineRule } from '../../rule';
 const SPATIAL_TYPES = new Set(['GEOMETRY', 'POINT', 'LINESTRING', 'POLYGON', 'MULTIPOINT', 'MULTILINESTRING', 'MULTIPOLYGON',
   'GEOMETRYCOLLECTION', 'GEOMCOLLECTION']);
 
-export default defineRule('spatial-type', {
+export default defineRule({
+  id: 'spatial-type',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'GIS data types and spatial indexes are not implemented; the CREATE TABLE fails.',
+  fix: 'Store coordinates as DECIMAL/DOUBLE pairs or WKB in VARBINARY and compute in the application.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: '`SPATIAL` (also known as `GIS`/`GEOMETRY`) functions, data types and indexes [#6347]',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE regions MODIFY shape GEOMETRY;',
+      'CREATE SPATIAL INDEX sp ON regions (shape);',
+      '/*!40101 SET NAMES utf8mb4 */;\nDROP TABLE IF EXISTS `geo_places`;\nCREATE TABLE `geo_places` (\n  `id` int unsigned NOT NULL AUTO_INCREMENT,\n  `name` varchar(120) NOT NULL,\n  `pt` point NOT NULL /*!80003 SRID 4326 */,\n  PRIMARY KEY (`id`),\n  SPATIAL KEY `sp_pt` (`pt`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;',
+    ],
+    clean: [
+      'CREATE TABLE t (id BIGINT PRIMARY KEY, point INT, polygon VARCHAR(10));',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX'],
   check(ctx) {
     for (const { col } of columnSites(ctx)) {

@@ -1,6 +1,27 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('stored-function', {
+export default defineRule({
+  id: 'stored-function',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Neither stored functions nor user-defined (loadable) functions are supported. Calls to such functions later in the file will also fail with \'FUNCTION x does not exist\'.',
+  fix: 'Inline the logic as an expression, a generated column or application code.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'User-defined functions',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'DROP FUNCTION IF EXISTS f;',
+      'CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1;',
+      'DELIMITER //\nCREATE FUNCTION fn_full_name(first_name VARCHAR(100), last_name VARCHAR(100))\nRETURNS VARCHAR(201) DETERMINISTIC\nBEGIN\n  RETURN CONCAT_WS(\' \', first_name, last_name);\nEND //\nDELIMITER ;',
+    ],
+    clean: [
+      'DROP EVENT IF EXISTS e;',
+      'XA START \'x\';\nXA END \'x\';',
+      'SELECT xa FROM t LIMIT 1;',
+    ],
+  },
   kinds: ['CREATE FUNCTION', 'ALTER FUNCTION', 'DROP FUNCTION'],
   check(ctx) {
     const s = ctx.s;

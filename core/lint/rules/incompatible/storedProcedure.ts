@@ -1,6 +1,27 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('stored-procedure', {
+export default defineRule({
+  id: 'stored-procedure',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all released versions (<= v8.5, also dev/v9.0 docs)',
+  explanation: 'TiDB has no stored-procedure engine. The parser rejects the statement with a syntax error, so a migration containing a procedure aborts at that statement.',
+  fix: 'Move the procedure body into application code or a scheduled job; no mechanical fix.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'Stored procedures and functions',
+  quoteStatus: 'verified',
+  tidb: { error: 1064, sqlState: '42000', message: 'You have an error in your SQL syntax; check the manual that corresponds to your TiDB version for the right syntax to use line 1 column 16 near "PROCEDURE ..."' },
+  examples: {
+    flagged: [
+      'CALL p();',
+      'create procedure p() select 1;',
+      'SELECT 1;\nCALL refresh_stats();',
+    ],
+    clean: [
+      'SELECT \'CALL p()\' AS x FROM t LIMIT 1;',
+      '-- CALL p();\n/* CREATE PROCEDURE x() */ SELECT `call` FROM t LIMIT 1;',
+    ],
+  },
   kinds: ['CREATE PROCEDURE', 'ALTER PROCEDURE', 'DROP PROCEDURE', 'CALL'],
   check(ctx) {
     const s = ctx.s;

@@ -1,6 +1,25 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('subpartition', {
+export default defineRule({
+  id: 'subpartition',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Composite (sub)partitioning is not supported.',
+  fix: 'Use a single level of RANGE/LIST/HASH/KEY partitioning.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'The following syntaxes are not supported for partitioned tables: - `SUBPARTITION`',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'CREATE TABLE k (a INT PRIMARY KEY) PARTITION BY HASH (a) PARTITIONS 4 SUBPARTITIONS 2;',
+      'alter table s partition by list (r) subpartition by key (id) (partition p values in (1));',
+      'ALTER TABLE sensor_readings\n  PARTITION BY LIST (region_id)\n  SUBPARTITION BY HASH (sensor_id) SUBPARTITIONS 2 (\n    PARTITION p_eu VALUES IN (1, 2),\n    PARTITION p_us VALUES IN (3, 4)\n  );',
+    ],
+    clean: [
+      'CREATE TABLE s (`subpartition` INT PRIMARY KEY);',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const s = ctx.s;

@@ -13,7 +13,28 @@ const SYS_FUNCTIONS = new Set([
   'QUOTE_IDENTIFIER', 'SYS_GET_CONFIG', 'VERSION_MAJOR', 'VERSION_MINOR', 'VERSION_PATCH',
 ]);
 
-export default defineRule('sys-schema', {
+export default defineRule({
+  id: 'sys-schema',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'any sys.* before v8.0.0; from v8.0.0 any sys.* except sys.schema_unused_indexes',
+  explanation: 'The MySQL sys schema does not exist before v8.0.0. From v8.0.0 TiDB ships a sys schema containing only the view schema_unused_indexes.',
+  fix: 'Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).',
+  source: 'pingcap/docs: sys-schema/sys-schema.md; releases/release-8.0.0.md',
+  quote: 'Starting from v8.0.0, TiDB provides the `sys` schema.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SELECT sys.format_bytes(100);',
+      'SELECT * FROM sys.processlist;',
+      'USE sys;\nSELECT host FROM host_summary LIMIT 1;',
+    ],
+    clean: [
+      'USE sys;',
+      'SELECT \'sys.session\' AS x;',
+      'SELECT sys_get_config(\'x\', 1);',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (SKIP_KINDS.has(s.kind) || notLinted(s)) return;

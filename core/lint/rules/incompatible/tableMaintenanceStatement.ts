@@ -7,7 +7,27 @@ const ALTERNATIVE: Record<string, string> = {
   OPTIMIZE: 'Remove it from the script: TiKV compacts data automatically.',
 };
 
-export default defineRule('table-maintenance-statement', {
+export default defineRule({
+  id: 'table-maintenance-statement',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'These InnoDB/MyISAM maintenance statements are not implemented (TiKV compaction is automatic).',
+  fix: 'Use ADMIN CHECK TABLE / ADMIN CHECKSUM TABLE; drop OPTIMIZE/REPAIR from scripts.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: '`CHECK TABLE` syntax [#4673] ... `CHECKSUM TABLE` syntax [#1895] ... `REPAIR TABLE` syntax ... `OPTIMIZE TABLE` syntax',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'CHECK TABLE t;',
+      'optimize table `orders`;',
+      'CHECKSUM TABLE t1 EXTENDED;',
+    ],
+    clean: [
+      'SELECT \'CHECK TABLE orders; OPTIMIZE TABLE t\' AS hint;',
+      'ADMIN CHECK TABLE orders;\nADMIN CHECKSUM TABLE orders;\nANALYZE TABLE orders;',
+    ],
+  },
   kinds: ['CHECK', 'CHECKSUM', 'REPAIR', 'OPTIMIZE'],
   check(ctx) {
     const s = ctx.s;

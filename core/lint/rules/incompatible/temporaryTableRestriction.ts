@@ -1,6 +1,26 @@
 import { defineRule } from '../../rule';
 
-export default defineRule('temporary-table-restriction', {
+export default defineRule({
+  id: 'temporary-table-restriction',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all; CREATE TEMPORARY TABLE itself requires v5.3.0+',
+  explanation: 'Temporary tables arrived in v5.3 and do not support TiDB\'s distribution options, partitioning or FKs; local temporary tables do not support ALTER TABLE. Before v5.3 CREATE TEMPORARY TABLE errors unless tidb_enable_noop_functions=ON, and then it creates an ordinary, persistent table.',
+  fix: 'Remove the unsupported options from the temporary table; define local temporary tables in their final shape instead of altering them.',
+  source: 'pingcap/docs: temporary-tables.md; releases/release-5.3.0.md',
+  quote: 'Local temporary tables and global temporary tables in TiDB are **NOT** compatible with the following TiDB features: - `AUTO_RANDOM` columns - `SHARD_ROW_ID_BITS` and `PRE_SPLIT_REGIONS` table options - Partitioned tables ... - Foreign keys ; TiDB local temporary tables do not support `ALTER TABLE`.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'CREATE TEMPORARY TABLE tmp_x (id INT, v INT) SHARD_ROW_ID_BITS = 4;',
+      'CREATE GLOBAL TEMPORARY TABLE g (a INT, FOREIGN KEY (a) REFERENCES p(id)) ON COMMIT DELETE ROWS;',
+    ],
+    clean: [
+      'CREATE TEMPORARY TABLE tmp_c (id BIGINT PRIMARY KEY, total DECIMAL(12,2));',
+      'CREATE GLOBAL TEMPORARY TABLE g (a INT) ON COMMIT DELETE ROWS;\nALTER TABLE g ADD COLUMN b INT;',
+      'CREATE TABLE n (id BIGINT PRIMARY KEY);\nALTER TABLE n ADD COLUMN c INT;\nDROP TEMPORARY TABLE IF EXISTS n;',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
     const s = ctx.s;

@@ -4,7 +4,28 @@ import { defineRule } from '../../rule';
 
 const DDL = new Set(['CREATE TABLE', 'ALTER TABLE', 'CREATE DATABASE', 'ALTER DATABASE']);
 
-export default defineRule('unsupported-charset', {
+export default defineRule({
+  id: 'unsupported-charset',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all (gbk supported since v5.4)',
+  explanation: 'Other character sets (utf16, utf32, ucs2, latin2, cp1251, sjis, big5, euckr, ...) are rejected (\'Unknown character set\').',
+  fix: 'Convert data to utf8mb4 before migration and change the declaration to utf8mb4.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'Character sets other than `ascii`, `latin1`, `binary`, `utf8`, `utf8mb4`, and `gbk`.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SET NAMES cp1251;',
+      'ALTER TABLE docs CHARACTER SET = cp1251;',
+      'SELECT CHARSET(CONVERT(\'abc\' USING latin2));',
+    ],
+    clean: [
+      'SHOW COLLATION WHERE Charset = \'latin2\';',
+      'SELECT charset, collation FROM t LIMIT 1;',
+      'SHOW CHARACTER SET WHERE Charset = \'utf16\';',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     // routine bodies are not linted: the CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT is already an error

@@ -6,7 +6,29 @@ function message(level: string): string {
   return `TiDB supports only REPEATABLE READ (snapshot isolation) and READ COMMITTED, so isolation level ${level} fails with error 8048 (with tidb_skip_isolation_level_check=1 it only warns and transactions still run as SI/RC). Use REPEATABLE READ and SELECT ... FOR UPDATE where write skew matters.`;
 }
 
-export default defineRule('unsupported-isolation-level', {
+export default defineRule({
+  id: 'unsupported-isolation-level',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'TiDB supports only snapshot isolation (reported as REPEATABLE-READ) and READ COMMITTED; other levels error unless tidb_skip_isolation_level_check=1, in which case the statement succeeds with a warning and transactions still run as SI/RC.',
+  fix: 'Use REPEATABLE READ (SI) plus SELECT ... FOR UPDATE to prevent write skew.',
+  source: 'pingcap/docs: transaction-isolation-levels.md; develop/dev-guide-transaction-restraints.md',
+  quote: 'The isolation levels supported by TiDB are RC (Read Committed) and SI (Snapshot Isolation)',
+  quoteStatus: 'verified',
+  tidb: { error: 8048, sqlState: 'HY000', message: 'The isolation level \'SERIALIZABLE\' is not supported. Set tidb_skip_isolation_level_check=1 to skip this error' },
+  examples: {
+    flagged: [
+      'SET @@tx_isolation = \'read-uncommitted\';',
+      'set transaction isolation level read uncommitted;',
+      'SET GLOBAL transaction_isolation = \'SERIALIZABLE\';',
+    ],
+    clean: [
+      'SELECT \'SERIALIZABLE\', @@transaction_isolation;',
+      'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;',
+      'SET tidb_skip_isolation_level_check = 1;\nSET TRANSACTION ISOLATION LEVEL SERIALIZABLE;',
+    ],
+  },
   kinds: ['SET'],
   check(ctx) {
     const s = ctx.s;

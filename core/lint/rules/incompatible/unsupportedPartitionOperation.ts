@@ -2,7 +2,27 @@ import { defineRule } from '../../rule';
 
 const NEVER = new Set(['CHECK', 'OPTIMIZE', 'REPAIR', 'IMPORT', 'DISCARD', 'REBUILD']);
 
-export default defineRule('unsupported-partition-operation', {
+export default defineRule({
+  id: 'unsupported-partition-operation',
+  category: 'incompatible',
+  severity: 'warning',
+  versions: 'all; REORGANIZE PARTITION from v7.0.0; ADD/COALESCE PARTITION on HASH/KEY tables from v7.1.0; EXCHANGE PARTITION GA from v6.3.0',
+  explanation: 'These partition maintenance operations are rejected or silently ignored. Before v7.1.0 HASH/KEY partitioned tables only support TRUNCATE PARTITION; before v6.3.0 EXCHANGE PARTITION was experimental and off by default.',
+  fix: 'Remove them; use ADMIN CHECK TABLE; upgrade for REORGANIZE (v7.0), ADD/COALESCE on HASH/KEY (v7.1) and EXCHANGE (v6.3).',
+  source: 'pingcap/docs: mysql-compatibility.md; releases/release-7.1.0.md; releases/release-6.3.0.md',
+  quote: '`{CHECK|OPTIMIZE|REPAIR|IMPORT|DISCARD|REBUILD} PARTITION`',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'ALTER TABLE access_log REBUILD PARTITION p2024, p2025;',
+      { sql: 'CREATE TABLE h (a INT PRIMARY KEY) PARTITION BY LINEAR HASH (a) PARTITIONS 4;\nALTER TABLE h ADD PARTITION PARTITIONS 2;', target: '6.5' },
+      { sql: 'ALTER TABLE s COALESCE PARTITION 2;', target: '6.5' },
+    ],
+    clean: [
+      'ALTER TABLE t DROP PARTITION p2019;',
+      'CREATE TABLE h (a INT PRIMARY KEY) PARTITION BY LINEAR HASH (a) PARTITIONS 4;\nALTER TABLE h ADD PARTITION PARTITIONS 2;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     const at = ctx.alterTable();

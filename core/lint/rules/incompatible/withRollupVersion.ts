@@ -1,8 +1,27 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
 
-export default defineRule('with-rollup-version', {
-  before: '7.4',
+export default defineRule({
+  id: 'with-rollup-version',
+  category: 'incompatible',
+  severity: 'error',
+  versions: '< v7.4.0',
+  until: '7.4',
+  explanation: 'WITH ROLLUP was listed as unsupported and was implemented in v7.4.0.',
+  fix: 'Upgrade, or compute subtotals with UNION ALL.',
+  source: 'pingcap/docs: mysql-compatibility.md (v5.x-v7.3)',
+  quote: 'The syntax `SELECT ... GROUP BY ... WITH ROLLUP` is not supported.',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SELECT region, SUM(x) FROM s GROUP BY region with rollup ORDER BY region;',
+      'INSERT INTO category_totals (category_id, total)\nSELECT category_id, SUM(amount) FROM order_lines WHERE created_at >= \'2024-01-01\' GROUP BY category_id WITH ROLLUP;',
+      'SELECT a, COUNT(*) FROM t GROUP BY a WITH ROLLUP;',
+    ],
+    clean: [
+      'SELECT \'GROUP BY a WITH ROLLUP\' AS s;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -4,7 +4,27 @@ import { defineRule } from '../../rule';
 
 const XML = new Set(['EXTRACTVALUE', 'UPDATEXML']);
 
-export default defineRule('xml-function', {
+export default defineRule({
+  id: 'xml-function',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'XML functions are not implemented (JSON is the recommended replacement).',
+  fix: 'Store JSON and use JSON_EXTRACT / JSON_SET.',
+  source: 'pingcap/docs: mysql-compatibility.md',
+  quote: 'XML Functions',
+  quoteStatus: 'verified',
+  examples: {
+    flagged: [
+      'SELECT EXTRACTVALUE(doc, \'/a/@b\') FROM t WHERE id = 1;',
+      'UPDATE m SET p = UpdateXML(p, \'/a\', \'<a/>\') WHERE id = 1;',
+      'INSERT INTO sku_vendor_map (sku, vendor_code)\nSELECT sku, EXTRACTVALUE(vendor_xml, \'/vendor/@code\') FROM supplier_items WHERE imported_at >= \'2024-05-01\';',
+    ],
+    clean: [
+      'SELECT \'ExtractValue(x)\' AS hint;',
+      'SELECT extractvalue, updatexml FROM t WHERE id = 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -4,7 +4,29 @@ import { defineRule } from '../../rule';
 const MESSAGE = (table: string) =>
   `Adding an index to the existing table '${table}' backfills the whole table and consumes TiKV I/O while it runs. Run it off-peak, tune tidb_ddl_reorg_worker_cnt, and check that fast reorg (tidb_ddl_enable_fast_reorg) is enabled.`;
 
-export default defineRule('add-index-existing-table', {
+export default defineRule({
+  id: 'add-index-existing-table',
+  category: 'risky',
+  severity: 'hint',
+  versions: 'all',
+  explanation: 'Index creation backfills the whole table and consumes TiKV I/O; fast reorg (tidb_ddl_enable_fast_reorg, v6.3+, default ON from v6.5) mitigates but does not remove the cost.',
+  fix: 'Run off-peak; tune tidb_ddl_reorg_worker_cnt; verify fast reorg is enabled.',
+  source: 'pingcap/docs: develop/dev-guide-optimize-sql-best-practices.md; system-variables.md#tidb_ddl_enable_fast_reorg-new-in-v630',
+  quote: 'To reduce the impact on the online application, the default speed of add index operation is slow.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'ALTER TABLE t ADD INDEX i (c);',
+      'CREATE INDEX i ON unknown_t (created_at);',
+      'create unique index uq_email on `users` (`email`);',
+    ],
+    clean: [
+      'ALTER TABLE t MODIFY code TEXT;',
+      'CREATE FULLTEXT INDEX ft_title_body ON articles (title, body) WITH PARSER ngram;',
+      'CREATE TABLE k (a BIGINT NOT NULL, PRIMARY KEY (a));\nALTER TABLE k MODIFY a INT NOT NULL;',
+    ],
+  },
   kinds: ['ALTER TABLE', 'CREATE INDEX'],
   check(ctx) {
     const s = ctx.s;

@@ -1,7 +1,29 @@
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
 
-export default defineRule('auto-increment-hotspot', {
+export default defineRule({
+  id: 'auto-increment-hotspot',
+  category: 'risky',
+  severity: 'warning',
+  versions: 'all',
+  explanation: 'Monotonic IDs make every insert land in the last Region of the table (write hotspot on one TiKV). IDs are also only unique, not consecutive, across TiDB instances (per-instance caches).',
+  fix: 'Quick fix (BIGINT PK): replace AUTO_INCREMENT with AUTO_RANDOM (e.g. `id BIGINT AUTO_RANDOM PRIMARY KEY`, or ALTER TABLE t MODIFY id BIGINT AUTO_RANDOM(5)); for INT PKs widen to BIGINT first. If ordered IDs are required, AUTO_ID_CACHE=1 gives MySQL-compatible allocation but keeps the hotspot.',
+  source: 'pingcap/docs: mysql-compatibility.md; auto-random.md; troubleshoot-hot-spot-issues.md',
+  quote: 'The `AUTO_INCREMENT` attribute might cause hotspot in production environments. ... It is recommended to use `AUTO_RANDOM` instead.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'CREATE TABLE s (id SERIAL PRIMARY KEY, v INT);',
+      'CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT, total DECIMAL(12,2), PRIMARY KEY (id));',
+      'CREATE TABLE t30 (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));',
+    ],
+    clean: [
+      'ALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_INCREMENT;',
+      'CREATE TEMPORARY TABLE tmp (id INT AUTO_INCREMENT PRIMARY KEY);',
+      'CREATE TABLE t (a bigint PRIMARY KEY /*T![auto_rand] AUTO_RANDOM */, b INT);',
+    ],
+  },
   kinds: ['CREATE TABLE'],
   check(ctx) {
     const ct = ctx.createTable();

@@ -1,8 +1,28 @@
 import { modifyRange, modifyTypeChanges, typeText } from '../support/typeChange';
 import { defineRule } from '../../rule';
 
-export default defineRule('ddl-reorg-rewrite', {
+export default defineRule({
+  id: 'ddl-reorg-rewrite',
+  category: 'risky',
+  severity: 'warning',
+  versions: 'v5.1+',
   since: '5.1',
+  explanation: 'Reorg type changes rewrite every row and every index containing the column; long-running on big tables.',
+  fix: 'Schedule off-peak, or add a new column and backfill in batches.',
+  source: 'pingcap/docs: sql-statements/sql-statement-modify-column.md',
+  quote: 'Since v5.1.0, TiDB has supported changes of data types for Reorg data, including but not limited to:',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'CREATE TABLE k (id INT PRIMARY KEY, x DATE);\nALTER TABLE k MODIFY x DATETIME;',
+      'CREATE TABLE parcels (id BIGINT NOT NULL PRIMARY KEY, weight_g INT NOT NULL, label VARCHAR(64) NOT NULL);\nALTER TABLE parcels MODIFY weight_g SMALLINT NOT NULL;',
+      'CREATE TABLE notes (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  note VARCHAR(255),\n  views BIGINT NOT NULL DEFAULT 0,\n  amount DECIMAL(10,2),\n  code INT\n);\nALTER TABLE notes MODIFY amount DECIMAL(12,4);',
+    ],
+    clean: [
+      'ALTER TABLE notes MODIFY code SMALLINT;',
+    ],
+  },
   kinds: ['ALTER TABLE'],
   check(ctx) {
     for (const m of modifyTypeChanges(ctx)) {

@@ -1,7 +1,29 @@
 import { deleteTables, findAtDepth, mainVerb } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
 
-export default defineRule('delete-without-where', {
+export default defineRule({
+  id: 'delete-without-where',
+  category: 'risky',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Deletes every row in one transaction: huge transaction, GC pressure, possible \'transaction too large\'.',
+  fix: 'Use TRUNCATE TABLE if intended, or add a WHERE / use BATCH ON id LIMIT n DELETE ... (v6.1+).',
+  source: 'pingcap/docs: develop/dev-guide-optimize-sql-best-practices.md; non-transactional-dml.md',
+  quote: 'When you need to delete all data from a table, it is recommended to use the `TRUNCATE` statement ... It is not recommended to use `DELETE` for full table data',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'DELETE FROM logs;',
+      'DELETE FROM staging;',
+      'DELETE s FROM sessions s JOIN users u ON u.id = s.user_id;',
+    ],
+    clean: [
+      'SELECT \'DELETE FROM t\' AS hint;',
+      'DELETE FROM t WHERE id IN (SELECT id FROM u);',
+      'CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;',
+    ],
+  },
   kinds: ['DELETE', 'WITH'],
   check(ctx) {
     const s = ctx.s;

@@ -95,7 +95,29 @@ function outermost(ranges: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
-export default defineRule('function-on-column-in-where', {
+export default defineRule({
+  id: 'function-on-column-in-where',
+  category: 'risky',
+  severity: 'info',
+  versions: 'all',
+  explanation: 'Wrapping the column in a function prevents index range scans (unless a matching expression index exists).',
+  fix: 'Rewrite as a range on the bare column (e.g. created_at >= \'2024-01-01\' AND created_at < \'2024-01-02\') or add an expression index (GA since v6.5 for the functions in tidb_allow_function_for_expression_index).',
+  source: 'pingcap/docs: develop/dev-guide-index-best-practice.md',
+  quote: 'When using an index column as a condition in a query, do not use calculation, function, or type conversion on it, which will prevent the TiDB optimizer from using the index.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'SELECT id FROM t WHERE lower(email) LIKE \'ab%\';',
+      'UPDATE t SET x = 1 WHERE IFNULL(deleted, 0) = 0;',
+      'SELECT id, total FROM invoices WHERE DATE_FORMAT(issued_at, \'%Y-%m\') = \'2024-05\' LIMIT 200;',
+    ],
+    clean: [
+      'SELECT id FROM t WHERE LENGTH(name) = 3;',
+      'SELECT DATE(created_at) AS d FROM orders WHERE id = 5;',
+      'SELECT a.id FROM a JOIN b ON DATE(b.ts) = \'2024-01-01\' WHERE a.id = 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

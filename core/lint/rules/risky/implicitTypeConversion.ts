@@ -16,7 +16,29 @@ function numberAt(s: Stmt, i: number): number {
   return -1;
 }
 
-export default defineRule('implicit-type-conversion', {
+export default defineRule({
+  id: 'implicit-type-conversion',
+  category: 'risky',
+  severity: 'warning',
+  versions: 'all',
+  explanation: 'The column is cast to DOUBLE for every row, so the index on it is unusable and results can be wrong for values like \'0123\'.',
+  fix: 'Quote the literal: phone = \'13800138000\'.',
+  source: 'pingcap/docs: develop/dev-guide-implicit-type-conversion.md',
+  quote: 'In the following case, `account_id` is the primary key and its data type is `varchar`. In the execution plan, this SQL statement has an implicit type conversion and cannot use the index.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'CREATE TABLE t (id INT PRIMARY KEY, a CHARACTER(5));\nSELECT id FROM t WHERE a = 1;',
+      'CREATE TABLE legacy_customers (cust_no CHAR(10) NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL);\nSELECT name FROM legacy_customers WHERE cust_no = 1001;',
+      'CREATE TABLE members (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  phone VARCHAR(20) NOT NULL,\n  points INT NOT NULL DEFAULT 0,\n  KEY idx_phone (phone)\n);\nSELECT id FROM members WHERE phone = 13800138000;',
+    ],
+    clean: [
+      'DELETE FROM m WHERE body = 0;',
+      'SELECT id FROM m WHERE n = \'100\';',
+      'UPDATE m SET n = 1 WHERE 5 = code;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

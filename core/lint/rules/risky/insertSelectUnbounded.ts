@@ -2,7 +2,29 @@ import { cteBodies, mainVerb, tableFactors, type TableRef } from '../../../sql/q
 import type { QueryBlock, Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
 
-export default defineRule('insert-select-unbounded', {
+export default defineRule({
+  id: 'insert-select-unbounded',
+  category: 'risky',
+  severity: 'warning',
+  versions: 'all',
+  explanation: 'Copies a whole table in one transaction; large copies hit txn-total-size-limit / memory quota.',
+  fix: 'Use BATCH ON id LIMIT 10000 INSERT INTO ... SELECT (v6.5+) or IMPORT INTO; tidb_dml_type=\'bulk\' (pipelined DML, v8.0+) is experimental and incompatible with TiCDC, TiFlash and BR.',
+  source: 'pingcap/docs: non-transactional-dml.md; system-variables.md#tidb_dml_type-new-in-v800; pipelined-dml.md',
+  quote: 'The bulk DML execution mode (`tidb_dml_type = "bulk"`) is an experimental feature. It is not recommended that you use it in the production environment.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'REPLACE INTO t (SELECT a FROM `db`.`u`);',
+      'INSERT INTO orders_backup SELECT * FROM orders;',
+      'WITH x AS (SELECT id FROM orders) INSERT INTO t (a) SELECT id FROM x;',
+    ],
+    clean: [
+      'INSERT INTO t (a) SELECT 1;',
+      'BATCH ON id LIMIT 10000 INSERT INTO t SELECT * FROM orders;',
+      'WITH x AS (SELECT id FROM orders) INSERT INTO t (a) SELECT id FROM x WHERE id > 5;',
+    ],
+  },
   kinds: ['INSERT', 'REPLACE', 'WITH'],
   check(ctx) {
     const s = ctx.s;

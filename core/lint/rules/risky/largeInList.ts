@@ -6,7 +6,32 @@ import { defineRule } from '../../rule';
 /** More than this many literal items in one IN (...) list is flagged. */
 export const LARGE_IN_LIST = 1000;
 
-export default defineRule('large-in-list', {
+export default defineRule({
+  id: 'large-in-list',
+  category: 'risky',
+  severity: 'warning',
+  versions: 'all',
+  explanation: 'Very large IN lists inflate parse/plan time, defeat the plan cache and can exceed tidb_opt_range_max_size (v6.4+), falling back to full range scans.',
+  fix: 'Load the keys into a temporary table and JOIN, or batch the list.',
+  source: 'pingcap/docs: develop/dev-guide-index-best-practice.md; system-variables.md#tidb_opt_range_max_size-new-in-v640',
+  quote: 'When using the `IN` expression in a query condition, it is recommended that the number of value matched after it does not exceed 300, otherwise the execution efficiency will be poor.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      {
+        sql: `SELECT id, status FROM orders WHERE id IN (${Array.from({ length: 1001 }, (_, i) => 1000 + i).join(', ')});`,
+        display: 'SELECT id, status FROM orders WHERE id IN (1000, 1001, 1002, /* … 1001 literals in all … */ 2000);',
+      },
+    ],
+    clean: [
+      'SELECT a FROM t WHERE id IN (SELECT id FROM u WHERE x = 1) LIMIT 5;',
+      {
+        sql: `SELECT id, status FROM orders WHERE id IN (${Array.from({ length: 1000 }, (_, i) => 1000 + i).join(', ')});`,
+        display: 'SELECT id, status FROM orders WHERE id IN (1000, 1001, 1002, /* … 1000 literals in all … */ 1999);',
+      },
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

@@ -1,7 +1,29 @@
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
 
-export default defineRule('leading-wildcard-like', {
+export default defineRule({
+  id: 'leading-wildcard-like',
+  category: 'risky',
+  severity: 'info',
+  versions: 'all',
+  explanation: 'Cannot use an index range; scans the table/index.',
+  fix: 'Use a prefix pattern, a reversed-string column, or full-text search.',
+  source: 'pingcap/docs: develop/dev-guide-index-best-practice.md',
+  quote: 'A query cannot use indexes if the `LIKE` condition starts with wildcard `%` in the query.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'select id from o where no like \'_2024%\' limit 5;',
+      'SELECT id FROM products WHERE name LIKE \'%phone%\' LIMIT 50;',
+      'SELECT COUNT(*) FROM users WHERE email NOT LIKE \'%@example.com\';',
+    ],
+    clean: [
+      'SELECT \'x LIKE \'\'%y\'\'\' AS doc;',
+      'SHOW VARIABLES LIKE \'%timeout%\';',
+      'SELECT id FROM t WHERE name LIKE \'john%\' LIMIT 1;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s) || s.kind === 'SHOW') return;

@@ -3,7 +3,28 @@ import { defineRule } from '../../rule';
 
 const ITEM_END = new Set(['LIMIT', 'FOR', 'LOCK', 'INTO', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'ROWS', 'RANGE', 'GROUPS']);
 
-export default defineRule('order-by-rand', {
+export default defineRule({
+  id: 'order-by-rand',
+  category: 'risky',
+  severity: 'warning',
+  versions: 'all',
+  explanation: 'Reads and sorts the whole table (no TiDB doc discusses ORDER BY RAND(); the quote only documents the TABLESAMPLE alternative).',
+  fix: 'Pick random keys in the application or sample with TABLESAMPLE REGIONS().',
+  source: 'pingcap/docs: sql-statements/sql-statement-select.md (TABLESAMPLE)',
+  quote: '`TABLESAMPLE` | To get a sample of rows from the table.',
+  quoteStatus: 'paraphrase',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'SELECT id FROM t WHERE a = 1 ORDER BY a, RAND(42) LIMIT 3;',
+      'SELECT id, title FROM recipes WHERE is_public = 1 ORDER BY RAND() LIMIT 6;',
+      'SELECT id, question FROM quiz_questions WHERE category_id = 3 ORDER BY RAND() LIMIT 10;',
+    ],
+    clean: [
+      'SELECT id FROM t WHERE note = \'ORDER BY RAND()\' LIMIT 3;',
+      'SELECT RAND() AS r FROM t WHERE a = 1 ORDER BY id LIMIT 3;',
+    ],
+  },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;

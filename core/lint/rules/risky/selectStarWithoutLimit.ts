@@ -1,7 +1,29 @@
 import { cteNames, SYSTEM_SCHEMAS, tableFactors } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
 
-export default defineRule('select-star-without-limit', {
+export default defineRule({
+  id: 'select-star-without-limit',
+  category: 'risky',
+  severity: 'info',
+  versions: 'all',
+  explanation: 'Full table scan shipped to the client; on a distributed store this fans out to every Region.',
+  fix: 'Select needed columns and add WHERE/LIMIT or paginate by key.',
+  source: 'pingcap/docs: develop/dev-guide-optimize-sql-best-practices.md',
+  quote: 'If you do not need data from all columns, do not use `SELECT *` to return all columns data.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'SELECT * FROM `order`;',
+      'WITH x AS (SELECT id FROM t WHERE id > 1) SELECT * FROM users FOR UPDATE;',
+      'SELECT * FROM orders o JOIN customers c ON c.id = o.customer_id;',
+    ],
+    clean: [
+      'SELECT * FROM dual;',
+      'SELECT COUNT(*) FROM users;',
+      'USE mysql;\nSELECT * FROM user;',
+    ],
+  },
   kinds: ['SELECT', 'WITH', '('],
   check(ctx) {
     const s = ctx.s;

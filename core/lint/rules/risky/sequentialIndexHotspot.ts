@@ -3,7 +3,28 @@ import { columnInfo } from '../../../sql/schema';
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
 
-export default defineRule('sequential-index-hotspot', {
+export default defineRule({
+  id: 'sequential-index-hotspot',
+  category: 'risky',
+  severity: 'hint',
+  versions: 'all',
+  explanation: 'Insert-time indexes grow at the tail, creating an index write hotspot.',
+  fix: 'Prefix the index with a high-cardinality column, or accept it for low write rates.',
+  source: 'pingcap/docs: troubleshoot-hot-spot-issues.md',
+  quote: 'Common index hotspots appear in fields that are monotonously increasing in time order, or `INSERT` scenarios with a large number of repeated values.',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'CREATE TABLE a (id BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);\nCREATE INDEX i ON a (at);\nALTER TABLE a ADD INDEX j (`at`, id);',
+      'CREATE TABLE events (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  type VARCHAR(32) NOT NULL,\n  created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  KEY idx_created_at (created_at)\n);',
+      'CREATE TABLE ev (id BIGINT AUTO_RANDOM PRIMARY KEY, created_at DATETIME NOT NULL);\nALTER TABLE ev MODIFY created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP;\nALTER TABLE ev ADD INDEX idx_c (created_at);',
+    ],
+    clean: [
+      'CREATE INDEX i ON unknown_t (created_at);',
+      'CREATE TABLE x (id BIGINT, created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (created_at, id));',
+    ],
+  },
   kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX'],
   check(ctx) {
     const s = ctx.s;

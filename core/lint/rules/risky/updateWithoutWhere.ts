@@ -1,7 +1,29 @@
 import { findAtDepth, mainVerb, tableFactors } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
 
-export default defineRule('update-without-where', {
+export default defineRule({
+  id: 'update-without-where',
+  category: 'risky',
+  severity: 'error',
+  versions: 'all',
+  explanation: 'Rewrites every (joined) row in one transaction: huge transaction, GC pressure, possible \'transaction too large\'.',
+  fix: 'Add a WHERE clause, or batch with BATCH ON id LIMIT n UPDATE ... (non-transactional UPDATE needs v6.5+; BATCH DELETE v6.1+).',
+  source: 'pingcap/docs: develop/dev-guide-optimize-sql-best-practices.md; non-transactional-dml.md; basic-features.md',
+  quote: 'When you update a large amount of data, it is recommended to use [bulk update]',
+  quoteStatus: 'verified',
+  tidb: 'accepted',
+  examples: {
+    flagged: [
+      'UPDATE t30 SET v = \'x\';',
+      'START TRANSACTION;\nINSERT INTO audit_log (actor, action) VALUES (\'system\', \'nightly\');\nUPDATE accounts SET frozen = 1;\nCOMMIT;',
+      'UPDATE orders SET status = 1;',
+    ],
+    clean: [
+      'UPDATE users SET status = 1 WHERE id = 5;',
+      'BATCH ON id LIMIT 1000 UPDATE t SET a = 1 WHERE b = 2;',
+      'INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE a = a + 1;',
+    ],
+  },
   kinds: ['UPDATE', 'WITH'],
   check(ctx) {
     const s = ctx.s;

@@ -1,4 +1,4 @@
-// Shared helpers for the group A rule tests.
+// The transaction, locking, SET and administrative statement rules: their findings alone.
 import { lint } from '../../helpers';
 
 export const GROUP_A = new Set([

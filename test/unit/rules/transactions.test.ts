@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, at, only } from '../../helpers';
-import { mine } from './groupA-shared';
+import { mine } from './onlyRulesOf';
 
 test('savepoint: SAVEPOINT, ROLLBACK [WORK] TO [SAVEPOINT], RELEASE SAVEPOINT before v6.2', () => {
   const sql = 'BEGIN;\nSAVEPOINT `sp_1`;\nupdate t set a = 1 where id = 2;\nrollback work to sp_1;\nROLLBACK TO SAVEPOINT sp_1;\nRELEASE SAVEPOINT sp_1;\nCOMMIT;';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, at, only } from '../../helpers';
-import { mine } from './groupA-shared';
+import { mine } from './onlyRulesOf';
 
 test('lateral-derived-table: JOIN LATERAL / , LATERAL (subquery)', () => {
   const sql = 'SELECT u.id, x.n\nFROM users u\nLEFT JOIN lateral (SELECT COUNT(*) AS n FROM orders o WHERE o.uid = u.id) AS x ON TRUE;';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, at, only } from '../../helpers';
-import { mine } from './groupA-shared';
+import { mine } from './onlyRulesOf';
 
 test('optimizer-trace: SET optimizer_trace[_*] and information_schema.OPTIMIZER_TRACE', () => {
   const a = "SET SESSION optimizer_trace = 'enabled=on,one_line=on';";
