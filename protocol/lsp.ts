@@ -28,18 +28,28 @@ export function schemaSnapshotProblem(x: unknown): string | undefined {
   if (s.defaultDatabase !== undefined && !isStr(s.defaultDatabase)) return 'defaultDatabase is not a string';
   if (s.server !== undefined) {
     const v = s.server as Record<string, unknown> | null;
-    if (typeof v !== 'object' || v === null || !['tidb', 'mysql', 'mariadb'].includes(v.flavor as string) || !isStr(v.version)) return 'server is not {flavor, version}';
+    if (typeof v !== 'object' || v === null || !['tidb', 'mysql', 'mariadb'].includes(v.flavor as string) || !isStr(v.version))
+      return 'server is not {flavor, version}';
   }
   if (!Array.isArray(s.databases)) return 'databases is not an array';
   for (const [i, d] of (s.databases as unknown[]).entries()) {
     const db = d as Record<string, unknown> | null;
-    if (typeof db !== 'object' || db === null || !isStr(db.name) || !Array.isArray(db.tables)) return `databases[${i}] is not {name, tables[]}`;
+    if (typeof db !== 'object' || db === null || !isStr(db.name) || !Array.isArray(db.tables))
+      return `databases[${i}] is not {name, tables[]}`;
     for (const [j, t] of (db.tables as unknown[]).entries()) {
       const tb = t as Record<string, unknown> | null;
-      if (typeof tb !== 'object' || tb === null || !isStr(tb.name) || !['table', 'view', 'sequence'].includes(tb.kind as string) || !Array.isArray(tb.columns)) return `databases[${i}].tables[${j}] is not {name, kind, columns[]}`;
+      if (
+        typeof tb !== 'object' ||
+        tb === null ||
+        !isStr(tb.name) ||
+        !['table', 'view', 'sequence'].includes(tb.kind as string) ||
+        !Array.isArray(tb.columns)
+      )
+        return `databases[${i}].tables[${j}] is not {name, kind, columns[]}`;
       for (const [k, c] of (tb.columns as unknown[]).entries()) {
         const col = c as Record<string, unknown> | null;
-        if (typeof col !== 'object' || col === null || !isStr(col.name) || !isStr(col.type)) return `databases[${i}].tables[${j}].columns[${k}] is not {name, type}`;
+        if (typeof col !== 'object' || col === null || !isStr(col.name) || !isStr(col.type))
+          return `databases[${i}].tables[${j}].columns[${k}] is not {name, type}`;
       }
     }
   }

@@ -70,7 +70,13 @@ async function main(): Promise<void> {
     throw e;
   }
   const db = await demoDatabase();
-  const settings = db ? { 'tidb.connections': [{ id: 'demo', name: 'Local MariaDB (demo)', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' }] } : {};
+  const settings = db
+    ? {
+        'tidb.connections': [
+          { id: 'demo', name: 'Local MariaDB (demo)', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' },
+        ],
+      }
+    : {};
   let dirs: ReturnType<typeof prepareProfile> | undefined;
   let inst: Instance | undefined;
   let stopping = false;

@@ -13,7 +13,10 @@ export async function copyText(text: string, what: string): Promise<boolean> {
     return true;
   } catch (e) {
     log().info(`Writing to the clipboard failed: ${(e as Error).message}`);
-    const open = await vscode.window.showWarningMessage(`Could not copy ${what}: the browser refused clipboard access. Open it in an editor to copy from there?`, 'Open in Editor');
+    const open = await vscode.window.showWarningMessage(
+      `Could not copy ${what}: the browser refused clipboard access. Open it in an editor to copy from there?`,
+      'Open in Editor',
+    );
     if (open) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: text }));
     return false;
   }

@@ -4,11 +4,29 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentStatusNotification } from '../../protocol/lsp';
-import { addConnection, askPassword, connectTimeoutMs, editConnection, pickConnection, removeConnection, setPassword, settingsStore, testConnection, type AddConnectionArgs } from './connections/commands';
+import {
+  addConnection,
+  askPassword,
+  connectTimeoutMs,
+  editConnection,
+  pickConnection,
+  removeConnection,
+  setPassword,
+  settingsStore,
+  testConnection,
+  type AddConnectionArgs,
+} from './connections/commands';
 import { ConnectionManager } from './connections/manager';
 import { SchemaSync } from './lint/schemaSync';
 import type { StoredProfile } from './connections/store';
-import { backupCommand, operatorBackupCommand, restoreCommand, type BackupArgs, type OperatorBackupArgs, type RestoreArgs } from './backup/commands';
+import {
+  backupCommand,
+  operatorBackupCommand,
+  restoreCommand,
+  type BackupArgs,
+  type OperatorBackupArgs,
+  type RestoreArgs,
+} from './backup/commands';
 import { BackupHistory, type BackupRecord } from './backup/history';
 import { BackupsView } from './backup/view';
 import { ExplainCommands } from './explain/commands';
@@ -16,7 +34,15 @@ import { createPlanPanels, type PlanPanels } from './explain/planPanel';
 import { DDL_SCHEME, DdlDocuments, registerExplorerCommands } from './explorer/commands';
 import { ExplorerProvider, type Node } from './explorer/tree';
 import { createLanguageClient } from './languageClient';
-import { createLocalClusterCommand, deleteLocalClusterCommand, localClusterStatusCommand, startPlaygroundCommand, stopAllPlaygrounds, stopPlaygroundCommand, type CreateArgs } from './localCluster/commands';
+import {
+  createLocalClusterCommand,
+  deleteLocalClusterCommand,
+  localClusterStatusCommand,
+  startPlaygroundCommand,
+  stopAllPlaygrounds,
+  stopPlaygroundCommand,
+  type CreateArgs,
+} from './localCluster/commands';
 import { lintWorkspace, setTargetVersion, showRuleDocumentation } from './lint/commands';
 import { TargetVersionStatus } from './lint/statusBar';
 import { log } from './log';
@@ -59,7 +85,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   const problems = () => {
     store.list();
     for (const p of store.problems) log().warn(p);
-    if (store.problems.some((p) => /password/.test(p))) void vscode.window.showWarningMessage(store.problems.find((p) => /password/.test(p))!);
+    if (store.problems.some((p) => /password/.test(p)))
+      void vscode.window.showWarningMessage(store.problems.find((p) => /password/.test(p))!);
   };
   problems();
   const docs = new DocumentConnections(m, context.workspaceState);
@@ -85,7 +112,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     return (arg as BackupArgs) ?? {};
   };
   const profileArg = async (arg: unknown): Promise<StoredProfile | undefined> => {
-    if (arg && typeof arg === 'object' && (arg as Node).kind === 'connection') return (arg as Extract<Node, { kind: 'connection' }>).profile;
+    if (arg && typeof arg === 'object' && (arg as Node).kind === 'connection')
+      return (arg as Extract<Node, { kind: 'connection' }>).profile;
     if (typeof arg === 'string') return store.get(arg);
     return pickConnection(m);
   };
@@ -123,14 +151,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
       const p = await profileArg(arg);
       if (!p) return;
       try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to ${p.name}…` }, () => m.connect(p.id));
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to ${p.name}…` }, () =>
+          m.connect(p.id),
+        );
         const doc = vscode.window.activeTextEditor?.document;
         if (doc && !docs.get(doc.uri)) await docs.set(doc.uri, p.id);
       } catch (e) {
-        void vscode.window.showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password').then((a) => {
-          if (a === 'Edit Connection') void editConnection(m, p);
-          if (a === 'Set Password') void setPassword(m, p);
-        });
+        void vscode.window
+          .showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password')
+          .then((a) => {
+            if (a === 'Edit Connection') void editConnection(m, p);
+            if (a === 'Set Password') void setPassword(m, p);
+          });
       }
     }),
     vscode.commands.registerCommand('tidb.disconnect', async (arg?: unknown) => {
@@ -150,14 +182,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     vscode.commands.registerCommand('tidb.restore', (arg?: unknown) => {
       const n = arg as Node | BackupRecord | RestoreArgs | undefined;
       if (n && 'method' in n && 'location' in n) return restoreCommand(m, backups, { record: n as BackupRecord });
-      if (n && 'kind' in n && (n as Node).kind === 'connection') return restoreCommand(m, backups, { connectionId: (n as Extract<Node, { kind: 'connection' }>).profile.id });
-      if (n && 'kind' in n && (n as Node).kind === 'database') return restoreCommand(m, backups, { connectionId: (n as Extract<Node, { kind: 'database' }>).connectionId });
+      if (n && 'kind' in n && (n as Node).kind === 'connection')
+        return restoreCommand(m, backups, { connectionId: (n as Extract<Node, { kind: 'connection' }>).profile.id });
+      if (n && 'kind' in n && (n as Node).kind === 'database')
+        return restoreCommand(m, backups, { connectionId: (n as Extract<Node, { kind: 'database' }>).connectionId });
       return restoreCommand(m, backups, (n as RestoreArgs) ?? {});
     }),
-    vscode.commands.registerCommand('tidb.explorer.backupKubernetes', (n: Extract<Node, { kind: 'k8sCluster' }>, args?: OperatorBackupArgs) => (n?.kind === 'k8sCluster' ? operatorBackupCommand(backups, n.info, args) : undefined)),
+    vscode.commands.registerCommand(
+      'tidb.explorer.backupKubernetes',
+      (n: Extract<Node, { kind: 'k8sCluster' }>, args?: OperatorBackupArgs) =>
+        n?.kind === 'k8sCluster' ? operatorBackupCommand(backups, n.info, args) : undefined,
+    ),
     vscode.commands.registerCommand('tidb.backups.forget', (r: BackupRecord) => r && backups.forget(r.id)),
-    vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) => createLocalClusterCommand(context, m, args, (a) => explorer.setActivity(a))),
-    vscode.commands.registerCommand('tidb.deleteLocalCluster', (name?: string) => deleteLocalClusterCommand(m, typeof name === 'string' ? name : undefined)),
+    vscode.commands.registerCommand('tidb.createLocalCluster', (args?: CreateArgs) =>
+      createLocalClusterCommand(context, m, args, (a) => explorer.setActivity(a)),
+    ),
+    vscode.commands.registerCommand('tidb.deleteLocalCluster', (name?: string) =>
+      deleteLocalClusterCommand(m, typeof name === 'string' ? name : undefined),
+    ),
     vscode.commands.registerCommand('tidb.localClusterStatus', () => localClusterStatusCommand()),
     vscode.commands.registerCommand('tidb.startPlayground', (args?: { version?: string; tag?: string }) => startPlaygroundCommand(m, args)),
     vscode.commands.registerCommand('tidb.stopPlayground', () => stopPlaygroundCommand(m)),

@@ -2,7 +2,13 @@
 // `tidb` matches the settings prefix, so `tidb.trace.server` works.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 import { log } from './log';
 
@@ -19,9 +25,14 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationFailedHandler: (e) => {
       log().error(`The TiDB language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
-      void vscode.window.showErrorMessage('The TiDB language server failed to start. See the TiDB output channel, then run "TiDB: Restart Language Server".', 'Show Output').then((a) => {
-        if (a) log().show();
-      });
+      void vscode.window
+        .showErrorMessage(
+          'The TiDB language server failed to start. See the TiDB output channel, then run "TiDB: Restart Language Server".',
+          'Show Output',
+        )
+        .then((a) => {
+          if (a) log().show();
+        });
       return false;
     },
   };

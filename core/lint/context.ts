@@ -113,7 +113,12 @@ export class RuleContext {
   }
 
   /** Reports a finding that later CREATE TABLE/VIEW statements can lift (see DeferredReport). */
-  reportUnlessCreatedLater(at: [number, number], exemptIfCreatedLater: string[], always: string[], message: (names: string[]) => string): void {
+  reportUnlessCreatedLater(
+    at: [number, number],
+    exemptIfCreatedLater: string[],
+    always: string[],
+    message: (names: string[]) => string,
+  ): void {
     const t = this.s.tokens;
     const a = t[Math.max(0, Math.min(at[0], t.length - 1))];
     const b = t[Math.max(0, Math.min(at[1], t.length - 1))];

@@ -6,7 +6,15 @@ import type { LintConfig } from './config';
 import { RuleContext, type DeferredReport, type Fix, type SessionState } from './context';
 import { parseAlterTable, parseCreateTable, readCharset, readCollate, type AlterTable, type CreateTable } from '../sql/ddl';
 import { LineIndex } from '../sql/lines';
-import { columnInfo, FileSchema, tableChanged, type SchemaLookup, partitionInfo, tableInfoFromCreate, type SchemaProvider } from '../sql/schema';
+import {
+  columnInfo,
+  FileSchema,
+  tableChanged,
+  type SchemaLookup,
+  partitionInfo,
+  tableInfoFromCreate,
+  type SchemaProvider,
+} from '../sql/schema';
 import { isOff, isOn, readSetAssignments } from '../sql/setStatement';
 import type { Trivia } from '../sql/lexer';
 import { planStatements, STATEFUL_KINDS, type PlannedStatement, type RunMemo, type StatementMemo } from './incremental';
@@ -129,7 +137,11 @@ export async function lintTextAsync(
 }
 
 /** The engine proper: yields after each statement. */
-function* lintSteps(text: string, rules: readonly RuleDefinition[], options: LintOptions & { cache?: LintCache }): Generator<void, LintResult> {
+function* lintSteps(
+  text: string,
+  rules: readonly RuleDefinition[],
+  options: LintOptions & { cache?: LintCache },
+): Generator<void, LintResult> {
   const config = options.config ?? {};
   const target = new Version(config.targetVersion ?? DEFAULT_TARGET_VERSION);
   const knownIds = new Set<string>([...rules.map((r) => r.meta.id), ...Object.keys(META_RULES)]);
@@ -253,7 +265,8 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
           const r = ctx.reports[k];
           mine.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix });
         }
-        for (let k = deferredBefore; k < ctx.deferred.length; k++) myDeferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
+        for (let k = deferredBefore; k < ctx.deferred.length; k++)
+          myDeferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
       }
       const off = ps.start - base;
       mineAbs = off === 0 ? mine : mine.map((f) => shift(f, off));
@@ -283,7 +296,20 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
       const hitNow = hit ?? variants?.[variants.length - 1];
       const m = ps.memo;
       if (m && m.stmt === keep && m.results === variants && m.hit === hitNow) memos.push(m);
-      else memos.push({ begin: ps.begin, resume: ps.resume, start: ps.start, end: ps.end, kind, key, stateful, stmt: keep, results: variants, hit: hitNow, findings: mineAbs });
+      else
+        memos.push({
+          begin: ps.begin,
+          resume: ps.resume,
+          start: ps.start,
+          end: ps.end,
+          kind,
+          key,
+          stateful,
+          stmt: keep,
+          results: variants,
+          hit: hitNow,
+          findings: mineAbs,
+        });
     }
     yield;
   }
@@ -294,7 +320,14 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
   for (const p of pending) {
     const names = [...p.report.always, ...p.report.exemptIfCreatedLater.values()];
     if (names.length === 0) continue;
-    findings.push({ ruleId: p.ruleId, severity: p.severity, message: p.report.message(names), start: p.report.at.start, end: p.report.at.end, fix: p.report.fix });
+    findings.push({
+      ruleId: p.ruleId,
+      severity: p.severity,
+      message: p.report.message(names),
+      start: p.report.at.start,
+      end: p.report.at.end,
+      fix: p.report.fix,
+    });
   }
 
   for (const p of side.problems) {
@@ -320,7 +353,11 @@ function* lintSteps(text: string, rules: readonly RuleDefinition[], options: Lin
 /** The same statement lexed from a copy of its own text (token offsets start at 0). */
 function ownStmt(s: Stmt, delimiter: string): Stmt {
   const copy = (' ' + s.src.slice(s.start, s.end)).slice(1);
-  const it = splitStatements(copy, { trivia: [], directives: [], problems: [] }, { at: 0, delimiter, inExec: s.tokens[0]?.exec ?? false }).next();
+  const it = splitStatements(
+    copy,
+    { trivia: [], directives: [], problems: [] },
+    { at: 0, delimiter, inExec: s.tokens[0]?.exec ?? false },
+  ).next();
   if (it.done || it.value.tokens.length !== s.tokens.length) return s; // should not happen; keep the original
   return new Stmt(copy, it.value);
 }
@@ -525,12 +562,13 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
           t.collation = spec.convertCollate?.name;
           for (const [n, c] of t.columns) {
             // new objects: a CREATE TABLE ... LIKE copy shares its ColumnInfo objects with the original
-            if (c.charset || TEXT_COLUMN_TYPES.has(c.type)) t.columns.set(n, { ...c, charset: spec.convertCharset.name, collation: spec.convertCollate?.name });
+            if (c.charset || TEXT_COLUMN_TYPES.has(c.type))
+              t.columns.set(n, { ...c, charset: spec.convertCharset.name, collation: spec.convertCollate?.name });
           }
         } else if (spec.verb === 'OPTION') {
           // A new table default charset applies to columns added later; existing text columns keep the charset they had.
           if (!t.copiedFromUnknown && spec.options.some((o) => o.name === 'CHARSET' || o.name === 'COLLATE')) {
-            const csOf = (coll?: string) => (coll && coll.includes('_') ? coll.slice(0, coll.indexOf('_')) : undefined);
+            const csOf = (coll?: string) => (coll?.includes('_') ? coll.slice(0, coll.indexOf('_')) : undefined);
             const dbName = t.db ?? schema.currentDb;
             const db = dbName !== undefined ? schema.database(dbName) : undefined;
             const had = t.charset ?? csOf(t.collation) ?? db?.charset ?? csOf(db?.collation) ?? 'utf8mb4';
@@ -580,7 +618,19 @@ function applyStatement(s: Stmt, ct: CreateTable | undefined, at: AlterTable | u
   }
 }
 
-const TEXT_COLUMN_TYPES = new Set(['CHAR', 'VARCHAR', 'TEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'ENUM', 'SET', 'CHARACTER', 'NCHAR', 'NVARCHAR']);
+const TEXT_COLUMN_TYPES = new Set([
+  'CHAR',
+  'VARCHAR',
+  'TEXT',
+  'TINYTEXT',
+  'MEDIUMTEXT',
+  'LONGTEXT',
+  'ENUM',
+  'SET',
+  'CHARACTER',
+  'NCHAR',
+  'NVARCHAR',
+]);
 
 function parseCreatePartition(s: Stmt, i: number, end: number) {
   const w = s.word(i + 2) === 'LINEAR' ? s.word(i + 3) : s.word(i + 2);

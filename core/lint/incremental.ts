@@ -4,7 +4,14 @@
 // offsets, and statements after it keep their tokens at an offset shifted by the
 // size difference. Only the statements around the edit are split afresh.
 import type { Trivia } from '../sql/lexer';
-import { splitStatements, type DelimiterDirective, type LexProblem, type SplitSideOutput, type SplitState, type Statement } from '../sql/splitter';
+import {
+  splitStatements,
+  type DelimiterDirective,
+  type LexProblem,
+  type SplitSideOutput,
+  type SplitState,
+  type Statement,
+} from '../sql/splitter';
 import { Stmt } from '../sql/statement';
 
 /** What one run remembers of a statement for the next. */
@@ -70,7 +77,16 @@ const shiftState = (s: SplitState, by: number): SplitState => ({ ...s, at: s.at 
 export function* planStatements(text: string, prev: RunMemo | undefined, side: SplitSideOutput): Generator<PlannedStatement> {
   const fresh = (st: Statement): PlannedStatement => {
     const s = new Stmt(text, st);
-    return { start: st.start, end: st.end, kind: s.kind, key: ownCopy(text, st.start, st.end), begin: st.begin, resume: st.resume, stmt: () => s, known: s };
+    return {
+      start: st.start,
+      end: st.end,
+      kind: s.kind,
+      key: ownCopy(text, st.start, st.end),
+      begin: st.begin,
+      resume: st.resume,
+      stmt: () => s,
+      known: s,
+    };
   };
   if (!prev) {
     for (const st of splitStatements(text, side)) yield fresh(st);
@@ -85,7 +101,8 @@ export function* planStatements(text: string, prev: RunMemo | undefined, side: S
   while (p + CHUNK <= max && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
   while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let q = 0;
-  while (q + CHUNK <= max - p && old.slice(old.length - q - CHUNK, old.length - q) === text.slice(text.length - q - CHUNK, text.length - q)) q += CHUNK;
+  while (q + CHUNK <= max - p && old.slice(old.length - q - CHUNK, old.length - q) === text.slice(text.length - q - CHUNK, text.length - q))
+    q += CHUNK;
   while (q < max - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
   const delta = text.length - old.length;
   const editEndNew = text.length - q;

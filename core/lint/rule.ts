@@ -81,7 +81,7 @@ export function docsUrlFromSource(source: string): string | undefined {
 
 export function defineRule(spec: RuleSpec): RuleDefinition {
   const { docs, since, until, kinds, examples, check, ...rest } = spec;
-  const docsUrl = docs ? DOCS + docs : docsUrlFromSource(spec.source) ?? DOCS + 'mysql-compatibility';
+  const docsUrl = docs ? DOCS + docs : (docsUrlFromSource(spec.source) ?? DOCS + 'mysql-compatibility');
   return { meta: { ...rest, docsUrl }, since, until, kinds, examples, check };
 }
 

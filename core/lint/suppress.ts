@@ -18,7 +18,7 @@ interface Region {
   end: number;
 }
 
-const DIRECTIVE = /^(?:--|#|\/\*)\s*tidb-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^]*)$/;
+const DIRECTIVE = /^(?:--|#|\/\*)\s*tidb-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*)$/;
 
 export function parseSuppressions(src: string, trivia: Trivia[], lines: LineIndex, knownIds: ReadonlySet<string>): Suppressions {
   const regions: Region[] = [];
@@ -34,7 +34,10 @@ export function parseSuppressions(src: string, trivia: Trivia[], lines: LineInde
     const kind = m[1];
     // "-- reason" after the ids is free text
     const idText = m[2].split(/\s--\s|\s--$/)[0];
-    const ids = idText.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
+    const ids = idText
+      .split(/[\s,]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
     for (const id of ids) if (!knownIds.has(id)) unknown.push({ id, start: t.start, end: t.end });
     const set: Set<string> | 'all' = ids.length ? new Set(ids) : 'all';
     switch (kind) {

@@ -1,7 +1,9 @@
 // JSON.stringify recurses once per nesting level and overflows the stack on plans a few
 // thousand operators deep (a chain of Projections, a generated query). This writes the
 // same text as JSON.stringify(value, null, indent) with an explicit stack instead.
-type Frame = { kind: 'array'; items: unknown[]; i: number; depth: number } | { kind: 'object'; entries: Array<[string, unknown]>; i: number; depth: number };
+type Frame =
+  | { kind: 'array'; items: unknown[]; i: number; depth: number }
+  | { kind: 'object'; entries: Array<[string, unknown]>; i: number; depth: number };
 
 export function stringifyDeep(value: unknown, indent = 0): string {
   const out: string[] = [];
@@ -10,7 +12,8 @@ export function stringifyDeep(value: unknown, indent = 0): string {
   const stack: Frame[] = [];
   /** writes a scalar, or opens a container (pushed on the stack) */
   const open = (v: unknown, depth: number): void => {
-    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON(): unknown }).toJSON();
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+      v = (v as { toJSON(): unknown }).toJSON();
     if (Array.isArray(v)) {
       if (v.length === 0) out.push('[]');
       else {

@@ -17,7 +17,12 @@ export interface HtmlInput {
 
 /** JSON safe inside <script type="application/json">: no "</script" or "<!--" can end it. */
 export function jsonForScript(v: unknown): string {
-  return stringifyDeep(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return stringifyDeep(v)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -29,7 +34,10 @@ export function planHtml(input: HtmlInput | { plans: HtmlInput[] }, assets: stri
   const css = fs.readFileSync(path.join(assets, 'plan.css'), 'utf8');
   const nonce = crypto.randomBytes(16).toString('base64');
   const styleHash = crypto.createHash('sha256').update(css).digest('base64');
-  const payload = { interactive: false, plans: plans.map((p) => ({ title: p.title, source: p.source ?? 'tidb-plan', plan: p.plan, diagnoses: p.diagnoses, raw: p.raw ?? '' })) };
+  const payload = {
+    interactive: false,
+    plans: plans.map((p) => ({ title: p.title, source: p.source ?? 'tidb-plan', plan: p.plan, diagnoses: p.diagnoses, raw: p.raw ?? '' })),
+  };
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'sha256-${styleHash}'; img-src data:`;
   return `<!DOCTYPE html>
 <html lang="en">

@@ -72,14 +72,31 @@ export function* walk(roots: PlanNode[]): Generator<{ node: PlanNode; parent?: P
   }
 }
 
-const KEY_ORDER = ['id', 'operator', 'label', 'task', 'estRows', 'estCost', 'actRows', 'accessObject', 'operatorInfo', 'executionInfo', 'executionInfoText', 'memory', 'disk', 'extra', 'problems'];
+const KEY_ORDER = [
+  'id',
+  'operator',
+  'label',
+  'task',
+  'estRows',
+  'estCost',
+  'actRows',
+  'accessObject',
+  'operatorInfo',
+  'executionInfo',
+  'executionInfoText',
+  'memory',
+  'disk',
+  'extra',
+  'problems',
+];
 
 /** A node as JSON with its fields in reading order and its children last. */
 export function nodeToJson(root: PlanNode): Record<string, unknown> {
   // iterative: plans thousands of operators deep must not overflow the stack
   const shallow = (n: PlanNode) => {
     const out: Record<string, unknown> = {};
-    for (const k of KEY_ORDER) if ((n as unknown as Record<string, unknown>)[k] !== undefined) out[k] = (n as unknown as Record<string, unknown>)[k];
+    for (const k of KEY_ORDER)
+      if ((n as unknown as Record<string, unknown>)[k] !== undefined) out[k] = (n as unknown as Record<string, unknown>)[k];
     out.children = [];
     return out;
   };

@@ -22,10 +22,15 @@ function tableNode(t: J): PlanNode {
   if (t.using_index) info.push('covering index');
   if (Array.isArray(t.possible_keys)) info.push(`possible keys:${(t.possible_keys as unknown[]).join(', ')}`);
   if (info.length) node.operatorInfo = info.join(', ');
-  const cost = isObj(t.cost_info) ? Number(t.cost_info.read_cost ?? t.cost_info.prefix_cost) : t.cost !== undefined ? Number(t.cost) : undefined;
+  const cost = isObj(t.cost_info)
+    ? Number(t.cost_info.read_cost ?? t.cost_info.prefix_cost)
+    : t.cost !== undefined
+      ? Number(t.cost)
+      : undefined;
   if (cost !== undefined && Number.isFinite(cost)) node.estCost = cost;
   if (t.r_rows !== undefined) node.actRows = Number(t.r_rows);
-  for (const [k, v] of Object.entries(t)) if (isObj(v) && (k === 'materialized' || k.endsWith('_subquery') || k === 'query_block')) node.children.push(...convert(k, v));
+  for (const [k, v] of Object.entries(t))
+    if (isObj(v) && (k === 'materialized' || k.endsWith('_subquery') || k === 'query_block')) node.children.push(...convert(k, v));
   return node;
 }
 
@@ -36,7 +41,9 @@ function convert(key: string, v: unknown): PlanNode[] {
   const children = Object.entries(v).flatMap(([k, y]) => (isObj(y) || Array.isArray(y) ? convert(k, y) : []));
   const label = key === 'query_block' ? `query_block #${String(v.select_id ?? '?')}` : key;
   const node: PlanNode = { id: label, operator: key.replace(/_/g, ' '), task: 'root', children };
-  const info = Object.entries(v).filter(([, y]) => !isObj(y) && !Array.isArray(y)).map(([k, y]) => `${k}:${String(y)}`);
+  const info = Object.entries(v)
+    .filter(([, y]) => !isObj(y) && !Array.isArray(y))
+    .map(([k, y]) => `${k}:${String(y)}`);
   if (info.length) node.operatorInfo = info.join(', ');
   // a wrapper that only passes one child through adds nothing
   if (!info.length && children.length === 1 && key !== 'query_block') return children;
@@ -47,5 +54,13 @@ export function fromMysqlJson(doc: unknown, notes: string[]): Plan {
   if (!isObj(doc) || !isObj(doc.query_block)) throw new Error('no query_block');
   notes.push('MySQL/MariaDB EXPLAIN FORMAT=JSON: table accesses and the operations around them; TiDB advice does not apply');
   const roots = convert('query_block', doc.query_block);
-  return { format: 'mysql_json', columns: [], roots, analyzed: roots.some(function has(n: PlanNode): boolean { return n.actRows !== undefined || n.children.some(has); }), notes };
+  return {
+    format: 'mysql_json',
+    columns: [],
+    roots,
+    analyzed: roots.some(function has(n: PlanNode): boolean {
+      return n.actRows !== undefined || n.children.some(has);
+    }),
+    notes,
+  };
 }

@@ -16,19 +16,39 @@ const TREE = new Set(['│', '├', '└', '─', ' ', '\u00a0']);
 /** Column name -> field, case- and space-insensitive. */
 function field(header: string): string {
   // docs trim long headers with '...' ('execution info ...')
-  const h = header.trim().toLowerCase().replace(/(\.\.\.|…)$/, '').replace(/[\s_]+/g, '');
+  const h = header
+    .trim()
+    .toLowerCase()
+    .replace(/(\.\.\.|…)$/, '')
+    .replace(/[\s_]+/g, '');
   switch (h) {
-    case 'id': return 'id';
-    case 'estrows': case 'count': return 'estRows';
-    case 'estcost': return 'estCost';
-    case 'actrows': return 'actRows';
-    case 'task': case 'tasktype': return 'task';
-    case 'accessobject': return 'accessObject';
-    case 'operatorinfo': return 'operatorInfo';
-    case 'executioninfo': case 'executeinfo': return 'executionInfo';
-    case 'memory': case 'memoryinfo': return 'memory';
-    case 'disk': case 'diskinfo': return 'disk';
-    default: return '';
+    case 'id':
+      return 'id';
+    case 'estrows':
+    case 'count':
+      return 'estRows';
+    case 'estcost':
+      return 'estCost';
+    case 'actrows':
+      return 'actRows';
+    case 'task':
+    case 'tasktype':
+      return 'task';
+    case 'accessobject':
+      return 'accessObject';
+    case 'operatorinfo':
+      return 'operatorInfo';
+    case 'executioninfo':
+    case 'executeinfo':
+      return 'executionInfo';
+    case 'memory':
+    case 'memoryinfo':
+      return 'memory';
+    case 'disk':
+    case 'diskinfo':
+      return 'disk';
+    default:
+      return '';
   }
 }
 
@@ -135,7 +155,8 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
   for (const cells of dataRows) {
     if (cells[idCol] === undefined) continue;
     if (cells[idCol].trim().toLowerCase() === 'id') continue; // a repeated header
-    if (cells.length !== header.length) notes.push(`a row has ${cells.length} cells for ${header.length} columns: read by position as far as it goes`);
+    if (cells.length !== header.length)
+      notes.push(`a row has ${cells.length} cells for ${header.length} columns: read by position as far as it goes`);
     const named: Record<string, string> = {};
     const extra: Record<string, string> = {};
     header.forEach((h, i) => {
@@ -147,7 +168,13 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
   }
   if (rows.length === 0) throw new PlanParseError('the plan table has no rows');
   const roots = build(rows, notes);
-  return { format, columns: header.map((h) => h.trim()), roots, analyzed: rows.some((r) => r.node.actRows !== undefined || r.node.executionInfoText !== undefined), notes };
+  return {
+    format,
+    columns: header.map((h) => h.trim()),
+    roots,
+    analyzed: rows.some((r) => r.node.actRows !== undefined || r.node.executionInfoText !== undefined),
+    notes,
+  };
 }
 
 /** A boxed cell without its one-space padding: leading spaces of the id cell are tree indentation. */
@@ -174,7 +201,10 @@ function boxedCells(line: string, bounds: number[] | undefined): string[] {
     }
   }
   const t = line.trim();
-  return t.slice(1, t.endsWith('|') ? -1 : undefined).split('|').map(cell);
+  return t
+    .slice(1, t.endsWith('|') ? -1 : undefined)
+    .split('|')
+    .map(cell);
 }
 
 function parseBoxed(lines: string[], start: number, notes: string[]): Plan {
@@ -282,7 +312,7 @@ function parseDot(text: string, notes: string[]): Plan {
   if (nodes.size === 0 && rootName) nodes.set(rootName, { ...splitId(rootName), children: [] });
   if (nodes.size === 0) throw new PlanParseError('the dot output has no operators');
   const roots = [...nodes.entries()].filter(([k]) => !hasParent.has(k)).map(([, n]) => n);
-  notes.push('FORMAT=\'dot\' has operators and tasks only: no row counts or operator info');
+  notes.push("FORMAT='dot' has operators and tasks only: no row counts or operator info");
   return { format: 'dot', columns: ['dot contents'], roots, analyzed: false, notes };
 }
 
@@ -299,7 +329,7 @@ function parseVertical(lines: string[], notes: string[]): Plan {
     }
     if (!cur) continue;
     const m = /^\s*([A-Za-z][\w ]*?):\s?(.*)$/.exec(l);
-    if (m && field(m[1]) !== '' ) {
+    if (m && field(m[1]) !== '') {
       lastKey = m[1].trim();
       cur[lastKey] = m[2];
     } else if (m && !/^\d+ rows? in set/.test(l.trim())) {
@@ -309,11 +339,22 @@ function parseVertical(lines: string[], notes: string[]): Plan {
   }
   if (rows.length === 0) throw new PlanParseError('no rows in the vertical output');
   const header = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return { ...rowsToPlan('vertical', header, rows.map((r) => header.map((h) => r[h] ?? '')), notes), format: 'vertical' };
+  return {
+    ...rowsToPlan(
+      'vertical',
+      header,
+      rows.map((r) => header.map((h) => r[h] ?? '')),
+      notes,
+    ),
+    format: 'vertical',
+  };
 }
 
 function stripPrompts(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/^(mysql|tidb|MySQL \[[^\]]*\]|TiDB \[[^\]]*\]|\[tidb\])>\s?/, ''));
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/^(mysql|tidb|MySQL \[[^\]]*\]|TiDB \[[^\]]*\]|\[tidb\])>\s?/, ''));
 }
 
 /** Finds and parses the plan in `text`; throws PlanParseError when there is none. */
@@ -341,7 +382,14 @@ export function parsePlan(text: string): Plan {
     }
     if (!Array.isArray(ops)) throw new PlanParseError("FORMAT='tidb_json' output is not an array");
     const roots = fromTidbJson(ops as TidbJsonOp[]);
-    const analyzed = [...(function* w(ns: PlanNode[]): Generator<PlanNode> { for (const n of ns) { yield n; yield* w(n.children); } })(roots)].some((n) => n.actRows !== undefined);
+    const analyzed = [
+      ...(function* w(ns: PlanNode[]): Generator<PlanNode> {
+        for (const n of ns) {
+          yield n;
+          yield* w(n.children);
+        }
+      })(roots),
+    ].some((n) => n.actRows !== undefined);
     notes.push("FORMAT='tidb_json' has no Build/Probe labels: children are in display order");
     return { format: 'tidb_json', columns: ['TiDB_JSON'], roots, analyzed, notes };
   }
@@ -350,7 +398,10 @@ export function parsePlan(text: string): Plan {
   const slowHeader = lines.findIndex((l) => /^\t\s*id\s*\t/i.test(l));
   if (slowHeader !== -1) {
     const header = lines[slowHeader].split('\t').slice(1);
-    const data = lines.slice(slowHeader + 1).filter((l) => l.startsWith('\t') && l.trim()).map((l) => l.split('\t').slice(1));
+    const data = lines
+      .slice(slowHeader + 1)
+      .filter((l) => l.startsWith('\t') && l.trim())
+      .map((l) => l.split('\t').slice(1));
     return rowsToPlan('slowlog', header, data, notes);
   }
   const boxed = lines.findIndex((l) => /^\s*\|\s*id\s*\|/i.test(l));
@@ -369,5 +420,7 @@ export function parsePlan(text: string): Plan {
     return rowsToPlan('tsv', header, data, notes);
   }
   if (lines.some((l) => /^\*+\s*\d+\.\s*row\s*\*+/.test(l.trim()))) return parseVertical(lines, notes);
-  throw new PlanParseError('no EXPLAIN output found: expected a table with an id column, TAB-separated rows, \\G rows, FORMAT=\'dot\', FORMAT=\'tidb_json\' or EXPLAIN FORMAT=JSON');
+  throw new PlanParseError(
+    "no EXPLAIN output found: expected a table with an id column, TAB-separated rows, \\G rows, FORMAT='dot', FORMAT='tidb_json' or EXPLAIN FORMAT=JSON",
+  );
 }

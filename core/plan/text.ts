@@ -11,9 +11,15 @@ export function planToText(plan: Plan, diagnoses: Diagnosis[]): string {
     const parts = [`${'  '.repeat(depth)}${node.id}${node.label ? ` (${node.label})` : ''}`];
     if (node.task) parts.push(`[${node.task}]`);
     if (node.accessObject) parts.push(node.accessObject);
-    const rows = node.actRows !== undefined ? `rows ${node.actRows}${node.estRows !== undefined ? ` (est ${node.estRows})` : ''}` : node.estRows !== undefined ? `est ${node.estRows}` : '';
+    const rows =
+      node.actRows !== undefined
+        ? `rows ${node.actRows}${node.estRows !== undefined ? ` (est ${node.estRows})` : ''}`
+        : node.estRows !== undefined
+          ? `est ${node.estRows}`
+          : '';
     if (rows) parts.push(rows);
-    if (m.inclusiveNs !== undefined) parts.push(`${formatDuration(m.inclusiveNs)}${m.inclusiveShare !== undefined ? ` ${Math.round(m.inclusiveShare * 100)}%` : ''}`);
+    if (m.inclusiveNs !== undefined)
+      parts.push(`${formatDuration(m.inclusiveNs)}${m.inclusiveShare !== undefined ? ` ${Math.round(m.inclusiveShare * 100)}%` : ''}`);
     if (node.memory) parts.push(`mem ${formatBytes(node.memory)}`);
     if (node.disk) parts.push(`disk ${formatBytes(node.disk)}`);
     lines.push(parts.join('  '));

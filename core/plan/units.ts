@@ -1,6 +1,6 @@
 // Go durations (757.205µs, 1m33.4s) and byte sizes (1.25 KB, 0 Bytes) as TiDB prints them.
 
-const DUR: Record<string, number> = { h: 3.6e12, m: 6e10, s: 1e9, ms: 1e6, us: 1e3, 'µs': 1e3, 'μs': 1e3, ns: 1 };
+const DUR: Record<string, number> = { h: 3.6e12, m: 6e10, s: 1e9, ms: 1e6, us: 1e3, µs: 1e3, μs: 1e3, ns: 1 };
 
 /** nanoseconds, or undefined when the text is not a duration */
 export function parseDurationNs(text: string | undefined): number | undefined {
@@ -20,13 +20,24 @@ export function parseDurationNs(text: string | undefined): number | undefined {
   return at > 0 ? total : undefined;
 }
 
-const SIZE: Record<string, number> = { bytes: 1, byte: 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+const SIZE: Record<string, number> = {
+  bytes: 1,
+  byte: 1,
+  b: 1,
+  kb: 1024,
+  mb: 1024 ** 2,
+  gb: 1024 ** 3,
+  tb: 1024 ** 4,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
 
 /** bytes; null for N/A; undefined when unreadable */
 export function parseSize(text: string | undefined): number | null | undefined {
   if (text === undefined) return undefined;
   const t = text.trim();
-  if (t === '' ) return undefined;
+  if (t === '') return undefined;
   if (/^n\/a$/i.test(t)) return null;
   const m = /^(-?\d+(?:\.\d+)?)\s*([a-z]+)?$/i.exec(t);
   if (!m) return undefined;

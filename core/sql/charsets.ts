@@ -4,10 +4,48 @@ import type { Version } from './version';
 
 /** Character sets MySQL 5.7/8.0 know (SHOW CHARACTER SET). */
 export const MYSQL_CHARSETS = new Set([
-  'armscii8', 'ascii', 'big5', 'binary', 'cp1250', 'cp1251', 'cp1256', 'cp1257', 'cp850', 'cp852', 'cp866', 'cp932',
-  'dec8', 'eucjpms', 'euckr', 'gb18030', 'gb2312', 'gbk', 'geostd8', 'greek', 'hebrew', 'hp8', 'keybcs2', 'koi8r',
-  'koi8u', 'latin1', 'latin2', 'latin5', 'latin7', 'macce', 'macroman', 'sjis', 'swe7', 'tis620', 'ucs2', 'ujis',
-  'utf16', 'utf16le', 'utf32', 'utf8', 'utf8mb3', 'utf8mb4',
+  'armscii8',
+  'ascii',
+  'big5',
+  'binary',
+  'cp1250',
+  'cp1251',
+  'cp1256',
+  'cp1257',
+  'cp850',
+  'cp852',
+  'cp866',
+  'cp932',
+  'dec8',
+  'eucjpms',
+  'euckr',
+  'gb18030',
+  'gb2312',
+  'gbk',
+  'geostd8',
+  'greek',
+  'hebrew',
+  'hp8',
+  'keybcs2',
+  'koi8r',
+  'koi8u',
+  'latin1',
+  'latin2',
+  'latin5',
+  'latin7',
+  'macce',
+  'macroman',
+  'sjis',
+  'swe7',
+  'tis620',
+  'ucs2',
+  'ujis',
+  'utf16',
+  'utf16le',
+  'utf32',
+  'utf8',
+  'utf8mb3',
+  'utf8mb4',
 ]);
 
 /** Whether TiDB (at `target`) accepts the character set. */
@@ -18,8 +56,18 @@ export function isSupportedCharset(name: string, target: Version): boolean {
 }
 
 const SUPPORTED_COLLATIONS = new Set([
-  'binary', 'ascii_bin', 'latin1_bin', 'utf8_bin', 'utf8_general_ci', 'utf8_unicode_ci', 'utf8mb3_bin', 'utf8mb3_general_ci',
-  'utf8mb3_unicode_ci', 'utf8mb4_bin', 'utf8mb4_general_ci', 'utf8mb4_unicode_ci',
+  'binary',
+  'ascii_bin',
+  'latin1_bin',
+  'utf8_bin',
+  'utf8_general_ci',
+  'utf8_unicode_ci',
+  'utf8mb3_bin',
+  'utf8mb3_general_ci',
+  'utf8mb3_unicode_ci',
+  'utf8mb4_bin',
+  'utf8mb4_general_ci',
+  'utf8mb4_unicode_ci',
 ]);
 
 /** Whether a name looks like a collation (charset_suffix or binary). */
@@ -53,7 +101,8 @@ export function nearestCollation(name: string, target: Version): string | undefi
     const base = cs === 'utf8mb3' ? 'utf8' : cs;
     if (rest.endsWith('_bin') || rest.endsWith('_cs')) return cs === 'utf8mb4' && rest === '_0900_bin' ? 'utf8mb4_bin' : `${base}_bin`;
     if (rest.includes('unicode')) return `${base}_unicode_ci`;
-    if (rest.endsWith('_ci')) return base === 'utf8mb4' && rest.endsWith('0900_ai_ci') && target.gte('7.4') ? 'utf8mb4_0900_ai_ci' : `${base}_general_ci`;
+    if (rest.endsWith('_ci'))
+      return base === 'utf8mb4' && rest.endsWith('0900_ai_ci') && target.gte('7.4') ? 'utf8mb4_0900_ai_ci' : `${base}_general_ci`;
     return undefined;
   }
   if (cs === 'latin1') return 'latin1_bin';

@@ -122,17 +122,81 @@ export interface CreateTable {
 }
 
 const TABLE_OPTION_WORDS = new Set([
-  'ENGINE', 'AUTO_INCREMENT', 'AVG_ROW_LENGTH', 'CHARSET', 'CHARACTER', 'CHECKSUM', 'COLLATE', 'COMMENT', 'COMPRESSION',
-  'CONNECTION', 'DATA', 'INDEX', 'DELAY_KEY_WRITE', 'ENCRYPTION', 'INSERT_METHOD', 'KEY_BLOCK_SIZE', 'MAX_ROWS', 'MIN_ROWS',
-  'PACK_KEYS', 'PASSWORD', 'ROW_FORMAT', 'STATS_AUTO_RECALC', 'STATS_PERSISTENT', 'STATS_SAMPLE_PAGES', 'TABLESPACE', 'UNION',
-  'SHARD_ROW_ID_BITS', 'PRE_SPLIT_REGIONS', 'AUTO_ID_CACHE', 'AUTO_RANDOM_BASE', 'TTL', 'TTL_ENABLE', 'TTL_JOB_INTERVAL',
-  'PLACEMENT', 'DEFAULT', 'SECONDARY_ENGINE', 'STORAGE', 'AUTOEXTEND_SIZE', 'ENGINE_ATTRIBUTE', 'SECONDARY_ENGINE_ATTRIBUTE',
-  'STATS_BUCKETS', 'STATS_TOPN', 'STATS_COL_CHOICE', 'STATS_COL_LIST', 'STATS_SAMPLE_RATE', 'NOCACHE', 'CACHE', 'NOCOMPRESS',
-  'START', 'INCREMENT', 'MINVALUE', 'MAXVALUE', 'CYCLE', 'NOCYCLE', 'NOMINVALUE', 'NOMAXVALUE', 'PAGE_CHECKSUM', 'TRANSACTIONAL',
-  'SECONDARY_ENGINE', 'AFFINITY',
+  'ENGINE',
+  'AUTO_INCREMENT',
+  'AVG_ROW_LENGTH',
+  'CHARSET',
+  'CHARACTER',
+  'CHECKSUM',
+  'COLLATE',
+  'COMMENT',
+  'COMPRESSION',
+  'CONNECTION',
+  'DATA',
+  'INDEX',
+  'DELAY_KEY_WRITE',
+  'ENCRYPTION',
+  'INSERT_METHOD',
+  'KEY_BLOCK_SIZE',
+  'MAX_ROWS',
+  'MIN_ROWS',
+  'PACK_KEYS',
+  'PASSWORD',
+  'ROW_FORMAT',
+  'STATS_AUTO_RECALC',
+  'STATS_PERSISTENT',
+  'STATS_SAMPLE_PAGES',
+  'TABLESPACE',
+  'UNION',
+  'SHARD_ROW_ID_BITS',
+  'PRE_SPLIT_REGIONS',
+  'AUTO_ID_CACHE',
+  'AUTO_RANDOM_BASE',
+  'TTL',
+  'TTL_ENABLE',
+  'TTL_JOB_INTERVAL',
+  'PLACEMENT',
+  'DEFAULT',
+  'SECONDARY_ENGINE',
+  'STORAGE',
+  'AUTOEXTEND_SIZE',
+  'ENGINE_ATTRIBUTE',
+  'SECONDARY_ENGINE_ATTRIBUTE',
+  'STATS_BUCKETS',
+  'STATS_TOPN',
+  'STATS_COL_CHOICE',
+  'STATS_COL_LIST',
+  'STATS_SAMPLE_RATE',
+  'NOCACHE',
+  'CACHE',
+  'NOCOMPRESS',
+  'START',
+  'INCREMENT',
+  'MINVALUE',
+  'MAXVALUE',
+  'CYCLE',
+  'NOCYCLE',
+  'NOMINVALUE',
+  'NOMAXVALUE',
+  'PAGE_CHECKSUM',
+  'TRANSACTIONAL',
+  'SECONDARY_ENGINE',
+  'AFFINITY',
 ]);
 
-const INDEX_START = new Set(['PRIMARY', 'UNIQUE', 'KEY', 'INDEX', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK', 'CONSTRAINT', 'VECTOR', 'COLUMNAR']);
+const INDEX_START = new Set([
+  'PRIMARY',
+  'UNIQUE',
+  'KEY',
+  'INDEX',
+  'FULLTEXT',
+  'SPATIAL',
+  'FOREIGN',
+  'CHECK',
+  'CONSTRAINT',
+  'VECTOR',
+  'COLUMNAR',
+]);
 
 const TWO_WORD_TYPES: Record<string, string[]> = {
   DOUBLE: ['PRECISION'],
@@ -141,9 +205,51 @@ const TWO_WORD_TYPES: Record<string, string[]> = {
   LONG: ['VARCHAR', 'VARBINARY'],
 };
 
-export const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'MEDIUMINT', 'INT', 'INTEGER', 'BIGINT', 'INT1', 'INT2', 'INT3', 'INT4', 'INT8', 'MIDDLEINT', 'BOOL', 'BOOLEAN', 'SERIAL']);
-export const STRING_TYPES = new Set(['CHAR', 'VARCHAR', 'TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT', 'CHARACTER', 'NCHAR', 'NVARCHAR', 'ENUM', 'SET', 'LONG', 'NATIONAL']);
-export const TEXTUAL_TYPES = new Set(['CHAR', 'VARCHAR', 'TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT', 'CHARACTER', 'NCHAR', 'NVARCHAR', 'NATIONAL', 'LONG']);
+export const INTEGER_TYPES = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'MEDIUMINT',
+  'INT',
+  'INTEGER',
+  'BIGINT',
+  'INT1',
+  'INT2',
+  'INT3',
+  'INT4',
+  'INT8',
+  'MIDDLEINT',
+  'BOOL',
+  'BOOLEAN',
+  'SERIAL',
+]);
+export const STRING_TYPES = new Set([
+  'CHAR',
+  'VARCHAR',
+  'TINYTEXT',
+  'TEXT',
+  'MEDIUMTEXT',
+  'LONGTEXT',
+  'CHARACTER',
+  'NCHAR',
+  'NVARCHAR',
+  'ENUM',
+  'SET',
+  'LONG',
+  'NATIONAL',
+]);
+export const TEXTUAL_TYPES = new Set([
+  'CHAR',
+  'VARCHAR',
+  'TINYTEXT',
+  'TEXT',
+  'MEDIUMTEXT',
+  'LONGTEXT',
+  'CHARACTER',
+  'NCHAR',
+  'NVARCHAR',
+  'NATIONAL',
+  'LONG',
+]);
 
 /** Reads a data type at i. Returns the type and the index after it. */
 export function readDataType(s: Stmt, i: number): { type: DataType; next: number } | undefined {
@@ -152,7 +258,7 @@ export function readDataType(s: Stmt, i: number): { type: DataType; next: number
   let name = w;
   let j = i + 1;
   const second = TWO_WORD_TYPES[w];
-  if (second && second.includes(s.word(j))) {
+  if (second?.includes(s.word(j))) {
     name = w === 'NATIONAL' || w === 'LONG' ? s.word(j) : w;
     // CHARACTER VARYING (n) is VARCHAR (n)
     if (w === 'CHARACTER' && s.word(j) === 'VARYING') name = 'VARCHAR';
@@ -428,7 +534,7 @@ export function readIndexDef(s: Stmt, i: number, end: number): IndexDef | undefi
     const open = j + 1;
     if (s.op(open) === '(') {
       const close = s.match(open);
-      let k = close + 1;
+      const k = close + 1;
       let notEnforced = false;
       if (s.is(k, 'NOT') && s.is(k + 1, 'ENFORCED')) notEnforced = true;
       def.check = { tok, open, close, notEnforced };
@@ -499,7 +605,8 @@ export function readTableOptions(s: Stmt, i: number, end: number): { options: Ta
       continue;
     }
     const w = s.word(j);
-    if (!w || w === 'PARTITION' || w === 'AS' || w === 'SELECT' || w === 'IGNORE' || w === 'REPLACE' || w === 'WITH' || w === 'TABLE') break;
+    if (!w || w === 'PARTITION' || w === 'AS' || w === 'SELECT' || w === 'IGNORE' || w === 'REPLACE' || w === 'WITH' || w === 'TABLE')
+      break;
     // an option this reader does not know (STATS_METHOD=, PAGE_COMPRESSED=, ...) still has the NAME = value shape
     if (!TABLE_OPTION_WORDS.has(w) && s.op(j + 1) !== '=') break;
     const tok = j;
@@ -528,7 +635,8 @@ export function readTableOptions(s: Stmt, i: number, end: number): { options: Ta
     // The value runs to the next option word at this depth (TTL takes an expression).
     let e = k + 1;
     if (s.op(k) === '(') e = skipParens(s, k);
-    while (e < end && name === 'TTL' && !(s.depth(e) === s.depth(tok) && TABLE_OPTION_WORDS.has(s.word(e))) && s.word(e) !== 'PARTITION') e++;
+    while (e < end && name === 'TTL' && !(s.depth(e) === s.depth(tok) && TABLE_OPTION_WORDS.has(s.word(e))) && s.word(e) !== 'PARTITION')
+      e++;
     options.push({ name, tok, valueStart, valueEnd: Math.min(e, end), value: s.ident(valueStart) ?? s.text(valueStart) });
     j = e;
   }
@@ -613,8 +721,11 @@ export function parseCreateTable(s: Stmt): CreateTable | undefined {
   // CREATE TABLE t [(...)] [options] [IGNORE|REPLACE] [AS] SELECT|TABLE|WITH|(SELECT
   for (let k = j; k < n; k++) {
     if (s.depth(k) !== 0) continue;
-    if (s.is(k, 'SELECT', 'WITH') || (s.is(k, 'AS') && (s.is(k + 1, 'SELECT', 'WITH', 'TABLE', 'VALUES') || s.op(k + 1) === '(')) ||
-        (s.op(k) === '(' && s.is(k + 1, 'SELECT', 'WITH'))) {
+    if (
+      s.is(k, 'SELECT', 'WITH') ||
+      (s.is(k, 'AS') && (s.is(k + 1, 'SELECT', 'WITH', 'TABLE', 'VALUES') || s.op(k + 1) === '(')) ||
+      (s.op(k) === '(' && s.is(k + 1, 'SELECT', 'WITH'))
+    ) {
       ct.asSelect = k;
       break;
     }
@@ -625,7 +736,8 @@ export function parseCreateTable(s: Stmt): CreateTable | undefined {
 /** An element of a CREATE TABLE body starting with INDEX/KEY/... is an index, unless it is a column named like one. */
 function isIndexDefStart(s: Stmt, a: number): boolean {
   const w = s.word(a);
-  if (w === 'KEY' || w === 'INDEX') return s.op(a + 1) === '(' || readDataType(s, a + 1) === undefined || s.op(a + 2) === '(' || s.is(a + 2, 'USING');
+  if (w === 'KEY' || w === 'INDEX')
+    return s.op(a + 1) === '(' || readDataType(s, a + 1) === undefined || s.op(a + 2) === '(' || s.is(a + 2, 'USING');
   if (w === 'CHECK') return s.op(a + 1) === '(';
   if (w === 'PRIMARY') return s.is(a + 1, 'KEY');
   if (w === 'UNIQUE') return true;
@@ -639,8 +751,19 @@ function isIndexDefStart(s: Stmt, a: number): boolean {
 // ---------------------------------------------------------------- ALTER TABLE
 
 export type AlterVerb =
-  | 'ADD' | 'DROP' | 'MODIFY' | 'CHANGE' | 'ALTER' | 'RENAME' | 'CONVERT' | 'OPTION' | 'PARTITION'
-  | 'SET TIFLASH REPLICA' | 'ALGORITHM' | 'LOCK' | 'OTHER';
+  | 'ADD'
+  | 'DROP'
+  | 'MODIFY'
+  | 'CHANGE'
+  | 'ALTER'
+  | 'RENAME'
+  | 'CONVERT'
+  | 'OPTION'
+  | 'PARTITION'
+  | 'SET TIFLASH REPLICA'
+  | 'ALGORITHM'
+  | 'LOCK'
+  | 'OTHER';
 
 export interface AlterSpec {
   verb: AlterVerb;
@@ -676,8 +799,22 @@ export interface AlterTable {
   specs: AlterSpec[];
 }
 
-const PARTITION_OPS = new Set(['ADD', 'DROP', 'REORGANIZE', 'COALESCE', 'EXCHANGE', 'TRUNCATE', 'CHECK', 'OPTIMIZE', 'REPAIR',
-  'IMPORT', 'DISCARD', 'REBUILD', 'ANALYZE', 'REMOVE']);
+const PARTITION_OPS = new Set([
+  'ADD',
+  'DROP',
+  'REORGANIZE',
+  'COALESCE',
+  'EXCHANGE',
+  'TRUNCATE',
+  'CHECK',
+  'OPTIMIZE',
+  'REPAIR',
+  'IMPORT',
+  'DISCARD',
+  'REBUILD',
+  'ANALYZE',
+  'REMOVE',
+]);
 
 export function parseAlterTable(s: Stmt): AlterTable | undefined {
   if (s.kind !== 'ALTER TABLE') return undefined;
@@ -721,11 +858,12 @@ function readAlterSpecs(s: Stmt, a: number, b: number): AlterSpec[] {
       }
       if (s.is(j, 'COLUMN')) j++;
       if (s.seq(j, 'IF', 'NOT', 'EXISTS') !== -1) j += 3;
-      if (isIndexDefStart(s, j) && !(s.is(a + 1, 'COLUMN'))) {
+      if (isIndexDefStart(s, j) && !s.is(a + 1, 'COLUMN')) {
         const idx = readIndexDef(s, j, b);
         if (idx) {
           spec.index = idx;
-          spec.target = idx.kind === 'PRIMARY' ? 'PRIMARY KEY' : idx.kind === 'FOREIGN' ? 'FOREIGN KEY' : idx.kind === 'CHECK' ? 'CHECK' : 'INDEX';
+          spec.target =
+            idx.kind === 'PRIMARY' ? 'PRIMARY KEY' : idx.kind === 'FOREIGN' ? 'FOREIGN KEY' : idx.kind === 'CHECK' ? 'CHECK' : 'INDEX';
           break;
         }
       }

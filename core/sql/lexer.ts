@@ -34,15 +34,38 @@ export interface Trivia {
 }
 
 const enum C {
-  TAB = 9, LF = 10, CR = 13, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35, DOLLAR = 36,
-  SQUOTE = 39, STAR = 42, PLUS = 43, MINUS = 45, DOT = 46, SLASH = 47, D0 = 48, D9 = 57,
-  AT = 64, UA = 65, UZ = 90, BACKSLASH = 92, UNDERSCORE = 95, BACKTICK = 96, LA = 97, LZ = 122,
-  UT = 84, QMARK = 63,
+  TAB = 9,
+  LF = 10,
+  CR = 13,
+  SPACE = 32,
+  BANG = 33,
+  DQUOTE = 34,
+  HASH = 35,
+  DOLLAR = 36,
+  SQUOTE = 39,
+  STAR = 42,
+  PLUS = 43,
+  MINUS = 45,
+  DOT = 46,
+  SLASH = 47,
+  D0 = 48,
+  D9 = 57,
+  AT = 64,
+  UA = 65,
+  UZ = 90,
+  BACKSLASH = 92,
+  UNDERSCORE = 95,
+  BACKTICK = 96,
+  LA = 97,
+  LZ = 122,
+  UT = 84,
+  QMARK = 63,
 }
 
 export function isIdentChar(c: number): boolean {
-  return (c >= C.LA && c <= C.LZ) || (c >= C.UA && c <= C.UZ) || (c >= C.D0 && c <= C.D9) ||
-    c === C.UNDERSCORE || c === C.DOLLAR || c >= 0x80;
+  return (
+    (c >= C.LA && c <= C.LZ) || (c >= C.UA && c <= C.UZ) || (c >= C.D0 && c <= C.D9) || c === C.UNDERSCORE || c === C.DOLLAR || c >= 0x80
+  );
 }
 
 function isDigit(c: number): boolean {

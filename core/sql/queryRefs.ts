@@ -3,7 +3,6 @@
 // WHERE and JOIN ... ON condition ranges. Everything here tolerates truncated SQL.
 import type { Stmt } from './statement';
 
-
 export interface Call {
   /** upper-cased function name */
   name: string;
@@ -15,10 +14,45 @@ export interface Call {
 
 /** Words before a `name (` that make `name` an object name (table, index, view, CTE, routine), not a function. */
 const OBJECT_NAME_BEFORE = new Set([
-  'INTO', 'TABLE', 'UPDATE', 'REFERENCES', 'INSERT', 'REPLACE', 'IGNORE', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY',
-  'KEY', 'INDEX', 'VIEW', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'CALL', 'EXISTS', 'CONSTRAINT', 'WITH',
-  'RECURSIVE', 'PARTITION', 'SUBPARTITION', 'TABLES', 'UNIQUE', 'FULLTEXT', 'SPATIAL', 'PRIMARY', 'FOREIGN', 'COLUMN',
-  'SEQUENCE', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'DESCRIBE', 'DESC', 'EXPLAIN',
+  'INTO',
+  'TABLE',
+  'UPDATE',
+  'REFERENCES',
+  'INSERT',
+  'REPLACE',
+  'IGNORE',
+  'LOW_PRIORITY',
+  'DELAYED',
+  'HIGH_PRIORITY',
+  'KEY',
+  'INDEX',
+  'VIEW',
+  'PROCEDURE',
+  'FUNCTION',
+  'TRIGGER',
+  'EVENT',
+  'CALL',
+  'EXISTS',
+  'CONSTRAINT',
+  'WITH',
+  'RECURSIVE',
+  'PARTITION',
+  'SUBPARTITION',
+  'TABLES',
+  'UNIQUE',
+  'FULLTEXT',
+  'SPATIAL',
+  'PRIMARY',
+  'FOREIGN',
+  'COLUMN',
+  'SEQUENCE',
+  'DATABASE',
+  'SCHEMA',
+  'USER',
+  'ROLE',
+  'DESCRIBE',
+  'DESC',
+  'EXPLAIN',
 ]);
 
 const DDL_KINDS = new Set(['CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX']);
@@ -49,7 +83,8 @@ export function functionCalls(s: Stmt): Call[] {
       // WITH a (x) AS (...), b (y) AS (...): a CTE name with a column list
       if (close !== -1 && s.is(close + 1, 'AS') && s.op(close + 2) === '(') continue;
       // KEY k (col(10)): a prefix length in an index key part
-      if (ddl && close === i + 3 && t[i + 2].kind === 'number' && prev && prev.kind === 'op' && (prev.value === '(' || prev.value === ',')) continue;
+      if (ddl && close === i + 3 && t[i + 2].kind === 'number' && prev && prev.kind === 'op' && (prev.value === '(' || prev.value === ','))
+        continue;
     }
     out.push({ name: t[i].value, at: i, open: i + 1 });
   }
@@ -68,10 +103,52 @@ export interface TableRef {
 
 /** Words that end a table factor (never an alias). */
 const NOT_ALIAS = new Set([
-  'JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'NATURAL', 'STRAIGHT_JOIN', 'FULL', 'OUTER', 'ON', 'USING', 'WHERE', 'GROUP',
-  'ORDER', 'LIMIT', 'HAVING', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT', 'FOR', 'LOCK', 'INTO', 'SET', 'USE', 'FORCE',
-  'IGNORE', 'PARTITION', 'TABLESAMPLE', 'VALUES', 'VALUE', 'SELECT', 'RETURNING', 'AS', 'OF', 'FETCH', 'OFFSET', 'WITH',
-  'DEFAULT', 'ROW', 'TABLE', 'ORDER', 'READ', 'WRITE', 'LOW_PRIORITY', 'PROCEDURE',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'CROSS',
+  'NATURAL',
+  'STRAIGHT_JOIN',
+  'FULL',
+  'OUTER',
+  'ON',
+  'USING',
+  'WHERE',
+  'GROUP',
+  'ORDER',
+  'LIMIT',
+  'HAVING',
+  'WINDOW',
+  'UNION',
+  'EXCEPT',
+  'INTERSECT',
+  'FOR',
+  'LOCK',
+  'INTO',
+  'SET',
+  'USE',
+  'FORCE',
+  'IGNORE',
+  'PARTITION',
+  'TABLESAMPLE',
+  'VALUES',
+  'VALUE',
+  'SELECT',
+  'RETURNING',
+  'AS',
+  'OF',
+  'FETCH',
+  'OFFSET',
+  'WITH',
+  'DEFAULT',
+  'ROW',
+  'TABLE',
+  'ORDER',
+  'READ',
+  'WRITE',
+  'LOW_PRIORITY',
+  'PROCEDURE',
 ]);
 
 /**
@@ -167,7 +244,15 @@ export function cteBodies(s: Stmt): Map<string, [number, number]> {
   const n = s.sparseFrom;
   for (let i = 0; i < n; i++) {
     if (!s.is(i, 'WITH')) continue;
-    if (i > 0 && s.op(i - 1) !== '(' && !s.is(i - 1, 'INTO') && s.tokens[i - 1]?.kind !== 'word' && s.tokens[i - 1]?.kind !== 'qident' && s.op(i - 1) !== ')') continue;
+    if (
+      i > 0 &&
+      s.op(i - 1) !== '(' &&
+      !s.is(i - 1, 'INTO') &&
+      s.tokens[i - 1]?.kind !== 'word' &&
+      s.tokens[i - 1]?.kind !== 'qident' &&
+      s.op(i - 1) !== ')'
+    )
+      continue;
     let j = i + 1;
     if (s.is(j, 'RECURSIVE')) j++;
     for (;;) {
@@ -321,10 +406,50 @@ export function whereRanges(s: Stmt): Array<[number, number]> {
 }
 
 const JOIN_STOP = new Set([
-  'JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN', 'NATURAL', 'FULL', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT',
-  'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT', 'SET', 'FOR', 'LOCK', 'INTO', 'RETURNING', 'ON', 'USING', 'SELECT', 'VALUES',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'CROSS',
+  'STRAIGHT_JOIN',
+  'NATURAL',
+  'FULL',
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'WINDOW',
+  'UNION',
+  'EXCEPT',
+  'INTERSECT',
+  'SET',
+  'FOR',
+  'LOCK',
+  'INTO',
+  'RETURNING',
+  'ON',
+  'USING',
+  'SELECT',
+  'VALUES',
 ]);
-const JOIN_BACK_STOP = new Set(['ON', 'USING', 'FROM', 'WHERE', 'SELECT', 'SET', 'CREATE', 'GRANT', 'REVOKE', 'TRIGGER', 'EVENT', 'BATCH', 'DUPLICATE', 'ALTER', 'INDEX']);
+const JOIN_BACK_STOP = new Set([
+  'ON',
+  'USING',
+  'FROM',
+  'WHERE',
+  'SELECT',
+  'SET',
+  'CREATE',
+  'GRANT',
+  'REVOKE',
+  'TRIGGER',
+  'EVENT',
+  'BATCH',
+  'DUPLICATE',
+  'ALTER',
+  'INDEX',
+]);
 
 /** JOIN ... ON condition ranges: [index of ON, start, end). */
 export function joinOnRanges(s: Stmt): Array<{ on: number; start: number; end: number }> {

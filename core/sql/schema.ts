@@ -78,7 +78,9 @@ export class FileSchema implements SchemaProvider {
 
   table(db: string | undefined, name: string): TableInfo | undefined {
     const d = db ?? this.currentDb;
-    const t = this.tables.get(key(d, name)) ?? (d !== undefined ? this.tables.get(key(undefined, name)) : undefined) ??
+    const t =
+      this.tables.get(key(d, name)) ??
+      (d !== undefined ? this.tables.get(key(undefined, name)) : undefined) ??
       this.fallback?.table(d, name);
     if (this.lookups) this.lookups.set(`t\u0001${d ?? ''}\u0001${name}`, ['t', d, name, tableFingerprint(t)]);
     return t;
@@ -91,10 +93,14 @@ export class FileSchema implements SchemaProvider {
     this.lookups = undefined;
     try {
       switch (kind) {
-        case 't': return tableFingerprint(this.table(d, name));
-        case 'f': return String(this.createdInFile(d, name));
-        case 'v': return String(this.isView(d, name));
-        default: return JSON.stringify(this.database(name) ?? null);
+        case 't':
+          return tableFingerprint(this.table(d, name));
+        case 'f':
+          return String(this.createdInFile(d, name));
+        case 'v':
+          return String(this.isView(d, name));
+        default:
+          return JSON.stringify(this.database(name) ?? null);
       }
     } finally {
       this.lookups = saved;
@@ -115,7 +121,9 @@ export class FileSchema implements SchemaProvider {
 
   isView(db: string | undefined, name: string): boolean {
     const d = db ?? this.currentDb;
-    const r = this.views.has(key(d, name)) || (d !== undefined && this.views.has(key(undefined, name))) ||
+    const r =
+      this.views.has(key(d, name)) ||
+      (d !== undefined && this.views.has(key(undefined, name))) ||
       (this.fallback?.isView(d, name) ?? false);
     if (this.lookups) this.lookups.set(`v\u0001${d ?? ''}\u0001${name}`, ['v', d, name, String(r)]);
     return r;
@@ -197,7 +205,15 @@ export function columnInfo(s: Stmt, c: ColumnDef): ColumnInfo {
 /** Builds the table facts a CREATE TABLE statement declares. */
 export function tableInfoFromCreate(s: Stmt, ct: CreateTable, like?: TableInfo): TableInfo | undefined {
   if (!ct.name) return undefined;
-  if (like) return { ...like, db: ct.name.db, name: ct.name.name, columns: new Map(like.columns), indexes: new Set(like.indexes), temporary: ct.temporary };
+  if (like)
+    return {
+      ...like,
+      db: ct.name.db,
+      name: ct.name.name,
+      columns: new Map(like.columns),
+      indexes: new Set(like.indexes),
+      temporary: ct.temporary,
+    };
   const columns = new Map<string, ColumnInfo>();
   for (const c of ct.columns) columns.set(c.name.toLowerCase(), columnInfo(s, c));
   const info: TableInfo = { db: ct.name.db, name: ct.name.name, columns, temporary: ct.temporary, indexes: new Set() };

@@ -23,7 +23,7 @@ const SCOPES = new Set(['GLOBAL', 'SESSION', 'LOCAL', 'PERSIST', 'PERSIST_ONLY']
 export function readSetAssignments(s: Stmt): SetAssignment[] {
   if (s.word(0) !== 'SET') return [];
   // SET NAMES / SET CHARACTER SET / SET TRANSACTION / SET PASSWORD / SET ROLE / SET DEFAULT ROLE are not assignments.
-  if (s.is(1, 'NAMES', 'TRANSACTION', 'PASSWORD', 'ROLE', 'DEFAULT', 'RESOURCE') || (s.is(1, 'CHARACTER', 'CHARSET'))) {
+  if (s.is(1, 'NAMES', 'TRANSACTION', 'PASSWORD', 'ROLE', 'DEFAULT', 'RESOURCE') || s.is(1, 'CHARACTER', 'CHARSET')) {
     return [];
   }
   if (s.is(1, 'GLOBAL', 'SESSION', 'LOCAL') && s.is(2, 'TRANSACTION')) return [];
@@ -38,7 +38,6 @@ export function readSetAssignments(s: Stmt): SetAssignment[] {
       statementScope = scope;
       i++;
     }
-    const first = i;
     let nameEnd = i;
     const t = s.tokens[i];
     if (!t) continue;

@@ -89,7 +89,6 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
   let routine: boolean | undefined; // undefined = not decided yet
   let depth = 0; // BEGIN/CASE ... END nesting inside a routine
   let parenDepth = 0;
-  let prevWasWord = false;
   let lastEnd = 0; // end of the last scanned token, kept or skimmed
   // skimming state: a word not yet known to be a call, and the paren depth inside the skimmed body
   let pendingStart = -1;
@@ -125,7 +124,6 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
     routine = undefined;
     depth = 0;
     parenDepth = 0;
-    prevWasWord = false;
     return st;
   };
 
@@ -133,7 +131,16 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
     const kind = lexer.tokKind;
     if (lexer.unterminated) {
       const start = lexer.tokStart;
-      const what = kind === 'string' ? 'string literal' : kind === 'qident' ? 'quoted identifier' : kind === 'var' ? 'quoted variable name' : kind === 'hex' ? 'literal' : 'comment';
+      const what =
+        kind === 'string'
+          ? 'string literal'
+          : kind === 'qident'
+            ? 'quoted identifier'
+            : kind === 'var'
+              ? 'quoted variable name'
+              : kind === 'hex'
+                ? 'literal'
+                : 'comment';
       problems.push({
         start,
         end: Math.min(lineEnd(src, start), start + 200),
@@ -152,7 +159,6 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
       if (routine && depth > 0 && text === ';') {
         // A ';' inside a routine body written without DELIMITER.
         tokens.push({ kind: 'op', start: lexer.tokStart, end: lexer.tokEnd, value: ';' });
-        prevWasWord = false;
         continue;
       }
       const st = finish({ start: lexer.tokStart, end: lexer.tokEnd, text });
@@ -161,8 +167,13 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
     }
 
     // DELIMITER client command: only at the start of a statement.
-    if (tokens.length === 0 && kind === 'word' && lexer.tokEnd - lexer.tokStart === 9 && !lexer.inExec &&
-        src.slice(lexer.tokStart, lexer.tokEnd).toUpperCase() === 'DELIMITER') {
+    if (
+      tokens.length === 0 &&
+      kind === 'word' &&
+      lexer.tokEnd - lexer.tokStart === 9 &&
+      !lexer.inExec &&
+      src.slice(lexer.tokStart, lexer.tokEnd).toUpperCase() === 'DELIMITER'
+    ) {
       const eol = lineEnd(src, lexer.tokEnd);
       const rest = src.slice(lexer.tokEnd, eol);
       const m = /^[ \t]+(\S+)/.exec(rest);
@@ -205,7 +216,6 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
 
     const tok = lexer.token();
     tokens.push(tok);
-    prevWasWord = kind === 'word';
 
     if (kind === 'op') {
       if (tok.value === '(') parenDepth++;

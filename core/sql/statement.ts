@@ -32,7 +32,13 @@ export type Clause = 'FROM' | 'WHERE' | 'GROUP BY' | 'HAVING' | 'WINDOW' | 'ORDE
 const SET_OPS = new Set(['UNION', 'EXCEPT', 'INTERSECT']);
 
 /** Statements that carry a stored-routine body; the body is not linted as separate statements. */
-export const ROUTINE_KINDS: ReadonlySet<string> = new Set(['CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER', 'CREATE EVENT', 'ALTER EVENT']);
+export const ROUTINE_KINDS: ReadonlySet<string> = new Set([
+  'CREATE PROCEDURE',
+  'CREATE FUNCTION',
+  'CREATE TRIGGER',
+  'CREATE EVENT',
+  'ALTER EVENT',
+]);
 
 export class Stmt {
   readonly tokens: Token[];
@@ -41,7 +47,10 @@ export class Stmt {
   private _blocks?: QueryBlock[];
   private _kind?: string;
 
-  constructor(readonly src: string, readonly stmt: Statement) {
+  constructor(
+    readonly src: string,
+    readonly stmt: Statement,
+  ) {
     this.tokens = stmt.tokens;
   }
 
@@ -287,7 +296,14 @@ export class Stmt {
         }
       }
       if (w === 'SELECT') {
-        const block: QueryBlock = { select: j, end: n, depth: dj, topLevel: !routine && this.isTopLevelSelect(j, dj), clauses: new Map(), clauseAt: new Map() };
+        const block: QueryBlock = {
+          select: j,
+          end: n,
+          depth: dj,
+          topLevel: !routine && this.isTopLevelSelect(j, dj),
+          clauses: new Map(),
+          clauseAt: new Map(),
+        };
         blocks.push(block);
         open.push({ block, currentStart: 0 });
       }
@@ -329,14 +345,73 @@ export class Stmt {
  * classify() produces every one of them.
  */
 export const STATEMENT_KINDS = [
-  '(', 'WITH', 'SELECT', 'TABLE', 'VALUES', 'INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'LOAD', 'CALL', 'DO', 'HANDLER',
-  'SET', 'START', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'XA', 'LOCK', 'UNLOCK', 'FLUSH', 'RESET', 'PURGE',
-  'CHANGE', 'STOP', 'GRANT', 'REVOKE', 'CHECK', 'CHECKSUM', 'OPTIMIZE', 'REPAIR', 'ANALYZE', 'TRUNCATE', 'RENAME', 'USE',
-  'CREATE TABLE', 'CREATE VIEW', 'CREATE INDEX', 'CREATE DATABASE', 'CREATE PROCEDURE', 'CREATE FUNCTION', 'CREATE TRIGGER',
-  'CREATE EVENT', 'CREATE TABLESPACE', 'CREATE SEQUENCE', 'CREATE USER', 'CREATE ROLE',
-  'ALTER TABLE', 'ALTER VIEW', 'ALTER DATABASE', 'ALTER PROCEDURE', 'ALTER FUNCTION', 'ALTER EVENT', 'ALTER TABLESPACE',
-  'DROP TABLE', 'DROP TABLES', 'DROP VIEW', 'DROP INDEX', 'DROP DATABASE', 'DROP PROCEDURE', 'DROP FUNCTION', 'DROP TRIGGER',
-  'DROP EVENT', 'DROP TABLESPACE',
+  '(',
+  'WITH',
+  'SELECT',
+  'TABLE',
+  'VALUES',
+  'INSERT',
+  'REPLACE',
+  'UPDATE',
+  'DELETE',
+  'LOAD',
+  'CALL',
+  'DO',
+  'HANDLER',
+  'SET',
+  'START',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'XA',
+  'LOCK',
+  'UNLOCK',
+  'FLUSH',
+  'RESET',
+  'PURGE',
+  'CHANGE',
+  'STOP',
+  'GRANT',
+  'REVOKE',
+  'CHECK',
+  'CHECKSUM',
+  'OPTIMIZE',
+  'REPAIR',
+  'ANALYZE',
+  'TRUNCATE',
+  'RENAME',
+  'USE',
+  'CREATE TABLE',
+  'CREATE VIEW',
+  'CREATE INDEX',
+  'CREATE DATABASE',
+  'CREATE PROCEDURE',
+  'CREATE FUNCTION',
+  'CREATE TRIGGER',
+  'CREATE EVENT',
+  'CREATE TABLESPACE',
+  'CREATE SEQUENCE',
+  'CREATE USER',
+  'CREATE ROLE',
+  'ALTER TABLE',
+  'ALTER VIEW',
+  'ALTER DATABASE',
+  'ALTER PROCEDURE',
+  'ALTER FUNCTION',
+  'ALTER EVENT',
+  'ALTER TABLESPACE',
+  'DROP TABLE',
+  'DROP TABLES',
+  'DROP VIEW',
+  'DROP INDEX',
+  'DROP DATABASE',
+  'DROP PROCEDURE',
+  'DROP FUNCTION',
+  'DROP TRIGGER',
+  'DROP EVENT',
+  'DROP TABLESPACE',
 ] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
@@ -347,9 +422,26 @@ function classify(s: Stmt): string {
     case 'CREATE': {
       const i = s.afterCreateModifiers();
       const w = s.word(i);
-      if (w === 'TABLE' || w === 'VIEW' || w === 'INDEX' || w === 'DATABASE' || w === 'SCHEMA' || w === 'PROCEDURE' ||
-          w === 'FUNCTION' || w === 'TRIGGER' || w === 'EVENT' || w === 'TABLESPACE' || w === 'SEQUENCE' || w === 'USER' ||
-          w === 'ROLE' || w === 'PLACEMENT' || w === 'RESOURCE' || w === 'BINDING' || w === 'SERVER' || w === 'LOGFILE') {
+      if (
+        w === 'TABLE' ||
+        w === 'VIEW' ||
+        w === 'INDEX' ||
+        w === 'DATABASE' ||
+        w === 'SCHEMA' ||
+        w === 'PROCEDURE' ||
+        w === 'FUNCTION' ||
+        w === 'TRIGGER' ||
+        w === 'EVENT' ||
+        w === 'TABLESPACE' ||
+        w === 'SEQUENCE' ||
+        w === 'USER' ||
+        w === 'ROLE' ||
+        w === 'PLACEMENT' ||
+        w === 'RESOURCE' ||
+        w === 'BINDING' ||
+        w === 'SERVER' ||
+        w === 'LOGFILE'
+      ) {
         return 'CREATE ' + (w === 'SCHEMA' ? 'DATABASE' : w);
       }
       return 'CREATE';

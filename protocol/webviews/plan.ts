@@ -24,11 +24,7 @@ export interface PlanPayload {
 export type ToPlan = { type: 'show'; payload: PlanPayload };
 
 /** Webview -> extension. */
-export type FromPlan =
-  | { type: 'ready' }
-  | { type: 'exportHtml' }
-  | { type: 'openDocs'; url: string }
-  | { type: 'compareWith' };
+export type FromPlan = { type: 'ready' } | { type: 'exportHtml' } | { type: 'openDocs'; url: string } | { type: 'compareWith' };
 
 /** What the webview keeps in getState/setState and the serializer restores. */
 export interface PlanState {

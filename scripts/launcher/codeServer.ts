@@ -12,7 +12,6 @@ export { ensureCodeServer, type CodeServerPaths } from './install';
 export const ROOT = path.resolve(__dirname, '../..');
 export const VSIX = path.join(ROOT, 'dist', 'tidb-toolkit.vsix');
 
-
 export interface ProfileDirs {
   root: string;
   userData: string;
@@ -35,20 +34,30 @@ export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string
   const extensions = path.join(root, 'e');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'chat.disableAIFeatures': true,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
-    'workbench.colorTheme': 'Default Light Modern',
-    ...extraSettings,
-  }, null, 1));
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'security.workspace.trust.enabled': false,
+        'workbench.colorTheme': 'Default Light Modern',
+        ...extraSettings,
+      },
+      null,
+      1,
+    ),
+  );
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
-  execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { env: envFor(root), stdio: 'pipe' });
+  execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], {
+    env: envFor(root),
+    stdio: 'pipe',
+  });
   return { root, userData, extensions };
 }
 
@@ -57,12 +66,30 @@ function envFor(root: string): NodeJS.ProcessEnv {
   return cleanEnv({ XDG_CONFIG_HOME: path.join(root, 'xc'), XDG_DATA_HOME: path.join(root, 'xd'), NODE_OPTIONS: undefined });
 }
 
-export async function startCodeServer(cs: CodeServerPaths, dirs: ProfileDirs, opts: { smokeTestDriver: boolean; port?: number }): Promise<Instance> {
+export async function startCodeServer(
+  cs: CodeServerPaths,
+  dirs: ProfileDirs,
+  opts: { smokeTestDriver: boolean; port?: number },
+): Promise<Instance> {
   const port = opts.port ?? (await freePort());
   const cfg = path.join(dirs.root, 'config.yaml');
   fs.writeFileSync(cfg, 'auth: none\ncert: false\n');
-  const args = [cs.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', cfg, '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'];
+  const args = [
+    cs.entry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--config',
+    cfg,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+  ];
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const log: string[] = [];
   // its own process group, so stopping it takes its children along

@@ -32,7 +32,10 @@ export interface CodeServerPaths {
 
 /** Where installs are cached: $TIDB_VSCODE_TEST_CACHE, else $XDG_CACHE_HOME/tidb-toolkit/vscode-test, else ~/.cache/…. */
 export function cacheRoot(): string {
-  return process.env.TIDB_VSCODE_TEST_CACHE ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'tidb-toolkit', 'vscode-test');
+  return (
+    process.env.TIDB_VSCODE_TEST_CACHE ??
+    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'tidb-toolkit', 'vscode-test')
+  );
 }
 
 export function installPaths(dir = path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}-node-${NODE24_VERSION}`)) {
@@ -112,8 +115,10 @@ export async function ensureCodeServer(say: Say = (l) => process.stderr.write(`$
 
   const missing = missingBuildTools();
   if (missing.length) {
-    throw new InstallError(`building VS Code's native modules needs ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not on PATH. ` +
-      'On Debian or Ubuntu: sudo apt-get install -y build-essential python3');
+    throw new InstallError(
+      `building VS Code's native modules needs ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not on PATH. ` +
+        'On Debian or Ubuntu: sudo apt-get install -y build-essential python3',
+    );
   }
   fs.mkdirSync(path.dirname(final.dir), { recursive: true });
   const tmpDir = `${final.dir}.partial-${process.pid}`;
@@ -124,7 +129,9 @@ export async function ensureCodeServer(say: Say = (l) => process.stderr.write(`$
   const removeTmp = () => fs.rmSync(tmpDir, { recursive: true, force: true });
   process.on('exit', removeTmp);
   const t0 = Date.now();
-  say(`First run: installing a browser VS Code (code-server ${CODE_SERVER_VERSION} = VS Code ${VSCODE_VERSION}, on Node ${NODE24_VERSION}) from the npm registry`);
+  say(
+    `First run: installing a browser VS Code (code-server ${CODE_SERVER_VERSION} = VS Code ${VSCODE_VERSION}, on Node ${NODE24_VERSION}) from the npm registry`,
+  );
   say(`  into ${final.dir}`);
   say('  Once per machine: about 2-3 minutes on 2 cores, ~130 MB downloaded, ~850 MB on disk. Later runs start in seconds.');
   try {
@@ -138,32 +145,55 @@ export async function ensureCodeServer(say: Say = (l) => process.stderr.write(`$
     };
     await step(1, `Node ${NODE24_VERSION} (npm package node, ~30 MB), for code-server only`, async () => {
       fs.mkdirSync(path.join(tmpDir, 'node24'), { recursive: true });
-      await npm(['install', '--prefix', path.join(tmpDir, 'node24'), '--no-save', `node@${NODE24_VERSION}`], { cwd: tmpDir, env: base, log, say, label: 'Node 24' });
+      await npm(['install', '--prefix', path.join(tmpDir, 'node24'), '--no-save', `node@${NODE24_VERSION}`], {
+        cwd: tmpDir,
+        env: base,
+        log,
+        say,
+        label: 'Node 24',
+      });
       if (!fs.existsSync(p.nodeBin)) throw new InstallError(`the Node 24 binary is missing at ${p.nodeBin}`);
     });
     // npm and node-gyp run under Node 24 from here on, building against its headers
     const node24 = cleanEnv({ ...quiet, npm_config_nodedir: p.nodeHeaders }, [path.dirname(p.nodeBin)]);
     await step(2, `code-server ${CODE_SERVER_VERSION} (~47 MB)`, async () => {
       fs.mkdirSync(path.join(tmpDir, 'cs'), { recursive: true });
-      await npm(['install', '--prefix', path.join(tmpDir, 'cs'), '--no-save', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: tmpDir, env: node24, log, say, label: 'code-server' });
+      await npm(['install', '--prefix', path.join(tmpDir, 'cs'), '--no-save', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], {
+        cwd: tmpDir,
+        env: node24,
+        log,
+        say,
+        label: 'code-server',
+      });
     });
     const manifest = JSON.parse(fs.readFileSync(path.join(p.vscode, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
-    const native = Object.entries(manifest.allowScripts ?? {}).filter(([, allowed]) => allowed).map(([spec]) => spec.replace(/(.)@.*$/, '$1')).filter((n) => !SKIPPED_NATIVE.has(n));
-    await step(3, `VS Code's dependencies (~80 MB), then its native modules built with make/g++ (${native.length}: ${native.join(', ')}; kerberos left out)`, async () => {
-      await npm(['install', '--omit=dev', '--ignore-scripts'], { cwd: p.vscode, env: node24, log, say, label: 'dependencies' });
-      await npm(['rebuild', ...native], { cwd: p.vscode, env: node24, log, say, label: 'native modules' });
-    });
+    const native = Object.entries(manifest.allowScripts ?? {})
+      .filter(([, allowed]) => allowed)
+      .map(([spec]) => spec.replace(/(.)@.*$/, '$1'))
+      .filter((n) => !SKIPPED_NATIVE.has(n));
+    await step(
+      3,
+      `VS Code's dependencies (~80 MB), then its native modules built with make/g++ (${native.length}: ${native.join(', ')}; kerberos left out)`,
+      async () => {
+        await npm(['install', '--omit=dev', '--ignore-scripts'], { cwd: p.vscode, env: node24, log, say, label: 'dependencies' });
+        await npm(['rebuild', ...native], { cwd: p.vscode, env: node24, log, say, label: 'native modules' });
+      },
+    );
     await step(4, "VS Code's built-in extensions' dependencies", async () => {
       await npm(['install', '--omit=dev'], { cwd: path.join(p.vscode, 'extensions'), env: node24, log, say, label: 'built-in extensions' });
       // what code-server's postinstall links after installing
-      for (const [folder, target, link] of [['remote-cli', 'code-linux.sh', 'code-server'], ['helpers', 'browser-linux.sh', 'browser.sh']]) {
+      for (const [folder, target, link] of [
+        ['remote-cli', 'code-linux.sh', 'code-server'],
+        ['helpers', 'browser-linux.sh', 'browser.sh'],
+      ]) {
         const l = path.join(p.vscode, 'bin', folder, link);
         fs.rmSync(l, { force: true });
         fs.symlinkSync(target, l);
       }
     });
     const v = spawnSync(p.nodeBin, [p.entry, '--version'], { encoding: 'utf8', env: cleanEnv() });
-    if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION)) throw new InstallError(`code-server does not start: ${(v.stderr || v.stdout).trim().slice(-500)}`);
+    if (v.status !== 0 || !v.stdout.includes(CODE_SERVER_VERSION))
+      throw new InstallError(`code-server does not start: ${(v.stderr || v.stdout).trim().slice(-500)}`);
     fs.writeFileSync(p.ready, new Date().toISOString());
     const size = dirSize(tmpDir);
     try {

@@ -28,23 +28,47 @@ export function mariaDbMissing(): string | undefined {
   return undefined;
 }
 
-
 export async function startMariaDb(): Promise<MariaDb> {
   if (!MARIADBD || !INSTALL_DB) throw new Error('MariaDB is not installed: apt-get install -y mariadb-server (.ci/run installs it)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-maria-'));
   const data = path.join(dir, 'data');
   const socket = path.join(dir, 'mysqld.sock');
   const user = os.userInfo().username;
-  execFileSync(INSTALL_DB, ['--no-defaults', `--datadir=${data}`, `--user=${user}`, '--auth-root-authentication-method=socket', '--skip-test-db'], { stdio: 'pipe', env: cleanEnv() });
+  execFileSync(
+    INSTALL_DB,
+    ['--no-defaults', `--datadir=${data}`, `--user=${user}`, '--auth-root-authentication-method=socket', '--skip-test-db'],
+    { stdio: 'pipe', env: cleanEnv() },
+  );
   const port = await freePort();
-  const proc = spawn(MARIADBD, ['--no-defaults', `--datadir=${data}`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${socket}`, `--user=${user}`,
-    '--skip-name-resolve', '--skip-log-bin', '--innodb-buffer-pool-size=32M', `--pid-file=${path.join(dir, 'mysqld.pid')}`, `--log-error=${path.join(dir, 'error.log')}`,
-    '--max-connections=200', '--table-open-cache=2000', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_general_ci'], { stdio: 'ignore', detached: true, env: cleanEnv() });
+  const proc = spawn(
+    MARIADBD,
+    [
+      '--no-defaults',
+      `--datadir=${data}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      `--socket=${socket}`,
+      `--user=${user}`,
+      '--skip-name-resolve',
+      '--skip-log-bin',
+      '--innodb-buffer-pool-size=32M',
+      `--pid-file=${path.join(dir, 'mysqld.pid')}`,
+      `--log-error=${path.join(dir, 'error.log')}`,
+      '--max-connections=200',
+      '--table-open-cache=2000',
+      '--character-set-server=utf8mb4',
+      '--collation-server=utf8mb4_general_ci',
+    ],
+    { stdio: 'ignore', detached: true, env: cleanEnv() },
+  );
   const admin = () => mysql.createConnection({ socketPath: socket, user: 'root' });
   // wait until it accepts connections (it writes the socket when ready)
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`mariadbd exited with ${proc.exitCode}: ${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8').slice(-2000) : ''}`);
+    if (proc.exitCode !== null)
+      throw new Error(
+        `mariadbd exited with ${proc.exitCode}: ${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8').slice(-2000) : ''}`,
+      );
     try {
       const c = await admin();
       await c.end();

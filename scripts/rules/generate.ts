@@ -18,11 +18,19 @@ const HEADING: Record<(typeof CATEGORIES)[number], string> = {
   risky: 'Risky on a distributed database',
 };
 
-interface RuleFile { category: (typeof CATEGORIES)[number]; file: string; name: string }
+interface RuleFile {
+  category: (typeof CATEGORIES)[number];
+  file: string;
+  name: string;
+}
 
 export function ruleFiles(): RuleFile[] {
   return CATEGORIES.flatMap((category) =>
-    fs.readdirSync(path.join(RULES_DIR, category)).filter((f) => f.endsWith('.ts')).sort().map((f) => ({ category, file: f, name: f.slice(0, -3) })),
+    fs
+      .readdirSync(path.join(RULES_DIR, category))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => ({ category, file: f, name: f.slice(0, -3) })),
   );
 }
 
@@ -42,7 +50,9 @@ ${files.map((f) => `  ${f.name},`).join('\n')}
 async function load(files: RuleFile[]): Promise<RuleDefinition[]> {
   const out: RuleDefinition[] = [];
   for (const f of files) {
-    const mod = (await import(pathToFileURL(path.join(RULES_DIR, f.category, f.file)).href)) as { default: RuleDefinition | { default: RuleDefinition } };
+    const mod = (await import(pathToFileURL(path.join(RULES_DIR, f.category, f.file)).href)) as {
+      default: RuleDefinition | { default: RuleDefinition };
+    };
     out.push('meta' in mod.default ? mod.default : mod.default.default);
   }
   return out;
@@ -97,7 +107,9 @@ function reference(rules: RuleDefinition[]): string {
     '',
     '| rule | category | severity | applies to |',
     '|---|---|---|---|',
-    ...rules.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.category} | ${r.meta.severity} | ${r.meta.versions.replace(/\|/g, '\\|')} |`),
+    ...rules.map(
+      (r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.category} | ${r.meta.severity} | ${r.meta.versions.replace(/\|/g, '\\|')} |`,
+    ),
   ];
   for (const c of CATEGORIES) {
     out.push('', `## ${HEADING[c]}`);
@@ -105,7 +117,9 @@ function reference(rules: RuleDefinition[]): string {
       const m = r.meta;
       const home = homeVersion(r);
       out.push('', `### ${m.id}`, '');
-      out.push(`**${m.category}** · default severity **${m.severity}** · applies to: ${m.versions}${m.tags ? ` · shown ${m.tags.map((t) => (t === 'unnecessary' ? 'faded' : 'struck through')).join(', ')}` : ''}`);
+      out.push(
+        `**${m.category}** · default severity **${m.severity}** · applies to: ${m.versions}${m.tags ? ` · shown ${m.tags.map((t) => (t === 'unnecessary' ? 'faded' : 'struck through')).join(', ')}` : ''}`,
+      );
       out.push('', m.explanation);
       const says = answerText(r);
       if (says) out.push('', `**TiDB:** ${says}`);

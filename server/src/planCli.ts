@@ -71,8 +71,17 @@ async function main(argv: string[]): Promise<void> {
   const diagnoses = diagnose(plan);
   let out: string;
   // indentation grows with depth: a plan hundreds of levels deep is written compact, not as gigabytes of spaces
-  if (format === 'json') out = stringifyDeep({ format: plan.format, analyzed: plan.analyzed, roots: plan.roots.map(nodeToJson), diagnoses, notes: plan.notes }, planDepth(plan.roots) > 100 ? 0 : 2) + '\n';
-  else if (format === 'html') out = planHtml({ plan, diagnoses, title: files[0] === '-' ? 'plan' : path.basename(files[0]), raw: text, source: 'tidb-plan' }, path.join(__dirname, 'webviews'));
+  if (format === 'json')
+    out =
+      stringifyDeep(
+        { format: plan.format, analyzed: plan.analyzed, roots: plan.roots.map(nodeToJson), diagnoses, notes: plan.notes },
+        planDepth(plan.roots) > 100 ? 0 : 2,
+      ) + '\n';
+  else if (format === 'html')
+    out = planHtml(
+      { plan, diagnoses, title: files[0] === '-' ? 'plan' : path.basename(files[0]), raw: text, source: 'tidb-plan' },
+      path.join(__dirname, 'webviews'),
+    );
   // control characters from the plan (names, pasted text) never reach the terminal raw
   else out = printable(planToText(plan, diagnoses));
   if (output) fs.writeFileSync(output, out);

@@ -27,12 +27,23 @@ import { hover } from './features/hover';
 import { schemaProvider } from './features/liveSchema';
 import { SettingsStore } from './features/settings';
 import { documentSymbols, foldingRanges } from './features/symbols';
-import { LintWorkspaceRequest, RulesRequest, SchemaRequest, schemaSnapshotProblem, ServerStatsRequest, type SchemaSnapshot } from '../../protocol/lsp';
+import {
+  LintWorkspaceRequest,
+  RulesRequest,
+  SchemaRequest,
+  schemaSnapshotProblem,
+  ServerStatsRequest,
+  type SchemaSnapshot,
+} from '../../protocol/lsp';
 import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 
 // Over stdio, malformed frames are dropped instead of stopping the reader (see frameGuard.ts).
 const connection = process.argv.includes('--stdio')
-  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin.pipe(new FrameGuard((why) => process.stderr.write(`TiDB language server: dropped ${why}\n`)))), new StreamMessageWriter(process.stdout))
+  ? createConnection(
+      ProposedFeatures.all,
+      new StreamMessageReader(process.stdin.pipe(new FrameGuard((why) => process.stderr.write(`TiDB language server: dropped ${why}\n`)))),
+      new StreamMessageWriter(process.stdout),
+    )
   : createConnection(ProposedFeatures.all);
 // Stray console output must never corrupt the protocol stream.
 console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
@@ -163,15 +174,30 @@ connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest
   return { linted, failed };
 });
 
-connection.onRequest(RulesRequest.method, (): RulesRequest.Result =>
-  RULES.map(({ meta: { id, category, severity, versions, explanation, fix, docsUrl } }) => ({ id, category, severity, versions, explanation, fix, docsUrl })),
+connection.onRequest(
+  RulesRequest.method,
+  (): RulesRequest.Result =>
+    RULES.map(({ meta: { id, category, severity, versions, explanation, fix, docsUrl } }) => ({
+      id,
+      category,
+      severity,
+      versions,
+      explanation,
+      fix,
+      docsUrl,
+    })),
 );
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 connection.onRequest(ServerStatsRequest.method, (): ServerStatsRequest.Result => {
   const mem = process.memoryUsage();
-  const r = { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, maxEventLoopDelayMs: loopDelay.max / 1e6, p99EventLoopDelayMs: loopDelay.percentile(99) / 1e6 };
+  const r = {
+    rssBytes: mem.rss,
+    heapUsedBytes: mem.heapUsed,
+    maxEventLoopDelayMs: loopDelay.max / 1e6,
+    p99EventLoopDelayMs: loopDelay.percentile(99) / 1e6,
+  };
   loopDelay.reset();
   return r;
 });

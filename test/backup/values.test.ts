@@ -42,12 +42,29 @@ function tuple(kinds: ValueKind[], values: Array<Buffer | string | null>): strin
 }
 
 test('NULL, empty strings, the text NULL; numbers bare, as the server printed them', () => {
-  assert.equal(tuple([T, T, T, N, N, N, N], [null, '', 'NULL', '18446744073709551615', '-0.000000000000000000000000000001', '1.7976931348623157e308', null]), "(NULL,'','NULL',18446744073709551615,-0.000000000000000000000000000001,1.7976931348623157e308,NULL)");
-  assert.deepEqual(['BIGINT', 'decimal', 'double', 'float', 'year', 'bit', 'varbinary', 'json', 'enum', 'datetime'].map(valueKind), [N, N, N, N, T, B, B, T, T, T]);
+  assert.equal(
+    tuple(
+      [T, T, T, N, N, N, N],
+      [null, '', 'NULL', '18446744073709551615', '-0.000000000000000000000000000001', '1.7976931348623157e308', null],
+    ),
+    "(NULL,'','NULL',18446744073709551615,-0.000000000000000000000000000001,1.7976931348623157e308,NULL)",
+  );
+  assert.deepEqual(['BIGINT', 'decimal', 'double', 'float', 'year', 'bit', 'varbinary', 'json', 'enum', 'datetime'].map(valueKind), [
+    N,
+    N,
+    N,
+    N,
+    T,
+    B,
+    B,
+    T,
+    T,
+    T,
+  ]);
 });
 
 test('strings escaped the way quote() escapes them, for every byte that needs it', () => {
-  const hostile = "a'b\"c\\d\0e\nf\rg\bh\ti\x1aj%_";
+  const hostile = 'a\'b"c\\d\0e\nf\rg\bh\ti\x1aj%_';
   assert.equal(tuple([T], [hostile]), `(${quote(hostile)})`);
   assert.equal(tuple([T], [hostile]), "('a\\'b\\\"c\\\\d\\0e\\nf\\rg\\bh\\ti\\Zj%_')");
 });
@@ -107,7 +124,13 @@ test('ordered checksum: SHA-1 over every tuple followed by ",\\n", however the r
   const rows = ['1', "it's", null, '😀'].map((v) => payload([v]));
   const expected = crypto.createHash('sha1').update("('1'),\n('it\\'s'),\n(NULL),\n('😀'),\n").digest('hex').slice(0, 16);
   const worker = new HashWorker();
-  for (const [batch, where] of [[1, 'here'], [2, 'here'], [4, 'here'], [1, 'worker'], [3, 'worker']] as const) {
+  for (const [batch, where] of [
+    [1, 'here'],
+    [2, 'here'],
+    [4, 'here'],
+    [1, 'worker'],
+    [3, 'worker'],
+  ] as const) {
     const sum = new TableChecksum('ordered', where === 'worker' ? worker.stream() : undefined);
     const w = new TupleWriter([T]);
     rows.forEach((p, k) => {

@@ -16,7 +16,13 @@ const MB = Number(process.env.BENCH_BACKUP_MB ?? 1024);
 function time(cmd: string, args: string[], opts: { stdinFile?: string; stdoutFile?: string } = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(cmd, args, { stdio: [opts.stdinFile ? fs.openSync(opts.stdinFile, 'r') : 'ignore', opts.stdoutFile ? fs.openSync(opts.stdoutFile, 'w') : 'ignore', 'pipe'] });
+    const p = spawn(cmd, args, {
+      stdio: [
+        opts.stdinFile ? fs.openSync(opts.stdinFile, 'r') : 'ignore',
+        opts.stdoutFile ? fs.openSync(opts.stdoutFile, 'w') : 'ignore',
+        'pipe',
+      ],
+    });
     let err = '';
     p.stderr!.on('data', (d) => (err += d));
     p.on('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`${cmd} exited ${code}: ${err}`))));
@@ -35,15 +41,23 @@ async function main(): Promise<void> {
     const tables = 4;
     const t0 = performance.now();
     for (let t = 0; t < tables; t++) {
-      await admin.query(`CREATE TABLE t${t} (id BIGINT PRIMARY KEY, n INT, d DECIMAL(20,6), ts DATETIME(6), s VARCHAR(300), b VARBINARY(64), KEY (n)) ENGINE=InnoDB`);
+      await admin.query(
+        `CREATE TABLE t${t} (id BIGINT PRIMARY KEY, n INT, d DECIMAL(20,6), ts DATETIME(6), s VARCHAR(300), b VARBINARY(64), KEY (n)) ENGINE=InnoDB`,
+      );
       const per = Math.ceil(rows / tables);
       for (let start = 1; start <= per; start += 500_000) {
         const end = Math.min(per, start + 499_999);
-        await admin.query(`INSERT INTO t${t} SELECT seq, seq % 1000, seq / 7, '2024-01-01' + INTERVAL seq SECOND, CONCAT(REPEAT('x', 200), 'it''s \\\\ ', seq, REPEAT('y', 80)), UNHEX(SHA2(seq, 256)) FROM seq_${start}_to_${end}`);
+        await admin.query(
+          `INSERT INTO t${t} SELECT seq, seq % 1000, seq / 7, '2024-01-01' + INTERVAL seq SECOND, CONCAT(REPEAT('x', 200), 'it''s \\\\ ', seq, REPEAT('y', 80)), UNHEX(SHA2(seq, 256)) FROM seq_${start}_to_${end}`,
+        );
       }
     }
-    const [[size]] = (await admin.query("SELECT ROUND(SUM(DATA_LENGTH) / 1048576) AS mb FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'bench'")) as unknown as [[{ mb: number }]];
-    console.log(`backup bench: ${rows.toLocaleString('en-US')} rows in ${tables} tables, ${size.mb} MB of InnoDB data (generated in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    const [[size]] = (await admin.query(
+      "SELECT ROUND(SUM(DATA_LENGTH) / 1048576) AS mb FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'bench'",
+    )) as unknown as [[{ mb: number }]];
+    console.log(
+      `backup bench: ${rows.toLocaleString('en-US')} rows in ${tables} tables, ${size.mb} MB of InnoDB data (generated in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    );
     const auth = ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`];
     const dumpFile = path.join(dir, 'mysqldump.sql');
     const ours = path.join(dir, 'ours.sql');
@@ -57,13 +71,19 @@ async function main(): Promise<void> {
     const settle = () => time('sync', []);
     const runDump = async () => {
       await settle();
-      return time('mariadb-dump', [...auth, '--single-transaction', '--skip-lock-tables', '--databases', 'bench'], { stdoutFile: dumpFile });
+      return time('mariadb-dump', [...auth, '--single-transaction', '--skip-lock-tables', '--databases', 'bench'], {
+        stdoutFile: dumpFile,
+      });
     };
     let manifest!: Awaited<ReturnType<typeof exportLogical>>;
     const runOurs = async () => {
       await settle();
       const e0 = performance.now();
-      manifest = await exportLogical({ get: () => connect(profile, db.password), release: async (c) => void (await c.end()) }, server, { databases: ['bench'], file: ours, parallel: process.env.BENCH_BACKUP_PARALLEL ? Number(process.env.BENCH_BACKUP_PARALLEL) : undefined });
+      manifest = await exportLogical({ get: () => connect(profile, db.password), release: async (c) => void (await c.end()) }, server, {
+        databases: ['bench'],
+        file: ours,
+        parallel: process.env.BENCH_BACKUP_PARALLEL ? Number(process.env.BENCH_BACKUP_PARALLEL) : undefined,
+      });
       return performance.now() - e0;
     };
     const dumpRuns = [await runDump()];
@@ -73,7 +93,9 @@ async function main(): Promise<void> {
     const exportMs = Math.min(...ourRuns);
     const secs = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(1)).join(', ');
     const sizeMb = (f: string) => (fs.statSync(f).size / 1048576).toFixed(0);
-    console.log(`  export: ours ${(exportMs / 1000).toFixed(1)} s (runs ${secs(ourRuns)}; ${sizeMb(ours)} MB), mariadb-dump ${(dumpMs / 1000).toFixed(1)} s (runs ${secs(dumpRuns)}; ${sizeMb(dumpFile)} MB): ours/mysqldump = ${(exportMs / dumpMs).toFixed(2)} (target ≤ 1.00)`);
+    console.log(
+      `  export: ours ${(exportMs / 1000).toFixed(1)} s (runs ${secs(ourRuns)}; ${sizeMb(ours)} MB), mariadb-dump ${(dumpMs / 1000).toFixed(1)} s (runs ${secs(dumpRuns)}; ${sizeMb(dumpFile)} MB): ours/mysqldump = ${(exportMs / dumpMs).toFixed(2)} (target ≤ 1.00)`,
+    );
     await admin.query('DROP DATABASE bench');
     const clientMs = await time('mariadb', [...auth, '--default-character-set=utf8mb4'], { stdinFile: dumpFile });
     await admin.query('DROP DATABASE bench');
@@ -85,7 +107,9 @@ async function main(): Promise<void> {
     const v = await verifyAgainstManifest(conn, manifest);
     const verifyMs = performance.now() - v0;
     await conn.end();
-    console.log(`  import: ours ${(importMs / 1000).toFixed(1)} s, mariadb client (its own dump) ${(clientMs / 1000).toFixed(1)} s: ours/mysql = ${(importMs / clientMs).toFixed(2)} (target ≤ 1.50); verify ${(verifyMs / 1000).toFixed(1)} s, ${v.ok ? 'all checksums match' : 'MISMATCH'}`);
+    console.log(
+      `  import: ours ${(importMs / 1000).toFixed(1)} s, mariadb client (its own dump) ${(clientMs / 1000).toFixed(1)} s: ours/mysql = ${(importMs / clientMs).toFixed(2)} (target ≤ 1.50); verify ${(verifyMs / 1000).toFixed(1)} s, ${v.ok ? 'all checksums match' : 'MISMATCH'}`,
+    );
     await admin.end();
   } finally {
     await db.stop();

@@ -25,7 +25,20 @@ function rng(seed) {
   };
 }
 
-const WORDS = ['alpha', "o'brien", 'back\\slash', 'new\nline', 'tab\tbed', 'ünïcode', '😀 emoji', 'quote"d', 'percent%', 'semi;colon', '/* not a comment */', '-- nor this'];
+const WORDS = [
+  'alpha',
+  "o'brien",
+  'back\\slash',
+  'new\nline',
+  'tab\tbed',
+  'ünïcode',
+  '😀 emoji',
+  'quote"d',
+  'percent%',
+  'semi;colon',
+  '/* not a comment */',
+  '-- nor this',
+];
 
 function esc(s) {
   return s.replace(/[\\'\n\t"]/g, (c) => ({ '\\': '\\\\', "'": "\\'", '\n': '\\n', '\t': '\\t', '"': '\\"' })[c]);
@@ -41,13 +54,21 @@ function makeDump(file, bytes, seed = 1) {
     written += Buffer.byteLength(s);
   };
   w('-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\n-- Host: 127.0.0.1    Database: shop\n');
-  w('/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n/*!50503 SET NAMES utf8mb4 */;\n/*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;\n/*!40103 SET TIME_ZONE=\'+00:00\' */;\n/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;\n/*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE=\'NO_AUTO_VALUE_ON_ZERO\' */;\n\n');
+  w(
+    "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n/*!50503 SET NAMES utf8mb4 */;\n/*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;\n/*!40103 SET TIME_ZONE='+00:00' */;\n/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;\n/*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;\n\n",
+  );
   let t = 0;
   while (written < bytes) {
     const name = `table_${t++}`;
-    w(`--\n-- Table structure for table \`${name}\`\n--\n\nDROP TABLE IF EXISTS \`${name}\`;\n/*!40101 SET @saved_cs_client     = @@character_set_client */;\n/*!50503 SET character_set_client = utf8mb4 */;\n`);
-    w(`CREATE TABLE \`${name}\` (\n  \`id\` bigint unsigned NOT NULL AUTO_INCREMENT,\n  \`customer_id\` int NOT NULL,\n  \`email\` varchar(255) COLLATE utf8mb4_0900_ai_ci NOT NULL,\n  \`note\` text,\n  \`amount\` decimal(12,2) NOT NULL DEFAULT '0.00',\n  \`payload\` json DEFAULT NULL,\n  \`flags\` bit(8) NOT NULL DEFAULT b'0',\n  \`created_at\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n  PRIMARY KEY (\`id\`),\n  KEY \`idx_customer\` (\`customer_id\`),\n  KEY \`idx_created\` (\`created_at\`)\n) ENGINE=InnoDB AUTO_INCREMENT=${1000 + t} DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;\n/*!40101 SET character_set_client = @saved_cs_client */;\n\n`);
-    w(`--\n-- Dumping data for table \`${name}\`\n--\n\nLOCK TABLES \`${name}\` WRITE;\n/*!40000 ALTER TABLE \`${name}\` DISABLE KEYS */;\n`);
+    w(
+      `--\n-- Table structure for table \`${name}\`\n--\n\nDROP TABLE IF EXISTS \`${name}\`;\n/*!40101 SET @saved_cs_client     = @@character_set_client */;\n/*!50503 SET character_set_client = utf8mb4 */;\n`,
+    );
+    w(
+      `CREATE TABLE \`${name}\` (\n  \`id\` bigint unsigned NOT NULL AUTO_INCREMENT,\n  \`customer_id\` int NOT NULL,\n  \`email\` varchar(255) COLLATE utf8mb4_0900_ai_ci NOT NULL,\n  \`note\` text,\n  \`amount\` decimal(12,2) NOT NULL DEFAULT '0.00',\n  \`payload\` json DEFAULT NULL,\n  \`flags\` bit(8) NOT NULL DEFAULT b'0',\n  \`created_at\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n  PRIMARY KEY (\`id\`),\n  KEY \`idx_customer\` (\`customer_id\`),\n  KEY \`idx_created\` (\`created_at\`)\n) ENGINE=InnoDB AUTO_INCREMENT=${1000 + t} DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;\n/*!40101 SET character_set_client = @saved_cs_client */;\n\n`,
+    );
+    w(
+      `--\n-- Dumping data for table \`${name}\`\n--\n\nLOCK TABLES \`${name}\` WRITE;\n/*!40000 ALTER TABLE \`${name}\` DISABLE KEYS */;\n`,
+    );
     // ~1 MB extended INSERTs, as mysqldump's default net buffer gives
     const statements = 8;
     for (let s = 0; s < statements && written < bytes; s++) {
@@ -78,16 +99,37 @@ function makeMigration(file, n, seed = 2) {
   for (let i = 0; i < n; i++) {
     const t = `t${i % 400}`;
     switch (i % 10) {
-      case 0: out.push(`CREATE TABLE IF NOT EXISTS ${t} (\n  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n  name VARCHAR(100) CHARACTER SET utf8mb4 NOT NULL,\n  status ENUM('new','done') NOT NULL DEFAULT 'new',\n  created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  KEY idx_created (created_at)\n) ENGINE=InnoDB;`); break;
-      case 1: out.push(`ALTER TABLE ${t} ADD COLUMN c${i} INT NOT NULL DEFAULT 0 AFTER name, ADD INDEX idx_c${i} (c${i});`); break;
-      case 2: out.push(`ALTER TABLE ${t} MODIFY COLUMN name VARCHAR(${50 + (i % 200)}) NOT NULL;`); break;
-      case 3: out.push(`CREATE INDEX idx_${i} ON ${t} (status, created_at DESC);`); break;
-      case 4: out.push(`UPDATE ${t} SET status = 'done' WHERE id IN (${Array.from({ length: 20 }, (_, k) => i * 20 + k).join(', ')});`); break;
-      case 5: out.push(`SELECT id, name FROM ${t} WHERE LOWER(name) LIKE '%${i}%' ORDER BY id LIMIT 10000, 50;`); break;
-      case 6: out.push(`INSERT INTO ${t} (name) SELECT name FROM t${(i + 1) % 400};`); break;
-      case 7: out.push(`DELETE FROM ${t} WHERE created_at < NOW() - INTERVAL ${Math.floor(r() * 90)} DAY;`); break;
-      case 8: out.push(`SELECT status, COUNT(*) FROM ${t} GROUP BY status;`); break;
-      default: out.push(`-- tidb-lint-disable-next-line destructive-ddl -- rebuilt below\nDROP TABLE IF EXISTS ${t}_old;`);
+      case 0:
+        out.push(
+          `CREATE TABLE IF NOT EXISTS ${t} (\n  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n  name VARCHAR(100) CHARACTER SET utf8mb4 NOT NULL,\n  status ENUM('new','done') NOT NULL DEFAULT 'new',\n  created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  KEY idx_created (created_at)\n) ENGINE=InnoDB;`,
+        );
+        break;
+      case 1:
+        out.push(`ALTER TABLE ${t} ADD COLUMN c${i} INT NOT NULL DEFAULT 0 AFTER name, ADD INDEX idx_c${i} (c${i});`);
+        break;
+      case 2:
+        out.push(`ALTER TABLE ${t} MODIFY COLUMN name VARCHAR(${50 + (i % 200)}) NOT NULL;`);
+        break;
+      case 3:
+        out.push(`CREATE INDEX idx_${i} ON ${t} (status, created_at DESC);`);
+        break;
+      case 4:
+        out.push(`UPDATE ${t} SET status = 'done' WHERE id IN (${Array.from({ length: 20 }, (_, k) => i * 20 + k).join(', ')});`);
+        break;
+      case 5:
+        out.push(`SELECT id, name FROM ${t} WHERE LOWER(name) LIKE '%${i}%' ORDER BY id LIMIT 10000, 50;`);
+        break;
+      case 6:
+        out.push(`INSERT INTO ${t} (name) SELECT name FROM t${(i + 1) % 400};`);
+        break;
+      case 7:
+        out.push(`DELETE FROM ${t} WHERE created_at < NOW() - INTERVAL ${Math.floor(r() * 90)} DAY;`);
+        break;
+      case 8:
+        out.push(`SELECT status, COUNT(*) FROM ${t} GROUP BY status;`);
+        break;
+      default:
+        out.push(`-- tidb-lint-disable-next-line destructive-ddl -- rebuilt below\nDROP TABLE IF EXISTS ${t}_old;`);
     }
   }
   const text = out.join('\n\n') + '\n';
@@ -107,7 +149,9 @@ function runCli(file) {
 
 function row(label, bytes, res) {
   const mb = bytes / MB;
-  console.log(`${label.padEnd(34)} ${mb.toFixed(1).padStart(7)} MB ${res.secs.toFixed(2).padStart(7)} s ${(mb / res.secs).toFixed(1).padStart(7)} MB/s   peak RSS ${res.rssMB.toFixed(0).padStart(4)} MB   ${res.findings} findings`);
+  console.log(
+    `${label.padEnd(34)} ${mb.toFixed(1).padStart(7)} MB ${res.secs.toFixed(2).padStart(7)} s ${(mb / res.secs).toFixed(1).padStart(7)} MB/s   peak RSS ${res.rssMB.toFixed(0).padStart(4)} MB   ${res.findings} findings`,
+  );
 }
 
 try {
@@ -121,7 +165,7 @@ try {
     const f = path.join(dir, `dump-${size}.sql`);
     const bytes = makeDump(f, size * MB + 1);
     const res = best(f);
-    rates.push((bytes / MB) / res.secs);
+    rates.push(bytes / MB / res.secs);
     row(`mysqldump-style dump`, bytes, res);
   }
   const mig = path.join(dir, 'migration.sql');
@@ -145,7 +189,9 @@ try {
     }
   }
   const secs = (performance.now() - t0) / 1000;
-  console.log(`for scale: node-sql-parser on ${stmts.length} statements of a 2 MB slice: ${(2 / secs).toFixed(2)} MB/s (${failed} failed to parse)`);
+  console.log(
+    `for scale: node-sql-parser on ${stmts.length} statements of a 2 MB slice: ${(2 / secs).toFixed(2)} MB/s (${failed} failed to parse)`,
+  );
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

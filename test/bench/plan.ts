@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const parse = med(runs.map((r) => r.parse));
   const render = med(runs.map((r) => r.render));
-  console.log(`plan viewer, 1,000-operator EXPLAIN ANALYZE (median of ${runs.length}): parse + advice ${parse.toFixed(0)} ms, first render ${render.toFixed(0)} ms, total ${(parse + render).toFixed(0)} ms (target < 300 ms)`);
+  console.log(
+    `plan viewer, 1,000-operator EXPLAIN ANALYZE (median of ${runs.length}): parse + advice ${parse.toFixed(0)} ms, first render ${render.toFixed(0)} ms, total ${(parse + render).toFixed(0)} ms (target < 300 ms)`,
+  );
 }
 
 main().catch((e) => {

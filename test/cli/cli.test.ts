@@ -66,12 +66,23 @@ test('sarif output validates against the SARIF 2.1.0 JSON schema', (t) => {
   write('s/sub/two.sql', "XA START 'x';\nSELECT 'unterminated\n");
   const r = run(['--format', 'sarif', 's']);
   assert.equal(r.code, 1);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a SARIF log, checked against its JSON schema on the next line
   const log: any = JSON.parse(r.stdout);
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
   const results = log.runs[0].results;
   assert.ok(results.length >= 3);
-  assert.deepEqual(results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0].physicalLocation.artifactLocation.uri).sort(), ['one.sql', 'sub/two.sql', 'sub/two.sql'].sort().map((u) => 's/' + u).sort());
+  assert.deepEqual(
+    results
+      .map(
+        (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+          x.locations[0].physicalLocation.artifactLocation.uri,
+      )
+      .sort(),
+    ['one.sql', 'sub/two.sql', 'sub/two.sql']
+      .sort()
+      .map((u) => 's/' + u)
+      .sort(),
+  );
   // every result points at a rule in the driver's rule list
   for (const res of results) assert.equal(log.runs[0].tool.driver.rules[res.ruleIndex].id, res.ruleId);
   // an empty run is valid too
@@ -125,9 +136,15 @@ test('.tidb-lint.json is found by walking up; flags win over it', () => {
   const r = run(['--format', 'json', 'cfg/deep/er/m.sql']);
   assert.equal(r.code, 0, r.stderr);
   const msgs = JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string; severity: number; message: string }>;
-  assert.deepEqual(msgs.map((m) => [m.ruleId, m.severity]).sort(), [['stored-procedure', 1], ['unknown-rule', 1]]);
+  assert.deepEqual(msgs.map((m) => [m.ruleId, m.severity]).sort(), [
+    ['stored-procedure', 1],
+    ['unknown-rule', 1],
+  ]);
   const off = run(['--format', 'json', '--rule', 'stored-procedure=off', 'cfg/deep/er/m.sql']);
-  assert.deepEqual((JSON.parse(off.stdout)[0].messages as Array<{ ruleId: string }>).map((m) => m.ruleId), ['unknown-rule']);
+  assert.deepEqual(
+    (JSON.parse(off.stdout)[0].messages as Array<{ ruleId: string }>).map((m) => m.ruleId),
+    ['unknown-rule'],
+  );
   const explicit = write('other.json', JSON.stringify({ rules: { 'stored-procedure': 'error' } }));
   assert.equal(run(['--config', explicit, 'cfg/deep/er/m.sql']).code, 1);
 });
@@ -155,7 +172,10 @@ test('--fix applies safe fixes in place and reports what remains', () => {
   const r = run(['--fix', '--format', 'json', f]);
   assert.equal(fs.readFileSync(f, 'utf8'), 'SELECT id FROM t WHERE id = 1 FOR UPDATE;\nCALL p();\n');
   const msgs = JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string }>;
-  assert.deepEqual(msgs.map((m) => m.ruleId), ['stored-procedure']);
+  assert.deepEqual(
+    msgs.map((m) => m.ruleId),
+    ['stored-procedure'],
+  );
   assert.equal(r.code, 1);
 });
 

@@ -26,7 +26,14 @@ const FIXABLE = 'SELECT * FROM orders WHERE id = 7 LOCK IN SHARE MODE;\n';
 
 test('--fix on a latin1 file: no byte is replaced; the file is refused with the reason, and the bad byte is reported as an error', () => {
   const f = path.join(work, 'latin1.sql');
-  const bytes = Buffer.concat([Buffer.from("INSERT INTO t VALUES ('caf"), Buffer.from([0xe9]), Buffer.from("', _binary'"), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from("');\n"), Buffer.from(FIXABLE)]);
+  const bytes = Buffer.concat([
+    Buffer.from("INSERT INTO t VALUES ('caf"),
+    Buffer.from([0xe9]),
+    Buffer.from("', _binary'"),
+    Buffer.from([0xff, 0xfe, 0x80]),
+    Buffer.from("');\n"),
+    Buffer.from(FIXABLE),
+  ]);
   fs.writeFileSync(f, bytes);
   const r = run(['--fix', 'latin1.sql']);
   assert.equal(r.code, 1, r.stdout + r.stderr);
@@ -49,7 +56,9 @@ test('byte-order marks: UTF-8 with BOM and UTF-16 LE/BE give the same findings a
     fs.writeFileSync(path.join(work, name), b);
     const r = run(['--format', 'json', name]);
     assert.equal(r.code, 1, `${name}: ${r.stderr}`);
-    findings[name] = JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string; line: number; column: number }) => `${m.ruleId}@${m.line}:${m.column}`);
+    findings[name] = JSON.parse(r.stdout)[0].messages.map(
+      (m: { ruleId: string; line: number; column: number }) => `${m.ruleId}@${m.line}:${m.column}`,
+    );
   }
   assert.ok((findings['plain.sql'] as string[]).includes('lock-in-share-mode@1:35'), JSON.stringify(findings['plain.sql']));
   for (const name of Object.keys(variants)) assert.deepEqual(findings[name], findings['plain.sql'], name);
@@ -76,7 +85,11 @@ test('--fix when the write fails (ulimit -f): the original stays whole, no tempo
   assert.match(r.stderr, /big\.sql: --fix could not write it \(EFBIG/);
   assert.doesNotMatch(r.stderr, /EFBIG: EFBIG/);
   assert.match(fs.readFileSync(small, 'utf8'), /FOR UPDATE/, 'the next file was still fixed');
-  assert.deepEqual(fs.readdirSync(work).filter((x) => x.includes('.tidb-lint-')), [], 'no temporary file left');
+  assert.deepEqual(
+    fs.readdirSync(work).filter((x) => x.includes('.tidb-lint-')),
+    [],
+    'no temporary file left',
+  );
 });
 
 test('replaceFileAtomically refuses when the file changed since it was read, and leaves the change alone', () => {
@@ -85,7 +98,10 @@ test('replaceFileAtomically refuses when the file changed since it was read, and
   fs.writeFileSync(f, Buffer.concat([original, Buffer.from('-- appended meanwhile\n')]));
   assert.throws(() => replaceFileAtomically(f, original, Buffer.from('SELECT 2;\n')), WriteRefused);
   assert.equal(fs.readFileSync(f, 'utf8'), 'SELECT 1;\n-- appended meanwhile\n');
-  assert.deepEqual(fs.readdirSync(work).filter((x) => x.includes('.tidb-lint-')), []);
+  assert.deepEqual(
+    fs.readdirSync(work).filter((x) => x.includes('.tidb-lint-')),
+    [],
+  );
   fs.writeFileSync(f, original);
   fs.chmodSync(f, 0o640);
   replaceFileAtomically(f, original, Buffer.from('SELECT 2;\n'));
@@ -103,7 +119,10 @@ test('a symlink loop lints each file once; a FIFO named on the command line is r
   assert.equal(files.length, 1, files.join(', '));
   const fifo = path.join(work, 'pipe.sql');
   spawnSync('mkfifo', [fifo]);
-  const q = spawnSync('bash', ['-c', `printf 'CALL p();\\n' > "$1" & exec "$0" "$2" --format json "$1"`, process.execPath, fifo, CLI], { cwd: work, encoding: 'utf8' });
+  const q = spawnSync('bash', ['-c', `printf 'CALL p();\\n' > "$1" & exec "$0" "$2" --format json "$1"`, process.execPath, fifo, CLI], {
+    cwd: work,
+    encoding: 'utf8',
+  });
   assert.equal(q.status, 1, q.stderr);
   assert.equal(JSON.parse(q.stdout)[0].messages[0].ruleId, 'stored-procedure');
   // a directory where a file is expected cannot be read: reported per file, the others linted

@@ -37,10 +37,17 @@ test('json: {roots, diagnoses} with the documented node fields, execution info p
   assert.equal(root.id, 'HashJoin_27');
   assert.equal(root.disk, 1.5 * 1024 ** 3);
   assert.deepEqual(root.executionInfo.build_hash_table, { total: '579.2ms', fetch: '566.9ms', build: '12.3ms' });
-  assert.deepEqual(root.children.map((c: { id: string; label: string }) => [c.id, c.label]), [['TableReader_29', 'Build'], ['TableReader_31', 'Probe']]);
+  assert.deepEqual(
+    root.children.map((c: { id: string; label: string }) => [c.id, c.label]),
+    [
+      ['TableReader_29', 'Build'],
+      ['TableReader_31', 'Probe'],
+    ],
+  );
   assert.equal(root.children[0].children[0].accessObject, 'table:t1');
   const rules = out.diagnoses.map((d: { rule: string; nodeId: string; severity: string; message: string }) => `${d.rule}@${d.nodeId}`);
-  for (const x of ['disk-spill@HashJoin_27', 'pseudo-stats@TableFullScan_28', 'row-misestimate@TableFullScan_28']) assert.ok(rules.includes(x), `${x} in ${rules}`);
+  for (const x of ['disk-spill@HashJoin_27', 'pseudo-stats@TableFullScan_28', 'row-misestimate@TableFullScan_28'])
+    assert.ok(rules.includes(x), `${x} in ${rules}`);
   for (const d of out.diagnoses) assert.ok(d.severity && d.message);
 });
 
@@ -55,7 +62,10 @@ test('text from stdin: the tree and the advice; html: one offline file with the 
   const h = run(['x.txt', '--format=html', '--output', 'x.html']);
   assert.equal(h.code, 0, h.stderr);
   const html = fs.readFileSync(path.join(work, 'x.html'), 'utf8');
-  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-[^']+'; style-src 'sha256-[^']+'/);
+  assert.match(
+    html,
+    /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-[^']+'; style-src 'sha256-[^']+'/,
+  );
   assert.ok(!html.includes('<img src=x'), 'the hostile text is not markup');
   assert.match(html, /\\u003c\/script\\u003e\\u003cimg src=x onerror=alert\(1\)\\u003e/);
   assert.equal(html.match(/<script/g)!.length, 2, 'the JSON data element and the viewer');
@@ -90,7 +100,10 @@ test('a plan 5,000 operators deep: text, json and html all written (no stack ove
 
 test('text output: control characters and bidi controls from the plan are shown escaped, never sent to the terminal', () => {
   const f = path.join(work, 'esc.txt');
-  fs.writeFileSync(f, '| id | estRows | task | access object | operator info |\n+--+--+--+--+--+\n| TableReader_5 | 10.00 | root | | data:TableFullScan_4 |\n| └─TableFullScan_4 | 10.00 | cop[tikv] | table:t\x1b[2J\u202eevil | keep order:false |\n');
+  fs.writeFileSync(
+    f,
+    '| id | estRows | task | access object | operator info |\n+--+--+--+--+--+\n| TableReader_5 | 10.00 | root | | data:TableFullScan_4 |\n| └─TableFullScan_4 | 10.00 | cop[tikv] | table:t\x1b[2J\u202eevil | keep order:false |\n',
+  );
   const r = spawnSync(process.execPath, [CLI, f], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.doesNotMatch(r.stdout, /[\x1b\u202e]/);
@@ -100,10 +113,16 @@ test('text output: control characters and bidi controls from the plan are shown 
 test('a 40 MB execution info cell: cut to 1 MB with a note, and the plan is still read within a 256 MB heap', () => {
   const f = path.join(work, 'bigcell.txt');
   const big = 'x'.repeat(40e6);
-  fs.writeFileSync(f, `| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 10.00 | 10 | root | | time:1ms, loops:1, note:${big} | data:TableFullScan_4 | 1 KB | N/A |\n| └─TableFullScan_4 | 10.00 | 10 | cop[tikv] | table:t | tikv_task:{time:1ms} | keep order:false | N/A | N/A |\n`);
+  fs.writeFileSync(
+    f,
+    `| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 10.00 | 10 | root | | time:1ms, loops:1, note:${big} | data:TableFullScan_4 | 1 KB | N/A |\n| └─TableFullScan_4 | 10.00 | 10 | cop[tikv] | table:t | tikv_task:{time:1ms} | keep order:false | N/A | N/A |\n`,
+  );
   const r = spawnSync(process.execPath, ['--max-old-space-size=256', CLI, f, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   assert.equal(r.status, 0, r.stderr.slice(0, 500));
   const out = JSON.parse(r.stdout);
   assert.equal(out.roots[0].children[0].operatorInfo, 'keep order:false', 'the cells after the big one are in their places');
-  assert.ok(out.notes.some((n: string) => /a cell of 40\.0 M characters was cut to 1,048,576/.test(n)), JSON.stringify(out.notes));
+  assert.ok(
+    out.notes.some((n: string) => /a cell of 40\.0 M characters was cut to 1,048,576/.test(n)),
+    JSON.stringify(out.notes),
+  );
 });

@@ -4,7 +4,11 @@ import { test } from 'node:test';
 import { formatCells, formatRows, toCell } from '../../client/src/query/format';
 import type { Cell, ResultColumn } from '../../protocol/webviews/results';
 
-const cols: ResultColumn[] = [{ name: 'id', type: 'LONGLONG' }, { name: 'note', type: 'VAR_STRING' }, { name: 'id', type: 'LONGLONG' }];
+const cols: ResultColumn[] = [
+  { name: 'id', type: 'LONGLONG' },
+  { name: 'note', type: 'VAR_STRING' },
+  { name: 'id', type: 'LONGLONG' },
+];
 const rows: Cell[][] = [
   [1, 'plain', 10],
   [2, null, 20],
@@ -57,8 +61,22 @@ test('one column of some rows as plain lines', () => {
 
 test('CSV neutralises cells a spreadsheet would run as formulas; numbers stay numbers', () => {
   const cols = [{ name: 'v', type: 'VARCHAR' }] as never;
-  const csv = formatRows(cols, [["=cmd|' /C calc'!A0"], ['+SUM(A1)'], ['-2+3'], ['@x'], ['\t=1'], ['-5'], ['+1.5e3'], [-7], ['a=b']], 'csv');
-  assert.deepEqual(csv.trim().split('\r\n').slice(1), ["'=cmd|' /C calc'!A0", "'+SUM(A1)", "'-2+3", "'@x", "'\t=1", '-5', '+1.5e3', '-7', 'a=b']);
+  const csv = formatRows(
+    cols,
+    [["=cmd|' /C calc'!A0"], ['+SUM(A1)'], ['-2+3'], ['@x'], ['\t=1'], ['-5'], ['+1.5e3'], [-7], ['a=b']],
+    'csv',
+  );
+  assert.deepEqual(csv.trim().split('\r\n').slice(1), [
+    "'=cmd|' /C calc'!A0",
+    "'+SUM(A1)",
+    "'-2+3",
+    "'@x",
+    "'\t=1",
+    '-5',
+    '+1.5e3',
+    '-7',
+    'a=b',
+  ]);
 });
 
 test('Copy as JSON keeps every column when names repeat, even next to a column already called id_2', () => {

@@ -23,7 +23,10 @@ test('saving puts the profile in the chosen scope and the password only in the s
   // moving it to the workspace leaves the user list
   await store.save({ id: 'a1', name: 'local', host: '127.0.0.1', port: 4000, user: 'root', tls: 'off', production: true }, 'workspace');
   assert.equal(settings.user, undefined);
-  assert.deepEqual(store.list().map((p) => [p.id, p.scope, p.production]), [['a1', 'workspace', true]]);
+  assert.deepEqual(
+    store.list().map((p) => [p.id, p.scope, p.production]),
+    [['a1', 'workspace', true]],
+  );
   assert.equal(await store.password('a1'), 's3cret!');
   await store.remove('a1');
   assert.equal(settings.workspace, undefined);
@@ -32,11 +35,23 @@ test('saving puts the profile in the chosen scope and the password only in the s
 
 test('hand-edited settings: a password in settings.json is ignored and reported, bad entries skipped, workspace first', () => {
   const { store } = fakes({
-    user: [{ name: 'dup', host: 'db.example', id: 'same' }, { host: 'x', port: 99999 }, { name: 'nohost' }, 'junk', { host: 'h2', password: 'leaked', user: 'app' }],
+    user: [
+      { name: 'dup', host: 'db.example', id: 'same' },
+      { host: 'x', port: 99999 },
+      { name: 'nohost' },
+      'junk',
+      { host: 'h2', password: 'leaked', user: 'app' },
+    ],
     workspace: [{ name: 'ws', host: 'w.example', id: 'same', tls: 'verify-identity', production: true }],
   });
   const list = store.list();
-  assert.deepEqual(list.map((p) => [p.name, p.scope, p.port, p.tls]), [['ws', 'workspace', 4000, 'verify-identity'], ['app@h2:4000', 'user', 4000, 'preferred']]);
+  assert.deepEqual(
+    list.map((p) => [p.name, p.scope, p.port, p.tls]),
+    [
+      ['ws', 'workspace', 4000, 'verify-identity'],
+      ['app@h2:4000', 'user', 4000, 'preferred'],
+    ],
+  );
   assert.ok(!JSON.stringify(list).includes('leaked'));
   assert.equal(store.problems.length, 4);
   assert.ok(store.problems.some((p) => /contains a password.*ignored/.test(p)));
@@ -45,5 +60,12 @@ test('hand-edited settings: a password in settings.json is ignored and reported,
 
 test('sanitize: defaults, ids made safe, unknown keys dropped', () => {
   const { profile } = sanitizeProfile({ host: ' tidb.local ', user: 'u', evil: '<x>', tls: 'nonsense' });
-  assert.deepEqual(profile, { id: 'tidb_local-4000-u', name: 'u@tidb.local:4000', host: 'tidb.local', port: 4000, user: 'u', tls: 'preferred' });
+  assert.deepEqual(profile, {
+    id: 'tidb_local-4000-u',
+    name: 'u@tidb.local:4000',
+    host: 'tidb.local',
+    port: 4000,
+    user: 'u',
+    tls: 'preferred',
+  });
 });

@@ -19,8 +19,12 @@ test('corpus precision and recall >= 0.97 through dist/cli.js --format json', ()
   } else if (!fs.existsSync(SHARED_CASES_FILE)) console.log(`note: ${SHARED_CASES_FILE} is absent; the repo's copy is scored`);
   const results = runCases(cases, path.resolve(__dirname, '../../dist/cli.js'));
   const s = score(results);
-  const bad = [...s.perRule].filter(([, r]: [string, { fp: number; fn: number }]) => r.fp || r.fn)
-    .map(([id, r]: [string, { fp: number; fn: number; fpCases: string[]; fnCases: string[] }]) => `${id}: fp ${r.fp} [${r.fpCases.join(', ')}] fn ${r.fn} [${r.fnCases.join(', ')}]`);
+  const bad = [...s.perRule]
+    .filter(([, r]: [string, { fp: number; fn: number }]) => r.fp || r.fn)
+    .map(
+      ([id, r]: [string, { fp: number; fn: number; fpCases: string[]; fnCases: string[] }]) =>
+        `${id}: fp ${r.fp} [${r.fpCases.join(', ')}] fn ${r.fn} [${r.fnCases.join(', ')}]`,
+    );
   const summary = `corpus: ${s.total} cases, exact ${s.exact}/${s.total}, precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
   console.log(summary);
   if (bad.length) console.log(bad.join('\n'));

@@ -21,7 +21,11 @@ export const EXCEPTIONS = {};
 
 export function loadCases(file = CASES_FILE) {
   if (!fs.existsSync(file)) return undefined;
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 }
 
 /** Runs the CLI over the cases and returns {cases: [{id, expect, got, allow}], ...}. */
@@ -45,7 +49,10 @@ export function runCases(cases, cli = path.join(root, 'dist/cli.js')) {
       });
       let out;
       try {
-        out = execFileSync(process.execPath, [cli, '--format', 'json', '--target-version', v, ...files], { maxBuffer: 256 << 20, encoding: 'utf8' });
+        out = execFileSync(process.execPath, [cli, '--format', 'json', '--target-version', v, ...files], {
+          maxBuffer: 256 << 20,
+          encoding: 'utf8',
+        });
       } catch (e) {
         if (e.status !== 1) throw new Error(`tidb-lint exited ${e.status}: ${e.stderr}`);
         out = e.stdout;
@@ -57,14 +64,25 @@ export function runCases(cases, cli = path.join(root, 'dist/cli.js')) {
         got.set(c.id, { ids: new Set(r ? r.messages.map((m) => m.ruleId) : []), messages: r ? r.messages : [] });
       });
     }
-    return cases.map((c) => ({ id: c.id, sql: c.sql, version: c.tidbVersion ?? '8.5', expect: new Set(c.expect), allow: new Set(c.allow ?? []), got: got.get(c.id).ids, messages: got.get(c.id).messages }));
+    return cases.map((c) => ({
+      id: c.id,
+      sql: c.sql,
+      version: c.tidbVersion ?? '8.5',
+      expect: new Set(c.expect),
+      allow: new Set(c.allow ?? []),
+      got: got.get(c.id).ids,
+      messages: got.get(c.id).messages,
+    }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export function score(results, exceptions = EXCEPTIONS) {
-  let tp = 0, fp = 0, fn = 0, exact = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    exact = 0;
   const perRule = new Map();
   const bump = (id, k) => {
     if (!perRule.has(id)) perRule.set(id, { tp: 0, fp: 0, fn: 0, fpCases: [], fnCases: [] });
@@ -76,12 +94,22 @@ export function score(results, exceptions = EXCEPTIONS) {
     let ok = true;
     for (const id of r.got) {
       if (ignore.has(id) || r.allow.has(id)) continue;
-      if (r.expect.has(id)) { tp++; bump(id, 'tp'); }
-      else { fp++; ok = false; bump(id, 'fp').fpCases.push(r.id); }
+      if (r.expect.has(id)) {
+        tp++;
+        bump(id, 'tp');
+      } else {
+        fp++;
+        ok = false;
+        bump(id, 'fp').fpCases.push(r.id);
+      }
     }
     for (const id of r.expect) {
       if (ignore.has(id)) continue;
-      if (!r.got.has(id)) { fn++; ok = false; bump(id, 'fn').fnCases.push(r.id); }
+      if (!r.got.has(id)) {
+        fn++;
+        ok = false;
+        bump(id, 'fn').fnCases.push(r.id);
+      }
     }
     if (ok) exact++;
   }
@@ -102,7 +130,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = score(results);
   for (const [id, r] of [...s.perRule].sort()) {
     if (only && id !== only) continue;
-    if (r.fp || r.fn || only) console.log(`${id.padEnd(36)} tp ${r.tp} fp ${r.fp} fn ${r.fn}${r.fp ? ' FP: ' + r.fpCases.join(',') : ''}${r.fn ? ' FN: ' + r.fnCases.join(',') : ''}`);
+    if (r.fp || r.fn || only)
+      console.log(
+        `${id.padEnd(36)} tp ${r.tp} fp ${r.fp} fn ${r.fn}${r.fp ? ' FP: ' + r.fpCases.join(',') : ''}${r.fn ? ' FN: ' + r.fnCases.join(',') : ''}`,
+      );
   }
   if (verbose) {
     for (const r of results) {
@@ -113,5 +144,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       for (const m of r.messages) console.log(`   ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
   }
-  console.log(`corpus: ${s.total} cases, exact ${s.exact}/${s.total}, precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`);
+  console.log(
+    `corpus: ${s.total} cases, exact ${s.exact}/${s.total}, precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
+  );
 }

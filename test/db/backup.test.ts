@@ -11,7 +11,16 @@ import { after, before, test } from 'node:test';
 import * as mysql from 'mysql2/promise';
 import { connect, detectServer } from '../../client/src/connections/driver';
 import { exportLogical, orderViews, portableViewDdl, type ConnectionSource } from '../../client/src/backup/logical/export';
-import { checkDump, existingReplaced, existingTables, ImportError, importLogical, scanDump, StatementStream, verifyAgainstManifest } from '../../client/src/backup/logical/import';
+import {
+  checkDump,
+  existingReplaced,
+  existingTables,
+  ImportError,
+  importLogical,
+  scanDump,
+  StatementStream,
+  verifyAgainstManifest,
+} from '../../client/src/backup/logical/import';
 import type { BackupManifest } from '../../client/src/backup/logical/manifest';
 import { threadId } from '../../client/src/connections/runner';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
@@ -19,7 +28,10 @@ import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 let db: MariaDb;
 let work: string;
 const profile = () => ({ id: 'b', name: 'b', host: '127.0.0.1', port: db.port, user: db.user, tls: 'off' as const });
-const source = (): ConnectionSource => ({ get: () => connect(profile(), db.password), release: async (c) => void (await c.end().catch(() => undefined)) });
+const source = (): ConnectionSource => ({
+  get: () => connect(profile(), db.password),
+  release: async (c) => void (await c.end().catch(() => undefined)),
+});
 
 const SCHEMA = [
   'CREATE DATABASE kitchen CHARACTER SET utf8mb4',
@@ -53,7 +65,7 @@ const ROWS = [
      'emoji 🐬 and 中文 and \\'quote\\' and \\\\backslash\\\\', 'line1\\nline2\\r\\n\\ttab', 0x00275cff, 0x00275cff0a0d1a, 0x00ffee27),
     (2, 0, 0, 0, 0, '0', 0, 0, '2024-02-29 23:59:59.999999', NULL, '2024-02-29', '00:00:00', 2155, b'0', 'null', 'a', '', 'NULL', 'NULL', 0x00000000, '', ''),
     (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '', '', NULL, NULL, NULL)`,
-  'INSERT INTO `we``ird ta<b>le` VALUES (1, \'</script>\'), (NULL, NULL)',
+  "INSERT INTO `we``ird ta<b>le` VALUES (1, '</script>'), (NULL, NULL)",
   `INSERT INTO srv (id, vc, vb, d, f, dbl, dt, bits, en, u) VALUES
     (1, 'nl\\n\nreal newline, tab\\t, quote \\' and \\\\ and NUL \\0 and 🐬', 0x00275cff, '-99999999999999999999999999999999999.999999999999999999999999999999', 1.17549e-38, 2.2250738585072014e-308, '9999-12-31 23:59:59.999999', b'10101', 'b', 18446744073709551615),
     (2, 'NULL', '', 0, -0, 0, '1000-01-01 00:00:00', b'0', 'a', 0),
@@ -66,14 +78,22 @@ async function admin(): Promise<mysql.Connection> {
 }
 
 async function checksums(c: mysql.Connection, dbName: string): Promise<Record<string, string>> {
-  const [rows] = await c.query<mysql.RowDataPacket[]>(`CHECKSUM TABLE ${['parent', 'sink', 'empty_one', 'srv', '`we``ird ta<b>le`'].map((t) => `\`${dbName}\`.${t}`).join(', ')}`);
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    `CHECKSUM TABLE ${['parent', 'sink', 'empty_one', 'srv', '`we``ird ta<b>le`'].map((t) => `\`${dbName}\`.${t}`).join(', ')}`,
+  );
   return Object.fromEntries(rows.map((r) => [String(r.Table).split('.').slice(1).join('.'), String(r.Checksum)]));
 }
 
 async function allRows(c: mysql.Connection, dbName: string): Promise<string> {
   const out: string[] = [];
   for (const t of ['parent', 'sink', 'empty_one', 'srv', '`we``ird ta<b>le`']) {
-    const [rows] = await c.query({ sql: `SELECT * FROM \`${dbName}\`.${t} ORDER BY 1`, rowsAsArray: true, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true } as mysql.QueryOptions);
+    const [rows] = await c.query({
+      sql: `SELECT * FROM \`${dbName}\`.${t} ORDER BY 1`,
+      rowsAsArray: true,
+      dateStrings: true,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+    } as mysql.QueryOptions);
     out.push(JSON.stringify(rows, (_, v) => (v && v.type === 'Buffer' ? `hex:${Buffer.from(v.data).toString('hex')}` : v)));
   }
   return out.join('\n');
@@ -117,10 +137,28 @@ test('export: tables before views in dependency order, generated columns left ou
   assert.doesNotMatch(sql.slice(sql.indexOf('INSERT INTO `sink`')), /`gen_len`|`gen_up`/, 'generated columns not inserted');
   assert.match(sql, /0x00275cff/);
   const k = manifest.databases[0];
-  assert.deepEqual(k.tables.map((t) => [t.name, t.rows]), [['empty_one', 0], ['parent', 2], ['sink', 3], ['srv', 4], ['we`ird ta<b>le', 2]]);
+  assert.deepEqual(
+    k.tables.map((t) => [t.name, t.rows]),
+    [
+      ['empty_one', 0],
+      ['parent', 2],
+      ['sink', 3],
+      ['srv', 4],
+      ['we`ird ta<b>le', 2],
+    ],
+  );
   assert.deepEqual(k.views, ['v_base', 'v_top']);
   // tables with a primary key get the cheap ordered checksum, read by key; the others an order-free one
-  assert.deepEqual(k.tables.map((t) => [t.name, t.checksumKind, t.orderBy]), [['empty_one', 'sum64', undefined], ['parent', 'ordered', ['id']], ['sink', 'ordered', ['id']], ['srv', 'ordered', ['id']], ['we`ird ta<b>le', 'sum64', undefined]]);
+  assert.deepEqual(
+    k.tables.map((t) => [t.name, t.checksumKind, t.orderBy]),
+    [
+      ['empty_one', 'sum64', undefined],
+      ['parent', 'ordered', ['id']],
+      ['sink', 'ordered', ['id']],
+      ['srv', 'ordered', ['id']],
+      ['we`ird ta<b>le', 'sum64', undefined],
+    ],
+  );
   assert.equal(manifest.consistency, 'consistent-snapshot-transaction');
   assert.ok(JSON.parse(fs.readFileSync(`${file()}.manifest.json`, 'utf8')).databases[0].tables[2].checksum);
 });
@@ -140,14 +178,18 @@ test('import after DROP: CHECKSUM TABLE and every row identical, manifest verifi
   assert.deepEqual(await checksums(c, 'kitchen'), before_.sums);
   assert.equal(await allRows(c, 'kitchen'), before_.rows);
   const [gen] = await c.query<mysql.RowDataPacket[]>('SELECT gen_len, gen_up FROM kitchen.sink WHERE id = 1');
-  assert.equal(gen[0].gen_up, 'EMOJI 🐬 AND 中文 AND \'QUOTE\' AND \\BACKSLASH\\', 'generated columns recomputed');
+  assert.equal(gen[0].gen_up, "EMOJI 🐬 AND 中文 AND 'QUOTE' AND \\BACKSLASH\\", 'generated columns recomputed');
   await c.end();
 });
 
 test('the same dump loaded by the mariadb client gives the same checksums (gzip too)', async () => {
   const c = await admin();
   await c.query('DROP DATABASE kitchen');
-  const r = spawnSync('mariadb', ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--default-character-set=utf8mb4'], { input: fs.readFileSync(file()), encoding: 'utf8' });
+  const r = spawnSync(
+    'mariadb',
+    ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--default-character-set=utf8mb4'],
+    { input: fs.readFileSync(file()), encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(await checksums(c, 'kitchen'), before_.sums);
   assert.equal(await allRows(c, 'kitchen'), before_.rows);
@@ -178,8 +220,15 @@ test('without the RELOAD privilege (no global read lock) the export falls back t
   const server = await detectServer(probe);
   await probe.end();
   const f = path.join(work, 'limited.sql');
-  const m = await exportLogical({ get: () => connect(limited, 'lim-pass-1'), release: async (x) => void (await x.end()) }, server, { databases: ['kitchen'], file: f, parallel: 4 });
-  assert.deepEqual(m.databases[0].tables.map((t) => [t.name, t.rows, t.checksum]), manifest.databases[0].tables.map((t) => [t.name, t.rows, t.checksum]));
+  const m = await exportLogical({ get: () => connect(limited, 'lim-pass-1'), release: async (x) => void (await x.end()) }, server, {
+    databases: ['kitchen'],
+    file: f,
+    parallel: 4,
+  });
+  assert.deepEqual(
+    m.databases[0].tables.map((t) => [t.name, t.rows, t.checksum]),
+    manifest.databases[0].tables.map((t) => [t.name, t.rows, t.checksum]),
+  );
 });
 
 test('a connection killed midway: the exact statement and progress are reported, and the manifest check fails loudly', async () => {
@@ -195,7 +244,10 @@ test('a connection killed midway: the exact statement and progress are reported,
         await c.query('KILL CONNECTION ?', [id]);
       }
     },
-  }).then(() => undefined, (e: ImportError) => e);
+  }).then(
+    () => undefined,
+    (e: ImportError) => e,
+  );
   assert.ok(err instanceof ImportError, 'the import failed');
   assert.match(err.message, /^Statement \d+ failed/);
   assert.ok(err.statementNumber > 5);
@@ -206,15 +258,25 @@ test('a connection killed midway: the exact statement and progress are reported,
   const v = await verifyAgainstManifest(check, manifest);
   await check.end();
   assert.equal(v.ok, false);
-  assert.ok(v.tables.some((t) => !t.ok && (t.error || t.rows !== t.expectedRows)), JSON.stringify(v.tables));
+  assert.ok(
+    v.tables.some((t) => !t.ok && (t.error || t.rows !== t.expectedRows)),
+    JSON.stringify(v.tables),
+  );
   await c.end();
 });
 
 test('the statement splitter: quotes, escapes, comments, executable comments, chunk boundaries', () => {
-  const text = "SET a = 1; -- c;\nINSERT INTO t VALUES ('x;y', \"q\\\";\", `b;c`); /* d; */ /*!40101 SET x = 1 */;\n# e;\nSELECT 'it''s;'; /*T! SET y = 2 */;";
+  const text =
+    "SET a = 1; -- c;\nINSERT INTO t VALUES ('x;y', \"q\\\";\", `b;c`); /* d; */ /*!40101 SET x = 1 */;\n# e;\nSELECT 'it''s;'; /*T! SET y = 2 */;";
   const one = new StatementStream();
   const whole = [...one.push(text), ...one.end()];
-  assert.deepEqual(whole, ['SET a = 1', "-- c;\nINSERT INTO t VALUES ('x;y', \"q\\\";\", `b;c`)", '/* d; */ /*!40101 SET x = 1 */', "# e;\nSELECT 'it''s;'", '/*T! SET y = 2 */']);
+  assert.deepEqual(whole, [
+    'SET a = 1',
+    '-- c;\nINSERT INTO t VALUES (\'x;y\', "q\\";", `b;c`)',
+    '/* d; */ /*!40101 SET x = 1 */',
+    "# e;\nSELECT 'it''s;'",
+    '/*T! SET y = 2 */',
+  ]);
   for (const size of [1, 2, 3, 7]) {
     const s = new StatementStream();
     const got: string[] = [];
@@ -222,8 +284,18 @@ test('the statement splitter: quotes, escapes, comments, executable comments, ch
     got.push(...s.end());
     assert.deepEqual(got, whole, `chunks of ${size}`);
   }
-  assert.deepEqual(orderViews([{ name: 'top', ddl: 'CREATE VIEW `top` AS select * from `mid`' }, { name: 'mid', ddl: 'CREATE VIEW `mid` AS select * from `base`' }, { name: 'base', ddl: 'CREATE VIEW `base` AS select 1' }]).map((v) => v.name), ['base', 'mid', 'top']);
-  assert.equal(portableViewDdl('CREATE ALGORITHM=UNDEFINED DEFINER=`tk`@`%` SQL SECURITY DEFINER VIEW `v` AS select 1'), 'CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1');
+  assert.deepEqual(
+    orderViews([
+      { name: 'top', ddl: 'CREATE VIEW `top` AS select * from `mid`' },
+      { name: 'mid', ddl: 'CREATE VIEW `mid` AS select * from `base`' },
+      { name: 'base', ddl: 'CREATE VIEW `base` AS select 1' },
+    ]).map((v) => v.name),
+    ['base', 'mid', 'top'],
+  );
+  assert.equal(
+    portableViewDdl('CREATE ALGORITHM=UNDEFINED DEFINER=`tk`@`%` SQL SECURITY DEFINER VIEW `v` AS select 1'),
+    'CREATE ALGORITHM=UNDEFINED SQL SECURITY DEFINER VIEW `v` AS select 1',
+  );
 });
 
 // --- hostile and broken input (issue 12) ---
@@ -256,7 +328,9 @@ test('multi-byte text across every read boundary survives the round trip, plain 
     assert.equal(v.ok, true, `${gzip ? 'gzip' : 'plain'}: ${JSON.stringify(v.tables)}`);
     const [[again]] = await c.query<mysql.RowDataPacket[]>('CHECKSUM TABLE zh.t');
     assert.equal(again.Checksum, sum.Checksum, gzip ? 'gzip' : 'plain');
-    const [bad] = await c.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM zh.t WHERE INSTR(CONVERT(s USING binary), UNHEX('EFBFBD')) > 0");
+    const [bad] = await c.query<mysql.RowDataPacket[]>(
+      "SELECT COUNT(*) AS n FROM zh.t WHERE INSTR(CONVERT(s USING binary), UNHEX('EFBFBD')) > 0",
+    );
     assert.equal(Number(bad[0].n), 0, 'no U+FFFD');
   }
   await c.query('DROP DATABASE zh');
@@ -272,8 +346,12 @@ test('a database named to inject SQL through the dump header runs nothing when t
   const f = path.join(work, 'hostile.sql');
   const m = await exportLogical(source(), await serverInfo(), { databases: [hostile], file: f });
   const sql = fs.readFileSync(f, 'utf8');
-  assert.match(sql.split('\n')[0], /^-- TiDB Toolkit logical backup: shop\\u\{a\}CREATE DATABASE pwned; -- \* \/ from /, 'the header comment keeps the name on its line, escaped');
-  const pwned = async () => ((await c.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE 'pwned'"))[0]).length;
+  assert.match(
+    sql.split('\n')[0],
+    /^-- TiDB Toolkit logical backup: shop\\u\{a\}CREATE DATABASE pwned; -- \* \/ from /,
+    'the header comment keeps the name on its line, escaped',
+  );
+  const pwned = async () => (await c.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE 'pwned'"))[0].length;
   await c.query(`DROP DATABASE ${mysql.escapeId(hostile)}`);
   const conn = await connect(profile(), db.password);
   await importLogical(conn, f);
@@ -281,7 +359,11 @@ test('a database named to inject SQL through the dump header runs nothing when t
   await conn.end();
   assert.equal(await pwned(), 0, 'our importer ran no injected statement');
   await c.query(`DROP DATABASE ${mysql.escapeId(hostile)}`);
-  const r = spawnSync('mariadb', ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--default-character-set=utf8mb4'], { input: fs.readFileSync(f), encoding: 'utf8' });
+  const r = spawnSync(
+    'mariadb',
+    ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--default-character-set=utf8mb4'],
+    { input: fs.readFileSync(f), encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.equal(await pwned(), 0, 'the mariadb client ran no injected statement');
   await c.query(`DROP DATABASE ${mysql.escapeId(hostile)}`);
@@ -291,7 +373,7 @@ test('a database named to inject SQL through the dump header runs nothing when t
 test('ANSI_QUOTES on the source server: the dump still restores (the export uses its own sql_mode)', async () => {
   const c = await admin();
   await c.query('CREATE DATABASE ansi');
-  await c.query('CREATE TABLE ansi.t (id INT PRIMARY KEY, `na me` VARCHAR(10) DEFAULT \'x\')');
+  await c.query("CREATE TABLE ansi.t (id INT PRIMARY KEY, `na me` VARCHAR(10) DEFAULT 'x')");
   await c.query("INSERT INTO ansi.t VALUES (1, 'a'), (2, NULL)");
   await c.query("SET GLOBAL sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES'");
   try {
@@ -304,7 +386,7 @@ test('ANSI_QUOTES on the source server: the dump still restores (the export uses
     assert.equal((await verifyAgainstManifest(conn, m)).ok, true);
     await conn.end();
   } finally {
-    await c.query("SET GLOBAL sql_mode = DEFAULT");
+    await c.query('SET GLOBAL sql_mode = DEFAULT');
     await c.query('DROP DATABASE IF EXISTS ansi');
     await c.end();
   }
@@ -321,10 +403,23 @@ test('an interrupted export leaves no file under the backup name; a truncated du
   // four readers (part files per table, the global-read-lock path), stopped midway
   await c.query('CREATE TABLE big.t2 LIKE big.t');
   await c.query('INSERT INTO big.t2 SELECT * FROM big.t');
-  const err = await exportLogical(source(), await serverInfo(), { databases: ['big'], file: f, parallel: 4, signal: ac.signal, onProgress: (p) => p.rows > 20_000 && ac.abort() }).then(() => undefined, (e: Error) => e);
+  const err = await exportLogical(source(), await serverInfo(), {
+    databases: ['big'],
+    file: f,
+    parallel: 4,
+    signal: ac.signal,
+    onProgress: (p) => p.rows > 20_000 && ac.abort(),
+  }).then(
+    () => undefined,
+    (e: Error) => e,
+  );
   assert.ok(err, 'the export was stopped');
   assert.ok(!fs.existsSync(f), 'no file under the final name');
-  assert.deepEqual(fs.readdirSync(work).filter((x) => x.startsWith('big.sql')), [], 'no partial or part files left');
+  assert.deepEqual(
+    fs.readdirSync(work).filter((x) => x.startsWith('big.sql')),
+    [],
+    'no partial or part files left',
+  );
   // a complete one, then cut short as a kill -9 or a full disk would leave it
   const m = await exportLogical(source(), await serverInfo(), { databases: ['big'], file: f });
   assert.equal((await scanDump(f)).complete, true);
@@ -342,7 +437,10 @@ test('an interrupted export leaves no file under the backup name; a truncated du
   const gzScan = await scanDump(gzCut);
   assert.equal(gzScan.complete, false);
   assert.ok(gzScan.damaged, 'the damage is named');
-  assert.deepEqual(m.databases[0].tables.map((t) => t.rows), [100_000, 100_000]);
+  assert.deepEqual(
+    m.databases[0].tables.map((t) => t.rows),
+    [100_000, 100_000],
+  );
   // our own files are checked from their ends (checkDump), gzip by reading the stream through
   assert.deepEqual([(await checkDump(f)).complete, (await checkDump(f)).ours], [true, true]);
   assert.equal((await checkDump(cut)).complete, false);
@@ -356,10 +454,15 @@ test('an interrupted export leaves no file under the backup name; a truncated du
   await c.query('CREATE DATABASE big');
   await c.query('CREATE TABLE big.t (id INT PRIMARY KEY, s VARCHAR(100))');
   const conn = await connect(profile(), db.password);
-  const stop = await importLogical(conn, altered, { refuseReplacing: true }).then(() => undefined, (e: ImportError) => e);
+  const stop = await importLogical(conn, altered, { refuseReplacing: true }).then(
+    () => undefined,
+    (e: ImportError) => e,
+  );
   await conn.end();
   assert.ok(stop instanceof ImportError && /would drop or replace t: a TiDB Toolkit backup never does/.test(stop.message), String(stop));
-  const [[still]] = await c.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'big' AND TABLE_NAME = 't'");
+  const [[still]] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'big' AND TABLE_NAME = 't'",
+  );
   assert.equal(Number(still.n), 1, 'the table was not dropped');
   await c.query('DROP DATABASE big');
   await c.end();
@@ -372,17 +475,30 @@ test('a mariadb-dump file without a manifest: the scan names what it would drop 
   await c.query('INSERT INTO shop2.orders VALUES (1), (2), (3)');
   await c.query('CREATE VIEW shop2.v AS SELECT id FROM shop2.orders');
   const f = path.join(work, 'maria.sql');
-  const r = spawnSync('mariadb-dump', ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--databases', 'shop2'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    'mariadb-dump',
+    ['--protocol=TCP', '-h', '127.0.0.1', '-P', String(db.port), '-u', db.user, `-p${db.password}`, '--databases', 'shop2'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   assert.equal(r.status, 0, r.stderr);
   fs.writeFileSync(f, r.stdout);
   const scan = await scanDump(f);
   assert.equal(scan.origin, 'mysqldump');
   assert.equal(scan.complete, true);
-  assert.ok(scan.replaces.some((x) => x.kind === 'table' && x.database === 'shop2' && x.name === 'orders'), JSON.stringify(scan.replaces));
+  assert.ok(
+    scan.replaces.some((x) => x.kind === 'table' && x.database === 'shop2' && x.name === 'orders'),
+    JSON.stringify(scan.replaces),
+  );
   const conn = await connect(profile(), db.password);
   const inWay = await existingReplaced(conn, scan);
-  assert.ok(inWay.some((x) => x.startsWith('shop2.orders')), inWay.join(', '));
-  assert.ok(inWay.some((x) => x.startsWith('shop2.v')), inWay.join(', '));
+  assert.ok(
+    inWay.some((x) => x.startsWith('shop2.orders')),
+    inWay.join(', '),
+  );
+  assert.ok(
+    inWay.some((x) => x.startsWith('shop2.v')),
+    inWay.join(', '),
+  );
   await c.query('DROP DATABASE shop2');
   assert.deepEqual(await existingReplaced(conn, scan), [], 'nothing in the way once it is gone');
   await conn.end();

@@ -15,7 +15,15 @@ after(async () => {
   await db?.stop();
 });
 
-const profile = (over: Partial<ConnectionProfile> = {}): ConnectionProfile => ({ id: 't', name: 't', host: '127.0.0.1', port: db.port, user: db.user, tls: 'off', ...over });
+const profile = (over: Partial<ConnectionProfile> = {}): ConnectionProfile => ({
+  id: 't',
+  name: 't',
+  host: '127.0.0.1',
+  port: db.port,
+  user: db.user,
+  tls: 'off',
+  ...over,
+});
 
 test('connects with TLS off and detects MariaDB and its version', async () => {
   const c = await connect(profile(), db.password);
@@ -46,7 +54,10 @@ test('a wrong password gives a clear error that does not contain the password', 
     return true;
   });
   await assert.rejects(connect(profile({ port: 1 }), db.password), /Nothing is listening at 127\.0\.0\.1:1/);
-  await assert.rejects(connect(profile({ database: 'no_such_db' }), db.password), /Unknown database 'no_such_db'.*Leave the default database empty/);
+  await assert.rejects(
+    connect(profile({ database: 'no_such_db' }), db.password),
+    /Unknown database 'no_such_db'.*Leave the default database empty/,
+  );
 });
 
 test('hostile identifiers and values round-trip through escapeId and placeholders', async () => {
@@ -58,7 +69,9 @@ test('hostile identifiers and values round-trip through escapeId and placeholder
     await c.query(`CREATE TABLE ${mysql.escapeId(dbName)}.${mysql.escapeId(table)} (${mysql.escapeId('a"b`c')} VARCHAR(100))`);
     const value = "x'); DROP TABLE t; -- \\ \u0000 😀";
     await c.query(`INSERT INTO ${mysql.escapeId(dbName)}.${mysql.escapeId(table)} VALUES (?)`, [value]);
-    const [rows] = await c.query<mysql.RowDataPacket[]>(`SELECT ${mysql.escapeId('a"b`c')} AS v FROM ${mysql.escapeId(dbName)}.${mysql.escapeId(table)}`);
+    const [rows] = await c.query<mysql.RowDataPacket[]>(
+      `SELECT ${mysql.escapeId('a"b`c')} AS v FROM ${mysql.escapeId(dbName)}.${mysql.escapeId(table)}`,
+    );
     assert.equal(rows[0].v, value);
     const [dbs] = await c.query<mysql.RowDataPacket[]>('SHOW DATABASES LIKE ?', ['db`%']);
     assert.equal(dbs.length, 1);
@@ -71,11 +84,23 @@ test('hostile identifiers and values round-trip through escapeId and placeholder
 test('mysql:// URLs fill a profile; the password stays separate', () => {
   // the shape of a TiDB Cloud connection string (host, user prefix, port 4000, VERIFY_IDENTITY)
   const r = parseConnectionUrl('mysql://2abcDEF.root:p%40ss@gateway01.us-west-2.prod.aws.tidbcloud.com:4000/test?ssl-mode=VERIFY_IDENTITY');
-  assert.deepEqual(r.profile, { host: 'gateway01.us-west-2.prod.aws.tidbcloud.com', port: 4000, user: '2abcDEF.root', database: 'test', tls: 'verify-identity' });
+  assert.deepEqual(r.profile, {
+    host: 'gateway01.us-west-2.prod.aws.tidbcloud.com',
+    port: 4000,
+    user: '2abcDEF.root',
+    database: 'test',
+    tls: 'verify-identity',
+  });
   assert.equal(r.password, 'p@ss');
   assert.equal(profileUrl(r.profile), 'mysql://2abcDEF.root@gateway01.us-west-2.prod.aws.tidbcloud.com:4000/test?ssl-mode=VERIFY_IDENTITY');
   assert.ok(!profileUrl(r.profile).includes('p@ss'));
-  assert.deepEqual(parseConnectionUrl('mysql://root@127.0.0.1').profile, { host: '127.0.0.1', port: 4000, user: 'root', database: undefined, tls: 'preferred' });
+  assert.deepEqual(parseConnectionUrl('mysql://root@127.0.0.1').profile, {
+    host: '127.0.0.1',
+    port: 4000,
+    user: 'root',
+    database: undefined,
+    tls: 'preferred',
+  });
   assert.equal(parseConnectionUrl('mysql://u@h:3306/db?sslmode=disabled').profile.tls, 'off');
   assert.equal(parseConnectionUrl('mysql://u@h/db?sslaccept=strict').profile.tls, 'verify-identity');
   assert.throws(() => parseConnectionUrl('postgres://u@h/db'), ConnectionUrlError);

@@ -25,7 +25,13 @@ after(async () => {
 });
 
 test('a risky statement on tables the example never creates runs as written: tables and columns are scaffolded', async () => {
-  const answers = await runExample(c, rule('delete-without-where'), 'DELETE s FROM sessions s JOIN users u ON u.id = s.user_id;', '8.5', 'tk_ex');
+  const answers = await runExample(
+    c,
+    rule('delete-without-where'),
+    'DELETE s FROM sessions s JOIN users u ON u.id = s.user_id;',
+    '8.5',
+    'tk_ex',
+  );
   assert.equal(answers.length, 1);
   assert.ok(answers[0].ok, JSON.stringify(answers[0]));
   assert.equal(mismatch('accepted', answers[0]), undefined);
@@ -36,7 +42,10 @@ test('a risky statement on tables the example never creates runs as written: tab
 test('only the flagged statements are answered; the statements before them must succeed', async () => {
   const sql = 'CREATE TABLE t (id INT PRIMARY KEY, v INT);\nINSERT INTO t VALUES (1, 2);\nUPDATE t SET v = 3;';
   const answers = await runExample(c, rule('update-without-where'), sql, '8.5', 'tk_ex');
-  assert.deepEqual(answers.map((a) => [a.sql, a.ok]), [['UPDATE t SET v = 3', true]]);
+  assert.deepEqual(
+    answers.map((a) => [a.sql, a.ok]),
+    [['UPDATE t SET v = 3', true]],
+  );
   await assert.rejects(
     runExample(c, rule('delete-without-where'), 'CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY);\nDELETE FROM t;', '8.5', 'tk_ex'),
     /statement the example needs failed: CREATE TABLE t \(id BIGINT AUTO_RANDOM/,

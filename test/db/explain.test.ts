@@ -32,8 +32,15 @@ before(async () => {
   await admin.end();
   const secrets = new Map<string, string>();
   const settings: Record<string, unknown> = {};
-  const store = new ConnectionStore({ read: (s) => settings[s], write: async (s, v) => void (settings[s] = v) }, { get: async (k) => secrets.get(k), store: async (k, v) => void secrets.set(k, v), delete: async (k) => void secrets.delete(k) });
-  await store.save({ id: 'm', name: 'maria', host: '127.0.0.1', port: db.port, user: db.user, tls: 'off', database: 'shop' }, 'user', db.password);
+  const store = new ConnectionStore(
+    { read: (s) => settings[s], write: async (s, v) => void (settings[s] = v) },
+    { get: async (k) => secrets.get(k), store: async (k, v) => void secrets.set(k, v), delete: async (k) => void secrets.delete(k) },
+  );
+  await store.save(
+    { id: 'm', name: 'maria', host: '127.0.0.1', port: db.port, user: db.user, tls: 'off', database: 'shop' },
+    'user',
+    db.password,
+  );
   manager = new ConnectionManager(store, { connectTimeoutMs: () => 5000 });
 });
 
@@ -55,11 +62,21 @@ test('MariaDB EXPLAIN FORMAT=JSON of a join parses into table accesses under the
   assert.match(plan.roots[0].id, /^query_block #1$/);
   const tables = nodes.filter((n) => n.operator.startsWith('Table access'));
   assert.deepEqual(tables.map((t) => /table:(\w+)/.exec(t.accessObject!)![1]).sort(), ['c', 'o']);
-  assert.ok(tables.some((t) => /index:(PRIMARY|idx_customer)/.test(t.accessObject!)), JSON.stringify(tables.map((t) => t.accessObject)));
+  assert.ok(
+    tables.some((t) => /index:(PRIMARY|idx_customer)/.test(t.accessObject!)),
+    JSON.stringify(tables.map((t) => t.accessObject)),
+  );
   assert.deepEqual(diagnose(plan), [], 'TiDB advice does not apply');
   // rendered by the plan viewer in Chromium
   const assets = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-plan-db-'));
-  await esbuild.build({ entryPoints: { plan: path.join(ROOT, 'webviews/plan/main.ts') }, outdir: assets, bundle: true, platform: 'browser', format: 'iife', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: { plan: path.join(ROOT, 'webviews/plan/main.ts') },
+    outdir: assets,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    logLevel: 'warning',
+  });
   const file = path.join(assets, 'maria.html');
   fs.writeFileSync(file, planHtml({ plan, diagnoses: [], title: 'join', raw: text }, assets));
   const browser = await launchBrowser();
@@ -90,11 +107,31 @@ test('MariaDB ANALYZE FORMAT=JSON: actual rows per table', async () => {
 });
 
 test('TiDB EXPLAIN forms by version (TiDB itself cannot run here)', () => {
-  assert.deepEqual(explainQuery({ flavor: 'tidb', version: '8.5.0' }, 'SELECT 1;', true), { sql: "EXPLAIN ANALYZE FORMAT='tidb_json' SELECT 1", fallback: 'EXPLAIN ANALYZE SELECT 1' });
+  assert.deepEqual(explainQuery({ flavor: 'tidb', version: '8.5.0' }, 'SELECT 1;', true), {
+    sql: "EXPLAIN ANALYZE FORMAT='tidb_json' SELECT 1",
+    fallback: 'EXPLAIN ANALYZE SELECT 1',
+  });
   assert.deepEqual(explainQuery({ flavor: 'tidb', version: '6.1.7' }, 'SELECT 1', false), { sql: 'EXPLAIN SELECT 1' });
   assert.match(explainQuery({ flavor: 'mysql', version: '8.0.36' }, 'SELECT 1', true).note!, /no JSON form of EXPLAIN ANALYZE/);
   // the row format as a result set becomes TAB-separated text the parser reads
-  const text = resultToPlanText({ sets: [{ columns: ['id', 'estRows', 'task', 'access object', 'operator info'].map((name) => ({ name, type: 'VAR_STRING' })), rows: [['TableReader_5', '10000.00', 'root', '', 'data:TableFullScan_4'], ['└─TableFullScan_4', '10000.00', 'cop[tikv]', 'table:t', 'keep order:false, stats:pseudo']], rowCount: 2, truncated: false }], warnings: [], elapsedMs: 1 });
+  const text = resultToPlanText({
+    sets: [
+      {
+        columns: ['id', 'estRows', 'task', 'access object', 'operator info'].map((name) => ({ name, type: 'VAR_STRING' })),
+        rows: [
+          ['TableReader_5', '10000.00', 'root', '', 'data:TableFullScan_4'],
+          ['└─TableFullScan_4', '10000.00', 'cop[tikv]', 'table:t', 'keep order:false, stats:pseudo'],
+        ],
+        rowCount: 2,
+        truncated: false,
+      },
+    ],
+    warnings: [],
+    elapsedMs: 1,
+  });
   const plan = parsePlan(text);
-  assert.deepEqual([...walk(plan.roots)].map((e) => `${e.depth}:${e.node.id}`), ['0:TableReader_5', '1:TableFullScan_4']);
+  assert.deepEqual(
+    [...walk(plan.roots)].map((e) => `${e.depth}:${e.node.id}`),
+    ['0:TableReader_5', '1:TableFullScan_4'],
+  );
 });

@@ -18,7 +18,9 @@ before(async () => {
   c = await connect(profile, db.password);
   await c.query('CREATE DATABASE shop');
   await c.query('USE shop');
-  await c.query("CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(255) NOT NULL, total DECIMAL(12,2) DEFAULT '0.00', note TEXT, created_at DATETIME(6) NOT NULL, amount_x2 DECIMAL(13,2) AS (total * 2) VIRTUAL, UNIQUE KEY uk_email (email), KEY idx_created (created_at, id))");
+  await c.query(
+    "CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(255) NOT NULL, total DECIMAL(12,2) DEFAULT '0.00', note TEXT, created_at DATETIME(6) NOT NULL, amount_x2 DECIMAL(13,2) AS (total * 2) VIRTUAL, UNIQUE KEY uk_email (email), KEY idx_created (created_at, id))",
+  );
   await c.query('CREATE VIEW v_orders AS SELECT id, email FROM orders');
 });
 
@@ -31,14 +33,30 @@ test('catalog: databases, tables and views, columns (generated, defaults), index
   assert.deepEqual(await listDatabases(c), ['shop']);
   const { tables, total } = await listTables(c, 'shop');
   assert.equal(total, 2);
-  assert.deepEqual(tables.map((t) => [t.name, t.kind]), [['orders', 'table'], ['v_orders', 'view']]);
+  assert.deepEqual(
+    tables.map((t) => [t.name, t.kind]),
+    [
+      ['orders', 'table'],
+      ['v_orders', 'view'],
+    ],
+  );
   const cols = await listColumns(c, 'shop', 'orders');
-  assert.deepEqual(cols.map((x) => x.name), ['id', 'email', 'total', 'note', 'created_at', 'amount_x2']);
+  assert.deepEqual(
+    cols.map((x) => x.name),
+    ['id', 'email', 'total', 'note', 'created_at', 'amount_x2'],
+  );
   assert.equal(cols[0].extra, 'auto_increment');
   assert.equal(cols[1].nullable, false);
   assert.ok(cols[5].generated);
   const idx = await listIndexes(c, 'shop', 'orders');
-  assert.deepEqual(idx.map((i) => [i.name, i.unique, i.columns.join(','), i.visible]), [['idx_created', false, 'created_at,id', true], ['PRIMARY', true, 'id', true], ['uk_email', true, 'email', true]]);
+  assert.deepEqual(
+    idx.map((i) => [i.name, i.unique, i.columns.join(','), i.visible]),
+    [
+      ['idx_created', false, 'created_at,id', true],
+      ['PRIMARY', true, 'id', true],
+      ['uk_email', true, 'email', true],
+    ],
+  );
   // MariaDB's IGNORED index is the invisible index of MySQL and TiDB
   await c.query('ALTER TABLE shop.orders ALTER INDEX idx_created IGNORED');
   assert.equal((await listIndexes(c, 'shop', 'orders')).find((i) => i.name === 'idx_created')?.visible, false);
@@ -49,16 +67,30 @@ test('catalog: 10,000 tables are paged and filtered', { timeout: 300_000 }, asyn
   await c.query('CREATE DATABASE big');
   // views are the cheapest objects to create in bulk; information_schema lists them with the tables
   const batch: Promise<unknown>[] = [];
-  const pool = mysql.createPool({ host: '127.0.0.1', port: db.port, user: db.user, password: db.password, database: 'big', connectionLimit: 8 });
-  for (let i = 0; i < 10_000; i++) batch.push(pool.query(`CREATE VIEW ${mysql.escapeId(`t_${String(i).padStart(5, '0')}`)} AS SELECT ${i} AS n`));
+  const pool = mysql.createPool({
+    host: '127.0.0.1',
+    port: db.port,
+    user: db.user,
+    password: db.password,
+    database: 'big',
+    connectionLimit: 8,
+  });
+  for (let i = 0; i < 10_000; i++)
+    batch.push(pool.query(`CREATE VIEW ${mysql.escapeId(`t_${String(i).padStart(5, '0')}`)} AS SELECT ${i} AS n`));
   await Promise.all(batch);
   await pool.end();
   const page = await listTables(c, 'big', { offset: 9_990, limit: 500 });
   assert.equal(page.total, 10_000);
-  assert.deepEqual(page.tables.map((t) => t.name), Array.from({ length: 10 }, (_, i) => `t_0${9990 + i}`));
+  assert.deepEqual(
+    page.tables.map((t) => t.name),
+    Array.from({ length: 10 }, (_, i) => `t_0${9990 + i}`),
+  );
   const filtered = await listTables(c, 'big', { filter: '0042', limit: 50 });
   const names = Array.from({ length: 10_000 }, (_, i) => `t_${String(i).padStart(5, '0')}`);
-  assert.deepEqual(filtered.tables.map((t) => t.name), names.filter((n) => n.includes('0042')).slice(0, 50));
+  assert.deepEqual(
+    filtered.tables.map((t) => t.name),
+    names.filter((n) => n.includes('0042')).slice(0, 50),
+  );
   assert.equal(filtered.total, names.filter((n) => n.includes('0042')).length);
   // LIKE wildcards in the filter are literal
   assert.equal((await listTables(c, 'big', { filter: '_%' })).total, 0);
@@ -68,7 +100,7 @@ test('catalog: 10,000 tables are paged and filtered', { timeout: 300_000 }, asyn
 test('run: 100,000 rows stream in batches, kept up to the row limit with a truncation marker', async () => {
   let batches = 0;
   let streamed = 0;
-  const r = await runStatement(c, 'SELECT seq, CONCAT(\'row \', seq) AS label FROM seq_1_to_100000', {
+  const r = await runStatement(c, "SELECT seq, CONCAT('row ', seq) AS label FROM seq_1_to_100000", {
     rowLimit: 50_000,
     onRows: (_i, rows) => {
       batches++;
@@ -76,7 +108,10 @@ test('run: 100,000 rows stream in batches, kept up to the row limit with a trunc
     },
   });
   assert.equal(r.sets.length, 1);
-  assert.deepEqual(r.sets[0].columns.map((x) => x.name), ['seq', 'label']);
+  assert.deepEqual(
+    r.sets[0].columns.map((x) => x.name),
+    ['seq', 'label'],
+  );
   assert.equal(r.sets[0].rowCount, 100_000);
   assert.equal(r.sets[0].rows.length, 50_000);
   assert.equal(r.sets[0].truncated, true);
@@ -135,7 +170,10 @@ test('a dropped connection fails with a clear error and a new connection works',
     // (when the write races the server's FIN) Node's EPIPE "socket has been ended by the other
     // party". The session treats all of these as a dropped connection (session.ts LOST).
     await assert.rejects(victim.query('SELECT 1'), (e: Error & { code?: string; fatal?: boolean }) => {
-      assert.ok(e.fatal || ['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ER_SERVER_SHUTDOWN'].includes(e.code ?? ''), `${e.code}: ${e.message}`);
+      assert.ok(
+        e.fatal || ['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ER_SERVER_SHUTDOWN'].includes(e.code ?? ''),
+        `${e.code}: ${e.message}`,
+      );
       return true;
     });
     const again = await connect(profile, db.password);
@@ -151,6 +189,10 @@ test('schema snapshot for the language server lists tables and typed columns', a
   const shop = snap.databases.find((d) => d.name === 'shop')!;
   const orders = shop.tables.find((t) => t.name === 'orders')!;
   assert.equal(orders.kind, 'table');
-  assert.deepEqual(orders.columns.slice(0, 3), [{ name: 'id', type: 'bigint(20)' }, { name: 'email', type: 'varchar(255)' }, { name: 'total', type: 'decimal(12,2)' }]);
+  assert.deepEqual(orders.columns.slice(0, 3), [
+    { name: 'id', type: 'bigint(20)' },
+    { name: 'email', type: 'varchar(255)' },
+    { name: 'total', type: 'decimal(12,2)' },
+  ]);
   assert.equal(shop.tables.find((t) => t.name === 'v_orders')!.kind, 'view');
 });

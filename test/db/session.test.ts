@@ -23,7 +23,10 @@ before(async () => {
     { read: (s) => settings[s], write: async (s, v) => void (settings[s] = v) },
     { get: async (k) => secrets.get(k), store: async (k, v) => void secrets.set(k, v), delete: async (k) => void secrets.delete(k) },
   );
-  await store.save({ id: 'maria', name: 'MariaDB test', host: '127.0.0.1', port: db.port, user: db.user, tls: 'preferred', database: 'shop' }, 'user');
+  await store.save(
+    { id: 'maria', name: 'MariaDB test', host: '127.0.0.1', port: db.port, user: db.user, tls: 'preferred', database: 'shop' },
+    'user',
+  );
   manager = new ConnectionManager(store, {
     connectTimeoutMs: () => 5000,
     askPassword: async () => {
@@ -34,8 +37,12 @@ before(async () => {
   });
   const admin = await db.admin();
   await admin.query('CREATE DATABASE shop');
-  await admin.query('CREATE TABLE shop.orders (id BIGINT PRIMARY KEY, note VARCHAR(100), created DATE) PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (100), PARTITION pmax VALUES LESS THAN MAXVALUE)');
-  await admin.query("INSERT INTO shop.orders VALUES (1, '<img src=x onerror=alert(1)>', '2024-01-02'), (2, NULL, NULL), (150, 'NULL', '2025-12-31')");
+  await admin.query(
+    'CREATE TABLE shop.orders (id BIGINT PRIMARY KEY, note VARCHAR(100), created DATE) PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (100), PARTITION pmax VALUES LESS THAN MAXVALUE)',
+  );
+  await admin.query(
+    "INSERT INTO shop.orders VALUES (1, '<img src=x onerror=alert(1)>', '2024-01-02'), (2, NULL, NULL), (150, 'NULL', '2025-12-31')",
+  );
   await admin.query('CREATE TABLE shop.`<img src=x onerror=alert(1)>` (`a``b` INT)');
   await admin.end();
 });
@@ -57,15 +64,44 @@ test('connect asks for a missing password once, remembers it in the secret store
 test('a run streams result sets, rows, outcomes and errors as results-view messages; stops at the first error', async () => {
   const s = await manager.connect('maria');
   const msgs: ToResults[] = [];
-  const rec = await execute(s, [
-    { sql: 'SELECT id, note, created FROM orders ORDER BY id', line: 0 },
-    { sql: "UPDATE orders SET note = 'x' WHERE id = 2", line: 1 },
-    { sql: 'SELECT * FROM no_such_table', line: 2 },
-    { sql: 'SELECT 1', line: 3 },
-  ], { rowLimit: 100, post: (m) => msgs.push(m) });
-  assert.deepEqual(msgs.map((m) => m.type), ['run-start', 'statement-start', 'set-start', 'rows', 'statement-end', 'statement-start', 'statement-end', 'statement-start', 'statement-end', 'run-end']);
-  assert.deepEqual(rec.sets[0].rows, [['1', '<img src=x onerror=alert(1)>', '2024-01-02'], ['2', null, null], ['150', 'NULL', '2025-12-31']], 'BIGINT as exact strings');
-  assert.deepEqual(rec.sets[0].columns.map((c) => c.name), ['id', 'note', 'created']);
+  const rec = await execute(
+    s,
+    [
+      { sql: 'SELECT id, note, created FROM orders ORDER BY id', line: 0 },
+      { sql: "UPDATE orders SET note = 'x' WHERE id = 2", line: 1 },
+      { sql: 'SELECT * FROM no_such_table', line: 2 },
+      { sql: 'SELECT 1', line: 3 },
+    ],
+    { rowLimit: 100, post: (m) => msgs.push(m) },
+  );
+  assert.deepEqual(
+    msgs.map((m) => m.type),
+    [
+      'run-start',
+      'statement-start',
+      'set-start',
+      'rows',
+      'statement-end',
+      'statement-start',
+      'statement-end',
+      'statement-start',
+      'statement-end',
+      'run-end',
+    ],
+  );
+  assert.deepEqual(
+    rec.sets[0].rows,
+    [
+      ['1', '<img src=x onerror=alert(1)>', '2024-01-02'],
+      ['2', null, null],
+      ['150', 'NULL', '2025-12-31'],
+    ],
+    'BIGINT as exact strings',
+  );
+  assert.deepEqual(
+    rec.sets[0].columns.map((c) => c.name),
+    ['id', 'note', 'created'],
+  );
   assert.equal(rec.outcomes[1].affectedRows, 1);
   const err = rec.outcomes[2].error!;
   assert.equal(err.errno, 1146);
@@ -77,13 +113,24 @@ test('a run streams result sets, rows, outcomes and errors as results-view messa
 test('past the row limit the statement is stopped on the server: a 10-million-row SELECT returns at once, marked, and the next statement is not hurt', async () => {
   const s = await manager.connect('maria');
   const t0 = Date.now();
-  const rec = await execute(s, [{ sql: 'SELECT a.seq, b.seq FROM seq_1_to_100000 a, seq_1_to_100 b', line: 0 }, { sql: 'SELECT SLEEP(0.3) AS s, 7 AS v', line: 1 }], { rowLimit: 1000, post: () => undefined });
+  const rec = await execute(
+    s,
+    [
+      { sql: 'SELECT a.seq, b.seq FROM seq_1_to_100000 a, seq_1_to_100 b', line: 0 },
+      { sql: 'SELECT SLEEP(0.3) AS s, 7 AS v', line: 1 },
+    ],
+    { rowLimit: 1000, post: () => undefined },
+  );
   console.log(`# 10,000,000-row SELECT with rowLimit 1000: ${Date.now() - t0} ms`);
   assert.equal(rec.failed, 0, JSON.stringify(rec.outcomes));
   assert.equal(rec.sets[0].rows.length, 1000);
   assert.deepEqual([rec.outcomes[0].truncated[0], rec.outcomes[0].stoppedEarly[0]], [true, true]);
   assert.ok(rec.outcomes[0].rowCounts[0] > 1000 && rec.outcomes[0].rowCounts[0] < 10_000_000);
-  assert.deepEqual(rec.sets[1].rows.map((r) => r.map(String)), [['0', '7']], 'the statement after the kill ran to the end (SLEEP not interrupted: 0)');
+  assert.deepEqual(
+    rec.sets[1].rows.map((r) => r.map(String)),
+    [['0', '7']],
+    'the statement after the kill ran to the end (SLEEP not interrupted: 0)',
+  );
   assert.ok(Date.now() - t0 < 20_000);
 });
 
@@ -91,7 +138,14 @@ test('cancel through an AbortSignal kills SELECT SLEEP(30) on the server; the se
   const s = await manager.connect('maria');
   const ac = new AbortController();
   const t0 = Date.now();
-  const p = execute(s, [{ sql: 'SELECT SLEEP(30)', line: 0 }, { sql: 'SELECT 2', line: 1 }], { rowLimit: 10, signal: ac.signal, post: () => undefined });
+  const p = execute(
+    s,
+    [
+      { sql: 'SELECT SLEEP(30)', line: 0 },
+      { sql: 'SELECT 2', line: 1 },
+    ],
+    { rowLimit: 10, signal: ac.signal, post: () => undefined },
+  );
   await new Promise((r) => setTimeout(r, 300));
   ac.abort();
   const rec = await p;
@@ -125,17 +179,29 @@ test('a dropped SQL connection fails the running statement clearly, then reconne
   const next = await execute(s, [{ sql: 'SELECT @kept AS kept', line: 0 }], { rowLimit: 10, post: () => undefined });
   assert.equal(next.failed, 0, JSON.stringify(next.outcomes));
   assert.deepEqual(next.sets[0].rows, [[null]], 'a new session: user variables are gone');
-  assert.ok(notices.some((n) => /MariaDB test was lost .* reopened\. Session state .* was reset/.test(n)), notices.join('\n'));
+  assert.ok(
+    notices.some((n) => /MariaDB test was lost .* reopened\. Session state .* was reset/.test(n)),
+    notices.join('\n'),
+  );
   assert.notEqual(s.sqlThreadId(), id);
 });
 
 test('partitions and SHOW CREATE through escaped identifiers, hostile table names included', async () => {
   const s = await manager.connect('maria');
   const parts = await s.withMeta((q) => listPartitions(q, 'shop', 'orders'));
-  assert.deepEqual(parts.map((p) => [p.name, p.method, p.description]), [['p0', 'RANGE', '100'], ['pmax', 'RANGE', 'MAXVALUE']]);
+  assert.deepEqual(
+    parts.map((p) => [p.name, p.method, p.description]),
+    [
+      ['p0', 'RANGE', '100'],
+      ['pmax', 'RANGE', 'MAXVALUE'],
+    ],
+  );
   const ddl = await s.withMeta((q) => showCreate(q, 'shop', '<img src=x onerror=alert(1)>', 'table'));
   assert.match(ddl, /CREATE TABLE `<img src=x onerror=alert\(1\)>` \(\s+`a``b` int/);
-  await assert.rejects(s.withMeta((q) => showCreate(q, 'shop', 'nope`; DROP DATABASE shop; --', 'table')), /1146/);
+  await assert.rejects(
+    s.withMeta((q) => showCreate(q, 'shop', 'nope`; DROP DATABASE shop; --', 'table')),
+    /1146/,
+  );
   const rec = await execute(s, [{ sql: 'SELECT COUNT(*) FROM orders', line: 0 }], { rowLimit: 10, post: () => undefined });
   assert.deepEqual(rec.sets[0].rows, [['3']]);
 });

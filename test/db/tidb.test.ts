@@ -30,7 +30,10 @@ test('real TiDB: flavour and version, CLUSTER_INFO topology, TIFLASH_REPLICA, cl
     assert.equal(info.flavor, 'tidb');
     assert.match(info.version, /^\d+\.\d+\.\d+/);
     const topo = groupTopology(await clusterInfo(c));
-    assert.ok(topo.some((g) => g.type === 'tidb'), JSON.stringify(topo));
+    assert.ok(
+      topo.some((g) => g.type === 'tidb'),
+      JSON.stringify(topo),
+    );
     assert.ok(Array.isArray(await tiflashReplicas(c)));
     await c.query('CREATE DATABASE IF NOT EXISTS tk_opt_in');
     await c.query('CREATE TABLE IF NOT EXISTS tk_opt_in.t (id BIGINT PRIMARY KEY CLUSTERED, v INT)');
@@ -55,7 +58,9 @@ test('real TiDB: flavour and version, CLUSTER_INFO topology, TIFLASH_REPLICA, cl
   }
 });
 
-test('real TiDB: logical export with parallel readers on one tidb_snapshot, AUTO_RANDOM re-inserted, import verified', { skip }, async () => {
+test('real TiDB: logical export with parallel readers on one tidb_snapshot, AUTO_RANDOM re-inserted, import verified', {
+  skip,
+}, async () => {
   const { profile, password } = parseConnectionUrl(url!);
   const p = { ...profile, id: 'tidb', name: 'tidb', database: undefined };
   const c = await connect(p, password);
@@ -67,12 +72,17 @@ test('real TiDB: logical export with parallel readers on one tidb_snapshot, AUTO
     await c.query('CREATE TABLE tk_opt_in_backup.t (id INT PRIMARY KEY, d DECIMAL(65,30), b VARBINARY(8), j JSON, dt DATETIME(6))');
     await c.query('CREATE TABLE tk_opt_in_backup.nopk (v VARCHAR(10))');
     await c.query("INSERT INTO tk_opt_in_backup.ar (v) VALUES ('a'), ('it''s'), (NULL)");
-    await c.query(`INSERT INTO tk_opt_in_backup.t VALUES (1, '-99999999999999999999999999999999999.999999999999999999999999999999', 0x00275cff, '{"k": "😀"}', '9999-12-31 23:59:59.999999'), (2, NULL, '', NULL, NULL)`);
+    await c.query(
+      `INSERT INTO tk_opt_in_backup.t VALUES (1, '-99999999999999999999999999999999999.999999999999999999999999999999', 0x00275cff, '{"k": "😀"}', '9999-12-31 23:59:59.999999'), (2, NULL, '', NULL, NULL)`,
+    );
     await c.query("INSERT INTO tk_opt_in_backup.nopk VALUES ('x'), ('x'), ('NULL')");
     await c.query('CREATE VIEW tk_opt_in_backup.v AS SELECT id FROM tk_opt_in_backup.t');
     const server = await detectServer(c);
     const file = path.join(dir, 'b.sql');
-    const manifest = await exportLogical({ get: () => connect(p, password), release: async (x) => void (await x.end()) }, server, { databases: ['tk_opt_in_backup'], file });
+    const manifest = await exportLogical({ get: () => connect(p, password), release: async (x) => void (await x.end()) }, server, {
+      databases: ['tk_opt_in_backup'],
+      file,
+    });
     assert.equal(manifest.consistency, 'tidb_snapshot');
     const before = await c.query('SELECT id, v FROM tk_opt_in_backup.ar ORDER BY id');
     await c.query('DROP DATABASE tk_opt_in_backup');
@@ -90,28 +100,50 @@ test('real TiDB: logical export with parallel readers on one tidb_snapshot, AUTO
 // BR needs storage every TiKV node can reach: for a one-machine `tiup playground`, a local path works
 //   TIDB_TEST_BR_STORAGE='local:///tmp/tk-br' TIDB_TEST_URL=… node test/run.mjs tidb
 const brStorage = process.env.TIDB_TEST_BR_STORAGE;
-const skipBr = url && brStorage ? false : 'opt-in: set TIDB_TEST_URL and TIDB_TEST_BR_STORAGE (a BR storage URL, e.g. local:///tmp/tk-br on a tiup playground)';
+const skipBr =
+  url && brStorage
+    ? false
+    : 'opt-in: set TIDB_TEST_URL and TIDB_TEST_BR_STORAGE (a BR storage URL, e.g. local:///tmp/tk-br on a tiup playground)';
 if (!(url && brStorage)) console.log(`# ${skipBr}`);
 
-test('real TiDB: BACKUP DATABASE with progress from SHOW BACKUPS, RESTORE refused over existing tables, then restored', { skip: skipBr }, async () => {
+test('real TiDB: BACKUP DATABASE with progress from SHOW BACKUPS, RESTORE refused over existing tables, then restored', {
+  skip: skipBr,
+}, async () => {
   const { profile, password } = parseConnectionUrl(url!);
   const p = { ...profile, id: 'tidb', name: 'tidb', database: undefined };
   const task = await connect(p, password);
   const control = await connect({ ...p, id: 'tidb2' }, password);
-  const q = (c: typeof task) => ({ query: async (sql: string, values?: unknown[]) => (await c.query(sql, values))[0] as Array<Record<string, unknown>> });
+  const q = (c: typeof task) => ({
+    query: async (sql: string, values?: unknown[]) => (await c.query(sql, values))[0] as Array<Record<string, unknown>>,
+  });
   try {
     await task.query('DROP DATABASE IF EXISTS tk_opt_in_br');
     await task.query('CREATE DATABASE tk_opt_in_br');
     await task.query('CREATE TABLE tk_opt_in_br.t (id INT PRIMARY KEY, v VARCHAR(20))');
     await task.query("INSERT INTO tk_opt_in_br.t VALUES (1, 'a'), (2, 'b')");
     const url2 = `${brStorage!.replace(/\/$/, '')}/${Date.now()}`;
-    const done = await runBr({ kind: 'backup', sql: backupSql({ databases: ['tk_opt_in_br'] }, url2), task: { ...q(task), threadId: threadId(task) }, control: q(control), pollMs: 200 });
+    const done = await runBr({
+      kind: 'backup',
+      sql: backupSql({ databases: ['tk_opt_in_br'] }, url2),
+      task: { ...q(task), threadId: threadId(task) },
+      control: q(control),
+      pollMs: 200,
+    });
     assert.ok(done.backupTs, JSON.stringify(done));
     assert.deepEqual(await restoreConflicts(q(control), ['tk_opt_in_br']), ['tk_opt_in_br.t']);
     await task.query('DROP DATABASE tk_opt_in_br');
-    await runBr({ kind: 'restore', sql: restoreSql({ databases: ['tk_opt_in_br'] }, url2), task: { ...q(task), threadId: threadId(task) }, control: q(control), pollMs: 200 });
+    await runBr({
+      kind: 'restore',
+      sql: restoreSql({ databases: ['tk_opt_in_br'] }, url2),
+      task: { ...q(task), threadId: threadId(task) },
+      control: q(control),
+      pollMs: 200,
+    });
     const [rows] = await task.query('SELECT id, v FROM tk_opt_in_br.t ORDER BY id');
-    assert.deepEqual(JSON.parse(JSON.stringify(rows)), [{ id: 1, v: 'a' }, { id: 2, v: 'b' }]);
+    assert.deepEqual(JSON.parse(JSON.stringify(rows)), [
+      { id: 1, v: 'a' },
+      { id: 2, v: 'b' },
+    ]);
   } finally {
     await task.query('DROP DATABASE IF EXISTS tk_opt_in_br').catch(() => undefined);
     await task.end();
@@ -119,7 +151,9 @@ test('real TiDB: BACKUP DATABASE with progress from SHOW BACKUPS, RESTORE refuse
   }
 });
 
-test('real TiDB: every flagged example of every rule gets the answer its rule file states (error code, warning, or runs)', { skip }, async () => {
+test('real TiDB: every flagged example of every rule gets the answer its rule file states (error code, warning, or runs)', {
+  skip,
+}, async () => {
   const { profile, password } = parseConnectionUrl(url!);
   const c = await connect({ ...profile, id: 'tidb', name: 'tidb', database: undefined }, password);
   const wrong: string[] = [];

@@ -18,14 +18,23 @@ try {
   await fetch('https://update.code.visualstudio.com/api/releases/stable', { signal: ctl.signal });
   clearTimeout(t);
 } catch (e) {
-  console.error(`test:desktop: cannot reach update.code.visualstudio.com to download VS Code (${e.cause?.code ?? e.name ?? e}). ` +
-    'Run it on a machine with internet access; here use npm test, whose e2e tests run in code-server.');
+  console.error(
+    `test:desktop: cannot reach update.code.visualstudio.com to download VS Code (${e.cause?.code ?? e.name ?? e}). ` +
+      'Run it on a machine with internet access; here use npm test, whose e2e tests run in code-server.',
+  );
   process.exit(2);
 }
 
 const { runTests } = await import('@vscode/test-electron');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-desktop-'));
-await esbuild.build({ entryPoints: [path.join(root, 'test/e2e/suite/index.ts')], outfile: path.join(out, 'index.js'), bundle: true, platform: 'node', format: 'cjs', external: ['vscode'] });
+await esbuild.build({
+  entryPoints: [path.join(root, 'test/e2e/suite/index.ts')],
+  outfile: path.join(out, 'index.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: ['vscode'],
+});
 const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-desktop-ws-'));
 fs.cpSync(path.join(root, 'examples'), ws, { recursive: true });
 let failed = 0;

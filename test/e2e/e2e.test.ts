@@ -11,7 +11,14 @@ import type { Browser, Page } from 'playwright-core';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 import { seed } from '../../scripts/launcher/sample';
 import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
-import { ensureCodeServer, prepareProfile, ROOT, startCodeServer, type CodeServerPaths, type Instance } from '../../scripts/launcher/codeServer';
+import {
+  ensureCodeServer,
+  prepareProfile,
+  ROOT,
+  startCodeServer,
+  type CodeServerPaths,
+  type Instance,
+} from '../../scripts/launcher/codeServer';
 import { launchBrowser, newPage } from './browser';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
@@ -84,19 +91,35 @@ test('integration suite in the extension host (extensionTestsPath contract)', { 
   const exit = new Promise<number>((resolve) => {
     void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
   });
-  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
     output.push(`${Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args)}`);
   });
   const remote = (p: string) => `vscode-remote://127.0.0.1:${inst.port}${p}`;
-  const payload = JSON.stringify([['extensionDevelopmentPath', remote(harness)], ['extensionTestsPath', remote(path.join(harness, 'out/test/index'))]]);
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(harness)],
+    ['extensionTestsPath', remote(path.join(harness, 'out/test/index'))],
+  ]);
   await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<number>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the integration suite did not finish in 200 s; output so far:\n${output.join('\n')}\ncode-server:\n${inst.log.join('')}`)), 200_000);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `the integration suite did not finish in 200 s; output so far:\n${output.join('\n')}\ncode-server:\n${inst.log.join('')}`,
+          ),
+        ),
+      200_000,
+    );
   });
   const code = await Promise.race([exit, timeout]).finally(() => clearTimeout(timer));
   const text = output.join('\n');
-  console.log(text.split('\n').filter((l) => /^(ok|FAIL|e2e:)/.test(l) || /Error|at /.test(l)).join('\n'));
+  console.log(
+    text
+      .split('\n')
+      .filter((l) => /^(ok|FAIL|e2e:)/.test(l) || /Error|at /.test(l))
+      .join('\n'),
+  );
   fs.writeFileSync(path.join(ARTIFACTS, 'integration-output.txt'), text);
   assert.equal(code, 0, `integration suite failed:\n${text}`);
   assert.match(text, /e2e: \d+ passed, 0 failed/);
@@ -113,8 +136,16 @@ test('integration suite in the extension host (extensionTestsPath contract)', { 
     '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
     '/apis/br.pingcap.com/v1alpha1/namespaces/db/restores/e2e-restore',
   ]);
-  const backup = kube.requests.find((r) => r.path.endsWith('/backups/e2e-backup'))!.body as { spec: { s3: Record<string, unknown>; toolImage: string; tableFilter?: string[] } };
-  assert.deepEqual(backup.spec.s3, { provider: 'minio', bucket: 'e2e-bucket', prefix: 'shop/e2e', endpoint: 'http://minio.minio:9000', secretName: 'e2e-s3' });
+  const backup = kube.requests.find((r) => r.path.endsWith('/backups/e2e-backup'))!.body as {
+    spec: { s3: Record<string, unknown>; toolImage: string; tableFilter?: string[] };
+  };
+  assert.deepEqual(backup.spec.s3, {
+    provider: 'minio',
+    bucket: 'e2e-bucket',
+    prefix: 'shop/e2e',
+    endpoint: 'http://minio.minio:9000',
+    secretName: 'e2e-s3',
+  });
   assert.deepEqual(backup.spec.tableFilter, ['shop.*']);
   assert.equal(backup.spec.toolImage, 'pingcap/br:v8.5.3');
 });
@@ -122,7 +153,11 @@ test('integration suite in the extension host (extensionTestsPath contract)', { 
 /** One TiDB Operator v2 cluster, db/basic, and the phases its Backup and Restore go through. */
 function scriptKubernetes(api: FakeApi): void {
   const list = (items: unknown[]) => ({ kind: 'List', apiVersion: 'v1', metadata: {}, items });
-  const group = (component: string, replicas: number) => ({ metadata: { name: component, namespace: 'db' }, spec: { cluster: { name: 'basic' }, replicas }, status: { replicas, readyReplicas: replicas, conditions: [{ type: 'Ready', status: 'True' }] } });
+  const group = (component: string, replicas: number) => ({
+    metadata: { name: component, namespace: 'db' },
+    spec: { cluster: { name: 'basic' }, replicas },
+    status: { replicas, readyReplicas: replicas, conditions: [{ type: 'Ready', status: 'True' }] },
+  });
   api.gets.set('/apis/core.pingcap.com/v1alpha1/clusters', list([{ metadata: { name: 'basic', namespace: 'db' } }]));
   api.gets.set('/apis/core.pingcap.com/v1alpha1/pdgroups', list([group('pd', 1)]));
   api.gets.set('/apis/core.pingcap.com/v1alpha1/tikvgroups', list([group('tikv', 1)]));
@@ -130,7 +165,14 @@ function scriptKubernetes(api: FakeApi): void {
   api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/backups', [
     { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Scheduled' } } },
     { afterMs: 100, type: 'MODIFIED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Running' } } },
-    { afterMs: 300, type: 'MODIFIED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Complete', backupPath: 's3://e2e-bucket/shop/e2e', backupSizeReadable: '42 MB' } } },
+    {
+      afterMs: 300,
+      type: 'MODIFIED',
+      object: {
+        metadata: { name: 'e2e-backup' },
+        status: { phase: 'Complete', backupPath: 's3://e2e-bucket/shop/e2e', backupSizeReadable: '42 MB' },
+      },
+    },
   ]);
   api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/restores', [
     { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-restore' }, status: { phase: 'Running' } } },
@@ -175,7 +217,8 @@ function uiTest(name: string, fn: () => Promise<void>): void {
       await fn();
     } catch (e) {
       const slug = name.replace(/[^\w]+/g, '-').slice(0, 50);
-      for (const [i, p] of pages.entries()) await p.screenshot({ path: path.join(ARTIFACTS, `failed-${slug}-${i}.png`) }).catch(() => undefined);
+      for (const [i, p] of pages.entries())
+        await p.screenshot({ path: path.join(ARTIFACTS, `failed-${slug}-${i}.png`) }).catch(() => undefined);
       throw e;
     }
   });
@@ -238,9 +281,14 @@ uiTest('screenshots: Problems panel and the quick fix menu', async () => {
 
 uiTest('screenshots: the TiDB explorer and the results grid', async () => {
   const ws = workspaceCopy();
-  fs.writeFileSync(path.join(ws, 'report.sql'), '-- orders with their notes\nSELECT id, email, note, total, created FROM orders ORDER BY id;\n');
+  fs.writeFileSync(
+    path.join(ws, 'report.sql'),
+    '-- orders with their notes\nSELECT id, email, note, total, created FROM orders ORDER BY id;\n',
+  );
   // a saved connection without a password: connecting asks for it, as it does for a teammate's workspace connection
-  const inst = await start(false, { 'tidb.connections': [{ id: 'e2e', name: 'e2e maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' }] });
+  const inst = await start(false, {
+    'tidb.connections': [{ id: 'e2e', name: 'e2e maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' }],
+  });
   const page = await openWorkbench(inst, ws);
   await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
   const tree = page.locator('.pane-body .monaco-list[aria-label="Explorer"]');
@@ -281,7 +329,10 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
   // Copy Name in a browser that never granted clipboard access: copied, or offered in an editor; never an error
   await row('orders').click({ button: 'right' });
   await page.locator('.context-view .action-item', { hasText: 'Copy Name' }).first().click();
-  await page.locator('.statusbar :text("Copied orders"), .notifications-toasts :text("Could not copy orders")').first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.statusbar :text("Copied orders"), .notifications-toasts :text("Could not copy orders")')
+    .first()
+    .waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('.notifications-toasts .codicon-error').count(), 0, 'no error notification');
 
   // a logical backup from the explorer's context menu, saved through the browser VS Code's file dialog
@@ -291,7 +342,8 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
   const dialogInput = page.locator('.quick-input-widget input');
   await dialogInput.waitFor({ state: 'visible', timeout: 30_000 });
   // the dialog fills in its default path asynchronously: replace it once it is there
-  for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline;) await page.waitForTimeout(100);
+  for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline; )
+    await page.waitForTimeout(100);
   await dialogInput.fill(target);
   // the dialog re-reads the folder as the path changes; OK is taken once it has settled
   const ok = page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' });
@@ -300,7 +352,10 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
     if (await dialogInput.isVisible()) await ok.click().catch(() => undefined);
   }
   await page.locator('.notifications-toasts', { hasText: 'Backed up' }).waitFor({ timeout: 60_000 });
-  await page.locator('.notification-toast', { hasText: 'Logical backup of' }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.notification-toast', { hasText: 'Logical backup of' })
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
   assert.ok(fs.existsSync(target), 'the backup file is written');
   assert.ok(fs.existsSync(`${target}.manifest.json`), 'and its manifest');
   await page.locator('.pane-header', { hasText: 'Backups' }).first().waitFor();
@@ -308,76 +363,100 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'backup.png') });
 });
 
-uiTest('a browser that never granted clipboard access: Visualize Plan from Text on a selection, the paste fallback, a docs link', async () => {
-  const ws = workspaceCopy();
-  fs.writeFileSync(path.join(ws, 'notes.txt'), 'no plan in here\n');
-  const inst = await start(false);
-  const page = await openWorkbench(inst, ws);
-  // the context has no clipboard-read permission (Playwright grants none unless asked)
-  const perm = await page.evaluate(async () => (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state);
-  assert.notEqual(perm, 'granted');
-  await quickOpen(page, 'plan-analyze.txt');
-  await page.locator('.monaco-editor .view-line', { hasText: 'HashJoin_69' }).first().click();
-  await page.keyboard.press('Control+A');
-  await command(page, 'TiDB: Visualize Plan from Text');
-  const viewer = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-  await viewer.locator('.node', { hasText: 'HashJoin_69' }).first().waitFor({ timeout: 60_000 });
-  assert.match(await viewer.locator('.advice-list').innerText(), /row-misestimate/);
-  await viewer.locator('.advice-list .advice', { hasText: 'disk-spill' }).first().click();
-  // the viewer alone, as wide as the window, for the picture
-  await command(page, 'View: Toggle Maximize Editor Group');
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'plan-viewer.png') });
-  await command(page, 'View: Toggle Maximize Editor Group');
-  assert.equal(await page.locator('.notifications-toasts', { hasText: 'Unable to read from the browser' }).count(), 0, 'the clipboard was not read');
+uiTest(
+  'a browser that never granted clipboard access: Visualize Plan from Text on a selection, the paste fallback, a docs link',
+  async () => {
+    const ws = workspaceCopy();
+    fs.writeFileSync(path.join(ws, 'notes.txt'), 'no plan in here\n');
+    const inst = await start(false);
+    const page = await openWorkbench(inst, ws);
+    // the context has no clipboard-read permission (Playwright grants none unless asked)
+    const perm = await page.evaluate(async () => (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state);
+    assert.notEqual(perm, 'granted');
+    await quickOpen(page, 'plan-analyze.txt');
+    await page.locator('.monaco-editor .view-line', { hasText: 'HashJoin_69' }).first().click();
+    await page.keyboard.press('Control+A');
+    await command(page, 'TiDB: Visualize Plan from Text');
+    const viewer = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await viewer.locator('.node', { hasText: 'HashJoin_69' }).first().waitFor({ timeout: 60_000 });
+    assert.match(await viewer.locator('.advice-list').innerText(), /row-misestimate/);
+    await viewer.locator('.advice-list .advice', { hasText: 'disk-spill' }).first().click();
+    // the viewer alone, as wide as the window, for the picture
+    await command(page, 'View: Toggle Maximize Editor Group');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-viewer.png') });
+    await command(page, 'View: Toggle Maximize Editor Group');
+    assert.equal(
+      await page.locator('.notifications-toasts', { hasText: 'Unable to read from the browser' }).count(),
+      0,
+      'the clipboard was not read',
+    );
 
-  // nothing selected, no plan in the file: the clipboard cannot be read here, so the command offers a new editor to paste into
-  await command(page, 'View: Close All Editors');
-  await quickOpen(page, 'notes.txt');
-  await page.locator('.monaco-editor .view-line', { hasText: 'no plan in here' }).first().click();
-  await command(page, 'TiDB: Visualize Plan from Text');
-  const offer = page.locator('.notification-toast', { hasText: 'No EXPLAIN output' });
-  await offer.waitFor({ timeout: 30_000 });
-  assert.equal(await page.locator('.notifications-toasts', { hasText: 'Unable to read from the browser' }).count(), 0, 'the clipboard is not read unasked');
-  await offer.getByRole('button', { name: 'Paste into a New Editor' }).click();
-  await page.locator('.tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 30_000 });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-  // what Ctrl+V does: a paste event carrying the text to the focused editor (no clipboard permission involved)
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', text);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, fs.readFileSync(path.join(ROOT, 'examples', 'plan-analyze.txt'), 'utf8'));
-  await page.locator('.tab', { hasText: 'Plan: pasted plan' }).waitFor({ timeout: 30_000 });
-  const pasted = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-  await pasted.locator('.node', { hasText: 'TableRangeScan_26' }).first().waitFor({ timeout: 30_000 });
-  assert.equal(await pasted.locator('.node').count(), 13, 'the whole pasted plan');
+    // nothing selected, no plan in the file: the clipboard cannot be read here, so the command offers a new editor to paste into
+    await command(page, 'View: Close All Editors');
+    await quickOpen(page, 'notes.txt');
+    await page.locator('.monaco-editor .view-line', { hasText: 'no plan in here' }).first().click();
+    await command(page, 'TiDB: Visualize Plan from Text');
+    const offer = page.locator('.notification-toast', { hasText: 'No EXPLAIN output' });
+    await offer.waitFor({ timeout: 30_000 });
+    assert.equal(
+      await page.locator('.notifications-toasts', { hasText: 'Unable to read from the browser' }).count(),
+      0,
+      'the clipboard is not read unasked',
+    );
+    await offer.getByRole('button', { name: 'Paste into a New Editor' }).click();
+    await page.locator('.tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    // what Ctrl+V does: a paste event carrying the text to the focused editor (no clipboard permission involved)
+    await page.evaluate(
+      (text) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', text);
+        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      },
+      fs.readFileSync(path.join(ROOT, 'examples', 'plan-analyze.txt'), 'utf8'),
+    );
+    await page.locator('.tab', { hasText: 'Plan: pasted plan' }).waitFor({ timeout: 30_000 });
+    const pasted = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await pasted.locator('.node', { hasText: 'TableRangeScan_26' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await pasted.locator('.node').count(), 13, 'the whole pasted plan');
 
-  // a docs link (openExternal) from the browser: VS Code asks about the external site or opens it in a new tab
-  // no network here: the docs site answers from the test
-  await page.context().route('https://docs.pingcap.com/**', (r) => r.fulfill({ contentType: 'text/html', body: '<title>TiDB docs</title>' }));
-  const popup = page.context().waitForEvent('page', { timeout: 30_000 }).catch(() => undefined);
-  await command(page, 'TiDB: Show Rule Documentation');
-  const ruleInput = page.locator('.quick-input-widget input');
-  await ruleInput.fill('lock-in-share-mode');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lock-in-share-mode' }).first().click();
-  const dialog = page.locator('.monaco-dialog-box');
-  const opened = await Promise.race([popup, dialog.waitFor({ timeout: 30_000 }).then(() => 'dialog' as const)]);
-  if (opened === 'dialog') {
-    assert.match(await dialog.innerText(), /docs\.pingcap\.com/);
-    await dialog.getByRole('button', { name: 'Open' }).click();
-  }
-  const tab = opened && opened !== 'dialog' ? opened : await popup;
-  assert.ok(tab, 'a browser tab opened for the docs link');
-  for (const deadline = Date.now() + 15_000; !/^https:\/\/docs\.pingcap\.com\//.test(tab.url()) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 200));
-  assert.match(tab.url(), /^https:\/\/docs\.pingcap\.com\//);
-  assert.equal(await page.locator('.notifications-toasts .codicon-error').count(), 0, 'no error notification');
-});
+    // a docs link (openExternal) from the browser: VS Code asks about the external site or opens it in a new tab
+    // no network here: the docs site answers from the test
+    await page
+      .context()
+      .route('https://docs.pingcap.com/**', (r) => r.fulfill({ contentType: 'text/html', body: '<title>TiDB docs</title>' }));
+    const popup = page
+      .context()
+      .waitForEvent('page', { timeout: 30_000 })
+      .catch(() => undefined);
+    await command(page, 'TiDB: Show Rule Documentation');
+    const ruleInput = page.locator('.quick-input-widget input');
+    await ruleInput.fill('lock-in-share-mode');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lock-in-share-mode' }).first().click();
+    const dialog = page.locator('.monaco-dialog-box');
+    const opened = await Promise.race([popup, dialog.waitFor({ timeout: 30_000 }).then(() => 'dialog' as const)]);
+    if (opened === 'dialog') {
+      assert.match(await dialog.innerText(), /docs\.pingcap\.com/);
+      await dialog.getByRole('button', { name: 'Open' }).click();
+    }
+    const tab = opened && opened !== 'dialog' ? opened : await popup;
+    assert.ok(tab, 'a browser tab opened for the docs link');
+    for (const deadline = Date.now() + 15_000; !/^https:\/\/docs\.pingcap\.com\//.test(tab.url()) && Date.now() < deadline; )
+      await new Promise((r) => setTimeout(r, 200));
+    assert.match(tab.url(), /^https:\/\/docs\.pingcap\.com\//);
+    assert.equal(await page.locator('.notifications-toasts .codicon-error').count(), 0, 'no error notification');
+  },
+);
 
 uiTest('a production connection asks before a statement that changes data, showing it; Cancel leaves the data alone', async () => {
   const ws = workspaceCopy();
   fs.writeFileSync(path.join(ws, 'danger.sql'), "UPDATE orders SET note = 'changed' WHERE email = 'a@example.com';\n");
-  const inst = await start(false, { 'tidb.connections': [{ id: 'prod', name: 'prod maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off', production: true }] });
+  const inst = await start(false, {
+    'tidb.connections': [
+      { id: 'prod', name: 'prod maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off', production: true },
+    ],
+  });
   const page = await openWorkbench(inst, ws);
   await quickOpen(page, 'danger.sql');
   await page.locator('.monaco-editor .view-line', { hasText: 'UPDATE orders' }).click();

@@ -25,7 +25,8 @@ function convert(s: S): S {
     out.anyOf = [{ type: 'integer' }, { type: 'string' }];
   }
   if (s.nullable) out.type = out.type ? [out.type, 'null'].flat() : undefined;
-  if (out.properties && out.additionalProperties === undefined && !s['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
+  if (out.properties && out.additionalProperties === undefined && !s['x-kubernetes-preserve-unknown-fields'])
+    out.additionalProperties = false;
   return out;
 }
 
@@ -41,11 +42,23 @@ export interface Crd {
 export function loadCrd(file: string): Crd {
   const raw = fs.readFileSync(file);
   const text = file.endsWith('.gz') ? zlib.gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  const doc = k8s.loadYaml<{ spec: { group: string; names: { kind: string }; versions: Array<{ name: string; schema: { openAPIV3Schema: S } }> } }>(text);
+  const doc = k8s.loadYaml<{
+    spec: { group: string; names: { kind: string }; versions: Array<{ name: string; schema: { openAPIV3Schema: S } }> };
+  }>(text);
   const v = doc.spec.versions[0];
   const schema = convert(v.schema.openAPIV3Schema);
   // metadata is validated by the API server itself; the CRD says only "type: object"
-  (schema.properties as S).metadata = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, namespace: { type: 'string' }, labels: { type: 'object', additionalProperties: { type: 'string' } }, annotations: { type: 'object', additionalProperties: { type: 'string' } } }, additionalProperties: false };
+  (schema.properties as S).metadata = {
+    type: 'object',
+    required: ['name'],
+    properties: {
+      name: { type: 'string' },
+      namespace: { type: 'string' },
+      labels: { type: 'object', additionalProperties: { type: 'string' } },
+      annotations: { type: 'object', additionalProperties: { type: 'string' } },
+    },
+    additionalProperties: false,
+  };
   const ajv = new Ajv({ allErrors: true, strict: false });
   const check = ajv.compile(schema);
   const limit = /size\(self\.metadata\.name\) <= (\d+)/.exec(text);
@@ -56,7 +69,10 @@ export function loadCrd(file: string): Crd {
     nameLimit: limit ? Number(limit[1]) : undefined,
     validate(obj) {
       if (check(obj)) return [];
-      return (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`);
+      return (check.errors ?? []).map(
+        (e) =>
+          `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`,
+      );
     },
   };
 }

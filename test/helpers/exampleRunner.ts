@@ -78,8 +78,16 @@ async function runScaffolded(c: mysql.Connection, sql: string, scaffolded: strin
  * the rule flags are answered (one Answer each); the others must succeed, or the
  * example is not self-contained (thrown as an error naming the statement).
  */
-export async function runExample(c: mysql.Connection, rule: RuleDefinition, sql: string, target: string, scratch: string): Promise<Answer[]> {
-  const flaggedAt = lintText(sql, RULES, { config: { targetVersion: target } }).findings.filter((f) => f.ruleId === rule.meta.id).map((f) => f.start);
+export async function runExample(
+  c: mysql.Connection,
+  rule: RuleDefinition,
+  sql: string,
+  target: string,
+  scratch: string,
+): Promise<Answer[]> {
+  const flaggedAt = lintText(sql, RULES, { config: { targetVersion: target } })
+    .findings.filter((f) => f.ruleId === rule.meta.id)
+    .map((f) => f.start);
   const databases = new Set<string>();
   await c.query(`DROP DATABASE IF EXISTS ${id(scratch)}`);
   await c.query(`CREATE DATABASE ${id(scratch)}`);
@@ -108,7 +116,8 @@ export async function runExample(c: mysql.Connection, rule: RuleDefinition, sql:
 export function mismatch(expected: TidbAnswer, a: Answer): string | undefined {
   const got = a.ok ? `ran${a.warnings.length ? ` with warnings ${a.warnings.join(', ')}` : ''}` : `failed with ${a.errno}: ${a.message}`;
   if (expected === 'accepted' || expected === 'accepted, ignored') return a.ok ? undefined : `expected it to run, but it ${got}`;
-  if ('warning' in expected) return a.ok && a.warnings.includes(expected.warning) ? undefined : `expected warning ${expected.warning}, but it ${got}`;
+  if ('warning' in expected)
+    return a.ok && a.warnings.includes(expected.warning) ? undefined : `expected warning ${expected.warning}, but it ${got}`;
   if (a.ok) return `expected an error (${expected.error ?? expected.message}), but it ${got}`;
   if (expected.error !== null) return a.errno === expected.error ? undefined : `expected error ${expected.error}, but it ${got}`;
   return a.message?.includes(expected.message) ? undefined : `expected '${expected.message}', but it ${got}`;

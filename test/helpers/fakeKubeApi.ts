@@ -62,7 +62,27 @@ const RESOURCES: Record<string, Array<{ name: string; kind: string; namespaced: 
 
 export async function startFakeApi(): Promise<FakeApi> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-kapi-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+    ],
+    { stdio: 'pipe' },
+  );
   const key = fs.readFileSync(path.join(dir, 'key.pem'));
   const cert = fs.readFileSync(path.join(dir, 'cert.pem'));
   const requests: Recorded[] = [];
@@ -75,7 +95,12 @@ export async function startFakeApi(): Promise<FakeApi> {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      const rec: Recorded = { method: req.method ?? '', path: u.pathname, query: Object.fromEntries(u.searchParams), contentType: req.headers['content-type'] };
+      const rec: Recorded = {
+        method: req.method ?? '',
+        path: u.pathname,
+        query: Object.fromEntries(u.searchParams),
+        contentType: req.headers['content-type'],
+      };
       if (body) {
         try {
           rec.body = JSON.parse(body);
@@ -89,7 +114,15 @@ export async function startFakeApi(): Promise<FakeApi> {
         res.end(JSON.stringify(v));
       };
       if (req.method === 'GET' && RESOURCES[u.pathname]) {
-        return json(200, { kind: 'APIResourceList', groupVersion: u.pathname.replace(/^\/apis?\//, ''), resources: RESOURCES[u.pathname].map((r) => ({ ...r, singularName: '', verbs: ['get', 'list', 'watch', 'create', 'patch', 'delete'] })) });
+        return json(200, {
+          kind: 'APIResourceList',
+          groupVersion: u.pathname.replace(/^\/apis?\//, ''),
+          resources: RESOURCES[u.pathname].map((r) => ({
+            ...r,
+            singularName: '',
+            verbs: ['get', 'list', 'watch', 'create', 'patch', 'delete'],
+          })),
+        });
       }
       if (req.method === 'PATCH') return json(200, rec.body);
       if (req.method === 'GET' && u.searchParams.get('watch') === 'true') {

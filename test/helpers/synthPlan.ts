@@ -9,14 +9,24 @@ export function synthPlan(n: number): string {
   let depth = 0;
   for (let j = 0; j < joins && rows.length < n - 2; j++) {
     const p = pad(depth, true);
-    rows.push(`| ${p.prefix}HashJoin_${id++}${depth ? '(Probe)' : ''} | ${1000 * (j + 1)}.00 | ${900 * (j + 1)} | root | | time:${(joins - j) * 3}ms, loops:${j + 2}, build_hash_table:{total:1ms, fetch:1ms, build:0s} | inner join, equal:[eq(t${j}.id, t${j + 1}.id)] | ${j + 1}.5 MB | N/A |`);
+    rows.push(
+      `| ${p.prefix}HashJoin_${id++}${depth ? '(Probe)' : ''} | ${1000 * (j + 1)}.00 | ${900 * (j + 1)} | root | | time:${(joins - j) * 3}ms, loops:${j + 2}, build_hash_table:{total:1ms, fetch:1ms, build:0s} | inner join, equal:[eq(t${j}.id, t${j + 1}.id)] | ${j + 1}.5 MB | N/A |`,
+    );
     const b = `${'  '.repeat(depth)}├─`;
-    rows.push(`| ${b}TableReader_${id++}(Build) | 100.00 | ${90 + j} | root | | time:1ms, loops:2, cop_task: {num: 1, max: 1ms, p95: 1ms} | data:TableFullScan_${id} | 1 KB | N/A |`);
-    rows.push(`| ${'  '.repeat(depth)}│ └─TableFullScan_${id++} | 100.00 | ${90 + j} | cop[tikv] | table:t${j} | tikv_task:{time:1ms, loops:1} | keep order:false | N/A | N/A |`);
+    rows.push(
+      `| ${b}TableReader_${id++}(Build) | 100.00 | ${90 + j} | root | | time:1ms, loops:2, cop_task: {num: 1, max: 1ms, p95: 1ms} | data:TableFullScan_${id} | 1 KB | N/A |`,
+    );
+    rows.push(
+      `| ${'  '.repeat(depth)}│ └─TableFullScan_${id++} | 100.00 | ${90 + j} | cop[tikv] | table:t${j} | tikv_task:{time:1ms, loops:1} | keep order:false | N/A | N/A |`,
+    );
     depth++;
   }
-  rows.push(`| ${'  '.repeat(depth - 1)}└─TableReader_${id++}(Probe) | 10.00 | 10 | root | | time:1ms, loops:2 | data:TableFullScan_${id} | 1 KB | N/A |`);
-  rows.push(`| ${'  '.repeat(depth)}└─TableFullScan_${id++} | 10.00 | 10 | cop[tikv] | table:last | tikv_task:{time:1ms, loops:1} | keep order:false | N/A | N/A |`);
+  rows.push(
+    `| ${'  '.repeat(depth - 1)}└─TableReader_${id++}(Probe) | 10.00 | 10 | root | | time:1ms, loops:2 | data:TableFullScan_${id} | 1 KB | N/A |`,
+  );
+  rows.push(
+    `| ${'  '.repeat(depth)}└─TableFullScan_${id++} | 10.00 | 10 | cop[tikv] | table:last | tikv_task:{time:1ms, loops:1} | keep order:false | N/A | N/A |`,
+  );
   const header = '| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |';
   return `${header}\n${rows.join('\n')}\n`;
 }

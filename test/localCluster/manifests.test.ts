@@ -5,26 +5,40 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
-import { clusterObjects, kindConfig, NAME_LIMITS, operatorAssetUrls, TIDB_NODE_PORT, validateName } from '../../client/src/localCluster/manifests';
+import {
+  clusterObjects,
+  kindConfig,
+  NAME_LIMITS,
+  operatorAssetUrls,
+  TIDB_NODE_PORT,
+  validateName,
+} from '../../client/src/localCluster/manifests';
 import { loadCrd, type Crd } from '../helpers/crdSchema';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/k8s/crds');
-const crds = new Map<string, Crd>(['clusters', 'pdgroups', 'tikvgroups', 'tidbgroups'].map((n) => {
-  const c = loadCrd(path.join(dir, `v2.0.1_core.pingcap.com_${n}.yaml.gz`));
-  return [c.kind, c];
-}));
+const crds = new Map<string, Crd>(
+  ['clusters', 'pdgroups', 'tikvgroups', 'tidbgroups'].map((n) => {
+    const c = loadCrd(path.join(dir, `v2.0.1_core.pingcap.com_${n}.yaml.gz`));
+    return [c.kind, c];
+  }),
+);
 
 test('the generated Cluster, PDGroup, TiKVGroup and TiDBGroup pass the v2.0.1 CRD schemas', () => {
   const objs = clusterObjects('dev', 'v8.5.3');
   const operatorKinds = objs.filter((o) => o.apiVersion.startsWith('core.pingcap.com/'));
-  assert.deepEqual(operatorKinds.map((o) => o.kind), ['Cluster', 'PDGroup', 'TiKVGroup', 'TiDBGroup']);
+  assert.deepEqual(
+    operatorKinds.map((o) => o.kind),
+    ['Cluster', 'PDGroup', 'TiKVGroup', 'TiDBGroup'],
+  );
   for (const o of operatorKinds) {
     const crd = crds.get(o.kind)!;
     assert.equal(o.apiVersion, `${crd.group}/${crd.versions[0]}`);
     assert.deepEqual(crd.validate(o), [], `${o.kind}: ${crd.validate(o).join('; ')}`);
     assert.ok(o.metadata.name.length <= crd.nameLimit!, `${o.kind} name within ${crd.nameLimit}`);
   }
-  const tikv = operatorKinds.find((o) => o.kind === 'TiKVGroup') as unknown as { spec: { replicas: number; template: { spec: { config: string; resources?: unknown } } } };
+  const tikv = operatorKinds.find((o) => o.kind === 'TiKVGroup') as unknown as {
+    spec: { replicas: number; template: { spec: { config: string; resources?: unknown } } };
+  };
   assert.equal(tikv.spec.replicas, 1);
   assert.match(tikv.spec.template.spec.config, /reserve-space = "0MB"/);
   assert.equal(tikv.spec.template.spec.resources, undefined, 'no CPU/memory requests on a laptop');
@@ -65,12 +79,25 @@ test('names: the operator limits come from its CRDs; bad names are refused befor
 });
 
 test('kind config: one node, TiDB NodePort mapped to 127.0.0.1:<port>', () => {
-  const cfg = k8s.loadYaml<{ kind: string; apiVersion: string; name: string; nodes: Array<{ role: string; extraPortMappings: Array<Record<string, unknown>> }> }>(kindConfig('dev', 14000));
+  const cfg = k8s.loadYaml<{
+    kind: string;
+    apiVersion: string;
+    name: string;
+    nodes: Array<{ role: string; extraPortMappings: Array<Record<string, unknown>> }>;
+  }>(kindConfig('dev', 14000));
   assert.equal(cfg.kind, 'Cluster');
   assert.equal(cfg.apiVersion, 'kind.x-k8s.io/v1alpha4');
   assert.equal(cfg.name, 'dev');
   assert.equal(cfg.nodes.length, 1);
-  assert.deepEqual(cfg.nodes[0].extraPortMappings, [{ containerPort: TIDB_NODE_PORT, hostPort: 14000, listenAddress: '127.0.0.1', protocol: 'TCP' }]);
-  assert.deepEqual(operatorAssetUrls('v2.0.1'), { crds: 'https://github.com/pingcap/tidb-operator/releases/download/v2.0.1/tidb-operator.crds.yaml', operator: 'https://github.com/pingcap/tidb-operator/releases/download/v2.0.1/tidb-operator.yaml' });
-  assert.equal(operatorAssetUrls('v2.0.1', 'https://mirror.example/tidb-operator/').crds, 'https://mirror.example/tidb-operator/tidb-operator.crds.yaml');
+  assert.deepEqual(cfg.nodes[0].extraPortMappings, [
+    { containerPort: TIDB_NODE_PORT, hostPort: 14000, listenAddress: '127.0.0.1', protocol: 'TCP' },
+  ]);
+  assert.deepEqual(operatorAssetUrls('v2.0.1'), {
+    crds: 'https://github.com/pingcap/tidb-operator/releases/download/v2.0.1/tidb-operator.crds.yaml',
+    operator: 'https://github.com/pingcap/tidb-operator/releases/download/v2.0.1/tidb-operator.yaml',
+  });
+  assert.equal(
+    operatorAssetUrls('v2.0.1', 'https://mirror.example/tidb-operator/').crds,
+    'https://mirror.example/tidb-operator/tidb-operator.crds.yaml',
+  );
 });

@@ -11,7 +11,11 @@ import { runProcess } from '../../client/src/localCluster/processRunner';
 
 test('real: kind + TiDB Operator v2 + a 1-replica cluster answers SELECT tidb_version()', { timeout: 30 * 60_000 }, async (t) => {
   const pre = process.env.TIDB_LOCAL_CLUSTER_E2E === '1' ? await checkPrerequisites(runProcess) : undefined;
-  const skip = !pre ? 'opt-in: set TIDB_LOCAL_CLUSTER_E2E=1 (needs Docker and kind)' : !pre.ok ? `prerequisites missing: ${pre.problems.map((p) => p.message).join(' ')}` : undefined;
+  const skip = !pre
+    ? 'opt-in: set TIDB_LOCAL_CLUSTER_E2E=1 (needs Docker and kind)'
+    : !pre.ok
+      ? `prerequisites missing: ${pre.problems.map((p) => p.message).join(' ')}`
+      : undefined;
   if (skip) {
     console.log(`# real local cluster test skipped: ${skip}`);
     t.skip(skip);
@@ -19,12 +23,15 @@ test('real: kind + TiDB Operator v2 + a 1-replica cluster answers SELECT tidb_ve
   }
   const name = `tk-e2e-${Date.now().toString(36)}`;
   try {
-    await createLocalCluster({ name, version: 'v8.5.3', hostPort: 14400 }, {
-      run: runProcess,
-      fetchText: async (url) => (await fetch(url)).text(),
-      tidbAnswers: tidbAnswersOn,
-      progress: (s, d) => console.log(`# ${s}${d ? `: ${d}` : ''}`),
-    });
+    await createLocalCluster(
+      { name, version: 'v8.5.3', hostPort: 14400 },
+      {
+        run: runProcess,
+        fetchText: async (url) => (await fetch(url)).text(),
+        tidbAnswers: tidbAnswersOn,
+        progress: (s, d) => console.log(`# ${s}${d ? `: ${d}` : ''}`),
+      },
+    );
     const c = await connect({ id: 'x', name: 'x', host: '127.0.0.1', port: 14400, user: 'root', tls: 'off' }, '');
     const [rows] = await c.query('SELECT tidb_version() AS v');
     await c.end();

@@ -9,7 +9,11 @@ import { after, test } from 'node:test';
 import { playgroundArgs, startPlayground } from '../../client/src/localCluster/tiup';
 
 const dirs: string[] = [];
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+after(() =>
+  dirs.forEach((d) => {
+    fs.rmSync(d, { recursive: true, force: true });
+  }),
+);
 
 function fakeTiup(body: string): NodeJS.ProcessEnv {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-tiup-'));
@@ -41,11 +45,17 @@ wait`);
 });
 
 test('failures: exits early with its last lines; never says ready within the timeout; not installed', async () => {
-  await assert.rejects(startPlayground('v8.5.3', 'x', { env: fakeTiup('echo "Error: component tidb:v99 not found" >&2; exit 1') }), (e: Error & { output: string[] }) => {
-    assert.match(e.message, /exited \(code 1\) before TiDB was ready/);
-    assert.deepEqual(e.output, ['Error: component tidb:v99 not found']);
-    return true;
-  });
-  await assert.rejects(startPlayground('v8.5.3', 'x', { env: fakeTiup('sleep 30'), timeoutMs: 300 }), /did not report TiDB ready within 0 s/);
+  await assert.rejects(
+    startPlayground('v8.5.3', 'x', { env: fakeTiup('echo "Error: component tidb:v99 not found" >&2; exit 1') }),
+    (e: Error & { output: string[] }) => {
+      assert.match(e.message, /exited \(code 1\) before TiDB was ready/);
+      assert.deepEqual(e.output, ['Error: component tidb:v99 not found']);
+      return true;
+    },
+  );
+  await assert.rejects(
+    startPlayground('v8.5.3', 'x', { env: fakeTiup('sleep 30'), timeoutMs: 300 }),
+    /did not report TiDB ready within 0 s/,
+  );
   await assert.rejects(startPlayground('v8.5.3', 'x', { env: { PATH: '/nonexistent' } }), /tiup is not installed/);
 });

@@ -25,7 +25,8 @@ export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 export class LspClient {
   readonly conn: ProtocolConnection;
   private proc: ChildProcess;
-  private waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  private waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> =
+    [];
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   /** what workspace/configuration answers for the `tidb` section */
@@ -33,7 +34,9 @@ export class LspClient {
   private versions = new Map<string, number>();
 
   constructor() {
-    this.proc = spawn(process.execPath, [...(process.env.TIDB_LSP_EXEC_ARGV ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...(process.env.TIDB_LSP_EXEC_ARGV ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -56,17 +59,34 @@ export class LspClient {
     await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
       workspaceFolders: null,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
   }
 
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `pred`. */
-  nextDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(
+    uri: string,
+    pred: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 20_000,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${this.logs.join('')}`)), timeoutMs);
-      this.waiters.push({ uri, pred, resolve: (p) => { clearTimeout(t); resolve(p); } });
+      const t = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${this.logs.join('')}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        uri,
+        pred,
+        resolve: (p) => {
+          clearTimeout(t);
+          resolve(p);
+        },
+      });
     });
   }
 

@@ -52,7 +52,9 @@ test('CLI: the same findings at the same (editor) lines and columns with LF, CRL
   assert.deepEqual(found.crlf, found.lf);
   assert.deepEqual(found.cr, found.lf);
   // \r\r\n shows a blank line after each line: the suppression's "next line" is that blank one
-  const shifted = [...found.lf, 'delete-without-where@8:1'].map((f) => f.replace(/@(\d+):/, (_m, l: string) => `@${editorLine('crcrlf', Number(l) - 1) + 1}:`));
+  const shifted = [...found.lf, 'delete-without-where@8:1'].map((f) =>
+    f.replace(/@(\d+):/, (_m, l: string) => `@${editorLine('crcrlf', Number(l) - 1) + 1}:`),
+  );
   assert.deepEqual([...found.crcrlf].sort(), shifted.sort());
 });
 
@@ -60,12 +62,16 @@ test('language server: the same diagnostics on the same lines with LF, CRLF, CR 
   const found: Record<string, string[]> = {};
   for (const [name, eol] of Object.entries(EOLS)) {
     const ds = await client.open(pathToFileURL(path.join(work, `lsp-${name}.sql`)).href, textWith(eol));
-    found[name] = ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+    found[name] = ds
+      .map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
+      .sort();
   }
   assert.ok(found.lf.length >= 4, found.lf.join(', '));
   assert.deepEqual(found.crlf, found.lf);
   assert.deepEqual(found.cr, found.lf);
-  const shifted = [...found.lf, 'delete-without-where@7:0-7:19'].map((f) => f.replace(/@(\d+):(\d+)-(\d+):/, (_m, a: string, c: string, b: string) => `@${2 * Number(a)}:${c}-${2 * Number(b)}:`)).sort();
+  const shifted = [...found.lf, 'delete-without-where@7:0-7:19']
+    .map((f) => f.replace(/@(\d+):(\d+)-(\d+):/, (_m, a: string, c: string, b: string) => `@${2 * Number(a)}:${c}-${2 * Number(b)}:`))
+    .sort();
   assert.deepEqual(found.crcrlf, shifted);
 });
 
@@ -73,6 +79,8 @@ test('a rewrite keeps a CRLF file CRLF (the split ALTER uses the file line ends)
   const f = path.join(work, 'fix-crlf.sql');
   fs.writeFileSync(f, 'ALTER TABLE t ADD COLUMN a INT, ADD INDEX i (b);\r\nSELECT 1;\r\n');
   const r = spawnSync(process.execPath, [CLI, '--format', 'json', '--target-version', '6.1', f], { encoding: 'utf8' });
-  const fix = (JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string; fix?: { text: string } }>).find((m) => m.ruleId === 'multi-schema-change-pre-v6-2')?.fix;
+  const fix = (JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string; fix?: { text: string } }>).find(
+    (m) => m.ruleId === 'multi-schema-change-pre-v6-2',
+  )?.fix;
   assert.equal(fix?.text, 'ALTER TABLE t ADD COLUMN a INT;\r\nALTER TABLE t ADD INDEX i (b)');
 });

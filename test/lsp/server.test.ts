@@ -48,7 +48,8 @@ const byCode = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === c
 
 test('publishes diagnostics with exact ranges, codes, severities, docs links and tags', async () => {
   const uri = uriOf('a.sql');
-  const text = 'CREATE TABLE t (\n  id INT PRIMARY KEY,\n  c FLOAT(7,2)\n) ENGINE=MyISAM;\nSELECT * FROM t WHERE id = 1 LOCK IN SHARE MODE;\n';
+  const text =
+    'CREATE TABLE t (\n  id INT PRIMARY KEY,\n  c FLOAT(7,2)\n) ENGINE=MyISAM;\nSELECT * FROM t WHERE id = 1 LOCK IN SHARE MODE;\n';
   const ds = await client.open(uri, text);
   const lock = byCode(ds, 'lock-in-share-mode')[0];
   assert.ok(lock, JSON.stringify(ds));
@@ -86,7 +87,11 @@ test('a quick fix edit applied makes its diagnostic go away', async () => {
   let t2 = 'DELETE FROM staging;\n';
   const u2 = uriOf('sup.sql');
   const d2 = byCode(await client.open(u2, t2), 'delete-without-where')[0];
-  const a2 = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: u2 }, range: d2.range, context: { diagnostics: [d2] } })) as CodeAction[];
+  const a2 = (await client.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: u2 },
+    range: d2.range,
+    context: { diagnostics: [d2] },
+  })) as CodeAction[];
   const disable = a2.find((a) => a.title.startsWith('Disable delete-without-where for this line'))!;
   t2 = applyEdits(t2, disable.edit!.changes![u2]);
   assert.equal(t2, '-- tidb-lint-disable-next-line delete-without-where -- reason\nDELETE FROM staging;\n');
@@ -111,7 +116,8 @@ test('source.fixAll.tidb applies every safe fix', async () => {
 
 test('hover on a finding explains the rule; on TiDB syntax it describes it', async () => {
   const uri = uriOf('hover.sql');
-  const text = 'XA START "x";\nCREATE TABLE h (id BIGINT AUTO_RANDOM PRIMARY KEY) SHARD_ROW_ID_BITS = 4;\nSELECT /*+ USE_INDEX(h, i) */ @@tidb_gc_life_time;\n';
+  const text =
+    'XA START "x";\nCREATE TABLE h (id BIGINT AUTO_RANDOM PRIMARY KEY) SHARD_ROW_ID_BITS = 4;\nSELECT /*+ USE_INDEX(h, i) */ @@tidb_gc_life_time;\n';
   await client.open(uri, text);
   const h1 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
   const v1 = (h1!.contents as { value: string }).value;
@@ -134,7 +140,9 @@ test('completion: hints inside /*+ */, system variables after @@, TiDB syntax, n
   const text = "SELECT /*+ HA */ 1;\nSELECT @@tidb_;\nCREATE TABLE x (id BIGINT AUTO_R\nSELECT 'AUTO_";
   await client.open(uri, text);
   const at = async (line: number, character: number) =>
-    ((await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionItem[]).map((i) => i.label);
+    (
+      (await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionItem[]
+    ).map((i) => i.label);
   const hints = await at(0, 13);
   assert.ok(hints.includes('HASH_JOIN') && hints.includes('USE_INDEX'));
   assert.ok(!hints.includes('SELECT'));
@@ -147,10 +155,14 @@ test('completion: hints inside /*+ */, system variables after @@, TiDB syntax, n
 
 test('document symbols per statement and folding ranges for statements and DELIMITER blocks', async () => {
   const uri = uriOf('sym.sql');
-  const text = 'CREATE TABLE orders (\n  id BIGINT AUTO_RANDOM PRIMARY KEY\n);\nALTER TABLE `shop`.`orders` ADD COLUMN c INT;\nDELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND$$\nDELIMITER ;\nINSERT INTO orders (c) VALUES (1);\n';
+  const text =
+    'CREATE TABLE orders (\n  id BIGINT AUTO_RANDOM PRIMARY KEY\n);\nALTER TABLE `shop`.`orders` ADD COLUMN c INT;\nDELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND$$\nDELIMITER ;\nINSERT INTO orders (c) VALUES (1);\n';
   await client.open(uri, text);
   const syms = (await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-  assert.deepEqual(syms.map((s) => s.name), ['CREATE TABLE orders', 'ALTER TABLE `shop`.`orders`', 'CREATE PROCEDURE p', 'INSERT INTO orders']);
+  assert.deepEqual(
+    syms.map((s) => s.name),
+    ['CREATE TABLE orders', 'ALTER TABLE `shop`.`orders`', 'CREATE PROCEDURE p', 'INSERT INTO orders'],
+  );
   const folds = await client.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
   assert.ok(folds!.some((f) => f.startLine === 0 && f.endLine === 2));
   assert.ok(folds!.some((f) => f.startLine === 4 && f.endLine === 9 && f.kind === 'region'));
@@ -161,10 +173,22 @@ test('settings: target version and rule severities from workspace/configuration;
   fs.mkdirSync(path.join(work, 'settings'), { recursive: true });
   const text = 'SAVEPOINT a;\nCALL p();\n';
   const ds = await client.open(uri, text);
-  assert.deepEqual(ds.map((d) => d.code), ['stored-procedure']);
+  assert.deepEqual(
+    ds.map((d) => d.code),
+    ['stored-procedure'],
+  );
   const old = await client.changeSettings({ lint: { targetVersion: '6.1', rules: { 'stored-procedure': 'warning' } } }, uri);
-  assert.deepEqual(old.map((d) => [d.code, d.severity]), [['savepoint', DiagnosticSeverity.Error], ['stored-procedure', DiagnosticSeverity.Warning]]);
-  fs.writeFileSync(path.join(work, 'settings/.tidb-lint.json'), JSON.stringify({ targetVersion: '8.5', rules: { 'stored-procedure': 'off' } }));
+  assert.deepEqual(
+    old.map((d) => [d.code, d.severity]),
+    [
+      ['savepoint', DiagnosticSeverity.Error],
+      ['stored-procedure', DiagnosticSeverity.Warning],
+    ],
+  );
+  fs.writeFileSync(
+    path.join(work, 'settings/.tidb-lint.json'),
+    JSON.stringify({ targetVersion: '8.5', rules: { 'stored-procedure': 'off' } }),
+  );
   await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('settings/.tidb-lint.json'), type: 1 }] });
   const withFile = await client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
   assert.deepEqual(withFile.diagnostics, []);
@@ -177,23 +201,52 @@ test('incremental edits: ranges follow the text and untouched statements keep th
   const uri = uriOf('inc.sql');
   const text = 'CALL a();\nSELECT 1;\nCALL b();\n';
   const ds = await client.open(uri, text);
-  assert.deepEqual(ds.map((d) => d.range.start.line), [0, 2]);
+  assert.deepEqual(
+    ds.map((d) => d.range.start.line),
+    [0, 2],
+  );
   // insert a line at the top: everything moves down one line
-  const d2 = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'XA START "q";\n' }]);
-  assert.deepEqual(d2.map((d) => [d.code, d.range.start.line]), [['xa-transaction', 0], ['stored-procedure', 1], ['stored-procedure', 3]]);
+  const d2 = await client.change(uri, [
+    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'XA START "q";\n' },
+  ]);
+  assert.deepEqual(
+    d2.map((d) => [d.code, d.range.start.line]),
+    [
+      ['xa-transaction', 0],
+      ['stored-procedure', 1],
+      ['stored-procedure', 3],
+    ],
+  );
   // type one character at a time into the middle statement
   let last: Diagnostic[] = [];
-  for (const ch of ' WHERE 1') last = await client.change(uri, [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 8 } }, text: ch }].map((c, i) => ({ ...c, range: { start: { line: 2, character: 8 + i }, end: { line: 2, character: 8 + i } } })));
-  assert.deepEqual(last.map((d) => [d.code, d.range.start.line]), [['xa-transaction', 0], ['stored-procedure', 1], ['stored-procedure', 3]]);
+  for (const ch of ' WHERE 1')
+    last = await client.change(
+      uri,
+      [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 8 } }, text: ch }].map((c, i) => ({
+        ...c,
+        range: { start: { line: 2, character: 8 + i }, end: { line: 2, character: 8 + i } },
+      })),
+    );
+  assert.deepEqual(
+    last.map((d) => [d.code, d.range.start.line]),
+    [
+      ['xa-transaction', 0],
+      ['stored-procedure', 1],
+      ['stored-procedure', 3],
+    ],
+  );
 });
 
 test('bad input never kills the server: garbage, huge nesting, unterminated everything', async () => {
   const uri = uriOf('bad.sql');
-  const garbage = "\u0000\uffff/*!50003 CREATE */ DELIMITER\n$$ ' \" ` /* " + '('.repeat(50_000);
+  const garbage = '\u0000\uffff/*!50003 CREATE */ DELIMITER\n$$ \' " ` /* ' + '('.repeat(50_000);
   const ds = await client.open(uri, garbage);
   assert.ok(Array.isArray(ds));
   const fine = await client.change(uri, [{ text: 'CALL p();' }]);
-  assert.deepEqual(fine.map((d) => d.code), ['stored-procedure']);
+  assert.deepEqual(
+    fine.map((d) => d.code),
+    ['stored-procedure'],
+  );
 });
 
 test('languages: mysql and tidb-sql documents are linted too', async () => {
@@ -204,28 +257,56 @@ test('languages: mysql and tidb-sql documents are linted too', async () => {
 test('live schema (tidb/schema request): completion offers its tables and columns, a TiDB server sets the target version unless pinned', async () => {
   const uri = uriOf('live.sql');
   const text = 'SAVEPOINT a;\nSELECT  FROM orders;\n';
-  assert.deepEqual((await client.open(uri, text)).map((d) => d.code), []);
+  assert.deepEqual(
+    (await client.open(uri, text)).map((d) => d.code),
+    [],
+  );
   const statuses: DocumentStatus[] = [];
   const sub = client.conn.onNotification(DocumentStatusNotification.method, (s: DocumentStatus) => void statuses.push(s));
   const snap: SchemaRequest.Params = {
     connection: 'staging',
     defaultDatabase: 'shop',
     server: { flavor: 'tidb', version: '6.1.7' },
-    databases: [{ name: 'shop', tables: [{ name: 'orders', kind: 'table', columns: [{ name: 'order_total', type: 'decimal(12,2)' }, { name: 'placed_at', type: 'datetime' }] }] }],
+    databases: [
+      {
+        name: 'shop',
+        tables: [
+          {
+            name: 'orders',
+            kind: 'table',
+            columns: [
+              { name: 'order_total', type: 'decimal(12,2)' },
+              { name: 'placed_at', type: 'datetime' },
+            ],
+          },
+        ],
+      },
+    ],
   };
   const relinted = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'savepoint'));
   const result = (await client.conn.sendRequest(SchemaRequest.method, snap)) as SchemaRequest.Result;
   assert.deepEqual(result, { databases: 1, tables: 1, columns: 2, targetVersion: '6.1.7' });
   await relinted; // SAVEPOINT arrived in v6.2: the connected v6.1.7 cluster makes it an error
   assert.ok(statuses.some((s) => s.uri === uri && s.source === 'connection' && s.targetVersion === '6.1.7' && s.connection === 'staging'));
-  const items = ((await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } })) as CompletionItem[]).map((i) => i.label);
+  const items = (
+    (await client.conn.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 7 },
+    })) as CompletionItem[]
+  ).map((i) => i.label);
   assert.ok(items.includes('orders') && items.includes('order_total'), items.slice(0, 30).join(','));
   // a pinned version wins over the connection
   const pinned = await client.changeSettings({ lint: { targetVersion: '8.5' } }, uri);
-  assert.deepEqual(pinned.map((d) => d.code), []);
+  assert.deepEqual(
+    pinned.map((d) => d.code),
+    [],
+  );
   await client.changeSettings({}, uri);
   // MariaDB does not move the target; null clears the schema
-  const maria = (await client.conn.sendRequest(SchemaRequest.method, { ...snap, server: { flavor: 'mariadb', version: '10.11.6' } })) as SchemaRequest.Result;
+  const maria = (await client.conn.sendRequest(SchemaRequest.method, {
+    ...snap,
+    server: { flavor: 'mariadb', version: '10.11.6' },
+  })) as SchemaRequest.Result;
   assert.equal(maria.targetVersion, undefined);
   const cleared = (await client.conn.sendRequest(SchemaRequest.method, null)) as SchemaRequest.Result;
   assert.deepEqual(cleared, { databases: 0, tables: 0, columns: 0 });
@@ -235,12 +316,28 @@ test('live schema (tidb/schema request): completion offers its tables and column
 test('a malformed tidb/schema request is refused with the reason and the schema in use is kept: completion still offers it', async () => {
   const uri = uriOf('keep.sql');
   await client.open(uri, 'SELECT  FROM customers;\n');
-  const good: SchemaRequest.Params = { connection: 'c', databases: [{ name: 'crm', tables: [{ name: 'customers', kind: 'table', columns: [{ name: 'vip_level', type: 'int' }] }] }] };
+  const good: SchemaRequest.Params = {
+    connection: 'c',
+    databases: [{ name: 'crm', tables: [{ name: 'customers', kind: 'table', columns: [{ name: 'vip_level', type: 'int' }] }] }],
+  };
   await client.conn.sendRequest(SchemaRequest.method, good);
-  for (const bad of [{ connection: 'c', databases: 'nope' }, { connection: 'c', databases: [{ name: 'x', tables: [{ name: 't', kind: 'table', columns: [{ name: 1 }] }] }] }, 42]) {
-    await assert.rejects(client.conn.sendRequest(SchemaRequest.method, bad), (e: Error) => /tidb\/schema: .*; the previous schema is kept/.test(e.message), JSON.stringify(bad));
+  for (const bad of [
+    { connection: 'c', databases: 'nope' },
+    { connection: 'c', databases: [{ name: 'x', tables: [{ name: 't', kind: 'table', columns: [{ name: 1 }] }] }] },
+    42,
+  ]) {
+    await assert.rejects(
+      client.conn.sendRequest(SchemaRequest.method, bad),
+      (e: Error) => /tidb\/schema: .*; the previous schema is kept/.test(e.message),
+      JSON.stringify(bad),
+    );
   }
-  const items = ((await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 7 } })) as CompletionItem[]).map((i) => i.label);
+  const items = (
+    (await client.conn.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 7 },
+    })) as CompletionItem[]
+  ).map((i) => i.label);
   assert.ok(items.includes('vip_level'), items.slice(0, 30).join(','));
   await client.conn.sendRequest(SchemaRequest.method, null);
 });
@@ -284,5 +381,8 @@ test('a frame without Content-Length is dropped with a note on stderr; the serve
 
 test('a document that still starts with a byte-order mark (U+FEFF) has its first statement analysed', async () => {
   const ds = await client.open(uriOf('bom.sql'), '\ufeffSELECT * FROM t WHERE id = 1 LOCK IN SHARE MODE;\n');
-  assert.deepEqual(ds.map((d) => d.code), ['lock-in-share-mode']);
+  assert.deepEqual(
+    ds.map((d) => d.code),
+    ['lock-in-share-mode'],
+  );
 });

@@ -73,25 +73,40 @@ test('schema: a live schema provider is consulted after the file', () => {
   const fs = new FileSchema(provider);
   assert.equal(fs.table(undefined, 'ORDERS'), live);
   assert.equal(fs.isView('shop', 'v_orders'), true);
-  fs.addTable({ name: 'orders', columns: new Map([['id', { name: 'id', type: 'BIGINT', args: [], unsigned: false, autoIncrement: false, autoRandom: false, defaultNow: false }]]), indexes: new Set() });
+  fs.addTable({
+    name: 'orders',
+    columns: new Map([
+      ['id', { name: 'id', type: 'BIGINT', args: [], unsigned: false, autoIncrement: false, autoRandom: false, defaultNow: false }],
+    ]),
+    indexes: new Set(),
+  });
   assert.equal(fs.table(undefined, 'orders')!.columns.size, 1);
 });
 
 test('findings are sorted by position and carry exact ranges', () => {
   const sql = 'XA START "x";\nCALL p();';
   const f = lint(sql);
-  assert.deepEqual(f.map((x) => sql.slice(x.start, x.end)), ['XA START', 'CALL p']);
+  assert.deepEqual(
+    f.map((x) => sql.slice(x.start, x.end)),
+    ['XA START', 'CALL p'],
+  );
 });
 
 test('incremental: an edit re-analyses only the touched statement, with the same result as a full run', async () => {
   const { LintCache, lintTextAsync } = await import('../../core/lint/engine');
   const stmts = Array.from({ length: 60 }, (_, i) =>
-    i % 3 === 0 ? `CREATE TABLE t${i} (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));` : i % 3 === 1 ? `UPDATE t${i - 1} SET v = 'x';` : `SELECT * FROM t${i - 2} WHERE v = 1;`);
+    i % 3 === 0
+      ? `CREATE TABLE t${i} (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));`
+      : i % 3 === 1
+        ? `UPDATE t${i - 1} SET v = 'x';`
+        : `SELECT * FROM t${i - 2} WHERE v = 1;`,
+  );
   const text = stmts.join('\n');
   const cache = new LintCache();
   const first = lintText(text, RULES, { cache });
   assert.equal(cache.analysed, 60);
-  const strip = (r: { findings: Array<{ ruleId: string; start: number; end: number; message: string }> }) => r.findings.map((f) => `${f.ruleId}@${f.start}-${f.end}:${f.message}`);
+  const strip = (r: { findings: Array<{ ruleId: string; start: number; end: number; message: string }> }) =>
+    r.findings.map((f) => `${f.ruleId}@${f.start}-${f.end}:${f.message}`);
   assert.deepEqual(strip(first), strip(lintText(text, RULES)));
 
   // a DML edit in the middle: one statement analysed, later offsets shift
@@ -102,7 +117,10 @@ test('incremental: an edit re-analyses only the touched statement, with the same
   assert.deepEqual(strip(second), strip(lintText(edited, RULES)));
 
   // a DDL edit changes table t30: only the statements whose rules looked t30 up are analysed again
-  const ddl = edited.replace('CREATE TABLE t30 (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));', 'CREATE TABLE t30 (id BIGINT AUTO_RANDOM PRIMARY KEY, v INT);');
+  const ddl = edited.replace(
+    'CREATE TABLE t30 (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10));',
+    'CREATE TABLE t30 (id BIGINT AUTO_RANDOM PRIMARY KEY, v INT);',
+  );
   const third = await lintTextAsync(ddl, RULES, { cache });
   assert.ok(third);
   assert.equal(cache.analysed, 3, 'the CREATE TABLE t30 and the UPDATE / SELECT on t30');
@@ -121,10 +139,19 @@ test('incremental: deferred findings are re-evaluated against later statements',
   const { LintCache } = require('../../core/lint/engine') as typeof import('../../core/lint/engine');
   const cache = new LintCache();
   const a = 'DROP TABLE IF EXISTS t;\nSELECT 1;';
-  assert.deepEqual(lintText(a, RULES, { cache }).findings.map((f) => f.ruleId), ['destructive-ddl']);
+  assert.deepEqual(
+    lintText(a, RULES, { cache }).findings.map((f) => f.ruleId),
+    ['destructive-ddl'],
+  );
   const b = a + '\nCREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY);';
-  assert.deepEqual(lintText(b, RULES, { cache }).findings.map((f) => f.ruleId), []);
-  assert.deepEqual(lintText(a, RULES, { cache }).findings.map((f) => f.ruleId), ['destructive-ddl']);
+  assert.deepEqual(
+    lintText(b, RULES, { cache }).findings.map((f) => f.ruleId),
+    [],
+  );
+  assert.deepEqual(
+    lintText(a, RULES, { cache }).findings.map((f) => f.ruleId),
+    ['destructive-ddl'],
+  );
 });
 
 test('async lint yields to the event loop and stops when cancelled', async () => {
@@ -148,11 +175,28 @@ test('incremental property: random edits with a cache give exactly the uncached 
   const corpus = path.resolve(__dirname, '../fixtures/corpus/cases.jsonl');
   const sources: string[] = [];
   if (fs.existsSync(corpus)) for (const l of fs.readFileSync(corpus, 'utf8').split('\n')) if (l.trim()) sources.push(JSON.parse(l).sql);
-  for (const f of fs.readdirSync(path.resolve(__dirname, '../../examples'))) sources.push(fs.readFileSync(path.resolve(__dirname, '../../examples', f), 'utf8'));
+  for (const f of fs.readdirSync(path.resolve(__dirname, '../../examples')))
+    sources.push(fs.readFileSync(path.resolve(__dirname, '../../examples', f), 'utf8'));
   let seed = 99;
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) | 0) >>> 0) / 4294967296;
-  const pieces = [' ', 'x', ';', 'INT', ', ADD INDEX i (a)', 'USE db2;', 'BEGIN;', 'COMMIT;', "SET GLOBAL tidb_enable_check_constraint = ON;", 'CREATE TABLE t (a VARCHAR(5) PRIMARY KEY);', 'DROP TABLE t;', 'CREATE VIEW v AS SELECT 1;', "'", '\n'];
-  const show = (r: { findings: Array<{ ruleId: string; start: number; end: number; message: string }> }) => r.findings.map((f) => `${f.ruleId}@${f.start}-${f.end} ${f.message}`);
+  const pieces = [
+    ' ',
+    'x',
+    ';',
+    'INT',
+    ', ADD INDEX i (a)',
+    'USE db2;',
+    'BEGIN;',
+    'COMMIT;',
+    'SET GLOBAL tidb_enable_check_constraint = ON;',
+    'CREATE TABLE t (a VARCHAR(5) PRIMARY KEY);',
+    'DROP TABLE t;',
+    'CREATE VIEW v AS SELECT 1;',
+    "'",
+    '\n',
+  ];
+  const show = (r: { findings: Array<{ ruleId: string; start: number; end: number; message: string }> }) =>
+    r.findings.map((f) => `${f.ruleId}@${f.start}-${f.end} ${f.message}`);
   for (let n = 0; n < 60; n++) {
     // a file made of several cases, edited 15 times with one cache
     let text = Array.from({ length: 6 }, () => sources[Math.floor(rnd() * sources.length)]).join('\n');
@@ -162,7 +206,11 @@ test('incremental property: random edits with a cache give exactly the uncached 
       const del = rnd() < 0.3 ? Math.floor(rnd() * 6) : 0;
       text = text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at + del);
       const version = ['8.5', '6.1'][n % 2];
-      assert.deepEqual(show(lintText(text, RULES, { cache, config: { targetVersion: version } })), show(lintText(text, RULES, { config: { targetVersion: version } })), `file #${n}, edit #${k}`);
+      assert.deepEqual(
+        show(lintText(text, RULES, { cache, config: { targetVersion: version } })),
+        show(lintText(text, RULES, { config: { targetVersion: version } })),
+        `file #${n}, edit #${k}`,
+      );
     }
   }
 });
@@ -175,20 +223,28 @@ test('a statement glued to a Liquibase "--changeset" line (no space: an operator
 
 test('incremental: a cancelled run leaves the cache usable', async () => {
   const { LintCache, lintTextAsync } = await import('../../core/lint/engine');
-  const text = Array.from({ length: 2000 }, (_, i) => (i % 4 === 0 ? `CREATE TABLE t${i} (id INT PRIMARY KEY, c VARCHAR(9));` : `UPDATE t${i - (i % 4)} SET c = ${i};`)).join('\n');
+  const text = Array.from({ length: 2000 }, (_, i) =>
+    i % 4 === 0 ? `CREATE TABLE t${i} (id INT PRIMARY KEY, c VARCHAR(9));` : `UPDATE t${i - (i % 4)} SET c = ${i};`,
+  ).join('\n');
   const cache = new LintCache();
   lintText(text, RULES, { cache });
   const edited = text.replace('UPDATE t400 SET c = 401;', 'UPDATE t400 SET c = 401 WHERE id = 1;');
   let n = 0;
   assert.equal(await lintTextAsync(edited, RULES, { cache }, () => ++n > 1, 0), undefined);
-  const again = edited.replace('CREATE TABLE t800 (id INT PRIMARY KEY, c VARCHAR(9));', 'CREATE TABLE t800 (id BIGINT PRIMARY KEY, c INT);');
-  const show = (r: { findings: Array<{ ruleId: string; start: number; message: string }> }) => r.findings.map((f) => `${f.ruleId}@${f.start} ${f.message}`);
+  const again = edited.replace(
+    'CREATE TABLE t800 (id INT PRIMARY KEY, c VARCHAR(9));',
+    'CREATE TABLE t800 (id BIGINT PRIMARY KEY, c INT);',
+  );
+  const show = (r: { findings: Array<{ ruleId: string; start: number; message: string }> }) =>
+    r.findings.map((f) => `${f.ruleId}@${f.start} ${f.message}`);
   assert.deepEqual(show(lintText(again, RULES, { cache })), show(lintText(again, RULES)));
 });
 
 test('incremental: the cache does not pin whole document versions', () => {
   const { LintCache } = require('../../core/lint/engine') as typeof import('../../core/lint/engine');
-  let text = Array.from({ length: 300 }, (_, i) => (i % 2 ? `ALTER TABLE t${i} ADD COLUMN c INT;` : `SELECT a FROM t${i} WHERE id = ${i};`)).join('\n');
+  let text = Array.from({ length: 300 }, (_, i) =>
+    i % 2 ? `ALTER TABLE t${i} ADD COLUMN c INT;` : `SELECT a FROM t${i} WHERE id = ${i};`,
+  ).join('\n');
   const cache = new LintCache();
   for (let k = 0; k < 40; k++) {
     text = text.replace(`ADD COLUMN c INT;`, `ADD COLUMN c${k} INT;`);

@@ -21,7 +21,8 @@ function through(input: Buffer, chunkSizes: number[]): { out: Buffer; dropped: s
 }
 
 test('frames pass through unchanged for every chunking, including a 1 MB body in 64 KB reads', () => {
-  const good = frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"x":"é✓"}}') + frame('') + frame('{"jsonrpc":"2.0","method":"exit"}');
+  const good =
+    frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"x":"é✓"}}') + frame('') + frame('{"jsonrpc":"2.0","method":"exit"}');
   for (const sizes of [[1], [2], [3], [7], [64], [1, 5, 13]]) {
     const r = through(Buffer.from(good), sizes);
     assert.equal(r.out.toString(), good, `chunks ${sizes}`);

@@ -25,10 +25,14 @@ before(async () => {
   const wasm = fs.readFileSync(path.join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new tm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s) => new oniguruma.OnigScanner(s), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s) => new oniguruma.OnigScanner(s),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope) => {
       if (scope === 'source.sql') return tm.parseRawGrammar(JSON.stringify(SQL_STANDIN), 'sql.json');
-      if (scope === 'tidb.injection') return tm.parseRawGrammar(fs.readFileSync(path.join(ROOT, 'syntaxes/tidb.injection.tmLanguage.json'), 'utf8'), 'tidb.json');
+      if (scope === 'tidb.injection')
+        return tm.parseRawGrammar(fs.readFileSync(path.join(ROOT, 'syntaxes/tidb.injection.tmLanguage.json'), 'utf8'), 'tidb.json');
       return null;
     },
     getInjections: (scope) => (scope === 'source.sql' ? ['tidb.injection'] : undefined),
@@ -46,7 +50,11 @@ function scopesOf(line: string, word: string): string[] {
 
 test('package.json injects the grammar into source.sql', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  assert.deepEqual(pkg.contributes.grammars[0], { injectTo: ['source.sql'], scopeName: 'tidb.injection', path: './syntaxes/tidb.injection.tmLanguage.json' });
+  assert.deepEqual(pkg.contributes.grammars[0], {
+    injectTo: ['source.sql'],
+    scopeName: 'tidb.injection',
+    path: './syntaxes/tidb.injection.tmLanguage.json',
+  });
 });
 
 test('TiDB keywords and table options are highlighted in code', () => {
@@ -57,7 +65,8 @@ test('TiDB keywords and table options are highlighted in code', () => {
 });
 
 test('/*T! */ and /*! */ contents are code, not comment', () => {
-  const line = 'CREATE TABLE t (a BIGINT /*T![auto_rand] AUTO_RANDOM */, PRIMARY KEY (a) /*T![clustered_index] NONCLUSTERED */) /*!50100 TABLESPACE x */;';
+  const line =
+    'CREATE TABLE t (a BIGINT /*T![auto_rand] AUTO_RANDOM */, PRIMARY KEY (a) /*T![clustered_index] NONCLUSTERED */) /*!50100 TABLESPACE x */;';
   const ar = scopesOf(line, 'AUTO_RANDOM');
   assert.ok(ar.includes('meta.embedded.executable-comment.tidb') && ar.includes('keyword.other.tidb'), ar.join(' '));
   assert.ok(!ar.some((s) => s.startsWith('comment.')), ar.join(' '));
@@ -68,7 +77,7 @@ test('/*T! */ and /*! */ contents are code, not comment', () => {
 });
 
 test('optimizer hints inside /*+ */ and @@tidb_ variables', () => {
-  const line = "SELECT /*+ USE_INDEX(t, idx) MAX_EXECUTION_TIME(1000) */ @@global.tidb_gc_life_time FROM t;";
+  const line = 'SELECT /*+ USE_INDEX(t, idx) MAX_EXECUTION_TIME(1000) */ @@global.tidb_gc_life_time FROM t;';
   assert.ok(scopesOf(line, 'USE_INDEX').includes('support.function.hint.tidb'));
   assert.ok(scopesOf(line, 'MAX_EXECUTION_TIME').includes('meta.hint.optimizer.tidb'));
   assert.ok(scopesOf(line, '@@global').includes('variable.other.system.tidb'));

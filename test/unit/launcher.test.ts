@@ -19,9 +19,18 @@ test('cleanEnv drops what npm run-script adds (npm_config_*, npm_lifecycle_*, np
     process.env.npm_package_name = 'tidb-toolkit';
     process.env.INIT_CWD = '/work';
     process.env.KEEP_ME = 'yes';
-    process.env.PATH = ['/work/main/node_modules/.bin', '/work/node_modules/.bin', '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin', '/usr/bin', '/bin'].join(path.delimiter);
+    process.env.PATH = [
+      '/work/main/node_modules/.bin',
+      '/work/node_modules/.bin',
+      '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin',
+      '/usr/bin',
+      '/bin',
+    ].join(path.delimiter);
     const env = cleanEnv({ EXTRA: '1', KEEP_ME: undefined }, ['/opt/node24/bin']);
-    assert.deepEqual(Object.keys(env).filter((k) => /^npm_/i.test(k) || k === 'INIT_CWD'), []);
+    assert.deepEqual(
+      Object.keys(env).filter((k) => /^npm_/i.test(k) || k === 'INIT_CWD'),
+      [],
+    );
     assert.equal(env.PATH, ['/opt/node24/bin', '/usr/bin', '/bin'].join(path.delimiter));
     assert.equal(env.EXTRA, '1');
     assert.equal(env.KEEP_ME, undefined, 'undefined removes a variable');

@@ -9,7 +9,11 @@ import { test } from 'node:test';
 
 const root = path.resolve(__dirname, '../..');
 
-interface Edge { from: string; to: string; spec: string }
+interface Edge {
+  from: string;
+  to: string;
+  spec: string;
+}
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -24,7 +28,8 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier a file names: static imports and re-exports, import(), require(). */
 export function specifiers(text: string): string[] {
   const out: string[] = [];
-  const re = /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (const m of text.matchAll(re)) out.push(m[1] ?? m[2] ?? m[3]);
   return out;
 }
@@ -54,7 +59,9 @@ test('the import scanner sees every form of import', () => {
 });
 
 test('core/ imports nothing outside core/ and no editor, LSP or database library', () => {
-  const bad = all.filter((e) => e.from.startsWith('core/') && (e.spec.startsWith('.') ? layerOf(e.to) !== 'core' : !e.spec.startsWith('node:')));
+  const bad = all.filter(
+    (e) => e.from.startsWith('core/') && (e.spec.startsWith('.') ? layerOf(e.to) !== 'core' : !e.spec.startsWith('node:')),
+  );
   assert.deepEqual(show(bad), []);
 });
 
@@ -130,9 +137,22 @@ function graphOf(key: (p: string) => string | undefined): Map<string, Set<string
 }
 
 test('the loop finder finds loops', () => {
-  const g = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+  const g = new Map([
+    ['a', new Set(['b'])],
+    ['b', new Set(['c'])],
+    ['c', new Set(['a'])],
+    ['d', new Set(['a'])],
+  ]);
   assert.deepEqual(loops(g), [['a', 'b', 'c']]);
-  assert.deepEqual(loops(new Map([['a', new Set(['b'])], ['b', new Set<string>()]])), []);
+  assert.deepEqual(
+    loops(
+      new Map([
+        ['a', new Set(['b'])],
+        ['b', new Set<string>()],
+      ]),
+    ),
+    [],
+  );
 });
 
 test('no module imports itself through others', () => {
@@ -146,5 +166,9 @@ test('client feature folders import each other without loops', () => {
   const graph = graphOf(feature);
   assert.ok(graph.size >= 5, 'the feature graph is too small to mean anything');
   assert.deepEqual(loops(graph), [], 'client feature loops');
-  assert.deepEqual([...(graph.get('connections') ?? [])], [], 'connections/ is the base every feature builds on: it imports no other feature');
+  assert.deepEqual(
+    [...(graph.get('connections') ?? [])],
+    [],
+    'connections/ is the base every feature builds on: it imports no other feature',
+  );
 });

@@ -21,30 +21,54 @@ test('strings: backslash escapes and doubled quotes, both quote styles', () => {
 
 test('backquoted identifiers with doubled backquotes', () => {
   const { tokens } = lex('`my``tbl`.`c 1`');
-  assert.deepEqual(tokens.map((t) => [t.kind, t.value]), [['qident', 'my`tbl'], ['op', '.'], ['qident', 'c 1']]);
+  assert.deepEqual(
+    tokens.map((t) => [t.kind, t.value]),
+    [
+      ['qident', 'my`tbl'],
+      ['op', '.'],
+      ['qident', 'c 1'],
+    ],
+  );
 });
 
 test('comments: -- needs whitespace, # to end of line, /* */; none of them are tokens', () => {
   const src = 'a -- c1\nb --c2\n# c3\nc /* c4 */ d --\n';
   assert.deepEqual(kinds(src), ['word:a', 'word:b', 'op:-', 'op:-', 'word:c2', 'word:c', 'word:d']);
-  assert.deepEqual(lex(src).trivia.map((t) => t.kind), ['line-comment', 'line-comment', 'block-comment', 'line-comment']);
+  assert.deepEqual(
+    lex(src).trivia.map((t) => t.kind),
+    ['line-comment', 'line-comment', 'block-comment', 'line-comment'],
+  );
   // `--` at end of input and before a tab
   assert.deepEqual(kinds('x --\ty'), ['word:x']);
 });
 
 test('executable comments /*!NNNNN */ and /*T![feature] */ are code; /*+ */ is a hint', () => {
-  const src = "/*!40101 SET NAMES utf8mb4 */; CREATE TABLE t (id BIGINT /*T![auto_rand] AUTO_RANDOM */) /*T! SHARD_ROW_ID_BITS=4 */; SELECT /*+ USE_INDEX(t, i) */ 1";
+  const src =
+    '/*!40101 SET NAMES utf8mb4 */; CREATE TABLE t (id BIGINT /*T![auto_rand] AUTO_RANDOM */) /*T! SHARD_ROW_ID_BITS=4 */; SELECT /*+ USE_INDEX(t, i) */ 1';
   const { tokens, trivia } = lex(src);
   const words = tokens.filter((t) => t.kind === 'word').map((t) => t.value);
   assert.ok(words.includes('NAMES') && words.includes('AUTO_RANDOM') && words.includes('SHARD_ROW_ID_BITS'));
   assert.ok(!words.includes('USE_INDEX'));
   assert.ok(tokens.find((t) => t.value === 'AUTO_RANDOM')!.exec);
-  assert.deepEqual(trivia.map((t) => t.kind), ['exec-open', 'exec-close', 'exec-open', 'exec-close', 'exec-open', 'exec-close', 'hint']);
+  assert.deepEqual(
+    trivia.map((t) => t.kind),
+    ['exec-open', 'exec-close', 'exec-open', 'exec-close', 'exec-open', 'exec-close', 'hint'],
+  );
 });
 
 test('numbers, hex and bit literals, identifiers starting with digits', () => {
   assert.deepEqual(kinds("1 1.5 .5 1e10 2.5E-3 0x1F X'1f' b'101' 0b11 1abc 0xZZ"), [
-    'number:1', 'number:1.5', 'number:.5', 'number:1e10', 'number:2.5E-3', 'hex:0x1F', "hex:X'1f'", "hex:b'101'", 'hex:0b11', 'word:1abc', 'word:0xZZ',
+    'number:1',
+    'number:1.5',
+    'number:.5',
+    'number:1e10',
+    'number:2.5E-3',
+    'hex:0x1F',
+    "hex:X'1f'",
+    "hex:b'101'",
+    'hex:0b11',
+    'word:1abc',
+    'word:0xZZ',
   ]);
   // t.5 is not a number after an identifier
   assert.deepEqual(kinds('t1.c'), ['word:t1', 'op:.', 'word:c']);
@@ -52,14 +76,29 @@ test('numbers, hex and bit literals, identifiers starting with digits', () => {
 
 test('charset introducers, user and system variables, placeholders, operators', () => {
   assert.deepEqual(kinds("_utf8mb4'x' @a @'b c' @`d` @@global.max_connections @@sql_mode ? := <=> ->> != <="), [
-    'word:_utf8mb4', "string:'x'", 'var:@a', "var:@'b c'", 'var:@`d`', 'sysvar:@@global.max_connections', 'sysvar:@@sql_mode', 'param:?', 'op::=', 'op:<=>', 'op:->>', 'op:!=', 'op:<=',
+    'word:_utf8mb4',
+    "string:'x'",
+    'var:@a',
+    "var:@'b c'",
+    'var:@`d`',
+    'sysvar:@@global.max_connections',
+    'sysvar:@@sql_mode',
+    'param:?',
+    'op::=',
+    'op:<=>',
+    'op:->>',
+    'op:!=',
+    'op:<=',
   ]);
 });
 
 test('unterminated string, identifier and comment are flagged and the lexer does not throw', () => {
   for (const src of ["SELECT 'abc", 'SELECT `abc', 'SELECT 1 /* open', 'SELECT "x\\']) {
     const { tokens } = lex(src);
-    assert.ok(tokens.some((t) => t.unterminated), src);
+    assert.ok(
+      tokens.some((t) => t.unterminated),
+      src,
+    );
   }
 });
 

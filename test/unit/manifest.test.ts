@@ -20,7 +20,10 @@ test('settings in package.json mirror protocol/settings.ts defaults', () => {
 test('activation is cheap and covers the SQL languages; commands are contributed', () => {
   // the SQL languages, and the plan viewer's serializer (restores open plans after a reload)
   assert.deepEqual(pkg.activationEvents, [...SQL_LANGUAGE_IDS.map((l) => `onLanguage:${l}`), 'onWebviewPanel:tidb.plan']);
-  assert.match(fs.readFileSync(path.resolve(__dirname, '../../client/src/explain/planPanel.ts'), 'utf8'), /registerWebviewPanelSerializer\(PLAN_VIEW/);
+  assert.match(
+    fs.readFileSync(path.resolve(__dirname, '../../client/src/explain/planPanel.ts'), 'utf8'),
+    /registerWebviewPanelSerializer\(PLAN_VIEW/,
+  );
   const ids = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
   // every contributed command is registered in the client's code, and the other way round
   const registered = new Set<string>();
@@ -28,7 +31,7 @@ test('activation is cheap and covers the SQL languages; commands are contributed
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const f = path.join(dir, e.name);
       if (e.isDirectory()) walk(f);
-      else if (f.endsWith('.ts')) for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\('([\w.]+)'/g)) registered.add(m[1]);
+      else if (f.endsWith('.ts')) for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*'([\w.]+)'/g)) registered.add(m[1]);
     }
   };
   walk(path.resolve(__dirname, '../../client/src'));
@@ -48,7 +51,9 @@ test('activation is cheap and covers the SQL languages; commands are contributed
 });
 
 test('connection settings hold no password field', () => {
-  const conn = (pkg.contributes.configuration as Array<{ properties: Record<string, { items?: { properties: Record<string, unknown> } }> }>).find((c) => c.properties['tidb.connections'])!;
+  const conn = (
+    pkg.contributes.configuration as Array<{ properties: Record<string, { items?: { properties: Record<string, unknown> } }> }>
+  ).find((c) => c.properties['tidb.connections'])!;
   const fields = Object.keys(conn.properties['tidb.connections'].items!.properties);
   assert.ok(fields.includes('host') && fields.includes('tls'));
   assert.ok(!fields.some((f) => /pass|secret|token/i.test(f)), fields.join(','));

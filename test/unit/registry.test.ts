@@ -11,7 +11,10 @@ const camel = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCa
 const CATEGORIES = ['incompatible', 'behaviour-differs', 'risky'];
 
 test('every rule file is registered exactly once, in the folder of its category', async () => {
-  const folders = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const folders = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   assert.deepEqual(folders.filter((f) => f !== 'support').sort(), [...CATEGORIES].sort(), 'rule folders');
   const missing: string[] = [];
   let files = 0;
@@ -33,12 +36,26 @@ test('every rule file is registered exactly once, in the folder of its category'
 
 test('rule metadata matches the upstream catalogue (test/fixtures/corpus/rules.json, and ../shared/corpus when beside) and links to the TiDB docs', () => {
   for (const r of RULES) assert.match(r.meta.docsUrl, /^https:\/\/docs\.pingcap\.com\/tidb\/stable\/[\w.-]+(#[\w-]+)?$/, r.meta.id);
-  const copies = [path.resolve(__dirname, '../fixtures/corpus/rules.json'), path.resolve(__dirname, '../../../shared/corpus/rules.json')].filter((f) => fs.existsSync(f));
+  const copies = [
+    path.resolve(__dirname, '../fixtures/corpus/rules.json'),
+    path.resolve(__dirname, '../../../shared/corpus/rules.json'),
+  ].filter((f) => fs.existsSync(f));
   assert.ok(copies.length >= 1);
   const ours = new Map(RULES.map((r) => [r.meta.id, r.meta]));
   for (const f of copies) {
-    const upstream = JSON.parse(fs.readFileSync(f, 'utf8')) as Array<{ id: string; category: string; severity: string; versions: string; explanation: string; fix: string }>;
-    assert.deepEqual([...ours.keys()].sort(), upstream.map((u) => u.id).sort(), `every catalogued rule is implemented, and only those (${f})`);
+    const upstream = JSON.parse(fs.readFileSync(f, 'utf8')) as Array<{
+      id: string;
+      category: string;
+      severity: string;
+      versions: string;
+      explanation: string;
+      fix: string;
+    }>;
+    assert.deepEqual(
+      [...ours.keys()].sort(),
+      upstream.map((u) => u.id).sort(),
+      `every catalogued rule is implemented, and only those (${f})`,
+    );
     for (const u of upstream) {
       const m = ours.get(u.id)!;
       assert.equal(m.category, u.category, `${u.id} (${f})`);

@@ -5,7 +5,7 @@ import { split } from '../../core/sql/splitter';
 const texts = (src: string) => split(src).statements.map((s) => src.slice(s.start, s.end));
 
 test('splits on ; with exact offsets, ignoring ; in strings, identifiers and comments', () => {
-  const src = "SELECT 'a;b' FROM `x;y`; -- c;\nUPDATE t SET a = 1 /* ; */ WHERE b = \"q;\" ;\n\nDELETE FROM t WHERE id = 1";
+  const src = 'SELECT \'a;b\' FROM `x;y`; -- c;\nUPDATE t SET a = 1 /* ; */ WHERE b = "q;" ;\n\nDELETE FROM t WHERE id = 1';
   const r = split(src);
   assert.deepEqual(texts(src), ["SELECT 'a;b' FROM `x;y`", 'UPDATE t SET a = 1 /* ; */ WHERE b = "q;"', 'DELETE FROM t WHERE id = 1']);
   assert.equal(r.statements[0].delimiter?.text, ';');
@@ -18,16 +18,23 @@ test('DELIMITER changes the terminator and keeps routine bodies whole', () => {
   assert.equal(r.statements.length, 2);
   assert.ok(texts(src)[0].startsWith('CREATE PROCEDURE') && texts(src)[0].endsWith('END'));
   assert.equal(texts(src)[1], 'SELECT 3');
-  assert.deepEqual(r.directives.map((d) => d.delimiter), ['$$', ';']);
+  assert.deepEqual(
+    r.directives.map((d) => d.delimiter),
+    ['$$', ';'],
+  );
 });
 
 test('lowercase delimiter command and // or ;; delimiters', () => {
-  assert.equal(texts('delimiter //\ncreate trigger t before insert on x for each row begin set new.a = 1; end //\ndelimiter ;\nselect 1;').length, 2);
+  assert.equal(
+    texts('delimiter //\ncreate trigger t before insert on x for each row begin set new.a = 1; end //\ndelimiter ;\nselect 1;').length,
+    2,
+  );
   assert.equal(texts('DELIMITER ;;\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END ;;\nDELIMITER ;').length, 1);
 });
 
 test('routine bodies without DELIMITER stay inside their CREATE statement', () => {
-  const src = "CREATE PROCEDURE p() BEGIN DECLARE x INT; IF x THEN SELECT CASE WHEN 1 THEN 2 END; END IF; WHILE x DO SET x = 0; END WHILE; END;\nSELECT 9;";
+  const src =
+    'CREATE PROCEDURE p() BEGIN DECLARE x INT; IF x THEN SELECT CASE WHEN 1 THEN 2 END; END IF; WHILE x DO SET x = 0; END WHILE; END;\nSELECT 9;';
   assert.deepEqual(texts(src).length, 2);
   assert.equal(texts(src)[1], 'SELECT 9');
   // CREATE EVENT ... DO BEGIN ... END

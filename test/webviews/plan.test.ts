@@ -24,7 +24,14 @@ let assets: string;
 
 before(async () => {
   assets = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-plan-'));
-  await esbuild.build({ entryPoints: { plan: path.join(ROOT, 'webviews/plan/main.ts') }, outdir: assets, bundle: true, platform: 'browser', format: 'iife', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: { plan: path.join(ROOT, 'webviews/plan/main.ts') },
+    outdir: assets,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    logLevel: 'warning',
+  });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   browser = await launchBrowser();
 });
@@ -52,18 +59,27 @@ async function open(html: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 test('a doc EXPLAIN ANALYZE: every operator drawn, coloured by where it runs, the worst advice selected', async () => {
-  const data = input(fixtureOutput(path.join(EXPLAIN_DIR, 'fixtures/analyze_verbose_estcost_misestimate.txt')), 'sql-tuning-best-practice.md');
+  const data = input(
+    fixtureOutput(path.join(EXPLAIN_DIR, 'fixtures/analyze_verbose_estcost_misestimate.txt')),
+    'sql-tuning-best-practice.md',
+  );
   const { page, errors } = await open(planHtml(data, assets));
   const count = [...walk(data.plan.roots)].length;
   assert.equal(await page.locator('.node').count(), count);
-  assert.equal(await page.locator('.node.task-tikv').count(), [...walk(data.plan.roots)].filter((e) => /tikv/.test(e.node.task ?? '')).length);
+  assert.equal(
+    await page.locator('.node.task-tikv').count(),
+    [...walk(data.plan.roots)].filter((e) => /tikv/.test(e.node.task ?? '')).length,
+  );
   assert.equal(await page.locator('.advice-list .advice').count(), data.diagnoses.length);
   // the most important advice's node is selected and detailed
-  assert.equal(await page.getAttribute('.node.selected', 'data-key'), await page.locator('.node', { hasText: 'IndexRangeScan_75' }).first().getAttribute('data-key'));
+  assert.equal(
+    await page.getAttribute('.node.selected', 'data-key'),
+    await page.locator('.node', { hasText: 'IndexRangeScan_75' }).first().getAttribute('data-key'),
+  );
   assert.match((await page.textContent('.details'))!, /IndexRangeScan_75[\s\S]*Misestimate\s*underestimated/);
   // misestimate and spill are visible on the nodes
-  assert.match((await page.locator('.node', { hasText: 'IndexRangeScan_75' }).first().innerText()), /▲ 257M×/);
-  assert.match((await page.locator('.node', { hasText: 'HashJoin_69' }).first().innerText()), /disk 7\.65 GB/);
+  assert.match(await page.locator('.node', { hasText: 'IndexRangeScan_75' }).first().innerText(), /▲ 257M×/);
+  assert.match(await page.locator('.node', { hasText: 'HashJoin_69' }).first().innerText(), /disk 7\.65 GB/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'plan-analyze.png') });
   // clicking an advice selects its node
   await page.locator('.advice-list .advice', { hasText: 'disk-spill' }).click();
@@ -105,7 +121,9 @@ test('state survives the webview being hidden and recreated (getState/setState)'
   const data = input(fixtureOutput(path.join(EXPLAIN_DIR, 'fixtures/analyze_hash_join.txt')), 'hash join');
   const page = await browser.newPage();
   // VS Code's webview API, with its state kept where a reload finds it
-  await page.addInitScript(`window.acquireVsCodeApi = () => ({ postMessage() {}, getState: () => JSON.parse(localStorage.getItem('s') || 'null') || undefined, setState: (s) => localStorage.setItem('s', JSON.stringify(s)) });`);
+  await page.addInitScript(
+    `window.acquireVsCodeApi = () => ({ postMessage() {}, getState: () => JSON.parse(localStorage.getItem('s') || 'null') || undefined, setState: (s) => localStorage.setItem('s', JSON.stringify(s)) });`,
+  );
   const file = path.join(assets, 'state.html');
   fs.writeFileSync(file, planHtml(data, assets));
   await page.goto(`file://${file}`);
@@ -128,7 +146,7 @@ test('XSS: markup in ids, access objects, operator and execution info stays text
   const { page, errors } = await open(planHtml(input(text, `${evil} title`), assets));
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(await page.locator('script').count(), 2, 'only the data element and the viewer');
-  assert.match((await page.locator('.node').first().innerText()), /table:<img src=x onerror=alert\(1\)>/);
+  assert.match(await page.locator('.node').first().innerText(), /table:<img src=x onerror=alert\(1\)>/);
   await page.locator('.node').first().click();
   assert.match((await page.textContent('.details'))!, /<\/script><script>alert\(2\)<\/script>/);
   assert.deepEqual(errors, []);
@@ -148,12 +166,18 @@ test('bidi controls in a plan (Trojan Source) are shown as visible marks in the 
 });
 
 test('two plans side by side, and a 1,000-operator plan', async () => {
-  const before = input(`| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 100 | 100 | root | | time:900ms, loops:2 | data:Selection_4 | 1 MB | N/A |\n| └─Selection_4 | 100 | 100 | cop[tikv] | | tikv_task:{time:880ms} | eq(t.email, "a") | N/A | N/A |\n|   └─TableFullScan_3 | 1000000 | 1000000 | cop[tikv] | table:t | tikv_task:{time:850ms} | keep order:false | N/A | N/A |`, 'before');
-  const after = input(`| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| IndexLookUp_7 | 100 | 100 | root | | time:3ms, loops:2 | | 1 MB | N/A |\n| ├─IndexRangeScan_5(Build) | 100 | 100 | cop[tikv] | table:t, index:idx_email(email) | tikv_task:{time:1ms} | range:["a","a"], keep order:false | N/A | N/A |\n| └─TableRowIDScan_6(Probe) | 100 | 100 | cop[tikv] | table:t | tikv_task:{time:1ms} | keep order:false | N/A | N/A |`, 'after ADD INDEX idx_email');
+  const before = input(
+    `| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 100 | 100 | root | | time:900ms, loops:2 | data:Selection_4 | 1 MB | N/A |\n| └─Selection_4 | 100 | 100 | cop[tikv] | | tikv_task:{time:880ms} | eq(t.email, "a") | N/A | N/A |\n|   └─TableFullScan_3 | 1000000 | 1000000 | cop[tikv] | table:t | tikv_task:{time:850ms} | keep order:false | N/A | N/A |`,
+    'before',
+  );
+  const after = input(
+    `| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| IndexLookUp_7 | 100 | 100 | root | | time:3ms, loops:2 | | 1 MB | N/A |\n| ├─IndexRangeScan_5(Build) | 100 | 100 | cop[tikv] | table:t, index:idx_email(email) | tikv_task:{time:1ms} | range:["a","a"], keep order:false | N/A | N/A |\n| └─TableRowIDScan_6(Probe) | 100 | 100 | cop[tikv] | table:t | tikv_task:{time:1ms} | keep order:false | N/A | N/A |`,
+    'after ADD INDEX idx_email',
+  );
   const { page, errors } = await open(planHtml({ plans: [before, after] }, assets));
   assert.equal(await page.locator('.plan').count(), 2);
   assert.deepEqual(await page.$$eval('.plan .summary .title', (t) => t.map((x) => x.textContent)), ['before', 'after ADD INDEX idx_email']);
-  assert.match((await page.locator('.plan').first().innerText()), /full-scan-selective-filter/);
+  assert.match(await page.locator('.plan').first().innerText(), /full-scan-selective-filter/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'plan-compare.png') });
   await page.close();
 
@@ -162,7 +186,9 @@ test('two plans side by side, and a 1,000-operator plan', async () => {
   const parseMs = performance.now() - t0;
   const opened = await open(planHtml(big, assets));
   const renderMs = await opened.page.evaluate(() => (window as unknown as { __planRenderMs: number }).__planRenderMs);
-  console.log(`# 1,000-operator EXPLAIN ANALYZE: parse + advice ${parseMs.toFixed(0)} ms, first render ${renderMs.toFixed(0)} ms in Chromium`);
+  console.log(
+    `# 1,000-operator EXPLAIN ANALYZE: parse + advice ${parseMs.toFixed(0)} ms, first render ${renderMs.toFixed(0)} ms in Chromium`,
+  );
   assert.equal(await opened.page.locator('.node').count(), 1001);
   assert.deepEqual([...errors, ...opened.errors], []);
   await opened.page.close();

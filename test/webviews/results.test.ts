@@ -22,7 +22,14 @@ let out: string;
 
 before(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-wv-'));
-  await esbuild.build({ entryPoints: { results: path.join(ROOT, 'webviews/results/main.ts') }, outdir: out, bundle: true, platform: 'browser', format: 'iife', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: { results: path.join(ROOT, 'webviews/results/main.ts') },
+    outdir: out,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    logLevel: 'warning',
+  });
   browser = await launchBrowser();
 });
 
@@ -66,10 +73,24 @@ async function done(page: Page): Promise<void> {
   await page.close();
 }
 
-const send = (page: Page, msgs: ToResults[]) => page.evaluate((ms) => ms.forEach((m) => window.postMessage(m, '*')), msgs);
+const send = (page: Page, msgs: ToResults[]) =>
+  page.evaluate(
+    (ms) =>
+      ms.forEach((m) => {
+        window.postMessage(m, '*');
+      }),
+    msgs,
+  );
 const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: FromResults[] }).__posted);
 
-const outcome = (over: Partial<import('../../protocol/webviews/results').StatementOutcome> = {}) => ({ rowCounts: [], truncated: [], stoppedEarly: [], warnings: [], elapsedMs: 3, ...over });
+const outcome = (over: Partial<import('../../protocol/webviews/results').StatementOutcome> = {}) => ({
+  rowCounts: [],
+  truncated: [],
+  stoppedEarly: [],
+  warnings: [],
+  elapsedMs: 3,
+  ...over,
+});
 
 test('a result set: NULL shown apart from the string NULL, hostile names and data stay text', async () => {
   const page = await open();
@@ -77,18 +98,47 @@ test('a result set: NULL shown apart from the string NULL, hostile names and dat
   await send(page, [
     { type: 'run-start', runId: 1, connection: 'local <b>', server: 'mariadb 10.11', statements: 1, rowLimit: 100 },
     { type: 'statement-start', runId: 1, statement: 0, sql: `SELECT * FROM \`${hostile}\``, line: 4 },
-    { type: 'set-start', runId: 1, statement: 0, set: 0, columns: [{ name: 'id', type: 'LONGLONG' }, { name: hostile, type: 'VAR_STRING' }, { name: '<script>alert(2)</script>', type: 'VAR_STRING' }] },
-    { type: 'rows', runId: 1, set: 0, rows: [[1, null, 'NULL'], [2, hostile, '</div><script>alert(3)</script>'], [3, 'line one\nline two', 'tab\there']] },
+    {
+      type: 'set-start',
+      runId: 1,
+      statement: 0,
+      set: 0,
+      columns: [
+        { name: 'id', type: 'LONGLONG' },
+        { name: hostile, type: 'VAR_STRING' },
+        { name: '<script>alert(2)</script>', type: 'VAR_STRING' },
+      ],
+    },
+    {
+      type: 'rows',
+      runId: 1,
+      set: 0,
+      rows: [
+        [1, null, 'NULL'],
+        [2, hostile, '</div><script>alert(3)</script>'],
+        [3, 'line one\nline two', 'tab\there'],
+      ],
+    },
     { type: 'statement-end', runId: 1, statement: 0, outcome: outcome({ rowCounts: [3], truncated: [false] }) },
     { type: 'run-end', runId: 1, elapsedMs: 5, ok: 1, failed: 0, cancelled: false, skipped: 0 },
   ]);
   await page.waitForSelector('.rows .row');
-  const cells = await page.$$eval('.rows .row', (rows) => rows.map((r) => [...r.querySelectorAll('.cell')].map((c) => [c.textContent, c.classList.contains('null')])));
-  assert.deepEqual(cells[0], [['1', false], ['1', false], ['NULL', true], ['NULL', false]]);
+  const cells = await page.$$eval('.rows .row', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('.cell')].map((c) => [c.textContent, c.classList.contains('null')])),
+  );
+  assert.deepEqual(cells[0], [
+    ['1', false],
+    ['1', false],
+    ['NULL', true],
+    ['NULL', false],
+  ]);
   assert.deepEqual(cells[1][2], [hostile, false]);
   assert.deepEqual(cells[1][3], ['</div><script>alert(3)</script>', false]);
   // one line per row: breaks and tabs as symbols, the value itself in the tooltip
-  assert.deepEqual(cells[2].slice(2), [['line one↵line two', false], ['tab⇥here', false]]);
+  assert.deepEqual(cells[2].slice(2), [
+    ['line one↵line two', false],
+    ['tab⇥here', false],
+  ]);
   assert.equal(await page.getAttribute('.rows .row[data-row="2"] .cell[data-col="1"]', 'title'), 'line one\nline two');
   assert.deepEqual(await page.$$eval('.head .cell', (h) => h.map((c) => c.textContent)), ['#', 'id', hostile, '<script>alert(2)</script>']);
   assert.equal(await page.locator('img').count(), 0, 'no element was made from data');
@@ -111,7 +161,10 @@ test('the CSP blocks inline script: only the nonce script runs', async () => {
   });
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-  assert.ok(violations.some((v) => v.startsWith('script-src')), `violations: ${violations}`);
+  assert.ok(
+    violations.some((v) => v.startsWith('script-src')),
+    `violations: ${violations}`,
+  );
   await done(page);
 });
 
@@ -120,7 +173,17 @@ test('100,000 streamed rows: a few dozen rows in the DOM, the last row reachable
   await send(page, [
     { type: 'run-start', runId: 7, connection: 'c', server: 's', statements: 1, rowLimit: 100000 },
     { type: 'statement-start', runId: 7, statement: 0, sql: 'SELECT seq, seq * 2 FROM seq_1_to_100000', line: 0 },
-    { type: 'set-start', runId: 7, statement: 0, set: 0, columns: [{ name: 'seq', type: 'LONGLONG' }, { name: 'twice', type: 'LONGLONG' }, { name: 'label', type: 'VAR_STRING' }] },
+    {
+      type: 'set-start',
+      runId: 7,
+      statement: 0,
+      set: 0,
+      columns: [
+        { name: 'seq', type: 'LONGLONG' },
+        { name: 'twice', type: 'LONGLONG' },
+        { name: 'label', type: 'VAR_STRING' },
+      ],
+    },
   ]);
   const t0 = Date.now();
   await page.evaluate(() => {
@@ -142,7 +205,9 @@ test('100,000 streamed rows: a few dozen rows in the DOM, the last row reachable
   await page.$eval('.grid', (g) => (g.scrollTop = g.scrollHeight));
   await page.waitForFunction(() => [...document.querySelectorAll('.rows .row .gutter')].some((g) => g.textContent === '100000'));
   console.log(`# scrolled to row 100,000 in ${Date.now() - t1} ms`);
-  const last = await page.$$eval('.rows .row', (rows) => rows.map((r) => [...r.querySelectorAll('.cell')].map((c) => c.textContent)).find((c) => c[0] === '100000'));
+  const last = await page.$$eval('.rows .row', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('.cell')].map((c) => c.textContent)).find((c) => c[0] === '100000'),
+  );
   assert.deepEqual(last, ['100000', '100000', '200000', 'row 100000']);
   assert.ok((await page.locator('.rows .row').count()) < 100);
   await done(page);
@@ -155,13 +220,27 @@ test('truncated marker, the Messages tab with the server error code next to the 
     { type: 'statement-start', runId: 2, statement: 0, sql: 'SELECT seq FROM seq_1_to_5', line: 0 },
     { type: 'set-start', runId: 2, statement: 0, set: 0, columns: [{ name: 'seq', type: 'LONGLONG' }] },
     { type: 'rows', runId: 2, set: 0, rows: [[1], [2]] },
-    { type: 'statement-end', runId: 2, statement: 0, outcome: outcome({ rowCounts: [5], truncated: [true], warnings: [{ level: 'Warning', code: 1292, message: "Truncated incorrect DOUBLE value: 'x'" }] }) },
+    {
+      type: 'statement-end',
+      runId: 2,
+      statement: 0,
+      outcome: outcome({
+        rowCounts: [5],
+        truncated: [true],
+        warnings: [{ level: 'Warning', code: 1292, message: "Truncated incorrect DOUBLE value: 'x'" }],
+      }),
+    },
   ]);
   await page.waitForSelector('.toolbar .truncated');
   assert.equal(await page.textContent('.toolbar .truncated'), 'Truncated: showing the first 2 of 5 rows (the tidb.query.rowLimit setting)');
   await send(page, [
     { type: 'statement-start', runId: 2, statement: 1, sql: 'SELECT * FROM missing', line: 3 },
-    { type: 'statement-end', runId: 2, statement: 1, outcome: outcome({ error: { message: "Error 1146 (42S02): Table 'shop.missing' doesn't exist", errno: 1146, sqlState: '42S02' } }) },
+    {
+      type: 'statement-end',
+      runId: 2,
+      statement: 1,
+      outcome: outcome({ error: { message: "Error 1146 (42S02): Table 'shop.missing' doesn't exist", errno: 1146, sqlState: '42S02' } }),
+    },
     { type: 'run-end', runId: 2, elapsedMs: 12, ok: 1, failed: 1, cancelled: false, skipped: 1 },
   ]);
   await page.waitForSelector('.message.error');
@@ -178,8 +257,27 @@ test('selection and copy: a cell, a row range, all rows as CSV; Cancel while run
   await send(page, [
     { type: 'run-start', runId: 3, connection: 'c', server: 's', statements: 1, rowLimit: 100 },
     { type: 'statement-start', runId: 3, statement: 0, sql: 'SELECT 1', line: 0 },
-    { type: 'set-start', runId: 3, statement: 0, set: 0, columns: [{ name: 'a', type: 'LONG' }, { name: 'b', type: 'VAR_STRING' }] },
-    { type: 'rows', runId: 3, set: 0, rows: [[1, 'x'], [2, 'y'], [3, 'z'], [4, 'w']] },
+    {
+      type: 'set-start',
+      runId: 3,
+      statement: 0,
+      set: 0,
+      columns: [
+        { name: 'a', type: 'LONG' },
+        { name: 'b', type: 'VAR_STRING' },
+      ],
+    },
+    {
+      type: 'rows',
+      runId: 3,
+      set: 0,
+      rows: [
+        [1, 'x'],
+        [2, 'y'],
+        [3, 'z'],
+        [4, 'w'],
+      ],
+    },
   ]);
   await page.waitForSelector('.rows .row');
   assert.equal(await page.isVisible('button.cancel'), true);

@@ -36,12 +36,20 @@ export function taskClass(task: string | undefined): string {
 }
 
 const TASK_NAME: Record<string, string> = { tidb: 'TiDB', tikv: 'TiKV', tiflash: 'TiFlash', mpp: 'TiFlash MPP', other: '' };
-const fmtRows = (n: number | undefined) => (n === undefined ? '' : n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : String(Math.round(n * 100) / 100));
+const fmtRows = (n: number | undefined) =>
+  n === undefined
+    ? ''
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`
+      : n >= 1e4
+        ? `${(n / 1e3).toFixed(0)}k`
+        : String(Math.round(n * 100) / 100);
 
 /** Keys of the operator info worth showing on the node itself. */
 function keyInfo(n: PlanNode): string {
   const info = n.operatorInfo ?? '';
-  const pick = /(range:[^,]*(?:,[^,:]*\])?|keep order:\w+|stats:pseudo|equal:\[[^\]]*\]|funcs:[^,]*|group by:[^,]*|(?:inner|left outer|right outer|semi|anti semi|CARTESIAN[^,]*) join|offset:\d+, count:\d+|ExchangeType: \w+|data:\w+|index:\w+)/g;
+  const pick =
+    /(range:[^,]*(?:,[^,:]*\])?|keep order:\w+|stats:pseudo|equal:\[[^\]]*\]|funcs:[^,]*|group by:[^,]*|(?:inner|left outer|right outer|semi|anti semi|CARTESIAN[^,]*) join|offset:\d+, count:\d+|ExchangeType: \w+|data:\w+|index:\w+)/g;
   const parts = info.match(pick) ?? [];
   const s = (parts.length ? parts.join(', ') : info).replace(/\s+/g, ' ');
   return s.length > 140 ? s.slice(0, 139) + '…' : s;
@@ -126,7 +134,11 @@ function nodeRow(r: Rendered, node: PlanNode, depth: number, diagnosed: Map<stri
     toggle(key);
   });
   const head = el('div', 'head');
-  head.append(twisty, el('span', 'op', node.operator), el('span', 'pid', node.id === node.operator ? '' : node.id.slice(node.operator.length)));
+  head.append(
+    twisty,
+    el('span', 'op', node.operator),
+    el('span', 'pid', node.id === node.operator ? '' : node.id.slice(node.operator.length)),
+  );
   if (node.label) head.append(el('span', 'label', node.label));
   const task = el('span', 'task', node.task ? `${TASK_NAME[taskClass(node.task)] || node.task}` : '');
   task.title = node.task ?? '';
@@ -186,7 +198,8 @@ function treePane(r: Rendered): HTMLElement {
     }
   };
   r.view.plan.roots.forEach((rootNode, i) => {
-    if (i > 0) frag.append(el('div', 'root-sep', rootNode.operator === 'CTE' ? `CTE definition ${rootNode.id}` : `Another root: ${rootNode.id}`));
+    if (i > 0)
+      frag.append(el('div', 'root-sep', rootNode.operator === 'CTE' ? `CTE definition ${rootNode.id}` : `Another root: ${rootNode.id}`));
     add([rootNode], 0);
   });
   pane.append(frag);
@@ -204,16 +217,24 @@ function onTreeKey(e: KeyboardEvent, r: Rendered): void {
   const i = cur ? keys.indexOf(cur) : -1;
   const node = cur ? r.byKey.get(cur) : undefined;
   switch (e.key) {
-    case 'ArrowDown': select(keys[Math.min(keys.length - 1, i + 1)]); break;
-    case 'ArrowUp': select(keys[Math.max(0, i - 1)]); break;
-    case 'Home': select(keys[0]); break;
-    case 'End': select(keys[keys.length - 1]); break;
+    case 'ArrowDown':
+      select(keys[Math.min(keys.length - 1, i + 1)]);
+      break;
+    case 'ArrowUp':
+      select(keys[Math.max(0, i - 1)]);
+      break;
+    case 'Home':
+      select(keys[0]);
+      break;
+    case 'End':
+      select(keys[keys.length - 1]);
+      break;
     case 'ArrowRight':
-      if (node && node.children.length && isCollapsed(cur!)) toggle(cur!, false);
+      if (node?.children.length && isCollapsed(cur!)) toggle(cur!, false);
       else if (node?.children.length) select(r.keyOf.get(node.children[0]));
       break;
     case 'ArrowLeft': {
-      if (node && node.children.length && !isCollapsed(cur!)) toggle(cur!, true);
+      if (node?.children.length && !isCollapsed(cur!)) toggle(cur!, true);
       else {
         const p = node ? r.parentOf.get(node) : undefined;
         if (p) select(r.keyOf.get(p));
@@ -269,10 +290,19 @@ function renderDetails(): void {
   prop('Access object', node.accessObject);
   prop('Estimated rows', node.estRows?.toString());
   prop('Actual rows', node.actRows?.toString());
-  if (m.misestimate) prop('Misestimate', `${m.misestimate.direction === 'under' ? 'under' : 'over'}estimated ${m.misestimate.factor.toFixed(1)}×`);
+  if (m.misestimate)
+    prop('Misestimate', `${m.misestimate.direction === 'under' ? 'under' : 'over'}estimated ${m.misestimate.factor.toFixed(1)}×`);
   prop('Estimated cost', node.estCost?.toString());
-  if (m.inclusiveNs !== undefined) prop('Time (inclusive)', `${formatDuration(m.inclusiveNs)}${m.inclusiveShare !== undefined ? ` · ${Math.round(m.inclusiveShare * 100)}%` : ''}`);
-  if (m.exclusiveNs !== undefined) prop('Time (self)', `${formatDuration(m.exclusiveNs)}${m.exclusiveShare !== undefined ? ` · ${Math.round(m.exclusiveShare * 100)}%` : ''}`);
+  if (m.inclusiveNs !== undefined)
+    prop(
+      'Time (inclusive)',
+      `${formatDuration(m.inclusiveNs)}${m.inclusiveShare !== undefined ? ` · ${Math.round(m.inclusiveShare * 100)}%` : ''}`,
+    );
+  if (m.exclusiveNs !== undefined)
+    prop(
+      'Time (self)',
+      `${formatDuration(m.exclusiveNs)}${m.exclusiveShare !== undefined ? ` · ${Math.round(m.exclusiveShare * 100)}%` : ''}`,
+    );
   prop('Loops', typeof node.executionInfo?.loops === 'string' ? node.executionInfo.loops : undefined);
   prop('Memory', node.memory === null ? 'N/A' : node.memory !== undefined ? formatBytes(node.memory) : undefined);
   prop('Disk', node.disk === null ? 'N/A' : node.disk !== undefined ? formatBytes(node.disk) : undefined);
@@ -344,11 +374,20 @@ function grid(r: Rendered): HTMLElement {
     const m = r.metrics.get(node) ?? {};
     const tr = el('tr', `task-${taskClass(node.task)}`);
     const cells = [
-      `${'  '.repeat(depth)}${node.id}${node.label ? `(${node.label})` : ''}`, node.task ?? '', node.estRows?.toString() ?? '', node.actRows?.toString() ?? '',
-      m.inclusiveNs !== undefined ? formatDuration(m.inclusiveNs) : '', m.exclusiveNs !== undefined ? formatDuration(m.exclusiveNs) : '', node.accessObject ?? '', node.operatorInfo ?? '',
-      node.memory ? formatBytes(node.memory) : node.memory === null ? 'N/A' : '', node.disk ? formatBytes(node.disk) : node.disk === null ? 'N/A' : '',
+      `${'  '.repeat(depth)}${node.id}${node.label ? `(${node.label})` : ''}`,
+      node.task ?? '',
+      node.estRows?.toString() ?? '',
+      node.actRows?.toString() ?? '',
+      m.inclusiveNs !== undefined ? formatDuration(m.inclusiveNs) : '',
+      m.exclusiveNs !== undefined ? formatDuration(m.exclusiveNs) : '',
+      node.accessObject ?? '',
+      node.operatorInfo ?? '',
+      node.memory ? formatBytes(node.memory) : node.memory === null ? 'N/A' : '',
+      node.disk ? formatBytes(node.disk) : node.disk === null ? 'N/A' : '',
     ];
-    cells.forEach((c, i) => tr.append(el('td', i === 0 ? 'id' : undefined, c)));
+    cells.forEach((c, i) => {
+      tr.append(el('td', i === 0 ? 'id' : undefined, c));
+    });
     t.append(tr);
   }
   return t;
@@ -363,7 +402,14 @@ function summary(r: Rendered): HTMLElement {
   s.append(el('span', 'facts', facts.join(' · ')));
   const e = r.view.diagnoses.filter((d) => d.severity === 'error').length;
   const w = r.view.diagnoses.filter((d) => d.severity === 'warning').length;
-  if (e + w) s.append(el('span', `counts ${e ? 'error' : 'warning'}`, `${e ? `${e} error${e > 1 ? 's' : ''}` : ''}${e && w ? ', ' : ''}${w ? `${w} warning${w > 1 ? 's' : ''}` : ''}`));
+  if (e + w)
+    s.append(
+      el(
+        'span',
+        `counts ${e ? 'error' : 'warning'}`,
+        `${e ? `${e} error${e > 1 ? 's' : ''}` : ''}${e && w ? ', ' : ''}${w ? `${w} warning${w > 1 ? 's' : ''}` : ''}`,
+      ),
+    );
   return s;
 }
 
@@ -384,7 +430,11 @@ function render(): void {
   const { payload } = state;
   rendered = payload.plans.map(prepare);
   const bar = el('div', 'toolbar');
-  for (const [tab, label] of [['tree', 'Plan'], ['grid', 'Grid'], ['raw', 'Raw']] as const) {
+  for (const [tab, label] of [
+    ['tree', 'Plan'],
+    ['grid', 'Grid'],
+    ['raw', 'Raw'],
+  ] as const) {
     const b = el('button', `tab ${state.tab === tab ? 'active' : ''}`, label);
     b.setAttribute('role', 'tab');
     b.setAttribute('aria-selected', String(state.tab === tab));
@@ -415,7 +465,16 @@ function render(): void {
       col.append(treePane(r));
       const adv = el('div', 'advice-list');
       adv.append(el('h4', undefined, r.view.diagnoses.length ? `Advice (${r.view.diagnoses.length})` : 'Advice'));
-      if (!r.view.diagnoses.length) adv.append(el('p', 'hint', r.view.plan.format === 'mysql_json' ? 'TiDB advice does not apply to MySQL/MariaDB plans.' : 'Nothing in this plan matches a known problem.'));
+      if (!r.view.diagnoses.length)
+        adv.append(
+          el(
+            'p',
+            'hint',
+            r.view.plan.format === 'mysql_json'
+              ? 'TiDB advice does not apply to MySQL/MariaDB plans.'
+              : 'Nothing in this plan matches a known problem.',
+          ),
+        );
       for (const d of r.view.diagnoses) adv.append(adviceItem(d, r));
       col.append(adv);
     } else if (state.tab === 'grid') col.append(grid(r));

@@ -62,15 +62,15 @@ const spacer = el('div', 'spacer');
 const rowsLayer = el('div', 'rows');
 spacer.append(rowsLayer);
 scroller.append(headRow, spacer);
-const note = el('div', 'note');
 const messages = el('div', 'messages');
 
 let frame = 0;
 function scheduleGrid(): void {
-  if (!frame) frame = requestAnimationFrame(() => {
-    frame = 0;
-    renderRows();
-  });
+  if (!frame)
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      renderRows();
+    });
 }
 scroller.addEventListener('scroll', scheduleGrid, { passive: true });
 new ResizeObserver(scheduleGrid).observe(scroller);
@@ -179,10 +179,13 @@ function copy(format: CopyFormat, what: 'selection' | 'all'): void {
   const set = state.active;
   if (set < 0) return;
   const sel = state.sel;
-  if (what === 'all' || sel.rows.size === 0) return vscode.postMessage({ type: 'copy', set, rows: 'all', format });
+  if (what === 'all' || sel.rows.size === 0) {
+    vscode.postMessage({ type: 'copy', set, rows: 'all', format });
+    return;
+  }
   const rows = [...sel.rows].sort((a, b) => a - b);
-  if (sel.cell && rows.length === 1) return vscode.postMessage({ type: 'copy', set, rows, column: sel.cell.col, format });
-  vscode.postMessage({ type: 'copy', set, rows, format });
+  if (sel.cell && rows.length === 1) vscode.postMessage({ type: 'copy', set, rows, column: sel.cell.col, format });
+  else vscode.postMessage({ type: 'copy', set, rows, format });
 }
 
 scroller.addEventListener('keydown', (e) => {
@@ -203,21 +206,38 @@ scroller.addEventListener('keydown', (e) => {
     const page = Math.max(1, Math.floor(scroller.clientHeight / ROW_H) - 1);
     let { row, col } = cur;
     switch (e.key) {
-      case 'ArrowDown': row++; break;
-      case 'ArrowUp': row--; break;
-      case 'PageDown': row += page; break;
-      case 'PageUp': row -= page; break;
-      case 'Home': row = 0; break;
-      case 'End': row = set.rows.length - 1; break;
-      case 'ArrowRight': col++; break;
-      case 'ArrowLeft': col--; break;
+      case 'ArrowDown':
+        row++;
+        break;
+      case 'ArrowUp':
+        row--;
+        break;
+      case 'PageDown':
+        row += page;
+        break;
+      case 'PageUp':
+        row -= page;
+        break;
+      case 'Home':
+        row = 0;
+        break;
+      case 'End':
+        row = set.rows.length - 1;
+        break;
+      case 'ArrowRight':
+        col++;
+        break;
+      case 'ArrowLeft':
+        col--;
+        break;
     }
     const nextRow = Math.max(0, Math.min(set.rows.length - 1, row));
     col = Math.max(0, Math.min(set.columns.length - 1, col));
     state.sel.cell = { row: nextRow, col };
     selectRows(nextRow, e);
     if (nextRow * ROW_H < scroller.scrollTop) scroller.scrollTop = nextRow * ROW_H;
-    else if ((nextRow + 2) * ROW_H > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = (nextRow + 2) * ROW_H - scroller.clientHeight;
+    else if ((nextRow + 2) * ROW_H > scroller.scrollTop + scroller.clientHeight)
+      scroller.scrollTop = (nextRow + 2) * ROW_H - scroller.clientHeight;
     renderRows();
   }
 });
@@ -247,7 +267,9 @@ function renderTabs(): void {
     t.addEventListener('click', () => activate(index));
     tabs.append(t);
   };
-  state.sets.forEach((_, i) => add(setLabel(i), i));
+  state.sets.forEach((_, i) => {
+    add(setLabel(i), i);
+  });
   const failed = state.statements.some((s) => s.outcome?.error);
   add('Messages', -1, failed ? 'has-error' : '');
 }
@@ -258,7 +280,12 @@ function renderToolbar(): void {
   if (!set) return;
   const label = el('span', 'label', 'Copy:');
   toolbar.append(label);
-  for (const [f, name] of [['tsv', 'TSV'], ['csv', 'CSV'], ['json', 'JSON'], ['markdown', 'Markdown']] as const) {
+  for (const [f, name] of [
+    ['tsv', 'TSV'],
+    ['csv', 'CSV'],
+    ['json', 'JSON'],
+    ['markdown', 'Markdown'],
+  ] as const) {
     const b = el('button', 'copy', name);
     b.title = `Copy the selected rows (or all rows) as ${name}`;
     b.dataset.format = f;
@@ -271,9 +298,15 @@ function renderToolbar(): void {
   toolbar.append(exp);
   const o = state.statements[set.statement]?.outcome;
   const k = state.sets.filter((x, j) => x.statement === set.statement && j < state.active).length;
-  if (o && o.truncated[k]) {
-    const total = o.stoppedEarly?.[k] ? `more than ${set.rows.length.toLocaleString('en-US')} rows (the statement was stopped there)` : `${o.rowCounts[k].toLocaleString('en-US')} rows`;
-    const t = el('span', 'truncated', `Truncated: showing the first ${set.rows.length.toLocaleString('en-US')} of ${total} (the tidb.query.rowLimit setting)`);
+  if (o?.truncated[k]) {
+    const total = o.stoppedEarly?.[k]
+      ? `more than ${set.rows.length.toLocaleString('en-US')} rows (the statement was stopped there)`
+      : `${o.rowCounts[k].toLocaleString('en-US')} rows`;
+    const t = el(
+      'span',
+      'truncated',
+      `Truncated: showing the first ${set.rows.length.toLocaleString('en-US')} of ${total} (the tidb.query.rowLimit setting)`,
+    );
     toolbar.append(t);
   }
 }
@@ -293,8 +326,18 @@ function renderMessages(): void {
     } else {
       const sets = state.sets.filter((x) => x.statement === i).length;
       const parts: string[] = [];
-      if (sets) parts.push(o.rowCounts.map((n, k) => (o.stoppedEarly?.[k] ? `more than ${(n - 1).toLocaleString('en-US')} rows (stopped at the row limit)` : `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`)).join(', '));
-      if (o.affectedRows !== undefined) parts.push(`${o.affectedRows.toLocaleString('en-US')} ${o.affectedRows === 1 ? 'row' : 'rows'} affected`);
+      if (sets)
+        parts.push(
+          o.rowCounts
+            .map((n, k) =>
+              o.stoppedEarly?.[k]
+                ? `more than ${(n - 1).toLocaleString('en-US')} rows (stopped at the row limit)`
+                : `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`,
+            )
+            .join(', '),
+        );
+      if (o.affectedRows !== undefined)
+        parts.push(`${o.affectedRows.toLocaleString('en-US')} ${o.affectedRows === 1 ? 'row' : 'rows'} affected`);
       if (o.insertId) parts.push(`last insert id ${o.insertId}`);
       parts.push(`${o.elapsedMs.toFixed(o.elapsedMs < 10 ? 1 : 0)} ms`);
       item.append(el('div', 'ok', parts.join(' · ')));
@@ -321,7 +364,11 @@ function activate(index: number): void {
 }
 
 function renderStatus(): void {
-  const text = state.running ? `Running on ${state.connection} (${state.server})…` : state.summary ? `${state.connection} (${state.server}) · ${state.summary}` : '';
+  const text = state.running
+    ? `Running on ${state.connection} (${state.server})…`
+    : state.summary
+      ? `${state.connection} (${state.server}) · ${state.summary}`
+      : '';
   status.textContent = text;
   cancelBtn.hidden = !state.running;
   root.classList.toggle('running', state.running);
@@ -344,7 +391,17 @@ window.addEventListener('message', (ev: MessageEvent<ToResults>) => {
   if (m.type !== 'run-start' && m.runId !== state.runId) return;
   switch (m.type) {
     case 'run-start':
-      Object.assign(state, { runId: m.runId, running: true, connection: m.connection, server: m.server, rowLimit: m.rowLimit, statements: [], sets: [], active: -1, summary: '' });
+      Object.assign(state, {
+        runId: m.runId,
+        running: true,
+        connection: m.connection,
+        server: m.server,
+        rowLimit: m.rowLimit,
+        statements: [],
+        sets: [],
+        active: -1,
+        summary: '',
+      });
       renderStatus();
       activate(-1);
       break;

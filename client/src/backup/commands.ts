@@ -27,24 +27,33 @@ export interface BackupArgs {
   gzip?: boolean;
 }
 
-const queryable = (c: mysql.Connection | mysql.Pool): Queryable => ({ query: async (sql, values) => (await c.query(sql, values))[0] as Array<Record<string, unknown>> });
+const queryable = (c: mysql.Connection | mysql.Pool): Queryable => ({
+  query: async (sql, values) => (await c.query(sql, values))[0] as Array<Record<string, unknown>>,
+});
 
 async function pickProfile(manager: ConnectionManager, id?: string): Promise<StoredProfile | undefined> {
   if (id) return manager.store.get(id);
   const list = manager.profiles();
-  const pick = await vscode.window.showQuickPick(list.map((p) => ({ label: p.name, description: `${p.user}@${p.host}:${p.port}`, p })), { placeHolder: 'Which connection?' });
+  const pick = await vscode.window.showQuickPick(
+    list.map((p) => ({ label: p.name, description: `${p.user}@${p.host}:${p.port}`, p })),
+    { placeHolder: 'Which connection?' },
+  );
   return pick?.p;
 }
 
 async function pickStorage(): Promise<Storage | undefined> {
-  const kind = await vscode.window.showQuickPick([
-    { label: 'S3 or S3-compatible (MinIO, …)', storage: 's3' as const },
-    { label: 'Google Cloud Storage', storage: 'gcs' as const },
-    { label: 'Azure Blob Storage', storage: 'azure' as const },
-    { label: 'local:// on every TiKV node', description: 'only for a single-machine cluster', storage: 'local' as const },
-  ], { placeHolder: 'Where BR writes the backup' });
+  const kind = await vscode.window.showQuickPick(
+    [
+      { label: 'S3 or S3-compatible (MinIO, …)', storage: 's3' as const },
+      { label: 'Google Cloud Storage', storage: 'gcs' as const },
+      { label: 'Azure Blob Storage', storage: 'azure' as const },
+      { label: 'local:// on every TiKV node', description: 'only for a single-machine cluster', storage: 'local' as const },
+    ],
+    { placeHolder: 'Where BR writes the backup' },
+  );
   if (!kind) return;
-  const ask = (prompt: string, password = false, value = '') => vscode.window.showInputBox({ prompt, password, value, ignoreFocusOut: true });
+  const ask = (prompt: string, password = false, value = '') =>
+    vscode.window.showInputBox({ prompt, password, value, ignoreFocusOut: true });
   if (kind.storage === 'local') {
     const p = await ask('Absolute directory on each TiKV node, e.g. /tmp/tidb-backup');
     if (!p) return;
@@ -56,15 +65,31 @@ async function pickStorage(): Promise<Storage | undefined> {
   const prefix = (await ask('Path inside it (prefix)', false, `tidb-backup-${new Date().toISOString().slice(0, 10)}`)) ?? '';
   if (kind.storage === 's3') {
     const endpoint = (await ask('Endpoint for S3-compatible stores (empty for AWS)')) || undefined;
-    const accessKey = (await ask('Access key (empty: the TiKV nodes\' own credentials)')) || undefined;
+    const accessKey = (await ask("Access key (empty: the TiKV nodes' own credentials)")) || undefined;
     const secretKey = accessKey ? await ask('Secret key', true) : undefined;
     return { kind: 's3', bucket, prefix, endpoint, accessKey, secretKey: secretKey || undefined };
   }
-  if (kind.storage === 'gcs') return { kind: 'gcs', bucket, prefix, credentialsFile: (await ask('Credentials file on the TiKV nodes (empty: default credentials)')) || undefined };
-  return { kind: 'azure', container: bucket, prefix, accountName: (await ask('Account name')) || undefined, accountKey: (await ask('Account key', true)) || undefined };
+  if (kind.storage === 'gcs')
+    return {
+      kind: 'gcs',
+      bucket,
+      prefix,
+      credentialsFile: (await ask('Credentials file on the TiKV nodes (empty: default credentials)')) || undefined,
+    };
+  return {
+    kind: 'azure',
+    container: bucket,
+    prefix,
+    accountName: (await ask('Account name')) || undefined,
+    accountKey: (await ask('Account key', true)) || undefined,
+  };
 }
 
-export async function backupCommand(manager: ConnectionManager, history: BackupHistory, args: BackupArgs = {}): Promise<BackupRecord | undefined> {
+export async function backupCommand(
+  manager: ConnectionManager,
+  history: BackupHistory,
+  args: BackupArgs = {},
+): Promise<BackupRecord | undefined> {
   const profile = await pickProfile(manager, args.connectionId);
   if (!profile) return;
   let session: Session;
@@ -77,34 +102,88 @@ export async function backupCommand(manager: ConnectionManager, history: BackupH
   const databases = args.databases ?? (await vscode.window.showQuickPick(all, { canPickMany: true, placeHolder: 'Databases to back up' }));
   if (!databases?.length) return;
   const tidb = session.server.flavor === 'tidb';
-  const method = args.method ?? (tidb
-    ? (await vscode.window.showQuickPick([
-      { label: 'BR (BACKUP statement)', description: 'distributed, to S3/GCS/Azure; needs BACKUP_ADMIN and TiKV', method: 'br' as const },
-      { label: 'Logical export (SQL file)', description: 'works everywhere; slower for large data', method: 'logical' as const },
-    ], { placeHolder: `How to back up ${databases.join(', ')} on ${profile.name}` }))?.method
-    : 'logical');
+  const method =
+    args.method ??
+    (tidb
+      ? (
+          await vscode.window.showQuickPick(
+            [
+              {
+                label: 'BR (BACKUP statement)',
+                description: 'distributed, to S3/GCS/Azure; needs BACKUP_ADMIN and TiKV',
+                method: 'br' as const,
+              },
+              { label: 'Logical export (SQL file)', description: 'works everywhere; slower for large data', method: 'logical' as const },
+            ],
+            { placeHolder: `How to back up ${databases.join(', ')} on ${profile.name}` },
+          )
+        )?.method
+      : 'logical');
   if (!method) return;
   if (method === 'logical') {
-    const file = args.file ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${databases.join('+')}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}.sql.gz`), filters: { 'SQL (gzip)': ['gz'], SQL: ['sql'] } }))?.fsPath;
+    const file =
+      args.file ??
+      (
+        await vscode.window.showSaveDialog({
+          defaultUri: vscode.Uri.file(`${databases.join('+')}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}.sql.gz`),
+          filters: { 'SQL (gzip)': ['gz'], SQL: ['sql'] },
+        })
+      )?.fsPath;
     if (!file) return;
     const gzip = args.gzip ?? file.endsWith('.gz');
     const t0 = performance.now();
     try {
-      const manifest = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Logical backup of ${databases.join(', ')} (${session.server.flavor === 'tidb' ? 'tidb_snapshot' : 'consistent snapshot'})`, cancellable: true }, (progress, token) => {
-        const ac = new AbortController();
-        token.onCancellationRequested(() => ac.abort());
-        return exportLogical({ get: async () => connect(profile, await manager.store.password(profile.id)), release: async (c) => void (await c.end().catch(() => undefined)) }, session.server, {
-          databases, file, gzip, signal: ac.signal,
-          onProgress: (p) => progress.report({ message: `${p.table}: ${p.rows.toLocaleString('en-US')} rows (${p.tablesDone}/${p.tablesTotal} tables)` }),
-        });
-      });
-      const rec: BackupRecord = { id: crypto.randomUUID(), method: 'logical', createdAt: manifest.createdAt, connection: profile.name, server: `${session.server.flavor} ${session.server.version}`, databases, location: file, bytes: manifest.bytes, manifest: manifestPath(file), tables: manifest.databases.reduce((n, d) => n + d.tables.length, 0), rows: manifest.databases.reduce((n, d) => n + d.tables.reduce((m, t) => m + t.rows, 0), 0) };
+      const manifest = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Logical backup of ${databases.join(', ')} (${session.server.flavor === 'tidb' ? 'tidb_snapshot' : 'consistent snapshot'})`,
+          cancellable: true,
+        },
+        (progress, token) => {
+          const ac = new AbortController();
+          token.onCancellationRequested(() => ac.abort());
+          return exportLogical(
+            {
+              get: async () => connect(profile, await manager.store.password(profile.id)),
+              release: async (c) => void (await c.end().catch(() => undefined)),
+            },
+            session.server,
+            {
+              databases,
+              file,
+              gzip,
+              signal: ac.signal,
+              onProgress: (p) =>
+                progress.report({
+                  message: `${p.table}: ${p.rows.toLocaleString('en-US')} rows (${p.tablesDone}/${p.tablesTotal} tables)`,
+                }),
+            },
+          );
+        },
+      );
+      const rec: BackupRecord = {
+        id: crypto.randomUUID(),
+        method: 'logical',
+        createdAt: manifest.createdAt,
+        connection: profile.name,
+        server: `${session.server.flavor} ${session.server.version}`,
+        databases,
+        location: file,
+        bytes: manifest.bytes,
+        manifest: manifestPath(file),
+        tables: manifest.databases.reduce((n, d) => n + d.tables.length, 0),
+        rows: manifest.databases.reduce((n, d) => n + d.tables.reduce((m, t) => m + t.rows, 0), 0),
+      };
       await history.add(rec);
-      void vscode.window.showInformationMessage(`Backed up ${rec.tables} tables, ${rec.rows?.toLocaleString('en-US')} rows to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s (logical export).`);
+      void vscode.window.showInformationMessage(
+        `Backed up ${rec.tables} tables, ${rec.rows?.toLocaleString('en-US')} rows to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s (logical export).`,
+      );
       return rec;
     } catch (e) {
       log().error(`Logical backup failed: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(`Logical backup failed: ${(e as Error).message}. Nothing was recorded; the partial file ${file} can be deleted.`);
+      void vscode.window.showErrorMessage(
+        `Logical backup failed: ${(e as Error).message}. Nothing was recorded; the partial file ${file} can be deleted.`,
+      );
       return;
     }
   }
@@ -114,22 +193,48 @@ export async function backupCommand(manager: ConnectionManager, history: BackupH
   const sql = backupSql({ databases }, url);
   log().info(`BR: ${redactUrl(sql)}`);
   try {
-    const res = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `BR backup of ${databases.join(', ')} to ${redactUrl(url)}`, cancellable: true }, async (progress, token) => {
-      const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      const task = await connect(profile, await manager.store.password(profile.id));
-      const control = await connect(profile, await manager.store.password(profile.id));
-      try {
-        const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
-        return await runBr({ kind: 'backup', sql, task: { ...queryable(task), threadId }, control: queryable(control), signal: ac.signal, onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }) });
-      } finally {
-        await task.end().catch(() => undefined);
-        await control.end().catch(() => undefined);
-      }
-    });
-    const rec: BackupRecord = { id: crypto.randomUUID(), method: 'br', createdAt: new Date().toISOString(), connection: profile.name, server: `${session.server.flavor} ${session.server.version}`, databases, location: redactUrl(url), bytes: res.size, backupTs: res.backupTs };
+    const res = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `BR backup of ${databases.join(', ')} to ${redactUrl(url)}`,
+        cancellable: true,
+      },
+      async (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        const task = await connect(profile, await manager.store.password(profile.id));
+        const control = await connect(profile, await manager.store.password(profile.id));
+        try {
+          const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
+          return await runBr({
+            kind: 'backup',
+            sql,
+            task: { ...queryable(task), threadId },
+            control: queryable(control),
+            signal: ac.signal,
+            onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }),
+          });
+        } finally {
+          await task.end().catch(() => undefined);
+          await control.end().catch(() => undefined);
+        }
+      },
+    );
+    const rec: BackupRecord = {
+      id: crypto.randomUUID(),
+      method: 'br',
+      createdAt: new Date().toISOString(),
+      connection: profile.name,
+      server: `${session.server.flavor} ${session.server.version}`,
+      databases,
+      location: redactUrl(url),
+      bytes: res.size,
+      backupTs: res.backupTs,
+    };
     await history.add(rec);
-    void vscode.window.showInformationMessage(`BR backup done: ${res.size?.toLocaleString('en-US')} bytes at TSO ${res.backupTs} in ${redactUrl(url)}.`);
+    void vscode.window.showInformationMessage(
+      `BR backup done: ${res.size?.toLocaleString('en-US')} bytes at TSO ${res.backupTs} in ${redactUrl(url)}.`,
+    );
     return rec;
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
@@ -170,11 +275,20 @@ export interface RestoreOutcome {
   mismatches?: string[];
 }
 
-export async function restoreCommand(manager: ConnectionManager, history: BackupHistory, args: RestoreArgs = {}): Promise<RestoreOutcome | undefined> {
+export async function restoreCommand(
+  manager: ConnectionManager,
+  history: BackupHistory,
+  args: RestoreArgs = {},
+): Promise<RestoreOutcome | undefined> {
   let record = args.record;
   let file = args.file;
   if (!record && !file) {
-    const items: Array<vscode.QuickPickItem & { r?: BackupRecord }> = history.list().map((r) => ({ label: `${r.databases.join(', ')} · ${r.method === 'br' ? 'BR' : 'logical'}`, description: `${new Date(r.createdAt).toLocaleString()} from ${r.connection}`, detail: r.location, r }));
+    const items: Array<vscode.QuickPickItem & { r?: BackupRecord }> = history.list().map((r) => ({
+      label: `${r.databases.join(', ')} · ${r.method === 'br' ? 'BR' : 'logical'}`,
+      description: `${new Date(r.createdAt).toLocaleString()} from ${r.connection}`,
+      detail: r.location,
+      r,
+    }));
     items.push({ label: '$(file) A backup file…' });
     const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The backup to restore' });
     if (!pick) return;
@@ -185,7 +299,9 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
   if (record?.method === 'operator') return operatorRestore(record, args.targetCluster, args.name);
   const profile = await pickProfile(manager, args.connectionId);
   if (!profile) return;
-  const session = await manager.connect(profile.id).catch((e: Error) => void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${e.message}`));
+  const session = await manager
+    .connect(profile.id)
+    .catch((e: Error) => void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${e.message}`));
   if (!session) return;
   if (record?.method === 'br') {
     if (session.server.flavor !== 'tidb') return { ok: false, message: 'A BR backup restores only to TiDB.' };
@@ -195,22 +311,38 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
       void vscode.window.showErrorMessage(message);
       return { ok: false, message };
     }
-    const secret = /\*\*\*/.test(record.location) ? await vscode.window.showInputBox({ prompt: 'The backup location has credentials: enter its full URL again (they are not stored)', password: true, ignoreFocusOut: true }) : record.location;
+    const secret = /\*\*\*/.test(record.location)
+      ? await vscode.window.showInputBox({
+          prompt: 'The backup location has credentials: enter its full URL again (they are not stored)',
+          password: true,
+          ignoreFocusOut: true,
+        })
+      : record.location;
     if (!secret) return;
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `BR restore of ${record.databases.join(', ')}`, cancellable: true }, async (progress, token) => {
-        const ac = new AbortController();
-        token.onCancellationRequested(() => ac.abort());
-        const task = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
-        const control = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
-        try {
-          const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
-          await runBr({ kind: 'restore', sql: restoreSql({ databases: record!.databases }, secret), task: { ...queryable(task), threadId }, control: queryable(control), signal: ac.signal, onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }) });
-        } finally {
-          await task.end().catch(() => undefined);
-          await control.end().catch(() => undefined);
-        }
-      });
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `BR restore of ${record.databases.join(', ')}`, cancellable: true },
+        async (progress, token) => {
+          const ac = new AbortController();
+          token.onCancellationRequested(() => ac.abort());
+          const task = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
+          const control = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
+          try {
+            const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
+            await runBr({
+              kind: 'restore',
+              sql: restoreSql({ databases: record!.databases }, secret),
+              task: { ...queryable(task), threadId },
+              control: queryable(control),
+              signal: ac.signal,
+              onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }),
+            });
+          } finally {
+            await task.end().catch(() => undefined);
+            await control.end().catch(() => undefined);
+          }
+        },
+      );
       void vscode.window.showInformationMessage(`Restored ${record.databases.join(', ')} with BR.`);
       return { ok: true, message: 'restored' };
     } catch (e) {
@@ -231,12 +363,19 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
   };
   if (manifest) {
     const inWay = await existingTables(c, manifest);
-    if (inWay.length) return refuse(`Restoring would write over existing tables (${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}). Drop them first or restore into another server: nothing was changed.`);
+    if (inWay.length)
+      return refuse(
+        `Restoring would write over existing tables (${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}). Drop them first or restore into another server: nothing was changed.`,
+      );
   }
   // Read the whole file once before anything runs: is it complete, and what would it drop or replace?
-  const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${dump}` }, () => checkDump(dump));
-  if (scan.damaged) return refuse(`${dump} cannot be read to the end (${scan.damaged}): it is damaged or was cut short. Nothing was changed.`);
-  if (scan.complete === false) return refuse(`${dump} ends before its end marker: it is an interrupted or truncated backup. Nothing was changed.`);
+  const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${dump}` }, () =>
+    checkDump(dump),
+  );
+  if (scan.damaged)
+    return refuse(`${dump} cannot be read to the end (${scan.damaged}): it is damaged or was cut short. Nothing was changed.`);
+  if (scan.complete === false)
+    return refuse(`${dump} ends before its end marker: it is an interrupted or truncated backup. Nothing was changed.`);
   const replaced = await existingReplaced(c, scan);
   if (replaced.length && !args.replaceExisting) {
     const go = await vscode.window.showWarningMessage(
@@ -250,23 +389,40 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
     }
   }
   try {
-    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Restoring ${dump}`, cancellable: true }, (progress, token) => {
-      const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      let last = 0;
-      return importLogical(c, dump, { tidb: session.server.flavor === 'tidb', refuseReplacing: scan.ours, signal: ac.signal, onProgress: (p) => {
-        const pct = Math.floor((p.bytes / Math.max(1, p.totalBytes)) * 100);
-        if (pct > last) progress.report({ increment: pct - last, message: `${p.table ?? ''} · ${p.statements} statements` });
-        last = pct;
-      } });
-    });
+    const r = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Restoring ${dump}`, cancellable: true },
+      (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        let last = 0;
+        return importLogical(c, dump, {
+          tidb: session.server.flavor === 'tidb',
+          refuseReplacing: scan.ours,
+          signal: ac.signal,
+          onProgress: (p) => {
+            const pct = Math.floor((p.bytes / Math.max(1, p.totalBytes)) * 100);
+            if (pct > last) progress.report({ increment: pct - last, message: `${p.table ?? ''} · ${p.statements} statements` });
+            last = pct;
+          },
+        });
+      },
+    );
     if (!manifest) {
       const message = `Ran ${r.statements} statements. No manifest next to the file, so the result was not verified${scan.complete === undefined ? ', and the file has no end marker this version knows, so it could not be checked for completeness' : ''}.`;
       void vscode.window.showWarningMessage(message);
       return { ok: true, message, statements: r.statements };
     }
     const v = await verifyAgainstManifest(c, manifest);
-    const mismatches = [...v.tables.filter((t) => !t.ok).map((t) => `${t.database}.${t.table}: ${t.error ?? `${t.rows} rows (expected ${t.expectedRows}), checksum ${t.checksum} (expected ${t.expectedChecksum})`}`), ...v.missingViews.map((x) => `${x}: view missing`), ...(v.error ? [v.error] : [])];
+    const mismatches = [
+      ...v.tables
+        .filter((t) => !t.ok)
+        .map(
+          (t) =>
+            `${t.database}.${t.table}: ${t.error ?? `${t.rows} rows (expected ${t.expectedRows}), checksum ${t.checksum} (expected ${t.expectedChecksum})`}`,
+        ),
+      ...v.missingViews.map((x) => `${x}: view missing`),
+      ...(v.error ? [v.error] : []),
+    ];
     if (!v.ok) {
       const message = `Restore finished but does NOT match the backup: ${mismatches.join('; ')}`;
       log().error(message);
@@ -278,9 +434,14 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
     return { ok: true, message, statements: r.statements };
   } catch (e) {
     const err = e as ImportError;
-    const message = err instanceof ImportError ? `${err.message}\nStatement ${err.statementNumber}: ${err.statement}\nTables fully restored before it: ${err.completedTables.join(', ') || 'none'}. The rest was not applied.` : (e as Error).message;
+    const message =
+      err instanceof ImportError
+        ? `${err.message}\nStatement ${err.statementNumber}: ${err.statement}\nTables fully restored before it: ${err.completedTables.join(', ') || 'none'}. The rest was not applied.`
+        : (e as Error).message;
     log().error(`Restore of ${dump} failed: ${message}`);
-    void vscode.window.showErrorMessage(`Restore failed at statement ${err.statementNumber ?? '?'}: ${err.message}`, 'Show Log').then((a) => a && log().show());
+    void vscode.window
+      .showErrorMessage(`Restore failed at statement ${err.statementNumber ?? '?'}: ${err.message}`, 'Show Log')
+      .then((a) => a && log().show());
     return { ok: false, message };
   } finally {
     await c.end().catch(() => undefined);
@@ -288,41 +449,90 @@ export async function restoreCommand(manager: ConnectionManager, history: Backup
 }
 
 /** Back up a TiDB cluster found in Kubernetes with a TiDB Operator Backup resource (S3). */
-export async function operatorBackupCommand(history: BackupHistory, info: import('../localCluster/kubeClusters').TidbClusterInfo, args?: OperatorBackupArgs): Promise<BackupRecord | undefined> {
+export async function operatorBackupCommand(
+  history: BackupHistory,
+  info: import('../localCluster/kubeClusters').TidbClusterInfo,
+  args?: OperatorBackupArgs,
+): Promise<BackupRecord | undefined> {
   const { defaultKubeConfig } = await import('../localCluster/kubeClusters');
   const { runOperatorTask, OperatorTaskError } = await import('./operator');
   const kc = defaultKubeConfig();
   if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
-  if (info.operator !== 'v2') return void vscode.window.showErrorMessage('Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.');
+  if (info.operator !== 'v2')
+    return void vscode.window.showErrorMessage(
+      'Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.',
+    );
   const cfg = vscode.workspace.getConfiguration('tidb');
   const defaultPrefix = `${info.name}/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`;
-  const ask = (prompt: string, value = '', password = false) => vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
+  const ask = (prompt: string, value = '', password = false) =>
+    vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
   const dbs = args ? (args.databases ?? []).join(',') : await ask('Databases to back up (comma-separated; empty for the whole cluster)');
   if (dbs === undefined) return;
   const bucket = args ? args.bucket : await ask('S3 bucket');
   if (!bucket) return;
   const prefix = args ? (args.prefix ?? defaultPrefix) : await ask('Path inside the bucket', defaultPrefix);
   if (!prefix) return;
-  const endpoint = args ? (args.endpoint ?? cfg.get<string>('backup.s3Endpoint', '')) : await ask('S3 endpoint (empty for AWS)', cfg.get<string>('backup.s3Endpoint', ''));
+  const endpoint = args
+    ? (args.endpoint ?? cfg.get<string>('backup.s3Endpoint', ''))
+    : await ask('S3 endpoint (empty for AWS)', cfg.get<string>('backup.s3Endpoint', ''));
   if (endpoint === undefined) return;
-  const secretName = args ? (args.secretName ?? 's3-secret') : await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
+  const secretName = args
+    ? (args.secretName ?? 's3-secret')
+    : await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
   if (!secretName) return;
   const accessKey = (args ? args.accessKey : await ask('Access key (empty: use the existing Secret)')) || undefined;
   const secretKey = accessKey ? (args ? args.secretKey : await ask('Secret key', '', true)) : undefined;
   const name = args?.name ?? `backup-${Date.now().toString(36)}`;
   try {
-    const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Operator Backup ${name} of ${info.namespace}/${info.name}`, cancellable: true }, (progress, token) => {
-      const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      return runOperatorTask(kc, {
-        kind: 'Backup', name, namespace: info.namespace, cluster: info.name, toolImage: cfg.get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
-        databases: dbs.split(',').map((d) => d.trim()).filter(Boolean),
-        s3: { provider: endpoint ? 'minio' : 'aws', bucket, prefix, endpoint: endpoint || undefined, secretName, accessKey, secretKey: secretKey || undefined },
-      }, { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) });
-    });
-    const rec: BackupRecord = { id: crypto.randomUUID(), method: 'operator', createdAt: new Date().toISOString(), connection: `${info.namespace}/${info.name}`, server: 'TiDB (Kubernetes)', databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'], location: status.backupPath ?? `s3://${bucket}/${prefix}`, s3: { bucket, prefix, provider: endpoint ? 'minio' : 'aws', endpoint: endpoint || undefined, secretName, namespace: info.namespace } };
+    const status = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Operator Backup ${name} of ${info.namespace}/${info.name}`,
+        cancellable: true,
+      },
+      (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        return runOperatorTask(
+          kc,
+          {
+            kind: 'Backup',
+            name,
+            namespace: info.namespace,
+            cluster: info.name,
+            toolImage: cfg.get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
+            databases: dbs
+              .split(',')
+              .map((d) => d.trim())
+              .filter(Boolean),
+            s3: {
+              provider: endpoint ? 'minio' : 'aws',
+              bucket,
+              prefix,
+              endpoint: endpoint || undefined,
+              secretName,
+              accessKey,
+              secretKey: secretKey || undefined,
+            },
+          },
+          { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) },
+        );
+      },
+    );
+    const rec: BackupRecord = {
+      id: crypto.randomUUID(),
+      method: 'operator',
+      createdAt: new Date().toISOString(),
+      connection: `${info.namespace}/${info.name}`,
+      server: 'TiDB (Kubernetes)',
+      databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'],
+      location: status.backupPath ?? `s3://${bucket}/${prefix}`,
+      s3: { bucket, prefix, provider: endpoint ? 'minio' : 'aws', endpoint: endpoint || undefined, secretName, namespace: info.namespace },
+    };
     await history.add(rec);
-    void vscode.window.showInformationMessage(`Backup ${name} complete: ${rec.location}${status.backupSizeReadable ? ` (${status.backupSizeReadable})` : ''}.`);
+    void vscode.window.showInformationMessage(
+      `Backup ${name} complete: ${rec.location}${status.backupSizeReadable ? ` (${status.backupSizeReadable})` : ''}.`,
+    );
     return rec;
   } catch (e) {
     const err = e as InstanceType<typeof OperatorTaskError>;
@@ -348,25 +558,44 @@ async function operatorRestore(record: BackupRecord, targetCluster?: string, res
     void vscode.window.showErrorMessage(message);
     return { ok: false, message };
   }
-  const pick = targetCluster !== undefined ? items.find((i) => i.label === targetCluster) : await vscode.window.showQuickPick(items, { placeHolder: `Restore ${record.location} into…` });
+  const pick =
+    targetCluster !== undefined
+      ? items.find((i) => i.label === targetCluster)
+      : await vscode.window.showQuickPick(items, { placeHolder: `Restore ${record.location} into…` });
   if (!pick) return;
   if (targetCluster === undefined) {
-    const ok = await vscode.window.showWarningMessage(`Restore ${record.databases.join(', ')} from ${record.location} into ${pick.label}? BR refuses tables that already exist.`, { modal: true }, 'Restore');
+    const ok = await vscode.window.showWarningMessage(
+      `Restore ${record.databases.join(', ')} from ${record.location} into ${pick.label}? BR refuses tables that already exist.`,
+      { modal: true },
+      'Restore',
+    );
     if (ok !== 'Restore') return;
   }
-  if (pick.c.namespace !== record.s3.namespace) void vscode.window.showWarningMessage(`The Secret ${record.s3.secretName} must exist in ${pick.c.namespace} too.`);
+  if (pick.c.namespace !== record.s3.namespace)
+    void vscode.window.showWarningMessage(`The Secret ${record.s3.secretName} must exist in ${pick.c.namespace} too.`);
   const name = resourceName ?? `restore-${Date.now().toString(36)}`;
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Operator Restore ${name} into ${pick.label}`, cancellable: true }, (progress, token) => {
-      const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      const s3 = record.s3!;
-      return runOperatorTask(kc, {
-        kind: 'Restore', name, namespace: pick.c.namespace, cluster: pick.c.name, toolImage: vscode.workspace.getConfiguration('tidb').get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
-        databases: record.databases.filter((d) => d !== '*'),
-        s3: { provider: s3.provider, bucket: s3.bucket, prefix: s3.prefix, endpoint: s3.endpoint, secretName: s3.secretName },
-      }, { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) });
-    });
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Operator Restore ${name} into ${pick.label}`, cancellable: true },
+      (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        const s3 = record.s3!;
+        return runOperatorTask(
+          kc,
+          {
+            kind: 'Restore',
+            name,
+            namespace: pick.c.namespace,
+            cluster: pick.c.name,
+            toolImage: vscode.workspace.getConfiguration('tidb').get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
+            databases: record.databases.filter((d) => d !== '*'),
+            s3: { provider: s3.provider, bucket: s3.bucket, prefix: s3.prefix, endpoint: s3.endpoint, secretName: s3.secretName },
+          },
+          { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) },
+        );
+      },
+    );
     const message = `Restore ${name} complete.`;
     void vscode.window.showInformationMessage(message);
     return { ok: true, message };

@@ -40,12 +40,19 @@ export class BackupHistory {
   async add(r: BackupRecord): Promise<void> {
     if (hasCredentials(r.location)) throw new Error('refusing to record a backup location with credentials in it');
     await this.state.update(KEY, [...this.state.get<BackupRecord[]>(KEY, []), r].slice(-200));
-    this.listeners.forEach((f) => f());
+    this.listeners.forEach((f) => {
+      f();
+    });
   }
 
   async forget(id: string): Promise<void> {
-    await this.state.update(KEY, this.state.get<BackupRecord[]>(KEY, []).filter((r) => r.id !== id));
-    this.listeners.forEach((f) => f());
+    await this.state.update(
+      KEY,
+      this.state.get<BackupRecord[]>(KEY, []).filter((r) => r.id !== id),
+    );
+    this.listeners.forEach((f) => {
+      f();
+    });
   }
 
   onDidChange(f: () => void): { dispose(): void } {

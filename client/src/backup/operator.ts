@@ -2,7 +2,7 @@
 // Kubernetes: the tidb-backup-manager service account, role and binding, the S3 secret
 // when keys are given, then the resource; its phase watched to Complete or Failed, with
 // the namespace's events and the job pod's log tail on failure. No VS Code imports.
-import * as k8s from '@kubernetes/client-node';
+import type * as k8s from '@kubernetes/client-node';
 import { applyAll, evidence, watchUntil, type KubeObject } from '../localCluster/kube';
 
 export const BR_GROUP = 'br.pingcap.com/v1alpha1';
@@ -33,13 +33,18 @@ export interface OperatorTask {
 }
 
 export class OperatorTaskError extends Error {
-  constructor(message: string, readonly details: string[] = [], readonly cancelled = false) {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+    readonly cancelled = false,
+  ) {
     super(message);
   }
 }
 
 export function operatorObjects(t: OperatorTask): KubeObject[] {
-  if (/:latest$|^[^:]+$/.test(t.toolImage)) throw new OperatorTaskError(`Pin the BR image to a version (for example pingcap/br:v8.5.3), not '${t.toolImage}'`);
+  if (/:latest$|^[^:]+$/.test(t.toolImage))
+    throw new OperatorTaskError(`Pin the BR image to a version (for example pingcap/br:v8.5.3), not '${t.toolImage}'`);
   const meta = (name: string) => ({ name, namespace: t.namespace, labels: { 'app.kubernetes.io/managed-by': 'tidb-toolkit' } });
   const objs: KubeObject[] = [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(SERVICE_ACCOUNT) },
@@ -61,7 +66,13 @@ export function operatorObjects(t: OperatorTask): KubeObject[] {
     } as KubeObject,
   ];
   if (t.s3.accessKey && t.s3.secretKey) {
-    objs.push({ apiVersion: 'v1', kind: 'Secret', metadata: meta(t.s3.secretName), type: 'Opaque', stringData: { access_key: t.s3.accessKey, secret_key: t.s3.secretKey } } as KubeObject);
+    objs.push({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: meta(t.s3.secretName),
+      type: 'Opaque',
+      stringData: { access_key: t.s3.accessKey, secret_key: t.s3.secretKey },
+    } as KubeObject);
   }
   const s3: Record<string, string> = { provider: t.s3.provider, bucket: t.s3.bucket, prefix: t.s3.prefix, secretName: t.s3.secretName };
   if (t.s3.endpoint) s3.endpoint = t.s3.endpoint;
@@ -88,24 +99,33 @@ export interface TaskStatus {
 }
 
 /** Applies the objects and watches the Backup/Restore until Complete or Failed. */
-export async function runOperatorTask(kc: k8s.KubeConfig, t: OperatorTask, opts: { timeoutMs?: number; signal?: AbortSignal; onPhase?: (s: TaskStatus) => void } = {}): Promise<TaskStatus> {
+export async function runOperatorTask(
+  kc: k8s.KubeConfig,
+  t: OperatorTask,
+  opts: { timeoutMs?: number; signal?: AbortSignal; onPhase?: (s: TaskStatus) => void } = {},
+): Promise<TaskStatus> {
   await applyAll(kc, operatorObjects(t), opts.signal);
   const plural = t.kind === 'Backup' ? 'backups' : 'restores';
   let last: TaskStatus | undefined;
   try {
-    await watchUntil<KubeObject & { status?: TaskStatus }>(kc, `/apis/br.pingcap.com/v1alpha1/namespaces/${t.namespace}/${plural}`, (m) => {
-      const s = m.get(t.name)?.status;
-      return s?.phase === 'Complete' || s?.phase === 'Failed';
-    }, {
-      timeoutMs: opts.timeoutMs ?? 6 * 3600_000,
-      signal: opts.signal,
-      what: `${t.kind} ${t.name} to finish`,
-      onEvent: (_, o) => {
-        if (o.metadata.name !== t.name || !o.status) return;
-        last = o.status;
-        opts.onPhase?.(o.status);
+    await watchUntil<KubeObject & { status?: TaskStatus }>(
+      kc,
+      `/apis/br.pingcap.com/v1alpha1/namespaces/${t.namespace}/${plural}`,
+      (m) => {
+        const s = m.get(t.name)?.status;
+        return s?.phase === 'Complete' || s?.phase === 'Failed';
       },
-    });
+      {
+        timeoutMs: opts.timeoutMs ?? 6 * 3600_000,
+        signal: opts.signal,
+        what: `${t.kind} ${t.name} to finish`,
+        onEvent: (_, o) => {
+          if (o.metadata.name !== t.name || !o.status) return;
+          last = o.status;
+          opts.onPhase?.(o.status);
+        },
+      },
+    );
   } catch (e) {
     const msg = (e as Error).message;
     throw new OperatorTaskError(msg, await evidence(kc, t.namespace), msg === 'cancelled');

@@ -15,7 +15,9 @@ export class BackupsView implements vscode.TreeDataProvider<BackupRecord>, vscod
     const item = new vscode.TreeItem(`${r.databases.join(', ')}`, vscode.TreeItemCollapsibleState.None);
     const size = r.bytes !== undefined ? ` · ${(r.bytes / 1024 / 1024).toFixed(1)} MB` : '';
     item.description = `${new Date(r.createdAt).toLocaleString()} · ${r.method === 'br' ? 'BR' : r.method === 'operator' ? 'operator' : 'logical'}${size}`;
-    item.tooltip = new vscode.MarkdownString().appendText(`${r.method === 'br' ? 'BR backup' : 'Logical export'} of ${r.databases.join(', ')} from ${r.connection} (${r.server})\n${r.location}${r.tables !== undefined ? `\n${r.tables} tables, ${r.rows} rows` : ''}${r.backupTs ? `\nTSO ${r.backupTs}` : ''}`);
+    item.tooltip = new vscode.MarkdownString().appendText(
+      `${r.method === 'br' ? 'BR backup' : 'Logical export'} of ${r.databases.join(', ')} from ${r.connection} (${r.server})\n${r.location}${r.tables !== undefined ? `\n${r.tables} tables, ${r.rows} rows` : ''}${r.backupTs ? `\nTSO ${r.backupTs}` : ''}`,
+    );
     item.iconPath = new vscode.ThemeIcon(r.method === 'br' ? 'cloud-upload' : 'archive');
     item.contextValue = 'backup';
     return item;

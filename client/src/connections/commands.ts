@@ -16,7 +16,9 @@ export function settingsStore(secrets: SecretStore): ConnectionStore {
         return scope === 'user' ? i?.globalValue : i?.workspaceValue;
       },
       write: (scope, value) =>
-        vscode.workspace.getConfiguration('tidb').update('connections', value, scope === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace),
+        vscode.workspace
+          .getConfiguration('tidb')
+          .update('connections', value, scope === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace),
     },
     secrets,
   );
@@ -56,40 +58,82 @@ const TLS_ITEMS: Array<vscode.QuickPickItem & { mode: TlsMode }> = [
   { label: 'Off', description: 'no TLS (local clusters, kind, tiup playground)', mode: 'off' },
 ];
 
-async function input(title: string, value: string, prompt: string, validate?: (v: string) => string | undefined): Promise<string | undefined> {
+async function input(
+  title: string,
+  value: string,
+  prompt: string,
+  validate?: (v: string) => string | undefined,
+): Promise<string | undefined> {
   return vscode.window.showInputBox({ title, value, prompt, ignoreFocusOut: true, validateInput: validate });
 }
 
 /** Walks the user through the fields, starting from `start`. undefined: cancelled. */
-async function form(start: Omit<ConnectionProfile, 'id'> & { id?: string }, title: string): Promise<(Omit<ConnectionProfile, 'id'> & { id?: string }) | undefined> {
-  const host = await input(title, start.host, 'Host name or IP address (TiDB Cloud: the host from the Connect dialog)', (v) => (v.trim() ? undefined : 'A host is required'));
+async function form(
+  start: Omit<ConnectionProfile, 'id'> & { id?: string },
+  title: string,
+): Promise<(Omit<ConnectionProfile, 'id'> & { id?: string }) | undefined> {
+  const host = await input(title, start.host, 'Host name or IP address (TiDB Cloud: the host from the Connect dialog)', (v) =>
+    v.trim() ? undefined : 'A host is required',
+  );
   if (host === undefined) return;
-  const port = await input(title, String(start.port), 'Port (TiDB listens on 4000)', (v) => (/^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : 'A port between 1 and 65535'));
+  const port = await input(title, String(start.port), 'Port (TiDB listens on 4000)', (v) =>
+    /^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : 'A port between 1 and 65535',
+  );
   if (port === undefined) return;
-  const user = await input(title, start.user, 'User (TiDB Cloud users have a prefix, such as 2xxxx.root)', (v) => (v ? undefined : 'A user is required'));
+  const user = await input(title, start.user, 'User (TiDB Cloud users have a prefix, such as 2xxxx.root)', (v) =>
+    v ? undefined : 'A user is required',
+  );
   if (user === undefined) return;
   const database = await input(title, start.database ?? '', 'Default database (optional)');
   if (database === undefined) return;
-  const tls = await vscode.window.showQuickPick(TLS_ITEMS.map((i) => ({ ...i, picked: i.mode === start.tls })), { title, placeHolder: 'TLS', ignoreFocusOut: true });
+  const tls = await vscode.window.showQuickPick(
+    TLS_ITEMS.map((i) => ({ ...i, picked: i.mode === start.tls })),
+    { title, placeHolder: 'TLS', ignoreFocusOut: true },
+  );
   if (!tls) return;
   let caFile = start.caFile;
   if (tls.mode === 'verify-identity') {
-    const ca = await vscode.window.showQuickPick([{ label: 'System CA store', description: 'TiDB Cloud and public CAs', file: false }, { label: 'A CA file…', description: caFile ?? 'PEM', file: true }], { title, placeHolder: 'Which certificate authorities to trust', ignoreFocusOut: true });
+    const ca = await vscode.window.showQuickPick(
+      [
+        { label: 'System CA store', description: 'TiDB Cloud and public CAs', file: false },
+        { label: 'A CA file…', description: caFile ?? 'PEM', file: true },
+      ],
+      { title, placeHolder: 'Which certificate authorities to trust', ignoreFocusOut: true },
+    );
     if (!ca) return;
     if (ca.file) {
-      const picked = await vscode.window.showOpenDialog({ title: 'CA certificate (PEM)', canSelectMany: false, filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] } });
+      const picked = await vscode.window.showOpenDialog({
+        title: 'CA certificate (PEM)',
+        canSelectMany: false,
+        filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
+      });
       if (!picked?.[0]) return;
       caFile = picked[0].fsPath;
     } else caFile = undefined;
   } else caFile = undefined;
-  const name = await input(title, start.name || `${user}@${host.trim()}`, 'A name for this connection', (v) => (v.trim() ? undefined : 'A name is required'));
+  const name = await input(title, start.name || `${user}@${host.trim()}`, 'A name for this connection', (v) =>
+    v.trim() ? undefined : 'A name is required',
+  );
   if (name === undefined) return;
   const production = await vscode.window.showQuickPick(
-    [{ label: 'No', value: false }, { label: 'Production', description: 'ask before statements that change data or schema', value: true }].map((i) => ({ ...i, picked: !!start.production === i.value })),
+    [
+      { label: 'No', value: false },
+      { label: 'Production', description: 'ask before statements that change data or schema', value: true },
+    ].map((i) => ({ ...i, picked: !!start.production === i.value })),
     { title, placeHolder: 'Is this a production database?', ignoreFocusOut: true },
   );
   if (!production) return;
-  return { id: start.id, name: name.trim(), host: host.trim(), port: Number(port), user, database: database || undefined, tls: tls.mode, caFile, production: production.value || undefined };
+  return {
+    id: start.id,
+    name: name.trim(),
+    host: host.trim(),
+    port: Number(port),
+    user,
+    database: database || undefined,
+    tls: tls.mode,
+    caFile,
+    production: production.value || undefined,
+  };
 }
 
 async function pickScope(current?: ProfileScope): Promise<ProfileScope | undefined> {
@@ -97,7 +141,12 @@ async function pickScope(current?: ProfileScope): Promise<ProfileScope | undefin
   const pick = await vscode.window.showQuickPick(
     [
       { label: 'For me', description: 'User settings', scope: 'user' as const, picked: current !== 'workspace' },
-      { label: 'For this workspace', description: '.vscode/settings.json, shareable; the password stays on this machine', scope: 'workspace' as const, picked: current === 'workspace' },
+      {
+        label: 'For this workspace',
+        description: '.vscode/settings.json, shareable; the password stays on this machine',
+        scope: 'workspace' as const,
+        picked: current === 'workspace',
+      },
     ],
     { title: 'Save the connection', ignoreFocusOut: true },
   );
@@ -121,7 +170,15 @@ export async function testProfile(p: ConnectionProfile, password: string | undef
 export async function addConnection(manager: ConnectionManager, args?: AddConnectionArgs): Promise<StoredProfile | undefined> {
   const store = manager.store;
   let password = args?.password;
-  let base: Omit<ConnectionProfile, 'id'> = { name: args?.name ?? '', host: args?.host ?? '127.0.0.1', port: args?.port ?? DEFAULT_PORT, user: args?.user ?? 'root', database: args?.database, tls: args?.tls ?? 'preferred', production: args?.production };
+  let base: Omit<ConnectionProfile, 'id'> = {
+    name: args?.name ?? '',
+    host: args?.host ?? '127.0.0.1',
+    port: args?.port ?? DEFAULT_PORT,
+    user: args?.user ?? 'root',
+    database: args?.database,
+    tls: args?.tls ?? 'preferred',
+    production: args?.production,
+  };
   if (args?.url) {
     const parsed = parseConnectionUrl(args.url);
     base = { ...base, ...parsed.profile, name: args.name ?? '' };
@@ -130,14 +187,17 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
   const scripted = !!(args?.url || args?.host);
   if (!scripted) {
     const how = await vscode.window.showQuickPick(
-      [{ label: '$(link) Paste a connection URL…', description: 'mysql://user:password@host:4000/db?ssl-mode=VERIFY_IDENTITY', url: true }, { label: '$(edit) Enter the details', url: false }],
+      [
+        { label: '$(link) Paste a connection URL…', description: 'mysql://user:password@host:4000/db?ssl-mode=VERIFY_IDENTITY', url: true },
+        { label: '$(edit) Enter the details', url: false },
+      ],
       { title: 'TiDB: Add Connection', ignoreFocusOut: true },
     );
     if (!how) return;
     if (how.url) {
       const text = await vscode.window.showInputBox({
         title: 'TiDB: Add Connection',
-        prompt: 'A mysql:// URL. The password in it goes to VS Code\'s secret storage.',
+        prompt: "A mysql:// URL. The password in it goes to VS Code's secret storage.",
         placeHolder: 'mysql://user:password@host:4000/database?ssl-mode=VERIFY_IDENTITY',
         password: false,
         ignoreFocusOut: true,
@@ -159,17 +219,31 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
     if (!filled) return;
     base = filled;
     if (password === undefined) {
-      password = await vscode.window.showInputBox({ title: `Password for ${base.name}`, prompt: "Kept in VS Code's secret storage. Leave empty for none.", password: true, ignoreFocusOut: true });
+      password = await vscode.window.showInputBox({
+        title: `Password for ${base.name}`,
+        prompt: "Kept in VS Code's secret storage. Leave empty for none.",
+        password: true,
+        ignoreFocusOut: true,
+      });
       if (password === undefined) return;
     }
   }
   const profile: ConnectionProfile = { ...base, id: newProfileId(), name: base.name || `${base.user}@${base.host}:${base.port}` };
   if (!scripted) {
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Testing ${profile.name}…` }, () =>
-      testProfile(profile, password).then((ok) => ({ ok }), (e: Error) => ({ error: e.message })),
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Testing ${profile.name}…` },
+      () =>
+        testProfile(profile, password).then(
+          (ok) => ({ ok }),
+          (e: Error) => ({ error: e.message }),
+        ),
     );
     if ('error' in outcome) {
-      const choice = await vscode.window.showWarningMessage(`Could not connect to ${profile.name}: ${outcome.error}`, { modal: true }, 'Save Anyway');
+      const choice = await vscode.window.showWarningMessage(
+        `Could not connect to ${profile.name}: ${outcome.error}`,
+        { modal: true },
+        'Save Anyway',
+      );
       if (choice !== 'Save Anyway') return;
     } else log().info(`Connection test: ${outcome.ok}`);
   }
@@ -200,7 +274,11 @@ export async function setPassword(manager: ConnectionManager, p: StoredProfile):
 }
 
 export async function removeConnection(manager: ConnectionManager, p: StoredProfile): Promise<void> {
-  const ok = await vscode.window.showWarningMessage(`Remove the connection ${p.name}? Its saved password is deleted too.`, { modal: true }, 'Remove');
+  const ok = await vscode.window.showWarningMessage(
+    `Remove the connection ${p.name}? Its saved password is deleted too.`,
+    { modal: true },
+    'Remove',
+  );
   if (ok !== 'Remove') return;
   await manager.disconnect(p.id);
   await manager.store.remove(p.id);
@@ -214,10 +292,12 @@ export async function testConnection(manager: ConnectionManager, p: StoredProfil
       const ok = await testProfile(p, password);
       void vscode.window.showInformationMessage(`Connected to ${ok}.`);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password').then((a) => {
-        if (a === 'Edit Connection') void editConnection(manager, p);
-        if (a === 'Set Password') void setPassword(manager, p);
-      });
+      void vscode.window
+        .showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password')
+        .then((a) => {
+          if (a === 'Edit Connection') void editConnection(manager, p);
+          if (a === 'Set Password') void setPassword(manager, p);
+        });
     }
   });
 }
@@ -230,7 +310,11 @@ export async function pickConnection(manager: ConnectionManager, placeHolder = '
     return add ? addConnection(manager) : undefined;
   }
   const pick = await vscode.window.showQuickPick(
-    list.map((p) => ({ label: `${manager.isConnected(p.id) ? '$(database)' : '$(plug)'} ${p.name}`, description: `${p.user}@${p.host}:${p.port}${p.production ? ' · production' : ''}`, profile: p })),
+    list.map((p) => ({
+      label: `${manager.isConnected(p.id) ? '$(database)' : '$(plug)'} ${p.name}`,
+      description: `${p.user}@${p.host}:${p.port}${p.production ? ' · production' : ''}`,
+      profile: p,
+    })),
     { placeHolder },
   );
   return pick?.profile;

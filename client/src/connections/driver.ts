@@ -14,7 +14,11 @@ export interface ServerInfo {
 }
 
 export class ConnectionError extends Error {
-  constructor(message: string, readonly code?: string, readonly errno?: number) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly errno?: number,
+  ) {
     super(message);
   }
 }
@@ -72,26 +76,53 @@ export function explain(e: unknown, p: Pick<ConnectionProfile, 'host' | 'port' |
   const where = `${p.host}:${p.port}`;
   switch (err.code) {
     case 'ER_ACCESS_DENIED_ERROR':
-      return new ConnectionError(`Access denied for user '${p.user}' at ${where} (error ${err.errno}). Check the user name and password; for TiDB Cloud the user has a prefix such as '2xxxx.root'.`, err.code, err.errno);
+      return new ConnectionError(
+        `Access denied for user '${p.user}' at ${where} (error ${err.errno}). Check the user name and password; for TiDB Cloud the user has a prefix such as '2xxxx.root'.`,
+        err.code,
+        err.errno,
+      );
     case 'ECONNREFUSED':
-      return new ConnectionError(`Nothing is listening at ${where}. Check the host and port (TiDB listens on 4000 by default) and that the server is running.`, err.code);
+      return new ConnectionError(
+        `Nothing is listening at ${where}. Check the host and port (TiDB listens on 4000 by default) and that the server is running.`,
+        err.code,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new ConnectionError(`Cannot resolve the host '${p.host}'. Check the host name.`, err.code);
     case 'ETIMEDOUT':
-      return new ConnectionError(`Timed out connecting to ${where}. Check the network path and firewall; raise the connect timeout setting for slow links.`, err.code);
+      return new ConnectionError(
+        `Timed out connecting to ${where}. Check the network path and firewall; raise the connect timeout setting for slow links.`,
+        err.code,
+      );
     case 'ER_BAD_DB_ERROR':
-      return new ConnectionError(`${err.sqlMessage ?? err.message} at ${where}. Leave the default database empty or pick an existing one.`, err.code, err.errno);
+      return new ConnectionError(
+        `${err.sqlMessage ?? err.message} at ${where}. Leave the default database empty or pick an existing one.`,
+        err.code,
+        err.errno,
+      );
     case 'HANDSHAKE_NO_SSL_SUPPORT':
-      return new ConnectionError(`The server at ${where} does not support TLS, but the connection requires it (TLS mode '${p.tls}'). Use TLS 'off' or 'preferred' for this server.`, err.code);
+      return new ConnectionError(
+        `The server at ${where} does not support TLS, but the connection requires it (TLS mode '${p.tls}'). Use TLS 'off' or 'preferred' for this server.`,
+        err.code,
+      );
   }
   if (/does not support secure connection/i.test(err.message ?? '')) {
-    return new ConnectionError(`The server at ${where} does not support TLS, but the connection requires it (TLS mode '${p.tls}'). Use TLS 'off' or 'preferred' for this server.`, err.code);
+    return new ConnectionError(
+      `The server at ${where} does not support TLS, but the connection requires it (TLS mode '${p.tls}'). Use TLS 'off' or 'preferred' for this server.`,
+      err.code,
+    );
   }
   if (/certificate|self.signed|unable to verify/i.test(err.message ?? '')) {
-    return new ConnectionError(`TLS verification of ${where} failed: ${err.message}. For a private CA choose its PEM file; TiDB Cloud needs 'verify-identity' with the system CA store.`, err.code);
+    return new ConnectionError(
+      `TLS verification of ${where} failed: ${err.message}. For a private CA choose its PEM file; TiDB Cloud needs 'verify-identity' with the system CA store.`,
+      err.code,
+    );
   }
-  return new ConnectionError(`${err.sqlMessage ?? err.message ?? String(e)}${err.errno ? ` (error ${err.errno})` : ''} at ${where}.`, err.code, err.errno);
+  return new ConnectionError(
+    `${err.sqlMessage ?? err.message ?? String(e)}${err.errno ? ` (error ${err.errno})` : ''} at ${where}.`,
+    err.code,
+    err.errno,
+  );
 }
 
 /** Reads VERSION() (and tidb_version() on TiDB) and tells TiDB, MySQL and MariaDB apart. */

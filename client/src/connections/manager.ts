@@ -18,7 +18,10 @@ export class ConnectionManager {
   private opening = new Map<string, Promise<Session>>();
   private listeners = new Set<(e: ConnectionEvent) => void>();
 
-  constructor(readonly store: ConnectionStore, private readonly hooks: ManagerHooks) {}
+  constructor(
+    readonly store: ConnectionStore,
+    private readonly hooks: ManagerHooks,
+  ) {}
 
   onDidChange(f: (e: ConnectionEvent) => void): { dispose(): void } {
     this.listeners.add(f);

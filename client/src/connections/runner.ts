@@ -49,13 +49,40 @@ export interface RunOptions {
 }
 
 const TYPE_NAMES: Record<number, string> = {
-  0: 'DECIMAL', 1: 'TINY', 2: 'SHORT', 3: 'LONG', 4: 'FLOAT', 5: 'DOUBLE', 6: 'NULL', 7: 'TIMESTAMP', 8: 'LONGLONG', 9: 'INT24', 10: 'DATE', 11: 'TIME',
-  12: 'DATETIME', 13: 'YEAR', 15: 'VARCHAR', 16: 'BIT', 245: 'JSON', 246: 'NEWDECIMAL', 247: 'ENUM', 248: 'SET', 249: 'TINY_BLOB', 250: 'MEDIUM_BLOB',
-  251: 'LONG_BLOB', 252: 'BLOB', 253: 'VAR_STRING', 254: 'STRING', 255: 'GEOMETRY',
+  0: 'DECIMAL',
+  1: 'TINY',
+  2: 'SHORT',
+  3: 'LONG',
+  4: 'FLOAT',
+  5: 'DOUBLE',
+  6: 'NULL',
+  7: 'TIMESTAMP',
+  8: 'LONGLONG',
+  9: 'INT24',
+  10: 'DATE',
+  11: 'TIME',
+  12: 'DATETIME',
+  13: 'YEAR',
+  15: 'VARCHAR',
+  16: 'BIT',
+  245: 'JSON',
+  246: 'NEWDECIMAL',
+  247: 'ENUM',
+  248: 'SET',
+  249: 'TINY_BLOB',
+  250: 'MEDIUM_BLOB',
+  251: 'LONG_BLOB',
+  252: 'BLOB',
+  253: 'VAR_STRING',
+  254: 'STRING',
+  255: 'GEOMETRY',
 };
 
 export function columnsOf(fields: FieldPacket[]): ColumnInfo[] {
-  return fields.map((f) => ({ name: f.name, type: TYPE_NAMES[(f as unknown as { columnType: number }).columnType] ?? String((f as unknown as { columnType: number }).columnType) }));
+  return fields.map((f) => ({
+    name: f.name,
+    type: TYPE_NAMES[(f as unknown as { columnType: number }).columnType] ?? String((f as unknown as { columnType: number }).columnType),
+  }));
 }
 
 /** The server-side id of a connection, for KILL QUERY. */
@@ -78,50 +105,59 @@ export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions 
     };
     const q = core.query({ sql, rowsAsArray: true });
     // A throw inside a driver event handler would leave the promise pending forever: guard both.
-    const guard = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
-      try {
-        f(...a);
-      } catch (e) {
-        reject(e);
-      }
-    };
-    q.on('fields', guard((fields: FieldPacket[] | undefined) => {
-      // a CALL ends with an OK packet announced by an empty 'fields' event
-      if (!fields) return;
-      flush();
-      current = { columns: columnsOf(fields), rows: [], rowCount: 0, truncated: false };
-      result.sets.push(current);
-      opts.onColumns?.(result.sets.length - 1, current.columns);
-    }));
-    q.on('result', guard((row: unknown) => {
-      if (Array.isArray(row) && current) {
-        current.rowCount++;
-        if (current.rows.length < limit) {
-          const kept = opts.mapRow ? opts.mapRow(row) : row;
-          current.rows.push(kept);
-          pending.push(kept);
-          if (pending.length >= 1000) flush();
-        } else if (!current.truncated) {
-          current.truncated = true;
-          if (opts.onLimit) {
-            limitStop = current;
-            opts.onLimit();
-          }
+    const guard =
+      <A extends unknown[]>(f: (...a: A) => void) =>
+      (...a: A) => {
+        try {
+          f(...a);
+        } catch (e) {
+          reject(e);
         }
-      } else {
-        // an OK packet: INSERT/UPDATE/DDL, or the end of a CALL
-        const ok = row as { affectedRows?: number; insertId?: number; warningStatus?: number };
-        result.affectedRows = (result.affectedRows ?? 0) + (ok.affectedRows ?? 0);
-        if (ok.insertId) result.insertId = ok.insertId;
-      }
-    }));
+      };
+    q.on(
+      'fields',
+      guard((fields: FieldPacket[] | undefined) => {
+        // a CALL ends with an OK packet announced by an empty 'fields' event
+        if (!fields) return;
+        flush();
+        current = { columns: columnsOf(fields), rows: [], rowCount: 0, truncated: false };
+        result.sets.push(current);
+        opts.onColumns?.(result.sets.length - 1, current.columns);
+      }),
+    );
+    q.on(
+      'result',
+      guard((row: unknown) => {
+        if (Array.isArray(row) && current) {
+          current.rowCount++;
+          if (current.rows.length < limit) {
+            const kept = opts.mapRow ? opts.mapRow(row) : row;
+            current.rows.push(kept);
+            pending.push(kept);
+            if (pending.length >= 1000) flush();
+          } else if (!current.truncated) {
+            current.truncated = true;
+            if (opts.onLimit) {
+              limitStop = current;
+              opts.onLimit();
+            }
+          }
+        } else {
+          // an OK packet: INSERT/UPDATE/DDL, or the end of a CALL
+          const ok = row as { affectedRows?: number; insertId?: number; warningStatus?: number };
+          result.affectedRows = (result.affectedRows ?? 0) + (ok.affectedRows ?? 0);
+          if (ok.insertId) result.insertId = ok.insertId;
+        }
+      }),
+    );
     // A fatal error (the connection killed or reset) goes to the connection, not to
     // an event-style query: listen there too, or the run would never settle.
     const onConnError = (e: Error) => {
       flush();
       reject(Object.assign(e, { fatal: true }));
     };
-    const onConnEnd = () => onConnError(Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }));
+    const onConnEnd = () =>
+      onConnError(Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }));
     core.once('error', onConnError);
     core.once('end', onConnEnd);
     const done = () => {
@@ -159,7 +195,12 @@ export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions 
  * Stops the statement running on connection `id` by killing the query (not the
  * connection) from another connection. TiDB before v6.1 needs KILL TIDB QUERY.
  */
-export async function cancelQuery(control: mysql.Connection, id: number, flavor: 'tidb' | 'mysql' | 'mariadb', tidbGlobalKill = true): Promise<void> {
+export async function cancelQuery(
+  control: mysql.Connection,
+  id: number,
+  flavor: 'tidb' | 'mysql' | 'mariadb',
+  tidbGlobalKill = true,
+): Promise<void> {
   const sql = flavor === 'tidb' && !tidbGlobalKill ? 'KILL TIDB QUERY ?' : 'KILL QUERY ?';
   await control.query(sql, [id]);
 }

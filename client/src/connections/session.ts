@@ -24,7 +24,14 @@ export interface RunControl extends RunOptions {
 }
 
 export class StatementError extends Error {
-  constructor(message: string, readonly code?: string, readonly errno?: number, readonly sqlState?: string, readonly cancelled = false, readonly connectionLost = false) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly errno?: number,
+    readonly sqlState?: string,
+    readonly cancelled = false,
+    readonly connectionLost = false,
+  ) {
     super(message);
   }
 }
@@ -40,7 +47,11 @@ export class Session {
   private effective: ConnectionProfile;
   private running?: Promise<unknown>;
 
-  private constructor(readonly profile: ConnectionProfile, private readonly password: string | undefined, private readonly opts: SessionOptions) {
+  private constructor(
+    readonly profile: ConnectionProfile,
+    private readonly password: string | undefined,
+    private readonly opts: SessionOptions,
+  ) {
     this.effective = profile;
   }
 
@@ -58,7 +69,12 @@ export class Session {
   /** The pool for metadata queries (explorer, schema, KILL). */
   meta(): mysql.Pool {
     if (!this.pool) {
-      this.pool = mysql.createPool({ ...connectionOptions(this.effective, this.password, this.opts.connectTimeoutMs), connectionLimit: 3, maxIdle: 1, idleTimeout: 60_000 });
+      this.pool = mysql.createPool({
+        ...connectionOptions(this.effective, this.password, this.opts.connectTimeoutMs),
+        connectionLimit: 3,
+        maxIdle: 1,
+        idleTimeout: 60_000,
+      });
       // a broken pooled connection is dropped by the pool; nothing to do but not crash
       this.pool.on('connection', (c) => c.on('error', () => undefined));
     }
@@ -95,7 +111,9 @@ export class Session {
     this.conn = c;
     this.lostReason = undefined;
     if (wasLost) {
-      this.opts.notice?.(`The connection to ${this.profile.name} was lost (${wasLost}) and has been reopened. Session state (USE, SET, temporary tables, an open transaction) was reset.`);
+      this.opts.notice?.(
+        `The connection to ${this.profile.name} was lost (${wasLost}) and has been reopened. Session state (USE, SET, temporary tables, an open transaction) was reset.`,
+      );
     }
     return c;
   }
@@ -147,14 +165,35 @@ export class Session {
     } catch (e) {
       const err = e as { code?: string; errno?: number; sqlState?: string; message: string; fatal?: boolean };
       if (cancelled) {
-        const why = cancelled === 'timeout' ? `Cancelled after ${Math.round((ctl.timeoutMs ?? 0) / 1000)} s (the tidb.query.timeout setting)` : 'Cancelled';
-        throw new StatementError(`${why}: the statement was killed on the server (${err.message}).`, err.code, err.errno, err.sqlState, true);
+        const why =
+          cancelled === 'timeout'
+            ? `Cancelled after ${Math.round((ctl.timeoutMs ?? 0) / 1000)} s (the tidb.query.timeout setting)`
+            : 'Cancelled';
+        throw new StatementError(
+          `${why}: the statement was killed on the server (${err.message}).`,
+          err.code,
+          err.errno,
+          err.sqlState,
+          true,
+        );
       }
       if (err.fatal || LOST.has(err.code ?? '')) {
         this.lostReason ??= err.code ?? err.message;
-        throw new StatementError(`The connection to ${this.profile.name} was lost while the statement ran (${err.code ?? err.message}). It may or may not have been applied; check before running it again. The next statement reconnects.`, err.code, err.errno, err.sqlState, false, true);
+        throw new StatementError(
+          `The connection to ${this.profile.name} was lost while the statement ran (${err.code ?? err.message}). It may or may not have been applied; check before running it again. The next statement reconnects.`,
+          err.code,
+          err.errno,
+          err.sqlState,
+          false,
+          true,
+        );
       }
-      throw new StatementError(err.errno ? `Error ${err.errno}${err.sqlState ? ` (${err.sqlState})` : ''}: ${err.message}` : err.message, err.code, err.errno, err.sqlState);
+      throw new StatementError(
+        err.errno ? `Error ${err.errno}${err.sqlState ? ` (${err.sqlState})` : ''}: ${err.message}` : err.message,
+        err.code,
+        err.errno,
+        err.sqlState,
+      );
     } finally {
       ctl.signal?.removeEventListener('abort', onAbort);
       if (timer) clearTimeout(timer);

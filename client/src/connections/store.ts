@@ -47,7 +47,8 @@ export function sanitizeProfile(raw: unknown): { profile?: ConnectionProfile; pr
   const port = r.port === undefined ? DEFAULT_PORT : Number(r.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) return { problem: `'${name ?? host}' has an invalid port`, hadPassword };
   const tls = (typeof r.tls === 'string' && (TLS as string[]).includes(r.tls) ? r.tls : 'preferred') as TlsMode;
-  const id = typeof r.id === 'string' && /^[\w-]{1,64}$/.test(r.id) ? r.id : `${host}-${port}-${String(r.user ?? 'root')}`.replace(/[^\w-]/g, '_');
+  const id =
+    typeof r.id === 'string' && /^[\w-]{1,64}$/.test(r.id) ? r.id : `${host}-${port}-${String(r.user ?? 'root')}`.replace(/[^\w-]/g, '_');
   const profile: ConnectionProfile = {
     id,
     name: name ?? `${String(r.user ?? 'root')}@${host}:${port}`,
@@ -75,7 +76,10 @@ export class ConnectionStore {
   /** problems found while reading the settings, for a warning */
   problems: string[] = [];
 
-  constructor(private readonly settings: ProfileSettings, private readonly secrets: SecretStore) {}
+  constructor(
+    private readonly settings: ProfileSettings,
+    private readonly secrets: SecretStore,
+  ) {}
 
   /** Every profile: workspace ones first (they belong to the project), then the user's. */
   list(): StoredProfile[] {
@@ -91,7 +95,10 @@ export class ConnectionStore {
       }
       for (const entry of raw) {
         const { profile, problem, hadPassword } = sanitizeProfile(entry);
-        if (hadPassword) this.problems.push(`tidb.connections (${scope}) contains a password for '${profile?.name ?? '?'}': it is ignored; remove it from settings.json and enter it when asked (it is then kept in VS Code's secret storage)`);
+        if (hadPassword)
+          this.problems.push(
+            `tidb.connections (${scope}) contains a password for '${profile?.name ?? '?'}': it is ignored; remove it from settings.json and enter it when asked (it is then kept in VS Code's secret storage)`,
+          );
         if (!profile) {
           this.problems.push(`tidb.connections (${scope}): ${problem}`);
           continue;

@@ -7,7 +7,7 @@ import type { PlanView } from '../../../protocol/webviews/plan';
 import { diagnose } from '../../../core/plan/diagnoses/index';
 import { parsePlan, PlanParseError } from '../../../core/plan/parse';
 import type { ConnectionManager } from '../connections/manager';
-import { StatementError } from '../connections/session';
+import type { StatementError } from '../connections/session';
 import type { StoredProfile } from '../connections/store';
 import { log } from '../log';
 import type { DocumentConnections } from '../query/documentConnection';
@@ -24,12 +24,18 @@ export function viewFromText(text: string, title: string, source: string): PlanV
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
 
 export class ExplainCommands {
-  constructor(private readonly manager: ConnectionManager, private readonly docs: DocumentConnections, private readonly panels: PlanPanels) {}
+  constructor(
+    private readonly manager: ConnectionManager,
+    private readonly docs: DocumentConnections,
+    private readonly panels: PlanPanels,
+  ) {}
 
   async explainAtCursor(analyze: boolean, editor = vscode.window.activeTextEditor): Promise<PlanView | undefined> {
     if (!editor) return void vscode.window.showInformationMessage('Open a SQL file and put the cursor in a statement to explain it.');
     const doc = editor.document;
-    const stmt = editor.selection.isEmpty ? statementAt(doc.getText(), doc.offsetAt(editor.selection.active)) : statementsOf(doc.getText(editor.selection))[0];
+    const stmt = editor.selection.isEmpty
+      ? statementAt(doc.getText(), doc.offsetAt(editor.selection.active))
+      : statementsOf(doc.getText(editor.selection))[0];
     if (!stmt) return void vscode.window.showInformationMessage('No SQL statement at the cursor.');
     const profile = await this.docs.resolve(doc.uri);
     if (!profile) return;
@@ -53,32 +59,47 @@ export class ExplainCommands {
     }
     const q = explainQuery(session.server, sql, analyze);
     const title = summary(sql, 60);
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name}`, cancellable: true }, async (_, token) => {
-      const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      let text: string;
-      try {
-        let r;
+    return vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name}`,
+        cancellable: true,
+      },
+      async (_, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        let text: string;
         try {
-          r = await session.run(q.sql, { signal: ac.signal, rowLimit: 100_000, stopAtLimit: false });
+          let r;
+          try {
+            r = await session.run(q.sql, { signal: ac.signal, rowLimit: 100_000, stopAtLimit: false });
+          } catch (e) {
+            if (!q.fallback || (e as StatementError).cancelled) throw e;
+            log().info(`${q.sql.slice(0, 40)}… failed (${(e as Error).message}); trying the row format`);
+            r = await session.run(q.fallback, { signal: ac.signal, rowLimit: 100_000, stopAtLimit: false });
+          }
+          text = resultToPlanText(r);
         } catch (e) {
-          if (!q.fallback || (e as StatementError).cancelled) throw e;
-          log().info(`${q.sql.slice(0, 40)}… failed (${(e as Error).message}); trying the row format`);
-          r = await session.run(q.fallback, { signal: ac.signal, rowLimit: 100_000, stopAtLimit: false });
+          return void vscode.window.showErrorMessage(
+            `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} failed on ${profile.name}: ${(e as Error).message}`,
+          );
         }
-        text = resultToPlanText(r);
-      } catch (e) {
-        return void vscode.window.showErrorMessage(`${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} failed on ${profile.name}: ${(e as Error).message}`);
-      }
-      try {
-        const view = viewFromText(text, title, `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name} (${FLAVOR[session.server.flavor]} ${session.server.version})${q.note ? ` — ${q.note}` : ''}`);
-        this.panels.show([view]);
-        return view;
-      } catch (e) {
-        log().error(`Could not read the plan from ${profile.name}: ${(e as Error).message}\n${text.slice(0, 2000)}`);
-        return void vscode.window.showErrorMessage(`Could not read the plan ${profile.name} returned: ${(e as Error).message}. The output is in the TiDB log.`);
-      }
-    });
+        try {
+          const view = viewFromText(
+            text,
+            title,
+            `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name} (${FLAVOR[session.server.flavor]} ${session.server.version})${q.note ? ` — ${q.note}` : ''}`,
+          );
+          this.panels.show([view]);
+          return view;
+        } catch (e) {
+          log().error(`Could not read the plan from ${profile.name}: ${(e as Error).message}\n${text.slice(0, 2000)}`);
+          return void vscode.window.showErrorMessage(
+            `Could not read the plan ${profile.name} returned: ${(e as Error).message}. The output is in the TiDB log.`,
+          );
+        }
+      },
+    );
   }
 
   /**
@@ -99,14 +120,16 @@ export class ExplainCommands {
         failures.push(`${source}: ${e.message}`);
       }
     };
-    if (arg?.text) return tryShow(arg.text, arg.title ?? 'plan', 'text') ?? void vscode.window.showErrorMessage(`No EXPLAIN output: ${failures[0]}`);
+    if (arg?.text)
+      return tryShow(arg.text, arg.title ?? 'plan', 'text') ?? void vscode.window.showErrorMessage(`No EXPLAIN output: ${failures[0]}`);
     const ed = vscode.window.activeTextEditor;
     if (ed && !ed.selection.isEmpty) {
       const view = tryShow(ed.document.getText(ed.selection), vscode.workspace.asRelativePath(ed.document.uri), 'selection');
       if (view) return view;
     } else if (ed && ed.document.languageId !== 'sql') {
       const text = ed.document.getText();
-      const view = text.trim() && text.length < 5_000_000 ? tryShow(text, vscode.workspace.asRelativePath(ed.document.uri), 'file') : undefined;
+      const view =
+        text.trim() && text.length < 5_000_000 ? tryShow(text, vscode.workspace.asRelativePath(ed.document.uri), 'file') : undefined;
       if (view) return view;
     }
     // A desktop VS Code reads the clipboard silently. In a browser the read needs a permission the page
@@ -120,19 +143,33 @@ export class ExplainCommands {
       }
     }
     const why = failures.length ? `No EXPLAIN output in the ${failures.join('; ')}.` : 'No EXPLAIN output selected.';
-    const pick = await vscode.window.showInformationMessage(`${why} Paste the plan into a new editor, open a file with one${web ? ', or read the clipboard (the browser may ask for permission)' : ''}.`, PASTE, OPEN, ...(web ? [READ] : []));
+    const pick = await vscode.window.showInformationMessage(
+      `${why} Paste the plan into a new editor, open a file with one${web ? ', or read the clipboard (the browser may ask for permission)' : ''}.`,
+      PASTE,
+      OPEN,
+      ...(web ? [READ] : []),
+    );
     if (pick === PASTE) return this.pasteIntoEditor();
     if (pick === READ) {
       const clip = await readClipboard();
-      if (clip.text?.trim()) return tryShow(clip.text, 'clipboard', 'clipboard') ?? void vscode.window.showErrorMessage(`No EXPLAIN output in the clipboard: ${failures[failures.length - 1]}`);
-      const next = await vscode.window.showInformationMessage('The clipboard could not be read (or is empty). Paste the plan into a new editor instead?', PASTE);
+      if (clip.text?.trim())
+        return (
+          tryShow(clip.text, 'clipboard', 'clipboard') ??
+          void vscode.window.showErrorMessage(`No EXPLAIN output in the clipboard: ${failures[failures.length - 1]}`)
+        );
+      const next = await vscode.window.showInformationMessage(
+        'The clipboard could not be read (or is empty). Paste the plan into a new editor instead?',
+        PASTE,
+      );
       if (next === PASTE) return this.pasteIntoEditor();
       return;
     }
     if (pick === OPEN) {
       const file = await pickPlanFile();
       if (!file) return;
-      return tryShow(file.text, file.title, 'file') ?? void vscode.window.showErrorMessage(`${file.title}: ${failures[failures.length - 1]}`);
+      return (
+        tryShow(file.text, file.title, 'file') ?? void vscode.window.showErrorMessage(`${file.title}: ${failures[failures.length - 1]}`)
+      );
     }
   }
 
@@ -144,7 +181,9 @@ export class ExplainCommands {
   async pasteIntoEditor(): Promise<PlanView | undefined> {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
     await vscode.window.showTextDocument(doc);
-    void vscode.window.showInformationMessage('Paste the EXPLAIN or EXPLAIN ANALYZE output here (Ctrl+V): the plan viewer opens when it holds a plan.');
+    void vscode.window.showInformationMessage(
+      'Paste the EXPLAIN or EXPLAIN ANALYZE output here (Ctrl+V): the plan viewer opens when it holds a plan.',
+    );
     return new Promise<PlanView | undefined>((resolve) => {
       let panel: vscode.WebviewPanel | undefined;
       let timer: NodeJS.Timeout | undefined;
@@ -174,7 +213,9 @@ export class ExplainCommands {
         vscode.workspace.onDidCloseTextDocument((d) => {
           if (d !== doc) return;
           clearTimeout(timer);
-          subs.forEach((x) => x.dispose());
+          subs.forEach((x) => {
+            x.dispose();
+          });
           if (first) resolve(undefined);
         }),
       ];
@@ -194,17 +235,34 @@ export class ExplainCommands {
           return false;
         }
       })
-      .map((d) => ({ label: `$(file-text) ${vscode.workspace.asRelativePath(d.uri)}`, description: 'open editor', from: 'editor' as const, doc: d }));
-    const items: Item[] = [...editors, { label: '$(clippy) From the clipboard', from: 'clipboard' }, { label: '$(file) From a file…', from: 'file' }];
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The plan to compare with (for example the same statement after adding an index)' });
+      .map((d) => ({
+        label: `$(file-text) ${vscode.workspace.asRelativePath(d.uri)}`,
+        description: 'open editor',
+        from: 'editor' as const,
+        doc: d,
+      }));
+    const items: Item[] = [
+      ...editors,
+      { label: '$(clippy) From the clipboard', from: 'clipboard' },
+      { label: '$(file) From a file…', from: 'file' },
+    ];
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: 'The plan to compare with (for example the same statement after adding an index)',
+    });
     if (!pick) return;
     try {
       if (pick.from === 'editor') return viewFromText(pick.doc!.getText(), vscode.workspace.asRelativePath(pick.doc!.uri), 'editor');
       if (pick.from === 'clipboard') {
         const clip = await readClipboard();
         if (clip.error || !clip.text?.trim()) {
-          const why = clip.error ? 'The clipboard could not be read here (the browser has not granted clipboard access).' : 'The clipboard is empty.';
-          const next = await vscode.window.showInformationMessage(`${why} Paste the plan into an editor, then run Compare with… again and choose that editor, or open a file.`, PASTE, OPEN);
+          const why = clip.error
+            ? 'The clipboard could not be read here (the browser has not granted clipboard access).'
+            : 'The clipboard is empty.';
+          const next = await vscode.window.showInformationMessage(
+            `${why} Paste the plan into an editor, then run Compare with… again and choose that editor, or open a file.`,
+            PASTE,
+            OPEN,
+          );
           if (next === PASTE) {
             const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
             await vscode.window.showTextDocument(doc);
@@ -237,7 +295,10 @@ async function readClipboard(): Promise<{ text?: string; error?: string }> {
 }
 
 async function pickPlanFile(): Promise<{ text: string; title: string } | undefined> {
-  const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'EXPLAIN output': ['txt', 'log', 'json', 'out', 'sql', 'csv', 'md'], 'All files': ['*'] } });
+  const files = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: { 'EXPLAIN output': ['txt', 'log', 'json', 'out', 'sql', 'csv', 'md'], 'All files': ['*'] },
+  });
   if (!files?.[0]) return;
   return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(files[0])), title: vscode.workspace.asRelativePath(files[0]) };
 }

@@ -28,7 +28,9 @@ export function explainQuery(server: Pick<ServerInfo, 'flavor' | 'version'>, sta
       return { sql: analyze ? `ANALYZE FORMAT=JSON ${stmt}` : `EXPLAIN FORMAT=JSON ${stmt}` };
     case 'mysql':
       // MySQL's EXPLAIN ANALYZE prints a TREE text only; its JSON plan has no actual rows
-      return analyze ? { sql: `EXPLAIN FORMAT=JSON ${stmt}`, note: 'MySQL has no JSON form of EXPLAIN ANALYZE: this is the estimated plan' } : { sql: `EXPLAIN FORMAT=JSON ${stmt}` };
+      return analyze
+        ? { sql: `EXPLAIN FORMAT=JSON ${stmt}`, note: 'MySQL has no JSON form of EXPLAIN ANALYZE: this is the estimated plan' }
+        : { sql: `EXPLAIN FORMAT=JSON ${stmt}` };
   }
 }
 
@@ -41,6 +43,7 @@ export function resultToPlanText(r: RunResult): string {
     if (/^\s*[[{]/.test(cell)) return cell;
   }
   const lines = [set.columns.map((c) => c.name).join('\t')];
-  for (const row of set.rows) lines.push(row.map((v) => (v === null || v === undefined ? '' : String(v).replace(/[\t\n]/g, ' '))).join('\t'));
+  for (const row of set.rows)
+    lines.push(row.map((v) => (v === null || v === undefined ? '' : String(v).replace(/[\t\n]/g, ' '))).join('\t'));
   return lines.join('\n') + '\n';
 }

@@ -22,23 +22,36 @@ export interface PlanPanels {
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webviews');
   const n = nonce();
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${n}'`, `font-src ${webview.cspSource}`].join('; ');
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${n}'`, `font-src ${webview.cspSource}`].join(
+    '; ',
+  );
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(root, 'plan.css'))}"><title>TiDB Plan</title></head>
 <body><div id="root"></div><script nonce="${n}" src="${webview.asWebviewUri(vscode.Uri.joinPath(root, 'plan.js'))}"></script></body></html>`;
 }
 
-export function createPlanPanels(context: vscode.ExtensionContext, pickOther: () => Promise<PlanView | undefined>): PlanPanels & vscode.Disposable {
+export function createPlanPanels(
+  context: vscode.ExtensionContext,
+  pickOther: () => Promise<PlanView | undefined>,
+): PlanPanels & vscode.Disposable {
   /** every open panel, with the function that shows another payload in it */
   const panels = new Map<vscode.WebviewPanel, (p: PlanPayload) => void>();
   const api: PlanPanels & vscode.Disposable = {
     received: [],
     show(views) {
-      const panel = vscode.window.createWebviewPanel(PLAN_VIEW, `Plan: ${views.map((v) => v.title).join(' ⇄ ').slice(0, 60)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')],
-      });
+      const panel = vscode.window.createWebviewPanel(
+        PLAN_VIEW,
+        `Plan: ${views
+          .map((v) => v.title)
+          .join(' ⇄ ')
+          .slice(0, 60)}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+        {
+          enableScripts: true,
+          retainContextWhenHidden: false,
+          localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')],
+        },
+      );
       wire(panel, { plans: views, interactive: true });
       return panel;
     },
@@ -46,7 +59,10 @@ export function createPlanPanels(context: vscode.ExtensionContext, pickOther: ()
       const set = panels.get(panel);
       if (!set) return api.show(views);
       set({ plans: views, interactive: true });
-      panel.title = `Plan: ${views.map((v) => v.title).join(' ⇄ ').slice(0, 60)}`;
+      panel.title = `Plan: ${views
+        .map((v) => v.title)
+        .join(' ⇄ ')
+        .slice(0, 60)}`;
       return panel;
     },
     dispose() {
@@ -78,7 +94,10 @@ export function createPlanPanels(context: vscode.ExtensionContext, pickOther: ()
           if (!other) return;
           current = { ...current, plans: [current.plans[0], other] };
           api.last = current;
-          panel.title = `Plan: ${current.plans.map((v) => v.title).join(' ⇄ ').slice(0, 60)}`;
+          panel.title = `Plan: ${current.plans
+            .map((v) => v.title)
+            .join(' ⇄ ')
+            .slice(0, 60)}`;
           void panel.webview.postMessage({ type: 'show', payload: current } satisfies ToPlan);
           return;
         }
@@ -96,7 +115,10 @@ export function createPlanPanels(context: vscode.ExtensionContext, pickOther: ()
           panel.dispose();
           return;
         }
-        panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')] };
+        panel.webview.options = {
+          enableScripts: true,
+          localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')],
+        };
         wire(panel, state.payload);
       },
     }),
@@ -107,10 +129,16 @@ export function createPlanPanels(context: vscode.ExtensionContext, pickOther: ()
 export async function exportHtml(payload: PlanPayload, extensionUri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `${payload.plans[0].title.replace(/[^\w.-]+/g, '_').slice(0, 40) || 'plan'}.html`;
-  target ??= await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { HTML: ['html'] } });
+  target ??= await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    filters: { HTML: ['html'] },
+  });
   if (!target) return;
   const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'webviews').fsPath;
-  const text = planHtml({ plans: payload.plans.map((p) => ({ plan: p.plan, diagnoses: p.diagnoses, title: p.title, raw: p.raw, source: p.source })) }, assets);
+  const text = planHtml(
+    { plans: payload.plans.map((p) => ({ plan: p.plan, diagnoses: p.diagnoses, title: p.title, raw: p.raw, source: p.source })) },
+    assets,
+  );
   await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
   log().info(`Exported the plan to ${target.fsPath}`);
   void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}: it opens offline in any browser.`);

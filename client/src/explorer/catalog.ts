@@ -57,12 +57,19 @@ const KIND_SQL: Record<TableEntry['kind'], string> = {
   sequence: "TABLE_TYPE = 'SEQUENCE'",
 };
 
-export async function listTables(c: Queryable, db: string, opts: { offset?: number; limit?: number; filter?: string; kind?: TableEntry['kind'] } = {}): Promise<{ tables: TableEntry[]; total: number }> {
+export async function listTables(
+  c: Queryable,
+  db: string,
+  opts: { offset?: number; limit?: number; filter?: string; kind?: TableEntry['kind'] } = {},
+): Promise<{ tables: TableEntry[]; total: number }> {
   const limit = Math.max(1, Math.min(opts.limit ?? 500, 5000));
   const offset = Math.max(0, opts.offset ?? 0);
   const like = opts.filter ? `%${opts.filter.replace(/[\\%_]/g, (m) => '\\' + m)}%` : '%';
   const kind = opts.kind ? ` AND ${KIND_SQL[opts.kind]}` : '';
-  const [count] = await c.query<mysql.RowDataPacket[]>(`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?${kind}`, [db, like]);
+  const [count] = await c.query<mysql.RowDataPacket[]>(
+    `SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?${kind}`,
+    [db, like],
+  );
   const [rows] = await c.query<mysql.RowDataPacket[]>(
     `SELECT TABLE_NAME AS name, TABLE_TYPE AS type, TABLE_ROWS AS table_rows, TABLE_COMMENT AS comment FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE ?${kind} ORDER BY TABLE_NAME LIMIT ? OFFSET ?`,
     [db, like, limit, offset],
@@ -96,7 +103,10 @@ export async function listColumns(c: Queryable, db: string, table: string): Prom
 
 /** How many tables, views and sequences a database has. */
 export async function countObjects(c: Queryable, db: string): Promise<Record<TableEntry['kind'], number>> {
-  const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_TYPE AS type, COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? GROUP BY TABLE_TYPE', [db]);
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT TABLE_TYPE AS type, COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? GROUP BY TABLE_TYPE',
+    [db],
+  );
   const out = { table: 0, view: 0, sequence: 0 };
   for (const r of rows) {
     const t = String(r.type);
@@ -128,7 +138,10 @@ export function autoRandomBits(shardingInfo: string | null | undefined): number 
 
 /** TiDB only: the AUTO_RANDOM shard bits of a table's primary key, if it has them. */
 export async function tidbAutoRandom(c: Queryable, db: string, table: string): Promise<number | undefined> {
-  const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TIDB_ROW_ID_SHARDING_INFO AS info FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [db, table]);
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT TIDB_ROW_ID_SHARDING_INFO AS info FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
+    [db, table],
+  );
   return autoRandomBits(rows[0]?.info as string | undefined);
 }
 
@@ -152,7 +165,8 @@ export async function listIndexes(c: Queryable, db: string, table: string): Prom
     let idx = byName.get(name);
     if (!idx) {
       // MySQL and TiDB: IS_VISIBLE YES/NO; MariaDB 10.6+: IGNORED YES/NO
-      const visible = r.IS_VISIBLE !== undefined ? String(r.IS_VISIBLE) !== 'NO' : r.IGNORED !== undefined ? String(r.IGNORED) !== 'YES' : true;
+      const visible =
+        r.IS_VISIBLE !== undefined ? String(r.IS_VISIBLE) !== 'NO' : r.IGNORED !== undefined ? String(r.IGNORED) !== 'YES' : true;
       idx = { name, unique: Number(r.NON_UNIQUE) === 0, columns: [], visible };
       if (r.TIDB_PK_TYPE !== undefined) idx.clustered = name === 'PRIMARY' ? String(r.TIDB_PK_TYPE ?? '') : '';
       byName.set(name, idx);
@@ -163,7 +177,12 @@ export async function listIndexes(c: Queryable, db: string, table: string): Prom
 }
 
 /** The schema the language server needs for completion and schema-aware rules (capped per database). */
-export async function schemaSnapshot(c: Queryable, connection: string, defaultDatabase?: string, maxTablesPerDb = 2000): Promise<SchemaSnapshot> {
+export async function schemaSnapshot(
+  c: Queryable,
+  connection: string,
+  defaultDatabase?: string,
+  maxTablesPerDb = 2000,
+): Promise<SchemaSnapshot> {
   const dbs = await listDatabases(c);
   const snap: SchemaSnapshot = { connection, defaultDatabase, databases: [] };
   for (const db of dbs) {

@@ -102,14 +102,20 @@ export function describeReplica(r: TiFlashReplica): string {
 }
 
 export async function clusterInfo(c: Pick<mysql.Connection, 'query'>): Promise<ClusterInstance[]> {
-  const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TYPE, INSTANCE, STATUS_ADDRESS, VERSION, GIT_HASH, START_TIME, UPTIME FROM INFORMATION_SCHEMA.CLUSTER_INFO');
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT TYPE, INSTANCE, STATUS_ADDRESS, VERSION, GIT_HASH, START_TIME, UPTIME FROM INFORMATION_SCHEMA.CLUSTER_INFO',
+  );
   return parseClusterInfo(rows);
 }
 
 /** TiFlash replicas of a database (or of every database). */
 export async function tiflashReplicas(c: Pick<mysql.Connection, 'query'>, db?: string): Promise<TiFlashReplica[]> {
-  const [rows] = db === undefined
-    ? await c.query<mysql.RowDataPacket[]>('SELECT * FROM INFORMATION_SCHEMA.TIFLASH_REPLICA ORDER BY TABLE_SCHEMA, TABLE_NAME')
-    : await c.query<mysql.RowDataPacket[]>('SELECT * FROM INFORMATION_SCHEMA.TIFLASH_REPLICA WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME', [db]);
+  const [rows] =
+    db === undefined
+      ? await c.query<mysql.RowDataPacket[]>('SELECT * FROM INFORMATION_SCHEMA.TIFLASH_REPLICA ORDER BY TABLE_SCHEMA, TABLE_NAME')
+      : await c.query<mysql.RowDataPacket[]>(
+          'SELECT * FROM INFORMATION_SCHEMA.TIFLASH_REPLICA WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+          [db],
+        );
   return parseTiflashReplicas(rows);
 }

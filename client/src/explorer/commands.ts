@@ -31,7 +31,14 @@ export class DdlDocuments implements vscode.TextDocumentContentProvider {
 
 const qualified = (db: string, name: string) => `${escapeId(db)}.${escapeId(name)}`;
 
-export function registerExplorerCommands(manager: ConnectionManager, tree: ExplorerProvider, runner: QueryRunner, docs: DocumentConnections, ddl: DdlDocuments, explain: ExplainCommands): vscode.Disposable[] {
+export function registerExplorerCommands(
+  manager: ConnectionManager,
+  tree: ExplorerProvider,
+  runner: QueryRunner,
+  docs: DocumentConnections,
+  ddl: DdlDocuments,
+  explain: ExplainCommands,
+): vscode.Disposable[] {
   const profileOf = (n: { connectionId: string }) => manager.store.get(n.connectionId);
   const forwards: Array<{ close(): void }> = [];
   const session = async (n: { connectionId: string }) => manager.connect(n.connectionId);
@@ -44,12 +51,30 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
     vscode.commands.registerCommand('tidb.explorer.showMore', (n: Extract<Node, { kind: 'more' }>) => tree.showMore(n)),
     vscode.commands.registerCommand('tidb.explorer.filter', async (n: Extract<Node, { kind: 'folder' }>) => {
       if (n?.kind !== 'folder') return;
-      const f = await vscode.window.showInputBox({ title: `Filter ${n.database}`, prompt: 'Show names that contain this text (empty: all)', value: tree.filterOf(n) ?? '' });
+      const f = await vscode.window.showInputBox({
+        title: `Filter ${n.database}`,
+        prompt: 'Show names that contain this text (empty: all)',
+        value: tree.filterOf(n) ?? '',
+      });
       if (f !== undefined) tree.setFilter(n, f.trim() || undefined);
     }),
-    vscode.commands.registerCommand('tidb.explorer.clearFilter', (n: Extract<Node, { kind: 'folder' }>) => n?.kind === 'folder' && tree.setFilter(n, undefined)),
+    vscode.commands.registerCommand(
+      'tidb.explorer.clearFilter',
+      (n: Extract<Node, { kind: 'folder' }>) => n?.kind === 'folder' && tree.setFilter(n, undefined),
+    ),
     vscode.commands.registerCommand('tidb.explorer.copyName', async (n: Node) => {
-      const name = n.kind === 'connection' ? n.profile.name : n.kind === 'database' ? n.database : n.kind === 'object' ? n.entry.name : n.kind === 'column' ? n.column.name : n.kind === 'instance' ? n.instance.instance : undefined;
+      const name =
+        n.kind === 'connection'
+          ? n.profile.name
+          : n.kind === 'database'
+            ? n.database
+            : n.kind === 'object'
+              ? n.entry.name
+              : n.kind === 'column'
+                ? n.column.name
+                : n.kind === 'instance'
+                  ? n.instance.instance
+                  : undefined;
       if (name === undefined) return;
       await copyText(name, name);
     }),
@@ -59,10 +84,18 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
       try {
         text = await s.withMeta((q) => showCreate(q, n.database, n.entry.name, n.entry.kind));
       } catch (e) {
-        return void vscode.window.showErrorMessage(`Could not read the definition of ${n.database}.${n.entry.name}: ${(e as Error).message}`);
+        return void vscode.window.showErrorMessage(
+          `Could not read the definition of ${n.database}.${n.entry.name}: ${(e as Error).message}`,
+        );
       }
-      const uri = vscode.Uri.from({ scheme: DDL_SCHEME, path: `/${encodeURIComponent(s.profile.name)}/${encodeURIComponent(n.database)}/${encodeURIComponent(n.entry.name)}.sql` });
-      ddl.set(uri, `-- ${commentSafe(`${n.entry.kind} ${n.database}.${n.entry.name} on ${s.profile.name} (${s.server.raw}), read-only`)}\n${text};\n`);
+      const uri = vscode.Uri.from({
+        scheme: DDL_SCHEME,
+        path: `/${encodeURIComponent(s.profile.name)}/${encodeURIComponent(n.database)}/${encodeURIComponent(n.entry.name)}.sql`,
+      });
+      ddl.set(
+        uri,
+        `-- ${commentSafe(`${n.entry.kind} ${n.database}.${n.entry.name} on ${s.profile.name} (${s.server.raw}), read-only`)}\n${text};\n`,
+      );
       const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'sql');
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
@@ -70,7 +103,10 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
       const s = await session(n);
       const cols = await s.withMeta((q) => listColumns(q, n.database, n.entry.name));
       const list = cols.length ? cols.map((c) => `  ${escapeId(c.name)}`).join(',\n') : '  *';
-      const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: `SELECT\n${list}\nFROM ${qualified(n.database, n.entry.name)}\nLIMIT 100;\n` });
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'sql',
+        content: `SELECT\n${list}\nFROM ${qualified(n.database, n.entry.name)}\nLIMIT 100;\n`,
+      });
       await docs.set(doc.uri, s.profile.id);
       await vscode.window.showTextDocument(doc);
     }),
@@ -93,12 +129,19 @@ export function registerExplorerCommands(manager: ConnectionManager, tree: Explo
         if (existing) await manager.disconnect(id);
         await manager.store.save({ id, name, host: '127.0.0.1', port: fwd.port, user: 'root', tls: 'off' }, 'user');
         manager.fire({ kind: 'changed', id });
-        void vscode.window.showInformationMessage(`Forwarding 127.0.0.1:${fwd.port} to ${pod}:4000 while VS Code runs; the connection '${name}' uses it.`);
+        void vscode.window.showInformationMessage(
+          `Forwarding 127.0.0.1:${fwd.port} to ${pod}:4000 while VS Code runs; the connection '${name}' uses it.`,
+        );
       } catch (e) {
         void vscode.window.showErrorMessage(`Cannot connect to ${n.info.namespace}/${n.info.name}: ${(e as Error).message}`);
       }
     }),
-    { dispose: () => forwards.forEach((f) => f.close()) },
+    {
+      dispose: () =>
+        forwards.forEach((f) => {
+          f.close();
+        }),
+    },
     vscode.commands.registerCommand('tidb.explorer.explain', async (n: ObjectNode) => {
       const p = profileOf(n);
       if (!p) return;

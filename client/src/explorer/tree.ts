@@ -5,9 +5,28 @@ import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connections/manager';
 import type { Session } from '../connections/session';
 import type { StoredProfile } from '../connections/store';
-import { countObjects, listColumns, listDatabases, listIndexes, listPartitions, listTables, tidbAutoRandom, type ColumnEntry, type IndexEntry, type TableEntry } from './catalog';
+import {
+  countObjects,
+  listColumns,
+  listDatabases,
+  listIndexes,
+  listPartitions,
+  listTables,
+  tidbAutoRandom,
+  type ColumnEntry,
+  type IndexEntry,
+  type TableEntry,
+} from './catalog';
 import { defaultKubeConfig, listTidbClusters, type TidbClusterInfo } from '../localCluster/kubeClusters';
-import { clusterInfo, describeReplica, formatUptime, groupTopology, tiflashReplicas, type ClusterInstance, type TiFlashReplica } from './cluster';
+import {
+  clusterInfo,
+  describeReplica,
+  formatUptime,
+  groupTopology,
+  tiflashReplicas,
+  type ClusterInstance,
+  type TiFlashReplica,
+} from './cluster';
 
 export const PAGE_SIZE = 500;
 
@@ -37,7 +56,8 @@ const FOLDER_LABEL = { table: 'Tables', view: 'Views', sequence: 'Sequences' } a
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
 
 /** The key of a folder's paging and filter state. */
-const folderKey = (n: { connectionId: string; database: string; objects: string }) => `${n.connectionId}\u0000${n.database}\u0000${n.objects}`;
+const folderKey = (n: { connectionId: string; database: string; objects: string }) =>
+  `${n.connectionId}\u0000${n.database}\u0000${n.objects}`;
 
 export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private changed = new vscode.EventEmitter<Node | undefined>();
@@ -115,11 +135,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         const item = new vscode.TreeItem(n.profile.name, C.Collapsed);
         item.id = `conn:${n.profile.id}`;
         item.description = s ? `${FLAVOR[s.server.flavor]} ${s.server.version}` : `${n.profile.host}:${n.profile.port}`;
-        item.iconPath = new vscode.ThemeIcon(s ? 'database' : 'plug', n.profile.production ? new vscode.ThemeColor('charts.red') : undefined);
+        item.iconPath = new vscode.ThemeIcon(
+          s ? 'database' : 'plug',
+          n.profile.production ? new vscode.ThemeColor('charts.red') : undefined,
+        );
         item.contextValue = s ? 'connection.connected' : 'connection';
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${escapeMd(n.profile.name)}**${n.profile.production ? ' — production' : ''}\n\n`);
-        md.appendText(`${n.profile.user}@${n.profile.host}:${n.profile.port}${n.profile.database ? `/${n.profile.database}` : ''}\nTLS: ${n.profile.tls}\nSaved in ${n.profile.scope} settings${s ? `\nServer: ${s.server.raw}` : ''}`);
+        md.appendText(
+          `${n.profile.user}@${n.profile.host}:${n.profile.port}${n.profile.database ? `/${n.profile.database}` : ''}\nTLS: ${n.profile.tls}\nSaved in ${n.profile.scope} settings${s ? `\nServer: ${s.server.raw}` : ''}`,
+        );
         item.tooltip = md;
         return item;
       }
@@ -143,7 +168,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         return item;
       }
       case 'instanceGroup': {
-        const item = new vscode.TreeItem(`${n.type.toUpperCase() === 'TIDB' ? 'TiDB' : n.type === 'tikv' ? 'TiKV' : n.type === 'tiflash' ? 'TiFlash' : n.type === 'ticdc' ? 'TiCDC' : n.type.toUpperCase()}`, C.Expanded);
+        const item = new vscode.TreeItem(
+          `${n.type.toUpperCase() === 'TIDB' ? 'TiDB' : n.type === 'tikv' ? 'TiKV' : n.type === 'tiflash' ? 'TiFlash' : n.type === 'ticdc' ? 'TiCDC' : n.type.toUpperCase()}`,
+          C.Expanded,
+        );
         item.description = `${n.instances.length} ${n.instances.length === 1 ? 'instance' : 'instances'}`;
         item.iconPath = new vscode.ThemeIcon('server');
         return item;
@@ -247,17 +275,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       if (!kc) return [];
       try {
         const list = await listTidbClusters(kc);
-        return list.length ? list.map((info): Node => ({ kind: 'k8sCluster', info })) : [{ kind: 'k8sInfo', label: 'No TiDB clusters in this context' }];
+        return list.length
+          ? list.map((info): Node => ({ kind: 'k8sCluster', info }))
+          : [{ kind: 'k8sInfo', label: 'No TiDB clusters in this context' }];
       } catch (e) {
         return [{ kind: 'k8sInfo', label: `Cannot list clusters: ${(e as Error).message}`, ok: false }];
       }
     }
-    if (n.kind === 'k8sCluster') return n.info.components.map((c): Node => ({ kind: 'k8sInfo', label: c.component, description: c.status, ok: c.ready }));
+    if (n.kind === 'k8sCluster')
+      return n.info.components.map((c): Node => ({ kind: 'k8sInfo', label: c.component, description: c.status, ok: c.ready }));
     if (n.kind === 'k8sInfo' || n.kind === 'activity') return [];
     if (n.kind === 'connection') {
       let s: Session;
       try {
-        s = await vscode.window.withProgress({ location: { viewId: 'tidb.explorer' }, title: `Connecting to ${n.profile.name}` }, () => this.manager.connect(n.profile.id));
+        s = await vscode.window.withProgress({ location: { viewId: 'tidb.explorer' }, title: `Connecting to ${n.profile.name}` }, () =>
+          this.manager.connect(n.profile.id),
+        );
       } catch (e) {
         return [{ kind: 'error', connectionId: n.profile.id, message: (e as Error).message }];
       }
@@ -276,7 +309,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     const id = s.profile.id;
     const out: Node[] = [];
     if (s.server.flavor === 'tidb') out.push({ kind: 'cluster', connectionId: id });
-    else out.push({ kind: 'info', connectionId: id, label: `${FLAVOR[s.server.flavor]} ${s.server.version}: not TiDB`, tooltip: `${s.server.raw}\n\nThe cluster topology and TiFlash replicas are TiDB-only; everything else works.` });
+    else
+      out.push({
+        kind: 'info',
+        connectionId: id,
+        label: `${FLAVOR[s.server.flavor]} ${s.server.version}: not TiDB`,
+        tooltip: `${s.server.raw}\n\nThe cluster topology and TiFlash replicas are TiDB-only; everything else works.`,
+      });
     try {
       const dbs = await s.withMeta((q) => listDatabases(q));
       out.push(...dbs.map((database): Node => ({ kind: 'database', connectionId: id, database })));
@@ -291,19 +330,32 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     switch (n.kind) {
       case 'cluster': {
         const groups = groupTopology(await clusterInfo(q));
-        return [...groups.map((g): Node => ({ kind: 'instanceGroup', connectionId: id, type: g.type, instances: g.instances })), { kind: 'replicas', connectionId: id }];
+        return [
+          ...groups.map((g): Node => ({ kind: 'instanceGroup', connectionId: id, type: g.type, instances: g.instances })),
+          { kind: 'replicas', connectionId: id },
+        ];
       }
       case 'instanceGroup':
         return n.instances.map((instance): Node => ({ kind: 'instance', connectionId: id, instance }));
       case 'replicas': {
         const list = await tiflashReplicas(q);
-        return list.length ? list.map((replica): Node => ({ kind: 'replica', connectionId: id, replica })) : [{ kind: 'info', connectionId: id, label: 'No table has a TiFlash replica', tooltip: 'ALTER TABLE t SET TIFLASH REPLICA 1 adds one.' }];
+        return list.length
+          ? list.map((replica): Node => ({ kind: 'replica', connectionId: id, replica }))
+          : [
+              {
+                kind: 'info',
+                connectionId: id,
+                label: 'No table has a TiFlash replica',
+                tooltip: 'ALTER TABLE t SET TIFLASH REPLICA 1 adds one.',
+              },
+            ];
       }
       case 'database': {
         const counts = await countObjects(q, n.database);
         const out: Node[] = [{ kind: 'folder', connectionId: id, database: n.database, objects: 'table', count: counts.table }];
         if (counts.view) out.push({ kind: 'folder', connectionId: id, database: n.database, objects: 'view', count: counts.view });
-        if (counts.sequence) out.push({ kind: 'folder', connectionId: id, database: n.database, objects: 'sequence', count: counts.sequence });
+        if (counts.sequence)
+          out.push({ kind: 'folder', connectionId: id, database: n.database, objects: 'sequence', count: counts.sequence });
         return out;
       }
       case 'folder': {
@@ -311,13 +363,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         const limit = this.limits.get(k) ?? PAGE_SIZE;
         const { tables, total } = await listTables(q, n.database, { kind: n.objects, filter: this.filters.get(k), limit });
         const out: Node[] = tables.map((entry) => ({ kind: 'object', connectionId: id, database: n.database, entry }));
-        if (total > tables.length) out.push({ kind: 'more', connectionId: id, database: n.database, objects: n.objects, shown: tables.length, total });
-        if (total === 0 && this.filters.get(k)) out.push({ kind: 'info', connectionId: id, label: `Nothing matches '${this.filters.get(k)}'` });
+        if (total > tables.length)
+          out.push({ kind: 'more', connectionId: id, database: n.database, objects: n.objects, shown: tables.length, total });
+        if (total === 0 && this.filters.get(k))
+          out.push({ kind: 'info', connectionId: id, label: `Nothing matches '${this.filters.get(k)}'` });
         return out;
       }
       case 'object': {
         const base = { connectionId: id, database: n.database, table: n.entry.name };
-        const [cols, idx, parts] = await Promise.all([listColumns(q, n.database, n.entry.name), n.entry.kind === 'table' ? listIndexes(q, n.database, n.entry.name) : [], n.entry.kind === 'table' ? listPartitions(q, n.database, n.entry.name) : []]);
+        const [cols, idx, parts] = await Promise.all([
+          listColumns(q, n.database, n.entry.name),
+          n.entry.kind === 'table' ? listIndexes(q, n.database, n.entry.name) : [],
+          n.entry.kind === 'table' ? listPartitions(q, n.database, n.entry.name) : [],
+        ]);
         const out: Node[] = [{ kind: 'columns', ...base, count: cols.length }];
         if (n.entry.kind === 'table') out.push({ kind: 'indexes', ...base, count: idx.length });
         if (parts.length) out.push({ kind: 'partitions', ...base, count: parts.length });
@@ -328,13 +386,36 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         return out;
       }
       case 'columns': {
-        const [cols, autoRandom] = await Promise.all([listColumns(q, n.database, n.table), s.server.flavor === 'tidb' ? tidbAutoRandom(q, n.database, n.table).catch(() => undefined) : undefined]);
-        return cols.map((column): Node => ({ kind: 'column', connectionId: id, database: n.database, table: n.table, column, autoRandom: column.key === 'PRI' ? autoRandom : undefined }));
+        const [cols, autoRandom] = await Promise.all([
+          listColumns(q, n.database, n.table),
+          s.server.flavor === 'tidb' ? tidbAutoRandom(q, n.database, n.table).catch(() => undefined) : undefined,
+        ]);
+        return cols.map(
+          (column): Node => ({
+            kind: 'column',
+            connectionId: id,
+            database: n.database,
+            table: n.table,
+            column,
+            autoRandom: column.key === 'PRI' ? autoRandom : undefined,
+          }),
+        );
       }
       case 'indexes':
-        return (await listIndexes(q, n.database, n.table)).map((index): Node => ({ kind: 'index', connectionId: id, database: n.database, table: n.table, index }));
+        return (await listIndexes(q, n.database, n.table)).map(
+          (index): Node => ({ kind: 'index', connectionId: id, database: n.database, table: n.table, index }),
+        );
       case 'partitions':
-        return (await listPartitions(q, n.database, n.table)).map((p): Node => ({ kind: 'partition', connectionId: id, database: n.database, table: n.table, name: p.name, description: `${p.method} ${p.description}`.trim() }));
+        return (await listPartitions(q, n.database, n.table)).map(
+          (p): Node => ({
+            kind: 'partition',
+            connectionId: id,
+            database: n.database,
+            table: n.table,
+            name: p.name,
+            description: `${p.method} ${p.description}`.trim(),
+          }),
+        );
       default:
         return [];
     }

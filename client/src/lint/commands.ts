@@ -11,11 +11,18 @@ const VERSION_RE = /^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/;
 export async function setTargetVersion(): Promise<void> {
   const current = vscode.workspace.getConfiguration('tidb').get<string>('lint.targetVersion') || '';
   const items: Array<vscode.QuickPickItem & { value?: string }> = [
-    ...SUGGESTED_VERSIONS.map((v) => ({ label: v, value: v, description: v === current ? 'current' : v === '8.5' ? 'LTS, the default' : undefined })),
+    ...SUGGESTED_VERSIONS.map((v) => ({
+      label: v,
+      value: v,
+      description: v === current ? 'current' : v === '8.5' ? 'LTS, the default' : undefined,
+    })),
     { label: 'Other version…', value: undefined },
     { label: 'Use .tidb-lint.json or the default', value: '', description: 'clears the setting' },
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: 'TiDB: Set Target Version', placeHolder: 'The TiDB version your SQL must run on' });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'TiDB: Set Target Version',
+    placeHolder: 'The TiDB version your SQL must run on',
+  });
   if (!pick) return;
   let value = pick.value;
   if (value === undefined) {
@@ -46,10 +53,17 @@ export async function lintWorkspace(client: LanguageClient): Promise<void> {
       const failed: Array<{ uri: string; reason: string }> = [];
       for (let i = 0; i < files.length && !token.isCancellationRequested; i += batch) {
         const uris = files.slice(i, i + batch).map((f) => f.toString());
-        const r = await client.sendRequest<LintWorkspaceRequest.Result>(LintWorkspaceRequest.method, { uris } satisfies LintWorkspaceRequest.Params, token);
+        const r = await client.sendRequest<LintWorkspaceRequest.Result>(
+          LintWorkspaceRequest.method,
+          { uris } satisfies LintWorkspaceRequest.Params,
+          token,
+        );
         linted += r.linted;
         failed.push(...r.failed);
-        progress.report({ increment: (100 * uris.length) / files.length, message: `${Math.min(i + batch, files.length)} of ${files.length}` });
+        progress.report({
+          increment: (100 * uris.length) / files.length,
+          message: `${Math.min(i + batch, files.length)} of ${files.length}`,
+        });
       }
       for (const f of failed) log().warn(`Could not lint ${f.uri}: ${f.reason}`);
       const summary = `TiDB: linted ${linted} SQL file${linted === 1 ? '' : 's'}${token.isCancellationRequested ? ' (cancelled)' : ''}${failed.length ? `; ${failed.length} could not be read (see the TiDB output)` : ''}.`;

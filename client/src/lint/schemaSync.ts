@@ -15,13 +15,20 @@ export class SchemaSync implements vscode.Disposable {
   private subs: vscode.Disposable[] = [];
   private seq = 0;
 
-  constructor(private readonly client: LanguageClient, private readonly manager: ConnectionManager, private readonly docs: DocumentConnections) {
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly manager: ConnectionManager,
+    private readonly docs: DocumentConnections,
+  ) {
     const sub = manager.onDidChange((e) => {
       if (e.id) this.cache.delete(e.id);
       if (e.kind !== 'connected') this.sentFor = undefined;
       void this.sync();
     });
-    this.subs.push({ dispose: () => sub.dispose() }, docs.onDidChange(() => void this.sync()));
+    this.subs.push(
+      { dispose: () => sub.dispose() },
+      docs.onDidChange(() => void this.sync()),
+    );
   }
 
   /** Drops the cached snapshot of a connection (explorer refresh) and sends a fresh one. */
@@ -54,7 +61,10 @@ export class SchemaSync implements vscode.Disposable {
       if (!this.client.isRunning()) return;
       const r = (await this.client.sendRequest(SchemaRequest.method, snap)) as SchemaRequest.Result;
       this.sentFor = id;
-      if (snap) log().info(`Live schema of ${snap.connection}: ${r.databases} databases, ${r.tables} tables, ${r.columns} columns${r.targetVersion ? `; target version ${r.targetVersion} from the server` : ''}`);
+      if (snap)
+        log().info(
+          `Live schema of ${snap.connection}: ${r.databases} databases, ${r.tables} tables, ${r.columns} columns${r.targetVersion ? `; target version ${r.targetVersion} from the server` : ''}`,
+        );
     } catch (e) {
       log().warn(`Could not send the live schema to the language server: ${(e as Error).message}`);
     }

@@ -30,8 +30,17 @@ export class TargetVersionStatus implements vscode.Disposable {
     const s = this.byUri.get(doc.uri.toString());
     const version = s?.targetVersion ?? vscode.workspace.getConfiguration('tidb', doc.uri).get<string>('lint.targetVersion') ?? '';
     this.item.text = `$(database) TiDB ${version || '8.5'}`;
-    const from = s?.source === 'config-file' ? `from ${s.configFile}` : s?.source === 'settings' ? 'from the tidb.lint.targetVersion setting' : s?.source === 'connection' ? `the version of the connected TiDB server, ${s.connection}` : 'the default';
-    this.item.tooltip = new vscode.MarkdownString(`Checking this file against **TiDB ${version || '8.5'}** (${from}).\n\nClick to change the target version.`);
+    const from =
+      s?.source === 'config-file'
+        ? `from ${s.configFile}`
+        : s?.source === 'settings'
+          ? 'from the tidb.lint.targetVersion setting'
+          : s?.source === 'connection'
+            ? `the version of the connected TiDB server, ${s.connection}`
+            : 'the default';
+    this.item.tooltip = new vscode.MarkdownString(
+      `Checking this file against **TiDB ${version || '8.5'}** (${from}).\n\nClick to change the target version.`,
+    );
     this.item.show();
   }
 

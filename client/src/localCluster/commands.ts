@@ -21,7 +21,9 @@ export interface CreateArgs {
   hostPort?: number;
 }
 
-export type CreateOutcome = { ok: true; connectionId: string } | { ok: false; step: Step; message: string; details: string[]; cancelled: boolean };
+export type CreateOutcome =
+  | { ok: true; connectionId: string }
+  | { ok: false; step: Step; message: string; details: string[]; cancelled: boolean };
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -56,7 +58,9 @@ function fetcher(context: vscode.ExtensionContext): (url: string) => Promise<str
     try {
       res = await fetch(url);
     } catch (e) {
-      throw new Error(`Could not download ${url} (${(e as Error).message}). Offline? Download it elsewhere and set tidb.localCluster.operatorManifests to its folder.`);
+      throw new Error(
+        `Could not download ${url} (${(e as Error).message}). Offline? Download it elsewhere and set tidb.localCluster.operatorManifests to its folder.`,
+      );
     }
     if (!res.ok) throw new Error(`Downloading ${url} failed: HTTP ${res.status}`);
     const text = await res.text();
@@ -65,59 +69,92 @@ function fetcher(context: vscode.ExtensionContext): (url: string) => Promise<str
   };
 }
 
-export async function createLocalClusterCommand(context: vscode.ExtensionContext, manager: ConnectionManager, args?: CreateArgs, showActivity?: (a: { label: string; detail?: string } | undefined) => void): Promise<CreateOutcome | undefined> {
-  const name = args?.name ?? (await vscode.window.showInputBox({ title: 'TiDB: Create Local Cluster (kind)', prompt: 'A name for the kind cluster and the TiDB cluster', value: 'tidb-local', validateInput: (v) => validateName(v.trim()) }))?.trim();
+export async function createLocalClusterCommand(
+  context: vscode.ExtensionContext,
+  manager: ConnectionManager,
+  args?: CreateArgs,
+  showActivity?: (a: { label: string; detail?: string } | undefined) => void,
+): Promise<CreateOutcome | undefined> {
+  const name =
+    args?.name ??
+    (
+      await vscode.window.showInputBox({
+        title: 'TiDB: Create Local Cluster (kind)',
+        prompt: 'A name for the kind cluster and the TiDB cluster',
+        value: 'tidb-local',
+        validateInput: (v) => validateName(v.trim()),
+      })
+    )?.trim();
   if (!name) return;
-  const version = args?.version ?? (await vscode.window.showInputBox({ title: 'TiDB: Create Local Cluster (kind)', prompt: 'TiDB version', value: DEFAULT_TIDB_VERSION, validateInput: (v) => validateVersion(v.trim()) }))?.trim();
+  const version =
+    args?.version ??
+    (
+      await vscode.window.showInputBox({
+        title: 'TiDB: Create Local Cluster (kind)',
+        prompt: 'TiDB version',
+        value: DEFAULT_TIDB_VERSION,
+        validateInput: (v) => validateVersion(v.trim()),
+      })
+    )?.trim();
   if (!version) return;
   const hostPort = args?.hostPort ?? (await freeHostPort(4000));
   const operatorVersion = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorVersion', OPERATOR_VERSION);
   const mirror = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorManifests', '').trim();
   const steps = Object.keys(STEP_TITLES).length;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Local TiDB '${name}'`, cancellable: true }, async (progress, token) => {
-    const ac = new AbortController();
-    token.onCancellationRequested(() => ac.abort());
-    let last: Step | undefined;
-    try {
-      await createLocalCluster({ name, version, hostPort, operatorVersion, mirror: /^https?:\/\//.test(mirror) ? mirror : undefined }, {
-        run: runProcess,
-        fetchText: fetcher(context),
-        tidbAnswers: tidbAnswersOn,
-        progress: (step, detail) => {
-          if (step !== last) progress.report({ increment: 100 / steps });
-          last = step;
-          progress.report({ message: `${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}` });
-          showActivity?.({ label: `Local TiDB '${name}': ${STEP_TITLES[step]}`, detail });
-          log().info(`[local cluster ${name}] ${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}`);
-        },
-      }, ac.signal);
-    } catch (e) {
-      showActivity?.(undefined);
-      const err = e instanceof StepError ? e : new StepError(last ?? 'prerequisites', (e as Error).message);
-      log().error(`[local cluster ${name}] ${STEP_TITLES[err.step]} failed: ${err.message}${err.details.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
-      if (err.cancelled) void vscode.window.showInformationMessage(`Creating '${name}' was cancelled; the kind cluster it had started was deleted.`);
-      else {
-        const actions = err.step === 'prerequisites' ? ['Open Install Guide', 'Show Log'] : ['Show Log', 'Delete Local Cluster'];
-        void vscode.window.showErrorMessage(`${STEP_TITLES[err.step]} failed: ${err.message}`, ...actions).then((a) => {
-          if (a === 'Show Log') log().show();
-          if (a === 'Delete Local Cluster') void vscode.commands.executeCommand('tidb.deleteLocalCluster', name);
-          if (a === 'Open Install Guide') {
-            const link = /https:\/\/\S+/.exec(err.message)?.[0];
-            if (link) void vscode.env.openExternal(vscode.Uri.parse(link));
-          }
-        });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Local TiDB '${name}'`, cancellable: true },
+    async (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      let last: Step | undefined;
+      try {
+        await createLocalCluster(
+          { name, version, hostPort, operatorVersion, mirror: /^https?:\/\//.test(mirror) ? mirror : undefined },
+          {
+            run: runProcess,
+            fetchText: fetcher(context),
+            tidbAnswers: tidbAnswersOn,
+            progress: (step, detail) => {
+              if (step !== last) progress.report({ increment: 100 / steps });
+              last = step;
+              progress.report({ message: `${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}` });
+              showActivity?.({ label: `Local TiDB '${name}': ${STEP_TITLES[step]}`, detail });
+              log().info(`[local cluster ${name}] ${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}`);
+            },
+          },
+          ac.signal,
+        );
+      } catch (e) {
+        showActivity?.(undefined);
+        const err = e instanceof StepError ? e : new StepError(last ?? 'prerequisites', (e as Error).message);
+        log().error(
+          `[local cluster ${name}] ${STEP_TITLES[err.step]} failed: ${err.message}${err.details.length ? `\n  ${err.details.join('\n  ')}` : ''}`,
+        );
+        if (err.cancelled)
+          void vscode.window.showInformationMessage(`Creating '${name}' was cancelled; the kind cluster it had started was deleted.`);
+        else {
+          const actions = err.step === 'prerequisites' ? ['Open Install Guide', 'Show Log'] : ['Show Log', 'Delete Local Cluster'];
+          void vscode.window.showErrorMessage(`${STEP_TITLES[err.step]} failed: ${err.message}`, ...actions).then((a) => {
+            if (a === 'Show Log') log().show();
+            if (a === 'Delete Local Cluster') void vscode.commands.executeCommand('tidb.deleteLocalCluster', name);
+            if (a === 'Open Install Guide') {
+              const link = /https:\/\/\S+/.exec(err.message)?.[0];
+              if (link) void vscode.env.openExternal(vscode.Uri.parse(link));
+            }
+          });
+        }
+        return { ok: false, step: err.step, message: err.message, details: err.details, cancelled: err.cancelled };
       }
-      return { ok: false, step: err.step, message: err.message, details: err.details, cancelled: err.cancelled };
-    }
-    showActivity?.(undefined);
-    const id = newProfileId();
-    await manager.store.save({ id, name: `local: ${name}`, host: '127.0.0.1', port: hostPort, user: 'root', tls: 'off' }, 'user', '');
-    manager.fire({ kind: 'changed', id });
-    await manager.connect(id).catch(() => undefined);
-    void vscode.commands.executeCommand('tidb.explorer.focus');
-    void vscode.window.showInformationMessage(`Local TiDB '${name}' is ready on 127.0.0.1:${hostPort} (user root, no password).`);
-    return { ok: true, connectionId: id };
-  });
+      showActivity?.(undefined);
+      const id = newProfileId();
+      await manager.store.save({ id, name: `local: ${name}`, host: '127.0.0.1', port: hostPort, user: 'root', tls: 'off' }, 'user', '');
+      manager.fire({ kind: 'changed', id });
+      await manager.connect(id).catch(() => undefined);
+      void vscode.commands.executeCommand('tidb.explorer.focus');
+      void vscode.window.showInformationMessage(`Local TiDB '${name}' is ready on 127.0.0.1:${hostPort} (user root, no password).`);
+      return { ok: true, connectionId: id };
+    },
+  );
 }
 
 export async function deleteLocalClusterCommand(manager: ConnectionManager, name?: string): Promise<boolean> {
@@ -139,7 +176,9 @@ export async function deleteLocalClusterCommand(manager: ConnectionManager, name
   const ok = await vscode.window.showWarningMessage(`Delete the kind cluster '${name}' and everything in it?`, { modal: true }, 'Delete');
   if (ok !== 'Delete') return false;
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting '${name}'…` }, () => deleteLocalCluster(runProcess, name!));
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting '${name}'…` }, () =>
+      deleteLocalCluster(runProcess, name!),
+    );
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
     return false;
@@ -155,9 +194,15 @@ export async function deleteLocalClusterCommand(manager: ConnectionManager, name
 
 export async function localClusterStatusCommand(): Promise<string> {
   const pre = await checkPrerequisites(runProcess);
-  const lines = [`Docker: ${pre.dockerVersion ?? 'not available'}`, `kind: ${pre.kindVersion ?? 'not available'}`, `TiUP: ${pre.tiupVersion ?? 'not on PATH'}`];
+  const lines = [
+    `Docker: ${pre.dockerVersion ?? 'not available'}`,
+    `kind: ${pre.kindVersion ?? 'not available'}`,
+    `TiUP: ${pre.tiupVersion ?? 'not on PATH'}`,
+  ];
   if (pre.kindVersion) lines.push(`kind clusters: ${(await listKindClusters(runProcess).catch(() => [])).join(', ') || 'none'}`);
-  lines.push(`Operator manifests: ${operatorAssetUrls(vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorVersion', OPERATOR_VERSION)).crds}`);
+  lines.push(
+    `Operator manifests: ${operatorAssetUrls(vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorVersion', OPERATOR_VERSION)).crds}`,
+  );
   for (const p of pre.problems) lines.push(`- ${p.message} (${p.link})`);
   log().info(`Local cluster status:\n  ${lines.join('\n  ')}`);
   void vscode.window.showInformationMessage(lines.slice(0, 4).join(' · '), 'Show Log').then((a) => a && log().show());
@@ -167,25 +212,45 @@ export async function localClusterStatusCommand(): Promise<string> {
 const playgrounds = new Map<string, Playground>();
 
 /** TiDB: Start TiUP Playground — a local cluster without Docker, when tiup is installed. */
-export async function startPlaygroundCommand(manager: ConnectionManager, args?: { version?: string; tag?: string }): Promise<{ ok: boolean; port?: number; message?: string }> {
-  const version = args?.version ?? (await vscode.window.showInputBox({ title: 'TiDB: Start TiUP Playground', prompt: 'TiDB version', value: DEFAULT_TIDB_VERSION, validateInput: (v) => validateVersion(v.trim()) }))?.trim();
+export async function startPlaygroundCommand(
+  manager: ConnectionManager,
+  args?: { version?: string; tag?: string },
+): Promise<{ ok: boolean; port?: number; message?: string }> {
+  const version =
+    args?.version ??
+    (
+      await vscode.window.showInputBox({
+        title: 'TiDB: Start TiUP Playground',
+        prompt: 'TiDB version',
+        value: DEFAULT_TIDB_VERSION,
+        validateInput: (v) => validateVersion(v.trim()),
+      })
+    )?.trim();
   if (!version) return { ok: false };
   const tag = args?.tag ?? `vscode-${Date.now().toString(36)}`;
   try {
-    const pg = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `TiUP playground ${version}`, cancellable: true }, (progress, token) => {
-      const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      return startPlayground(version, tag, { signal: ac.signal, onLine: (l) => {
-        log().info(`[tiup ${tag}] ${l}`);
-        progress.report({ message: l.slice(0, 80) });
-      } });
-    });
+    const pg = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `TiUP playground ${version}`, cancellable: true },
+      (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        return startPlayground(version, tag, {
+          signal: ac.signal,
+          onLine: (l) => {
+            log().info(`[tiup ${tag}] ${l}`);
+            progress.report({ message: l.slice(0, 80) });
+          },
+        });
+      },
+    );
     playgrounds.set(tag, pg);
     const id = newProfileId();
     await manager.store.save({ id, name: `tiup: ${tag}`, host: '127.0.0.1', port: pg.port, user: 'root', tls: 'off' }, 'user', '');
     manager.fire({ kind: 'changed', id });
     void pg.exited.then(() => playgrounds.delete(tag));
-    void vscode.window.showInformationMessage(`TiUP playground '${tag}' is up on 127.0.0.1:${pg.port}${pg.dashboard ? ` (dashboard ${pg.dashboard})` : ''}. It stops when VS Code closes or with "TiDB: Stop TiUP Playground".`);
+    void vscode.window.showInformationMessage(
+      `TiUP playground '${tag}' is up on 127.0.0.1:${pg.port}${pg.dashboard ? ` (dashboard ${pg.dashboard})` : ''}. It stops when VS Code closes or with "TiDB: Stop TiUP Playground".`,
+    );
     return { ok: true, port: pg.port };
   } catch (e) {
     const err = e as PlaygroundError;
@@ -200,7 +265,9 @@ export async function stopPlaygroundCommand(manager: ConnectionManager): Promise
   if (!tags.length) return void vscode.window.showInformationMessage('No TiUP playground started from VS Code is running.');
   const tag = tags.length === 1 ? tags[0] : await vscode.window.showQuickPick(tags, { placeHolder: 'The playground to stop' });
   if (!tag) return;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stopping TiUP playground '${tag}'…` }, () => playgrounds.get(tag)!.stop());
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stopping TiUP playground '${tag}'…` }, () =>
+    playgrounds.get(tag)!.stop(),
+  );
   for (const p of manager.profiles().filter((x) => x.name === `tiup: ${tag}`)) {
     await manager.disconnect(p.id);
     await manager.store.remove(p.id);

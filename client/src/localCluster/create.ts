@@ -25,7 +25,12 @@ export const STEP_TITLES: Record<Step, string> = {
 };
 
 export class StepError extends Error {
-  constructor(readonly step: Step, message: string, readonly details: string[] = [], readonly cancelled = false) {
+  constructor(
+    readonly step: Step,
+    message: string,
+    readonly details: string[] = [],
+    readonly cancelled = false,
+  ) {
     super(message);
   }
 }
@@ -59,7 +64,11 @@ export async function kubeConfigFor(run: ProcessRunner, name: string): Promise<k
   return kc;
 }
 
-export async function createLocalCluster(opts: CreateOptions, deps: CreateDeps, signal?: AbortSignal): Promise<{ port: number; kubeContext: string }> {
+export async function createLocalCluster(
+  opts: CreateOptions,
+  deps: CreateDeps,
+  signal?: AbortSignal,
+): Promise<{ port: number; kubeContext: string }> {
   const t = { operator: 300_000, ready: 900_000, connect: 300_000, ...opts.timeouts };
   let createdKind = false;
   let step: Step = 'prerequisites';
@@ -78,17 +87,32 @@ export async function createLocalCluster(opts: CreateOptions, deps: CreateDeps, 
     const cfg = path.join(dir, 'kind.yaml');
     fs.writeFileSync(cfg, kindConfig(opts.name, opts.hostPort));
     const existing = await deps.run('kind', ['get', 'clusters'], { timeoutMs: 30_000 });
-    if (existing.stdout.split('\n').map((l) => l.trim()).includes(opts.name)) {
-      throw new StepError(step, `A kind cluster named '${opts.name}' already exists. Pick another name, or delete it with "TiDB: Delete Local Cluster".`);
+    if (
+      existing.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .includes(opts.name)
+    ) {
+      throw new StepError(
+        step,
+        `A kind cluster named '${opts.name}' already exists. Pick another name, or delete it with "TiDB: Delete Local Cluster".`,
+      );
     }
     createdKind = true;
-    const made = await deps.run('kind', ['create', 'cluster', '--name', opts.name, '--config', cfg, '--wait', '120s'], { signal, onLine: (l) => l.trim() && deps.progress(step, l.trim()) });
+    const made = await deps.run('kind', ['create', 'cluster', '--name', opts.name, '--config', cfg, '--wait', '120s'], {
+      signal,
+      onLine: (l) => l.trim() && deps.progress(step, l.trim()),
+    });
     fs.rmSync(dir, { recursive: true, force: true });
     check();
     if (made.code !== 0) {
       const why = made.stderr.split('\n').filter(Boolean).slice(-5);
       const portTaken = /address already in use|port is already allocated/i.test(made.stderr);
-      throw new StepError(step, portTaken ? `Port ${opts.hostPort} on 127.0.0.1 is taken: choose another host port.` : 'kind create cluster failed', why);
+      throw new StepError(
+        step,
+        portTaken ? `Port ${opts.hostPort} on 127.0.0.1 is taken: choose another host port.` : 'kind create cluster failed',
+        why,
+      );
     }
     const kc = await kubeConfigFor(deps.run, opts.name);
 
@@ -99,36 +123,56 @@ export async function createLocalCluster(opts: CreateOptions, deps: CreateDeps, 
     const crds = k8s.loadAllYaml(await deps.fetchText(urls.crds)).filter(Boolean) as KubeObject[];
     await applyAll(kc, crds, signal);
     const crdNames = new Set(crds.filter((c) => c.kind === 'CustomResourceDefinition').map((c) => c.metadata.name));
-    await watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string }> } }>(kc, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', (m) => [...crdNames].every((n) => conditionOf(m.get(n), 'Established')?.status === 'True'), { timeoutMs: 120_000, signal, what: 'the CRDs to be established' });
+    await watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string }> } }>(
+      kc,
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+      (m) => [...crdNames].every((n) => conditionOf(m.get(n), 'Established')?.status === 'True'),
+      { timeoutMs: 120_000, signal, what: 'the CRDs to be established' },
+    );
     deps.progress(step, `TiDB Operator ${version}: controller`);
     const operator = k8s.loadAllYaml(await deps.fetchText(urls.operator)).filter(Boolean) as KubeObject[];
     await applyAll(kc, operator, signal);
     const deployments = operator.filter((o) => o.kind === 'Deployment');
     const ns = deployments[0]?.metadata.namespace ?? 'tidb-admin';
-    await watchUntil<KubeObject & { status?: { availableReplicas?: number } }>(kc, `/apis/apps/v1/namespaces/${ns}/deployments`, (m) => deployments.every((d) => (m.get(d.metadata.name)?.status?.availableReplicas ?? 0) >= 1), { timeoutMs: t.operator, signal, what: 'the operator to be available' }).catch(async (e: Error) => {
+    await watchUntil<KubeObject & { status?: { availableReplicas?: number } }>(
+      kc,
+      `/apis/apps/v1/namespaces/${ns}/deployments`,
+      (m) => deployments.every((d) => (m.get(d.metadata.name)?.status?.availableReplicas ?? 0) >= 1),
+      { timeoutMs: t.operator, signal, what: 'the operator to be available' },
+    ).catch(async (e: Error) => {
       throw new StepError(step, e.message, await evidence(kc, ns), e.message === 'cancelled');
     });
 
     step = 'cluster';
     deps.progress(step, `TiDB ${opts.version}`);
-    await applyAll(kc, clusterObjects(opts.name, opts.version) as KubeObject[], signal, (o) => deps.progress(step, `${o.kind} ${o.metadata.name}`));
+    await applyAll(kc, clusterObjects(opts.name, opts.version) as KubeObject[], signal, (o) =>
+      deps.progress(step, `${o.kind} ${o.metadata.name}`),
+    );
 
     step = 'ready';
     const ready = new Map<string, string>();
-    const report = () => deps.progress(step, GROUPS.map((g) => `${g.replace(/groups$/, '').toUpperCase()} ${ready.get(g) ?? 'pending'}`).join(', '));
-    await Promise.all(GROUPS.map((g) =>
-      watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string; reason?: string }> } }>(kc, `/apis/core.pingcap.com/v1alpha1/namespaces/${NAMESPACE}/${g}`, (m) => [...m.values()].some((o) => conditionOf(o, 'Ready')?.status === 'True'), {
-        timeoutMs: t.ready,
-        signal,
-        what: `${g} to be ready`,
-        onEvent: (_, o) => {
-          const r = conditionOf(o, 'Ready');
-          const s = conditionOf(o, 'Synced');
-          ready.set(g, r?.status === 'True' ? 'ready' : `${r?.reason ?? 'starting'}${s?.status === 'True' ? ', synced' : ''}`);
-          report();
-        },
-      }),
-    )).catch(async (e: Error) => {
+    const report = () =>
+      deps.progress(step, GROUPS.map((g) => `${g.replace(/groups$/, '').toUpperCase()} ${ready.get(g) ?? 'pending'}`).join(', '));
+    await Promise.all(
+      GROUPS.map((g) =>
+        watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string; reason?: string }> } }>(
+          kc,
+          `/apis/core.pingcap.com/v1alpha1/namespaces/${NAMESPACE}/${g}`,
+          (m) => [...m.values()].some((o) => conditionOf(o, 'Ready')?.status === 'True'),
+          {
+            timeoutMs: t.ready,
+            signal,
+            what: `${g} to be ready`,
+            onEvent: (_, o) => {
+              const r = conditionOf(o, 'Ready');
+              const s = conditionOf(o, 'Synced');
+              ready.set(g, r?.status === 'True' ? 'ready' : `${r?.reason ?? 'starting'}${s?.status === 'True' ? ', synced' : ''}`);
+              report();
+            },
+          },
+        ),
+      ),
+    ).catch(async (e: Error) => {
       throw new StepError(step, e.message, await evidence(kc, NAMESPACE), e.message === 'cancelled');
     });
 
@@ -137,12 +181,18 @@ export async function createLocalCluster(opts: CreateOptions, deps: CreateDeps, 
     const deadline = Date.now() + t.connect;
     while (!(await deps.tidbAnswers(opts.hostPort))) {
       check();
-      if (Date.now() > deadline) throw new StepError(step, `TiDB is ready in Kubernetes but does not answer on 127.0.0.1:${opts.hostPort}`, await evidence(kc, NAMESPACE));
+      if (Date.now() > deadline)
+        throw new StepError(
+          step,
+          `TiDB is ready in Kubernetes but does not answer on 127.0.0.1:${opts.hostPort}`,
+          await evidence(kc, NAMESPACE),
+        );
       await new Promise((r) => setTimeout(r, 1000));
     }
     return { port: opts.hostPort, kubeContext: `kind-${opts.name}` };
   } catch (e) {
-    const err = e instanceof StepError ? e : new StepError(step, (e as Error).message, [], (e as Error).message === 'cancelled' || !!signal?.aborted);
+    const err =
+      e instanceof StepError ? e : new StepError(step, (e as Error).message, [], (e as Error).message === 'cancelled' || !!signal?.aborted);
     if (err.cancelled && createdKind) {
       // cancel cleans up what this run created
       await deps.run('kind', ['delete', 'cluster', '--name', opts.name], { timeoutMs: 120_000 }).catch(() => undefined);
@@ -159,7 +209,12 @@ export async function deleteLocalCluster(run: ProcessRunner, name: string): Prom
 /** kind clusters on this machine. */
 export async function listKindClusters(run: ProcessRunner): Promise<string[]> {
   const r = await run('kind', ['get', 'clusters'], { timeoutMs: 30_000 });
-  return r.code === 0 ? r.stdout.split('\n').map((l) => l.trim()).filter((l) => l && !/^No kind clusters/.test(l)) : [];
+  return r.code === 0
+    ? r.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^No kind clusters/.test(l))
+    : [];
 }
 
 /** True when TiDB accepts root without a password on 127.0.0.1:port (a fresh local cluster). */

@@ -8,7 +8,12 @@ export const FIELD_MANAGER = 'tidb-toolkit';
 export type KubeObject = k8s.KubernetesObject & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
 
 /** Applies objects in order with server-side apply (force: we own these fields). */
-export async function applyAll(kc: k8s.KubeConfig, objects: KubeObject[], signal?: AbortSignal, onApplied?: (o: KubeObject) => void): Promise<void> {
+export async function applyAll(
+  kc: k8s.KubeConfig,
+  objects: KubeObject[],
+  signal?: AbortSignal,
+  onApplied?: (o: KubeObject) => void,
+): Promise<void> {
   const client = k8s.KubernetesObjectApi.makeApiClient(kc);
   for (const o of objects) {
     if (signal?.aborted) throw new Error('cancelled');
@@ -48,31 +53,43 @@ export function watchUntil<T extends { metadata?: { name?: string } }>(
       if (err) reject(err);
       else resolve(objects);
     };
-    const timer = setTimeout(() => finish(new Error(`timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for ${opts.what}`)), opts.timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`timed out after ${Math.round(opts.timeoutMs / 1000)} s waiting for ${opts.what}`)),
+      opts.timeoutMs,
+    );
     const onAbort = () => finish(new Error('cancelled'));
     opts.signal?.addEventListener('abort', onAbort);
     watch
-      .watch(path, {}, (phase, obj: T) => {
-        const name = obj?.metadata?.name;
-        if (!name) return;
-        if (phase === 'DELETED') objects.delete(name);
-        else objects.set(name, obj);
-        opts.onEvent?.(phase, obj);
-        if (done(objects)) finish();
-      }, (err: unknown) => {
-        if (settled) return;
-        // the server closed the watch: fine if we are done, else report it
-        if (done(objects)) finish();
-        else finish(new Error(`the watch on ${opts.what} ended${err ? `: ${(err as Error).message ?? String(err)}` : ''}`));
-      })
-      .then((c) => {
-        controller = c;
-        if (settled) c.abort();
-      }, (e: Error) => finish(new Error(`could not watch ${opts.what}: ${e.message}`)));
+      .watch(
+        path,
+        {},
+        (phase, obj: T) => {
+          const name = obj?.metadata?.name;
+          if (!name) return;
+          if (phase === 'DELETED') objects.delete(name);
+          else objects.set(name, obj);
+          opts.onEvent?.(phase, obj);
+          if (done(objects)) finish();
+        },
+        (err: unknown) => {
+          if (settled) return;
+          // the server closed the watch: fine if we are done, else report it
+          if (done(objects)) finish();
+          else finish(new Error(`the watch on ${opts.what} ended${err ? `: ${(err as Error).message ?? String(err)}` : ''}`));
+        },
+      )
+      .then(
+        (c) => {
+          controller = c;
+          if (settled) c.abort();
+        },
+        (e: Error) => finish(new Error(`could not watch ${opts.what}: ${e.message}`)),
+      );
   });
 }
 
-export const conditionOf = (obj: { status?: { conditions?: Condition[] } } | undefined, type: string): Condition | undefined => obj?.status?.conditions?.find((c) => c.type === type);
+export const conditionOf = (obj: { status?: { conditions?: Condition[] } } | undefined, type: string): Condition | undefined =>
+  obj?.status?.conditions?.find((c) => c.type === type);
 
 /** The last warning events and log lines of a namespace's unhealthy pods: what to show when a step fails. */
 export async function evidence(kc: k8s.KubeConfig, namespace: string, max = 10): Promise<string[]> {
@@ -80,7 +97,8 @@ export async function evidence(kc: k8s.KubeConfig, namespace: string, max = 10):
   const out: string[] = [];
   try {
     const events = await core.listNamespacedEvent({ namespace });
-    for (const e of events.items.filter((x) => x.type === 'Warning').slice(-max)) out.push(`event ${e.involvedObject?.kind}/${e.involvedObject?.name}: ${e.reason}: ${e.message}`);
+    for (const e of events.items.filter((x) => x.type === 'Warning').slice(-max))
+      out.push(`event ${e.involvedObject?.kind}/${e.involvedObject?.name}: ${e.reason}: ${e.message}`);
   } catch (e) {
     out.push(`(events unavailable: ${(e as Error).message})`);
   }
@@ -89,7 +107,9 @@ export async function evidence(kc: k8s.KubeConfig, namespace: string, max = 10):
     for (const p of pods.items) {
       const bad = p.status?.phase !== 'Running' || p.status?.containerStatuses?.some((c) => !c.ready);
       if (!bad || !p.metadata?.name) continue;
-      out.push(`pod ${p.metadata.name}: ${p.status?.phase}${p.status?.containerStatuses?.map((c) => (c.state?.waiting ? ` (${c.state.waiting.reason})` : '')).join('') ?? ''}`);
+      out.push(
+        `pod ${p.metadata.name}: ${p.status?.phase}${p.status?.containerStatuses?.map((c) => (c.state?.waiting ? ` (${c.state.waiting.reason})` : '')).join('') ?? ''}`,
+      );
       try {
         const log = await core.readNamespacedPodLog({ name: p.metadata.name, namespace, tailLines: 5 });
         for (const l of String(log).split('\n').filter(Boolean).slice(-5)) out.push(`  ${l}`);

@@ -19,7 +19,8 @@ export interface TidbClusterInfo {
 
 type Obj = { metadata?: { name?: string; namespace?: string }; spec?: Record<string, unknown>; status?: Record<string, unknown> };
 
-const notInstalled = (e: unknown) => /404|not found/i.test(String((e as { code?: number }).code ?? '') + String((e as Error).message ?? ''));
+const notInstalled = (e: unknown) =>
+  /404|not found/i.test(String((e as { code?: number }).code ?? '') + String((e as Error).message ?? ''));
 
 async function listAll(api: k8s.CustomObjectsApi, group: string, version: string, plural: string): Promise<Obj[]> {
   try {
@@ -46,35 +47,61 @@ export async function listTidbClusters(kc: k8s.KubeConfig): Promise<TidbClusterI
     const ns = c.metadata?.namespace ?? 'default';
     const name = c.metadata?.name ?? '?';
     const components: TidbClusterInfo['components'] = [];
-    for (const [component, groups] of [['PD', pd], ['TiKV', tikv], ['TiDB', tidb], ['TiFlash', tiflash]] as const) {
-      for (const g of groups.filter((x) => x.metadata?.namespace === ns && (x.spec?.cluster as { name?: string } | undefined)?.name === name)) {
+    for (const [component, groups] of [
+      ['PD', pd],
+      ['TiKV', tikv],
+      ['TiDB', tidb],
+      ['TiFlash', tiflash],
+    ] as const) {
+      for (const g of groups.filter(
+        (x) => x.metadata?.namespace === ns && (x.spec?.cluster as { name?: string } | undefined)?.name === name,
+      )) {
         const desired = Number(g.spec?.replicas ?? 0);
         const readyN = Number(g.status?.readyReplicas ?? 0);
         const cond = (g.status?.conditions as Array<{ type: string; status: string }> | undefined)?.find((x) => x.type === 'Ready');
-        components.push({ component: `${component} ${g.metadata?.name}`, status: `${readyN}/${desired} ready`, ready: cond ? cond.status === 'True' : readyN >= desired && desired > 0 });
+        components.push({
+          component: `${component} ${g.metadata?.name}`,
+          status: `${readyN}/${desired} ready`,
+          ready: cond ? cond.status === 'True' : readyN >= desired && desired > 0,
+        });
       }
     }
     out.push({ operator: 'v2', namespace: ns, name, components, ready: components.length > 0 && components.every((x) => x.ready) });
   }
   for (const c of v1) {
-    const st = (c.status ?? {}) as Record<string, { phase?: string; statefulSet?: { readyReplicas?: number; replicas?: number } } | unknown>;
+    const st = (c.status ?? {}) as Record<
+      string,
+      { phase?: string; statefulSet?: { readyReplicas?: number; replicas?: number } } | unknown
+    >;
     const components: TidbClusterInfo['components'] = [];
     for (const component of ['pd', 'tikv', 'tidb', 'tiflash']) {
       const s = st[component] as { phase?: string; statefulSet?: { readyReplicas?: number; replicas?: number } } | undefined;
       if (!s) continue;
       const readyN = s.statefulSet?.readyReplicas ?? 0;
       const total = s.statefulSet?.replicas ?? 0;
-      components.push({ component: component === 'tikv' ? 'TiKV' : component === 'tidb' ? 'TiDB' : component === 'tiflash' ? 'TiFlash' : 'PD', status: `${s.phase ?? '?'} ${readyN}/${total}`, ready: s.phase === 'Normal' && readyN >= total });
+      components.push({
+        component: component === 'tikv' ? 'TiKV' : component === 'tidb' ? 'TiDB' : component === 'tiflash' ? 'TiFlash' : 'PD',
+        status: `${s.phase ?? '?'} ${readyN}/${total}`,
+        ready: s.phase === 'Normal' && readyN >= total,
+      });
     }
     const cond = (c.status?.conditions as Array<{ type: string; status: string }> | undefined)?.find((x) => x.type === 'Ready');
-    out.push({ operator: 'v1', namespace: c.metadata?.namespace ?? 'default', name: c.metadata?.name ?? '?', components, ready: cond ? cond.status === 'True' : components.every((x) => x.ready) });
+    out.push({
+      operator: 'v1',
+      namespace: c.metadata?.namespace ?? 'default',
+      name: c.metadata?.name ?? '?',
+      components,
+      ready: cond ? cond.status === 'True' : components.every((x) => x.ready),
+    });
   }
   return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }
 
 /** The label selector of a cluster's TiDB pods. */
 export function tidbPodSelector(c: Pick<TidbClusterInfo, 'operator' | 'name'>): string {
-  return c.operator === 'v2' ? `pingcap.com/cluster=${c.name},pingcap.com/component=tidb` : `app.kubernetes.io/instance=${c.name},app.kubernetes.io/component=tidb`;
+  return c.operator === 'v2'
+    ? `pingcap.com/cluster=${c.name},pingcap.com/component=tidb`
+    : `app.kubernetes.io/instance=${c.name},app.kubernetes.io/component=tidb`;
 }
 
 /** A running TiDB pod of the cluster. */
@@ -87,7 +114,12 @@ export async function tidbPod(kc: k8s.KubeConfig, c: TidbClusterInfo): Promise<s
 }
 
 /** Forwards 127.0.0.1:<free port> to the pod's 4000 until `close()`. */
-export async function portForward(kc: k8s.KubeConfig, namespace: string, pod: string, remotePort = 4000): Promise<{ port: number; close(): void }> {
+export async function portForward(
+  kc: k8s.KubeConfig,
+  namespace: string,
+  pod: string,
+  remotePort = 4000,
+): Promise<{ port: number; close(): void }> {
   const pf = new k8s.PortForward(kc);
   const server = net.createServer((socket) => {
     void pf.portForward(namespace, pod, [remotePort], socket, null, socket).catch(() => socket.destroy());

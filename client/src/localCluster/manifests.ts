@@ -20,7 +20,8 @@ export class ManifestError extends Error {}
 export function validateName(name: string): string | undefined {
   if (!name) return 'A name is required';
   if (name.length > NAME_LIMITS.cluster) return `At most ${NAME_LIMITS.cluster} characters (TiDB Operator's limit for a Cluster name)`;
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) return 'Lower-case letters, digits and "-", starting and ending with a letter or digit';
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
+    return 'Lower-case letters, digits and "-", starting and ending with a letter or digit';
   return undefined;
 }
 
@@ -61,15 +62,29 @@ export function clusterObjects(name: string, version = DEFAULT_TIDB_VERSION, nam
   const err = validateName(name) ?? validateVersion(version);
   if (err) throw new ManifestError(err);
   const v = version.startsWith('v') ? version : `v${version}`;
-  const labels = (component: string) => ({ 'pingcap.com/cluster': name, 'pingcap.com/component': component, 'app.kubernetes.io/managed-by': 'tidb-toolkit' });
+  const labels = (component: string) => ({
+    'pingcap.com/cluster': name,
+    'pingcap.com/component': component,
+    'app.kubernetes.io/managed-by': 'tidb-toolkit',
+  });
   const group = (kind: string, component: string, spec: Record<string, unknown>): K8sObject => {
     const groupName = component;
     if (groupName.length > NAME_LIMITS.group) throw new ManifestError(`${kind} name too long`);
-    return { apiVersion: GROUP, kind, metadata: { name: groupName, namespace, labels: labels(component) }, spec: { cluster: { name }, replicas: 1, template: { metadata: { labels: labels(component) }, spec: { version: v, ...spec } } } };
+    return {
+      apiVersion: GROUP,
+      kind,
+      metadata: { name: groupName, namespace, labels: labels(component) },
+      spec: { cluster: { name }, replicas: 1, template: { metadata: { labels: labels(component) }, spec: { version: v, ...spec } } },
+    };
   };
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { 'app.kubernetes.io/managed-by': 'tidb-toolkit' } } },
-    { apiVersion: GROUP, kind: 'Cluster', metadata: { name, namespace, labels: { 'app.kubernetes.io/managed-by': 'tidb-toolkit' } }, spec: {} },
+    {
+      apiVersion: GROUP,
+      kind: 'Cluster',
+      metadata: { name, namespace, labels: { 'app.kubernetes.io/managed-by': 'tidb-toolkit' } },
+      spec: {},
+    },
     group('PDGroup', 'pd', { volumes: [{ name: 'data', mounts: [{ type: 'data' }], storage: '1Gi' }] }),
     group('TiKVGroup', 'tikv', {
       // a laptop has little disk: TiKV would otherwise reserve space and refuse to start on a small volume

@@ -17,7 +17,11 @@ export const LINKS = {
   tiup: 'https://docs.pingcap.com/tidb/stable/tiup-overview',
 };
 
-const firstLine = (s: string) => s.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+const firstLine = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .find(Boolean) ?? '';
 
 export async function checkPrerequisites(run: ProcessRunner): Promise<Prerequisites> {
   const out: Prerequisites = { ok: false, problems: [] };
@@ -34,16 +38,31 @@ export async function checkPrerequisites(run: ProcessRunner): Promise<Prerequisi
     }
   } catch (e) {
     if (!(e instanceof CommandNotFoundError)) throw e;
-    out.problems.push({ what: 'docker', message: 'Docker is not installed (no "docker" on PATH). kind runs Kubernetes in Docker containers: install Docker Desktop or Docker Engine.', link: LINKS.docker });
+    out.problems.push({
+      what: 'docker',
+      message:
+        'Docker is not installed (no "docker" on PATH). kind runs Kubernetes in Docker containers: install Docker Desktop or Docker Engine.',
+      link: LINKS.docker,
+    });
   }
   try {
     const k = await run('kind', ['version'], { timeoutMs: 10_000 });
     const m = /kind (v[\w.+-]+)/.exec(k.stdout);
     if (k.code === 0 && m) out.kindVersion = m[1];
-    else out.problems.push({ what: 'kind', message: `"kind version" failed (${firstLine(k.stderr || k.stdout) || `exit ${k.code}`}). Reinstall kind.`, link: LINKS.kind });
+    else
+      out.problems.push({
+        what: 'kind',
+        message: `"kind version" failed (${firstLine(k.stderr || k.stdout) || `exit ${k.code}`}). Reinstall kind.`,
+        link: LINKS.kind,
+      });
   } catch (e) {
     if (!(e instanceof CommandNotFoundError)) throw e;
-    out.problems.push({ what: 'kind', message: 'kind is not installed (no "kind" on PATH). Install it (for example "go install sigs.k8s.io/kind@latest" or the release binary) and try again.', link: LINKS.kind });
+    out.problems.push({
+      what: 'kind',
+      message:
+        'kind is not installed (no "kind" on PATH). Install it (for example "go install sigs.k8s.io/kind@latest" or the release binary) and try again.',
+      link: LINKS.kind,
+    });
   }
   try {
     const t = await run('tiup', ['--version'], { timeoutMs: 10_000 });

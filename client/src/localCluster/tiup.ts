@@ -15,7 +15,10 @@ export interface Playground {
 }
 
 export class PlaygroundError extends Error {
-  constructor(message: string, readonly output: string[]) {
+  constructor(
+    message: string,
+    readonly output: string[],
+  ) {
     super(message);
   }
 }
@@ -25,11 +28,19 @@ export function playgroundArgs(version: string, tag: string): string[] {
   return ['playground', version, '--tag', tag, '--db', '1', '--pd', '1', '--kv', '1', '--tiflash', '0', '--without-monitor'];
 }
 
-export function startPlayground(version: string, tag: string, opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal; onLine?: (l: string) => void } = {}): Promise<Playground> {
+export function startPlayground(
+  version: string,
+  tag: string,
+  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal; onLine?: (l: string) => void } = {},
+): Promise<Playground> {
   const group = process.platform !== 'win32';
   let child: ChildProcess;
   try {
-    child = spawn('tiup', playgroundArgs(version, tag), { env: opts.env ?? process.env, detached: group, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('tiup', playgroundArgs(version, tag), {
+      env: opts.env ?? process.env,
+      detached: group,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     return Promise.reject(e);
   }
@@ -61,7 +72,10 @@ export function startPlayground(version: string, tag: string, opts: { env?: Node
       void stop();
       reject(new PlaygroundError(msg, output.slice(-20)));
     };
-    const timer = setTimeout(() => fail(`tiup playground did not report TiDB ready within ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s`), opts.timeoutMs ?? 600_000);
+    const timer = setTimeout(
+      () => fail(`tiup playground did not report TiDB ready within ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s`),
+      opts.timeoutMs ?? 600_000,
+    );
     opts.signal?.addEventListener('abort', () => fail('cancelled'));
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split(/\r?\n/)) {
@@ -83,7 +97,11 @@ export function startPlayground(version: string, tag: string, opts: { env?: Node
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? 'tiup is not installed (no "tiup" on PATH): https://docs.pingcap.com/tidb/stable/tiup-overview' : e.message));
+    child.once('error', (e: NodeJS.ErrnoException) =>
+      fail(
+        e.code === 'ENOENT' ? 'tiup is not installed (no "tiup" on PATH): https://docs.pingcap.com/tidb/stable/tiup-overview' : e.message,
+      ),
+    );
     void exited.then((code) => fail(`tiup playground exited (code ${code}) before TiDB was ready`));
   });
 }

@@ -22,7 +22,11 @@ export class QueryRunner {
   private running = new Map<number, AbortController>();
   private current?: AbortController;
 
-  constructor(private readonly manager: ConnectionManager, private readonly docs: DocumentConnections, private readonly panel: ResultsPanel) {}
+  constructor(
+    private readonly manager: ConnectionManager,
+    private readonly docs: DocumentConnections,
+    private readonly panel: ResultsPanel,
+  ) {}
 
   async runStatement(editor = vscode.window.activeTextEditor): Promise<RunRecord | undefined> {
     if (!editor) return void vscode.window.showInformationMessage('Open a SQL file to run a statement.');
@@ -38,7 +42,10 @@ export class QueryRunner {
       stmts = s ? [s] : [];
     }
     if (stmts.length === 0) return void vscode.window.showInformationMessage('No SQL statement at the cursor.');
-    return this.run(doc, stmts.map((s) => ({ ...s, start: s.start + base })));
+    return this.run(
+      doc,
+      stmts.map((s) => ({ ...s, start: s.start + base })),
+    );
   }
 
   async runFile(editor = vscode.window.activeTextEditor): Promise<RunRecord | undefined> {
@@ -50,7 +57,10 @@ export class QueryRunner {
 
   /** Runs SQL that did not come from a document (explorer actions). */
   async runSql(profile: StoredProfile, sql: string): Promise<RunRecord | undefined> {
-    return this.execute(profile, statementsOf(sql).map((s) => ({ sql: s.text, line: 0, writes: s.writes })));
+    return this.execute(
+      profile,
+      statementsOf(sql).map((s) => ({ sql: s.text, line: 0, writes: s.writes })),
+    );
   }
 
   cancel(runId?: number): void {
@@ -61,14 +71,20 @@ export class QueryRunner {
   private async run(doc: vscode.TextDocument, stmts: SqlStatement[]): Promise<RunRecord | undefined> {
     const profile = await this.docs.resolve(doc.uri);
     if (!profile) return;
-    return this.execute(profile, stmts.map((s) => ({ sql: s.text, line: doc.positionAt(s.start).line, writes: s.writes })));
+    return this.execute(
+      profile,
+      stmts.map((s) => ({ sql: s.text, line: doc.positionAt(s.start).line, writes: s.writes })),
+    );
   }
 
   private async execute(profile: StoredProfile, inputs: Array<RunInput & { writes: boolean }>): Promise<RunRecord | undefined> {
     if (profile.production) {
       const writes = inputs.filter((i) => i.writes);
       if (writes.length) {
-        const shown = writes.slice(0, 5).map((w) => `• ${summary(w.sql, 120)}`).join('\n');
+        const shown = writes
+          .slice(0, 5)
+          .map((w) => `• ${summary(w.sql, 120)}`)
+          .join('\n');
         const more = writes.length > 5 ? `\n…and ${writes.length - 5} more` : '';
         const ok = await vscode.window.showWarningMessage(
           `${profile.name} is a production connection. Run ${writes.length === 1 ? 'this statement, which changes' : `these ${writes.length} statements, which change`} data or schema?`,
@@ -80,7 +96,9 @@ export class QueryRunner {
     }
     let session;
     try {
-      session = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Connecting to ${profile.name}` }, () => this.manager.connect(profile.id));
+      session = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Connecting to ${profile.name}` }, () =>
+        this.manager.connect(profile.id),
+      );
     } catch (e) {
       void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${(e as Error).message}`, 'Edit Connection').then((a) => {
         if (a) void vscode.commands.executeCommand('tidb.editConnection', profile.id);
@@ -97,14 +115,20 @@ export class QueryRunner {
     const finished = new Promise<void>((r) => (finish = r));
     let report: ((m: string) => void) | undefined;
     let done = 0;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `$(database) ${profile.name}: running` }, () => finished);
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `$(database) ${profile.name}: running` },
+      () => finished,
+    );
     const slow = setTimeout(() => {
-      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Running on ${profile.name}: ${title}`, cancellable: true }, (progress, token) => {
-        token.onCancellationRequested(() => ac.abort());
-        report = (message) => progress.report({ message });
-        if (done) report(`${done} of ${inputs.length}`);
-        return finished;
-      });
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Running on ${profile.name}: ${title}`, cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => ac.abort());
+          report = (message) => progress.report({ message });
+          if (done) report(`${done} of ${inputs.length}`);
+          return finished;
+        },
+      );
     }, 800);
     try {
       const rec = await execute(session, inputs, {

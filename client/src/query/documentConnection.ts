@@ -14,7 +14,10 @@ export class DocumentConnections implements vscode.Disposable {
   private subs: vscode.Disposable[] = [];
   private listeners = new Set<() => void>();
 
-  constructor(private readonly manager: ConnectionManager, private readonly state: vscode.Memento) {
+  constructor(
+    private readonly manager: ConnectionManager,
+    private readonly state: vscode.Memento,
+  ) {
     this.item.name = 'TiDB Connection';
     this.item.command = 'tidb.chooseConnection';
     this.subs.push(vscode.window.onDidChangeActiveTextEditor(() => this.changed()));

@@ -43,7 +43,14 @@ export async function execute(session: Session, inputs: RunInput[], opts: Execut
   const runId = nextRunId++;
   const t0 = performance.now();
   const rec: RunRecord = { runId, sets: [], outcomes: [], ok: 0, failed: 0, skipped: 0, cancelled: false, elapsedMs: 0 };
-  opts.post({ type: 'run-start', runId, connection: session.profile.name, server: `${session.server.flavor} ${session.server.version}`, statements: inputs.length, rowLimit: opts.rowLimit });
+  opts.post({
+    type: 'run-start',
+    runId,
+    connection: session.profile.name,
+    server: `${session.server.flavor} ${session.server.version}`,
+    statements: inputs.length,
+    rowLimit: opts.rowLimit,
+  });
   for (let i = 0; i < inputs.length; i++) {
     if (opts.signal?.aborted) {
       rec.cancelled = true;
@@ -77,13 +84,22 @@ export async function execute(session: Session, inputs: RunInput[], opts: Execut
       outcome.warnings = r.warnings;
       outcome.elapsedMs = r.elapsedMs;
       if (r.cancelled) {
-        outcome.error = { message: r.cancelled === 'timeout' ? 'Cancelled: the statement ran past the tidb.query.timeout setting.' : 'Cancelled.', cancelled: true };
+        outcome.error = {
+          message: r.cancelled === 'timeout' ? 'Cancelled: the statement ran past the tidb.query.timeout setting.' : 'Cancelled.',
+          cancelled: true,
+        };
         rec.cancelled = true;
       }
       rec.ok++;
     } catch (e) {
       const err = e instanceof StatementError ? e : new StatementError((e as Error).message);
-      outcome.error = { message: err.message, errno: err.errno, sqlState: err.sqlState, cancelled: err.cancelled, connectionLost: err.connectionLost };
+      outcome.error = {
+        message: err.message,
+        errno: err.errno,
+        sqlState: err.sqlState,
+        cancelled: err.cancelled,
+        connectionLost: err.connectionLost,
+      };
       outcome.elapsedMs = performance.now() - s0;
       rec.failed++;
       if (err.cancelled) rec.cancelled = true;
@@ -96,6 +112,14 @@ export async function execute(session: Session, inputs: RunInput[], opts: Execut
     }
   }
   rec.elapsedMs = performance.now() - t0;
-  opts.post({ type: 'run-end', runId, elapsedMs: rec.elapsedMs, ok: rec.ok, failed: rec.failed, cancelled: rec.cancelled, skipped: rec.skipped });
+  opts.post({
+    type: 'run-end',
+    runId,
+    elapsedMs: rec.elapsedMs,
+    ok: rec.ok,
+    failed: rec.failed,
+    cancelled: rec.cancelled,
+    skipped: rec.skipped,
+  });
   return rec;
 }

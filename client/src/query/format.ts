@@ -19,7 +19,8 @@ export function toCell(v: unknown): Cell {
   return JSON.stringify(v);
 }
 
-const tsvCell = (c: Cell) => (c === null ? 'NULL' : String(c).replace(/[\t\r\n]/g, (m) => (m === '\t' ? '\\t' : m === '\n' ? '\\n' : '\\r')));
+const tsvCell = (c: Cell) =>
+  c === null ? 'NULL' : String(c).replace(/[\t\r\n]/g, (m) => (m === '\t' ? '\\t' : m === '\n' ? '\\n' : '\\r'));
 /**
  * A spreadsheet opening the CSV runs a cell that starts with = + - @ (or a tab/CR before
  * one) as a formula (`=cmd|' /C calc'!A0`): such text gets a leading ' as OWASP advises.
@@ -31,7 +32,14 @@ const csvCell = (c: Cell) => {
   const s = typeof c === 'number' ? String(c) : formulaSafe(String(c));
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const mdCell = (c: Cell) => (c === null ? '*NULL*' : String(c).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (m) => (m === '<' ? '&lt;' : '&gt;')).replace(/\r?\n/g, '<br>'));
+const mdCell = (c: Cell) =>
+  c === null
+    ? '*NULL*'
+    : String(c)
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/[<>]/g, (m) => (m === '<' ? '&lt;' : '&gt;'))
+        .replace(/\r?\n/g, '<br>');
 
 /**
  * Unique JSON keys for columns with the same name (a join of id and id gives id, id_2),
@@ -56,12 +64,22 @@ function jsonKeys(columns: ResultColumn[]): string[] {
 export function formatRows(columns: ResultColumn[], rows: Cell[][], format: CopyFormat, header = true): string {
   switch (format) {
     case 'tsv':
-      return [...(header ? [columns.map((c) => tsvCell(c.name))] : []), ...rows.map((r) => r.map(tsvCell))].map((l) => l.join('\t')).join('\n');
+      return [...(header ? [columns.map((c) => tsvCell(c.name))] : []), ...rows.map((r) => r.map(tsvCell))]
+        .map((l) => l.join('\t'))
+        .join('\n');
     case 'csv':
-      return [...(header ? [columns.map((c) => csvCell(c.name))] : []), ...rows.map((r) => r.map(csvCell))].map((l) => l.join(',')).join('\r\n') + '\r\n';
+      return (
+        [...(header ? [columns.map((c) => csvCell(c.name))] : []), ...rows.map((r) => r.map(csvCell))]
+          .map((l) => l.join(','))
+          .join('\r\n') + '\r\n'
+      );
     case 'json': {
       const keys = jsonKeys(columns);
-      return JSON.stringify(rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? null]))), null, 2);
+      return JSON.stringify(
+        rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? null]))),
+        null,
+        2,
+      );
     }
     case 'markdown': {
       const lines = [`| ${columns.map((c) => mdCell(c.name)).join(' | ')} |`, `|${columns.map(() => ' --- ').join('|')}|`];

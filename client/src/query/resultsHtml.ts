@@ -5,7 +5,13 @@
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function resultsHtml(o: { cspSource: string; nonce: string; scriptUri: string; styleUri: string }): string {
-  const csp = [`default-src 'none'`, `style-src ${o.cspSource}`, `script-src 'nonce-${o.nonce}'`, `font-src ${o.cspSource}`, `img-src ${o.cspSource} data:`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${o.cspSource}`,
+    `script-src 'nonce-${o.nonce}'`,
+    `font-src ${o.cspSource}`,
+    `img-src ${o.cspSource} data:`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

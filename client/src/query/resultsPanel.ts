@@ -41,11 +41,16 @@ export class ResultsPanel implements vscode.Disposable {
 
   private create(): void {
     const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webviews');
-    const panel = vscode.window.createWebviewPanel('tidb.results', 'TiDB Results', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [root],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'tidb.results',
+      'TiDB Results',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [root],
+      },
+    );
     const w = panel.webview;
     w.html = resultsHtml({
       cspSource: w.cspSource,
@@ -84,7 +89,10 @@ export class ResultsPanel implements vscode.Disposable {
         if (!set) return void vscode.window.showWarningMessage('The rows are still arriving: copy again when the statement has finished.');
         const rows = m.rows === 'all' ? set.rows : m.rows.map((i) => set.rows[i]).filter(Boolean);
         const text = m.column !== undefined ? formatCells(rows, m.column) : formatRows(set.columns, rows, m.format);
-        await copyText(text, `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}${m.column !== undefined ? '' : ` as ${m.format.toUpperCase()}`}`);
+        await copyText(
+          text,
+          `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}${m.column !== undefined ? '' : ` as ${m.format.toUpperCase()}`}`,
+        );
         return;
       }
       case 'export':
@@ -99,7 +107,12 @@ export class ResultsPanel implements vscode.Disposable {
       void vscode.window.showWarningMessage('Nothing to export yet: run a statement first, and wait for it to finish.');
       return;
     }
-    format ??= (await vscode.window.showQuickPick((['csv', 'tsv', 'json', 'markdown'] as const).map((f) => ({ label: f.toUpperCase(), format: f })), { placeHolder: 'Export format' }))?.format;
+    format ??= (
+      await vscode.window.showQuickPick(
+        (['csv', 'tsv', 'json', 'markdown'] as const).map((f) => ({ label: f.toUpperCase(), format: f })),
+        { placeHolder: 'Export format' },
+      )
+    )?.format;
     if (!format) return;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target ??= await vscode.window.showSaveDialog({

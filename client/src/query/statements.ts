@@ -52,7 +52,10 @@ export function statementsOf(text: string): SqlStatement[] {
 function withDelimiters(text: string): Array<{ stmt: SqlStatement; delimEnd: number }> {
   return split(text).statements.map((st) => {
     const s = new Stmt(text, st);
-    return { stmt: { start: st.start, end: st.end, text: text.slice(st.start, st.end), kind: s.kind, writes: writes(s) }, delimEnd: st.delimiter?.end ?? st.end };
+    return {
+      stmt: { start: st.start, end: st.end, text: text.slice(st.start, st.end), kind: s.kind, writes: writes(s) },
+      delimEnd: st.delimiter?.end ?? st.end,
+    };
   });
 }
 

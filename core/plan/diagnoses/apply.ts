@@ -6,14 +6,16 @@ export default defineRule({
   severity: 'warning',
   docsUrl: `${DOCS}correlated-subquery-optimization`,
   check: ({ nodes }) =>
-    nodes.filter(({ node }) => node.operator === 'Apply').map(({ node }) => {
-      const outer = node.children.find((c) => c.label === 'Build') ?? node.children[0];
-      const n = outer ? rowsOf(outer) : undefined;
-      return {
-        nodeId: node.id,
-        message: `${node.id} runs the correlated subquery once per outer row${n !== undefined ? ` (${fmt(n)} rows)` : ''}: it was not turned into a join.`,
-        fix: 'Rewrite the subquery as a join, or remove a NO_DECORRELATE hint so the optimizer can decorrelate it.',
-        impact: 30 + (n ? Math.min(20, Math.log10(Math.max(n, 1)) * 4) : 0),
-      };
-    }),
+    nodes
+      .filter(({ node }) => node.operator === 'Apply')
+      .map(({ node }) => {
+        const outer = node.children.find((c) => c.label === 'Build') ?? node.children[0];
+        const n = outer ? rowsOf(outer) : undefined;
+        return {
+          nodeId: node.id,
+          message: `${node.id} runs the correlated subquery once per outer row${n !== undefined ? ` (${fmt(n)} rows)` : ''}: it was not turned into a join.`,
+          fix: 'Rewrite the subquery as a join, or remove a NO_DECORRELATE hint so the optimizer can decorrelate it.',
+          impact: 30 + (n ? Math.min(20, Math.log10(Math.max(n, 1)) * 4) : 0),
+        };
+      }),
 });

@@ -15,11 +15,15 @@ export default defineRule({
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {
       const keys = node.executionInfo ? backoffKeys(node.executionInfo) : [];
-      return keys.length ? [{
-        nodeId: node.id,
-        message: `${node.id} waited on ${keys.join(', ')}: region misses, lock resolution or busy stores added latency.`,
-        fix: 'Region misses follow splits and leader moves (usually transient); ResolveLock means conflicting transactions — look for long or contending writes on the same rows.',
-        impact: 25,
-      }] : [];
+      return keys.length
+        ? [
+            {
+              nodeId: node.id,
+              message: `${node.id} waited on ${keys.join(', ')}: region misses, lock resolution or busy stores added latency.`,
+              fix: 'Region misses follow splits and leader moves (usually transient); ResolveLock means conflicting transactions — look for long or contending writes on the same rows.',
+              impact: 25,
+            },
+          ]
+        : [];
     }),
 });

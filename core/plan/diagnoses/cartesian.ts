@@ -10,10 +10,19 @@ export default defineRule({
   severity: 'error',
   docsUrl: `${DOCS}explain-subqueries`,
   check: ({ nodes }) =>
-    nodes.filter(({ node }) => /CARTESIAN/i.test(node.operatorInfo ?? '') && node.operator !== 'Apply' && !node.children.some((c) => ONE_ROW.test(c.operator) && (rowsOf(c) ?? 2) <= 1)).map(({ node }) => ({
-      nodeId: node.id,
-      message: `${node.id} is a Cartesian join: every row of one side meets every row of the other.`,
-      fix: /null-aware|semi/i.test(node.operatorInfo ?? '') ? 'A NOT IN over a nullable column becomes a null-aware semi join: use NOT EXISTS, or declare the columns NOT NULL.' : 'Add the missing join condition (an equality between the two tables).',
-      impact: 60,
-    })),
+    nodes
+      .filter(
+        ({ node }) =>
+          /CARTESIAN/i.test(node.operatorInfo ?? '') &&
+          node.operator !== 'Apply' &&
+          !node.children.some((c) => ONE_ROW.test(c.operator) && (rowsOf(c) ?? 2) <= 1),
+      )
+      .map(({ node }) => ({
+        nodeId: node.id,
+        message: `${node.id} is a Cartesian join: every row of one side meets every row of the other.`,
+        fix: /null-aware|semi/i.test(node.operatorInfo ?? '')
+          ? 'A NOT IN over a nullable column becomes a null-aware semi join: use NOT EXISTS, or declare the columns NOT NULL.'
+          : 'Add the missing join condition (an equality between the two tables).',
+        impact: 60,
+      })),
 });

@@ -15,12 +15,22 @@ export default defineRule({
       const p95 = parseDurationNs(get(e, 'cop_task', 'p95'));
       const num = Number(get(e, 'cop_task', 'num') ?? 0);
       if (max !== undefined && p95 !== undefined && num >= 4 && max >= 100e6 && max > 4 * Math.max(p95, 1)) {
-        out.push({ nodeId: node.id, message: `${node.id}: the slowest of ${num} cop tasks took ${(max / 1e6).toFixed(0)} ms against a p95 of ${(p95 / 1e6).toFixed(1)} ms — one region is much slower than the rest.`, fix: 'Look for a hotspot or an uneven data distribution (SHOW TABLE … REGIONS); a busy TiKV store shows in the TiKV dashboards.', impact: 35 });
+        out.push({
+          nodeId: node.id,
+          message: `${node.id}: the slowest of ${num} cop tasks took ${(max / 1e6).toFixed(0)} ms against a p95 of ${(p95 / 1e6).toFixed(1)} ms — one region is much slower than the rest.`,
+          fix: 'Look for a hotspot or an uneven data distribution (SHOW TABLE … REGIONS); a busy TiKV store shows in the TiKV dashboards.',
+          impact: 35,
+        });
       }
       const keys = Number(get(e, 'cop_task', 'max_proc_keys') ?? NaN);
       const p95keys = Number(get(e, 'cop_task', 'p95_proc_keys') ?? NaN);
       if (num >= 4 && keys >= 10_000 && keys > 4 * Math.max(p95keys, 1)) {
-        out.push({ nodeId: node.id, message: `${node.id}: one cop task processed ${fmt(keys)} keys against a p95 of ${fmt(p95keys)}: the data is unevenly spread over regions.`, fix: 'Check region distribution of the table and index (SHOW TABLE … REGIONS); split hot regions.', impact: 30 });
+        out.push({
+          nodeId: node.id,
+          message: `${node.id}: one cop task processed ${fmt(keys)} keys against a p95 of ${fmt(p95keys)}: the data is unevenly spread over regions.`,
+          fix: 'Check region distribution of the table and index (SHOW TABLE … REGIONS); split hot regions.',
+          impact: 30,
+        });
       }
       return out;
     }),

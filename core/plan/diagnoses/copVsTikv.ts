@@ -17,11 +17,13 @@ export default defineRule({
       const t = cop?.executionInfo;
       const tikvAvg = parseDurationNs(get(t, 'tikv_task', 'avg') ?? get(t, 'tikv_task', 'time'));
       if (tikvAvg === undefined || avg < 50e6 || avg < 5 * Math.max(tikvAvg, 1e6)) return [];
-      return [{
-        nodeId: node.id,
-        message: `${node.id}: a cop task took ${(avg / 1e6).toFixed(0)} ms on average as TiDB saw it, but TiKV worked only ${(tikvAvg / 1e6).toFixed(1)} ms: the rest is network or queueing.`,
-        fix: 'Check the network between TiDB and TiKV and TiKV\'s coprocessor thread pool (queue wait); distsql concurrency may be too high for the cluster.',
-        impact: 20,
-      }];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id}: a cop task took ${(avg / 1e6).toFixed(0)} ms on average as TiDB saw it, but TiKV worked only ${(tikvAvg / 1e6).toFixed(1)} ms: the rest is network or queueing.`,
+          fix: "Check the network between TiDB and TiKV and TiKV's coprocessor thread pool (queue wait); distsql concurrency may be too high for the cluster.",
+          impact: 20,
+        },
+      ];
     }),
 });

@@ -8,7 +8,17 @@ export default defineRule({
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {
       // copr_cache_hit_ratio; older versions printed copr_cache_hit_rate
-      const r = Number(get(node.executionInfo, 'cop_task', 'copr_cache_hit_ratio') ?? get(node.executionInfo, 'cop_task', 'copr_cache_hit_rate') ?? NaN);
-      return r > 0 ? [{ nodeId: node.id, message: `${node.id}: ${Math.round(r * 100)}% of cop tasks were answered from the coprocessor cache, so this run may be faster than a cold one.`, impact: 5 }] : [];
+      const r = Number(
+        get(node.executionInfo, 'cop_task', 'copr_cache_hit_ratio') ?? get(node.executionInfo, 'cop_task', 'copr_cache_hit_rate') ?? NaN,
+      );
+      return r > 0
+        ? [
+            {
+              nodeId: node.id,
+              message: `${node.id}: ${Math.round(r * 100)}% of cop tasks were answered from the coprocessor cache, so this run may be faster than a cold one.`,
+              impact: 5,
+            },
+          ]
+        : [];
     }),
 });

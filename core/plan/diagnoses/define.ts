@@ -25,4 +25,5 @@ export const DOCS = 'https://docs.pingcap.com/tidb/stable/';
 export const isScan = (n: PlanNode) => /Scan$/.test(n.operator) || n.operator === 'TableScan' || n.operator === 'IndexScan';
 export const isReader = (n: PlanNode) => /^(TableReader|IndexReader|IndexLookUp|IndexMerge)$/.test(n.operator);
 export const onTikv = (n: PlanNode) => /tikv/.test(n.task ?? '') || n.task === 'cop';
-export const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : String(Math.round(n)));
+export const fmt = (n: number) =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : String(Math.round(n));

@@ -15,21 +15,28 @@ export default defineRule({
       const kept = parent && parent.operator === 'Selection' ? rowsOf(parent) : undefined;
       const table = /table:([^,\s]+)/.exec(`${node.accessObject ?? ''} ${node.operatorInfo ?? ''}`)?.[1] ?? 'the table';
       if (kept !== undefined && kept <= scanned * 0.1) {
-        return [{
-          nodeId: node.id,
-          message: `${node.id} reads all of ${table} (${fmt(scanned)} rows) to keep ${fmt(kept)} after the filter in ${parent!.id}: an index on the filtered columns would read only those.`,
-          fix: `Add an index on the columns in ${parent!.id}'s condition (${(parent!.operatorInfo ?? '').slice(0, 80)}), or make the predicate sargable.`,
-          impact: 45 + Math.min(25, Math.log10(scanned / Math.max(kept, 1)) * 6),
-        }];
+        return [
+          {
+            nodeId: node.id,
+            message: `${node.id} reads all of ${table} (${fmt(scanned)} rows) to keep ${fmt(kept)} after the filter in ${parent!.id}: an index on the filtered columns would read only those.`,
+            fix: `Add an index on the columns in ${parent!.id}'s condition (${(parent!.operatorInfo ?? '').slice(0, 80)}), or make the predicate sargable.`,
+            impact: 45 + Math.min(25, Math.log10(scanned / Math.max(kept, 1)) * 6),
+          },
+        ];
       }
       if (scanned >= 1_000_000) {
-        return [{
-          nodeId: node.id,
-          severity: 'info' as const,
-          message: `${node.id} reads all ${fmt(scanned)} rows of ${table} on TiKV.`,
-          fix: scanned >= 1e8 ? 'For analytical scans this large, add a TiFlash replica (ALTER TABLE … SET TIFLASH REPLICA 1) and let the optimizer use MPP.' : 'If the query filters or sorts, an index on those columns avoids the full scan.',
-          impact: 20 + Math.min(20, Math.log10(scanned)),
-        }];
+        return [
+          {
+            nodeId: node.id,
+            severity: 'info' as const,
+            message: `${node.id} reads all ${fmt(scanned)} rows of ${table} on TiKV.`,
+            fix:
+              scanned >= 1e8
+                ? 'For analytical scans this large, add a TiFlash replica (ALTER TABLE … SET TIFLASH REPLICA 1) and let the optimizer use MPP.'
+                : 'If the query filters or sorts, an index on those columns avoids the full scan.',
+            impact: 20 + Math.min(20, Math.log10(scanned)),
+          },
+        ];
       }
       return [];
     }),

@@ -14,11 +14,13 @@ export default defineRule({
       const b = rowsOf(build) ?? 0;
       const p = rowsOf(probe) ?? 0;
       if (b < 10_000 || b < 10 * Math.max(p, 1)) return [];
-      return [{
-        nodeId: node.id,
-        message: `${node.id} builds its hash table from ${build.id} (${fmt(b)} rows) although ${probe.id} has only ${fmt(p)}: the smaller input should be the build side.`,
-        fix: `Fix the statistics that misled the optimizer, or hint HASH_JOIN_BUILD(<table of ${probe.id}>).`,
-        impact: 35,
-      }];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id} builds its hash table from ${build.id} (${fmt(b)} rows) although ${probe.id} has only ${fmt(p)}: the smaller input should be the build side.`,
+          fix: `Fix the statistics that misled the optimizer, or hint HASH_JOIN_BUILD(<table of ${probe.id}>).`,
+          impact: 35,
+        },
+      ];
     }),
 });

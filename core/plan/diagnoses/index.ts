@@ -23,8 +23,25 @@ import spill from './spill';
 import unsargable from './unsargable';
 
 export const PLAN_RULES: readonly PlanRule[] = [
-  cartesian, spill, fullScan, misestimate, pseudoStats, indexLookup, hashJoinBuild, indexJoinOuter, apply, copSkew,
-  mvccGarbage, backoff, copVsTikv, notPushedDown, noPartitionPruning, unsargable, sortOverScan, slowest, coprCache,
+  cartesian,
+  spill,
+  fullScan,
+  misestimate,
+  pseudoStats,
+  indexLookup,
+  hashJoinBuild,
+  indexJoinOuter,
+  apply,
+  copSkew,
+  mvccGarbage,
+  backoff,
+  copVsTikv,
+  notPushedDown,
+  noPartitionPruning,
+  unsargable,
+  sortOverScan,
+  slowest,
+  coprCache,
 ];
 
 const RANK = { error: 2, warning: 1, info: 0 } as const;

@@ -11,13 +11,15 @@ export default defineRule({
       if (!/^Index(Hash|Merge)?Join$/.test(node.operator)) return [];
       const tasks = Number(get(node.executionInfo, 'inner', 'task') ?? NaN);
       const outer = node.children.find((c) => c.label === 'Build') ?? node.children[0];
-      const outerRows = outer ? rowsOf(outer) ?? 0 : 0;
+      const outerRows = outer ? (rowsOf(outer) ?? 0) : 0;
       if (!(tasks > 10_000) && outerRows < 100_000) return [];
-      return [{
-        nodeId: node.id,
-        message: `${node.id} drives ${tasks > 10_000 ? `${fmt(tasks)} inner lookup tasks` : `${fmt(outerRows)} outer rows`} into index lookups: an index join pays off only for a small outer side.`,
-        fix: 'Try a hash join (HASH_JOIN hint) and compare, or filter the outer side first.',
-        impact: 35,
-      }];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id} drives ${tasks > 10_000 ? `${fmt(tasks)} inner lookup tasks` : `${fmt(outerRows)} outer rows`} into index lookups: an index join pays off only for a small outer side.`,
+          fix: 'Try a hash join (HASH_JOIN hint) and compare, or filter the outer side first.',
+          impact: 35,
+        },
+      ];
     }),
 });

@@ -13,11 +13,13 @@ export default defineRule({
       if (!build || !probe) return [];
       const lookups = rowsOf(probe) ?? 0;
       if (lookups < 10_000) return [];
-      return [{
-        nodeId: node.id,
-        message: `${node.id} looks up ${fmt(lookups)} rows in the table after reading the index: each is an extra read (a "double read").`,
-        fix: 'Make the index covering (add the selected columns) or more selective (a composite index with the filtered columns); if a full scan is cheaper, compare with IGNORE_INDEX.',
-        impact: 35 + Math.min(25, Math.log10(lookups) * 4),
-      }];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id} looks up ${fmt(lookups)} rows in the table after reading the index: each is an extra read (a "double read").`,
+          fix: 'Make the index covering (add the selected columns) or more selective (a composite index with the filtered columns); if a full scan is cheaper, compare with IGNORE_INDEX.',
+          impact: 35 + Math.min(25, Math.log10(lookups) * 4),
+        },
+      ];
     }),
 });

@@ -14,13 +14,21 @@ export default defineRule({
       // the probe side of an index join / apply reports per-loop estimates before v6.4: skip those
       if (/Probe/.test(node.label ?? '') && /Index.*Join|Apply/.test(node.operator)) return [];
       // report where the error starts: not on parents that inherit a child's misestimate in the same direction
-      if (node.children.some((c) => { const cm = metrics(c).misestimate; return cm && cm.factor >= FACTOR && cm.direction === m.direction; })) return [];
-      return [{
-        nodeId: node.id,
-        severity: m.factor >= 10_000 ? ('error' as const) : undefined,
-        message: `${node.id}: estimated ${fmt(node.estRows!)} ${node.estRows === 1 ? 'row' : 'rows'}, actually ${fmt(node.actRows!)} (${m.direction === 'under' ? 'under' : 'over'}estimated ${fmt(m.factor)}×). Plans built on such estimates pick the wrong join order, join type or index.`,
-        fix: 'Refresh statistics (ANALYZE TABLE), check SHOW STATS_HEALTHY; for correlated columns consider extended statistics or a hint.',
-        impact: 30 + Math.min(40, Math.log10(m.factor) * 10),
-      }];
+      if (
+        node.children.some((c) => {
+          const cm = metrics(c).misestimate;
+          return cm && cm.factor >= FACTOR && cm.direction === m.direction;
+        })
+      )
+        return [];
+      return [
+        {
+          nodeId: node.id,
+          severity: m.factor >= 10_000 ? ('error' as const) : undefined,
+          message: `${node.id}: estimated ${fmt(node.estRows!)} ${node.estRows === 1 ? 'row' : 'rows'}, actually ${fmt(node.actRows!)} (${m.direction === 'under' ? 'under' : 'over'}estimated ${fmt(m.factor)}×). Plans built on such estimates pick the wrong join order, join type or index.`,
+          fix: 'Refresh statistics (ANALYZE TABLE), check SHOW STATS_HEALTHY; for correlated columns consider extended statistics or a hint.',
+          impact: 30 + Math.min(40, Math.log10(m.factor) * 10),
+        },
+      ];
     }),
 });

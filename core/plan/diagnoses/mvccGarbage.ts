@@ -10,13 +10,18 @@ export default defineRule({
       const e = node.executionInfo;
       const total = Number(get(e, 'scan_detail', 'total_keys') ?? NaN);
       const processed = Number(get(e, 'scan_detail', 'total_process_keys') ?? NaN);
-      const skipped = Number(get(e, 'scan_detail', 'rocksdb', 'delete_skipped_count') ?? 0) + Number(get(e, 'scan_detail', 'rocksdb', 'key_skipped_count') ?? 0);
-      if (!(total >= 10_000 && total >= 2 * Math.max(processed, 1)) && !(skipped >= 100_000 && skipped >= 2 * Math.max(processed, 1))) return [];
-      return [{
-        nodeId: node.id,
-        message: `${node.id}: TiKV went over ${fmt(Math.max(total, skipped))} keys to return ${fmt(processed)} — old versions and deleted rows (MVCC garbage) are being scanned.`,
-        fix: 'Check tidb_gc_life_time and that GC runs; after large deletes, compaction clears tombstones. Long-running transactions hold GC back.',
-        impact: 30,
-      }];
+      const skipped =
+        Number(get(e, 'scan_detail', 'rocksdb', 'delete_skipped_count') ?? 0) +
+        Number(get(e, 'scan_detail', 'rocksdb', 'key_skipped_count') ?? 0);
+      if (!(total >= 10_000 && total >= 2 * Math.max(processed, 1)) && !(skipped >= 100_000 && skipped >= 2 * Math.max(processed, 1)))
+        return [];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id}: TiKV went over ${fmt(Math.max(total, skipped))} keys to return ${fmt(processed)} — old versions and deleted rows (MVCC garbage) are being scanned.`,
+          fix: 'Check tidb_gc_life_time and that GC runs; after large deletes, compaction clears tombstones. Long-running transactions hold GC back.',
+          impact: 30,
+        },
+      ];
     }),
 });

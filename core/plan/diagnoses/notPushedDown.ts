@@ -10,11 +10,13 @@ export default defineRule({
       const reader = node.children.length === 1 ? node.children[0] : undefined;
       if (!reader || !isReader(reader) || reader.children.length !== 1 || !isScan(reader.children[0])) return [];
       const what = node.operator === 'Selection' ? `the filter ${(node.operatorInfo ?? '').slice(0, 80)}` : `${node.operator}`;
-      return [{
-        nodeId: node.id,
-        message: `${node.id} runs ${what} in TiDB after ${reader.id} brought every row back: it was not pushed down to ${/tiflash/.test(reader.children[0].task ?? '') ? 'TiFlash' : 'TiKV'}.`,
-        fix: 'A function or cast the storage layer cannot evaluate keeps it in TiDB: rewrite the expression, or check mysql.expr_pushdown_blacklist.',
-        impact: 30,
-      }];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id} runs ${what} in TiDB after ${reader.id} brought every row back: it was not pushed down to ${/tiflash/.test(reader.children[0].task ?? '') ? 'TiFlash' : 'TiKV'}.`,
+          fix: 'A function or cast the storage layer cannot evaluate keeps it in TiDB: rewrite the expression, or check mysql.expr_pushdown_blacklist.',
+          impact: 30,
+        },
+      ];
     }),
 });

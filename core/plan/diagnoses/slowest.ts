@@ -10,9 +10,16 @@ export default defineRule({
     let best: { id: string; ns: number; share: number } | undefined;
     for (const { node } of nodes) {
       const m = metrics(node);
-      if (m.exclusiveNs !== undefined && m.exclusiveShare !== undefined && (!best || m.exclusiveNs > best.ns)) best = { id: node.id, ns: m.exclusiveNs, share: m.exclusiveShare };
+      if (m.exclusiveNs !== undefined && m.exclusiveShare !== undefined && (!best || m.exclusiveNs > best.ns))
+        best = { id: node.id, ns: m.exclusiveNs, share: m.exclusiveShare };
     }
     if (!best || best.share < 0.3) return [];
-    return [{ nodeId: best.id, message: `Start here: ${best.id} spends ${formatDuration(best.ns)} itself, ${Math.round(best.share * 100)}% of the statement's ${formatDuration(totalNs)}.`, impact: 10 + best.share * 30 }];
+    return [
+      {
+        nodeId: best.id,
+        message: `Start here: ${best.id} spends ${formatDuration(best.ns)} itself, ${Math.round(best.share * 100)}% of the statement's ${formatDuration(totalNs)}.`,
+        impact: 10 + best.share * 30,
+      },
+    ];
   },
 });

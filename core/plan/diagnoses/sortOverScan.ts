@@ -9,13 +9,16 @@ export default defineRule({
     nodes.flatMap(({ node }) => {
       if (node.task !== 'root' || !/^(Sort|TopN)$/.test(node.operator)) return [];
       const reader = node.children.find(isReader);
-      const scan = reader?.children.find((c) => /FullScan/.test(c.operator)) ?? reader?.children[0]?.children.find((c) => /FullScan/.test(c.operator));
+      const scan =
+        reader?.children.find((c) => /FullScan/.test(c.operator)) ?? reader?.children[0]?.children.find((c) => /FullScan/.test(c.operator));
       if (!scan || (rowsOf(scan) ?? 0) < 10_000 || !/keep order:false/.test(scan.operatorInfo ?? '')) return [];
-      return [{
-        nodeId: node.id,
-        message: `${node.id} sorts rows from a full scan of ${scan.accessObject ?? 'the table'}: an index in ORDER BY order would return them sorted (keep order:true) and let a LIMIT stop early.`,
-        fix: 'Add an index on the ORDER BY columns (after the equality-filtered ones).',
-        impact: 20,
-      }];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id} sorts rows from a full scan of ${scan.accessObject ?? 'the table'}: an index in ORDER BY order would return them sorted (keep order:true) and let a LIMIT stop early.`,
+          fix: 'Add an index on the ORDER BY columns (after the equality-filtered ones).',
+          impact: 20,
+        },
+      ];
     }),
 });

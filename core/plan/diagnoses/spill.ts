@@ -8,11 +8,15 @@ export default defineRule({
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {
       const spilled = (node.disk ?? 0) > 0 || (node.executionInfo !== undefined && 'spill' in node.executionInfo);
-      return spilled ? [{
-        nodeId: node.id,
-        message: `${node.id} spilled to disk${node.disk ? ` (${formatBytes(node.disk)})` : ''}${node.memory ? ` after using ${formatBytes(node.memory)} of memory` : ''}.`,
-        fix: 'Reduce what it holds (a smaller build side, fewer columns, better filters) or raise tidb_mem_quota_query for this session.',
-        impact: 45,
-      }] : [];
+      return spilled
+        ? [
+            {
+              nodeId: node.id,
+              message: `${node.id} spilled to disk${node.disk ? ` (${formatBytes(node.disk)})` : ''}${node.memory ? ` after using ${formatBytes(node.memory)} of memory` : ''}.`,
+              fix: 'Reduce what it holds (a smaller build side, fewer columns, better filters) or raise tidb_mem_quota_query for this session.',
+              impact: 45,
+            },
+          ]
+        : [];
     }),
 });

@@ -1,6 +1,7 @@
 import { DOCS, defineRule } from './define';
 
-const FUNC = /\b(year|month|day|date|date_format|lower|upper|substr|substring|left|right|cast|concat|ifnull|coalesce|abs|round|floor|to_days|unix_timestamp)\(/i;
+const FUNC =
+  /\b(year|month|day|date|date_format|lower|upper|substr|substring|left|right|cast|concat|ifnull|coalesce|abs|round|floor|to_days|unix_timestamp)\(/i;
 
 export default defineRule({
   id: 'unsargable-predicate',
@@ -11,16 +12,20 @@ export default defineRule({
     const seen = new Set<string>();
     return nodes.flatMap(({ node }) => {
       if (node.operator !== 'Selection' || !FUNC.test(node.operatorInfo ?? '') || seen.has(node.operatorInfo!)) return [];
-      const scan = node.children.find((c) => /FullScan|TableScan/.test(c.operator)) ?? node.children[0]?.children.find((c) => /FullScan/.test(c.operator));
+      const scan =
+        node.children.find((c) => /FullScan|TableScan/.test(c.operator)) ??
+        node.children[0]?.children.find((c) => /FullScan/.test(c.operator));
       if (!scan || !/FullScan|TableScan/.test(scan.operator)) return [];
       seen.add(node.operatorInfo!);
       const fn = FUNC.exec(node.operatorInfo ?? '')![1];
-      return [{
-        nodeId: node.id,
-        message: `${node.id} filters with ${fn}() on a column over a full scan: a function on the column stops an index from being used.`,
-        fix: `Rewrite as a range on the bare column (e.g. YEAR(d) = 2024 → d >= '2024-01-01' AND d < '2025-01-01'), or index the expression.`,
-        impact: 25,
-      }];
+      return [
+        {
+          nodeId: node.id,
+          message: `${node.id} filters with ${fn}() on a column over a full scan: a function on the column stops an index from being used.`,
+          fix: `Rewrite as a range on the bare column (e.g. YEAR(d) = 2024 → d >= '2024-01-01' AND d < '2025-01-01'), or index the expression.`,
+          impact: 25,
+        },
+      ];
     });
   },
 });

@@ -43,7 +43,13 @@ type Write = (s: string) => void;
 /** Findings in batches, so a file with millions of them never becomes one string. */
 function batched<T>(items: readonly T[], map: (x: T) => string, write: Write, size = 2000): void {
   for (let i = 0; i < items.length; i += size) {
-    write((i > 0 ? ',' : '') + items.slice(i, i + size).map(map).join(','));
+    write(
+      (i > 0 ? ',' : '') +
+        items
+          .slice(i, i + size)
+          .map(map)
+          .join(','),
+    );
   }
 }
 
@@ -78,9 +84,11 @@ export function jsonWriter(write: Write): ReportWriter {
       write(`${first ? '' : ','}{"filePath":${JSON.stringify(r.filePath)},"messages":[`);
       first = false;
       batched(r.findings, (f) => jsonMessage(r, f), write);
-      write(`],"errorCount":${errorCount},"fatalErrorCount":0,"warningCount":${r.findings.length - errorCount},` +
-        `"fixableErrorCount":${r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length},` +
-        `"fixableWarningCount":${r.findings.filter((f) => f.severity !== 'error' && f.fix?.safe).length}}`);
+      write(
+        `],"errorCount":${errorCount},"fatalErrorCount":0,"warningCount":${r.findings.length - errorCount},` +
+          `"fixableErrorCount":${r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length},` +
+          `"fixableWarningCount":${r.findings.filter((f) => f.severity !== 'error' && f.fix?.safe).length}}`,
+      );
     },
     end() {
       write(']\n');
@@ -97,7 +105,10 @@ function sarifRules(rules: readonly RuleDefinition[], used: Iterable<string>) {
     shortDescription: { text: firstSentence(r.meta.explanation) },
     fullDescription: { text: r.meta.explanation },
     helpUri: r.meta.docsUrl,
-    help: { text: `${r.meta.explanation}\n\nFix: ${r.meta.fix}\n\nApplies to: ${r.meta.versions}`, markdown: `${r.meta.explanation}\n\n**Fix:** ${r.meta.fix}\n\n**Applies to:** ${r.meta.versions}\n\n[TiDB docs](${r.meta.docsUrl})` },
+    help: {
+      text: `${r.meta.explanation}\n\nFix: ${r.meta.fix}\n\nApplies to: ${r.meta.versions}`,
+      markdown: `${r.meta.explanation}\n\n**Fix:** ${r.meta.fix}\n\n**Applies to:** ${r.meta.versions}\n\n[TiDB docs](${r.meta.docsUrl})`,
+    },
     defaultConfiguration: { level: SARIF_LEVEL[r.meta.severity] },
     properties: { category: r.meta.category as string, tags: ['tidb', r.meta.category as string] },
   }));
@@ -126,23 +137,34 @@ function sarifResult(r: FileReport, f: Finding, uri: { value: string; relative: 
     ruleIndex,
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation, region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation,
+          region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+        },
+      },
+    ],
   };
   if (f.fix && f.fix.edits.length > 0) {
-    res.fixes = [{
-      description: { text: f.fix.title },
-      artifactChanges: [{
-        artifactLocation,
-        replacements: f.fix.edits.map((e) => {
-          const a = r.lines.position(e.start);
-          const b = r.lines.position(e.end);
-          return {
-            deletedRegion: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 },
-            insertedContent: { text: e.newText },
-          };
-        }),
-      }],
-    }];
+    res.fixes = [
+      {
+        description: { text: f.fix.title },
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: f.fix.edits.map((e) => {
+              const a = r.lines.position(e.start);
+              const b = r.lines.position(e.end);
+              return {
+                deletedRegion: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 },
+                insertedContent: { text: e.newText },
+              };
+            }),
+          },
+        ],
+      },
+    ];
   }
   return JSON.stringify(res);
 }
@@ -171,7 +193,15 @@ export function sarifWriter(write: Write, rules: readonly RuleDefinition[], cwd:
       batched(r.findings, (f) => sarifResult(r, f, uri, index.get(f.ruleId)), write);
     },
     end() {
-      const tool = { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: INFO_URI, rules: sarifRules(rules, extra) } };
+      const tool = {
+        driver: {
+          name: TOOL_NAME,
+          version: TOOL_VERSION,
+          semanticVersion: TOOL_VERSION,
+          informationUri: INFO_URI,
+          rules: sarifRules(rules, extra),
+        },
+      };
       const base = { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } };
       write(`],"tool":${JSON.stringify(tool)},"originalUriBaseIds":${JSON.stringify(base)},"columnKind":"utf16CodeUnits"}]}\n`);
     },
@@ -199,7 +229,10 @@ const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
  * C0/C1 controls, DEL and the Unicode bidi controls are shown as \u{…}.
  */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+  return s.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`,
+  );
 }
 
 export function textWriter(write: Write, color: boolean): ReportWriter {
@@ -229,7 +262,9 @@ export function textWriter(write: Write, color: boolean): ReportWriter {
       let out = '';
       const n = totals.error + totals.warning + totals.info + totals.hint;
       if (n > 0) {
-        const parts = (['error', 'warning', 'info', 'hint'] as Severity[]).filter((s) => totals[s] > 0).map((s) => `${totals[s]} ${s}${totals[s] === 1 ? '' : 's'}`);
+        const parts = (['error', 'warning', 'info', 'hint'] as Severity[])
+          .filter((s) => totals[s] > 0)
+          .map((s) => `${totals[s]} ${s}${totals[s] === 1 ? '' : 's'}`);
         out += c(totals.error > 0 ? '31' : '33', `✖ ${n} problem${n === 1 ? '' : 's'} (${parts.join(', ')})`) + '\n';
       }
       if (fixed > 0) out += `${fixed} problem${fixed === 1 ? '' : 's'} fixed in place.\n`;

@@ -45,9 +45,12 @@ function firstInvalidUtf8(buf: Uint8Array): number {
 }
 
 export function decodeSql(buf: Buffer): DecodedSql {
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { ...decodeUtf8(buf.subarray(3), 3), encoding: 'utf8-bom' };
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf16le' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf16be' };
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { ...decodeUtf8(buf.subarray(3), 3), encoding: 'utf8-bom' };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf16le' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf16be' };
   return { ...decodeUtf8(buf, 0), encoding: 'utf8' };
 }
 
@@ -95,7 +98,8 @@ export function replaceFileAtomically(file: string, original: Buffer, bytes: Buf
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    if (!fs.readFileSync(file).equals(original)) throw new WriteRefused('the file changed while it was being linted; nothing was written (run again)');
+    if (!fs.readFileSync(file).equals(original))
+      throw new WriteRefused('the file changed while it was being linted; nothing was written (run again)');
     fs.renameSync(tmp, file);
   } catch (e) {
     if (fd !== undefined) fs.closeSync(fd);

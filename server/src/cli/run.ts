@@ -3,7 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { ConfigError, findConfigFile, mergeConfigs, readConfigFile, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../../../core/lint/config';
+import {
+  ConfigError,
+  findConfigFile,
+  mergeConfigs,
+  readConfigFile,
+  RULE_SETTINGS,
+  type LintConfig,
+  type RuleSetting,
+} from '../../../core/lint/config';
 import { lintText } from '../../../core/lint/engine';
 import { applySafeFixes } from '../../../core/lint/fixes';
 import { isValidVersion } from '../../../core/sql/version';
@@ -92,7 +100,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const format = o.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown --format '${format}' (use text, json or sarif)`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`unknown --format '${format}' (use text, json or sarif)`);
   let maxWarnings = -1;
   if (o['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(o['max-warnings'])) throw new UsageError(`--max-warnings needs a non-negative integer, got '${o['max-warnings']}'`);
@@ -100,7 +109,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const flags: LintConfig = {};
   if (o['target-version'] !== undefined) {
-    if (!isValidVersion(o['target-version'])) throw new UsageError(`--target-version '${o['target-version']}' is not a version such as 8.5 or 7.1.3`);
+    if (!isValidVersion(o['target-version']))
+      throw new UsageError(`--target-version '${o['target-version']}' is not a version such as 8.5 or 7.1.3`);
     flags.targetVersion = o['target-version'];
   }
   const known = new Set(RULES.map((r) => r.meta.id));
@@ -113,10 +123,16 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const explicitConfig = o.config !== undefined ? readConfigFile(path.resolve(io.cwd, o.config)) : undefined;
   const configFileName = o.config !== undefined ? path.resolve(io.cwd, o.config) : undefined;
 
-  if (parsed.positionals.length === 0) throw new UsageError('no input: give files, directories, globs, or - for standard input (see --help)');
+  if (parsed.positionals.length === 0)
+    throw new UsageError('no input: give files, directories, globs, or - for standard input (see --help)');
   const inputs = await collectInputs(parsed.positionals, io.cwd);
 
-  const writer = format === 'json' ? jsonWriter(io.stdout) : format === 'sarif' ? sarifWriter(io.stdout, RULES, io.cwd) : textWriter(io.stdout, io.color);
+  const writer =
+    format === 'json'
+      ? jsonWriter(io.stdout)
+      : format === 'sarif'
+        ? sarifWriter(io.stdout, RULES, io.cwd)
+        : textWriter(io.stdout, io.color);
   let errors = 0;
   let warnings = 0;
   let ioErrors = 0;

@@ -49,7 +49,8 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
 /** Every safe fix whose edits do not overlap an earlier one (per finding: all of its edits or none). */
 export function safeEdits(findings: readonly Finding[]): Array<{ start: number; end: number; newText: string }> {
   const taken: Array<{ start: number; end: number; newText: string }> = [];
-  const overlaps = (a: { start: number; end: number }) => taken.some((b) => a.start < b.end && b.start < a.end || (a.start === b.start && a.end === b.end));
+  const overlaps = (a: { start: number; end: number }) =>
+    taken.some((b) => (a.start < b.end && b.start < a.end) || (a.start === b.start && a.end === b.end));
   for (const f of findings) {
     if (!f.fix?.safe || f.fix.edits.length === 0) continue;
     if (f.fix.edits.some(overlaps)) continue;
@@ -66,7 +67,16 @@ function disableForLine(doc: TextDocument, d: Diagnostic): CodeAction {
     title: `Disable ${d.code} for this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}-- tidb-lint-disable-next-line ${d.code} -- reason\n` }] } },
+    edit: {
+      changes: {
+        [doc.uri]: [
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `${indent}-- tidb-lint-disable-next-line ${d.code} -- reason\n`,
+          },
+        ],
+      },
+    },
   };
 }
 
@@ -75,6 +85,15 @@ function disableForFile(doc: TextDocument, d: Diagnostic): CodeAction {
     title: `Disable ${d.code} for this file`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    edit: { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `-- tidb-lint-disable-file ${d.code} -- reason\n` }] } },
+    edit: {
+      changes: {
+        [doc.uri]: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            newText: `-- tidb-lint-disable-file ${d.code} -- reason\n`,
+          },
+        ],
+      },
+    },
   };
 }

@@ -7,14 +7,100 @@ import type { SchemaSnapshot } from '../../../protocol/lsp';
 import { docsLink, REFERENCE, type ReferenceEntry } from './tidbReference';
 
 const KEYWORDS = [
-  'SELECT', 'FROM', 'WHERE', 'GROUP BY', 'HAVING', 'ORDER BY', 'LIMIT', 'OFFSET', 'JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'INNER JOIN', 'ON', 'USING',
-  'UNION', 'UNION ALL', 'WITH', 'RECURSIVE', 'AS', 'DISTINCT', 'INSERT INTO', 'VALUES', 'REPLACE INTO', 'UPDATE', 'SET', 'DELETE FROM',
-  'CREATE TABLE', 'CREATE INDEX', 'CREATE UNIQUE INDEX', 'CREATE VIEW', 'CREATE DATABASE', 'CREATE SEQUENCE', 'CREATE PLACEMENT POLICY',
-  'ALTER TABLE', 'ADD COLUMN', 'ADD INDEX', 'DROP COLUMN', 'DROP INDEX', 'MODIFY COLUMN', 'CHANGE COLUMN', 'RENAME TO', 'DROP TABLE', 'TRUNCATE TABLE',
-  'PRIMARY KEY', 'UNIQUE KEY', 'FOREIGN KEY', 'REFERENCES', 'NOT NULL', 'DEFAULT', 'AUTO_INCREMENT', 'COMMENT', 'CHARACTER SET', 'COLLATE',
-  'PARTITION BY RANGE', 'PARTITION BY HASH', 'PARTITION BY LIST', 'PARTITIONS', 'BEGIN', 'START TRANSACTION', 'COMMIT', 'ROLLBACK', 'EXPLAIN', 'EXPLAIN ANALYZE',
-  'SHOW CREATE TABLE', 'SHOW TABLES', 'SHOW INDEX FROM', 'USE', 'FOR UPDATE', 'NOWAIT', 'IS NULL', 'IS NOT NULL', 'BETWEEN', 'LIKE', 'IN', 'EXISTS', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END',
-  'BIGINT', 'INT', 'VARCHAR', 'CHAR', 'TEXT', 'DECIMAL', 'DATETIME', 'TIMESTAMP', 'DATE', 'JSON', 'BLOB', 'BOOLEAN', 'ENUM', 'VECTOR',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP BY',
+  'HAVING',
+  'ORDER BY',
+  'LIMIT',
+  'OFFSET',
+  'JOIN',
+  'LEFT JOIN',
+  'RIGHT JOIN',
+  'INNER JOIN',
+  'ON',
+  'USING',
+  'UNION',
+  'UNION ALL',
+  'WITH',
+  'RECURSIVE',
+  'AS',
+  'DISTINCT',
+  'INSERT INTO',
+  'VALUES',
+  'REPLACE INTO',
+  'UPDATE',
+  'SET',
+  'DELETE FROM',
+  'CREATE TABLE',
+  'CREATE INDEX',
+  'CREATE UNIQUE INDEX',
+  'CREATE VIEW',
+  'CREATE DATABASE',
+  'CREATE SEQUENCE',
+  'CREATE PLACEMENT POLICY',
+  'ALTER TABLE',
+  'ADD COLUMN',
+  'ADD INDEX',
+  'DROP COLUMN',
+  'DROP INDEX',
+  'MODIFY COLUMN',
+  'CHANGE COLUMN',
+  'RENAME TO',
+  'DROP TABLE',
+  'TRUNCATE TABLE',
+  'PRIMARY KEY',
+  'UNIQUE KEY',
+  'FOREIGN KEY',
+  'REFERENCES',
+  'NOT NULL',
+  'DEFAULT',
+  'AUTO_INCREMENT',
+  'COMMENT',
+  'CHARACTER SET',
+  'COLLATE',
+  'PARTITION BY RANGE',
+  'PARTITION BY HASH',
+  'PARTITION BY LIST',
+  'PARTITIONS',
+  'BEGIN',
+  'START TRANSACTION',
+  'COMMIT',
+  'ROLLBACK',
+  'EXPLAIN',
+  'EXPLAIN ANALYZE',
+  'SHOW CREATE TABLE',
+  'SHOW TABLES',
+  'SHOW INDEX FROM',
+  'USE',
+  'FOR UPDATE',
+  'NOWAIT',
+  'IS NULL',
+  'IS NOT NULL',
+  'BETWEEN',
+  'LIKE',
+  'IN',
+  'EXISTS',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'BIGINT',
+  'INT',
+  'VARCHAR',
+  'CHAR',
+  'TEXT',
+  'DECIMAL',
+  'DATETIME',
+  'TIMESTAMP',
+  'DATE',
+  'JSON',
+  'BLOB',
+  'BOOLEAN',
+  'ENUM',
+  'VECTOR',
 ];
 
 export interface CompletionContext {
@@ -46,7 +132,13 @@ export function contextAt(text: string, offset: number): CompletionContext {
     return { kind: 'none', prefix };
   }
   if (lastTrivia && lastTrivia.end >= p && lastTrivia.kind === 'line-comment') return { kind: 'none', prefix };
-  if (lastTrivia && lastTrivia.end > p - 1 && lastTrivia.start < p && (lastTrivia.kind === 'block-comment' || lastTrivia.kind === 'hint') && lastTrivia.end > p) {
+  if (
+    lastTrivia &&
+    lastTrivia.end > p - 1 &&
+    lastTrivia.start < p &&
+    (lastTrivia.kind === 'block-comment' || lastTrivia.kind === 'hint') &&
+    lastTrivia.end > p
+  ) {
     return lastTrivia.kind === 'hint' ? { kind: 'hint', prefix } : { kind: 'none', prefix };
   }
   const before = text.slice(Math.max(0, p - 16), p);
@@ -61,8 +153,14 @@ export function contextAt(text: string, offset: number): CompletionContext {
 }
 
 function refItem(e: ReferenceEntry, sortPrefix: string): CompletionItem {
-  const kind = e.kind === 'hint' ? CompletionItemKind.Function : e.kind === 'sysvar' ? CompletionItemKind.Variable
-    : e.kind === 'table-option' ? CompletionItemKind.Property : CompletionItemKind.Keyword;
+  const kind =
+    e.kind === 'hint'
+      ? CompletionItemKind.Function
+      : e.kind === 'sysvar'
+        ? CompletionItemKind.Variable
+        : e.kind === 'table-option'
+          ? CompletionItemKind.Property
+          : CompletionItemKind.Keyword;
   const item: CompletionItem = {
     label: e.name,
     kind,
@@ -90,12 +188,18 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
       if (!schema) return [];
       const q = ctx.qualifier!.toLowerCase();
       const db = schema.databases.find((d) => d.name.toLowerCase() === q);
-      if (db) return db.tables.map((t) => ({ label: t.name, kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct, detail: `${t.kind} in ${db.name}` }));
+      if (db)
+        return db.tables.map((t) => ({
+          label: t.name,
+          kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct,
+          detail: `${t.kind} in ${db.name}`,
+        }));
       const items: CompletionItem[] = [];
       for (const d of schema.databases) {
         for (const t of d.tables) {
           if (t.name.toLowerCase() !== q) continue;
-          for (const c of t.columns) items.push({ label: c.name, kind: CompletionItemKind.Field, detail: `${c.type} · ${d.name}.${t.name}` });
+          for (const c of t.columns)
+            items.push({ label: c.name, kind: CompletionItemKind.Field, detail: `${c.type} · ${d.name}.${t.name}` });
         }
       }
       return items;
@@ -108,7 +212,13 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
         for (const d of schema.databases) {
           items.push({ label: d.name, kind: CompletionItemKind.Module, detail: 'database', sortText: '4' + d.name });
           if (dflt !== undefined && d.name.toLowerCase() !== dflt) continue;
-          for (const t of d.tables) items.push({ label: t.name, kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct, detail: `${t.kind} in ${d.name}`, sortText: '3' + t.name });
+          for (const t of d.tables)
+            items.push({
+              label: t.name,
+              kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct,
+              detail: `${t.kind} in ${d.name}`,
+              sortText: '3' + t.name,
+            });
         }
         // columns of the tables the statement around the cursor names, first
         const words = statementWords(text, offset);
@@ -120,7 +230,12 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
             for (const c of t.columns) {
               if (seen.has(c.name)) continue;
               seen.add(c.name);
-              items.push({ label: c.name, kind: CompletionItemKind.Field, detail: `${c.type} · ${d.name}.${t.name}`, sortText: '0' + c.name });
+              items.push({
+                label: c.name,
+                kind: CompletionItemKind.Field,
+                detail: `${c.type} · ${d.name}.${t.name}`,
+                sortText: '0' + c.name,
+              });
             }
           }
         }

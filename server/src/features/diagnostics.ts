@@ -66,7 +66,12 @@ export class Diagnostics {
     const text = doc.getText();
     let result;
     try {
-      result = await lintTextAsync(text, this.rules, { config: s.config, configFile: s.configFile, schema: this.schema, cache: st.cache }, () => run.cancelled);
+      result = await lintTextAsync(
+        text,
+        this.rules,
+        { config: s.config, configFile: s.configFile, schema: this.schema, cache: st.cache },
+        () => run.cancelled,
+      );
     } catch (e) {
       // The engine guards each rule; reaching here is a bug in the engine itself. Keep the last diagnostics.
       this.connection.console.error(`TiDB lint failed on ${doc.uri}: ${(e as Error).stack ?? e}`);
@@ -136,7 +141,10 @@ const RANK: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 export function capFindings(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_DIAGNOSTICS) return findings;
   const byRank = findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
-  return byRank.slice(0, MAX_DIAGNOSTICS).sort((a, b) => a.i - b.i).map((x) => x.f);
+  return byRank
+    .slice(0, MAX_DIAGNOSTICS)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.f);
 }
 
 const metaById = new Map<string, RuleMeta>();

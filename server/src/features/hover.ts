@@ -24,7 +24,9 @@ export function hover(doc: TextDocument, offset: number, findings: readonly Find
         `*Fix:* ${m.fix}`,
         tidbSays(m.tidb) ? `*TiDB says:* \`${tidbSays(m.tidb)}\`` : '',
         `[TiDB docs](${m.docsUrl})`,
-      ].filter(Boolean).join('\n\n');
+      ]
+        .filter(Boolean)
+        .join('\n\n');
     });
     return {
       contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
@@ -37,7 +39,10 @@ export function hover(doc: TextDocument, offset: number, findings: readonly Find
   const entry = lookup(w.word, nextWord(text, w.end));
   if (!entry) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: `**${entry.name}** · ${entry.detail}\n\n${entry.doc}\n\n[TiDB docs](${docsLink(entry)})` },
+    contents: {
+      kind: MarkupKind.Markdown,
+      value: `**${entry.name}** · ${entry.detail}\n\n${entry.doc}\n\n[TiDB docs](${docsLink(entry)})`,
+    },
     range: { start: doc.positionAt(w.start), end: doc.positionAt(w.end) },
   };
 }

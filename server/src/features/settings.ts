@@ -24,7 +24,10 @@ export class SettingsStore {
   /** the version of a connected TiDB server, used where nothing pins the target version */
   private live?: { version: string; connection: string };
 
-  constructor(private readonly connection: Connection, private readonly hasConfigurationCapability: () => boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly hasConfigurationCapability: () => boolean,
+  ) {}
 
   /** Sets (or clears) the connected TiDB's version; returns the MAJOR.MINOR.PATCH used. */
   setLiveTarget(server: { flavor: string; version: string } | undefined, connection: string): string | undefined {
@@ -51,9 +54,11 @@ export class SettingsStore {
   private async load(uri: string): Promise<DocumentSettings> {
     let settings: TidbSettings;
     try {
-      settings = withDefaults(this.hasConfigurationCapability()
-        ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        : undefined);
+      settings = withDefaults(
+        this.hasConfigurationCapability()
+          ? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+          : undefined,
+      );
     } catch {
       settings = withDefaults(undefined);
     }
@@ -75,13 +80,24 @@ export class SettingsStore {
     const config = mergeConfigs(fromSettings, fileConfig);
     const pinned = fileConfig?.targetVersion || fromSettings.targetVersion;
     if (!pinned && this.live) config.targetVersion = this.live.version;
-    const source: DocumentStatus['source'] = fileConfig?.targetVersion ? 'config-file' : fromSettings.targetVersion ? 'settings' : this.live ? 'connection' : 'default';
+    const source: DocumentStatus['source'] = fileConfig?.targetVersion
+      ? 'config-file'
+      : fromSettings.targetVersion
+        ? 'settings'
+        : this.live
+          ? 'connection'
+          : 'default';
     return {
       enable: settings.lint.enable,
       config,
       configFile: fileConfig ? configFile : undefined,
       configError,
-      status: { targetVersion: config.targetVersion ?? DEFAULT_TARGET_VERSION, source, configFile: fileConfig ? configFile : undefined, connection: source === 'connection' ? this.live?.connection : undefined },
+      status: {
+        targetVersion: config.targetVersion ?? DEFAULT_TARGET_VERSION,
+        source,
+        configFile: fileConfig ? configFile : undefined,
+        connection: source === 'connection' ? this.live?.connection : undefined,
+      },
     };
   }
 }

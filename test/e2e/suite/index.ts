@@ -32,7 +32,11 @@ function diagnosticsFor(uri: vscode.Uri, pred: (d: vscode.Diagnostic[]) => boole
     });
     const t = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.code))}`));
+      reject(
+        new Error(
+          `diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.code))}`,
+        ),
+      );
     }, timeoutMs);
     check();
   });
@@ -44,7 +48,8 @@ test('the packaged extension is installed and its commands are registered', asyn
   const ext = vscode.extensions.getExtension('tidb-toolkit.tidb-toolkit');
   assert.ok(ext, 'tidb-toolkit.tidb-toolkit is not installed');
   // code-server installs the packaged .vsix; test:desktop (test-electron) loads the development folder
-  if (!process.env.TIDB_E2E_DEV_EXTENSION) assert.ok(ext.extensionPath.includes('tidb-toolkit.tidb-toolkit-'), `loaded from ${ext.extensionPath}, not the installed .vsix`);
+  if (!process.env.TIDB_E2E_DEV_EXTENSION)
+    assert.ok(ext.extensionPath.includes('tidb-toolkit.tidb-toolkit-'), `loaded from ${ext.extensionPath}, not the installed .vsix`);
   await ext.activate();
   const cmds = await vscode.commands.getCommands(true);
   for (const c of ['tidb.lintWorkspace', 'tidb.setTargetVersion', 'tidb.showRuleDocumentation', 'tidb.restartLanguageServer']) {
@@ -62,7 +67,8 @@ test('opening a SQL file shows TiDB diagnostics with codes, ranges and docs link
   assert.equal(lock.severity, vscode.DiagnosticSeverity.Error);
   assert.match(String((lock.code as { target: vscode.Uri }).target), /docs\.pingcap\.com/);
   const codes = new Set(ds.map(code));
-  for (const c of ['sql-calc-found-rows', 'update-without-where', 'set-persist', 'alter-same-object-twice']) assert.ok(codes.has(c), `missing ${c} in ${[...codes]}`);
+  for (const c of ['sql-calc-found-rows', 'update-without-where', 'set-persist', 'alter-same-object-twice'])
+    assert.ok(codes.has(c), `missing ${c} in ${[...codes]}`);
   // suppressed by the file's comment
   assert.ok(!codes.has('delete-without-where'));
 });
@@ -72,7 +78,12 @@ test('a quick fix from the code action provider removes its diagnostic', async (
   const doc = await vscode.workspace.openTextDocument(uri);
   const ds = await diagnosticsFor(uri, (d) => d.some((x) => code(x) === 'lock-in-share-mode'));
   const lock = ds.find((x) => code(x) === 'lock-in-share-mode')!;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, lock.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    lock.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   // (isPreferred and diagnostics do not survive vscode.executeCodeActionProvider; the LSP tests check them)
   const fix = actions.find((a) => a.title === 'Replace LOCK IN SHARE MODE with FOR UPDATE');
   assert.ok(fix?.edit, `no fix among ${actions.map((a) => a.title).join(' | ')}`);
@@ -111,7 +122,9 @@ test('the target version setting changes the findings', async () => {
 
 type Api = import('../../../client/src/extension').TidbToolkitApi;
 type TreeNode = import('../../../client/src/explorer/tree').Node;
-const dbEnv = process.env.TIDB_E2E_DB ? (JSON.parse(process.env.TIDB_E2E_DB) as { port: number; user: string; password: string }) : undefined;
+const dbEnv = process.env.TIDB_E2E_DB
+  ? (JSON.parse(process.env.TIDB_E2E_DB) as { port: number; user: string; password: string })
+  : undefined;
 
 async function api(): Promise<Api> {
   const ext = vscode.extensions.getExtension<Api>('tidb-toolkit.tidb-toolkit');
@@ -139,7 +152,15 @@ let connectionId = '';
 test('add a connection: the profile goes to settings without the password, which goes to secret storage', async () => {
   if (!dbEnv) throw new Error('TIDB_E2E_DB is not set: e2e.test.ts starts MariaDB and passes it');
   const a = await api();
-  const p = await vscode.commands.executeCommand<{ id: string; name: string }>('tidb.addConnection', { name: 'e2e maria', host: '127.0.0.1', port: dbEnv.port, user: dbEnv.user, password: dbEnv.password, tls: 'off', database: 'shop' });
+  const p = await vscode.commands.executeCommand<{ id: string; name: string }>('tidb.addConnection', {
+    name: 'e2e maria',
+    host: '127.0.0.1',
+    port: dbEnv.port,
+    user: dbEnv.user,
+    password: dbEnv.password,
+    tls: 'off',
+    database: 'shop',
+  });
   assert.ok(p?.id);
   connectionId = p.id;
   const saved = JSON.stringify(vscode.workspace.getConfiguration('tidb').inspect('connections')?.globalValue);
@@ -155,19 +176,31 @@ test('the explorer connects on expand and shows MariaDB, databases, tables, colu
   const a = await api();
   const conn = await child(a, undefined, 'e2e maria');
   const top = await labels(a, await a.explorer.getChildren(conn));
-  assert.ok(top.some((l) => /^MariaDB \d+\.\d+\.\d+: not TiDB/.test(l)), JSON.stringify(top));
+  assert.ok(
+    top.some((l) => /^MariaDB \d+\.\d+\.\d+: not TiDB/.test(l)),
+    JSON.stringify(top),
+  );
   assert.ok(top.includes('shop'));
   assert.ok(!top.includes('mysql') && !top.includes('information_schema'), 'system schemas hidden');
   const shop = await child(a, conn, 'shop');
   assert.deepEqual(await labels(a, await a.explorer.getChildren(shop)), ['Tables [3]', 'Views [1]']);
   const tables = await child(a, shop, 'Tables');
   const names = await labels(a, await a.explorer.getChildren(tables));
-  assert.ok(names.some((l) => l.startsWith('<img src=x onerror=alert(1)>')), JSON.stringify(names));
+  assert.ok(
+    names.some((l) => l.startsWith('<img src=x onerror=alert(1)>')),
+    JSON.stringify(names),
+  );
   const orders = await child(a, tables, 'orders');
-  assert.deepEqual((await labels(a, await a.explorer.getChildren(orders))).map((l) => l.replace(/ \[.*/, '')), ['Columns', 'Indexes', 'Partitions']);
+  assert.deepEqual(
+    (await labels(a, await a.explorer.getChildren(orders))).map((l) => l.replace(/ \[.*/, '')),
+    ['Columns', 'Indexes', 'Partitions'],
+  );
   const cols = await labels(a, await a.explorer.getChildren(await child(a, orders, 'Columns')));
   assert.ok(cols.includes('id [bigint(20) NOT NULL AUTO_INCREMENT]'), JSON.stringify(cols));
-  assert.ok(cols.some((c) => c.startsWith('total [decimal(12,2) NOT NULL')), JSON.stringify(cols));
+  assert.ok(
+    cols.some((c) => c.startsWith('total [decimal(12,2) NOT NULL')),
+    JSON.stringify(cols),
+  );
   const idx = await labels(a, await a.explorer.getChildren(await child(a, orders, 'Indexes')));
   assert.ok(idx.includes('PRIMARY [(id, created) UNIQUE]') && idx.includes('idx_email [(email)]'), JSON.stringify(idx));
   const parts = await labels(a, await a.explorer.getChildren(await child(a, orders, 'Partitions')));
@@ -177,14 +210,20 @@ test('the explorer connects on expand and shows MariaDB, databases, tables, colu
 test('Run Statement runs the statement at the cursor and the results webview loads in VS Code', async () => {
   needConnection();
   const a = await api();
-  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT 1;\nSELECT id, email, note FROM orders ORDER BY id;\nSELECT 3;\n' });
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'sql',
+    content: 'SELECT 1;\nSELECT id, email, note FROM orders ORDER BY id;\nSELECT 3;\n',
+  });
   const editor = await vscode.window.showTextDocument(doc);
   await a.documents.set(doc.uri, connectionId);
   editor.selection = new vscode.Selection(1, 10, 1, 10);
   const rec = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runStatement');
   assert.ok(rec, 'no run record');
   assert.equal(rec.failed, 0, JSON.stringify(rec.outcomes));
-  assert.deepEqual(rec.sets[0].columns.map((c) => c.name), ['id', 'email', 'note']);
+  assert.deepEqual(
+    rec.sets[0].columns.map((c) => c.name),
+    ['id', 'email', 'note'],
+  );
   assert.deepEqual(rec.sets[0].rows[1], ['2', 'b@example.com', null]);
   assert.equal(rec.sets[0].rows[2][2], '<img src=x onerror=alert(1)>');
   // the page in the real webview said it was ready (its script ran under the CSP)
@@ -220,7 +259,11 @@ test('the live schema reaches the language server: completion offers the connect
   await a.documents.set(doc.uri, connectionId);
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 7));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(0, 7),
+    );
     const names = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     if (names.includes('orders') && names.includes('email')) break;
     if (Date.now() > deadline) throw new Error(`no live schema in completion: ${names.slice(0, 40).join(',')}`);
@@ -239,16 +282,25 @@ test('plans: Visualize Plan from Text opens the plan viewer; Explain Statement r
     '| └─TableFullScan_4   | 10000.00 | cop[tikv] | table:t       | keep order:false, stats:pseudo |',
     '+---------------------+----------+-----------+---------------+--------------------------------+',
   ].join('\n');
-  const view = await vscode.commands.executeCommand<import('../../../protocol/webviews/plan').PlanView>('tidb.visualizePlan', { text, title: 'pasted' });
+  const view = await vscode.commands.executeCommand<import('../../../protocol/webviews/plan').PlanView>('tidb.visualizePlan', {
+    text,
+    title: 'pasted',
+  });
   assert.ok(view, 'no plan view');
-  assert.deepEqual(view.plan.roots.map((r) => r.id), ['TableReader_5']);
+  assert.deepEqual(
+    view.plan.roots.map((r) => r.id),
+    ['TableReader_5'],
+  );
   assert.ok(view.diagnoses.some((d) => d.rule === 'pseudo-stats'));
   const deadline = Date.now() + 20_000;
   while (!a.plans.received.some((m) => m.type === 'ready')) {
     if (Date.now() > deadline) throw new Error('the plan webview never became ready');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: 'SELECT o.email FROM orders o JOIN customers c ON c.id = o.id WHERE o.total > 10;\n' });
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'sql',
+    content: 'SELECT o.email FROM orders o JOIN customers c ON c.id = o.id WHERE o.total > 10;\n',
+  });
   const editor = await vscode.window.showTextDocument(doc);
   await a.documents.set(doc.uri, connectionId);
   editor.selection = new vscode.Selection(0, 5, 0, 5);
@@ -260,18 +312,34 @@ test('plans: Visualize Plan from Text opens the plan viewer; Explain Statement r
 });
 
 test('local cluster: Create Local Cluster stops at the prerequisite check here (no Docker, no kind) and says what to install', async () => {
-  const outcome = await vscode.commands.executeCommand<{ ok: boolean; step?: string; message?: string }>('tidb.createLocalCluster', { name: 'e2e-local', version: 'v8.5.3', hostPort: 14000 });
+  const outcome = await vscode.commands.executeCommand<{ ok: boolean; step?: string; message?: string }>('tidb.createLocalCluster', {
+    name: 'e2e-local',
+    version: 'v8.5.3',
+    hostPort: 14000,
+  });
   assert.ok(outcome, 'no outcome');
   assert.equal(outcome.ok, false);
   assert.equal(outcome.step, 'prerequisites');
   // this machine may have no docker CLI at all, or the CLI without a daemon: either way the message says what to do
-  assert.match(outcome.message!, /^(Docker is not installed \(no "docker" on PATH\)\. kind runs Kubernetes in Docker containers: install Docker Desktop or Docker Engine\.|Docker is installed but its daemon is not reachable \(.+\)\. Start Docker Desktop, or run "sudo systemctl start docker" and make sure your user may use it \("docker info" must work\)\.) https:\/\/docs\.docker\.com\/get-started\/get-docker\/$/m);
-  assert.match(outcome.message!, /kind is not installed \(no "kind" on PATH\)\. Install it .* https:\/\/kind\.sigs\.k8s\.io\/docs\/user\/quick-start\/#installation/);
+  assert.match(
+    outcome.message!,
+    /^(Docker is not installed \(no "docker" on PATH\)\. kind runs Kubernetes in Docker containers: install Docker Desktop or Docker Engine\.|Docker is installed but its daemon is not reachable \(.+\)\. Start Docker Desktop, or run "sudo systemctl start docker" and make sure your user may use it \("docker info" must work\)\.) https:\/\/docs\.docker\.com\/get-started\/get-docker\/$/m,
+  );
+  assert.match(
+    outcome.message!,
+    /kind is not installed \(no "kind" on PATH\)\. Install it .* https:\/\/kind\.sigs\.k8s\.io\/docs\/user\/quick-start\/#installation/,
+  );
   // the explorer showed the work while it ran and nothing is left behind
   const a = await api();
   assert.ok(!(await a.explorer.getChildren(undefined)).some((n) => n.kind === 'activity'));
-  const tiup = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('tidb.startPlayground', { version: 'v8.5.3', tag: 'e2e' });
-  assert.deepEqual(tiup, { ok: false, message: 'tiup is not installed (no "tiup" on PATH): https://docs.pingcap.com/tidb/stable/tiup-overview' });
+  const tiup = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('tidb.startPlayground', {
+    version: 'v8.5.3',
+    tag: 'e2e',
+  });
+  assert.deepEqual(tiup, {
+    ok: false,
+    message: 'tiup is not installed (no "tiup" on PATH): https://docs.pingcap.com/tidb/stable/tiup-overview',
+  });
   const status = await vscode.commands.executeCommand<string>('tidb.localClusterStatus');
   assert.match(status, /^Docker: not available\nkind: not available/);
 });
@@ -280,11 +348,19 @@ test('backup and restore: a logical backup of shop is recorded, restore refuses 
   needConnection();
   const a = await api();
   const file = vscode.Uri.joinPath(folder(), 'shop-backup.sql.gz').fsPath;
-  const rec = await vscode.commands.executeCommand<import('../../../client/src/backup/history').BackupRecord>('tidb.backup', { connectionId, databases: ['shop'], method: 'logical', file });
+  const rec = await vscode.commands.executeCommand<import('../../../client/src/backup/history').BackupRecord>('tidb.backup', {
+    connectionId,
+    databases: ['shop'],
+    method: 'logical',
+    file,
+  });
   assert.ok(rec, 'no backup record');
   assert.equal(rec.method, 'logical');
   assert.equal(rec.tables, 3);
-  assert.ok(a.backups.list().some((r) => r.id === rec.id), 'recorded in the Backups view');
+  assert.ok(
+    a.backups.list().some((r) => r.id === rec.id),
+    'recorded in the Backups view',
+  );
   const refused = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, connectionId });
   assert.equal(refused.ok, false);
   assert.match(refused.message, /^Restoring would write over existing tables \(shop\./);
@@ -303,16 +379,39 @@ test('operator backup and restore: the Kubernetes section lists the v2 cluster; 
   const cluster = await child(a, k8s, 'db/basic');
   assert.equal(a.explorer.getTreeItem(cluster).contextValue, 'k8sCluster');
   // placeholder keys: the fake API server only records them
-  const rec = await vscode.commands.executeCommand<import('../../../client/src/backup/history').BackupRecord>('tidb.explorer.backupKubernetes', cluster, { databases: ['shop'], bucket: 'e2e-bucket', prefix: 'shop/e2e', endpoint: 'http://minio.minio:9000', secretName: 'e2e-s3', accessKey: 'PLACEHOLDER-AK', secretKey: 'PLACEHOLDER-SK', name: 'e2e-backup' });
+  const rec = await vscode.commands.executeCommand<import('../../../client/src/backup/history').BackupRecord>(
+    'tidb.explorer.backupKubernetes',
+    cluster,
+    {
+      databases: ['shop'],
+      bucket: 'e2e-bucket',
+      prefix: 'shop/e2e',
+      endpoint: 'http://minio.minio:9000',
+      secretName: 'e2e-s3',
+      accessKey: 'PLACEHOLDER-AK',
+      secretKey: 'PLACEHOLDER-SK',
+      name: 'e2e-backup',
+    },
+  );
   assert.ok(rec, 'no backup record');
   assert.equal(rec.method, 'operator');
   assert.equal(rec.location, 's3://e2e-bucket/shop/e2e');
-  assert.ok(a.backups.list().some((r) => r.id === rec.id), 'recorded in the Backups view');
+  assert.ok(
+    a.backups.list().some((r) => r.id === rec.id),
+    'recorded in the Backups view',
+  );
   assert.ok(!/PLACEHOLDER-(AK|SK)/.test(JSON.stringify(a.backups.list())), 'no keys in the backup history');
-  const missing = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, targetCluster: 'db/nowhere' });
+  const missing = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', {
+    record: rec,
+    targetCluster: 'db/nowhere',
+  });
   assert.equal(missing.ok, false);
   assert.match(missing.message, /^No TiDB Operator v2 cluster db\/nowhere in the current kubeconfig context \(found: db\/basic\)/);
-  const restored = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, targetCluster: 'db/basic', name: 'e2e-restore' });
+  const restored = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', {
+    record: rec,
+    targetCluster: 'db/basic',
+    name: 'e2e-restore',
+  });
   assert.equal(restored.ok, true, restored.message);
   assert.equal(restored.message, 'Restore e2e-restore complete.');
 });

@@ -32,7 +32,10 @@ test('table-maintenance-statement: ADMIN CHECK/CHECKSUM, ANALYZE TABLE and strin
 test('handler-statement: HANDLER t OPEN|READ|CLOSE', () => {
   const sql = 'HANDLER audit_log OPEN AS al;\nhandler al read idx_created next limit 100;\nHANDLER al CLOSE;';
   const f = only(sql, 'handler-statement');
-  assert.deepEqual(f.map((x) => at(sql, x)), ['HANDLER audit_log OPEN', 'handler al read', 'HANDLER al CLOSE']);
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['HANDLER audit_log OPEN', 'handler al read', 'HANDLER al CLOSE'],
+  );
   assert.deepEqual(mine('HANDLER db1.`t` OPEN;'), ['handler-statement']);
   assert.deepEqual(mine('SELECT handler, status FROM jobs WHERE id = 1;'), []);
 });
@@ -68,19 +71,26 @@ test('flush-tables-with-read-lock: with and without a table list', () => {
 test('replication-statement: CHANGE MASTER/REPLICATION SOURCE, START/STOP/RESET SLAVE|REPLICA, PURGE BINARY LOGS', () => {
   const a = "CHANGE MASTER TO MASTER_HOST='10.0.0.5', MASTER_AUTO_POSITION=1;";
   assert.equal(at(a, only(a, 'replication-statement')[0]), 'CHANGE MASTER TO');
-  const b = "change replication source to source_host = 'h';\nstart replica;\nSTOP SLAVE;\nRESET REPLICA ALL;\nPURGE BINARY LOGS BEFORE '2024-06-01';\nPURGE MASTER LOGS TO 'binlog.000010';";
+  const b =
+    "change replication source to source_host = 'h';\nstart replica;\nSTOP SLAVE;\nRESET REPLICA ALL;\nPURGE BINARY LOGS BEFORE '2024-06-01';\nPURGE MASTER LOGS TO 'binlog.000010';";
   assert.equal(only(b, 'replication-statement').length, 6);
 });
 
 test('replication-statement: SHOW MASTER STATUS, transactions and the mysqldump no-op variables are fine', () => {
-  assert.deepEqual(mine('SHOW MASTER STATUS;\nSTART TRANSACTION;\nCOMMIT;\nRESET PERSIST;').filter((x) => x === 'replication-statement'), []);
+  assert.deepEqual(
+    mine('SHOW MASTER STATUS;\nSTART TRANSACTION;\nCOMMIT;\nRESET PERSIST;').filter((x) => x === 'replication-statement'),
+    [],
+  );
   assert.deepEqual(mine("SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ 'uuid:1-5';\nSET @@SESSION.SQL_LOG_BIN = 0;"), []);
 });
 
 test('lock-tables-ignored: LOCK TABLES and UNLOCK TABLES', () => {
   const sql = 'LOCK TABLES `accounts` WRITE, audit READ;\nUPDATE accounts SET b = 1 WHERE id = 1;\nunlock tables;';
   const f = only(sql, 'lock-tables-ignored');
-  assert.deepEqual(f.map((x) => at(sql, x)), ['LOCK TABLES', 'unlock tables']);
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['LOCK TABLES', 'unlock tables'],
+  );
   assert.deepEqual(mine('LOCK TABLE t READ;'), ['lock-tables-ignored']);
   assert.deepEqual(mine('LOCK INSTANCE FOR BACKUP;\nSELECT lock_tables FROM t WHERE id = 1;'), []);
 });
@@ -92,8 +102,14 @@ test('column-level-privilege: a column list after a privilege in GRANT/REVOKE', 
   assert.equal(at(a, fa[0]), 'INSERT (name, `email`)');
   assert.match(fa[0].message, /name, email/);
   const b = "revoke select (a), update (b, c) on db.t from 'u'@'%';";
-  assert.deepEqual(only(b, 'column-level-privilege').map((x) => at(b, x)), ['select (a)', 'update (b, c)']);
-  assert.deepEqual(mine("GRANT SELECT, INSERT ON crm.leads TO 'mkt'@'%';\nGRANT r_app TO 'u'@'%';\nREVOKE ALL PRIVILEGES ON *.* FROM u;"), []);
+  assert.deepEqual(
+    only(b, 'column-level-privilege').map((x) => at(b, x)),
+    ['select (a)', 'update (b, c)'],
+  );
+  assert.deepEqual(
+    mine("GRANT SELECT, INSERT ON crm.leads TO 'mkt'@'%';\nGRANT r_app TO 'u'@'%';\nREVOKE ALL PRIVILEGES ON *.* FROM u;"),
+    [],
+  );
 });
 
 test('load-data-server-file: LOAD DATA INFILE without LOCAL, cloud URIs before v7.0, with a LOCAL fix', () => {
@@ -134,7 +150,10 @@ test('alter-view: any ALTER VIEW, with a safe CREATE OR REPLACE fix that keeps t
   const fa = only(a, 'alter-view');
   assert.equal(at(a, fa[0]), 'ALTER ALGORITHM=MERGE DEFINER=`app`@`%` SQL SECURITY INVOKER VIEW v_orders');
   assert.equal(fa[0].fix?.safe, true);
-  assert.equal(applyFix(a, fa[0]), 'CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`app`@`%` SQL SECURITY INVOKER VIEW v_orders AS SELECT id FROM orders;');
+  assert.equal(
+    applyFix(a, fa[0]),
+    'CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`app`@`%` SQL SECURITY INVOKER VIEW v_orders AS SELECT id FROM orders;',
+  );
   const b = 'alter view reporting.v (id) as\n  select id from t;';
   const fb = only(b, 'alter-view');
   assert.equal(at(b, fb[0]), 'alter view reporting.v');
@@ -152,7 +171,8 @@ test('view-check-option-ignored: WITH [CASCADED|LOCAL] CHECK OPTION on CREATE VI
 });
 
 test('cte-version: WITH [RECURSIVE] name [(cols)] AS (...) before v5.1', () => {
-  const a = 'WITH RECURSIVE org (id, depth) AS (\n  SELECT 1, 0 UNION ALL SELECT id + 1, depth + 1 FROM org WHERE id < 5\n)\nSELECT id FROM org;';
+  const a =
+    'WITH RECURSIVE org (id, depth) AS (\n  SELECT 1, 0 UNION ALL SELECT id + 1, depth + 1 FROM org WHERE id < 5\n)\nSELECT id FROM org;';
   const fa = only(a, 'cte-version', '5.0');
   assert.equal(fa.length, 1);
   assert.equal(at(a, fa[0]), 'WITH RECURSIVE org');

@@ -20,12 +20,25 @@ test('add-auto-increment: MODIFY/CHANGE only when the column is known without it
   const f = only(sql, 'add-auto-increment');
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'AUTO_INCREMENT');
-  assert.equal(only('CREATE TABLE t (n INT NOT NULL PRIMARY KEY);\nALTER TABLE t CHANGE n n2 INT NOT NULL AUTO_INCREMENT;', 'add-auto-increment').length, 1);
+  assert.equal(
+    only('CREATE TABLE t (n INT NOT NULL PRIMARY KEY);\nALTER TABLE t CHANGE n n2 INT NOT NULL AUTO_INCREMENT;', 'add-auto-increment')
+      .length,
+    1,
+  );
   // already AUTO_INCREMENT: keeps it
-  assert.equal(only('CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY);\nALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_INCREMENT;', 'add-auto-increment').length, 0);
+  assert.equal(
+    only(
+      'CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY);\nALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_INCREMENT;',
+      'add-auto-increment',
+    ).length,
+    0,
+  );
   // unknown table or column: silent
   assert.equal(only('ALTER TABLE t MODIFY id INT NOT NULL AUTO_INCREMENT;', 'add-auto-increment').length, 0);
-  assert.equal(only('CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t MODIFY id INT NOT NULL AUTO_INCREMENT;', 'add-auto-increment').length, 0);
+  assert.equal(
+    only('CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t MODIFY id INT NOT NULL AUTO_INCREMENT;', 'add-auto-increment').length,
+    0,
+  );
   // table option AUTO_INCREMENT = n is not the attribute
   assert.equal(only('ALTER TABLE t AUTO_INCREMENT = 1000;', 'add-auto-increment').length, 0);
   assert.equal(only("ALTER TABLE t ADD COLUMN note VARCHAR(20) DEFAULT 'AUTO_INCREMENT';", 'add-auto-increment').length, 0);
@@ -39,14 +52,37 @@ test('alter-clustered-primary-key: DROP PRIMARY KEY on unknown or clustered PKs'
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'DROP PRIMARY KEY');
   // v6.4+: composite / VARCHAR PKs are clustered by default
-  assert.equal(only('CREATE TABLE r (u BIGINT, r INT, PRIMARY KEY (u, r));\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key').length, 1);
-  assert.equal(only('CREATE TABLE r (u BIGINT, r INT, PRIMARY KEY (u, r));\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '6.3').length, 0);
+  assert.equal(
+    only('CREATE TABLE r (u BIGINT, r INT, PRIMARY KEY (u, r));\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key').length,
+    1,
+  );
+  assert.equal(
+    only('CREATE TABLE r (u BIGINT, r INT, PRIMARY KEY (u, r));\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '6.3')
+      .length,
+    0,
+  );
   // 5.0-6.3: a single integer column is clustered (INT_ONLY)
-  assert.equal(only('CREATE TABLE r (id INT PRIMARY KEY);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '6.1').length, 1);
-  assert.equal(only('CREATE TABLE r (id VARCHAR(20) PRIMARY KEY);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '6.1').length, 0);
+  assert.equal(
+    only('CREATE TABLE r (id INT PRIMARY KEY);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '6.1').length,
+    1,
+  );
+  assert.equal(
+    only('CREATE TABLE r (id VARCHAR(20) PRIMARY KEY);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '6.1').length,
+    0,
+  );
   // explicit keywords
-  assert.equal(only('CREATE TABLE r (id VARCHAR(20), PRIMARY KEY (id) CLUSTERED);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '6.1').length, 1);
-  assert.equal(only('CREATE TABLE r (id BIGINT PRIMARY KEY NONCLUSTERED);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key').length, 0);
+  assert.equal(
+    only(
+      'CREATE TABLE r (id VARCHAR(20), PRIMARY KEY (id) CLUSTERED);\nALTER TABLE r DROP PRIMARY KEY;',
+      'alter-clustered-primary-key',
+      '6.1',
+    ).length,
+    1,
+  );
+  assert.equal(
+    only('CREATE TABLE r (id BIGINT PRIMARY KEY NONCLUSTERED);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key').length,
+    0,
+  );
   // before clustered indexes existed
   assert.equal(only('ALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key', '4.0').length, 0);
 });
@@ -58,7 +94,10 @@ test('alter-clustered-primary-key: ADD PRIMARY KEY ... CLUSTERED only', () => {
   assert.equal(at(sql, f[0]), 'PRIMARY KEY (id) CLUSTERED');
   assert.equal(only('ALTER TABLE events ADD PRIMARY KEY (id);', 'alter-clustered-primary-key').length, 0);
   assert.equal(only('ALTER TABLE events ADD PRIMARY KEY (id) NONCLUSTERED;', 'alter-clustered-primary-key').length, 0);
-  assert.equal(only('alter table e add column id bigint primary key /*T![clustered_index] CLUSTERED */;', 'alter-clustered-primary-key').length, 1);
+  assert.equal(
+    only('alter table e add column id bigint primary key /*T![clustered_index] CLUSTERED */;', 'alter-clustered-primary-key').length,
+    1,
+  );
 });
 
 // ---------------------------------------------------------------- alter-same-object-twice
@@ -68,7 +107,10 @@ test('alter-same-object-twice: the same column or index twice in one ALTER', () 
   const f = only(sql, 'alter-same-object-twice');
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'DROP COLUMN c1');
-  assert.equal(only('ALTER TABLE p MODIFY COLUMN sku VARCHAR(64) NOT NULL, ALTER COLUMN `SKU` DROP DEFAULT;', 'alter-same-object-twice').length, 1);
+  assert.equal(
+    only('ALTER TABLE p MODIFY COLUMN sku VARCHAR(64) NOT NULL, ALTER COLUMN `SKU` DROP DEFAULT;', 'alter-same-object-twice').length,
+    1,
+  );
   assert.equal(only('ALTER TABLE c DROP INDEX idx_email, ADD UNIQUE INDEX idx_email (email);', 'alter-same-object-twice').length, 1);
   assert.equal(only('ALTER TABLE c RENAME INDEX a TO b, DROP INDEX b;', 'alter-same-object-twice').length, 1);
   assert.equal(only('ALTER TABLE c CHANGE old_name new_name INT, ADD COLUMN new_name INT;', 'alter-same-object-twice').length, 1);
@@ -77,7 +119,13 @@ test('alter-same-object-twice: the same column or index twice in one ALTER', () 
 });
 
 test('alter-same-object-twice: not for distinct objects, cascaded index columns, or PK drop+add', () => {
-  assert.equal(only('ALTER TABLE p MODIFY COLUMN title VARCHAR(300), DROP COLUMN subtitle, RENAME INDEX idx_title TO idx_t;', 'alter-same-object-twice').length, 0);
+  assert.equal(
+    only(
+      'ALTER TABLE p MODIFY COLUMN title VARCHAR(300), DROP COLUMN subtitle, RENAME INDEX idx_title TO idx_t;',
+      'alter-same-object-twice',
+    ).length,
+    0,
+  );
   assert.equal(only('ALTER TABLE d ADD COLUMN slug VARCHAR(200), ADD INDEX idx_slug (slug);', 'alter-same-object-twice').length, 0);
   assert.equal(only('ALTER TABLE d ADD COLUMN a INT, ADD COLUMN b INT AS (a + 1) VIRTUAL;', 'alter-same-object-twice').length, 0);
   assert.equal(only('ALTER TABLE d ADD COLUMN email VARCHAR(100) UNIQUE;', 'alter-same-object-twice').length, 0);
@@ -99,7 +147,10 @@ test('multi-schema-change-pre-v6-2: several specs before v6.2, with a split fix'
   const sql2 = 'alter table `db`.`t`\n  modify `a` int not null,\n  add index ia (a),\n  algorithm=inplace, lock=none;';
   const g = only(sql2, 'multi-schema-change-pre-v6-2', '5.4');
   assert.equal(g.length, 1);
-  assert.equal(applyFix(sql2, g[0]), 'alter table `db`.`t` modify `a` int not null, algorithm=inplace, lock=none;\nalter table `db`.`t` add index ia (a), algorithm=inplace, lock=none;');
+  assert.equal(
+    applyFix(sql2, g[0]),
+    'alter table `db`.`t` modify `a` int not null, algorithm=inplace, lock=none;\nalter table `db`.`t` add index ia (a), algorithm=inplace, lock=none;',
+  );
 });
 
 test('multi-schema-change-pre-v6-2: exemptions and version boundary', () => {
@@ -127,11 +178,20 @@ test('multi-alter-forward-reference: AFTER a column added by the same statement'
   // the split keeps later specs with the referencing one
   const sql3 = 'ALTER TABLE t ADD a INT AFTER x, ADD b INT AFTER a, ADD INDEX ib (b), ALGORITHM=INPLACE';
   const g = only(sql3, 'multi-alter-forward-reference');
-  assert.equal(applyFix(sql3, g[0]), 'ALTER TABLE t ADD a INT AFTER x, ALGORITHM=INPLACE;\nALTER TABLE t ADD b INT AFTER a, ADD INDEX ib (b), ALGORITHM=INPLACE');
+  assert.equal(
+    applyFix(sql3, g[0]),
+    'ALTER TABLE t ADD a INT AFTER x, ALGORITHM=INPLACE;\nALTER TABLE t ADD b INT AFTER a, ADD INDEX ib (b), ALGORITHM=INPLACE',
+  );
 });
 
 test('multi-alter-forward-reference: existing columns, FIRST, ADD INDEX and versions', () => {
-  assert.equal(only('ALTER TABLE users ADD COLUMN tz VARCHAR(40) AFTER email, ADD COLUMN tz2 VARCHAR(16) AFTER email;', 'multi-alter-forward-reference').length, 0);
+  assert.equal(
+    only(
+      'ALTER TABLE users ADD COLUMN tz VARCHAR(40) AFTER email, ADD COLUMN tz2 VARCHAR(16) AFTER email;',
+      'multi-alter-forward-reference',
+    ).length,
+    0,
+  );
   assert.equal(only('ALTER TABLE d ADD COLUMN slug VARCHAR(200), ADD INDEX idx_slug (slug);', 'multi-alter-forward-reference').length, 0);
   assert.equal(only('ALTER TABLE d ADD COLUMN a INT FIRST, ADD COLUMN b INT FIRST;', 'multi-alter-forward-reference').length, 0);
   assert.equal(only("ALTER TABLE d ADD COLUMN a INT, ADD COLUMN b INT COMMENT 'AFTER a';", 'multi-alter-forward-reference').length, 0);
@@ -148,10 +208,13 @@ test('multiple-tidb-options-in-alter: two TiDB-specific options in one ALTER', (
   assert.equal(at(sql, f[0]), 'SHARD_ROW_ID_BITS = 4');
   assert.equal(applyFix(sql, f[0]), 'ALTER TABLE orders SET TIFLASH REPLICA 1;\nALTER TABLE orders SHARD_ROW_ID_BITS = 4;');
   // options without a comma form one spec
-  const sql2 = 'ALTER TABLE events COMMENT = \'x\' AUTO_ID_CACHE = 1 SHARD_ROW_ID_BITS = 4;';
+  const sql2 = "ALTER TABLE events COMMENT = 'x' AUTO_ID_CACHE = 1 SHARD_ROW_ID_BITS = 4;";
   const g = only(sql2, 'multiple-tidb-options-in-alter');
   assert.equal(g.length, 1);
-  assert.equal(applyFix(sql2, g[0]), "ALTER TABLE events COMMENT = 'x';\nALTER TABLE events AUTO_ID_CACHE = 1;\nALTER TABLE events SHARD_ROW_ID_BITS = 4;");
+  assert.equal(
+    applyFix(sql2, g[0]),
+    "ALTER TABLE events COMMENT = 'x';\nALTER TABLE events AUTO_ID_CACHE = 1;\nALTER TABLE events SHARD_ROW_ID_BITS = 4;",
+  );
   // inside TiDB comments (no fix there)
   const h = only('alter table m set tiflash replica 2, /*T! auto_id_cache = 1 */;', 'multiple-tidb-options-in-alter');
   assert.equal(h.length, 1);
@@ -172,7 +235,11 @@ test('generated-column-add-stored: ADD ... AS (expr) STORED, with a VIRTUAL fix'
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'STORED');
   assert.equal(applyFix(sql, f[0]), 'ALTER TABLE orders ADD COLUMN total_cents BIGINT AS (ROUND(total * 100)) VIRTUAL;');
-  assert.equal(only("alter table j add email varchar(255) generated always as (doc->>'$.email') stored not null;", 'generated-column-add-stored').length, 1);
+  assert.equal(
+    only("alter table j add email varchar(255) generated always as (doc->>'$.email') stored not null;", 'generated-column-add-stored')
+      .length,
+    1,
+  );
   assert.equal(only('ALTER TABLE r ADD (w INT, area DOUBLE AS (w * h) PERSISTENT);', 'generated-column-add-stored').length, 1);
 });
 
@@ -191,7 +258,10 @@ test('algorithm-instant-add-index: ADD INDEX/UNIQUE with ALGORITHM=INSTANT', () 
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'ALGORITHM = INSTANT');
   assert.equal(f[0].fix!.safe, true);
-  assert.equal(applyFix(sql, f[0]), 'CREATE TABLE t1 (id INT PRIMARY KEY, c1 INT);\nALTER TABLE t1 ADD INDEX (c1), ALGORITHM = INPLACE, LOCK = DEFAULT;');
+  assert.equal(
+    applyFix(sql, f[0]),
+    'CREATE TABLE t1 (id INT PRIMARY KEY, c1 INT);\nALTER TABLE t1 ADD INDEX (c1), ALGORITHM = INPLACE, LOCK = DEFAULT;',
+  );
   assert.equal(only('alter table t add unique key uk (code), algorithm=instant;', 'algorithm-instant-add-index').length, 1);
   assert.equal(only('ALTER TABLE t ADD CONSTRAINT uk UNIQUE (code), ALGORITHM=INSTANT;', 'algorithm-instant-add-index').length, 1);
 });
@@ -211,6 +281,18 @@ test('multi-schema-change-pre-v6-2: comma-separated table options are one specif
 });
 
 test('alter-clustered-primary-key: a PK added by an earlier ALTER is NONCLUSTERED', () => {
-  assert.equal(only('CREATE TABLE r (a INT NOT NULL, b INT);\nALTER TABLE r ADD PRIMARY KEY (a);\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key').length, 0);
-  assert.equal(only('CREATE TABLE r (b INT);\nALTER TABLE r ADD COLUMN id BIGINT PRIMARY KEY;\nALTER TABLE r DROP PRIMARY KEY;', 'alter-clustered-primary-key').length, 0);
+  assert.equal(
+    only(
+      'CREATE TABLE r (a INT NOT NULL, b INT);\nALTER TABLE r ADD PRIMARY KEY (a);\nALTER TABLE r DROP PRIMARY KEY;',
+      'alter-clustered-primary-key',
+    ).length,
+    0,
+  );
+  assert.equal(
+    only(
+      'CREATE TABLE r (b INT);\nALTER TABLE r ADD COLUMN id BIGINT PRIMARY KEY;\nALTER TABLE r DROP PRIMARY KEY;',
+      'alter-clustered-primary-key',
+    ).length,
+    0,
+  );
 });

@@ -4,11 +4,14 @@ import { applyFix, at, only } from '../../helpers';
 
 test('unsupported-charset: CHARACTER SET, CHARSET, SET NAMES, CONVERT USING', () => {
   const sql = 'CREATE TABLE jp (code CHAR(10) PRIMARY KEY, name VARCHAR(200) CHARACTER SET sjis) DEFAULT CHARSET=utf16;';
-  assert.deepEqual(only(sql, 'unsupported-charset').map((f) => at(sql, f)), ['CHARACTER SET sjis', 'CHARSET=utf16']);
+  assert.deepEqual(
+    only(sql, 'unsupported-charset').map((f) => at(sql, f)),
+    ['CHARACTER SET sjis', 'CHARSET=utf16'],
+  );
   assert.equal(only('CREATE DATABASE pl DEFAULT CHARACTER SET latin2;', 'unsupported-charset').length, 1);
   assert.equal(only('SELECT CONVERT(name USING ucs2) AS n FROM c WHERE id = 1;', 'unsupported-charset').length, 1);
   assert.equal(only('SET NAMES cp1251;', 'unsupported-charset').length, 1);
-  assert.equal(only("SELECT CAST(x AS CHAR CHARACTER SET utf32) FROM t LIMIT 1;", 'unsupported-charset').length, 1);
+  assert.equal(only('SELECT CAST(x AS CHAR CHARACTER SET utf32) FROM t LIMIT 1;', 'unsupported-charset').length, 1);
   // gbk from v5.4
   const gbk = 'CREATE TABLE cn (id BIGINT PRIMARY KEY, n VARCHAR(64)) DEFAULT CHARSET=gbk;';
   assert.equal(only(gbk, 'unsupported-charset', '5.3').length, 1);
@@ -19,13 +22,18 @@ test('unsupported-charset: CHARACTER SET, CHARSET, SET NAMES, CONVERT USING', ()
     'SELECT charset, collation FROM t LIMIT 1;',
     "SELECT 'CHARACTER SET sjis' FROM t LIMIT 1; -- CHARSET utf16",
     'SELECT a FROM t JOIN u USING (big5) LIMIT 1;',
-  ]) assert.deepEqual(only(ok, 'unsupported-charset'), [], ok);
+  ])
+    assert.deepEqual(only(ok, 'unsupported-charset'), [], ok);
 });
 
 test('unsupported-collation: unknown collations, 0900 before v7.4, nearest-collation fix', () => {
-  const sql = "CREATE TABLE w (\n  id BIGINT PRIMARY KEY,\n  n VARCHAR(191) COLLATE utf8mb4_unicode_520_ci,\n  m VARCHAR(9) collate 'latin1_swedish_ci'\n) DEFAULT CHARSET=utf8mb4 COLLATE=UTF8MB4_0900_AS_CS;";
+  const sql =
+    "CREATE TABLE w (\n  id BIGINT PRIMARY KEY,\n  n VARCHAR(191) COLLATE utf8mb4_unicode_520_ci,\n  m VARCHAR(9) collate 'latin1_swedish_ci'\n) DEFAULT CHARSET=utf8mb4 COLLATE=UTF8MB4_0900_AS_CS;";
   const f = only(sql, 'unsupported-collation');
-  assert.deepEqual(f.map((x) => at(sql, x)), ['COLLATE utf8mb4_unicode_520_ci', "collate 'latin1_swedish_ci'", 'COLLATE=UTF8MB4_0900_AS_CS']);
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['COLLATE utf8mb4_unicode_520_ci', "collate 'latin1_swedish_ci'", 'COLLATE=UTF8MB4_0900_AS_CS'],
+  );
   assert.match(applyFix(sql, f[0]), /n VARCHAR\(191\) COLLATE utf8mb4_unicode_ci,/);
   assert.match(applyFix(sql, f[1]), /m VARCHAR\(9\) collate 'latin1_bin'/);
   assert.match(applyFix(sql, f[2]), /COLLATE=UTF8MB4_BIN;/);
@@ -46,7 +54,8 @@ test('unsupported-collation: unknown collations, 0900 before v7.4, nearest-colla
     'SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci;',
     'CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(5) COLLATE utf8mb4_bin, b VARCHAR(5) COLLATE utf8_general_ci, c CHAR(1) COLLATE ascii_bin, d VARBINARY(4) COLLATE binary) COLLATE latin1_bin;',
     "SELECT 'COLLATE latin1_swedish_ci' FROM t LIMIT 1;",
-  ]) assert.deepEqual(only(ok, 'unsupported-collation'), [], ok);
+  ])
+    assert.deepEqual(only(ok, 'unsupported-collation'), [], ok);
 });
 
 test('default-collation-case-sensitivity: explicit charset without COLLATE', () => {
@@ -54,7 +63,10 @@ test('default-collation-case-sensitivity: explicit charset without COLLATE', () 
   const f = only(sql, 'default-collation-case-sensitivity');
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'DEFAULT CHARSET=utf8mb4');
-  assert.equal(applyFix(sql, f[0]), 'CREATE TABLE l (id BIGINT PRIMARY KEY, name VARCHAR(50)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;');
+  assert.equal(
+    applyFix(sql, f[0]),
+    'CREATE TABLE l (id BIGINT PRIMARY KEY, name VARCHAR(50)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;',
+  );
   // latin1: flagged, no case-insensitive collation to offer
   const l1 = only('CREATE TABLE l (id BIGINT PRIMARY KEY, name VARCHAR(50)) DEFAULT CHARSET=latin1;', 'default-collation-case-sensitivity');
   assert.equal(l1.length, 1);
@@ -67,7 +79,11 @@ test('default-collation-case-sensitivity: explicit charset without COLLATE', () 
   assert.equal(only('ALTER TABLE t CONVERT TO CHARACTER SET utf8;', 'default-collation-case-sensitivity').length, 1);
   assert.equal(only('ALTER TABLE t DEFAULT CHARSET = utf8mb4;', 'default-collation-case-sensitivity').length, 1);
   assert.equal(only('CREATE DATABASE crm CHARACTER SET utf8mb4;', 'default-collation-case-sensitivity').length, 1);
-  assert.equal(only('CREATE DATABASE /*!32312 IF NOT EXISTS*/ `d` /*!40100 DEFAULT CHARACTER SET latin1 */;', 'default-collation-case-sensitivity').length, 1);
+  assert.equal(
+    only('CREATE DATABASE /*!32312 IF NOT EXISTS*/ `d` /*!40100 DEFAULT CHARACTER SET latin1 */;', 'default-collation-case-sensitivity')
+      .length,
+    1,
+  );
   for (const ok of [
     'CREATE TABLE t (id BIGINT PRIMARY KEY, l VARCHAR(50)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;',
     'CREATE TABLE b (id BIGINT PRIMARY KEY, data VARBINARY(255), n INT) DEFAULT CHARSET=utf8mb4;',
@@ -76,9 +92,10 @@ test('default-collation-case-sensitivity: explicit charset without COLLATE', () 
     'CREATE TABLE g (id BIGINT PRIMARY KEY, n VARCHAR(9)) DEFAULT CHARSET=gbk;',
     'CREATE TABLE t (id BIGINT PRIMARY KEY, n VARCHAR(9));',
     'SET NAMES utf8mb4;',
-    "SELECT CONVERT(a USING utf8mb4) FROM t LIMIT 1;",
+    'SELECT CONVERT(a USING utf8mb4) FROM t LIMIT 1;',
     'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;',
     'CREATE DATABASE d DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;',
     "LOAD DATA LOCAL INFILE 'a.csv' INTO TABLE t CHARACTER SET utf8mb4;",
-  ]) assert.deepEqual(only(ok, 'default-collation-case-sensitivity'), [], ok);
+  ])
+    assert.deepEqual(only(ok, 'default-collation-case-sensitivity'), [], ok);
 });

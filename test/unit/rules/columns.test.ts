@@ -3,13 +3,20 @@ import { test } from 'node:test';
 import { applyFix, at, ids, only } from '../../helpers';
 
 test('spatial-type: GIS column types and SPATIAL indexes', () => {
-  const sql = 'CREATE TABLE shops (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  loc point NOT NULL /*!80003 SRID 4326 */,\n  area `x` ,\n  SPATIAL KEY sp_loc (loc)\n);';
+  const sql =
+    'CREATE TABLE shops (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  loc point NOT NULL /*!80003 SRID 4326 */,\n  area `x` ,\n  SPATIAL KEY sp_loc (loc)\n);';
   const f = only(sql, 'spatial-type');
-  assert.deepEqual(f.map((x) => at(sql, x)), ['point', 'SPATIAL KEY']);
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['point', 'SPATIAL KEY'],
+  );
   assert.deepEqual(ids('ALTER TABLE regions ADD COLUMN boundary MULTIPOLYGON NULL;'), ['spatial-type']);
   assert.deepEqual(ids('ALTER TABLE regions MODIFY shape GEOMETRY;'), ['spatial-type']);
   const ci = 'CREATE SPATIAL INDEX sp ON regions (shape);';
-  assert.deepEqual(only(ci, 'spatial-type').map((x) => at(ci, x)), ['SPATIAL INDEX']);
+  assert.deepEqual(
+    only(ci, 'spatial-type').map((x) => at(ci, x)),
+    ['SPATIAL INDEX'],
+  );
   // columns named like a type, strings and comments are fine
   assert.deepEqual(only('CREATE TABLE t (id BIGINT PRIMARY KEY, point INT, polygon VARCHAR(10));', 'spatial-type'), []);
   assert.deepEqual(only("SELECT 'POINT' AS x FROM t LIMIT 1; -- geometry", 'spatial-type'), []);
@@ -26,15 +33,22 @@ test('zerofill: the ZEROFILL attribute', () => {
 
 test('large-blob-column: MEDIUM/LONG BLOB and TEXT, LONG VARCHAR', () => {
   const sql = 'CREATE TABLE docs (id BIGINT PRIMARY KEY, body LONGTEXT, raw mediumblob, note TEXT, small BLOB, legacy LONG VARCHAR);';
-  assert.deepEqual(only(sql, 'large-blob-column').map((f) => at(sql, f)), ['LONGTEXT', 'mediumblob', 'LONG VARCHAR']);
+  assert.deepEqual(
+    only(sql, 'large-blob-column').map((f) => at(sql, f)),
+    ['LONGTEXT', 'mediumblob', 'LONG VARCHAR'],
+  );
   assert.equal(only('ALTER TABLE posts ADD COLUMN html MEDIUMTEXT, ADD COLUMN x INT;', 'large-blob-column').length, 1);
   assert.deepEqual(only('CREATE TABLE t (id BIGINT PRIMARY KEY, b BLOB, t TEXT, j JSON);', 'large-blob-column'), []);
 });
 
 test('float-precision-ignored: FLOAT(M,D), DOUBLE(M,D), REAL(M,D) with a DECIMAL fix', () => {
-  const sql = 'CREATE TABLE m (id BIGINT PRIMARY KEY, t FLOAT(5,2) UNSIGNED, p double precision(10, 4), r real(12,6), ok FLOAT(24), d DOUBLE);';
+  const sql =
+    'CREATE TABLE m (id BIGINT PRIMARY KEY, t FLOAT(5,2) UNSIGNED, p double precision(10, 4), r real(12,6), ok FLOAT(24), d DOUBLE);';
   const f = only(sql, 'float-precision-ignored');
-  assert.deepEqual(f.map((x) => at(sql, x)), ['FLOAT(5,2)', 'double precision(10, 4)', 'real(12,6)']);
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['FLOAT(5,2)', 'double precision(10, 4)', 'real(12,6)'],
+  );
   assert.equal(applyFix(sql, f[0]).includes('t DECIMAL(5,2) UNSIGNED,'), true);
   assert.equal(applyFix(sql, f[1]).includes('p decimal(10,4),'), true);
   assert.equal(f[0].fix?.safe, false);
@@ -47,7 +61,8 @@ test('float-precision-ignored: FLOAT(M,D), DOUBLE(M,D), REAL(M,D) with a DECIMAL
 });
 
 test('expression-default-unsupported: the allow-list and the v8.0 boundary', () => {
-  const bad = 'CREATE TABLE inv (id BIGINT PRIMARY KEY, due DATE DEFAULT (DATE_ADD(CURRENT_DATE, INTERVAL 30 DAY)), c VARCHAR(8) DEFAULT (LEFT(MD5(RAND()), 8)));';
+  const bad =
+    'CREATE TABLE inv (id BIGINT PRIMARY KEY, due DATE DEFAULT (DATE_ADD(CURRENT_DATE, INTERVAL 30 DAY)), c VARCHAR(8) DEFAULT (LEFT(MD5(RAND()), 8)));';
   const f = only(bad, 'expression-default-unsupported');
   assert.equal(f.length, 2);
   assert.equal(at(bad, f[0]), 'DEFAULT (DATE_ADD(CURRENT_DATE, INTERVAL 30 DAY))');
@@ -70,15 +85,25 @@ test('expression-default-unsupported: the allow-list and the v8.0 boundary', () 
   );`;
   assert.deepEqual(only(good, 'expression-default-unsupported'), []);
   // unsupported DATE_FORMAT format
-  assert.equal(only("CREATE TABLE k (id BIGINT PRIMARY KEY, y CHAR(4) DEFAULT (DATE_FORMAT(NOW(), '%Y')));", 'expression-default-unsupported').length, 1);
+  assert.equal(
+    only("CREATE TABLE k (id BIGINT PRIMARY KEY, y CHAR(4) DEFAULT (DATE_FORMAT(NOW(), '%Y')));", 'expression-default-unsupported').length,
+    1,
+  );
   // JSON_OBJECT() only from v8.0; UUID() on every version
   const json = 'CREATE TABLE s (id BIGINT PRIMARY KEY, p JSON DEFAULT (JSON_OBJECT()), u VARCHAR(36) DEFAULT (UUID()));';
   assert.equal(only(json, 'expression-default-unsupported', '7.5').length, 1);
   assert.equal(only(json, 'expression-default-unsupported', '8.0').length, 0);
-  assert.deepEqual(only('CREATE TABLE s (id BIGINT PRIMARY KEY, a INT DEFAULT (NEXTVAL(seq1)), b INT DEFAULT NEXT VALUE FOR seq2);', 'expression-default-unsupported', '6.5'), []);
+  assert.deepEqual(
+    only(
+      'CREATE TABLE s (id BIGINT PRIMARY KEY, a INT DEFAULT (NEXTVAL(seq1)), b INT DEFAULT NEXT VALUE FOR seq2);',
+      'expression-default-unsupported',
+      '6.5',
+    ),
+    [],
+  );
   // ALTER TABLE ADD COLUMN and ALTER COLUMN SET DEFAULT
   assert.equal(only('ALTER TABLE t ADD COLUMN c INT DEFAULT (a + 1);', 'expression-default-unsupported').length, 1);
-  const alt = 'ALTER TABLE t ALTER COLUMN c SET DEFAULT (CONCAT(\'x\', \'y\'));';
+  const alt = "ALTER TABLE t ALTER COLUMN c SET DEFAULT (CONCAT('x', 'y'));";
   const g = only(alt, 'expression-default-unsupported');
   assert.equal(g.length, 1);
   assert.equal(at(alt, g[0]), "SET DEFAULT (CONCAT('x', 'y'))");
@@ -86,7 +111,8 @@ test('expression-default-unsupported: the allow-list and the v8.0 boundary', () 
 });
 
 test('auto-increment-hotspot: AUTO_INCREMENT primary key columns, with an AUTO_RANDOM fix for BIGINT', () => {
-  const sql = 'CREATE TABLE `orders` (\n  `id` bigint unsigned NOT NULL AUTO_INCREMENT,\n  `v` int,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB AUTO_INCREMENT=57 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;';
+  const sql =
+    'CREATE TABLE `orders` (\n  `id` bigint unsigned NOT NULL AUTO_INCREMENT,\n  `v` int,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB AUTO_INCREMENT=57 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;';
   const f = only(sql, 'auto-increment-hotspot');
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'AUTO_INCREMENT');
@@ -100,11 +126,17 @@ test('auto-increment-hotspot: AUTO_INCREMENT primary key columns, with an AUTO_R
   assert.equal(i.length, 1);
   assert.equal(i[0].fix, undefined);
   // composite PK: flagged; not first column -> no fix
-  const c = only('CREATE TABLE d (tenant INT NOT NULL, id BIGINT NOT NULL AUTO_INCREMENT, PRIMARY KEY (tenant, id), KEY (id));', 'auto-increment-hotspot');
+  const c = only(
+    'CREATE TABLE d (tenant INT NOT NULL, id BIGINT NOT NULL AUTO_INCREMENT, PRIMARY KEY (tenant, id), KEY (id));',
+    'auto-increment-hotspot',
+  );
   assert.equal(c.length, 1);
   assert.equal(c[0].fix, undefined);
   // NONCLUSTERED PK (TiDB comment): still a hotspot, no AUTO_RANDOM fix
-  const n = only('CREATE TABLE a (id BIGINT NOT NULL AUTO_INCREMENT, PRIMARY KEY (id) /*T![clustered_index] NONCLUSTERED */);', 'auto-increment-hotspot');
+  const n = only(
+    'CREATE TABLE a (id BIGINT NOT NULL AUTO_INCREMENT, PRIMARY KEY (id) /*T![clustered_index] NONCLUSTERED */);',
+    'auto-increment-hotspot',
+  );
   assert.equal(n.length, 1);
   assert.equal(n[0].fix, undefined);
   // SERIAL primary key
@@ -130,7 +162,8 @@ test('missing-primary-key: CREATE TABLE without a PRIMARY KEY', () => {
     'CREATE GLOBAL TEMPORARY TABLE g (a INT) ON COMMIT DELETE ROWS;',
     'CREATE TABLE c LIKE p;',
     'CREATE TABLE c AS SELECT * FROM p;',
-  ]) assert.deepEqual(only(ok, 'missing-primary-key'), [], ok);
+  ])
+    assert.deepEqual(only(ok, 'missing-primary-key'), [], ok);
 });
 
 test('auto-random-misuse: placement rules in CREATE TABLE', () => {
@@ -141,14 +174,16 @@ test('auto-random-misuse: placement rules in CREATE TABLE', () => {
     'CREATE TABLE t (a BIGINT AUTO_RANDOM AUTO_INCREMENT PRIMARY KEY);',
     'CREATE TABLE t (a BIGINT AUTO_RANDOM, b INT, PRIMARY KEY (a) NONCLUSTERED);',
     'CREATE TABLE t (a BIGINT AUTO_RANDOM, b INT);',
-  ]) assert.equal(only(bad, 'auto-random-misuse').length, 1, bad);
+  ])
+    assert.equal(only(bad, 'auto-random-misuse').length, 1, bad);
   const sql = 'CREATE TABLE t (a INT /*T![auto_rand] AUTO_RANDOM(5) */ PRIMARY KEY);';
   assert.equal(at(sql, only(sql, 'auto-random-misuse')[0]), 'AUTO_RANDOM');
   for (const ok of [
     'CREATE TABLE t (a BIGINT AUTO_RANDOM PRIMARY KEY);',
     'CREATE TABLE t (a BIGINT UNSIGNED NOT NULL AUTO_RANDOM(5), b INT, PRIMARY KEY (a, b));',
     'CREATE TABLE t (id BIGINT NOT NULL /*T![auto_rand] AUTO_RANDOM(5) */, PRIMARY KEY (id) /*T![clustered_index] CLUSTERED */);',
-  ]) assert.deepEqual(only(ok, 'auto-random-misuse'), [], ok);
+  ])
+    assert.deepEqual(only(ok, 'auto-random-misuse'), [], ok);
   // before v3.1 the rule does not apply
   assert.deepEqual(only('CREATE TABLE t (a INT AUTO_RANDOM PRIMARY KEY);', 'auto-random-misuse', '3.0'), []);
 });
@@ -159,10 +194,29 @@ test('auto-random-misuse: ALTER TABLE', () => {
   assert.deepEqual(only('ALTER TABLE t MODIFY id BIGINT AUTO_RANDOM;', 'auto-random-misuse'), []);
   assert.equal(only('ALTER TABLE t MODIFY id INT AUTO_RANDOM;', 'auto-random-misuse').length, 1);
   // known BIGINT AUTO_INCREMENT clustered PK: allowed
-  assert.deepEqual(only('CREATE TABLE t (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\nALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_RANDOM;', 'auto-random-misuse'), []);
+  assert.deepEqual(
+    only(
+      'CREATE TABLE t (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\nALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_RANDOM;',
+      'auto-random-misuse',
+    ),
+    [],
+  );
   // known otherwise: flagged
-  assert.equal(only('CREATE TABLE t (id BIGINT NOT NULL, PRIMARY KEY (id));\nALTER TABLE t MODIFY id BIGINT AUTO_RANDOM;', 'auto-random-misuse').length, 1);
-  assert.equal(only('CREATE TABLE t (id BIGINT AUTO_INCREMENT, PRIMARY KEY (id) NONCLUSTERED);\nALTER TABLE t CHANGE id id BIGINT AUTO_RANDOM;', 'auto-random-misuse').length, 1);
+  assert.equal(
+    only('CREATE TABLE t (id BIGINT NOT NULL, PRIMARY KEY (id));\nALTER TABLE t MODIFY id BIGINT AUTO_RANDOM;', 'auto-random-misuse')
+      .length,
+    1,
+  );
+  assert.equal(
+    only(
+      'CREATE TABLE t (id BIGINT AUTO_INCREMENT, PRIMARY KEY (id) NONCLUSTERED);\nALTER TABLE t CHANGE id id BIGINT AUTO_RANDOM;',
+      'auto-random-misuse',
+    ).length,
+    1,
+  );
   // removing AUTO_RANDOM from a known column
-  assert.equal(only('CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY);\nALTER TABLE t MODIFY id BIGINT NOT NULL;', 'auto-random-misuse').length, 1);
+  assert.equal(
+    only('CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY);\nALTER TABLE t MODIFY id BIGINT NOT NULL;', 'auto-random-misuse').length,
+    1,
+  );
 });

@@ -119,7 +119,13 @@ test('performance-schema-empty: qualified names and unqualified names after USE 
   const sql = 'SELECT `event_name` FROM `performance_schema`.`events_waits_current` WHERE thread_id = 1;';
   assert.equal(at(sql, only(sql, 'performance-schema-empty')[0]), '`performance_schema`.`events_waits_current`');
   assert.deepEqual(ids('USE performance_schema;\nSELECT thread_id FROM threads WHERE thread_id = 1;'), ['performance-schema-empty']);
-  assert.deepEqual(only('SELECT t.name FROM performance_schema.threads t JOIN performance_schema.events_waits_current w USING (thread_id) LIMIT 5;', 'performance-schema-empty').length, 2);
+  assert.deepEqual(
+    only(
+      'SELECT t.name FROM performance_schema.threads t JOIN performance_schema.events_waits_current w USING (thread_id) LIMIT 5;',
+      'performance-schema-empty',
+    ).length,
+    2,
+  );
 });
 
 test('performance-schema-empty: strings, SHOW ... LIKE, comments and other schemas are fine', () => {

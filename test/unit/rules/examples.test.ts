@@ -14,13 +14,20 @@ for (const rule of RULES) {
     for (const e of flagged) {
       const { sql, target } = exampleOf(rule, e);
       const found = lint(sql, target);
-      assert.ok(found.some((f) => f.ruleId === rule.meta.id), `not flagged on ${target}: ${sql}\n(found: ${found.map((f) => f.ruleId).join(', ') || 'nothing'})`);
+      assert.ok(
+        found.some((f) => f.ruleId === rule.meta.id),
+        `not flagged on ${target}: ${sql}\n(found: ${found.map((f) => f.ruleId).join(', ') || 'nothing'})`,
+      );
       assert.ok(!found.some((f) => f.ruleId === 'internal-error'), sql);
     }
     for (const e of clean) {
       const { sql, target } = exampleOf(rule, e);
       const found = lint(sql, target).filter((f) => f.ruleId === rule.meta.id);
-      assert.deepEqual(found.map((f) => f.message), [], `flagged on ${target}: ${sql}`);
+      assert.deepEqual(
+        found.map((f) => f.message),
+        [],
+        `flagged on ${target}: ${sql}`,
+      );
     }
   });
 }
@@ -30,7 +37,9 @@ test('a flagged example of a rule that states a TiDB answer trips no other incom
   for (const rule of RULES.filter((r) => r.meta.tidb !== undefined)) {
     for (const e of rule.examples.flagged) {
       const { sql, target } = exampleOf(rule, e);
-      const others = lint(sql, target).filter((f) => f.ruleId !== rule.meta.id && RULES.find((r) => r.meta.id === f.ruleId)?.meta.category === 'incompatible');
+      const others = lint(sql, target).filter(
+        (f) => f.ruleId !== rule.meta.id && RULES.find((r) => r.meta.id === f.ruleId)?.meta.category === 'incompatible',
+      );
       if (others.length) bad.push(`${rule.meta.id}: ${[...new Set(others.map((f) => f.ruleId))].join(', ')} in ${sql.slice(0, 80)}`);
     }
   }

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { applyFix, at, ids, only } from '../../helpers';
 
 test('join-on-subquery: correlated subqueries and IN/ANY predicates in ON', () => {
-  const sql = 'SELECT u.id, s.plan FROM users u\nLEFT JOIN subscriptions s ON s.user_id = u.id\n AND s.id = (SELECT MAX(s2.id) FROM subscriptions s2 WHERE s2.user_id = u.id)\nWHERE u.id < 10;';
+  const sql =
+    'SELECT u.id, s.plan FROM users u\nLEFT JOIN subscriptions s ON s.user_id = u.id\n AND s.id = (SELECT MAX(s2.id) FROM subscriptions s2 WHERE s2.user_id = u.id)\nWHERE u.id < 10;';
   const f = only(sql, 'join-on-subquery');
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), '(SELECT MAX(s2.id) FROM subscriptions s2 WHERE s2.user_id = u.id)');
@@ -11,14 +12,22 @@ test('join-on-subquery: correlated subqueries and IN/ANY predicates in ON', () =
   assert.equal(at(inSql, only(inSql, 'join-on-subquery')[0]), 'NOT IN (SELECT k FROM c)');
   assert.deepEqual(ids('SELECT a.id FROM a JOIN b ON b.v > ANY (SELECT v FROM c) WHERE a.id = 1;'), ['join-on-subquery']);
   // correlated EXISTS; a table name shadowed by an alias inside the subquery is the outer table
-  assert.deepEqual(ids('SELECT a.id FROM a JOIN b ON b.id = a.id AND EXISTS (SELECT 1 FROM c WHERE c.x = b.x) WHERE a.id = 1;'), ['join-on-subquery']);
-  assert.deepEqual(ids('SELECT a.id FROM a JOIN b ON (b.id = a.id AND b.v = (SELECT MAX(v) FROM b b2 WHERE b2.id = b.id)) WHERE a.id = 1;'), ['join-on-subquery']);
+  assert.deepEqual(ids('SELECT a.id FROM a JOIN b ON b.id = a.id AND EXISTS (SELECT 1 FROM c WHERE c.x = b.x) WHERE a.id = 1;'), [
+    'join-on-subquery',
+  ]);
+  assert.deepEqual(
+    ids('SELECT a.id FROM a JOIN b ON (b.id = a.id AND b.v = (SELECT MAX(v) FROM b b2 WHERE b2.id = b.id)) WHERE a.id = 1;'),
+    ['join-on-subquery'],
+  );
   // multi-table UPDATE
-  assert.deepEqual(ids('UPDATE a JOIN b ON b.id = (SELECT MAX(id) FROM b b2 WHERE b2.k = a.k) SET a.v = b.v WHERE a.id = 1;'), ['join-on-subquery']);
+  assert.deepEqual(ids('UPDATE a JOIN b ON b.id = (SELECT MAX(id) FROM b b2 WHERE b2.k = a.k) SET a.v = b.v WHERE a.id = 1;'), [
+    'join-on-subquery',
+  ]);
 });
 
 test('join-on-subquery: unqualified correlation resolved with the file schema', () => {
-  const sql = 'CREATE TABLE o (id INT PRIMARY KEY, k INT);\nCREATE TABLE c (id INT PRIMARY KEY, v INT);\nSELECT o.id FROM o JOIN c ON c.id = (SELECT MAX(id) FROM c WHERE v = k) WHERE o.id = 1;';
+  const sql =
+    'CREATE TABLE o (id INT PRIMARY KEY, k INT);\nCREATE TABLE c (id INT PRIMARY KEY, v INT);\nSELECT o.id FROM o JOIN c ON c.id = (SELECT MAX(id) FROM c WHERE v = k) WHERE o.id = 1;';
   assert.deepEqual(only(sql, 'join-on-subquery').length, 1);
 });
 
@@ -38,16 +47,24 @@ test('group-by-asc-desc: GROUP BY expr ASC|DESC, also WITH ROLLUP and in INSERT 
   assert.equal(f[0].fix?.safe, true);
   assert.equal(applyFix(sql, f[0]), 'SELECT a, COUNT(*) FROM t WHERE x = 1 GROUP BY a, b ORDER BY a DESC, b LIMIT 10;');
   assert.deepEqual(only('SELECT a FROM t WHERE x = 1 GROUP BY a DESC WITH ROLLUP ORDER BY a;', 'group-by-asc-desc').length, 1);
-  assert.deepEqual(ids('INSERT INTO d (day, n)\nSELECT DATE(c) AS day, COUNT(*) FROM t WHERE c > 1 group by day asc;'), ['group-by-asc-desc']);
+  assert.deepEqual(ids('INSERT INTO d (day, n)\nSELECT DATE(c) AS day, COUNT(*) FROM t WHERE c > 1 group by day asc;'), [
+    'group-by-asc-desc',
+  ]);
 });
 
 test('group-by-asc-desc: fix keeps an existing ORDER BY and goes before FOR UPDATE / at the end', () => {
   const a = 'SELECT c, SUM(t) AS s FROM o WHERE x = 1 GROUP BY c ASC ORDER BY s DESC LIMIT 20;';
-  assert.equal(applyFix(a, only(a, 'group-by-asc-desc')[0]), 'SELECT c, SUM(t) AS s FROM o WHERE x = 1 GROUP BY c ORDER BY s DESC LIMIT 20;');
+  assert.equal(
+    applyFix(a, only(a, 'group-by-asc-desc')[0]),
+    'SELECT c, SUM(t) AS s FROM o WHERE x = 1 GROUP BY c ORDER BY s DESC LIMIT 20;',
+  );
   const b = 'SELECT a FROM t WHERE x = 1 GROUP BY a DESC FOR UPDATE;';
   assert.equal(applyFix(b, only(b, 'group-by-asc-desc')[0]), 'SELECT a FROM t WHERE x = 1 GROUP BY a ORDER BY a DESC FOR UPDATE;');
   const c = 'SELECT a FROM t WHERE a IN (SELECT y FROM u GROUP BY y DESC) ORDER BY a;';
-  assert.equal(applyFix(c, only(c, 'group-by-asc-desc')[0]), 'SELECT a FROM t WHERE a IN (SELECT y FROM u GROUP BY y ORDER BY y DESC) ORDER BY a;');
+  assert.equal(
+    applyFix(c, only(c, 'group-by-asc-desc')[0]),
+    'SELECT a FROM t WHERE a IN (SELECT y FROM u GROUP BY y ORDER BY y DESC) ORDER BY a;',
+  );
   // WITH ROLLUP: the rollup rows sort differently, so the fix is offered but not applied automatically
   assert.equal(only('SELECT a FROM t WHERE x = 1 GROUP BY a DESC WITH ROLLUP;', 'group-by-asc-desc')[0].fix?.safe, false);
 });

@@ -38,12 +38,17 @@ test('review B: insert-select-unbounded looks through derived tables and CTEs', 
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'FROM orders');
   assert.deepEqual(ids('WITH x AS (SELECT id FROM orders) INSERT INTO t (a) SELECT id FROM x;'), ['insert-select-unbounded']);
-  assert.deepEqual(ids('INSERT INTO t (k, n) SELECT k, n FROM (SELECT k, COUNT(*) n FROM events GROUP BY k) d;'), ['insert-select-unbounded']);
+  assert.deepEqual(ids('INSERT INTO t (k, n) SELECT k, n FROM (SELECT k, COUNT(*) n FROM events GROUP BY k) d;'), [
+    'insert-select-unbounded',
+  ]);
   // bounded somewhere on the way: fine
   assert.deepEqual(ids('INSERT INTO t (a) SELECT id FROM (SELECT id FROM orders WHERE id > 1) d;'), []);
   assert.deepEqual(ids('WITH x AS (SELECT id FROM orders) INSERT INTO t (a) SELECT id FROM x WHERE id > 5;'), []);
   assert.deepEqual(ids('WITH x AS (SELECT id FROM orders WHERE id > 5) INSERT INTO t (a) SELECT id FROM x;'), []);
-  assert.deepEqual(ids('INSERT INTO nums (n) WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100) SELECT n FROM r;'), []);
+  assert.deepEqual(
+    ids('INSERT INTO nums (n) WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100) SELECT n FROM r;'),
+    [],
+  );
   assert.deepEqual(ids('INSERT INTO t (a) VALUES ((SELECT MAX(a) FROM u));'), []);
   assert.deepEqual(ids('INSERT INTO t SET a = (SELECT MAX(a) FROM u);'), []);
   assert.deepEqual(ids('BATCH ON id LIMIT 10000 INSERT INTO t SELECT * FROM orders;'), []);
@@ -60,7 +65,9 @@ test('review B: RENAME TABLE is tracked (schema-aware rules follow the new name)
 });
 
 test('review B: implicit-type-conversion: CHARACTER(n) columns and aliases that hide table names', () => {
-  assert.deepEqual(ids('CREATE TABLE t (id INT PRIMARY KEY, a CHARACTER(5));\nSELECT id FROM t WHERE a = 1;'), ['implicit-type-conversion']);
+  assert.deepEqual(ids('CREATE TABLE t (id INT PRIMARY KEY, a CHARACTER(5));\nSELECT id FROM t WHERE a = 1;'), [
+    'implicit-type-conversion',
+  ]);
   const ddl = 'CREATE TABLE a (id INT PRIMARY KEY, code VARCHAR(5));\nCREATE TABLE b (id INT PRIMARY KEY, code INT);\n';
   // b is the alias of table a here
   const sql = ddl + 'SELECT x.id FROM a b JOIN b x ON x.id = b.id WHERE b.code = 5;';
@@ -68,14 +75,17 @@ test('review B: implicit-type-conversion: CHARACTER(n) columns and aliases that 
   // a is the alias of table b (INT column)
   assert.deepEqual(ids(ddl + 'SELECT x.id FROM b a JOIN a x ON x.id = a.id WHERE a.code = 5;'), []);
   // near misses: quoted literal, placeholder, hex literal, SET assignment, no schema, ENUM
-  const u = 'CREATE TABLE users (id BIGINT PRIMARY KEY, phone VARCHAR(20), st ENUM(\'a\',\'b\'));\n';
+  const u = "CREATE TABLE users (id BIGINT PRIMARY KEY, phone VARCHAR(20), st ENUM('a','b'));\n";
   assert.deepEqual(ids(u + "SELECT id FROM users WHERE phone = '138';"), []);
   assert.deepEqual(ids(u + 'SELECT id FROM users WHERE phone = ?;'), []);
   assert.deepEqual(ids(u + 'SELECT id FROM users WHERE phone = 0x41;'), []);
   assert.deepEqual(ids(u + 'UPDATE users SET phone = 138 WHERE id = 1;'), []);
   assert.deepEqual(ids(u + 'SELECT id FROM users WHERE st = 1;'), []);
   assert.deepEqual(ids('SELECT id FROM users WHERE phone = 138;'), []);
-  assert.deepEqual(ids('CREATE TABLE db1.users (id BIGINT PRIMARY KEY, phone VARCHAR(20));\nUSE db2;\nSELECT id FROM users WHERE phone = 138;'), []);
+  assert.deepEqual(
+    ids('CREATE TABLE db1.users (id BIGINT PRIMARY KEY, phone VARCHAR(20));\nUSE db2;\nSELECT id FROM users WHERE phone = 138;'),
+    [],
+  );
 });
 
 test('review B: function-on-column-in-where: TRIM(... FROM col) and SUBSTRING(col FROM n)', () => {

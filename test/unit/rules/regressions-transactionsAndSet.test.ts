@@ -64,14 +64,14 @@ test('load-data-in-transaction: SET GLOBAL autocommit does not open a transactio
 test('load-data-in-transaction: autocommit = DEFAULT ends it, an unknown value (@saved) changes nothing', () => {
   assert.deepEqual(ids("SET autocommit = 0;\nSET autocommit = DEFAULT;\nLOAD DATA LOCAL INFILE 'x.csv' INTO TABLE t;", '7.1'), []);
   assert.deepEqual(ids("SET @old = @@autocommit;\nSET autocommit = @old;\nLOAD DATA LOCAL INFILE 'x.csv' INTO TABLE t;", '7.1'), []);
-  assert.deepEqual(
-    ids("SET autocommit = 0;\nSET autocommit = @old;\nLOAD DATA LOCAL INFILE 'x.csv' INTO TABLE t;", '7.1'),
-    ['load-data-in-transaction'],
-  );
+  assert.deepEqual(ids("SET autocommit = 0;\nSET autocommit = @old;\nLOAD DATA LOCAL INFILE 'x.csv' INTO TABLE t;", '7.1'), [
+    'load-data-in-transaction',
+  ]);
 });
 
 test('load-data-in-transaction: with autocommit=0 a DDL does not end the transaction; after BEGIN it does', () => {
-  const sql = "SET autocommit = 0;\nTRUNCATE TABLE staging_prices;\nLOAD DATA LOCAL INFILE '/tmp/p.csv' INTO TABLE staging_prices;\nCOMMIT;";
+  const sql =
+    "SET autocommit = 0;\nTRUNCATE TABLE staging_prices;\nLOAD DATA LOCAL INFILE '/tmp/p.csv' INTO TABLE staging_prices;\nCOMMIT;";
   assert.deepEqual(ids(sql, '7.1'), ['destructive-ddl', 'load-data-in-transaction']);
   assert.deepEqual(ids(sql, '7.6'), ['destructive-ddl']);
   assert.deepEqual(
@@ -96,7 +96,7 @@ test('set-global-persisted: SET GLOBAL of a dotted component variable (validate_
   const f = only(sql, 'set-global-persisted');
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'GLOBAL validate_password.policy = LOW');
-  assert.deepEqual(ids("SET @@GLOBAL.validate_password.length = 8;"), ['set-global-persisted']);
+  assert.deepEqual(ids('SET @@GLOBAL.validate_password.length = 8;'), ['set-global-persisted']);
   assert.deepEqual(ids('SET SESSION validate_password.policy = LOW;'), []);
   assert.deepEqual(ids("SET PERSIST validate_password.policy = 'LOW';"), ['set-persist']);
   // TiDB's SET CONFIG is not a variable assignment
@@ -107,7 +107,7 @@ test('set-global-persisted: SET GLOBAL of a dotted component variable (validate_
 
 test('near-misses: similar but supported syntax, names and strings', () => {
   const clean = [
-    "START TRANSACTION READ ONLY AS OF TIMESTAMP NOW() - INTERVAL 5 SECOND;",
+    'START TRANSACTION READ ONLY AS OF TIMESTAMP NOW() - INTERVAL 5 SECOND;',
     "SET TRANSACTION READ ONLY AS OF TIMESTAMP '2024-05-01 10:00:00';",
     'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;',
     "SET SESSION transaction_isolation = 'READ-COMMITTED';",
@@ -123,7 +123,7 @@ test('near-misses: similar but supported syntax, names and strings', () => {
     'FLUSH TABLES t1 FOR EXPORT;',
     'FLUSH NO_WRITE_TO_BINLOG TABLES;',
     'SHOW REPLICA STATUS;',
-    "SET @@SESSION.SQL_LOG_BIN = @MYSQLDUMP_TEMP_LOG_BIN;",
+    'SET @@SESSION.SQL_LOG_BIN = @MYSQLDUMP_TEMP_LOG_BIN;',
     "-- CHANGE MASTER TO MASTER_LOG_FILE='mysql-bin.000001', MASTER_LOG_POS=154;",
     'SELECT @@optimizer_trace, @@optimizer_switch;',
     "SELECT /*+ SET_VAR(optimizer_switch='index_merge=off') */ id FROM t WHERE a = 1;",
@@ -146,19 +146,27 @@ test('near-misses: similar but supported syntax, names and strings', () => {
 
 test('combinations: exact rule sets of realistic scripts', () => {
   assert.deepEqual(
-    ids("START TRANSACTION;\nSELECT id INTO @job FROM jobs WHERE status='ready' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED;\nUPDATE jobs SET status='running' WHERE id=@job;\nCOMMIT;"),
+    ids(
+      "START TRANSACTION;\nSELECT id INTO @job FROM jobs WHERE status='ready' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED;\nUPDATE jobs SET status='running' WHERE id=@job;\nCOMMIT;",
+    ),
     ['select-into-variable', 'skip-locked'],
   );
   assert.deepEqual(
-    ids("CREATE TABLE report_2024 AS\nWITH m AS (SELECT amount, region FROM payments WHERE paid_at >= '2024-01-01')\nSELECT region, SUM(amount) AS total FROM m GROUP BY region WITH ROLLUP;", '5.0'),
+    ids(
+      "CREATE TABLE report_2024 AS\nWITH m AS (SELECT amount, region FROM payments WHERE paid_at >= '2024-01-01')\nSELECT region, SUM(amount) AS total FROM m GROUP BY region WITH ROLLUP;",
+      '5.0',
+    ),
     ['create-table-as-select', 'cte-version', 'with-rollup-version'],
   );
   assert.deepEqual(
-    ids("SET PERSIST innodb_lock_wait_timeout = 5;\nSET GLOBAL innodb_lock_wait_timeout = 5;\nSET SESSION innodb_lock_wait_timeout = 5;"),
+    ids('SET PERSIST innodb_lock_wait_timeout = 5;\nSET GLOBAL innodb_lock_wait_timeout = 5;\nSET SESSION innodb_lock_wait_timeout = 5;'),
     ['set-global-persisted', 'set-persist'],
   );
   assert.deepEqual(
-    ids('DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  WHILE 1 DO\n    SELECT id FROM t LOCK IN SHARE MODE;\n  END WHILE;\n  CASE 1 WHEN 1 THEN SAVEPOINT a; END CASE;\nEND//\nDELIMITER ;\nCALL p();\nLOCK TABLES t WRITE;', '6.1'),
+    ids(
+      'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  WHILE 1 DO\n    SELECT id FROM t LOCK IN SHARE MODE;\n  END WHILE;\n  CASE 1 WHEN 1 THEN SAVEPOINT a; END CASE;\nEND//\nDELIMITER ;\nCALL p();\nLOCK TABLES t WRITE;',
+      '6.1',
+    ),
     ['lock-tables-ignored', 'stored-procedure'],
   );
 });

@@ -28,7 +28,10 @@ test('stored-function, trigger, event, xa-transaction', () => {
   assert.deepEqual(ids("CREATE AGGREGATE FUNCTION f RETURNS STRING SONAME 'udf.so';"), ['stored-function']);
   assert.deepEqual(ids('DROP FUNCTION IF EXISTS f;'), ['stored-function']);
   assert.deepEqual(ids('CREATE TRIGGER t1 BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;'), ['trigger']);
-  assert.deepEqual(ids('/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`%`*/ /*!50003 TRIGGER trg AFTER INSERT ON t FOR EACH ROW BEGIN END */;;'), ['trigger']);
+  assert.deepEqual(
+    ids('/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`%`*/ /*!50003 TRIGGER trg AFTER INSERT ON t FOR EACH ROW BEGIN END */;;'),
+    ['trigger'],
+  );
   assert.deepEqual(ids('DROP EVENT IF EXISTS e;'), ['event']);
   assert.deepEqual(ids("XA START 'x';\nXA END 'x';"), ['xa-transaction']);
   assert.deepEqual(ids('SELECT xa FROM t LIMIT 1;'), []);

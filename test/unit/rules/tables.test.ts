@@ -14,11 +14,24 @@ test('shard-row-id-bits-clustered: clustered PKs by version, CREATE and ALTER', 
   // integer PK before v6.4, declared CLUSTERED, NONCLUSTERED, no PK, v4.0
   assert.equal(only(sql, 'shard-row-id-bits-clustered', '5.1').length, 1);
   assert.equal(only(sql, 'shard-row-id-bits-clustered', '4.0').length, 0);
-  assert.equal(only('CREATE TABLE t (a INT, b INT, PRIMARY KEY (a, b) CLUSTERED) SHARD_ROW_ID_BITS=4;', 'shard-row-id-bits-clustered', '5.1').length, 1);
-  assert.deepEqual(only('CREATE TABLE t (id BIGINT, PRIMARY KEY (id) /*T![clustered_index] NONCLUSTERED */) SHARD_ROW_ID_BITS=4;', 'shard-row-id-bits-clustered'), []);
+  assert.equal(
+    only('CREATE TABLE t (a INT, b INT, PRIMARY KEY (a, b) CLUSTERED) SHARD_ROW_ID_BITS=4;', 'shard-row-id-bits-clustered', '5.1').length,
+    1,
+  );
+  assert.deepEqual(
+    only(
+      'CREATE TABLE t (id BIGINT, PRIMARY KEY (id) /*T![clustered_index] NONCLUSTERED */) SHARD_ROW_ID_BITS=4;',
+      'shard-row-id-bits-clustered',
+    ),
+    [],
+  );
   assert.deepEqual(only('CREATE TABLE t (a INT, b INT) SHARD_ROW_ID_BITS=4 PRE_SPLIT_REGIONS=2;', 'shard-row-id-bits-clustered'), []);
   // ALTER: only tables created earlier in the file
-  assert.equal(only('CREATE TABLE c (e VARCHAR(36) NOT NULL, PRIMARY KEY (e));\nALTER TABLE c SHARD_ROW_ID_BITS = 6;', 'shard-row-id-bits-clustered').length, 1);
+  assert.equal(
+    only('CREATE TABLE c (e VARCHAR(36) NOT NULL, PRIMARY KEY (e));\nALTER TABLE c SHARD_ROW_ID_BITS = 6;', 'shard-row-id-bits-clustered')
+      .length,
+    1,
+  );
   assert.deepEqual(only('ALTER TABLE unknown SHARD_ROW_ID_BITS = 6;', 'shard-row-id-bits-clustered'), []);
   assert.deepEqual(only('CREATE TABLE c (e INT);\nALTER TABLE c SHARD_ROW_ID_BITS = 6;', 'shard-row-id-bits-clustered'), []);
 });
@@ -28,14 +41,31 @@ test('temporary-table-restriction: version, unsupported options, ALTER on local 
   assert.equal(only(tmp, 'temporary-table-restriction', '5.0').length, 1);
   assert.equal(at(tmp, only(tmp, 'temporary-table-restriction', '5.0')[0]), 'TEMPORARY');
   assert.deepEqual(only(tmp, 'temporary-table-restriction', '5.3'), []);
-  const sql = 'CREATE TEMPORARY TABLE x (id BIGINT AUTO_RANDOM PRIMARY KEY, p INT REFERENCES parent(id)) SHARD_ROW_ID_BITS = 4 PRE_SPLIT_REGIONS=2 PARTITION BY HASH(id) PARTITIONS 4;';
-  assert.deepEqual(only(sql, 'temporary-table-restriction').map((f) => at(sql, f)), ['AUTO_RANDOM', 'REFERENCES', 'SHARD_ROW_ID_BITS = 4', 'PRE_SPLIT_REGIONS=2', 'PARTITION BY']);
-  assert.equal(only('CREATE GLOBAL TEMPORARY TABLE g (a INT, FOREIGN KEY (a) REFERENCES p(id)) ON COMMIT DELETE ROWS;', 'temporary-table-restriction').length, 1);
+  const sql =
+    'CREATE TEMPORARY TABLE x (id BIGINT AUTO_RANDOM PRIMARY KEY, p INT REFERENCES parent(id)) SHARD_ROW_ID_BITS = 4 PRE_SPLIT_REGIONS=2 PARTITION BY HASH(id) PARTITIONS 4;';
+  assert.deepEqual(
+    only(sql, 'temporary-table-restriction').map((f) => at(sql, f)),
+    ['AUTO_RANDOM', 'REFERENCES', 'SHARD_ROW_ID_BITS = 4', 'PRE_SPLIT_REGIONS=2', 'PARTITION BY'],
+  );
+  assert.equal(
+    only('CREATE GLOBAL TEMPORARY TABLE g (a INT, FOREIGN KEY (a) REFERENCES p(id)) ON COMMIT DELETE ROWS;', 'temporary-table-restriction')
+      .length,
+    1,
+  );
   const alt = 'CREATE TEMPORARY TABLE tmp_totals (id BIGINT PRIMARY KEY);\nALTER TABLE tmp_totals ADD COLUMN cnt INT;';
   assert.equal(at(alt, only(alt, 'temporary-table-restriction')[0]), 'ALTER TABLE tmp_totals');
   // global temporary tables, ordinary tables, DROP TEMPORARY TABLE: fine
-  assert.deepEqual(only('CREATE GLOBAL TEMPORARY TABLE g (a INT) ON COMMIT DELETE ROWS;\nALTER TABLE g ADD COLUMN b INT;', 'temporary-table-restriction'), []);
-  assert.deepEqual(only('CREATE TABLE n (id BIGINT PRIMARY KEY);\nALTER TABLE n ADD COLUMN c INT;\nDROP TEMPORARY TABLE IF EXISTS n;', 'temporary-table-restriction'), []);
+  assert.deepEqual(
+    only('CREATE GLOBAL TEMPORARY TABLE g (a INT) ON COMMIT DELETE ROWS;\nALTER TABLE g ADD COLUMN b INT;', 'temporary-table-restriction'),
+    [],
+  );
+  assert.deepEqual(
+    only(
+      'CREATE TABLE n (id BIGINT PRIMARY KEY);\nALTER TABLE n ADD COLUMN c INT;\nDROP TEMPORARY TABLE IF EXISTS n;',
+      'temporary-table-restriction',
+    ),
+    [],
+  );
 });
 
 test('storage-engine-ignored: ENGINE other than InnoDB, with a safe fix', () => {
@@ -53,7 +83,10 @@ test('storage-engine-ignored: ENGINE other than InnoDB, with a safe fix', () => 
 
 test('fulltext-index: FULLTEXT in CREATE TABLE, ALTER TABLE and CREATE INDEX', () => {
   const sql = 'CREATE TABLE p (id BIGINT PRIMARY KEY, body TEXT, FULLTEXT KEY ft_body (body));';
-  assert.deepEqual(only(sql, 'fulltext-index').map((f) => at(sql, f)), ['FULLTEXT KEY']);
+  assert.deepEqual(
+    only(sql, 'fulltext-index').map((f) => at(sql, f)),
+    ['FULLTEXT KEY'],
+  );
   assert.equal(only('ALTER TABLE posts ADD FULLTEXT INDEX ft (content);', 'fulltext-index').length, 1);
   assert.equal(only('ALTER TABLE posts ADD FULLTEXT (content);', 'fulltext-index').length, 1);
   assert.equal(only('CREATE FULLTEXT INDEX ft ON articles (title, body) WITH PARSER ngram;', 'fulltext-index').length, 1);
@@ -62,32 +95,64 @@ test('fulltext-index: FULLTEXT in CREATE TABLE, ALTER TABLE and CREATE INDEX', (
 });
 
 test('check-constraint-ignored: enforced CHECKs, NOT ENFORCED, tidb_enable_check_constraint', () => {
-  const sql = 'CREATE TABLE p (\n  id BIGINT PRIMARY KEY,\n  price DECIMAL(10,2) CHECK (price >= 0),\n  qty INT,\n  CONSTRAINT chk_qty CHECK (qty >= 0)\n);';
-  assert.deepEqual(only(sql, 'check-constraint-ignored').map((f) => at(sql, f)), ['CHECK (price >= 0)', 'CHECK (qty >= 0)']);
+  const sql =
+    'CREATE TABLE p (\n  id BIGINT PRIMARY KEY,\n  price DECIMAL(10,2) CHECK (price >= 0),\n  qty INT,\n  CONSTRAINT chk_qty CHECK (qty >= 0)\n);';
+  assert.deepEqual(
+    only(sql, 'check-constraint-ignored').map((f) => at(sql, f)),
+    ['CHECK (price >= 0)', 'CHECK (qty >= 0)'],
+  );
   assert.equal(only('ALTER TABLE a ADD CONSTRAINT chk_b CHECK (balance >= 0);', 'check-constraint-ignored').length, 1);
   assert.equal(only('ALTER TABLE a ADD COLUMN c INT CHECK (c > 0);', 'check-constraint-ignored').length, 1);
-  assert.deepEqual(only('CREATE TABLE t (id BIGINT PRIMARY KEY, age INT, CONSTRAINT c CHECK (age >= 0) /*!80016 NOT ENFORCED */);', 'check-constraint-ignored'), []);
+  assert.deepEqual(
+    only(
+      'CREATE TABLE t (id BIGINT PRIMARY KEY, age INT, CONSTRAINT c CHECK (age >= 0) /*!80016 NOT ENFORCED */);',
+      'check-constraint-ignored',
+    ),
+    [],
+  );
   // the GLOBAL variable, from v7.2, latest setting wins
   const on = 'SET GLOBAL tidb_enable_check_constraint = ON;\nCREATE TABLE t (id BIGINT PRIMARY KEY, a INT CHECK (a > 0));';
   assert.deepEqual(only(on, 'check-constraint-ignored'), []);
   assert.equal(only(on, 'check-constraint-ignored', '7.1').length, 1);
-  assert.deepEqual(only("SET @@GLOBAL.tidb_enable_check_constraint = 'ON';\nALTER TABLE t ADD CHECK (a > 0);", 'check-constraint-ignored'), []);
-  assert.equal(only('SET GLOBAL tidb_enable_check_constraint = 1;\nSET GLOBAL tidb_enable_check_constraint = OFF;\nALTER TABLE t ADD CHECK (a > 0);', 'check-constraint-ignored').length, 1);
+  assert.deepEqual(
+    only("SET @@GLOBAL.tidb_enable_check_constraint = 'ON';\nALTER TABLE t ADD CHECK (a > 0);", 'check-constraint-ignored'),
+    [],
+  );
+  assert.equal(
+    only(
+      'SET GLOBAL tidb_enable_check_constraint = 1;\nSET GLOBAL tidb_enable_check_constraint = OFF;\nALTER TABLE t ADD CHECK (a > 0);',
+      'check-constraint-ignored',
+    ).length,
+    1,
+  );
   assert.equal(only('SET tidb_enable_check_constraint = ON;\nALTER TABLE t ADD CHECK (a > 0);', 'check-constraint-ignored').length, 1);
-  assert.equal(only('SET SESSION tidb_enable_check_constraint = ON;\nALTER TABLE t ADD CHECK (a > 0);', 'check-constraint-ignored').length, 1);
+  assert.equal(
+    only('SET SESSION tidb_enable_check_constraint = ON;\nALTER TABLE t ADD CHECK (a > 0);', 'check-constraint-ignored').length,
+    1,
+  );
 });
 
 test('descending-index and index-type-ignored', () => {
-  const sql = 'CREATE TABLE f (id BIGINT PRIMARY KEY, u BIGINT, s INT, KEY idx (u, s DESC) USING HASH, KEY i2 USING RTREE (u), KEY i3 (s) USING BTREE);';
-  assert.deepEqual(only(sql, 'descending-index').map((f) => at(sql, f)), ['DESC']);
-  assert.deepEqual(only(sql, 'index-type-ignored').map((f) => at(sql, f)), ['USING HASH', 'USING RTREE']);
+  const sql =
+    'CREATE TABLE f (id BIGINT PRIMARY KEY, u BIGINT, s INT, KEY idx (u, s DESC) USING HASH, KEY i2 USING RTREE (u), KEY i3 (s) USING BTREE);';
+  assert.deepEqual(
+    only(sql, 'descending-index').map((f) => at(sql, f)),
+    ['DESC'],
+  );
+  assert.deepEqual(
+    only(sql, 'index-type-ignored').map((f) => at(sql, f)),
+    ['USING HASH', 'USING RTREE'],
+  );
   const ci = 'CREATE INDEX idx_c ON posts (created_at desc) USING HASH;';
   assert.equal(only(ci, 'descending-index').length, 1);
   assert.equal(at(ci, only(ci, 'index-type-ignored')[0]), 'USING HASH');
   assert.equal(only('ALTER TABLE t ADD INDEX i (a ASC, b DESC), ADD UNIQUE u (c) USING HASH;', 'descending-index').length, 1);
   assert.equal(only('ALTER TABLE t ADD INDEX i (a ASC, b DESC), ADD UNIQUE u (c) USING HASH;', 'index-type-ignored').length, 1);
   assert.equal(only('CREATE TABLE s (sid CHAR(64) NOT NULL, PRIMARY KEY (sid) USING HASH);', 'index-type-ignored').length, 1);
-  assert.deepEqual(ids('SELECT id FROM posts WHERE user_id = 1 ORDER BY created_at DESC LIMIT 20;').filter((r) => r === 'descending-index'), []);
+  assert.deepEqual(
+    ids('SELECT id FROM posts WHERE user_id = 1 ORDER BY created_at DESC LIMIT 20;').filter((r) => r === 'descending-index'),
+    [],
+  );
   assert.deepEqual(only('SELECT a FROM t JOIN u USING (id) LIMIT 1;', 'index-type-ignored'), []);
 });
 
@@ -103,10 +168,21 @@ test('multi-valued-index-version: CAST(... AS ... ARRAY) key parts before v6.6',
 });
 
 test('sequential-index-hotspot: secondary indexes led by an insert-time column', () => {
-  const sql = 'CREATE TABLE e (\n  id BIGINT PRIMARY KEY,\n  type VARCHAR(32),\n  created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  logged DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),\n  updated DATETIME ON UPDATE CURRENT_TIMESTAMP,\n  KEY a (created_at),\n  KEY b (type, created_at),\n  UNIQUE KEY c (logged, type),\n  KEY d (updated)\n);';
-  assert.deepEqual(only(sql, 'sequential-index-hotspot').map((f) => at(sql, f)), ['created_at', 'logged']);
-  const later = 'CREATE TABLE a (id BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);\nCREATE INDEX i ON a (at);\nALTER TABLE a ADD INDEX j (`at`, id);';
+  const sql =
+    'CREATE TABLE e (\n  id BIGINT PRIMARY KEY,\n  type VARCHAR(32),\n  created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  logged DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),\n  updated DATETIME ON UPDATE CURRENT_TIMESTAMP,\n  KEY a (created_at),\n  KEY b (type, created_at),\n  UNIQUE KEY c (logged, type),\n  KEY d (updated)\n);';
+  assert.deepEqual(
+    only(sql, 'sequential-index-hotspot').map((f) => at(sql, f)),
+    ['created_at', 'logged'],
+  );
+  const later =
+    'CREATE TABLE a (id BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);\nCREATE INDEX i ON a (at);\nALTER TABLE a ADD INDEX j (`at`, id);';
   assert.equal(only(later, 'sequential-index-hotspot').length, 2);
   assert.deepEqual(only('CREATE INDEX i ON unknown_t (created_at);', 'sequential-index-hotspot'), []);
-  assert.deepEqual(only('CREATE TABLE x (id BIGINT, created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (created_at, id));', 'sequential-index-hotspot'), []);
+  assert.deepEqual(
+    only(
+      'CREATE TABLE x (id BIGINT, created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (created_at, id));',
+      'sequential-index-hotspot',
+    ),
+    [],
+  );
 });

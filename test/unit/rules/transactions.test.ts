@@ -4,9 +4,13 @@ import { applyFix, at, only } from '../../helpers';
 import { mine } from './onlyRulesOf';
 
 test('savepoint: SAVEPOINT, ROLLBACK [WORK] TO [SAVEPOINT], RELEASE SAVEPOINT before v6.2', () => {
-  const sql = 'BEGIN;\nSAVEPOINT `sp_1`;\nupdate t set a = 1 where id = 2;\nrollback work to sp_1;\nROLLBACK TO SAVEPOINT sp_1;\nRELEASE SAVEPOINT sp_1;\nCOMMIT;';
+  const sql =
+    'BEGIN;\nSAVEPOINT `sp_1`;\nupdate t set a = 1 where id = 2;\nrollback work to sp_1;\nROLLBACK TO SAVEPOINT sp_1;\nRELEASE SAVEPOINT sp_1;\nCOMMIT;';
   const f = only(sql, 'savepoint', '6.1');
-  assert.deepEqual(f.map((x) => at(sql, x)), ['SAVEPOINT `sp_1`', 'rollback work to sp_1', 'ROLLBACK TO SAVEPOINT sp_1', 'RELEASE SAVEPOINT sp_1']);
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['SAVEPOINT `sp_1`', 'rollback work to sp_1', 'ROLLBACK TO SAVEPOINT sp_1', 'RELEASE SAVEPOINT sp_1'],
+  );
   assert.match(f[0].message, /sp_1/);
   assert.deepEqual(mine(sql, '5.4'), ['savepoint']);
 });
@@ -103,7 +107,8 @@ test('skip-locked: FOR UPDATE / FOR SHARE ... SKIP LOCKED', () => {
 });
 
 test('load-data-in-transaction: inside BEGIN / START TRANSACTION / autocommit=0 before v7.6', () => {
-  const sql = "START TRANSACTION;\nLOAD DATA LOCAL INFILE '/tmp/a.csv' INTO TABLE a;\nROLLBACK;\nLOAD DATA LOCAL INFILE '/tmp/b.csv' INTO TABLE b;";
+  const sql =
+    "START TRANSACTION;\nLOAD DATA LOCAL INFILE '/tmp/a.csv' INTO TABLE a;\nROLLBACK;\nLOAD DATA LOCAL INFILE '/tmp/b.csv' INTO TABLE b;";
   const f = only(sql, 'load-data-in-transaction', '7.1');
   assert.equal(f.length, 1);
   assert.equal(at(sql, f[0]), 'LOAD DATA');
@@ -125,7 +130,10 @@ test('get-lock-limits: any call before v6.1, out-of-range literal timeouts from 
   assert.equal(at(old, fo[0]), "GET_LOCK('job', 10)");
   const sql = "SELECT get_lock('a', 0), GET_LOCK('b', -1), GET_LOCK('c', 7200), GET_LOCK('d', 0.5);";
   const f = only(sql, 'get-lock-limits');
-  assert.deepEqual(f.map((x) => at(sql, x)), ['0', '-1', '7200', '0.5']);
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['0', '-1', '7200', '0.5'],
+  );
   assert.match(f[1].message, /3600/);
 });
 

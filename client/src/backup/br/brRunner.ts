@@ -20,7 +20,10 @@ export interface BrRun {
 }
 
 export class BrError extends Error {
-  constructor(message: string, readonly cancelled = false) {
+  constructor(
+    message: string,
+    readonly cancelled = false,
+  ) {
     super(message);
   }
 }
@@ -52,7 +55,10 @@ export async function runBr(r: BrRun): Promise<{ size?: number; backupTs?: strin
     return { size: res?.size, backupTs: res?.backupTs, destination: redactUrl(res?.destination ?? '') };
   } catch (e) {
     const msg = redactUrl((e as Error).message);
-    throw new BrError(cancelled ? `Cancelled: the ${r.kind} task was killed (${msg})` : `${r.kind === 'backup' ? 'BACKUP' : 'RESTORE'} failed: ${msg}`, cancelled);
+    throw new BrError(
+      cancelled ? `Cancelled: the ${r.kind} task was killed (${msg})` : `${r.kind === 'backup' ? 'BACKUP' : 'RESTORE'} failed: ${msg}`,
+      cancelled,
+    );
   } finally {
     stop = true;
     r.signal?.removeEventListener('abort', onAbort);

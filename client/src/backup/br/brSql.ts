@@ -6,7 +6,16 @@ import { escapeId } from 'mysql2';
 import { quote } from '../logical/values';
 
 export type Storage =
-  | { kind: 's3'; bucket: string; prefix: string; endpoint?: string; region?: string; pathStyle?: boolean; accessKey?: string; secretKey?: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      prefix: string;
+      endpoint?: string;
+      region?: string;
+      pathStyle?: boolean;
+      accessKey?: string;
+      secretKey?: string;
+    }
   | { kind: 'gcs'; bucket: string; prefix: string; credentialsFile?: string }
   | { kind: 'azure'; container: string; prefix: string; accountName?: string; accountKey?: string }
   | { kind: 'local'; path: string };
@@ -46,19 +55,40 @@ export function storageUrl(s: Storage): string {
 }
 
 /** The warning a local:// destination deserves. */
-export const LOCAL_WARNING = 'local:// writes each TiKV node\'s part of the backup to that node\'s own disk: the backup is complete only when the directories of all TiKV and TiDB nodes are gathered. Use S3-compatible storage for anything you need to restore elsewhere.';
+export const LOCAL_WARNING =
+  "local:// writes each TiKV node's part of the backup to that node's own disk: the backup is complete only when the directories of all TiKV and TiDB nodes are gathered. Use S3-compatible storage for anything you need to restore elsewhere.";
 
 /**
  * Keys whose values are secrets, normalised (percent-decoded, lower case, without
  * '-', '_', '.' and spaces), so access-key, access_key, Access%2DKey and AccessKey are one.
  */
-const SECRET_KEYS = new Set([
-  ...SECRET_PARAMS,
-  'access-key-id', 'secret-key', 'security-token', 'token', 'password', 'passwd', 'pwd', 'secret',
-  'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token',
-  'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'signature', 'sig',
-  'account-key', 'accountkey', 'shared-access-signature', 'sas', 'sastoken', 'connection-string',
-].map((k) => normaliseKey(k)));
+const SECRET_KEYS = new Set(
+  [
+    ...SECRET_PARAMS,
+    'access-key-id',
+    'secret-key',
+    'security-token',
+    'token',
+    'password',
+    'passwd',
+    'pwd',
+    'secret',
+    'aws-access-key-id',
+    'aws-secret-access-key',
+    'aws-session-token',
+    'x-amz-credential',
+    'x-amz-signature',
+    'x-amz-security-token',
+    'signature',
+    'sig',
+    'account-key',
+    'accountkey',
+    'shared-access-signature',
+    'sas',
+    'sastoken',
+    'connection-string',
+  ].map((k) => normaliseKey(k)),
+);
 
 function normaliseKey(k: string): string {
   let d = k;
@@ -83,7 +113,9 @@ export function isSecretKey(key: string): boolean {
 export function redactUrl(url: string): string {
   return url
     .replace(/\b([a-z][\w+.-]*:\/\/)([^@/?#\s':]*):([^@/?#\s']*)@/gi, (_m, scheme: string, user: string) => `${scheme}${user}:***@`)
-    .replace(/(^|[?&;#])(\s*)([^=&;?#]+?)(\s*=\s*)([^&;#]*)/g, (m, sep: string, pad: string, k: string, eq: string) => (isSecretKey(k) ? `${sep}${pad}${k}${eq}***` : m));
+    .replace(/(^|[?&;#])(\s*)([^=&;?#]+?)(\s*=\s*)([^&;#]*)/g, (m, sep: string, pad: string, k: string, eq: string) =>
+      isSecretKey(k) ? `${sep}${pad}${k}${eq}***` : m,
+    );
 }
 
 /** true when redaction would change `url`: it carries a credential. */
@@ -169,6 +201,18 @@ export function parseShowBrie(rows: Array<Record<string, unknown>>): BrTask[] {
 }
 
 /** The row BACKUP returns when it finishes. */
-export function parseBackupResult(row: Record<string, unknown>): { destination: string; size: number; backupTs: string; queueTime: string; executionTime: string } {
-  return { destination: String(row.Destination ?? ''), size: Number(row.Size ?? 0), backupTs: String(row.BackupTS ?? ''), queueTime: String(row['Queue Time'] ?? ''), executionTime: String(row['Execution Time'] ?? '') };
+export function parseBackupResult(row: Record<string, unknown>): {
+  destination: string;
+  size: number;
+  backupTs: string;
+  queueTime: string;
+  executionTime: string;
+} {
+  return {
+    destination: String(row.Destination ?? ''),
+    size: Number(row.Size ?? 0),
+    backupTs: String(row.BackupTS ?? ''),
+    queueTime: String(row['Queue Time'] ?? ''),
+    executionTime: String(row['Execution Time'] ?? ''),
+  };
 }

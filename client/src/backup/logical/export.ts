@@ -45,8 +45,14 @@ export interface ConnectionSource {
 const INSERT_BYTES = 1 << 20;
 
 async function tablesOf(c: mysql.Connection, db: string, only?: string[]): Promise<TableInfo[]> {
-  const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_NAME AS t, TABLE_TYPE AS k FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME', [db]);
-  const [cols] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_NAME AS t, COLUMN_NAME AS c, DATA_TYPE AS d, EXTRA AS e FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION', [db]);
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT TABLE_NAME AS t, TABLE_TYPE AS k FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+    [db],
+  );
+  const [cols] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT TABLE_NAME AS t, COLUMN_NAME AS c, DATA_TYPE AS d, EXTRA AS e FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION',
+    [db],
+  );
   const byTable = new Map<string, TableInfo['columns']>();
   for (const r of cols) {
     const list = byTable.get(String(r.t)) ?? [];
@@ -54,18 +60,33 @@ async function tablesOf(c: mysql.Connection, db: string, only?: string[]): Promi
     list.push({ name: String(r.c), kind: valueKind(d), generated: /GENERATED/i.test(String(r.e ?? '')) });
     byTable.set(String(r.t), list);
   }
-  const [pks] = await c.query<mysql.RowDataPacket[]>("SELECT TABLE_NAME AS t, COLUMN_NAME AS c FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND INDEX_NAME = 'PRIMARY' ORDER BY TABLE_NAME, SEQ_IN_INDEX", [db]);
+  const [pks] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT TABLE_NAME AS t, COLUMN_NAME AS c FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND INDEX_NAME = 'PRIMARY' ORDER BY TABLE_NAME, SEQ_IN_INDEX",
+    [db],
+  );
   const pkOf = new Map<string, string[]>();
   for (const r of pks) pkOf.set(String(r.t), [...(pkOf.get(String(r.t)) ?? []), String(r.c)]);
   return rows
     .filter((r) => !/SEQUENCE/i.test(String(r.k)) && (!only || only.includes(String(r.t))))
-    .map((r) => ({ name: String(r.t), kind: /VIEW/i.test(String(r.k)) ? 'view' : 'table', columns: byTable.get(String(r.t)) ?? [], primaryKey: pkOf.get(String(r.t)) ?? [] }));
+    .map((r) => ({
+      name: String(r.t),
+      kind: /VIEW/i.test(String(r.k)) ? 'view' : 'table',
+      columns: byTable.get(String(r.t)) ?? [],
+      primaryKey: pkOf.get(String(r.t)) ?? [],
+    }));
 }
 
 /** Views in an order where each comes after the views it reads. */
 export function orderViews(views: Array<{ name: string; ddl: string }>): Array<{ name: string; ddl: string }> {
   const names = new Set(views.map((v) => v.name));
-  const deps = new Map(views.map((v) => [v.name, [...names].filter((n) => n !== v.name && new RegExp(`\`${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``).test(v.ddl.slice(v.ddl.search(/\bAS\b/i))))]));
+  const deps = new Map(
+    views.map((v) => [
+      v.name,
+      [...names].filter(
+        (n) => n !== v.name && new RegExp(`\`${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``).test(v.ddl.slice(v.ddl.search(/\bAS\b/i))),
+      ),
+    ]),
+  );
   const out: Array<{ name: string; ddl: string }> = [];
   const seen = new Set<string>();
   const visit = (v: { name: string; ddl: string }, stack: Set<string>) => {
@@ -124,12 +145,25 @@ const RAW_ROW = Symbol('raw row');
  * mysql2 upgrade stops using it, the first row arrives decoded and the query fails loudly
  * instead of writing anything wrong.
  */
-function rawRowQuery(core: import('mysql2').Connection, sql: string, onRow: (p: Uint8Array, start: number, end: number) => void): import('mysql2').Query {
+function rawRowQuery(
+  core: import('mysql2').Connection,
+  sql: string,
+  onRow: (p: Uint8Array, start: number, end: number) => void,
+): import('mysql2').Query {
   const q = core.query({ sql, rowsAsArray: true });
-  const decoder = { next: (packet: { buffer: Buffer; offset: number; end: number }) => (onRow(packet.buffer, packet.offset, packet.end), RAW_ROW) };
+  const decoder = {
+    next: (packet: { buffer: Buffer; offset: number; end: number }) => {
+      onRow(packet.buffer, packet.offset, packet.end);
+      return RAW_ROW;
+    },
+  };
   Object.defineProperty(q, '_rowParser', { configurable: true, get: () => decoder, set: () => undefined });
   q.once('result', (row: unknown) => {
-    if (row !== RAW_ROW) q.emit('error', new Error('mysql2 no longer decodes rows through Query#_rowParser: the raw row reader needs updating for this mysql2 version'));
+    if (row !== RAW_ROW)
+      q.emit(
+        'error',
+        new Error('mysql2 no longer decodes rows through Query#_rowParser: the raw row reader needs updating for this mysql2 version'),
+      );
   });
   return q;
 }
@@ -140,13 +174,24 @@ function rawRowQuery(core: import('mysql2').Connection, sql: string, onRow: (p: 
  * (measured on 1 GB: formatting with QUOTE()/HEX() in the server cost it 6 s of CPU
  * against 2.2 s for a plain SELECT, and was the bottleneck).
  */
-function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, hasher: HashWorker, onRows: (n: number) => void, signal?: AbortSignal): Promise<TableChecksum> {
+function dumpRows(
+  c: mysql.Connection,
+  db: string,
+  t: TableInfo,
+  out: Out,
+  hasher: HashWorker,
+  onRows: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<TableChecksum> {
   const cols = t.columns.filter((x) => !x.generated);
   const ordered = t.primaryKey.length > 0;
   const sum = ordered ? new TableChecksum('ordered', hasher.stream()) : new TableChecksum('sum64');
   if (cols.length === 0) return Promise.resolve(sum);
   const head = Buffer.from(`INSERT INTO ${escapeId(t.name)} (${cols.map((x) => escapeId(x.name)).join(', ')}) VALUES\n`);
-  const w = new TupleWriter(cols.map((x) => x.kind), head);
+  const w = new TupleWriter(
+    cols.map((x) => x.kind),
+    head,
+  );
   const core = (c as unknown as { connection: import('mysql2').Connection }).connection;
   return new Promise((resolve, reject) => {
     let seen = 0;
@@ -162,18 +207,27 @@ function dumpRows(c: mysql.Connection, db: string, t: TableInfo, out: Out, hashe
       if (ordered) sum.addBody(w.body(), w.rows);
       return out.write(w.take(';\n'));
     };
-    const q = rawRowQuery(core, selectRows(db, t.name, cols.map((x) => x.name), t.primaryKey), (p, start, end) => {
-      if (failed) return;
-      w.addPayload(p, start, end);
-      if (!ordered) sum.add(w.lastRow());
-      seen++;
-      if (seen % 10_000 === 0) onRows(seen);
-      if (signal?.aborted) return fail(new Error('cancelled'));
-      if (w.size >= INSERT_BYTES && !flush()) {
-        core.pause();
-        void out.drain().then(() => core.resume());
-      }
-    });
+    const q = rawRowQuery(
+      core,
+      selectRows(
+        db,
+        t.name,
+        cols.map((x) => x.name),
+        t.primaryKey,
+      ),
+      (p, start, end) => {
+        if (failed) return;
+        w.addPayload(p, start, end);
+        if (!ordered) sum.add(w.lastRow());
+        seen++;
+        if (seen % 10_000 === 0) onRows(seen);
+        if (signal?.aborted) return fail(new Error('cancelled'));
+        if (w.size >= INSERT_BYTES && !flush()) {
+          core.pause();
+          void out.drain().then(() => core.resume());
+        }
+      },
+    );
     q.on('error', (e: Error) => fail(e));
     q.on('end', () => {
       if (failed) return;
@@ -262,8 +316,12 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       await main.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
       if (locked) await main.query('UNLOCK TABLES');
     }
-    out.write(`-- TiDB Toolkit logical backup: ${commentSafe(`${opts.databases.join(', ')} from ${server.flavor} ${server.version} at ${manifest.createdAt}${snapshot ? ` (tidb_snapshot ${snapshot})` : ''}`)}\n`);
-    out.write("SET NAMES utf8mb4;\nSET time_zone = '+00:00';\nSET FOREIGN_KEY_CHECKS = 0;\nSET UNIQUE_CHECKS = 0;\nSET SQL_MODE = 'NO_AUTO_VALUE_ON_ZERO';\n");
+    out.write(
+      `-- TiDB Toolkit logical backup: ${commentSafe(`${opts.databases.join(', ')} from ${server.flavor} ${server.version} at ${manifest.createdAt}${snapshot ? ` (tidb_snapshot ${snapshot})` : ''}`)}\n`,
+    );
+    out.write(
+      "SET NAMES utf8mb4;\nSET time_zone = '+00:00';\nSET FOREIGN_KEY_CHECKS = 0;\nSET UNIQUE_CHECKS = 0;\nSET SQL_MODE = 'NO_AUTO_VALUE_ON_ZERO';\n",
+    );
     if (isTidb) out.write('/*T! SET @@allow_auto_random_explicit_insert = 1 */;\n');
     const plan: Array<{ db: string; tables: TableInfo[] }> = [];
     for (const db of opts.databases) plan.push({ db, tables: await tablesOf(main, db, opts.tables?.[db]) });
@@ -271,7 +329,11 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
     let done = 0;
     for (const { db, tables } of plan) {
       const [dbRow] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE DATABASE ${escapeId(db)}`);
-      out.write(`\n${String(dbRow[0]['Create Database']).replace(/^CREATE DATABASE/i, 'CREATE DATABASE IF NOT EXISTS').replace(/IF NOT EXISTS\s+\/\*!32312 IF NOT EXISTS\*\//i, 'IF NOT EXISTS')};\nUSE ${escapeId(db)};\n`);
+      out.write(
+        `\n${String(dbRow[0]['Create Database'])
+          .replace(/^CREATE DATABASE/i, 'CREATE DATABASE IF NOT EXISTS')
+          .replace(/IF NOT EXISTS\s+\/\*!32312 IF NOT EXISTS\*\//i, 'IF NOT EXISTS')};\nUSE ${escapeId(db)};\n`,
+      );
       const entry: BackupManifest['databases'][number] = { name: db, tables: [], views: [] };
       manifest.databases.push(entry);
       const baseTables = tables.filter((t) => t.kind === 'table');
@@ -283,28 +345,46 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       const results = new Map<string, { sum: TableChecksum }>();
       if (readers.length === 1) {
         for (const t of baseTables) {
-          const sum = await dumpRows(main, db, t, out, hasher, (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
+          const sum = await dumpRows(
+            main,
+            db,
+            t,
+            out,
+            hasher,
+            (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }),
+            opts.signal,
+          );
           results.set(t.name, { sum });
           done++;
         }
       } else {
         const queue = [...baseTables];
         const partOf = new Map<string, string>();
-        await Promise.all(readers.map(async (c) => {
-          for (let t = queue.shift(); t; t = queue.shift()) {
-            const part = `${opts.file}.part-${partOf.size}-${process.pid}`;
-            partOf.set(t.name, part);
-            parts.push(part);
-            const partOut = new Out(part, false);
-            try {
-              const sum = await dumpRows(c, db, t, partOut, hasher, (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }), opts.signal);
-              results.set(t.name, { sum });
-            } finally {
-              await partOut.close();
+        await Promise.all(
+          readers.map(async (c) => {
+            for (let t = queue.shift(); t; t = queue.shift()) {
+              const part = `${opts.file}.part-${partOf.size}-${process.pid}`;
+              partOf.set(t.name, part);
+              parts.push(part);
+              const partOut = new Out(part, false);
+              try {
+                const sum = await dumpRows(
+                  c,
+                  db,
+                  t,
+                  partOut,
+                  hasher,
+                  (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }),
+                  opts.signal,
+                );
+                results.set(t.name, { sum });
+              } finally {
+                await partOut.close();
+              }
+              done++;
             }
-            done++;
-          }
-        }));
+          }),
+        );
         // tables in their order, each copied from its part file
         for (const t of baseTables) {
           const part = partOf.get(t.name)!;
@@ -317,7 +397,14 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
       for (const t of baseTables) {
         const sum = await results.get(t.name)!.sum.finish();
         const kept = t.columns.filter((x) => !x.generated);
-        entry.tables.push({ name: t.name, rows: sum.rows, checksum: sum.value, columns: kept.map((x) => x.name), checksumKind: sum.kind, orderBy: t.primaryKey.length ? t.primaryKey : undefined });
+        entry.tables.push({
+          name: t.name,
+          rows: sum.rows,
+          checksum: sum.value,
+          columns: kept.map((x) => x.name),
+          checksumKind: sum.kind,
+          orderBy: t.primaryKey.length ? t.primaryKey : undefined,
+        });
       }
       const views: Array<{ name: string; ddl: string }> = [];
       for (const v of tables.filter((t) => t.kind === 'view')) {
@@ -350,7 +437,15 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
 }
 
 /** Reads a table back the way export did and returns its checksum (for verification). */
-export async function checksumTable(c: mysql.Connection, db: string, table: string, columns: string[], kinds: Map<string, ValueKind>, orderBy?: string[], hasher?: HashWorker): Promise<TableChecksum> {
+export async function checksumTable(
+  c: mysql.Connection,
+  db: string,
+  table: string,
+  columns: string[],
+  kinds: Map<string, ValueKind>,
+  orderBy?: string[],
+  hasher?: HashWorker,
+): Promise<TableChecksum> {
   const ordered = !!orderBy?.length;
   const sum = new TableChecksum(ordered ? 'ordered' : 'sum64', ordered ? hasher?.stream() : undefined);
   const w = new TupleWriter(columns.map((x) => kinds.get(x) ?? ValueKind.Text));

@@ -138,7 +138,13 @@ export class StatementStream {
 }
 
 export class ImportError extends Error {
-  constructor(message: string, readonly statementNumber: number, readonly statement: string, readonly byteOffset: number, readonly completedTables: string[]) {
+  constructor(
+    message: string,
+    readonly statementNumber: number,
+    readonly statement: string,
+    readonly byteOffset: number,
+    readonly completedTables: string[],
+  ) {
     super(message);
   }
 }
@@ -153,7 +159,8 @@ export interface ImportOptions {
 }
 
 /** Comment-only statements are skipped; a /*T! ... *\/ one runs on TiDB only. */
-const isEmpty = (sql: string, tidb: boolean) => sql.replace(tidb ? /\/\*(?![!T])[\s\S]*?\*\/|--[^\n]*|#[^\n]*/g : /\/\*(?!!)[\s\S]*?\*\/|--[^\n]*|#[^\n]*/g, '').trim() === '';
+const isEmpty = (sql: string, tidb: boolean) =>
+  sql.replace(tidb ? /\/\*(?![!T])[\s\S]*?\*\/|--[^\n]*|#[^\n]*/g : /\/\*(?!!)[\s\S]*?\*\/|--[^\n]*|#[^\n]*/g, '').trim() === '';
 
 /** The file's bytes as text, gunzipped when it is gzip, decoded without splitting a character across chunks. */
 async function* textChunks(file: string, counter?: { bytes: number }): AsyncGenerator<string> {
@@ -218,11 +225,15 @@ function classify(sql: string, db: string | undefined): { use?: string; replaces
   if ((m = /^USE\s+/i.exec(body))) return { use: names(body, m[0].length)[0]?.[1] ?? db, replaces };
   if ((m = /^DROP\s+(TABLES?|VIEW|DATABASE|SCHEMA)\s+(?:IF\s+EXISTS\s+)?/i.exec(body))) {
     const kind = /^VIEW/i.test(m[1]) ? 'view' : /^(DATABASE|SCHEMA)/i.test(m[1]) ? 'database' : 'table';
-    for (const [d, n] of names(body, m[0].length)) replaces.push(kind === 'database' ? { kind, name: n } : { kind, database: d ?? db, name: n });
+    for (const [d, n] of names(body, m[0].length))
+      replaces.push(kind === 'database' ? { kind, name: n } : { kind, database: d ?? db, name: n });
   } else if ((m = /^TRUNCATE\s+(?:TABLE\s+)?/i.exec(body))) {
     for (const [d, n] of names(body, m[0].length).slice(0, 1)) replaces.push({ kind: 'table', database: d ?? db, name: n });
-  } else if ((m = /^CREATE\s+OR\s+REPLACE\s+(?:(?:ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*\S+|SQL\s+SECURITY\s+\w+)\s+)*(TABLE|VIEW)\s+/i.exec(body))) {
-    for (const [d, n] of names(body, m[0].length).slice(0, 1)) replaces.push({ kind: /VIEW/i.test(m[1]) ? 'view' : 'table', database: d ?? db, name: n });
+  } else if (
+    (m = /^CREATE\s+OR\s+REPLACE\s+(?:(?:ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*\S+|SQL\s+SECURITY\s+\w+)\s+)*(TABLE|VIEW)\s+/i.exec(body))
+  ) {
+    for (const [d, n] of names(body, m[0].length).slice(0, 1))
+      replaces.push({ kind: /VIEW/i.test(m[1]) ? 'view' : 'table', database: d ?? db, name: n });
   }
   return { replaces };
 }
@@ -319,7 +330,11 @@ export async function scanDump(file: string): Promise<DumpScan> {
   return scan;
 }
 
-export async function importLogical(c: mysql.Connection, file: string, opts: ImportOptions = {}): Promise<{ statements: number; tables: string[] }> {
+export async function importLogical(
+  c: mysql.Connection,
+  file: string,
+  opts: ImportOptions = {},
+): Promise<{ statements: number; tables: string[] }> {
   const totalBytes = fs.statSync(file).size;
   const read = { bytes: 0 };
   const splitter = new StatementStream();
@@ -333,13 +348,26 @@ export async function importLogical(c: mysql.Connection, file: string, opts: Imp
     const created = /^CREATE TABLE\s+(`(?:[^`]|``)+`|\S+)/i.exec(sql);
     if (opts.refuseReplacing) {
       const r = classify(sql, undefined);
-      if (r.replaces.length) throw new ImportError(`Statement ${statements} would drop or replace ${r.replaces.map((x) => x.name).join(', ')}: a TiDB Toolkit backup never does, so the file was changed after it was written. Stopped before running it.`, statements, sql.slice(0, 300), read.bytes, [...tables]);
+      if (r.replaces.length)
+        throw new ImportError(
+          `Statement ${statements} would drop or replace ${r.replaces.map((x) => x.name).join(', ')}: a TiDB Toolkit backup never does, so the file was changed after it was written. Stopped before running it.`,
+          statements,
+          sql.slice(0, 300),
+          read.bytes,
+          [...tables],
+        );
     }
     try {
       await c.query(sql);
     } catch (e) {
       const err = e as { errno?: number; message: string };
-      throw new ImportError(`Statement ${statements} failed${err.errno ? ` (error ${err.errno})` : ''}: ${err.message}`, statements, sql.length > 300 ? `${sql.slice(0, 300)}…` : sql, read.bytes, [...tables]);
+      throw new ImportError(
+        `Statement ${statements} failed${err.errno ? ` (error ${err.errno})` : ''}: ${err.message}`,
+        statements,
+        sql.length > 300 ? `${sql.slice(0, 300)}…` : sql,
+        read.bytes,
+        [...tables],
+      );
     }
     if (created) {
       if (current) tables.push(current);
@@ -357,16 +385,34 @@ export async function importLogical(c: mysql.Connection, file: string, opts: Imp
 
 export interface VerifyResult {
   ok: boolean;
-  tables: Array<{ database: string; table: string; expectedRows: number; rows: number; expectedChecksum: string; checksum: string; ok: boolean; error?: string }>;
+  tables: Array<{
+    database: string;
+    table: string;
+    expectedRows: number;
+    rows: number;
+    expectedChecksum: string;
+    checksum: string;
+    ok: boolean;
+    error?: string;
+  }>;
   missingViews: string[];
   /** why nothing could be compared (a manifest this version cannot check) */
   error?: string;
 }
 
 /** Recomputes every table's rows and checksum on the target and compares with the manifest. */
-export async function verifyAgainstManifest(c: mysql.Connection, manifest: BackupManifest, mapDb: (db: string) => string = (d) => d): Promise<VerifyResult> {
+export async function verifyAgainstManifest(
+  c: mysql.Connection,
+  manifest: BackupManifest,
+  mapDb: (db: string) => string = (d) => d,
+): Promise<VerifyResult> {
   const result: VerifyResult = { ok: true, tables: [], missingViews: [] };
-  if (manifest.format !== MANIFEST_FORMAT) return { ...result, ok: false, error: `the manifest's format is ${manifest.format}, this version checks ${MANIFEST_FORMAT} (its checksums are computed differently): the data was restored but not verified` };
+  if (manifest.format !== MANIFEST_FORMAT)
+    return {
+      ...result,
+      ok: false,
+      error: `the manifest's format is ${manifest.format}, this version checks ${MANIFEST_FORMAT} (its checksums are computed differently): the data was restored but not verified`,
+    };
   const hasher = new HashWorker();
   try {
     await verifyTables(c, manifest, mapDb, result, hasher);
@@ -377,13 +423,30 @@ export async function verifyAgainstManifest(c: mysql.Connection, manifest: Backu
   return result;
 }
 
-async function verifyTables(c: mysql.Connection, manifest: BackupManifest, mapDb: (db: string) => string, result: VerifyResult, hasher: HashWorker): Promise<void> {
+async function verifyTables(
+  c: mysql.Connection,
+  manifest: BackupManifest,
+  mapDb: (db: string) => string,
+  result: VerifyResult,
+  hasher: HashWorker,
+): Promise<void> {
   for (const db of manifest.databases) {
     const target = mapDb(db.name);
     for (const t of db.tables) {
-      const row = { database: target, table: t.name, expectedRows: t.rows, rows: -1, expectedChecksum: t.checksum, checksum: '', ok: false } as VerifyResult['tables'][number];
+      const row = {
+        database: target,
+        table: t.name,
+        expectedRows: t.rows,
+        rows: -1,
+        expectedChecksum: t.checksum,
+        checksum: '',
+        ok: false,
+      } as VerifyResult['tables'][number];
       try {
-        const [cols] = await c.query<mysql.RowDataPacket[]>('SELECT COLUMN_NAME AS c, DATA_TYPE AS d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [target, t.name]);
+        const [cols] = await c.query<mysql.RowDataPacket[]>(
+          'SELECT COLUMN_NAME AS c, DATA_TYPE AS d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
+          [target, t.name],
+        );
         const kinds = new Map(cols.map((r) => [String(r.c), valueKind(String(r.d))]));
         if (!cols.length) throw new Error('the table does not exist');
         const sum = await checksumTable(c, target, t.name, t.columns, kinds, t.checksumKind === 'ordered' ? t.orderBy : undefined, hasher);
@@ -395,7 +458,10 @@ async function verifyTables(c: mysql.Connection, manifest: BackupManifest, mapDb
       result.tables.push(row);
     }
     if (db.views.length) {
-      const [vs] = await c.query<mysql.RowDataPacket[]>("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'VIEW'", [target]);
+      const [vs] = await c.query<mysql.RowDataPacket[]>(
+        "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'VIEW'",
+        [target],
+      );
       const have = new Set(vs.map((r) => String(r.t)));
       for (const v of db.views) if (!have.has(v)) result.missingViews.push(`${target}.${v}`);
     }
@@ -411,12 +477,20 @@ export async function existingReplaced(c: mysql.Connection, scan: DumpScan): Pro
     if (seen.has(key)) continue;
     seen.add(key);
     if (r.kind === 'database') {
-      const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [r.name]);
+      const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [
+        r.name,
+      ]);
       const [dbs] = await c.query<mysql.RowDataPacket[]>('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [r.name]);
       if (dbs.length) out.push(`database ${r.name} (${rows[0].n} tables)`);
     } else if (r.database) {
-      const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_TYPE AS t, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [r.database, r.name]);
-      if (rows.length) out.push(`${r.database}.${r.name}${/VIEW/i.test(String(rows[0].t)) ? ' (view)' : rows[0].n != null ? ` (~${Number(rows[0].n).toLocaleString('en-US')} rows)` : ''}`);
+      const [rows] = await c.query<mysql.RowDataPacket[]>(
+        'SELECT TABLE_TYPE AS t, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
+        [r.database, r.name],
+      );
+      if (rows.length)
+        out.push(
+          `${r.database}.${r.name}${/VIEW/i.test(String(rows[0].t)) ? ' (view)' : rows[0].n != null ? ` (~${Number(rows[0].n).toLocaleString('en-US')} rows)` : ''}`,
+        );
     } else out.push(`${r.name} (in the connection's default database)`);
   }
   return out;
@@ -426,7 +500,9 @@ export async function existingReplaced(c: mysql.Connection, scan: DumpScan): Pro
 export async function existingTables(c: mysql.Connection, manifest: BackupManifest): Promise<string[]> {
   const out: string[] = [];
   for (const db of manifest.databases) {
-    const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [db.name]);
+    const [rows] = await c.query<mysql.RowDataPacket[]>('SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [
+      db.name,
+    ]);
     const have = new Set(rows.map((r) => String(r.t)));
     for (const t of [...db.tables.map((x) => x.name), ...db.views]) if (have.has(t)) out.push(`${db.name}.${t}`);
   }

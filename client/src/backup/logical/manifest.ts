@@ -14,7 +14,14 @@ export interface BackupManifest {
   bytes: number;
   databases: Array<{
     name: string;
-    tables: Array<{ name: string; rows: number; checksum: string; columns: string[]; checksumKind?: 'sum64' | 'ordered'; /** the primary key the ordered checksum reads by */ orderBy?: string[] }>;
+    tables: Array<{
+      name: string;
+      rows: number;
+      checksum: string;
+      columns: string[];
+      checksumKind?: 'sum64' | 'ordered' /** the primary key the ordered checksum reads by */;
+      orderBy?: string[];
+    }>;
     views: string[];
   }>;
 }

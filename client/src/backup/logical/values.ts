@@ -6,10 +6,38 @@ import * as crypto from 'node:crypto';
 import type { Sha1Stream } from './hashWorker';
 
 /** Column types whose values are bytes: written as 0x… hex. */
-export const BINARY_DATA_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'bit', 'geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection']);
+export const BINARY_DATA_TYPES = new Set([
+  'binary',
+  'varbinary',
+  'tinyblob',
+  'blob',
+  'mediumblob',
+  'longblob',
+  'bit',
+  'geometry',
+  'point',
+  'linestring',
+  'polygon',
+  'multipoint',
+  'multilinestring',
+  'multipolygon',
+  'geometrycollection',
+]);
 
 /** Column types whose text the server sends is a numeric literal already: written as is. */
-export const NUMERIC_DATA_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint', 'decimal', 'numeric', 'float', 'double', 'real']);
+export const NUMERIC_DATA_TYPES = new Set([
+  'tinyint',
+  'smallint',
+  'mediumint',
+  'int',
+  'integer',
+  'bigint',
+  'decimal',
+  'numeric',
+  'float',
+  'double',
+  'real',
+]);
 
 /** How a column's values are written: quoted text, 0x… bytes, or a bare number. */
 export enum ValueKind {
@@ -33,7 +61,18 @@ export function quote(s: string): string {
 
 /** For each byte: 0 to copy it, else the letter that follows the backslash (as quote() does). */
 const ESCAPE = new Uint8Array(256);
-for (const [c, e] of [[0, '0'], [10, 'n'], [13, 'r'], [8, 'b'], [9, 't'], [26, 'Z'], [39, "'"], [34, '"'], [92, '\\']] as const) ESCAPE[c] = e.charCodeAt(0);
+for (const [c, e] of [
+  [0, '0'],
+  [10, 'n'],
+  [13, 'r'],
+  [8, 'b'],
+  [9, 't'],
+  [26, 'Z'],
+  [39, "'"],
+  [34, '"'],
+  [92, '\\'],
+] as const)
+  ESCAPE[c] = e.charCodeAt(0);
 const HEX = Buffer.from('0123456789abcdef');
 const SEP = Buffer.from(',\n');
 
@@ -53,7 +92,11 @@ export class TupleWriter {
   /** the last row's tuple: [start, end) */
   private rowStart = 0;
 
-  constructor(private readonly kinds: readonly ValueKind[], private readonly head: Buffer = Buffer.alloc(0), private readonly capacity = 1 << 21) {
+  constructor(
+    private readonly kinds: readonly ValueKind[],
+    private readonly head: Buffer = Buffer.alloc(0),
+    private readonly capacity = 1 << 21,
+  ) {
     this.buf = Buffer.allocUnsafe(capacity);
     this.begin();
   }
@@ -113,7 +156,10 @@ export class TupleWriter {
         n = p[i] | (p[i + 1] << 8) | (p[i + 2] << 16);
         i += 3;
       } else if (n === 0xfe) {
-        n = (p[i] | (p[i + 1] << 8) | (p[i + 2] << 16)) + p[i + 3] * 0x1000000 + ((p[i + 4] | (p[i + 5] << 8) | (p[i + 6] << 16) | (p[i + 7] << 24)) >>> 0) * 0x100000000;
+        n =
+          (p[i] | (p[i + 1] << 8) | (p[i + 2] << 16)) +
+          p[i + 3] * 0x1000000 +
+          ((p[i + 4] | (p[i + 5] << 8) | (p[i + 6] << 16) | (p[i + 7] << 24)) >>> 0) * 0x100000000;
         i += 8;
       } else if (n > 0xfb) throw new Error(`bad length byte 0x${n.toString(16)} in a row payload`);
       const stop = i + n;
@@ -188,7 +234,10 @@ export class TableChecksum {
   private done?: string;
 
   /** ordered checksums hash in `hasher` (a worker's stream) when given, here otherwise */
-  constructor(readonly kind: 'sum64' | 'ordered' = 'sum64', hasher?: Sha1Stream) {
+  constructor(
+    readonly kind: 'sum64' | 'ordered' = 'sum64',
+    hasher?: Sha1Stream,
+  ) {
     if (kind === 'ordered') this.hash = hasher ?? inlineSha1();
   }
 

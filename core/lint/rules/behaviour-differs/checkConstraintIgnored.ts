@@ -20,7 +20,7 @@ export default defineRule({
       'CREATE TABLE p (\n  id BIGINT PRIMARY KEY,\n  price DECIMAL(10,2) CHECK (price >= 0),\n  qty INT,\n  CONSTRAINT chk_qty CHECK (qty >= 0)\n);',
     ],
     clean: [
-      'SET @@GLOBAL.tidb_enable_check_constraint = \'ON\';\nALTER TABLE t ADD CHECK (a > 0);',
+      "SET @@GLOBAL.tidb_enable_check_constraint = 'ON';\nALTER TABLE t ADD CHECK (a > 0);",
       'CREATE TABLE t (id BIGINT PRIMARY KEY, age INT, CONSTRAINT c CHECK (age >= 0) /*!80016 NOT ENFORCED */);',
       'SET GLOBAL tidb_enable_check_constraint = ON;\nCREATE TABLE t (id BIGINT PRIMARY KEY, a INT CHECK (a > 0));',
     ],
@@ -38,7 +38,7 @@ export default defineRule({
     const flag = (c: CheckDef | undefined) => {
       if (!c || c.notEnforced || seen.has(c.tok)) return;
       seen.add(c.tok);
-      ctx.report([c.tok, c.close > c.tok ? c.close : c.tok], why);
+      ctx.report([c.tok, Math.max(c.close, c.tok)], why);
     };
     for (const { col } of columnSites(ctx)) for (const c of col.checks) flag(c);
     for (const { index } of indexSites(ctx)) if (index.kind === 'CHECK') flag(index.check);

@@ -5,20 +5,20 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'warning',
   versions: 'all',
-  explanation: 'TiDB parses column-level GRANT/REVOKE and records them in mysql.columns_priv, but column-level privileges are not enforced, so the GRANT succeeds while the grantee still cannot read the table (and a column-level REVOKE restricts nothing).',
+  explanation:
+    'TiDB parses column-level GRANT/REVOKE and records them in mysql.columns_priv, but column-level privileges are not enforced, so the GRANT succeeds while the grantee still cannot read the table (and a column-level REVOKE restricts nothing).',
   fix: 'Grant on a view that exposes only the allowed columns.',
-  source: 'pingcap/docs: sql-statements/sql-statement-grant-privileges.md; privilege-management.md; pingcap/tidb pkg/executor/grant.go (grantColumnLevel)',
+  source:
+    'pingcap/docs: sql-statements/sql-statement-grant-privileges.md; privilege-management.md; pingcap/tidb pkg/executor/grant.go (grantColumnLevel)',
   quote: 'Column level privileges are not currently supported.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
-      'revoke select (a), update (b, c) on db.t from \'u\'@\'%\';',
-      'GRANT INSERT (name, `email`), SELECT ON crm.leads TO \'mkt\'@\'%\';',
-      'GRANT SELECT (id, email), UPDATE (email) ON shop.users TO \'support\'@\'%\';',
+      "revoke select (a), update (b, c) on db.t from 'u'@'%';",
+      "GRANT INSERT (name, `email`), SELECT ON crm.leads TO 'mkt'@'%';",
+      "GRANT SELECT (id, email), UPDATE (email) ON shop.users TO 'support'@'%';",
     ],
-    clean: [
-      'GRANT SELECT, INSERT ON crm.leads TO \'mkt\'@\'%\';\nGRANT r_app TO \'u\'@\'%\';\nREVOKE ALL PRIVILEGES ON *.* FROM u;',
-    ],
+    clean: ["GRANT SELECT, INSERT ON crm.leads TO 'mkt'@'%';\nGRANT r_app TO 'u'@'%';\nREVOKE ALL PRIVILEGES ON *.* FROM u;"],
   },
   kinds: ['GRANT', 'REVOKE'],
   check(ctx) {
@@ -32,12 +32,16 @@ export default defineRule({
         if (s.op(k) !== '(' || k === a || !s.word(k - 1)) continue;
         const close = s.match(k);
         if (close === -1 || close >= on) continue;
-        const cols = s.splitCommas(k + 1, close).map(([x]) => s.ident(x)).filter((c) => c !== undefined);
-        const priv = s.text(a, k - 1).replace(/\s+/g, ' ').toUpperCase();
+        const cols = s
+          .splitCommas(k + 1, close)
+          .map(([x]) => s.ident(x))
+          .filter((c) => c !== undefined);
+        const priv = s
+          .text(a, k - 1)
+          .replace(/\s+/g, ' ')
+          .toUpperCase();
         const effect =
-          s.kind === 'GRANT'
-            ? 'the GRANT succeeds but the grantee still cannot use these columns'
-            : 'the REVOKE restricts nothing';
+          s.kind === 'GRANT' ? 'the GRANT succeeds but the grantee still cannot use these columns' : 'the REVOKE restricts nothing';
         ctx.report(
           [a, close],
           `TiDB records column-level privileges but does not enforce them, so for ${priv} (${cols.join(', ')}) ${effect}. Grant on a view that exposes only the allowed columns instead.`,

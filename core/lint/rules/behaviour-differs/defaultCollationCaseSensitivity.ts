@@ -8,11 +8,22 @@ function report(ctx: RuleContext, ref: NameRef, what: string, eq: boolean): void
   const cs = ref.name;
   const ci = caseInsensitiveCollation(cs);
   const bin = cs === 'utf8mb3' ? 'utf8_bin' : `${cs}_bin`;
-  const mysqlDefault = cs === 'utf8mb4' ? 'utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7' : cs === 'latin1' ? 'latin1_swedish_ci' : `${cs === 'utf8mb3' ? 'utf8' : cs}_general_ci`;
+  const mysqlDefault =
+    cs === 'utf8mb4'
+      ? 'utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7'
+      : cs === 'latin1'
+        ? 'latin1_swedish_ci'
+        : `${cs === 'utf8mb3' ? 'utf8' : cs}_general_ci`;
   let msg = `${what} sets CHARACTER SET ${cs} without COLLATE: TiDB then uses ${bin} (case- and accent-sensitive) where MySQL uses ${mysqlDefault}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently.`;
-  msg += ci ? ` State the collation explicitly, e.g. COLLATE ${ci}.` : ` TiDB has no case-insensitive ${cs} collation: state COLLATE ${bin} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.`;
+  msg += ci
+    ? ` State the collation explicitly, e.g. COLLATE ${ci}.`
+    : ` TiDB has no case-insensitive ${cs} collation: state COLLATE ${bin} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.`;
   const fix = ci
-    ? { title: `Add COLLATE ${ci}`, edits: [{ start: ctx.s.tokens[ref.tok].end, end: ctx.s.tokens[ref.tok].end, newText: eq ? ` COLLATE=${ci}` : ` COLLATE ${ci}` }], safe: false }
+    ? {
+        title: `Add COLLATE ${ci}`,
+        edits: [{ start: ctx.s.tokens[ref.tok].end, end: ctx.s.tokens[ref.tok].end, newText: eq ? ` COLLATE=${ci}` : ` COLLATE ${ci}` }],
+        safe: false,
+      }
     : undefined;
   ctx.report([ref.keyword, ref.tok], msg, fix);
 }
@@ -29,10 +40,12 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'warning',
   versions: 'all (v7.4+ can change the utf8mb4 default via default_collation_for_utf8mb4)',
-  explanation: 'TiDB\'s default collation for these charsets is the binary one (utf8mb4_bin, utf8_bin, latin1_bin, ascii_bin), while MySQL picks a case-insensitive default (utf8mb4_0900_ai_ci in 8.0, utf8mb4_general_ci in 5.7, latin1_swedish_ci). Equality, ORDER BY, GROUP BY and UNIQUE keys silently become case- and accent-sensitive: \'a\' = \'A\' is false and \'Bob\'/\'bob\' both fit a unique key.',
+  explanation:
+    "TiDB's default collation for these charsets is the binary one (utf8mb4_bin, utf8_bin, latin1_bin, ascii_bin), while MySQL picks a case-insensitive default (utf8mb4_0900_ai_ci in 8.0, utf8mb4_general_ci in 5.7, latin1_swedish_ci). Equality, ORDER BY, GROUP BY and UNIQUE keys silently become case- and accent-sensitive: 'a' = 'A' is false and 'Bob'/'bob' both fit a unique key.",
   fix: 'Quick fix: state the collation explicitly (e.g. COLLATE utf8mb4_general_ci, or utf8mb4_0900_ai_ci on v7.4+), or set default_collation_for_utf8mb4 on v7.4+.',
   source: 'pingcap/docs: mysql-compatibility.md (Default differences); character-set-and-collation.md',
-  quote: 'TiDB\'s default collation is `utf8mb4_bin`. ... MySQL 8.0\'s default collation is `utf8mb4_0900_ai_ci`. ... This can cause incompatible behavior when specifying an explicit character set but relying on the implicit default collation to be chosen.',
+  quote:
+    "TiDB's default collation is `utf8mb4_bin`. ... MySQL 8.0's default collation is `utf8mb4_0900_ai_ci`. ... This can cause incompatible behavior when specifying an explicit character set but relying on the implicit default collation to be chosen.",
   quoteStatus: 'verified',
   examples: {
     flagged: [
@@ -51,7 +64,8 @@ export default defineRule({
     const s = ctx.s;
     // column definitions (CREATE TABLE, ALTER TABLE ADD/MODIFY/CHANGE)
     for (const { col } of columnSites(ctx)) {
-      if (col.charset && !col.collate && BINARY_DEFAULT_CHARSETS.has(col.charset.name)) report(ctx, col.charset, `Column ${col.name}`, false);
+      if (col.charset && !col.collate && BINARY_DEFAULT_CHARSETS.has(col.charset.name))
+        report(ctx, col.charset, `Column ${col.name}`, false);
     }
     const ct = ctx.createTable();
     if (ct) {
@@ -59,8 +73,9 @@ export default defineRule({
       const hasCollate = ct.options.some((o) => o.name === 'COLLATE');
       const ref = cs && optionRef(ctx, cs);
       if (ref && !hasCollate && BINARY_DEFAULT_CHARSETS.has(ref.name)) {
-        const inherits = ct.columns.some((c) => c.type && STRING_TYPES.has(c.type.name) && !c.charset && !c.collate &&
-          !s.is(c.type.tok, 'NATIONAL', 'NCHAR', 'NVARCHAR'));
+        const inherits = ct.columns.some(
+          (c) => c.type && STRING_TYPES.has(c.type.name) && !c.charset && !c.collate && !s.is(c.type.tok, 'NATIONAL', 'NCHAR', 'NVARCHAR'),
+        );
         if (inherits) report(ctx, ref, `Table ${ct.name?.name ?? ''}`.trim(), s.op(ref.tok - 1) === '=');
       }
       return;
@@ -69,14 +84,20 @@ export default defineRule({
     if (at) {
       const hasCollate = at.specs.some((sp) => sp.options.some((o) => o.name === 'COLLATE'));
       for (const spec of at.specs) {
-        if (spec.verb === 'CONVERT' && spec.convertCharset && !spec.convertCollate && BINARY_DEFAULT_CHARSETS.has(spec.convertCharset.name)) {
+        if (
+          spec.verb === 'CONVERT' &&
+          spec.convertCharset &&
+          !spec.convertCollate &&
+          BINARY_DEFAULT_CHARSETS.has(spec.convertCharset.name)
+        ) {
           report(ctx, spec.convertCharset, `ALTER TABLE ${at.name?.name ?? ''} CONVERT TO`, false);
         }
         if (hasCollate) continue;
         for (const o of spec.options) {
           if (o.name !== 'CHARSET') continue;
           const ref = optionRef(ctx, o);
-          if (ref && BINARY_DEFAULT_CHARSETS.has(ref.name)) report(ctx, ref, `ALTER TABLE ${at.name?.name ?? ''}`, s.op(ref.tok - 1) === '=');
+          if (ref && BINARY_DEFAULT_CHARSETS.has(ref.name))
+            report(ctx, ref, `ALTER TABLE ${at.name?.name ?? ''}`, s.op(ref.tok - 1) === '=');
         }
       }
       return;

@@ -8,10 +8,12 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'hint',
   versions: 'all',
-  explanation: 'The docs list precision for floating-point types as unsupported; it is deprecated in MySQL 8.0. Per the TiDB source, values are truncated/rounded to (M,D) on the cast path much like MySQL, so the practical risk is the deprecation and edge-case rounding differences rather than wholesale different results (not verified on a live cluster).',
+  explanation:
+    'The docs list precision for floating-point types as unsupported; it is deprecated in MySQL 8.0. Per the TiDB source, values are truncated/rounded to (M,D) on the cast path much like MySQL, so the practical risk is the deprecation and edge-case rounding differences rather than wholesale different results (not verified on a live cluster).',
   fix: 'Quick fix: use DECIMAL(M,D).',
   source: 'pingcap/docs: mysql-compatibility.md',
-  quote: 'Specifying precision for floating-point types. MySQL 8.0 deprecates this feature, and it is recommended to use the `DECIMAL` type instead.',
+  quote:
+    'Specifying precision for floating-point types. MySQL 8.0 deprecates this feature, and it is recommended to use the `DECIMAL` type instead.',
   quoteStatus: 'verified',
   tags: ['deprecated'],
   examples: {
@@ -20,9 +22,7 @@ export default defineRule({
       'CREATE TABLE measurements (id BIGINT AUTO_RANDOM PRIMARY KEY, temperature FLOAT(5,2), pressure DOUBLE(10,4));',
       'CREATE TABLE m (id BIGINT PRIMARY KEY, t FLOAT(5,2) UNSIGNED, p double precision(10, 4), r real(12,6), ok FLOAT(24), d DOUBLE);',
     ],
-    clean: [
-      'CREATE TABLE t (id BIGINT PRIMARY KEY, c VARCHAR(10) DEFAULT \'(x)\');',
-    ],
+    clean: ["CREATE TABLE t (id BIGINT PRIMARY KEY, c VARCHAR(10) DEFAULT '(x)');"],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
@@ -40,7 +40,11 @@ export default defineRule({
         fix = { title: `Use ${dec.toUpperCase()}`, edits: [ctx.replaceTokens(t.tok, close, dec)], safe: false };
       }
       void open;
-      ctx.report([t.tok, close], `Column ${col.name} ${shown}: TiDB documents precision for floating-point types as unsupported (MySQL 8.0 deprecates it), and rounding can differ from MySQL. Use DECIMAL(${t.args[0]},${t.args[1]}) for exact values, or plain ${t.name === 'REAL' ? 'DOUBLE' : t.name}.`, fix);
+      ctx.report(
+        [t.tok, close],
+        `Column ${col.name} ${shown}: TiDB documents precision for floating-point types as unsupported (MySQL 8.0 deprecates it), and rounding can differ from MySQL. Use DECIMAL(${t.args[0]},${t.args[1]}) for exact values, or plain ${t.name === 'REAL' ? 'DOUBLE' : t.name}.`,
+        fix,
+      );
     }
   },
 });

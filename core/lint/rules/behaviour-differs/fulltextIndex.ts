@@ -6,12 +6,13 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'warning',
   versions: 'all self-managed versions; TiDB Cloud Starter/Essential support FULLTEXT INDEX ... WITH PARSER STANDARD|MULTILINGUAL',
-  explanation: 'TiDB accepts the statement but drops the index with warning 1214, so the table silently has no full-text index (and MATCH...AGAINST will fail).',
+  explanation:
+    'TiDB accepts the statement but drops the index with warning 1214, so the table silently has no full-text index (and MATCH...AGAINST will fail).',
   fix: 'Remove the FULLTEXT index; use external search or TiDB Cloud full-text search.',
   source: 'pingcap/tidb: pkg/ddl/create_table.go',
   quote: 'ctx.GetSessionVars().StmtCtx.AppendWarning(dbterror.ErrTableCantHandleFt.FastGenByArgs())',
   quoteStatus: 'verified',
-  tidb: { warning: 1214, message: 'The used table type doesn\'t support FULLTEXT indexes' },
+  tidb: { warning: 1214, message: "The used table type doesn't support FULLTEXT indexes" },
   examples: {
     flagged: [
       'ALTER TABLE posts ADD FULLTEXT (content);',
@@ -31,7 +32,10 @@ export default defineRule({
       const parser = (index.withParser ?? '').toUpperCase();
       if (parser === 'STANDARD' || parser === 'MULTILINGUAL') continue;
       const last = s.is(index.tok + 1, 'KEY', 'INDEX') ? index.tok + 1 : index.tok;
-      ctx.report([index.tok, last], `TiDB accepts the FULLTEXT index${index.name ? ` ${index.name}` : ''} but drops it with warning 1214, so the table has no full-text index and MATCH ... AGAINST fails. Remove the index and use an external search engine (or TiDB Cloud full-text search).`);
+      ctx.report(
+        [index.tok, last],
+        `TiDB accepts the FULLTEXT index${index.name ? ` ${index.name}` : ''} but drops it with warning 1214, so the table has no full-text index and MATCH ... AGAINST fails. Remove the index and use an external search engine (or TiDB Cloud full-text search).`,
+      );
     }
   },
 });

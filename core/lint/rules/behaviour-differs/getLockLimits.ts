@@ -6,22 +6,16 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'warning',
   versions: '< v6.1.0 any use; v6.1.0+ out-of-range timeouts',
-  explanation: 'Before v6.1.0 user-level locks were listed as unsupported (no real mutual exclusion). From v6.1.0 they work but TiDB clamps the timeout to 1..3600 seconds: GET_LOCK(x, 0) blocks up to 1 s instead of returning at once, GET_LOCK(x, -1) gives up after 1 hour instead of waiting forever, and deadlocks between user locks are not detected.',
+  explanation:
+    'Before v6.1.0 user-level locks were listed as unsupported (no real mutual exclusion). From v6.1.0 they work but TiDB clamps the timeout to 1..3600 seconds: GET_LOCK(x, 0) blocks up to 1 s instead of returning at once, GET_LOCK(x, -1) gives up after 1 hour instead of waiting forever, and deadlocks between user locks are not detected.',
   fix: 'Use a timeout between 1 and 3600 and handle a 0 result; on < v6.1 upgrade or use a lock row with SELECT ... FOR UPDATE.',
   source: 'pingcap/docs: functions-and-operators/locking-functions.md; releases/release-6.1.0.md',
-  quote: 'The minimum timeout permitted by TiDB is 1 second, and the maximum timeout is 1 hour (3600 seconds). This differs from MySQL, where both 0 second and unlimited timeouts (`timeout=-1`) are permitted. TiDB will automatically convert out-of-range values to the nearest permitted value and convert `timeout=-1` to 3600 seconds.',
+  quote:
+    'The minimum timeout permitted by TiDB is 1 second, and the maximum timeout is 1 hour (3600 seconds). This differs from MySQL, where both 0 second and unlimited timeouts (`timeout=-1`) are permitted. TiDB will automatically convert out-of-range values to the nearest permitted value and convert `timeout=-1` to 3600 seconds.',
   quoteStatus: 'verified',
   examples: {
-    flagged: [
-      'SELECT GET_LOCK(\'m\', 0);',
-      'SELECT GET_LOCK(\'x\', 0);',
-      'SELECT GET_LOCK(\'nightly_rollup\', 0);',
-    ],
-    clean: [
-      'SELECT GET_LOCK(\'job\', 10);',
-      'SELECT \'GET_LOCK(x, 0)\' AS s;',
-      'SELECT GET_LOCK(\'cron:cleanup\', 10);',
-    ],
+    flagged: ["SELECT GET_LOCK('m', 0);", "SELECT GET_LOCK('x', 0);", "SELECT GET_LOCK('nightly_rollup', 0);"],
+    clean: ["SELECT GET_LOCK('job', 10);", "SELECT 'GET_LOCK(x, 0)' AS s;", "SELECT GET_LOCK('cron:cleanup', 10);"],
   },
   check(ctx) {
     const s = ctx.s;

@@ -19,10 +19,7 @@ export default defineRule({
       'ALTER TABLE t ADD INDEX i (a ASC, b DESC), ADD UNIQUE u (c) USING HASH;',
       'CREATE INDEX idx_c ON posts (created_at desc) USING HASH;',
     ],
-    clean: [
-      'SELECT a FROM t JOIN u USING (id) LIMIT 1;',
-      'SELECT id FROM posts WHERE user_id = 1 ORDER BY created_at DESC LIMIT 20;',
-    ],
+    clean: ['SELECT a FROM t JOIN u USING (id) LIMIT 1;', 'SELECT id FROM posts WHERE user_id = 1 ORDER BY created_at DESC LIMIT 20;'],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX'],
   check(ctx) {
@@ -33,7 +30,10 @@ export default defineRule({
       for (let k = first; k < index.end && k < s.length; k++) {
         if (!s.is(k, 'USING', 'TYPE') || !s.is(k + 1, 'HASH', 'RTREE')) continue;
         if (s.depth(k) !== s.depth(index.tok)) continue;
-        ctx.report([k, k + 1], `TiDB ignores USING ${s.word(k + 1)}${index.name ? ` on index ${index.name}` : ''}: every TiDB index is an ordered key-value index. Remove the USING clause.`);
+        ctx.report(
+          [k, k + 1],
+          `TiDB ignores USING ${s.word(k + 1)}${index.name ? ` on index ${index.name}` : ''}: every TiDB index is an ordered key-value index. Remove the USING clause.`,
+        );
       }
     }
   },

@@ -5,10 +5,13 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'info',
   versions: 'all (enforced only with config enable-table-lock=true)',
-  explanation: 'With the default enable-table-lock=false, LOCK TABLES / UNLOCK TABLES do not take effect and return the warning \'LOCK/UNLOCK TABLES is not supported\', so scripts relying on them for mutual exclusion are unprotected (mysqldump\'s use is harmless). Table locks are experimental in every version even when enabled.',
+  explanation:
+    "With the default enable-table-lock=false, LOCK TABLES / UNLOCK TABLES do not take effect and return the warning 'LOCK/UNLOCK TABLES is not supported', so scripts relying on them for mutual exclusion are unprotected (mysqldump's use is harmless). Table locks are experimental in every version even when enabled.",
   fix: 'Rely on transactions / SELECT ... FOR UPDATE; enable enable-table-lock only if really needed.',
-  source: 'pingcap/docs: tidb-configuration-file.md#enable-table-lock; sql-statements/sql-statement-lock-tables-and-unlock-tables.md; basic-features.md',
-  quote: 'When the configuration item is set to `false`, executing the `LOCK TABLES` or `UNLOCK TABLES` statement does not take effect and returns the "LOCK/UNLOCK TABLES is not supported" warning.',
+  source:
+    'pingcap/docs: tidb-configuration-file.md#enable-table-lock; sql-statements/sql-statement-lock-tables-and-unlock-tables.md; basic-features.md',
+  quote:
+    'When the configuration item is set to `false`, executing the `LOCK TABLES` or `UNLOCK TABLES` statement does not take effect and returns the "LOCK/UNLOCK TABLES is not supported" warning.',
   quoteStatus: 'verified',
   tidb: 'accepted, ignored',
   tags: ['unnecessary'],
@@ -33,7 +36,10 @@ export default defineRule({
         'With the default enable-table-lock=false TiDB ignores LOCK TABLES (it only returns a warning), so nothing is locked and other sessions can still write. Use a transaction with SELECT ... FOR UPDATE for mutual exclusion.',
       );
     } else {
-      ctx.report([0, 1], 'With the default enable-table-lock=false TiDB ignores UNLOCK TABLES (it only returns a warning): no table locks were taken. Use transactions with SELECT ... FOR UPDATE for mutual exclusion.');
+      ctx.report(
+        [0, 1],
+        'With the default enable-table-lock=false TiDB ignores UNLOCK TABLES (it only returns a warning): no table locks were taken. Use transactions with SELECT ... FOR UPDATE for mutual exclusion.',
+      );
     }
   },
 });

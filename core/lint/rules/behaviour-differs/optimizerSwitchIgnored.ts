@@ -16,13 +16,11 @@ export default defineRule({
   tags: ['unnecessary'],
   examples: {
     flagged: [
-      'SET GLOBAL optimizer_switch = \'mrr=on\';',
-      'set optimizer_switch=\'derived_merge=off\';',
-      'SET @@SESSION.optimizer_switch = \'mrr=on\';',
+      "SET GLOBAL optimizer_switch = 'mrr=on';",
+      "set optimizer_switch='derived_merge=off';",
+      "SET @@SESSION.optimizer_switch = 'mrr=on';",
     ],
-    clean: [
-      'SELECT @@optimizer_switch;\nSET @optimizer_switch = \'x\';',
-    ],
+    clean: ["SELECT @@optimizer_switch;\nSET @optimizer_switch = 'x';"],
   },
   kinds: ['SET'],
   check(ctx) {

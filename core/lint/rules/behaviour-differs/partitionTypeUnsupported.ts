@@ -5,8 +5,10 @@ export default defineRule({
   id: 'partition-type-unsupported',
   category: 'behaviour-differs',
   severity: 'warning',
-  versions: 'KEY partitioning < v7.0.0; LIST / LIST COLUMNS < v6.1.0 (experimental, off by default); LINEAR HASH < v6.4.0; multi-column RANGE COLUMNS < v6.3.0',
-  explanation: 'Unsupported partition types do not fail: TiDB creates a NON-partitioned table with a warning, so partition pruning and DROP PARTITION retention jobs silently stop working.',
+  versions:
+    'KEY partitioning < v7.0.0; LIST / LIST COLUMNS < v6.1.0 (experimental, off by default); LINEAR HASH < v6.4.0; multi-column RANGE COLUMNS < v6.3.0',
+  explanation:
+    'Unsupported partition types do not fail: TiDB creates a NON-partitioned table with a warning, so partition pruning and DROP PARTITION retention jobs silently stop working.',
   fix: 'Upgrade, or switch to RANGE/HASH partitioning.',
   source: 'pingcap/docs: mysql-compatibility.md; partitioned-table.md; releases/release-6.3.0.md',
   quote: 'For an unsupported partition type, TiDB returns `Warning: Unsupported partition type %s, treat as normal table`',
@@ -54,7 +56,10 @@ export default defineRule({
         since = 'v6.3.0';
       }
       if (!what) continue;
-      ctx.report([p.tok, last], `TiDB supports ${what} only from ${since}; on this version it creates a NON-partitioned table with only a warning ('Unsupported partition type, treat as normal table'), so partition pruning and partition maintenance silently stop working. Upgrade, or use RANGE or HASH partitioning.`);
+      ctx.report(
+        [p.tok, last],
+        `TiDB supports ${what} only from ${since}; on this version it creates a NON-partitioned table with only a warning ('Unsupported partition type, treat as normal table'), so partition pruning and partition maintenance silently stop working. Upgrade, or use RANGE or HASH partitioning.`,
+      );
     }
   },
 });

@@ -24,7 +24,7 @@ export default defineRule({
     ],
     clean: [
       'SELECT @@performance_schema;',
-      'SHOW VARIABLES LIKE \'performance_schema%\';',
+      "SHOW VARIABLES LIKE 'performance_schema%';",
       '/* performance_schema.threads */ SELECT id FROM t WHERE id = 1;',
     ],
   },

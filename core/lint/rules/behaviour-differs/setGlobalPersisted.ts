@@ -22,22 +22,16 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'info',
   versions: 'all (v4.0+)',
-  explanation: 'In TiDB a SET GLOBAL is persisted in the cluster and applies to every TiDB instance (MySQL: one instance, lost on restart), so \'temporary\' tuning in scripts is permanent.',
+  explanation:
+    "In TiDB a SET GLOBAL is persisted in the cluster and applies to every TiDB instance (MySQL: one instance, lost on restart), so 'temporary' tuning in scripts is permanent.",
   fix: 'Use SET SESSION, or record the change as intentional cluster configuration.',
   source: 'pingcap/docs: sql-statements/sql-statement-set-variable.md; system-variables.md',
-  quote: 'Changes made with `SET GLOBAL` will be propagated to all TiDB instances in the cluster. This differs from MySQL, where changes do not propagate to replicas. ... Changes made with `SET GLOBAL` will persist through TiDB server restarts. This means that `SET GLOBAL` in TiDB behaves more similar to `SET PERSIST` as available in MySQL 8.0 and above.',
+  quote:
+    'Changes made with `SET GLOBAL` will be propagated to all TiDB instances in the cluster. This differs from MySQL, where changes do not propagate to replicas. ... Changes made with `SET GLOBAL` will persist through TiDB server restarts. This means that `SET GLOBAL` in TiDB behaves more similar to `SET PERSIST` as available in MySQL 8.0 and above.',
   quoteStatus: 'verified',
   examples: {
-    flagged: [
-      'SET GLOBAL time_zone = \'+00:00\';',
-      'set @@global.max_execution_time = 30000;',
-      'SET @@GLOBAL.validate_password.length = 8;',
-    ],
-    clean: [
-      'SET GLOBAL read_only = ON;',
-      'SET SESSION validate_password.policy = LOW;',
-      'SET PERSIST validate_password.policy = \'LOW\';',
-    ],
+    flagged: ["SET GLOBAL time_zone = '+00:00';", 'set @@global.max_execution_time = 30000;', 'SET @@GLOBAL.validate_password.length = 8;'],
+    clean: ['SET GLOBAL read_only = ON;', 'SET SESSION validate_password.policy = LOW;', "SET PERSIST validate_password.policy = 'LOW';"],
   },
   kinds: ['SET'],
   check(ctx) {

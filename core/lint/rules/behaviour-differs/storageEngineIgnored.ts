@@ -9,11 +9,15 @@ function check(ctx: RuleContext, kw: number, v: number): boolean {
   if (engine === undefined || engine.toLowerCase() === 'innodb' || engine.toLowerCase() === 'default') return false;
   const t = s.tokens[v];
   const text = t.kind === 'string' ? `'InnoDB'` : t.kind === 'qident' ? '`InnoDB`' : 'InnoDB';
-  ctx.report([kw, v], `TiDB accepts ENGINE=${engine} but ignores it: the table is an ordinary transactional, persistent and replicated TiDB table${/^(memory|heap)$/i.test(engine) ? ' (not an in-memory table)' : ''}. Use ENGINE=InnoDB or drop the option.`, {
-    title: 'Use ENGINE=InnoDB',
-    edits: [ctx.replaceTokens(v, v, text)],
-    safe: true,
-  });
+  ctx.report(
+    [kw, v],
+    `TiDB accepts ENGINE=${engine} but ignores it: the table is an ordinary transactional, persistent and replicated TiDB table${/^(memory|heap)$/i.test(engine) ? ' (not an in-memory table)' : ''}. Use ENGINE=InnoDB or drop the option.`,
+    {
+      title: 'Use ENGINE=InnoDB',
+      edits: [ctx.replaceTokens(v, v, text)],
+      safe: true,
+    },
+  );
   return true;
 }
 
@@ -22,10 +26,12 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'info',
   versions: 'all',
-  explanation: 'The ENGINE option is accepted and ignored: a MEMORY table is persistent and replicated, a MyISAM table becomes transactional.',
+  explanation:
+    'The ENGINE option is accepted and ignored: a MEMORY table is persistent and replicated, a MyISAM table becomes transactional.',
   fix: 'Quick fix: ENGINE=InnoDB or drop the option.',
   source: 'pingcap/docs: mysql-compatibility.md',
-  quote: 'TiDB allows for tables to be created with alternative storage engines. Despite this, the metadata as described by TiDB is for the InnoDB storage engine',
+  quote:
+    'TiDB allows for tables to be created with alternative storage engines. Despite this, the metadata as described by TiDB is for the InnoDB storage engine',
   quoteStatus: 'verified',
   tidb: 'accepted, ignored',
   tags: ['unnecessary'],
@@ -38,7 +44,7 @@ export default defineRule({
     clean: [
       'ALTER TABLE e ENGINE = `innodb`, ALGORITHM=INPLACE;',
       'create table t (id bigint primary key) engine=InnoDB;',
-      'SELECT engine FROM information_schema.tables WHERE engine = \'MyISAM\';',
+      "SELECT engine FROM information_schema.tables WHERE engine = 'MyISAM';",
     ],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],

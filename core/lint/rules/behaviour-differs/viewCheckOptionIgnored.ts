@@ -15,12 +15,10 @@ export default defineRule({
   examples: {
     flagged: [
       'create view v as select * from p where state = 1 with check option;',
-      'CREATE OR REPLACE VIEW v_eu AS\nSELECT id FROM customers WHERE country IN (\'DE\', \'FR\')\nWITH LOCAL CHECK OPTION;',
-      'CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW v_pending_payouts AS SELECT * FROM payouts WHERE state = \'pending\' WITH CHECK OPTION;',
+      "CREATE OR REPLACE VIEW v_eu AS\nSELECT id FROM customers WHERE country IN ('DE', 'FR')\nWITH LOCAL CHECK OPTION;",
+      "CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW v_pending_payouts AS SELECT * FROM payouts WHERE state = 'pending' WITH CHECK OPTION;",
     ],
-    clean: [
-      'CREATE VIEW v AS SELECT a FROM t WHERE a > 0;',
-    ],
+    clean: ['CREATE VIEW v AS SELECT a FROM t WHERE a > 0;'],
   },
   kinds: ['CREATE VIEW'],
   check(ctx) {

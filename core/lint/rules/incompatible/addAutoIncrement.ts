@@ -20,7 +20,7 @@ export default defineRule({
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: 'TiDB does not support adding the `AUTO_INCREMENT` column attribute, and once removed, it cannot be recovered.',
   quoteStatus: 'verified',
-  tidb: { error: 8200, sqlState: 'HY000', message: 'Unsupported add column \'id\' constraint AUTO_INCREMENT when altering \'db.t\'' },
+  tidb: { error: 8200, sqlState: 'HY000', message: "Unsupported add column 'id' constraint AUTO_INCREMENT when altering 'db.t'" },
   examples: {
     flagged: [
       'alter table `db`.`t` add (`a` int, `b` int auto_increment, key (`b`));',
@@ -43,7 +43,10 @@ export default defineRule({
         for (const c of spec.columns) {
           const tok = autoIncrementTok(s, c);
           if (tok === undefined) continue;
-          ctx.report(tok, `TiDB cannot add a column with AUTO_INCREMENT to the existing table '${table}' (ERROR 8200 Unsupported add column '${c.name}' constraint AUTO_INCREMENT). Create a new table with the column and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.`);
+          ctx.report(
+            tok,
+            `TiDB cannot add a column with AUTO_INCREMENT to the existing table '${table}' (ERROR 8200 Unsupported add column '${c.name}' constraint AUTO_INCREMENT). Create a new table with the column and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.`,
+          );
         }
       } else if ((spec.verb === 'MODIFY' || spec.verb === 'CHANGE') && spec.columns[0]) {
         const c = spec.columns[0];
@@ -52,7 +55,10 @@ export default defineRule({
         const t = ctx.schema.table(at.name.db, at.name.name);
         const old = t && spec.oldName ? t.columns.get(spec.oldName.toLowerCase()) : undefined;
         if (!old || old.autoIncrement) continue;
-        ctx.report(tok, `TiDB cannot add the AUTO_INCREMENT attribute to the existing column '${old.name}' of '${table}' (ERROR 8200 Unsupported modify column: can't set auto_increment). Create a new table with the attribute and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.`);
+        ctx.report(
+          tok,
+          `TiDB cannot add the AUTO_INCREMENT attribute to the existing column '${old.name}' of '${table}' (ERROR 8200 Unsupported modify column: can't set auto_increment). Create a new table with the attribute and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.`,
+        );
       }
     }
   },

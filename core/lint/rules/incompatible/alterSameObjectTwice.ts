@@ -46,7 +46,8 @@ export default defineRule({
   explanation: 'Multi-schema change cannot operate on the same object twice.',
   fix: 'Split into separate ALTER TABLE statements.',
   source: 'pingcap/docs: mysql-compatibility.md',
-  quote: 'if you execute the `ALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1` command, the `Unsupported operate same column/index` error is output.',
+  quote:
+    'if you execute the `ALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1` command, the `Unsupported operate same column/index` error is output.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
@@ -55,7 +56,7 @@ export default defineRule({
       'ALTER /* hint */ TABLE /* x */ t1 MODIFY /* c */ c1 INT, /* d */ DROP COLUMN c1;',
     ],
     clean: [
-      'ALTER TABLE t1 ENGINE=InnoDB, COMMENT=\'x\';',
+      "ALTER TABLE t1 ENGINE=InnoDB, COMMENT='x';",
       '--changeset bob:1\nALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1;',
       'CREATE TABLE docs (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\nALTER TABLE docs ADD COLUMN slug VARCHAR(200) NULL, ADD INDEX idx_slug (slug);',
     ],
@@ -77,7 +78,10 @@ export default defineRule({
         reported.add(spec);
         const kind = o.startsWith('c:') ? 'column' : 'index';
         const name = o.slice(2);
-        ctx.report([spec.first, spec.end - 1], `This ALTER TABLE operates on ${kind} '${name}' twice (${ctx.s.word(first.first)} and ${ctx.s.word(spec.first)}); TiDB's multi-schema change rejects that with 'Unsupported operate same column/index'. Split it into separate ALTER TABLE statements.`);
+        ctx.report(
+          [spec.first, spec.end - 1],
+          `This ALTER TABLE operates on ${kind} '${name}' twice (${ctx.s.word(first.first)} and ${ctx.s.word(spec.first)}); TiDB's multi-schema change rejects that with 'Unsupported operate same column/index'. Split it into separate ALTER TABLE statements.`,
+        );
       }
     }
   },

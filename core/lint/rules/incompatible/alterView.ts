@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'error',
   versions: 'all',
   explanation: 'ALTER VIEW is not supported.',
-  fix: 'Quick fix: rewrite \'ALTER [ALGORITHM=..] [DEFINER=..] VIEW v AS ...\' to \'CREATE OR REPLACE VIEW v AS ...\'.',
+  fix: "Quick fix: rewrite 'ALTER [ALGORITHM=..] [DEFINER=..] VIEW v AS ...' to 'CREATE OR REPLACE VIEW v AS ...'.",
   source: 'pingcap/docs: sql-statements/sql-statement-create-view.md',
   quote: 'Currently, the view in TiDB does not support `ALTER VIEW`, but you can use `CREATE OR REPLACE` instead.',
   quoteStatus: 'verified',
@@ -17,9 +17,7 @@ export default defineRule({
       'ALTER ALGORITHM=MERGE DEFINER=`app`@`%` SQL SECURITY INVOKER VIEW v_orders AS SELECT id FROM orders;',
       'ALTER DEFINER=CURRENT_USER SQL SECURITY INVOKER VIEW reporting.v_customers AS SELECT id, name, country FROM crm.customers WHERE deleted_at IS NULL;',
     ],
-    clean: [
-      'create or replace view reporting.v (id) as\n  select id from t;',
-    ],
+    clean: ['create or replace view reporting.v (id) as\n  select id from t;'],
   },
   kinds: ['ALTER VIEW'],
   check(ctx) {

@@ -13,7 +13,10 @@ function ownProblems(col: ColumnDef): string[] {
 }
 
 function report(ctx: RuleContext, col: ColumnDef, why: string): void {
-  ctx.report(col.autoRandom!, `AUTO_RANDOM on column ${col.name} fails in TiDB: ${why}. AUTO_RANDOM needs a BIGINT column that is the first column of a clustered PRIMARY KEY, without DEFAULT or AUTO_INCREMENT.`);
+  ctx.report(
+    col.autoRandom!,
+    `AUTO_RANDOM on column ${col.name} fails in TiDB: ${why}. AUTO_RANDOM needs a BIGINT column that is the first column of a clustered PRIMARY KEY, without DEFAULT or AUTO_INCREMENT.`,
+  );
 }
 
 export default defineRule({
@@ -25,7 +28,8 @@ export default defineRule({
   explanation: 'AUTO_RANDOM has strict placement rules; violations fail the DDL.',
   fix: 'Use BIGINT, make it the first PK column, drop DEFAULT/AUTO_INCREMENT.',
   source: 'pingcap/docs: auto-random.md',
-  quote: 'Specify this attribute for the primary key column **ONLY** as the `BIGINT` type. Otherwise, an error occurs. In addition, when the attribute of the primary key is `NONCLUSTERED`, `AUTO_RANDOM` is not supported even on the integer primary key.',
+  quote:
+    'Specify this attribute for the primary key column **ONLY** as the `BIGINT` type. Otherwise, an error occurs. In addition, when the attribute of the primary key is `NONCLUSTERED`, `AUTO_RANDOM` is not supported even on the integer primary key.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
@@ -33,10 +37,7 @@ export default defineRule({
       'CREATE TABLE t (a INT AUTO_RANDOM PRIMARY KEY);',
       'ALTER TABLE r MODIFY id INT AUTO_RANDOM;',
     ],
-    clean: [
-      'ALTER TABLE t MODIFY id BIGINT AUTO_RANDOM;',
-      'CREATE TABLE t (a BIGINT AUTO_RANDOM PRIMARY KEY);',
-    ],
+    clean: ['ALTER TABLE t MODIFY id BIGINT AUTO_RANDOM;', 'CREATE TABLE t (a BIGINT AUTO_RANDOM PRIMARY KEY);'],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
@@ -51,7 +52,7 @@ export default defineRule({
         let pk: { columns: string[]; clustered?: 'CLUSTERED' | 'NONCLUSTERED' } | undefined;
         if (col.primaryKey !== undefined) pk = { columns: [col.name], clustered: col.clustered?.value };
         else if (pkIdx) pk = { columns: pkIdx.parts.map((p) => p.column ?? ''), clustered: pkIdx.clustered?.value };
-        if (!pk || !pk.columns.some((c) => c.toLowerCase() === lower)) why.push('it is not part of the PRIMARY KEY');
+        if (!pk?.columns.some((c) => c.toLowerCase() === lower)) why.push('it is not part of the PRIMARY KEY');
         else if (pk.columns[0].toLowerCase() !== lower) why.push('it is not the first column of the PRIMARY KEY');
         else if (pk.clustered === 'NONCLUSTERED') why.push('the PRIMARY KEY is NONCLUSTERED');
         else if (!isClusteredPk(pk, (n) => ct.columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.type?.name, ctx.target)) {
@@ -76,7 +77,10 @@ export default defineRule({
       if (col.autoRandom === undefined) {
         if (old?.autoRandom) {
           const first = spec.nameTok ?? col.nameTok;
-          ctx.report([first, first], `ALTER TABLE cannot remove AUTO_RANDOM from column ${col.name} in TiDB; the statement fails. Keep the attribute, or create a new table and copy the data.`);
+          ctx.report(
+            [first, first],
+            `ALTER TABLE cannot remove AUTO_RANDOM from column ${col.name} in TiDB; the statement fails. Keep the attribute, or create a new table and copy the data.`,
+          );
         }
         continue;
       }

@@ -3,7 +3,21 @@ import type { TableInfo } from '../../../sql/schema';
 import { defineRule } from '../../rule';
 import type { RuleContext } from '../../context';
 
-const TEXT_TYPES = new Set(['CHAR', 'VARCHAR', 'TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT', 'CHARACTER', 'NCHAR', 'NVARCHAR', 'NATIONAL', 'LONG', 'ENUM', 'SET']);
+const TEXT_TYPES = new Set([
+  'CHAR',
+  'VARCHAR',
+  'TINYTEXT',
+  'TEXT',
+  'MEDIUMTEXT',
+  'LONGTEXT',
+  'CHARACTER',
+  'NCHAR',
+  'NVARCHAR',
+  'NATIONAL',
+  'LONG',
+  'ENUM',
+  'SET',
+]);
 
 function norm(cs: string): string {
   const c = cs.toLowerCase();
@@ -40,7 +54,8 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all',
-  explanation: 'TiDB supports only a few charset conversions online (utf8 -> utf8mb4); latin1 -> utf8/utf8mb4 and utf8mb4 -> utf8 are rejected.',
+  explanation:
+    'TiDB supports only a few charset conversions online (utf8 -> utf8mb4); latin1 -> utf8/utf8mb4 and utf8mb4 -> utf8 are rejected.',
   fix: 'Export, convert, re-import; or create a new table and INSERT ... SELECT.',
   source: 'pingcap/tidb: ddl tests',
   quote: '[ddl:210]unsupported modify charset from latin1 to utf8',
@@ -53,7 +68,7 @@ export default defineRule({
     ],
     clean: [
       'ALTER TABLE x CONVERT TO CHARACTER SET utf16;',
-      'SELECT \'ALTER TABLE x CONVERT TO CHARACTER SET latin1\';',
+      "SELECT 'ALTER TABLE x CONVERT TO CHARACTER SET latin1';",
       'CREATE TABLE x (id INT PRIMARY KEY, a TEXT);\nALTER TABLE x CONVERT TO CHARACTER SET utf8mb4;',
     ],
   },
@@ -67,9 +82,10 @@ export default defineRule({
     const t = known?.copiedFromUnknown && !known.charset && !known.collation ? undefined : known;
     const fix = 'Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.';
     const report = (ref: NameRef, to: string, from: string | undefined, what: string) => {
-      const msg = from === undefined
-        ? `TiDB converts ${what} online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '${name}' is unknown here (the table is not created in this file); a conversion to ${to} from latin1, utf8mb4 or another charset is rejected (unsupported modify charset). Check the source charset first. ${fix}`
-        : `TiDB cannot convert ${what} from ${from} to ${to} online (ERROR: unsupported modify charset from ${from} to ${to}); only utf8 to utf8mb4 is supported. ${fix}`;
+      const msg =
+        from === undefined
+          ? `TiDB converts ${what} online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '${name}' is unknown here (the table is not created in this file); a conversion to ${to} from latin1, utf8mb4 or another charset is rejected (unsupported modify charset). Check the source charset first. ${fix}`
+          : `TiDB cannot convert ${what} from ${from} to ${to} online (ERROR: unsupported modify charset from ${from} to ${to}); only utf8 to utf8mb4 is supported. ${fix}`;
       ctx.report([ref.keyword, ref.tok], msg);
     };
     for (const spec of at.specs) {

@@ -4,22 +4,22 @@ export default defineRule({
   id: 'create-table-as-select',
   category: 'incompatible',
   severity: 'error',
-  versions: 'all released versions <= v8.5; TiDB master (2025) adds an experimental, default-off config flag experimental.enable-create-table-as-select',
-  explanation: 'CTAS is rejected in the preprocessor. In 2025 pingcap/tidb added an experimental implementation behind the config flag conf.Experimental.EnableCreateTableAsSelect (off by default), so treat it as unsupported for production targets.',
+  versions:
+    'all released versions <= v8.5; TiDB master (2025) adds an experimental, default-off config flag experimental.enable-create-table-as-select',
+  explanation:
+    'CTAS is rejected in the preprocessor. In 2025 pingcap/tidb added an experimental implementation behind the config flag conf.Experimental.EnableCreateTableAsSelect (off by default), so treat it as unsupported for production targets.',
   fix: 'Split into CREATE TABLE new LIKE old (or explicit DDL) + INSERT INTO new SELECT ... (batched for large data).',
   source: 'pingcap/tidb: pkg/planner/core/preprocess.go (checkCreateTableGrammar); docs mysql-compatibility.md',
-  quote: '\'CREATE TABLE ... SELECT\' is not implemented yet',
+  quote: "'CREATE TABLE ... SELECT' is not implemented yet",
   quoteStatus: 'verified',
-  tidb: { error: null, message: '\'CREATE TABLE ... SELECT\' is not implemented yet' },
+  tidb: { error: null, message: "'CREATE TABLE ... SELECT' is not implemented yet" },
   examples: {
     flagged: [
       'CREATE TABLE c AS SELECT * FROM p;',
       'CREATE TEMPORARY TABLE t4 AS WITH c AS (SELECT 1 AS a) SELECT a FROM c;',
       'CREATE TABLE t3 AS (SELECT 1 AS a);',
     ],
-    clean: [
-      'CREATE TABLE t5 LIKE t1;\nCREATE TABLE t6 (LIKE t1);',
-    ],
+    clean: ['CREATE TABLE t5 LIKE t1;\nCREATE TABLE t6 (LIKE t1);'],
   },
   kinds: ['CREATE TABLE'],
   check(ctx) {

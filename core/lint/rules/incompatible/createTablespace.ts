@@ -5,7 +5,7 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all',
-  explanation: 'Tablespaces do not exist in TiDB\'s storage layer.',
+  explanation: "Tablespaces do not exist in TiDB's storage layer.",
   fix: 'Remove; use placement policies for data placement.',
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: '`CREATE TABLESPACE` statement',
@@ -14,7 +14,7 @@ export default defineRule({
     flagged: [
       'DROP TABLESPACE ts1;',
       'ALTER TABLESPACE a RENAME TO b;\nDROP TABLESPACE c;',
-      'CREATE UNDO TABLESPACE undo_3 ADD DATAFILE \'undo_3.ibu\';',
+      "CREATE UNDO TABLESPACE undo_3 ADD DATAFILE 'undo_3.ibu';",
     ],
     clean: [
       'ALTER TABLE t TABLESPACE innodb_system;',

@@ -34,10 +34,7 @@ export default defineRule({
       'WITH point (x) AS (SELECT 1) SELECT x FROM point;',
       'CREATE VIEW v AS WITH c AS (SELECT 1 AS a) SELECT a FROM c;',
     ],
-    clean: [
-      'SELECT a, COUNT(*) FROM t GROUP BY a WITH ROLLUP;',
-      'GRANT SELECT ON db.* TO \'u\'@\'%\' WITH GRANT OPTION;',
-    ],
+    clean: ['SELECT a, COUNT(*) FROM t GROUP BY a WITH ROLLUP;', "GRANT SELECT ON db.* TO 'u'@'%' WITH GRANT OPTION;"],
   },
   check(ctx) {
     const s = ctx.s;

@@ -15,15 +15,11 @@ export default defineRule({
   tidb: { error: 1105, sqlState: 'HY000', message: 'insert into view v1 is not supported now.' },
   examples: {
     flagged: [
-      'CREATE VIEW v_users AS SELECT id, email FROM users;\nINSERT INTO v_users (email) VALUES (\'a@b.c\');',
-      'CREATE VIEW v_open_orders AS SELECT id, status FROM orders WHERE status = \'OPEN\';\nUPDATE v_open_orders SET status = \'CANCELLED\' WHERE id = 99;',
-      'CREATE VIEW v_active_coupons AS SELECT id, code, expires_at FROM coupons WHERE expires_at > NOW();\nDELETE FROM v_active_coupons WHERE code = \'SPRING24\';',
+      "CREATE VIEW v_users AS SELECT id, email FROM users;\nINSERT INTO v_users (email) VALUES ('a@b.c');",
+      "CREATE VIEW v_open_orders AS SELECT id, status FROM orders WHERE status = 'OPEN';\nUPDATE v_open_orders SET status = 'CANCELLED' WHERE id = 99;",
+      "CREATE VIEW v_active_coupons AS SELECT id, code, expires_at FROM coupons WHERE expires_at > NOW();\nDELETE FROM v_active_coupons WHERE code = 'SPRING24';",
     ],
-    clean: [
-      'REPLACE v (a) VALUES (1);',
-      'DELETE FROM `v` WHERE a = 1;',
-      'UPDATE v SET a = 2 WHERE a = 1;',
-    ],
+    clean: ['REPLACE v (a) VALUES (1);', 'DELETE FROM `v` WHERE a = 1;', 'UPDATE v SET a = 2 WHERE a = 1;'],
   },
   kinds: ['INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'WITH'],
   check(ctx) {
@@ -65,5 +61,8 @@ function report(ctx: RuleContext, verb: string, t: TableRef): void {
   if (!ctx.schema.isView(t.db, t.name)) return;
   const name = t.db !== undefined ? `${t.db}.${t.name}` : t.name;
   const detail = verb === 'INSERT' || verb === 'REPLACE' ? ` (insert into view ${t.name} is not supported now)` : '';
-  ctx.report([t.first, t.last], `${name} is a view, and views are read-only in TiDB: ${verb} on it fails${detail}. Write to the base table instead.`);
+  ctx.report(
+    [t.first, t.last],
+    `${name} is a view, and views are read-only in TiDB: ${verb} on it fails${detail}. Write to the base table instead.`,
+  );
 }

@@ -16,15 +16,14 @@ export default defineRule({
       'ALTER EVENT ev_purge_sessions DISABLE;',
       'CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;',
     ],
-    clean: [
-      'XA START \'x\';\nXA END \'x\';',
-      'SELECT xa FROM t LIMIT 1;',
-      'DROP FUNCTION IF EXISTS f;',
-    ],
+    clean: ["XA START 'x';\nXA END 'x';", 'SELECT xa FROM t LIMIT 1;', 'DROP FUNCTION IF EXISTS f;'],
   },
   kinds: ['CREATE EVENT', 'ALTER EVENT', 'DROP EVENT'],
   check(ctx) {
     const kw = ctx.s.find(['EVENT']);
-    ctx.report([kw, kw + 1], `TiDB has no event scheduler: ${ctx.s.word(0)} EVENT fails. Use an external scheduler (cron, a Kubernetes CronJob) or a TTL table for expiry jobs.`);
+    ctx.report(
+      [kw, kw + 1],
+      `TiDB has no event scheduler: ${ctx.s.word(0)} EVENT fails. Use an external scheduler (cron, a Kubernetes CronJob) or a TTL table for expiry jobs.`,
+    );
   },
 });

@@ -63,8 +63,12 @@ function allowed(s: Stmt, a: number, b: number, target: Version): boolean {
   // NEXTVAL(seq) is the function form of NEXT VALUE FOR seq
   if (c.name === 'NEXTVAL') return c.args.length === 1;
   if (c.name === 'UUID_TO_BIN') {
-    return c.args.length >= 1 && c.args.length <= 2 && (isCall(s, c.args[0], ['UUID']) || isLiteral(s, c.args[0][0], c.args[0][1])) &&
-      (c.args.length === 1 || isLiteral(s, c.args[1][0], c.args[1][1]));
+    return (
+      c.args.length >= 1 &&
+      c.args.length <= 2 &&
+      (isCall(s, c.args[0], ['UUID']) || isLiteral(s, c.args[0][0], c.args[0][1])) &&
+      (c.args.length === 1 || isLiteral(s, c.args[1][0], c.args[1][1]))
+    );
   }
   if (target.lt('8.0')) return false;
   switch (c.name) {
@@ -86,16 +90,28 @@ function allowed(s: Stmt, a: number, b: number, target: Version): boolean {
       // UPPER(SUBSTRING_INDEX(USER(), '@', 1))
       if (c.args.length !== 1) return false;
       const sub = call(s, c.args[0][0], c.args[0][1]);
-      return !!sub && sub.name === 'SUBSTRING_INDEX' && sub.args.length === 3 && isCall(s, sub.args[0], ['USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER']) &&
-        isLiteral(s, sub.args[1][0], sub.args[1][1]) && isLiteral(s, sub.args[2][0], sub.args[2][1]);
+      return (
+        !!sub &&
+        sub.name === 'SUBSTRING_INDEX' &&
+        sub.args.length === 3 &&
+        isCall(s, sub.args[0], ['USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER']) &&
+        isLiteral(s, sub.args[1][0], sub.args[1][1]) &&
+        isLiteral(s, sub.args[2][0], sub.args[2][1])
+      );
     }
     case 'REPLACE':
       // REPLACE(UPPER(UUID()), '-', '')
       if (c.args.length !== 3) return false;
       {
         const up = call(s, c.args[0][0], c.args[0][1]);
-        return !!up && up.name === 'UPPER' && up.args.length === 1 && isCall(s, up.args[0], ['UUID']) &&
-          isLiteral(s, c.args[1][0], c.args[1][1]) && isLiteral(s, c.args[2][0], c.args[2][1]);
+        return (
+          !!up &&
+          up.name === 'UPPER' &&
+          up.args.length === 1 &&
+          isCall(s, up.args[0], ['UUID']) &&
+          isLiteral(s, c.args[1][0], c.args[1][1]) &&
+          isLiteral(s, c.args[2][0], c.args[2][1])
+        );
       }
     default:
       return false;
@@ -106,21 +122,21 @@ export default defineRule({
   id: 'expression-default-unsupported',
   category: 'incompatible',
   severity: 'error',
-  versions: 'v8.0.0+ supports a fixed list (shipped experimental in v8.0.0); earlier versions only CURRENT_TIMESTAMP family, NEXT VALUE FOR, RAND(), UUID(), UUID_TO_BIN()',
+  versions:
+    'v8.0.0+ supports a fixed list (shipped experimental in v8.0.0); earlier versions only CURRENT_TIMESTAMP family, NEXT VALUE FOR, RAND(), UUID(), UUID_TO_BIN()',
   explanation: 'MySQL 8.0.13 accepts arbitrary expression defaults; TiDB only a short list.',
   fix: 'Compute the value in the application or via a generated column.',
   source: 'pingcap/docs: data-type-default-values.md (release-8.1 and master); releases/release-8.0.0.md',
-  quote: 'Starting from v8.0.0, TiDB additionally supports assigning default values to `BLOB`, `TEXT`, and `JSON` data types. However, you can only use expressions to set the default values for these data types.',
+  quote:
+    'Starting from v8.0.0, TiDB additionally supports assigning default values to `BLOB`, `TEXT`, and `JSON` data types. However, you can only use expressions to set the default values for these data types.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
       'ALTER TABLE t ALTER COLUMN exp SET DEFAULT (DATE_ADD(CURRENT_DATE, INTERVAL 30 DAY));',
-      'CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY, m VARCHAR(10) DEFAULT (DATE_FORMAT(NOW(), \'%d/%m/%Y\')));',
+      "CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY, m VARCHAR(10) DEFAULT (DATE_FORMAT(NOW(), '%d/%m/%Y')));",
       'CREATE TABLE invoices (id BIGINT AUTO_RANDOM PRIMARY KEY, issued_on DATE NOT NULL, due_on DATE DEFAULT (DATE_ADD(CURRENT_DATE, INTERVAL 30 DAY)));',
     ],
-    clean: [
-      'CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY, d DATE DEFAULT (CURRENT_DATE));',
-    ],
+    clean: ['CREATE TABLE t (id BIGINT AUTO_RANDOM PRIMARY KEY, d DATE DEFAULT (CURRENT_DATE));'],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
@@ -131,8 +147,11 @@ export default defineRule({
       if (allowed(s, open + 1, close, ctx.target)) return;
       const list = ctx.target.lt('8.0')
         ? 'before v8.0 only CURRENT_TIMESTAMP/NOW(), NEXT VALUE FOR (NEXTVAL()), RAND(), UUID() and UUID_TO_BIN() are accepted'
-        : 'it accepts only a short list (CURRENT_TIMESTAMP(), CURRENT_DATE(), RAND(), UUID(), UUID_TO_BIN(), NEXTVAL(), JSON_OBJECT(), JSON_ARRAY(), JSON_QUOTE(), DATE_FORMAT(NOW(), fixed formats), STR_TO_DATE(), UPPER(SUBSTRING_INDEX(USER(), \'@\', 1)), REPLACE(UPPER(UUID()), \'-\', \'\'))';
-      ctx.report([kw, close], `TiDB rejects the default expression of column ${colName}: ${list}. Compute the value in the application or use a generated column.`);
+        : "it accepts only a short list (CURRENT_TIMESTAMP(), CURRENT_DATE(), RAND(), UUID(), UUID_TO_BIN(), NEXTVAL(), JSON_OBJECT(), JSON_ARRAY(), JSON_QUOTE(), DATE_FORMAT(NOW(), fixed formats), STR_TO_DATE(), UPPER(SUBSTRING_INDEX(USER(), '@', 1)), REPLACE(UPPER(UUID()), '-', ''))";
+      ctx.report(
+        [kw, close],
+        `TiDB rejects the default expression of column ${colName}: ${list}. Compute the value in the application or use a generated column.`,
+      );
     };
     for (const { col } of columnSites(ctx)) {
       const d = col.default;

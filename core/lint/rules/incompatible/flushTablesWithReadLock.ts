@@ -17,9 +17,7 @@ export default defineRule({
       '# backup step: freeze writes, record binlog position\nFLUSH TABLES WITH READ LOCK;\nSHOW MASTER STATUS;',
       'FLUSH TABLES orders, order_items WITH READ LOCK;',
     ],
-    clean: [
-      'FLUSH TABLES;\nFLUSH PRIVILEGES;\nFLUSH TABLES t;',
-    ],
+    clean: ['FLUSH TABLES;\nFLUSH PRIVILEGES;\nFLUSH TABLES t;'],
   },
   kinds: ['FLUSH'],
   check(ctx) {

@@ -32,7 +32,10 @@ export default defineRule({
       if (!ct.partition) return;
       for (const idx of ct.indexes) {
         if (idx.kind !== 'FOREIGN') continue;
-        ctx.report(fkRange(idx), `TiDB does not support foreign keys on partitioned tables, and '${ct.name?.name ?? 'this table'}' is partitioned (PARTITION BY ${ct.partition.type}). Drop the foreign key and enforce the relationship in the application, or do not partition the table.`);
+        ctx.report(
+          fkRange(idx),
+          `TiDB does not support foreign keys on partitioned tables, and '${ct.name?.name ?? 'this table'}' is partitioned (PARTITION BY ${ct.partition.type}). Drop the foreign key and enforce the relationship in the application, or do not partition the table.`,
+        );
       }
       return;
     }
@@ -43,7 +46,10 @@ export default defineRule({
     if (!partitioned) return;
     for (const spec of at.specs) {
       if (spec.verb !== 'ADD' || spec.index?.kind !== 'FOREIGN') continue;
-      ctx.report(fkRange(spec.index), `TiDB does not support foreign keys on partitioned tables, and '${at.name.name}' is partitioned. Drop the foreign key and enforce the relationship in the application.`);
+      ctx.report(
+        fkRange(spec.index),
+        `TiDB does not support foreign keys on partitioned tables, and '${at.name.name}' is partitioned. Drop the foreign key and enforce the relationship in the application.`,
+      );
     }
   },
 });

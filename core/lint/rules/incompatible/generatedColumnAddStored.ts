@@ -16,10 +16,7 @@ export default defineRule({
       'ALTER TABLE rectangles ADD area DOUBLE AS (width * height) STORED NOT NULL;',
       'ALTER TABLE orders ADD COLUMN total_cents BIGINT AS (ROUND(total * 100)) STORED;',
     ],
-    clean: [
-      'ALTER TABLE o ADD COLUMN c BIGINT AS (a * 100);',
-      'CREATE TABLE o (a INT PRIMARY KEY, c BIGINT AS (a * 100) STORED);',
-    ],
+    clean: ['ALTER TABLE o ADD COLUMN c BIGINT AS (a * 100);', 'CREATE TABLE o (a INT PRIMARY KEY, c BIGINT AS (a * 100) STORED);'],
   },
   kinds: ['ALTER TABLE'],
   check(ctx) {
@@ -30,11 +27,15 @@ export default defineRule({
       for (const c of spec.columns) {
         const g = c.generated;
         if (!g?.stored || g.storedTok === undefined) continue;
-        ctx.report(g.storedTok, `TiDB cannot add a STORED generated column with ALTER TABLE ('${c.name}' on '${at.name.name}'); stored generated columns can only be declared in CREATE TABLE. Add it as VIRTUAL (and index it if needed).`, {
-          title: 'Add the generated column as VIRTUAL',
-          edits: [ctx.replaceTokens(g.storedTok, g.storedTok, 'VIRTUAL')],
-          safe: false,
-        });
+        ctx.report(
+          g.storedTok,
+          `TiDB cannot add a STORED generated column with ALTER TABLE ('${c.name}' on '${at.name.name}'); stored generated columns can only be declared in CREATE TABLE. Add it as VIRTUAL (and index it if needed).`,
+          {
+            title: 'Add the generated column as VIRTUAL',
+            edits: [ctx.replaceTokens(g.storedTok, g.storedTok, 'VIRTUAL')],
+            safe: false,
+          },
+        );
       }
     }
   },

@@ -10,10 +10,12 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all',
-  explanation: 'TiDB parses the MySQL 5.7 GROUP BY sort modifier only as a no-op feature gated by tidb_enable_noop_functions (default OFF), so the statement errors; even when enabled the groups are not sorted. MySQL 8.0 removed the syntax as well.',
+  explanation:
+    'TiDB parses the MySQL 5.7 GROUP BY sort modifier only as a no-op feature gated by tidb_enable_noop_functions (default OFF), so the statement errors; even when enabled the groups are not sorted. MySQL 8.0 removed the syntax as well.',
   fix: 'Quick fix: remove ASC/DESC from GROUP BY and add ORDER BY expr ASC|DESC.',
   source: 'pingcap/docs: system-variables.md#tidb_enable_noop_functions-new-in-v40',
-  quote: 'By default, TiDB returns an error when you attempt to use the syntax for functionality that is not yet implemented. ... `GROUP BY <expr> ASC|DESC` syntax',
+  quote:
+    'By default, TiDB returns an error when you attempt to use the syntax for functionality that is not yet implemented. ... `GROUP BY <expr> ASC|DESC` syntax',
   quoteStatus: 'verified',
   tags: ['deprecated'],
   examples: {
@@ -55,18 +57,17 @@ export default defineRule({
       const fix = buildFix(ctx, b, items, rollup);
       for (const it of flagged) {
         const kw = s.word(it.dir!);
-        ctx.report(it.dir!, `TiDB rejects the MySQL 5.7 sort modifier in GROUP BY ${s.text(it.start, it.end - 1)} ${kw} (a no-op feature gated by tidb_enable_noop_functions, OFF by default). Remove ${kw} from GROUP BY and add ORDER BY ${s.text(it.start, it.end - 1)} ${kw}.`, fix);
+        ctx.report(
+          it.dir!,
+          `TiDB rejects the MySQL 5.7 sort modifier in GROUP BY ${s.text(it.start, it.end - 1)} ${kw} (a no-op feature gated by tidb_enable_noop_functions, OFF by default). Remove ${kw} from GROUP BY and add ORDER BY ${s.text(it.start, it.end - 1)} ${kw}.`,
+          fix,
+        );
       }
     }
   },
 });
 
-function buildFix(
-  ctx: RuleContext,
-  b: QueryBlock,
-  items: Array<{ start: number; end: number; dir?: number }>,
-  rollup: boolean,
-): Fix {
+function buildFix(ctx: RuleContext, b: QueryBlock, items: Array<{ start: number; end: number; dir?: number }>, rollup: boolean): Fix {
   const s = ctx.s;
   const edits: TextEdit[] = [];
   for (const it of items) {
@@ -78,7 +79,9 @@ function buildFix(
   const inSetOp = s.is(b.end, ...SET_OPS) || (b.select > 0 && s.is(b.select - 1, ...SET_OPS, 'ALL', 'DISTINCT'));
   let safe = !rollup && !inSetOp;
   if (!b.clauses.has('ORDER BY') && !inSetOp) {
-    const order = items.map((it) => s.text(it.start, it.end - 1) + (it.dir !== undefined && s.is(it.dir, 'DESC') ? ' DESC' : '')).join(', ');
+    const order = items
+      .map((it) => s.text(it.start, it.end - 1) + (it.dir !== undefined && s.is(it.dir, 'DESC') ? ' DESC' : ''))
+      .join(', ');
     // ORDER BY goes before LIMIT / FOR UPDATE / LOCK IN SHARE MODE / a trailing INTO, else at the block's end
     let at = -1;
     const groupAt = b.clauseAt.get('GROUP BY')!;

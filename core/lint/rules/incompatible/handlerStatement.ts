@@ -16,9 +16,7 @@ export default defineRule({
       'HANDLER users OPEN;\nHANDLER users READ `PRIMARY` FIRST;\nHANDLER users CLOSE;',
       'HANDLER audit_log OPEN AS al;\nhandler al read idx_created next limit 100;\nHANDLER al CLOSE;',
     ],
-    clean: [
-      'SELECT handler, status FROM jobs WHERE id = 1;',
-    ],
+    clean: ['SELECT handler, status FROM jobs WHERE id = 1;'],
   },
   kinds: ['HANDLER'],
   check(ctx) {

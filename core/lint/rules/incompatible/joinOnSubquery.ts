@@ -3,19 +3,21 @@ import { notLinted } from '../support/ruleHelpers';
 import type { Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
 
-const MESSAGE_TAIL = "TiDB rejects it ('ON condition doesn't support subqueries yet'). Move the condition into WHERE (for an inner join), join a derived table on keys, or use ROW_NUMBER() ... = 1.";
+const MESSAGE_TAIL =
+  "TiDB rejects it ('ON condition doesn't support subqueries yet'). Move the condition into WHERE (for an inner join), join a derived table on keys, or use ROW_NUMBER() ... = 1.";
 
 export default defineRule({
   id: 'join-on-subquery',
   category: 'incompatible',
   severity: 'error',
   versions: 'all (listed as unsupported for v8.5; #11414)',
-  explanation: 'The planner rejects ON conditions whose rewrite needs a new plan (Apply/semi-join). MySQL accepts them, so queries such as \'JOIN latest l ON l.id = (SELECT MAX(id) FROM x WHERE x.k = a.k)\' fail at runtime on TiDB.',
+  explanation:
+    "The planner rejects ON conditions whose rewrite needs a new plan (Apply/semi-join). MySQL accepts them, so queries such as 'JOIN latest l ON l.id = (SELECT MAX(id) FROM x WHERE x.k = a.k)' fail at runtime on TiDB.",
   fix: 'Move the subquery into WHERE (for INNER JOIN), into a derived table joined on keys, or rewrite with a window function (ROW_NUMBER() ... = 1).',
   source: 'pingcap/docs: mysql-compatibility.md; pingcap/tidb pkg/planner/core/logical_plan_builder.go (buildJoin)',
   quote: 'JOIN ON subquery [#11414]',
   quoteStatus: 'verified',
-  tidb: { error: 1105, sqlState: 'HY000', message: 'ON condition doesn\'t support subqueries yet' },
+  tidb: { error: 1105, sqlState: 'HY000', message: "ON condition doesn't support subqueries yet" },
   examples: {
     flagged: [
       'SELECT a.id FROM a JOIN b ON b.v > ANY (SELECT v FROM c) WHERE a.id = 1;',
@@ -35,16 +37,22 @@ export default defineRule({
     if (ons.length === 0) return;
     for (const on of ons) {
       for (let i = on.start; i < on.end; i++) {
-        if (s.op(i) !== '(' || !s.is(i + 1, 'SELECT', 'WITH') && !(s.op(i + 1) === '(' && s.is(i + 2, 'SELECT'))) continue;
+        if (s.op(i) !== '(' || (!s.is(i + 1, 'SELECT', 'WITH') && !(s.op(i + 1) === '(' && s.is(i + 2, 'SELECT')))) continue;
         const close = s.match(i);
         if (close === -1) break;
         let kw = -1;
         if (s.is(i - 1, 'IN')) kw = s.is(i - 2, 'NOT') ? i - 2 : i - 1;
         else if (s.is(i - 1, 'ANY', 'SOME', 'ALL')) kw = i - 1;
         if (kw !== -1) {
-          ctx.report([kw, close], `An ${s.text(kw, i - 1)} (subquery) predicate in a JOIN ... ON condition is planned as a semi-join, which ${MESSAGE_TAIL}`);
+          ctx.report(
+            [kw, close],
+            `An ${s.text(kw, i - 1)} (subquery) predicate in a JOIN ... ON condition is planned as a semi-join, which ${MESSAGE_TAIL}`,
+          );
         } else if (correlated(ctx.schema, s, i, close)) {
-          ctx.report([i, close], `This subquery in a JOIN ... ON condition references a column of the outer query (correlated), which ${MESSAGE_TAIL}`);
+          ctx.report(
+            [i, close],
+            `This subquery in a JOIN ... ON condition references a column of the outer query (correlated), which ${MESSAGE_TAIL}`,
+          );
         }
         i = close;
       }
@@ -69,7 +77,8 @@ function correlated(schema: import('../../../sql/schema').FileSchema, s: Stmt, o
       innerTables.push(schema.table(t.db, t.name));
     }
     const fromAt = b.clauseAt.get('FROM') ?? b.end;
-    for (let k = b.select + 1; k < fromAt; k++) if (s.is(k, 'AS') && s.ident(k + 1) !== undefined) selectAliases.add(s.ident(k + 1)!.toLowerCase());
+    for (let k = b.select + 1; k < fromAt; k++)
+      if (s.is(k, 'AS') && s.ident(k + 1) !== undefined) selectAliases.add(s.ident(k + 1)!.toLowerCase());
   }
   const outer = new Map<string, import('../../../sql/queryRefs').TableRef>();
   for (const t of allTableRefs(s)) {

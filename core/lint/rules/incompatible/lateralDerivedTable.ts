@@ -17,10 +17,7 @@ export default defineRule({
       'SELECT * FROM t1 JOIN LATERAL (SELECT 1) d ON TRUE;',
       'SELECT t.id FROM t JOIN LATERAL (SELECT 1 AS one) x ON TRUE WHERE t.id = 1;',
     ],
-    clean: [
-      'SELECT \'JOIN LATERAL (x)\' AS s;',
-      'SELECT lateral FROM t WHERE id = 1;',
-    ],
+    clean: ["SELECT 'JOIN LATERAL (x)' AS s;", 'SELECT lateral FROM t WHERE id = 1;'],
   },
   check(ctx) {
     const s = ctx.s;

@@ -6,19 +6,18 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all; from v7.0.0 a non-LOCAL file may be an s3:// or gs:// (gcs://) URI (experimental in v7.0.0)',
-  explanation: 'TiDB cannot read files from the TiDB server\'s filesystem with LOAD DATA; without LOCAL the file must be a cloud storage URI (v7.0+; S3/GCS import was experimental in v7.0.0). Before v7.0 only LOCAL (client-side) files are accepted.',
+  explanation:
+    "TiDB cannot read files from the TiDB server's filesystem with LOAD DATA; without LOCAL the file must be a cloud storage URI (v7.0+; S3/GCS import was experimental in v7.0.0). Before v7.0 only LOCAL (client-side) files are accepted.",
   fix: 'Quick fix: LOAD DATA LOCAL INFILE (client file), or IMPORT INTO for bulk loads.',
   source: 'pingcap/docs: sql-statements/sql-statement-load-data.md',
   quote: 'If you do not specify `LOCAL`, the file parameter must be a valid S3 or GCS path',
   quoteStatus: 'verified',
   examples: {
     flagged: [
-      'LOAD DATA CONCURRENT INFILE \'x.tsv\' REPLACE INTO TABLE t;',
-      'load data infile \'/var/lib/mysql-files/u.csv\' into table users fields terminated by \',\';',
+      "LOAD DATA CONCURRENT INFILE 'x.tsv' REPLACE INTO TABLE t;",
+      "load data infile '/var/lib/mysql-files/u.csv' into table users fields terminated by ',';",
     ],
-    clean: [
-      'LOAD DATA INFILE \'s3://bucket/a.csv\' INTO TABLE t;',
-    ],
+    clean: ["LOAD DATA INFILE 's3://bucket/a.csv' INTO TABLE t;"],
   },
   kinds: ['LOAD'],
   check(ctx) {

@@ -6,12 +6,19 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all; v8.3.0+ can promote it to an exclusive lock via tidb_enable_shared_lock_promotion',
-  explanation: 'TiDB has no shared row locks. By default the statement fails with error 1235; with tidb_enable_noop_functions=ON it runs without any lock (silently unsafe); from v8.3.0, tidb_enable_shared_lock_promotion=ON turns it into an exclusive FOR UPDATE lock.',
+  explanation:
+    'TiDB has no shared row locks. By default the statement fails with error 1235; with tidb_enable_noop_functions=ON it runs without any lock (silently unsafe); from v8.3.0, tidb_enable_shared_lock_promotion=ON turns it into an exclusive FOR UPDATE lock.',
   fix: 'Quick fix: FOR SHARE / LOCK IN SHARE MODE -> FOR UPDATE (stronger, safe).',
   source: 'pingcap/tidb: pkg/expression/errors.go; pingcap/docs releases/release-8.3.0.md',
-  quote: 'TiDB does not support `SELECT LOCK IN SHARE MODE` yet. Starting from v8.3.0, TiDB supports upgrading `SELECT LOCK IN SHARE MODE` to exclusive locks',
+  quote:
+    'TiDB does not support `SELECT LOCK IN SHARE MODE` yet. Starting from v8.3.0, TiDB supports upgrading `SELECT LOCK IN SHARE MODE` to exclusive locks',
   quoteStatus: 'verified',
-  tidb: { error: 1235, sqlState: '42000', message: 'function LOCK IN SHARE MODE has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions' },
+  tidb: {
+    error: 1235,
+    sqlState: '42000',
+    message:
+      'function LOCK IN SHARE MODE has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions',
+  },
   examples: {
     flagged: [
       'SELECT id FROM t WHERE id = 1 LOCK IN SHARE MODE;',
@@ -21,7 +28,7 @@ export default defineRule({
     clean: [
       'SELECT a FROM t WHERE id = 1 FOR UPDATE;',
       'SELECT id FROM orders WHERE id = 1 FOR UPDATE;',
-      'SELECT \'lock in share mode\', \'FOR SHARE\' AS x FROM t LIMIT 1;',
+      "SELECT 'lock in share mode', 'FOR SHARE' AS x FROM t LIMIT 1;",
     ],
   },
   check(ctx) {

@@ -7,20 +7,21 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all self-managed versions; TiDB Cloud Starter/Essential offer full-text search via FTS_MATCH_WORD(), not MATCH...AGAINST',
-  explanation: 'MySQL full-text search functions are not supported. TiDB Cloud\'s full-text search uses its own syntax (FULLTEXT INDEX ... WITH PARSER STANDARD|MULTILINGUAL and FTS_MATCH_WORD()).',
+  explanation:
+    "MySQL full-text search functions are not supported. TiDB Cloud's full-text search uses its own syntax (FULLTEXT INDEX ... WITH PARSER STANDARD|MULTILINGUAL and FTS_MATCH_WORD()).",
   fix: 'Use LIKE/REGEXP for small data, an external search engine, or TiDB Cloud full-text search functions.',
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: '`FULLTEXT` syntax and indexes [#1793]',
   quoteStatus: 'verified',
   examples: {
     flagged: [
-      'SELECT MATCH (a) AGAINST (\'x\') AS score FROM t\nWHERE id = 1;',
-      'CREATE VIEW v AS SELECT id FROM t WHERE MATCH (a) AGAINST (\'x\');',
-      'SELECT ST_AsText(p), ExtractValue(x, \'/a\'), UUID_SHORT() FROM t WHERE MATCH(a) AGAINST(\'x\') AND name LIKE \'%x\';',
+      "SELECT MATCH (a) AGAINST ('x') AS score FROM t\nWHERE id = 1;",
+      "CREATE VIEW v AS SELECT id FROM t WHERE MATCH (a) AGAINST ('x');",
+      "SELECT ST_AsText(p), ExtractValue(x, '/a'), UUID_SHORT() FROM t WHERE MATCH(a) AGAINST('x') AND name LIKE '%x';",
     ],
     clean: [
-      'INSERT INTO search_log (q) VALUES (\'MATCH(title) AGAINST(?)\');',
-      '-- MATCH (a) AGAINST (\'x\')\nSELECT `match`, against FROM t WHERE id = 1;',
+      "INSERT INTO search_log (q) VALUES ('MATCH(title) AGAINST(?)');",
+      "-- MATCH (a) AGAINST ('x')\nSELECT `match`, against FROM t WHERE id = 1;",
       'CREATE TABLE c (id INT PRIMARY KEY, p INT, FOREIGN KEY (p) REFERENCES par (id) MATCH FULL);',
     ],
   },
@@ -45,7 +46,10 @@ export default defineRule({
       }
       if (against === -1 || s.op(against + 1) !== '(') continue;
       const end = s.match(against + 1);
-      ctx.report([c.at, end !== -1 ? end : against + 1], 'TiDB does not support MySQL full-text search: MATCH ... AGAINST fails. Use LIKE/REGEXP for small data, an external search engine, or TiDB Cloud full-text search (FTS_MATCH_WORD).');
+      ctx.report(
+        [c.at, end !== -1 ? end : against + 1],
+        'TiDB does not support MySQL full-text search: MATCH ... AGAINST fails. Use LIKE/REGEXP for small data, an external search engine, or TiDB Cloud full-text search (FTS_MATCH_WORD).',
+      );
     }
   },
 });

@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'error',
   versions: 'v5.1+ (earlier versions reject almost all type changes)',
   since: '5.1',
-  explanation: 'TiDB\'s online type change has restrictions MySQL\'s COPY algorithm does not have.',
+  explanation: "TiDB's online type change has restrictions MySQL's COPY algorithm does not have.",
   fix: 'Add a new column, backfill in batches, swap names.',
   source: 'pingcap/docs: sql-statements/sql-statement-modify-column.md',
   quote: 'ERROR 8200 (HY000): Unsupported modify column: column has primary key flag',
@@ -19,9 +19,7 @@ export default defineRule({
       'CREATE TABLE k (a BIGINT NOT NULL, PRIMARY KEY (a));\nALTER TABLE k MODIFY a INT NOT NULL;',
       'CREATE TABLE g (a INT PRIMARY KEY, b INT AS (a + 1));\nALTER TABLE g MODIFY COLUMN b BIGINT;',
     ],
-    clean: [
-      'CREATE TABLE t (a int primary key);\nALTER TABLE t MODIFY COLUMN a bigint;',
-    ],
+    clean: ['CREATE TABLE t (a int primary key);\nALTER TABLE t MODIFY COLUMN a bigint;'],
   },
   kinds: ['ALTER TABLE'],
   check(ctx) {
@@ -31,10 +29,13 @@ export default defineRule({
       const to = typeText({ type: m.col.type!.name, args: m.col.type!.args, unsigned: m.col.type!.unsigned });
       const col = m.old.name;
       const why =
-        m.restricted === 'unsupported' ? `TiDB does not support changing column '${col}' from ${from} to ${to} (ERROR 8200 Unsupported modify column: change from original type ${from} to ${to} is currently unsupported yet).`
-        : m.restricted === 'partition' ? `TiDB does not support changing the type of column '${col}' (${from} to ${to}) because '${m.table.name}' is partitioned (ERROR 8200 Unsupported modify column: table is partition table).`
-        : m.restricted === 'generated' ? `TiDB does not support changing the type of the generated column '${col}' (${from} to ${to}) (ERROR 8200 Unsupported modify column).`
-        : `Changing the primary-key column '${col}' from ${from} to ${to} rewrites its data, which TiDB rejects (ERROR 8200 Unsupported modify column: column has primary key flag).`;
+        m.restricted === 'unsupported'
+          ? `TiDB does not support changing column '${col}' from ${from} to ${to} (ERROR 8200 Unsupported modify column: change from original type ${from} to ${to} is currently unsupported yet).`
+          : m.restricted === 'partition'
+            ? `TiDB does not support changing the type of column '${col}' (${from} to ${to}) because '${m.table.name}' is partitioned (ERROR 8200 Unsupported modify column: table is partition table).`
+            : m.restricted === 'generated'
+              ? `TiDB does not support changing the type of the generated column '${col}' (${from} to ${to}) (ERROR 8200 Unsupported modify column).`
+              : `Changing the primary-key column '${col}' from ${from} to ${to} rewrites its data, which TiDB rejects (ERROR 8200 Unsupported modify column: column has primary key flag).`;
       ctx.report(modifyRange(ctx, m), `${why} Add a new column, backfill it in batches and swap the names instead.`);
     }
   },

@@ -11,7 +11,8 @@ export default defineRule({
   explanation: 'Before v6.2.0 TiDB executed only single-change ALTER statements.',
   fix: 'Quick fix: split into one ALTER TABLE per specification.',
   source: 'pingcap/docs: mysql-compatibility.md (v5.x)',
-  quote: 'Multiple operations cannot be completed in a single `ALTER TABLE` statement. ... Otherwise, the `Unsupported multi schema change` error might be output.',
+  quote:
+    'Multiple operations cannot be completed in a single `ALTER TABLE` statement. ... Otherwise, the `Unsupported multi schema change` error might be output.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
@@ -19,10 +20,7 @@ export default defineRule({
       'CREATE TABLE docs (id BIGINT PRIMARY KEY, title VARCHAR(200) NOT NULL);\nALTER TABLE docs ADD COLUMN slug VARCHAR(200) NULL, ADD INDEX idx_slug (slug);',
       'ALTER /* hint */ TABLE /* x */ t1 MODIFY /* c */ c1 INT, /* d */ DROP COLUMN c1;',
     ],
-    clean: [
-      'ALTER TABLE t DROP PARTITION p1, p2;',
-      '--changeset bob:1\nALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1;',
-    ],
+    clean: ['ALTER TABLE t DROP PARTITION p1, p2;', '--changeset bob:1\nALTER TABLE t1 MODIFY COLUMN c1 INT, DROP COLUMN c1;'],
   },
   kinds: ['ALTER TABLE'],
   check(ctx) {
@@ -39,8 +37,17 @@ export default defineRule({
     }
     if (groups.length < 2) return;
     if (groups.every((g) => g[0].verb === 'ADD' && g[0].target === 'COLUMN')) return;
-    const fix = splitAlterFix(ctx, at, groups.map((g) => g.map((sp) => specText(ctx, sp))), 'Split into one ALTER TABLE per change');
+    const fix = splitAlterFix(
+      ctx,
+      at,
+      groups.map((g) => g.map((sp) => specText(ctx, sp))),
+      'Split into one ALTER TABLE per change',
+    );
     const last = groups[groups.length - 1];
-    ctx.report([groups[1][0].first, last[last.length - 1].end - 1], `This ALTER TABLE makes ${groups.length} changes to '${at.name.name}' in one statement; TiDB before v6.2.0 runs only one change per ALTER TABLE (Unsupported multi schema change). Split it into one ALTER TABLE per change.`, fix);
+    ctx.report(
+      [groups[1][0].first, last[last.length - 1].end - 1],
+      `This ALTER TABLE makes ${groups.length} changes to '${at.name.name}' in one statement; TiDB before v6.2.0 runs only one change per ALTER TABLE (Unsupported multi schema change). Split it into one ALTER TABLE per change.`,
+      fix,
+    );
   },
 });

@@ -11,7 +11,8 @@ export default defineRule({
   explanation: 'TiDB cannot modify several TiDB-specific schema objects in a single ALTER TABLE.',
   fix: 'Quick fix: one ALTER TABLE per TiDB-specific option.',
   source: 'pingcap/docs: mysql-compatibility.md',
-  quote: 'It is not supported to modify multiple TiDB-specific schema objects using a single `ALTER TABLE` statement, such as `TIFLASH REPLICA`, `SHARD_ROW_ID_BITS`, and `AUTO_ID_CACHE`.',
+  quote:
+    'It is not supported to modify multiple TiDB-specific schema objects using a single `ALTER TABLE` statement, such as `TIFLASH REPLICA`, `SHARD_ROW_ID_BITS`, and `AUTO_ID_CACHE`.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
@@ -19,9 +20,7 @@ export default defineRule({
       'ALTER TABLE metrics SET TIFLASH REPLICA 2, AUTO_ID_CACHE = 1;',
       'alter table m set tiflash replica 2, /*T! auto_id_cache = 1 */;',
     ],
-    clean: [
-      'ALTER TABLE m ENGINE = InnoDB, AUTO_INCREMENT = 5;',
-    ],
+    clean: ['ALTER TABLE m ENGINE = InnoDB, AUTO_INCREMENT = 5;'],
   },
   kinds: ['ALTER TABLE'],
   check(ctx) {
@@ -52,6 +51,10 @@ export default defineRule({
     if (tidb.length < 2) return;
     const groups = [others, ...tidb.map((x) => [x.text])];
     const fix = splitAlterFix(ctx, at, groups, 'Split into one ALTER TABLE per TiDB-specific option');
-    ctx.report([tidb[1].first, tidb[tidb.length - 1].last], `TiDB cannot change several TiDB-specific schema objects (TIFLASH REPLICA, SHARD_ROW_ID_BITS, AUTO_ID_CACHE) in one ALTER TABLE, so this statement on '${at.name.name}' fails. Use one ALTER TABLE per TiDB-specific option.`, fix);
+    ctx.report(
+      [tidb[1].first, tidb[tidb.length - 1].last],
+      `TiDB cannot change several TiDB-specific schema objects (TIFLASH REPLICA, SHARD_ROW_ID_BITS, AUTO_ID_CACHE) in one ALTER TABLE, so this statement on '${at.name.name}' fails. Use one ALTER TABLE per TiDB-specific option.`,
+      fix,
+    );
   },
 });

@@ -16,22 +16,19 @@ export default defineRule({
   quoteStatus: 'verified',
   examples: {
     flagged: [
-      'SET GLOBAL optimizer_trace = \'enabled=on\';',
+      "SET GLOBAL optimizer_trace = 'enabled=on';",
       'SELECT trace FROM information_schema.optimizer_trace;',
       'USE information_schema;\nSELECT trace FROM optimizer_trace;',
     ],
-    clean: [
-      'SELECT @@optimizer_trace;',
-      'SET @optimizer_trace = \'x\';',
-      'SELECT trace FROM optimizer_trace WHERE id = 1;',
-    ],
+    clean: ['SELECT @@optimizer_trace;', "SET @optimizer_trace = 'x';", 'SELECT trace FROM optimizer_trace WHERE id = 1;'],
   },
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;
     if (s.kind === 'SET') {
       for (const a of readSetAssignments(s)) {
-        if (setsOptimizerTrace(a)) ctx.report(assignmentRange(s, a), `TiDB does not support the MySQL optimizer trace, so setting ${a.name} fails. ${TAIL}`);
+        if (setsOptimizerTrace(a))
+          ctx.report(assignmentRange(s, a), `TiDB does not support the MySQL optimizer trace, so setting ${a.name} fails. ${TAIL}`);
       }
       return;
     }
@@ -45,11 +42,14 @@ export default defineRule({
       if (s.op(i - 1) === '.') {
         if ((s.ident(i - 2) ?? '').toLowerCase() !== 'information_schema' || s.op(i - 3) === '.') continue;
         first = i - 2;
-      } else if (!inIs || !s.is(i - 1, 'FROM', 'JOIN') && s.op(i - 1) !== ',') {
+      } else if (!inIs || (!s.is(i - 1, 'FROM', 'JOIN') && s.op(i - 1) !== ',')) {
         continue;
       }
       if (s.op(i + 1) === '.' || s.op(i + 1) === '(') continue;
-      ctx.report([first, i], `TiDB has no information_schema.OPTIMIZER_TRACE table (the MySQL optimizer trace is not supported), so this query fails. ${TAIL}`);
+      ctx.report(
+        [first, i],
+        `TiDB has no information_schema.OPTIMIZER_TRACE table (the MySQL optimizer trace is not supported), so this query fails. ${TAIL}`,
+      );
     }
   },
 });

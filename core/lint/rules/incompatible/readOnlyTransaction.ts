@@ -27,19 +27,12 @@ export default defineRule({
   explanation: 'Read-only transactions are noop-only and error by default.',
   fix: 'Drop READ ONLY, or use stale read (AS OF TIMESTAMP) for reporting.',
   source: 'pingcap/tidb: pkg/sessionctx/variable tests',
-  quote: '[variable:1235]function READ ONLY has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions',
+  quote:
+    '[variable:1235]function READ ONLY has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions',
   quoteStatus: 'verified',
   examples: {
-    flagged: [
-      'SET tx_read_only = TRUE;',
-      'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY;',
-      'SET GLOBAL TRANSACTION READ ONLY;',
-    ],
-    clean: [
-      'START TRANSACTION READ WRITE;',
-      'SELECT @@transaction_read_only;',
-      'SET transaction_read_only = 0;\nSET tx_read_only = OFF;',
-    ],
+    flagged: ['SET tx_read_only = TRUE;', 'START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY;', 'SET GLOBAL TRANSACTION READ ONLY;'],
+    clean: ['START TRANSACTION READ WRITE;', 'SELECT @@transaction_read_only;', 'SET transaction_read_only = 0;\nSET tx_read_only = OFF;'],
   },
   kinds: ['START', 'SET'],
   check(ctx) {

@@ -11,17 +11,17 @@ export default defineRule({
   explanation: 'TiDB does not speak the MySQL replication protocol.',
   fix: 'Use TiDB DM (MySQL -> TiDB) or TiCDC (TiDB -> MySQL).',
   source: 'pingcap/docs: mysql-compatibility.md',
-  quote: 'It\'s important to note that TiDB does not support the MySQL replication protocol.',
+  quote: "It's important to note that TiDB does not support the MySQL replication protocol.",
   quoteStatus: 'verified',
   examples: {
     flagged: [
       'STOP REPLICA;\nRESET REPLICA ALL;',
-      'PURGE BINARY LOGS BEFORE \'2024-06-01 00:00:00\';',
-      'CHANGE MASTER TO MASTER_HOST=\'10.0.0.5\', MASTER_AUTO_POSITION=1;',
+      "PURGE BINARY LOGS BEFORE '2024-06-01 00:00:00';",
+      "CHANGE MASTER TO MASTER_HOST='10.0.0.5', MASTER_AUTO_POSITION=1;",
     ],
     clean: [
       'SHOW MASTER STATUS;\nSTART TRANSACTION;\nCOMMIT;\nRESET PERSIST;',
-      'SET @@GLOBAL.GTID_PURGED=/*!80000 \'+\'*/ \'uuid:1-5\';\nSET @@SESSION.SQL_LOG_BIN = 0;',
+      "SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ 'uuid:1-5';\nSET @@SESSION.SQL_LOG_BIN = 0;",
     ],
   },
   kinds: ['CHANGE', 'START', 'STOP', 'RESET', 'PURGE'],

@@ -8,7 +8,7 @@ export default defineRule({
   until: '6.2',
   explanation: 'Savepoints were listed as unsupported (#6840) until v6.2.0 added them.',
   fix: 'Upgrade to >= v6.2 or restructure the transaction.',
-  source: 'pingcap/docs: mysql-compatibility.md (v5.x: \'Savepoints [#6840]\'); sql-statements/sql-statement-savepoint.md',
+  source: "pingcap/docs: mysql-compatibility.md (v5.x: 'Savepoints [#6840]'); sql-statements/sql-statement-savepoint.md",
   quote: 'Savepoints [#6840]',
   quoteStatus: 'verified',
   examples: {
@@ -17,9 +17,7 @@ export default defineRule({
       'SAVEPOINT s;',
       'BEGIN;\nSAVEPOINT `sp_1`;\nupdate t set a = 1 where id = 2;\nrollback work to sp_1;\nROLLBACK TO SAVEPOINT sp_1;\nRELEASE SAVEPOINT sp_1;\nCOMMIT;',
     ],
-    clean: [
-      'BEGIN;\nROLLBACK;\nROLLBACK WORK;',
-    ],
+    clean: ['BEGIN;\nROLLBACK;\nROLLBACK WORK;'],
   },
   kinds: ['SAVEPOINT', 'ROLLBACK', 'RELEASE'],
   check(ctx) {

@@ -18,7 +18,7 @@ export default defineRule({
       'SELECT id, email INTO @uid, @mail FROM users WHERE id = 5;',
     ],
     clean: [
-      'SELECT a FROM t INTO OUTFILE \'/tmp/a.csv\';',
+      "SELECT a FROM t INTO OUTFILE '/tmp/a.csv';",
       'SET @v = (SELECT COUNT(*) FROM t);\nSELECT @w := 1;\nINSERT INTO t (a) SELECT @v;',
     ],
   },

@@ -7,7 +7,8 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all',
-  explanation: 'TiDB does not support MySQL 8.0\'s persisted-variable syntax because SET GLOBAL already persists cluster-wide, so the statement fails.',
+  explanation:
+    "TiDB does not support MySQL 8.0's persisted-variable syntax because SET GLOBAL already persists cluster-wide, so the statement fails.",
   fix: 'Quick fix: use SET GLOBAL (persisted and cluster-wide in TiDB); for instance-local variables use the TiDB configuration file.',
   source: 'pingcap/docs: sql-statements/sql-statement-set-variable.md',
   quote: 'TiDB does not support `SET PERSIST` and `SET PERSIST_ONLY`, because TiDB persists global variables.',

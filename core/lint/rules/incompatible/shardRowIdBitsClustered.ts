@@ -8,7 +8,8 @@ export default defineRule({
   severity: 'error',
   versions: 'v5.0+; from v6.4.0 every PK is clustered by default',
   since: '5.0',
-  explanation: 'SHARD_ROW_ID_BITS only applies to tables keyed by the implicit _tidb_rowid. Since v6.4 a MySQL-style PRIMARY KEY (even VARCHAR or composite) is clustered by default, so the option is rejected unless the PK is declared NONCLUSTERED.',
+  explanation:
+    'SHARD_ROW_ID_BITS only applies to tables keyed by the implicit _tidb_rowid. Since v6.4 a MySQL-style PRIMARY KEY (even VARCHAR or composite) is clustered by default, so the option is rejected unless the PK is declared NONCLUSTERED.',
   fix: 'Use AUTO_RANDOM on the PK, or declare the PK NONCLUSTERED.',
   source: 'pingcap/tidb: pkg/ddl error texts; pingcap/docs troubleshoot-hot-spot-issues.md; releases/release-6.4.0.md',
   quote: 'Unsupported shard_row_id_bits for table with primary key as row id',
@@ -19,10 +20,7 @@ export default defineRule({
       'XA START "x";\nCREATE TABLE h (id BIGINT AUTO_RANDOM PRIMARY KEY) SHARD_ROW_ID_BITS = 4;\nSELECT /*+ USE_INDEX(h, i) */ @@tidb_gc_life_time;',
       'CREATE TEMPORARY TABLE x (id BIGINT AUTO_RANDOM PRIMARY KEY, p INT REFERENCES parent(id)) SHARD_ROW_ID_BITS = 4 PRE_SPLIT_REGIONS=2 PARTITION BY HASH(id) PARTITIONS 4;',
     ],
-    clean: [
-      'ALTER TABLE unknown SHARD_ROW_ID_BITS = 6;',
-      'CREATE TABLE c (e INT);\nALTER TABLE c SHARD_ROW_ID_BITS = 6;',
-    ],
+    clean: ['ALTER TABLE unknown SHARD_ROW_ID_BITS = 6;', 'CREATE TABLE c (e INT);\nALTER TABLE c SHARD_ROW_ID_BITS = 6;'],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
@@ -54,7 +52,15 @@ export default defineRule({
     if (!opt || !pk) return;
     if (s.num(opt.valueStart) === 0) return;
     if (!isClusteredPk(pk, colType, ctx.target)) return;
-    const why = pk.clustered === 'CLUSTERED' ? 'is declared CLUSTERED' : ctx.target.gte('6.4') ? `is clustered by default from v6.4` : 'is a single integer column, which is clustered by default';
-    ctx.report([opt.tok, Math.max(opt.tok, opt.valueEnd - 1)], `TiDB rejects SHARD_ROW_ID_BITS on ${table} because its primary key (${pk.columns.join(', ')}) ${why} and is the row key ('Unsupported shard_row_id_bits for table with primary key as row id'). Declare the primary key NONCLUSTERED, or use AUTO_RANDOM on a BIGINT primary key instead.`);
+    const why =
+      pk.clustered === 'CLUSTERED'
+        ? 'is declared CLUSTERED'
+        : ctx.target.gte('6.4')
+          ? `is clustered by default from v6.4`
+          : 'is a single integer column, which is clustered by default';
+    ctx.report(
+      [opt.tok, Math.max(opt.tok, opt.valueEnd - 1)],
+      `TiDB rejects SHARD_ROW_ID_BITS on ${table} because its primary key (${pk.columns.join(', ')}) ${why} and is the row key ('Unsupported shard_row_id_bits for table with primary key as row id'). Declare the primary key NONCLUSTERED, or use AUTO_RANDOM on a BIGINT primary key instead.`,
+    );
   },
 });

@@ -15,12 +15,9 @@ export default defineRule({
     flagged: [
       'SELECT a INTO v FROM t WHERE id = 1 FOR UPDATE SKIP LOCKED;',
       'SELECT id FROM jobs WHERE s = 0 LIMIT 1 FOR UPDATE SKIP LOCKED;',
-      'CREATE TABLE queue_jobs (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  state VARCHAR(16) NOT NULL,\n  run_at DATETIME NOT NULL,\n  KEY idx_state_run (state, run_at)\n);\nSELECT id FROM queue_jobs WHERE state = \'ready\' AND run_at <= NOW() ORDER BY run_at LIMIT 50 FOR UPDATE SKIP LOCKED;',
+      "CREATE TABLE queue_jobs (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  state VARCHAR(16) NOT NULL,\n  run_at DATETIME NOT NULL,\n  KEY idx_state_run (state, run_at)\n);\nSELECT id FROM queue_jobs WHERE state = 'ready' AND run_at <= NOW() ORDER BY run_at LIMIT 50 FOR UPDATE SKIP LOCKED;",
     ],
-    clean: [
-      'SELECT \'FOR UPDATE SKIP LOCKED\' AS x;',
-      'SELECT id FROM jobs LIMIT 1 FOR UPDATE NOWAIT;',
-    ],
+    clean: ["SELECT 'FOR UPDATE SKIP LOCKED' AS x;", 'SELECT id FROM jobs LIMIT 1 FOR UPDATE NOWAIT;'],
   },
   check(ctx) {
     const s = ctx.s;

@@ -4,11 +4,49 @@ import { defineRule } from '../../rule';
 
 /** GIS functions without the ST_/MBR prefixes (MySQL 5.7 names and geometry constructors). */
 const GIS = new Set([
-  'POINT', 'LINESTRING', 'POLYGON', 'MULTIPOINT', 'MULTILINESTRING', 'MULTIPOLYGON', 'GEOMETRYCOLLECTION', 'GEOMCOLLECTION',
-  'ASTEXT', 'ASWKT', 'ASBINARY', 'ASWKB', 'GLENGTH', 'GEOMETRYTYPE', 'NUMPOINTS', 'NUMGEOMETRIES', 'NUMINTERIORRINGS',
-  'EXTERIORRING', 'INTERIORRINGN', 'GEOMETRYN', 'POINTN', 'STARTPOINT', 'ENDPOINT', 'ISCLOSED', 'ISSIMPLE', 'CONVEXHULL',
-  'CENTROID', 'ENVELOPE', 'CROSSES', 'TOUCHES', 'WITHIN', 'OVERLAPS', 'CONTAINS', 'INTERSECTS', 'DISJOINT', 'AREA',
-  'GEOHASH', 'LATFROMGEOHASH', 'LONGFROMGEOHASH', 'POINTFROMGEOHASH', 'ISEMPTY', 'SRID', 'DIMENSION',
+  'POINT',
+  'LINESTRING',
+  'POLYGON',
+  'MULTIPOINT',
+  'MULTILINESTRING',
+  'MULTIPOLYGON',
+  'GEOMETRYCOLLECTION',
+  'GEOMCOLLECTION',
+  'ASTEXT',
+  'ASWKT',
+  'ASBINARY',
+  'ASWKB',
+  'GLENGTH',
+  'GEOMETRYTYPE',
+  'NUMPOINTS',
+  'NUMGEOMETRIES',
+  'NUMINTERIORRINGS',
+  'EXTERIORRING',
+  'INTERIORRINGN',
+  'GEOMETRYN',
+  'POINTN',
+  'STARTPOINT',
+  'ENDPOINT',
+  'ISCLOSED',
+  'ISSIMPLE',
+  'CONVEXHULL',
+  'CENTROID',
+  'ENVELOPE',
+  'CROSSES',
+  'TOUCHES',
+  'WITHIN',
+  'OVERLAPS',
+  'CONTAINS',
+  'INTERSECTS',
+  'DISJOINT',
+  'AREA',
+  'GEOHASH',
+  'LATFROMGEOHASH',
+  'LONGFROMGEOHASH',
+  'POINTFROMGEOHASH',
+  'ISEMPTY',
+  'SRID',
+  'DIMENSION',
 ]);
 
 export function isSpatialFunction(name: string): boolean {
@@ -29,15 +67,11 @@ export default defineRule({
   quoteStatus: 'verified',
   examples: {
     flagged: [
-      'SELECT AsText(GeomFromText(\'POINT(1 1)\'));',
+      "SELECT AsText(GeomFromText('POINT(1 1)'));",
       'UPDATE depots SET loc = Point(1, 2) WHERE id = 3;',
-      'INSERT INTO stores (name, location) VALUES (\'Bund\', ST_GeomFromText(\'POINT(121.49 31.24)\'));',
+      "INSERT INTO stores (name, location) VALUES ('Bund', ST_GeomFromText('POINT(121.49 31.24)'));",
     ],
-    clean: [
-      'INSERT polygon(x) VALUES (1);',
-      'INSERT INTO point (x, y) VALUES (1, 2);',
-      'SELECT point, polygon FROM t WHERE id = 1;',
-    ],
+    clean: ['INSERT polygon(x) VALUES (1);', 'INSERT INTO point (x, y) VALUES (1, 2);', 'SELECT point, polygon FROM t WHERE id = 1;'],
   },
   check(ctx) {
     const s = ctx.s;
@@ -47,7 +81,10 @@ export default defineRule({
       if (!isSpatialFunction(c.name) || c.at < inside) continue;
       const close = s.match(c.open);
       if (close !== -1) inside = close;
-      ctx.report(c.at, `TiDB has no spatial (GIS) functions: ${s.text(c.at)}() fails. Compute the geometry in the application, or approximate with ranges on numeric latitude/longitude columns.`);
+      ctx.report(
+        c.at,
+        `TiDB has no spatial (GIS) functions: ${s.text(c.at)}() fails. Compute the geometry in the application, or approximate with ranges on numeric latitude/longitude columns.`,
+      );
     }
   },
 });

@@ -1,8 +1,17 @@
 import { columnSites, indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
 
-const SPATIAL_TYPES = new Set(['GEOMETRY', 'POINT', 'LINESTRING', 'POLYGON', 'MULTIPOINT', 'MULTILINESTRING', 'MULTIPOLYGON',
-  'GEOMETRYCOLLECTION', 'GEOMCOLLECTION']);
+const SPATIAL_TYPES = new Set([
+  'GEOMETRY',
+  'POINT',
+  'LINESTRING',
+  'POLYGON',
+  'MULTIPOINT',
+  'MULTILINESTRING',
+  'MULTIPOLYGON',
+  'GEOMETRYCOLLECTION',
+  'GEOMCOLLECTION',
+]);
 
 export default defineRule({
   id: 'spatial-type',
@@ -20,21 +29,25 @@ export default defineRule({
       'CREATE SPATIAL INDEX sp ON regions (shape);',
       '/*!40101 SET NAMES utf8mb4 */;\nDROP TABLE IF EXISTS `geo_places`;\nCREATE TABLE `geo_places` (\n  `id` int unsigned NOT NULL AUTO_INCREMENT,\n  `name` varchar(120) NOT NULL,\n  `pt` point NOT NULL /*!80003 SRID 4326 */,\n  PRIMARY KEY (`id`),\n  SPATIAL KEY `sp_pt` (`pt`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;',
     ],
-    clean: [
-      'CREATE TABLE t (id BIGINT PRIMARY KEY, point INT, polygon VARCHAR(10));',
-    ],
+    clean: ['CREATE TABLE t (id BIGINT PRIMARY KEY, point INT, polygon VARCHAR(10));'],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE', 'CREATE INDEX'],
   check(ctx) {
     for (const { col } of columnSites(ctx)) {
       const t = col.type;
       if (!t || !SPATIAL_TYPES.has(t.name)) continue;
-      ctx.report(t.tok, `TiDB has no spatial (GIS) data types: column ${col.name} ${t.name} makes the statement fail. Store coordinates as DECIMAL/DOUBLE columns or WKB in VARBINARY and do the geometry in the application.`);
+      ctx.report(
+        t.tok,
+        `TiDB has no spatial (GIS) data types: column ${col.name} ${t.name} makes the statement fail. Store coordinates as DECIMAL/DOUBLE columns or WKB in VARBINARY and do the geometry in the application.`,
+      );
     }
     for (const { index } of indexSites(ctx)) {
       if (index.kind !== 'SPATIAL') continue;
       const last = ctx.s.is(index.tok + 1, 'KEY', 'INDEX') ? index.tok + 1 : index.tok;
-      ctx.report([index.tok, last], `TiDB does not support SPATIAL indexes${index.name ? ` (${index.name})` : ''}, so the statement fails. Drop the index and filter by DECIMAL/DOUBLE coordinate columns with ordinary indexes instead.`);
+      ctx.report(
+        [index.tok, last],
+        `TiDB does not support SPATIAL indexes${index.name ? ` (${index.name})` : ''}, so the statement fails. Drop the index and filter by DECIMAL/DOUBLE coordinate columns with ordinary indexes instead.`,
+      );
     }
   },
 });

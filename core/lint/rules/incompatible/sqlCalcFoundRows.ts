@@ -11,17 +11,19 @@ export default defineRule({
   source: 'pingcap/tidb: pkg/planner/core/preprocess.go (checkNoopFuncs)',
   quote: 'function %s has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions',
   quoteStatus: 'verified',
-  tidb: { error: 1235, sqlState: '42000', message: 'function SQL_CALC_FOUND_ROWS has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions' },
+  tidb: {
+    error: 1235,
+    sqlState: '42000',
+    message:
+      'function SQL_CALC_FOUND_ROWS has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions',
+  },
   examples: {
     flagged: [
       'SELECT DISTINCT SQL_CALC_FOUND_ROWS a FROM t LIMIT 5;',
       'SELECT SQL_CALC_FOUND_ROWS id, name FROM customers ORDER BY id LIMIT 20;',
       'SELECT SQL_CALC_FOUND_ROWS id FROM t WHERE id > 1 LIMIT 5;',
     ],
-    clean: [
-      'SELECT FOUND_ROWS();',
-      'SELECT \'SQL_CALC_FOUND_ROWS\' AS hint;',
-    ],
+    clean: ['SELECT FOUND_ROWS();', "SELECT 'SQL_CALC_FOUND_ROWS' AS hint;"],
   },
   check(ctx) {
     const s = ctx.s;

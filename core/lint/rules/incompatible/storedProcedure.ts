@@ -5,32 +5,37 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all released versions (<= v8.5, also dev/v9.0 docs)',
-  explanation: 'TiDB has no stored-procedure engine. The parser rejects the statement with a syntax error, so a migration containing a procedure aborts at that statement.',
+  explanation:
+    'TiDB has no stored-procedure engine. The parser rejects the statement with a syntax error, so a migration containing a procedure aborts at that statement.',
   fix: 'Move the procedure body into application code or a scheduled job; no mechanical fix.',
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: 'Stored procedures and functions',
   quoteStatus: 'verified',
-  tidb: { error: 1064, sqlState: '42000', message: 'You have an error in your SQL syntax; check the manual that corresponds to your TiDB version for the right syntax to use line 1 column 16 near "PROCEDURE ..."' },
+  tidb: {
+    error: 1064,
+    sqlState: '42000',
+    message:
+      'You have an error in your SQL syntax; check the manual that corresponds to your TiDB version for the right syntax to use line 1 column 16 near "PROCEDURE ..."',
+  },
   examples: {
-    flagged: [
-      'CALL p();',
-      'create procedure p() select 1;',
-      'SELECT 1;\nCALL refresh_stats();',
-    ],
-    clean: [
-      'SELECT \'CALL p()\' AS x FROM t LIMIT 1;',
-      '-- CALL p();\n/* CREATE PROCEDURE x() */ SELECT `call` FROM t LIMIT 1;',
-    ],
+    flagged: ['CALL p();', 'create procedure p() select 1;', 'SELECT 1;\nCALL refresh_stats();'],
+    clean: ["SELECT 'CALL p()' AS x FROM t LIMIT 1;", '-- CALL p();\n/* CREATE PROCEDURE x() */ SELECT `call` FROM t LIMIT 1;'],
   },
   kinds: ['CREATE PROCEDURE', 'ALTER PROCEDURE', 'DROP PROCEDURE', 'CALL'],
   check(ctx) {
     const s = ctx.s;
     if (s.kind === 'CALL') {
-      ctx.report([0, s.ident(1) !== undefined ? (s.op(2) === '.' ? 3 : 1) : 0], 'TiDB has no stored procedures, so CALL fails with a syntax error. Run the logic from the application instead.');
+      ctx.report(
+        [0, s.ident(1) !== undefined ? (s.op(2) === '.' ? 3 : 1) : 0],
+        'TiDB has no stored procedures, so CALL fails with a syntax error. Run the logic from the application instead.',
+      );
       return;
     }
     const kw = s.find(['PROCEDURE']);
     const verb = s.word(0);
-    ctx.report([kw, kw + 1], `TiDB does not support stored procedures: ${verb} PROCEDURE fails with a syntax error and aborts the migration here. Move the procedure body into application code or a scheduled job.`);
+    ctx.report(
+      [kw, kw + 1],
+      `TiDB does not support stored procedures: ${verb} PROCEDURE fails with a syntax error and aborts the migration here. Move the procedure body into application code or a scheduled job.`,
+    );
   },
 });

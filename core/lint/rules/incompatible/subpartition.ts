@@ -16,9 +16,7 @@ export default defineRule({
       'alter table s partition by list (r) subpartition by key (id) (partition p values in (1));',
       'ALTER TABLE sensor_readings\n  PARTITION BY LIST (region_id)\n  SUBPARTITION BY HASH (sensor_id) SUBPARTITIONS 2 (\n    PARTITION p_eu VALUES IN (1, 2),\n    PARTITION p_us VALUES IN (3, 4)\n  );',
     ],
-    clean: [
-      'CREATE TABLE s (`subpartition` INT PRIMARY KEY);',
-    ],
+    clean: ['CREATE TABLE s (`subpartition` INT PRIMARY KEY);'],
   },
   kinds: ['CREATE TABLE', 'ALTER TABLE'],
   check(ctx) {
@@ -39,13 +37,21 @@ export default defineRule({
       } else if (s.is(i, 'SUBPARTITIONS') && s.tokens[i + 1]?.kind === 'number') {
         // a table or column may be named `subpartitions`; the clause takes a number
         last = i + 1;
-      } else if (s.is(i, 'SUBPARTITION') && firstPartition !== -1 && s.depth(i) > s.depth(firstPartition) &&
-          (s.op(i - 1) === '(' || s.op(i - 1) === ',') && s.ident(i + 1) !== undefined) {
+      } else if (
+        s.is(i, 'SUBPARTITION') &&
+        firstPartition !== -1 &&
+        s.depth(i) > s.depth(firstPartition) &&
+        (s.op(i - 1) === '(' || s.op(i - 1) === ',') &&
+        s.ident(i + 1) !== undefined
+      ) {
         // explicit definitions: PARTITION p0 VALUES LESS THAN (1990) (SUBPARTITION s0, SUBPARTITION s1)
         last = i + 1;
       }
       if (last === -1) continue;
-      ctx.report([i, last], 'TiDB does not support subpartitioning (SUBPARTITION BY / SUBPARTITIONS): the statement fails. Use a single level of RANGE, LIST, HASH or KEY partitioning.');
+      ctx.report(
+        [i, last],
+        'TiDB does not support subpartitioning (SUBPARTITION BY / SUBPARTITIONS): the statement fails. Use a single level of RANGE, LIST, HASH or KEY partitioning.',
+      );
       return;
     }
   },

@@ -7,10 +7,26 @@ const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'CREATE DATABASE', 'DROP DATABASE
 
 /** Stored functions of the MySQL sys schema that are not also MySQL built-ins (FORMAT_BYTES, PS_THREAD_ID are). */
 const SYS_FUNCTIONS = new Set([
-  'EXTRACT_SCHEMA_FROM_FILE_NAME', 'EXTRACT_TABLE_FROM_FILE_NAME', 'FORMAT_PATH', 'FORMAT_STATEMENT', 'FORMAT_TIME', 'LIST_ADD',
-  'LIST_DROP', 'PS_IS_ACCOUNT_ENABLED', 'PS_IS_CONSUMER_ENABLED', 'PS_IS_INSTRUMENT_DEFAULT_ENABLED',
-  'PS_IS_INSTRUMENT_DEFAULT_TIMED', 'PS_IS_THREAD_INSTRUMENTED', 'PS_THREAD_ACCOUNT', 'PS_THREAD_STACK', 'PS_THREAD_TRX_INFO',
-  'QUOTE_IDENTIFIER', 'SYS_GET_CONFIG', 'VERSION_MAJOR', 'VERSION_MINOR', 'VERSION_PATCH',
+  'EXTRACT_SCHEMA_FROM_FILE_NAME',
+  'EXTRACT_TABLE_FROM_FILE_NAME',
+  'FORMAT_PATH',
+  'FORMAT_STATEMENT',
+  'FORMAT_TIME',
+  'LIST_ADD',
+  'LIST_DROP',
+  'PS_IS_ACCOUNT_ENABLED',
+  'PS_IS_CONSUMER_ENABLED',
+  'PS_IS_INSTRUMENT_DEFAULT_ENABLED',
+  'PS_IS_INSTRUMENT_DEFAULT_TIMED',
+  'PS_IS_THREAD_INSTRUMENTED',
+  'PS_THREAD_ACCOUNT',
+  'PS_THREAD_STACK',
+  'PS_THREAD_TRX_INFO',
+  'QUOTE_IDENTIFIER',
+  'SYS_GET_CONFIG',
+  'VERSION_MAJOR',
+  'VERSION_MINOR',
+  'VERSION_PATCH',
 ]);
 
 export default defineRule({
@@ -18,22 +34,15 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'any sys.* before v8.0.0; from v8.0.0 any sys.* except sys.schema_unused_indexes',
-  explanation: 'The MySQL sys schema does not exist before v8.0.0. From v8.0.0 TiDB ships a sys schema containing only the view schema_unused_indexes.',
+  explanation:
+    'The MySQL sys schema does not exist before v8.0.0. From v8.0.0 TiDB ships a sys schema containing only the view schema_unused_indexes.',
   fix: 'Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).',
   source: 'pingcap/docs: sys-schema/sys-schema.md; releases/release-8.0.0.md',
   quote: 'Starting from v8.0.0, TiDB provides the `sys` schema.',
   quoteStatus: 'verified',
   examples: {
-    flagged: [
-      'SELECT sys.format_bytes(100);',
-      'SELECT * FROM sys.processlist;',
-      'USE sys;\nSELECT host FROM host_summary LIMIT 1;',
-    ],
-    clean: [
-      'USE sys;',
-      'SELECT \'sys.session\' AS x;',
-      'SELECT sys_get_config(\'x\', 1);',
-    ],
+    flagged: ['SELECT sys.format_bytes(100);', 'SELECT * FROM sys.processlist;', 'USE sys;\nSELECT host FROM host_summary LIMIT 1;'],
+    clean: ['USE sys;', "SELECT 'sys.session' AS x;", "SELECT sys_get_config('x', 1);"],
   },
   check(ctx) {
     const s = ctx.s;
@@ -41,7 +50,10 @@ export default defineRule({
     const v8 = ctx.target.gte('8.0');
     if (s.kind === 'USE') {
       if (!v8 && s.ident(1)?.toLowerCase() === 'sys') {
-        ctx.report([0, 1], 'The sys schema does not exist in TiDB before v8.0.0, so USE sys fails. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).');
+        ctx.report(
+          [0, 1],
+          'The sys schema does not exist in TiDB before v8.0.0, so USE sys fails. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).',
+        );
       }
       return;
     }
@@ -86,5 +98,8 @@ function report(ctx: RuleContext, first: number, last: number, name: string, v8:
   const why = v8
     ? `TiDB's sys schema (v8.0.0+) only contains schema_unused_indexes, so sys.${name} does not exist`
     : `the sys schema does not exist in TiDB before v8.0.0, so sys.${name} fails`;
-  ctx.report([first, last], `MySQL sys schema object: ${why}. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).`);
+  ctx.report(
+    [first, last],
+    `MySQL sys schema object: ${why}. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).`,
+  );
 }

@@ -18,13 +18,9 @@ export default defineRule({
   quote: '`CHECK TABLE` syntax [#4673] ... `CHECKSUM TABLE` syntax [#1895] ... `REPAIR TABLE` syntax ... `OPTIMIZE TABLE` syntax',
   quoteStatus: 'verified',
   examples: {
-    flagged: [
-      'CHECK TABLE t;',
-      'optimize table `orders`;',
-      'CHECKSUM TABLE t1 EXTENDED;',
-    ],
+    flagged: ['CHECK TABLE t;', 'optimize table `orders`;', 'CHECKSUM TABLE t1 EXTENDED;'],
     clean: [
-      'SELECT \'CHECK TABLE orders; OPTIMIZE TABLE t\' AS hint;',
+      "SELECT 'CHECK TABLE orders; OPTIMIZE TABLE t' AS hint;",
       'ADMIN CHECK TABLE orders;\nADMIN CHECKSUM TABLE orders;\nANALYZE TABLE orders;',
     ],
   },

@@ -5,10 +5,12 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all; CREATE TEMPORARY TABLE itself requires v5.3.0+',
-  explanation: 'Temporary tables arrived in v5.3 and do not support TiDB\'s distribution options, partitioning or FKs; local temporary tables do not support ALTER TABLE. Before v5.3 CREATE TEMPORARY TABLE errors unless tidb_enable_noop_functions=ON, and then it creates an ordinary, persistent table.',
+  explanation:
+    "Temporary tables arrived in v5.3 and do not support TiDB's distribution options, partitioning or FKs; local temporary tables do not support ALTER TABLE. Before v5.3 CREATE TEMPORARY TABLE errors unless tidb_enable_noop_functions=ON, and then it creates an ordinary, persistent table.",
   fix: 'Remove the unsupported options from the temporary table; define local temporary tables in their final shape instead of altering them.',
   source: 'pingcap/docs: temporary-tables.md; releases/release-5.3.0.md',
-  quote: 'Local temporary tables and global temporary tables in TiDB are **NOT** compatible with the following TiDB features: - `AUTO_RANDOM` columns - `SHARD_ROW_ID_BITS` and `PRE_SPLIT_REGIONS` table options - Partitioned tables ... - Foreign keys ; TiDB local temporary tables do not support `ALTER TABLE`.',
+  quote:
+    'Local temporary tables and global temporary tables in TiDB are **NOT** compatible with the following TiDB features: - `AUTO_RANDOM` columns - `SHARD_ROW_ID_BITS` and `PRE_SPLIT_REGIONS` table options - Partitioned tables ... - Foreign keys ; TiDB local temporary tables do not support `ALTER TABLE`.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
@@ -30,17 +32,23 @@ export default defineRule({
       const tmp = s.find(['TEMPORARY']);
       const kind = ct.temporary === 'global' ? 'global temporary' : 'temporary';
       if (ctx.target.lt('5.3')) {
-        ctx.report([tmp > 0 && s.is(tmp - 1, 'GLOBAL') ? tmp - 1 : tmp, tmp], `TiDB supports ${kind} tables only from v5.3.0; on ${ctx.target} CREATE TEMPORARY TABLE fails (or, with tidb_enable_noop_functions=ON, silently creates an ordinary persistent table). Use a regular table and drop it explicitly.`);
+        ctx.report(
+          [tmp > 0 && s.is(tmp - 1, 'GLOBAL') ? tmp - 1 : tmp, tmp],
+          `TiDB supports ${kind} tables only from v5.3.0; on ${ctx.target} CREATE TEMPORARY TABLE fails (or, with tidb_enable_noop_functions=ON, silently creates an ordinary persistent table). Use a regular table and drop it explicitly.`,
+        );
         return;
       }
-      const what = (x: string) => `TiDB ${kind} tables do not support ${x}; the CREATE fails. Remove it from the temporary table definition.`;
+      const what = (x: string) =>
+        `TiDB ${kind} tables do not support ${x}; the CREATE fails. Remove it from the temporary table definition.`;
       for (const col of ct.columns) {
         if (col.autoRandom !== undefined) ctx.report(col.autoRandom, what(`AUTO_RANDOM (column ${col.name})`));
         if (col.references !== undefined) ctx.report(col.references, what('foreign keys'));
       }
-      for (const idx of ct.indexes) if (idx.kind === 'FOREIGN') ctx.report([idx.tok, s.is(idx.tok + 1, 'KEY') ? idx.tok + 1 : idx.tok], what('foreign keys'));
+      for (const idx of ct.indexes)
+        if (idx.kind === 'FOREIGN') ctx.report([idx.tok, s.is(idx.tok + 1, 'KEY') ? idx.tok + 1 : idx.tok], what('foreign keys'));
       for (const o of ct.options) {
-        if (o.name === 'SHARD_ROW_ID_BITS' || o.name === 'PRE_SPLIT_REGIONS') ctx.report([o.tok, Math.max(o.tok, o.valueEnd - 1)], what(`the ${o.name} option`));
+        if (o.name === 'SHARD_ROW_ID_BITS' || o.name === 'PRE_SPLIT_REGIONS')
+          ctx.report([o.tok, Math.max(o.tok, o.valueEnd - 1)], what(`the ${o.name} option`));
       }
       if (ct.partition) ctx.report([ct.partition.tok, ct.partition.tok + 1], what('partitioning'));
       return;
@@ -49,6 +57,9 @@ export default defineRule({
     if (!at?.name) return;
     const t = ctx.schema.table(at.name.db, at.name.name);
     if (t?.temporary !== 'local') return;
-    ctx.report([0, at.name.last], `${at.name.name} is a local temporary table, and TiDB does not support ALTER TABLE on local temporary tables; the statement fails. Create the temporary table in its final shape instead.`);
+    ctx.report(
+      [0, at.name.last],
+      `${at.name.name} is a local temporary table, and TiDB does not support ALTER TABLE on local temporary tables; the statement fails. Create the temporary table in its final shape instead.`,
+    );
   },
 });

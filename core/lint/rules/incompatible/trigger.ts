@@ -5,7 +5,8 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all',
-  explanation: 'Triggers are not supported. Note that TiDB executes the body of MySQL executable comments (/*! ... */), so dumped triggers are not silently skipped: they fail.',
+  explanation:
+    'Triggers are not supported. Note that TiDB executes the body of MySQL executable comments (/*! ... */), so dumped triggers are not silently skipped: they fail.',
   fix: 'Re-implement in the application or with TiCDC + downstream consumer.',
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: 'Triggers',
@@ -16,15 +17,14 @@ export default defineRule({
       'DELIMITER ;;\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET NEW.a = 1; END ;;\nDELIMITER ;',
       'CALL p();\nCREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1;',
     ],
-    clean: [
-      'DROP EVENT IF EXISTS e;',
-      'XA START \'x\';\nXA END \'x\';',
-      'SELECT xa FROM t LIMIT 1;',
-    ],
+    clean: ['DROP EVENT IF EXISTS e;', "XA START 'x';\nXA END 'x';", 'SELECT xa FROM t LIMIT 1;'],
   },
   kinds: ['CREATE TRIGGER', 'DROP TRIGGER'],
   check(ctx) {
     const kw = ctx.s.find(['TRIGGER']);
-    ctx.report([kw, kw + 1], `TiDB does not support triggers: ${ctx.s.word(0)} TRIGGER fails (TiDB runs /*! ... */ comment contents, so dumped triggers fail too). Re-implement the trigger in the application or with TiCDC and a downstream consumer.`);
+    ctx.report(
+      [kw, kw + 1],
+      `TiDB does not support triggers: ${ctx.s.word(0)} TRIGGER fails (TiDB runs /*! ... */ comment contents, so dumped triggers fail too). Re-implement the trigger in the application or with TiCDC and a downstream consumer.`,
+    );
   },
 });

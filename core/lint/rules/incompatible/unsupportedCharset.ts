@@ -9,21 +9,17 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all (gbk supported since v5.4)',
-  explanation: 'Other character sets (utf16, utf32, ucs2, latin2, cp1251, sjis, big5, euckr, ...) are rejected (\'Unknown character set\').',
+  explanation: "Other character sets (utf16, utf32, ucs2, latin2, cp1251, sjis, big5, euckr, ...) are rejected ('Unknown character set').",
   fix: 'Convert data to utf8mb4 before migration and change the declaration to utf8mb4.',
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: 'Character sets other than `ascii`, `latin1`, `binary`, `utf8`, `utf8mb4`, and `gbk`.',
   quoteStatus: 'verified',
   examples: {
-    flagged: [
-      'SET NAMES cp1251;',
-      'ALTER TABLE docs CHARACTER SET = cp1251;',
-      'SELECT CHARSET(CONVERT(\'abc\' USING latin2));',
-    ],
+    flagged: ['SET NAMES cp1251;', 'ALTER TABLE docs CHARACTER SET = cp1251;', "SELECT CHARSET(CONVERT('abc' USING latin2));"],
     clean: [
-      'SHOW COLLATION WHERE Charset = \'latin2\';',
+      "SHOW COLLATION WHERE Charset = 'latin2';",
       'SELECT charset, collation FROM t LIMIT 1;',
-      'SHOW CHARACTER SET WHERE Charset = \'utf16\';',
+      "SHOW CHARACTER SET WHERE Charset = 'utf16';",
     ],
   },
   check(ctx) {
@@ -36,9 +32,10 @@ export default defineRule({
       if (name === undefined) return;
       const lower = name.toLowerCase();
       if (!MYSQL_CHARSETS.has(lower) || isSupportedCharset(lower, ctx.target)) return;
-      const msg = lower === 'gbk'
-        ? `TiDB supports the gbk character set only from v5.4.0; on ${ctx.target} this fails with 'Unknown character set'. Upgrade to v5.4+ or convert the data to utf8mb4.`
-        : `TiDB does not support the character set ${name} and rejects it with 'Unknown character set'. Convert the data to utf8mb4 before migrating and declare utf8mb4 instead.`;
+      const msg =
+        lower === 'gbk'
+          ? `TiDB supports the gbk character set only from v5.4.0; on ${ctx.target} this fails with 'Unknown character set'. Upgrade to v5.4+ or convert the data to utf8mb4.`
+          : `TiDB does not support the character set ${name} and rejects it with 'Unknown character set'. Convert the data to utf8mb4 before migrating and declare utf8mb4 instead.`;
       ctx.report([kw, nameTok], msg);
     };
     for (let i = 0; i < n; i++) {

@@ -2,27 +2,28 @@ import { isSupportedCollation, looksLikeCollation, nearestCollation } from '../.
 import { readCollate } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
 
-
 export default defineRule({
   id: 'unsupported-collation',
   category: 'incompatible',
   severity: 'error',
   versions: 'all; utf8mb4_0900_ai_ci and utf8mb4_0900_bin accepted from v7.4.0 (earlier: error)',
-  explanation: 'With the new collation framework TiDB supports a short list: binary, ascii_bin, latin1_bin, utf8(mb4)_bin, utf8(mb4)_general_ci, utf8(mb4)_unicode_ci, utf8mb4_0900_bin and utf8mb4_0900_ai_ci (both v7.4+), gbk_bin, gbk_chinese_ci. The new framework is the default only for clusters first bootstrapped on >= v6.0 (new_collations_enabled_on_first_bootstrap, fixed at bootstrap); old-framework clusters accept unknown collations without error 1273 but compare as binary. A bare \'CHARSET=latin1\' is fine (defaults to latin1_bin) but an explicit latin1_swedish_ci is not.',
+  explanation:
+    "With the new collation framework TiDB supports a short list: binary, ascii_bin, latin1_bin, utf8(mb4)_bin, utf8(mb4)_general_ci, utf8(mb4)_unicode_ci, utf8mb4_0900_bin and utf8mb4_0900_ai_ci (both v7.4+), gbk_bin, gbk_chinese_ci. The new framework is the default only for clusters first bootstrapped on >= v6.0 (new_collations_enabled_on_first_bootstrap, fixed at bootstrap); old-framework clusters accept unknown collations without error 1273 but compare as binary. A bare 'CHARSET=latin1' is fine (defaults to latin1_bin) but an explicit latin1_swedish_ci is not.",
   fix: 'Quick fix: replace with the nearest supported collation (latin1_swedish_ci -> latin1_bin, utf8mb4_unicode_520_ci -> utf8mb4_unicode_ci, utf8mb4_0900_ai_ci -> utf8mb4_general_ci and utf8mb4_0900_bin -> utf8mb4_bin on < v7.4).',
   source: 'pingcap/docs: character-set-and-collation.md; releases/release-7.4.0.md; releases/release-6.0.0-dmr.md',
-  quote: 'Under the new framework, TiDB supports the `utf8_general_ci`, `utf8mb4_general_ci`, `utf8_unicode_ci`, `utf8mb4_unicode_ci`, `utf8mb4_0900_bin`, `utf8mb4_0900_ai_ci`, `gbk_chinese_ci`, and `gbk_bin` collations, which is compatible with MySQL.',
+  quote:
+    'Under the new framework, TiDB supports the `utf8_general_ci`, `utf8mb4_general_ci`, `utf8_unicode_ci`, `utf8mb4_unicode_ci`, `utf8mb4_0900_bin`, `utf8mb4_0900_ai_ci`, `gbk_chinese_ci`, and `gbk_bin` collations, which is compatible with MySQL.',
   quoteStatus: 'verified',
-  tidb: { error: 1273, sqlState: 'HY000', message: 'Unsupported collation when new collation is enabled: \'latin1_swedish_ci\'' },
+  tidb: { error: 1273, sqlState: 'HY000', message: "Unsupported collation when new collation is enabled: 'latin1_swedish_ci'" },
   examples: {
     flagged: [
       'ALTER DATABASE shop CHARACTER SET utf8mb4 COLLATE utf8mb4_ja_0900_as_cs;',
-      'SELECT id FROM u WHERE name = \'José\' COLLATE utf8mb4_0900_as_cs LIMIT 10;',
-      'CREATE TABLE w (\n  id BIGINT PRIMARY KEY,\n  n VARCHAR(191) COLLATE utf8mb4_unicode_520_ci,\n  m VARCHAR(9) collate \'latin1_swedish_ci\'\n) DEFAULT CHARSET=utf8mb4 COLLATE=UTF8MB4_0900_AS_CS;',
+      "SELECT id FROM u WHERE name = 'José' COLLATE utf8mb4_0900_as_cs LIMIT 10;",
+      "CREATE TABLE w (\n  id BIGINT PRIMARY KEY,\n  n VARCHAR(191) COLLATE utf8mb4_unicode_520_ci,\n  m VARCHAR(9) collate 'latin1_swedish_ci'\n) DEFAULT CHARSET=utf8mb4 COLLATE=UTF8MB4_0900_AS_CS;",
     ],
     clean: [
       'SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci;',
-      'SELECT \'COLLATE latin1_swedish_ci\' FROM t LIMIT 1;',
+      "SELECT 'COLLATE latin1_swedish_ci' FROM t LIMIT 1;",
       'CREATE TABLE p (sku VARCHAR(32) PRIMARY KEY) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;',
     ],
   },
@@ -44,7 +45,9 @@ export default defineRule({
       let msg = only74
         ? `TiDB supports the collation ${raw} only from v7.4.0; on ${ctx.target} it fails with 'Unsupported collation when new collation is enabled'.`
         : `TiDB does not support the collation ${raw} and fails with 'Unsupported collation when new collation is enabled'.`;
-      msg += near ? ` Use ${near} instead.` : ' Convert the data to utf8mb4 and use a supported collation such as utf8mb4_general_ci or utf8mb4_bin.';
+      msg += near
+        ? ` Use ${near} instead.`
+        : ' Convert the data to utf8mb4 and use a supported collation such as utf8mb4_general_ci or utf8mb4_bin.';
       let fix;
       if (near) {
         const t = s.tokens[tok];

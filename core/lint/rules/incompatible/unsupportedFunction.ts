@@ -27,20 +27,23 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all (list is indicative; run SHOW BUILTINS on the target)',
-  explanation: 'TiDB supports most but not all MySQL built-ins; replication/GTID helpers, JSON_TABLE/JSON_VALUE, UUID_SHORT, LOAD_FILE, SOUNDEX and the statement-digest functions are absent. The statement fails with \'FUNCTION ... does not exist\' or a syntax error.',
+  explanation:
+    "TiDB supports most but not all MySQL built-ins; replication/GTID helpers, JSON_TABLE/JSON_VALUE, UUID_SHORT, LOAD_FILE, SOUNDEX and the statement-digest functions are absent. The statement fails with 'FUNCTION ... does not exist' or a syntax error.",
   fix: 'Rewrite (e.g. JSON_TABLE -> application-side unnest or JSON_EXTRACT per path).',
-  source: 'pingcap/docs: mysql-compatibility.md; functions-and-operators/json-functions.md; miscellaneous-functions.md; string-functions.md; encryption-and-compression-functions.md; information-functions.md',
-  quote: 'TiDB supports most of the built-in functions in MySQL, but not all. You can use the statement SHOW BUILTINS to get a list of the available functions.',
+  source:
+    'pingcap/docs: mysql-compatibility.md; functions-and-operators/json-functions.md; miscellaneous-functions.md; string-functions.md; encryption-and-compression-functions.md; information-functions.md',
+  quote:
+    'TiDB supports most of the built-in functions in MySQL, but not all. You can use the statement SHOW BUILTINS to get a list of the available functions.',
   quoteStatus: 'verified',
   examples: {
     flagged: [
       'SELECT UUID_SHORT() AS id;',
-      'SELECT ST_AsText(p), ExtractValue(x, \'/a\'), UUID_SHORT() FROM t WHERE MATCH(a) AGAINST(\'x\') AND name LIKE \'%x\';',
-      'SELECT LOAD_FILE(\'/etc/hosts\');',
+      "SELECT ST_AsText(p), ExtractValue(x, '/a'), UUID_SHORT() FROM t WHERE MATCH(a) AGAINST('x') AND name LIKE '%x';",
+      "SELECT LOAD_FILE('/etc/hosts');",
     ],
     clean: [
-      'SELECT soundex FROM t WHERE note = \'SOUNDEX(x)\' LIMIT 5;',
-      'SELECT name FROM t WHERE name SOUNDS LIKE \'smith\' LIMIT 5;',
+      "SELECT soundex FROM t WHERE note = 'SOUNDEX(x)' LIMIT 5;",
+      "SELECT name FROM t WHERE name SOUNDS LIKE 'smith' LIMIT 5;",
       'SELECT CHARSET(name), COLLATION(name), COERCIBILITY(name) FROM t WHERE id = 1;',
     ],
   },
@@ -50,7 +53,10 @@ export default defineRule({
     for (const c of functionCalls(s)) {
       const hint = UNSUPPORTED_FUNCTIONS.get(c.name);
       if (hint === undefined) continue;
-      ctx.report(c.at, `TiDB does not have the built-in function ${s.text(c.at)}(), so the statement fails (function does not exist or syntax error). Instead, ${hint}.`);
+      ctx.report(
+        c.at,
+        `TiDB does not have the built-in function ${s.text(c.at)}(), so the statement fails (function does not exist or syntax error). Instead, ${hint}.`,
+      );
     }
   },
 });

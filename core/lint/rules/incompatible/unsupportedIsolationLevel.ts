@@ -11,20 +11,25 @@ export default defineRule({
   category: 'incompatible',
   severity: 'error',
   versions: 'all',
-  explanation: 'TiDB supports only snapshot isolation (reported as REPEATABLE-READ) and READ COMMITTED; other levels error unless tidb_skip_isolation_level_check=1, in which case the statement succeeds with a warning and transactions still run as SI/RC.',
+  explanation:
+    'TiDB supports only snapshot isolation (reported as REPEATABLE-READ) and READ COMMITTED; other levels error unless tidb_skip_isolation_level_check=1, in which case the statement succeeds with a warning and transactions still run as SI/RC.',
   fix: 'Use REPEATABLE READ (SI) plus SELECT ... FOR UPDATE to prevent write skew.',
   source: 'pingcap/docs: transaction-isolation-levels.md; develop/dev-guide-transaction-restraints.md',
   quote: 'The isolation levels supported by TiDB are RC (Read Committed) and SI (Snapshot Isolation)',
   quoteStatus: 'verified',
-  tidb: { error: 8048, sqlState: 'HY000', message: 'The isolation level \'SERIALIZABLE\' is not supported. Set tidb_skip_isolation_level_check=1 to skip this error' },
+  tidb: {
+    error: 8048,
+    sqlState: 'HY000',
+    message: "The isolation level 'SERIALIZABLE' is not supported. Set tidb_skip_isolation_level_check=1 to skip this error",
+  },
   examples: {
     flagged: [
-      'SET @@tx_isolation = \'read-uncommitted\';',
+      "SET @@tx_isolation = 'read-uncommitted';",
       'set transaction isolation level read uncommitted;',
-      'SET GLOBAL transaction_isolation = \'SERIALIZABLE\';',
+      "SET GLOBAL transaction_isolation = 'SERIALIZABLE';",
     ],
     clean: [
-      'SELECT \'SERIALIZABLE\', @@transaction_isolation;',
+      "SELECT 'SERIALIZABLE', @@transaction_isolation;",
       'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;',
       'SET tidb_skip_isolation_level_check = 1;\nSET TRANSACTION ISOLATION LEVEL SERIALIZABLE;',
     ],

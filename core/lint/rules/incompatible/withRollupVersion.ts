@@ -15,12 +15,10 @@ export default defineRule({
   examples: {
     flagged: [
       'SELECT region, SUM(x) FROM s GROUP BY region with rollup ORDER BY region;',
-      'INSERT INTO category_totals (category_id, total)\nSELECT category_id, SUM(amount) FROM order_lines WHERE created_at >= \'2024-01-01\' GROUP BY category_id WITH ROLLUP;',
+      "INSERT INTO category_totals (category_id, total)\nSELECT category_id, SUM(amount) FROM order_lines WHERE created_at >= '2024-01-01' GROUP BY category_id WITH ROLLUP;",
       'SELECT a, COUNT(*) FROM t GROUP BY a WITH ROLLUP;',
     ],
-    clean: [
-      'SELECT \'GROUP BY a WITH ROLLUP\' AS s;',
-    ],
+    clean: ["SELECT 'GROUP BY a WITH ROLLUP' AS s;"],
   },
   check(ctx) {
     const s = ctx.s;

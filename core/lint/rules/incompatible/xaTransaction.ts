@@ -14,16 +14,15 @@ export default defineRule({
     flagged: [
       'XA START "x";',
       'XA RECOVER CONVERT XID;',
-      '-- two-phase commit driven by the payment coordinator\nXA BEGIN \'pay-7781\', \'ledger\';\nUPDATE ledger_entries SET state = \'reserved\' WHERE payment_id = 7781;\nXA END \'pay-7781\', \'ledger\';\nXA PREPARE \'pay-7781\', \'ledger\';\nXA ROLLBACK \'pay-7781\', \'ledger\';',
+      "-- two-phase commit driven by the payment coordinator\nXA BEGIN 'pay-7781', 'ledger';\nUPDATE ledger_entries SET state = 'reserved' WHERE payment_id = 7781;\nXA END 'pay-7781', 'ledger';\nXA PREPARE 'pay-7781', 'ledger';\nXA ROLLBACK 'pay-7781', 'ledger';",
     ],
-    clean: [
-      'DROP EVENT IF EXISTS e;',
-      'SELECT xa FROM t LIMIT 1;',
-      'DROP FUNCTION IF EXISTS f;',
-    ],
+    clean: ['DROP EVENT IF EXISTS e;', 'SELECT xa FROM t LIMIT 1;', 'DROP FUNCTION IF EXISTS f;'],
   },
   kinds: ['XA'],
   check(ctx) {
-    ctx.report([0, 1], 'TiDB does not expose XA transactions (it uses two-phase commit internally only), so XA statements fail. Use a single TiDB transaction or an application-level saga.');
+    ctx.report(
+      [0, 1],
+      'TiDB does not expose XA transactions (it uses two-phase commit internally only), so XA statements fail. Use a single TiDB transaction or an application-level saga.',
+    );
   },
 });

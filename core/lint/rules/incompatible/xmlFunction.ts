@@ -16,14 +16,11 @@ export default defineRule({
   quoteStatus: 'verified',
   examples: {
     flagged: [
-      'SELECT EXTRACTVALUE(doc, \'/a/@b\') FROM t WHERE id = 1;',
-      'UPDATE m SET p = UpdateXML(p, \'/a\', \'<a/>\') WHERE id = 1;',
-      'INSERT INTO sku_vendor_map (sku, vendor_code)\nSELECT sku, EXTRACTVALUE(vendor_xml, \'/vendor/@code\') FROM supplier_items WHERE imported_at >= \'2024-05-01\';',
+      "SELECT EXTRACTVALUE(doc, '/a/@b') FROM t WHERE id = 1;",
+      "UPDATE m SET p = UpdateXML(p, '/a', '<a/>') WHERE id = 1;",
+      "INSERT INTO sku_vendor_map (sku, vendor_code)\nSELECT sku, EXTRACTVALUE(vendor_xml, '/vendor/@code') FROM supplier_items WHERE imported_at >= '2024-05-01';",
     ],
-    clean: [
-      'SELECT \'ExtractValue(x)\' AS hint;',
-      'SELECT extractvalue, updatexml FROM t WHERE id = 1;',
-    ],
+    clean: ["SELECT 'ExtractValue(x)' AS hint;", 'SELECT extractvalue, updatexml FROM t WHERE id = 1;'],
   },
   check(ctx) {
     const s = ctx.s;
@@ -31,7 +28,10 @@ export default defineRule({
     for (const c of functionCalls(s)) {
       if (!XML.has(c.name)) continue;
       const name = s.text(c.at);
-      ctx.report(c.at, `TiDB does not implement the XML function ${name}(), so the statement fails. Store the document as JSON and use JSON_EXTRACT / JSON_SET instead.`);
+      ctx.report(
+        c.at,
+        `TiDB does not implement the XML function ${name}(), so the statement fails. Store the document as JSON and use JSON_EXTRACT / JSON_SET instead.`,
+      );
     }
   },
 });

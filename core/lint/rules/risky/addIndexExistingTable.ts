@@ -9,7 +9,8 @@ export default defineRule({
   category: 'risky',
   severity: 'hint',
   versions: 'all',
-  explanation: 'Index creation backfills the whole table and consumes TiKV I/O; fast reorg (tidb_ddl_enable_fast_reorg, v6.3+, default ON from v6.5) mitigates but does not remove the cost.',
+  explanation:
+    'Index creation backfills the whole table and consumes TiKV I/O; fast reorg (tidb_ddl_enable_fast_reorg, v6.3+, default ON from v6.5) mitigates but does not remove the cost.',
   fix: 'Run off-peak; tune tidb_ddl_reorg_worker_cnt; verify fast reorg is enabled.',
   source: 'pingcap/docs: develop/dev-guide-optimize-sql-best-practices.md; system-variables.md#tidb_ddl_enable_fast_reorg-new-in-v630',
   quote: 'To reduce the impact on the online application, the default speed of add index operation is slow.',
@@ -46,7 +47,10 @@ export default defineRule({
       if (spec.verb !== 'ADD') continue;
       let range: [number, number] | undefined;
       if (spec.index && (spec.index.kind === 'INDEX' || spec.index.kind === 'UNIQUE')) {
-        range = [spec.first, spec.index.parts.length ? Math.max(spec.first, spec.index.parts[spec.index.parts.length - 1].end) : spec.index.tok];
+        range = [
+          spec.first,
+          spec.index.parts.length ? Math.max(spec.first, spec.index.parts[spec.index.parts.length - 1].end) : spec.index.tok,
+        ];
       } else if (spec.target === 'COLUMN') {
         const c = spec.columns.find((col) => col.unique !== undefined);
         if (c) range = [c.unique!, ctx.s.is(c.unique! + 1, 'KEY') ? c.unique! + 1 : c.unique!];

@@ -6,10 +6,12 @@ export default defineRule({
   category: 'risky',
   severity: 'warning',
   versions: 'all',
-  explanation: 'Monotonic IDs make every insert land in the last Region of the table (write hotspot on one TiKV). IDs are also only unique, not consecutive, across TiDB instances (per-instance caches).',
+  explanation:
+    'Monotonic IDs make every insert land in the last Region of the table (write hotspot on one TiKV). IDs are also only unique, not consecutive, across TiDB instances (per-instance caches).',
   fix: 'Quick fix (BIGINT PK): replace AUTO_INCREMENT with AUTO_RANDOM (e.g. `id BIGINT AUTO_RANDOM PRIMARY KEY`, or ALTER TABLE t MODIFY id BIGINT AUTO_RANDOM(5)); for INT PKs widen to BIGINT first. If ordered IDs are required, AUTO_ID_CACHE=1 gives MySQL-compatible allocation but keeps the hotspot.',
   source: 'pingcap/docs: mysql-compatibility.md; auto-random.md; troubleshoot-hot-spot-issues.md',
-  quote: 'The `AUTO_INCREMENT` attribute might cause hotspot in production environments. ... It is recommended to use `AUTO_RANDOM` instead.',
+  quote:
+    'The `AUTO_INCREMENT` attribute might cause hotspot in production environments. ... It is recommended to use `AUTO_RANDOM` instead.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
@@ -41,13 +43,28 @@ export default defineRule({
       if (!inPk) continue;
       const isBigint = col.type?.name === 'BIGINT' || serial !== undefined;
       const first = col.primaryKey !== undefined || pkCols[0] === lower;
-      const pk = col.primaryKey !== undefined
-        ? { columns: [col.name], clustered: col.clustered?.value }
-        : { columns: pkIdx!.parts.map((p) => p.column ?? ''), clustered: pkIdx!.clustered?.value };
+      const pk =
+        col.primaryKey !== undefined
+          ? { columns: [col.name], clustered: col.clustered?.value }
+          : { columns: pkIdx!.parts.map((p) => p.column ?? ''), clustered: pkIdx!.clustered?.value };
       const clustered = isClusteredPk(pk, (n) => ct.columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.type?.name, ctx.target);
       let fix;
-      if (col.autoIncrement !== undefined && isBigint && first && clustered && !col.default && col.autoRandom === undefined && ctx.target.gte('3.1')) {
-        const edits = [ctx.replaceTokens(col.autoIncrement, col.autoIncrement, s.text(col.autoIncrement) === 'AUTO_INCREMENT' ? 'AUTO_RANDOM' : 'auto_random')];
+      if (
+        col.autoIncrement !== undefined &&
+        isBigint &&
+        first &&
+        clustered &&
+        !col.default &&
+        col.autoRandom === undefined &&
+        ctx.target.gte('3.1')
+      ) {
+        const edits = [
+          ctx.replaceTokens(
+            col.autoIncrement,
+            col.autoIncrement,
+            s.text(col.autoIncrement) === 'AUTO_INCREMENT' ? 'AUTO_RANDOM' : 'auto_random',
+          ),
+        ];
         // an AUTO_INCREMENT=N table option does not apply to AUTO_RANDOM
         const opt = ct.options.find((o) => o.name === 'AUTO_INCREMENT');
         if (opt) {
@@ -60,7 +77,11 @@ export default defineRule({
       const advice = isBigint
         ? `Use ${col.name} BIGINT AUTO_RANDOM PRIMARY KEY to scatter writes${first ? '' : ' (AUTO_RANDOM must be the first primary key column)'}, or accept the hotspot for low write rates.`
         : `Widen ${col.name} to BIGINT and use AUTO_RANDOM to scatter writes, or accept the hotspot for low write rates.`;
-      ctx.report(autoInc, `${serial !== undefined ? 'SERIAL (AUTO_INCREMENT)' : 'AUTO_INCREMENT'} primary key column ${col.name} makes every insert into ${ct.name.name} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. ${advice}`, fix);
+      ctx.report(
+        autoInc,
+        `${serial !== undefined ? 'SERIAL (AUTO_INCREMENT)' : 'AUTO_INCREMENT'} primary key column ${col.name} makes every insert into ${ct.name.name} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. ${advice}`,
+        fix,
+      );
     }
   },
 });

@@ -19,9 +19,7 @@ export default defineRule({
       'CREATE TABLE parcels (id BIGINT NOT NULL PRIMARY KEY, weight_g INT NOT NULL, label VARCHAR(64) NOT NULL);\nALTER TABLE parcels MODIFY weight_g SMALLINT NOT NULL;',
       'CREATE TABLE notes (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  note VARCHAR(255),\n  views BIGINT NOT NULL DEFAULT 0,\n  amount DECIMAL(10,2),\n  code INT\n);\nALTER TABLE notes MODIFY amount DECIMAL(12,4);',
     ],
-    clean: [
-      'ALTER TABLE notes MODIFY code SMALLINT;',
-    ],
+    clean: ['ALTER TABLE notes MODIFY code SMALLINT;'],
   },
   kinds: ['ALTER TABLE'],
   check(ctx) {
@@ -29,7 +27,10 @@ export default defineRule({
       if (m.change !== 'reorg' || m.restricted) continue;
       const from = typeText(m.old);
       const to = typeText({ type: m.col.type!.name, args: m.col.type!.args, unsigned: m.col.type!.unsigned });
-      ctx.report(modifyRange(ctx, m), `Changing column '${m.old.name}' of '${m.table.name}' from ${from} to ${to} is a reorg type change: TiDB rewrites every row and every index containing the column, which runs long on a big table. Schedule it off-peak, or add a new column and backfill it in batches.`);
+      ctx.report(
+        modifyRange(ctx, m),
+        `Changing column '${m.old.name}' of '${m.table.name}' from ${from} to ${to} is a reorg type change: TiDB rewrites every row and every index containing the column, which runs long on a big table. Schedule it off-peak, or add a new column and backfill it in batches.`,
+      );
     }
   },
 });

@@ -11,18 +11,17 @@ export default defineRule({
   explanation: 'TiDB must read and discard offset rows across Regions.',
   fix: 'Use keyset pagination (WHERE id > last_id ORDER BY id LIMIT n).',
   source: 'pingcap/docs: develop/dev-guide-paginate-results.md',
-  quote: 'As the primary key or unique index needs to be sorted, a larger offset consumes more computing resources, especially in the case of a large volume of data.',
+  quote:
+    'As the primary key or unique index needs to be sorted, a larger offset consumes more computing resources, especially in the case of a large volume of data.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
     flagged: [
       'SELECT id FROM p WHERE s = 1 ORDER BY id LIMIT 10000, 100;',
-      'SELECT id, title FROM posts WHERE status = \'published\' ORDER BY id LIMIT 200000, 20;',
+      "SELECT id, title FROM posts WHERE status = 'published' ORDER BY id LIMIT 200000, 20;",
       'SELECT id, sku FROM inventory_moves WHERE warehouse_id = 3 ORDER BY id LIMIT 10000, 100;',
     ],
-    clean: [
-      'SELECT id FROM p WHERE s = 1 ORDER BY id LIMIT ?, ?;',
-    ],
+    clean: ['SELECT id FROM p WHERE s = 1 ORDER BY id LIMIT ?, ?;'],
   },
   check(ctx) {
     const s = ctx.s;
@@ -40,7 +39,10 @@ export default defineRule({
         last = i + 3;
       }
       if (offset === undefined || !(offset >= DEEP_OFFSET)) continue;
-      ctx.report([i, last], `LIMIT with offset ${offset} makes TiDB read and discard ${offset} rows across Regions before returning any. Use keyset pagination instead (WHERE id > last_seen_id ORDER BY id LIMIT n).`);
+      ctx.report(
+        [i, last],
+        `LIMIT with offset ${offset} makes TiDB read and discard ${offset} rows across Regions before returning any. Use keyset pagination instead (WHERE id > last_seen_id ORDER BY id LIMIT n).`,
+      );
     }
   },
 });

@@ -6,20 +6,17 @@ export default defineRule({
   category: 'risky',
   severity: 'error',
   versions: 'all',
-  explanation: 'Deletes every row in one transaction: huge transaction, GC pressure, possible \'transaction too large\'.',
+  explanation: "Deletes every row in one transaction: huge transaction, GC pressure, possible 'transaction too large'.",
   fix: 'Use TRUNCATE TABLE if intended, or add a WHERE / use BATCH ON id LIMIT n DELETE ... (v6.1+).',
   source: 'pingcap/docs: develop/dev-guide-optimize-sql-best-practices.md; non-transactional-dml.md',
-  quote: 'When you need to delete all data from a table, it is recommended to use the `TRUNCATE` statement ... It is not recommended to use `DELETE` for full table data',
+  quote:
+    'When you need to delete all data from a table, it is recommended to use the `TRUNCATE` statement ... It is not recommended to use `DELETE` for full table data',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
-    flagged: [
-      'DELETE FROM logs;',
-      'DELETE FROM staging;',
-      'DELETE s FROM sessions s JOIN users u ON u.id = s.user_id;',
-    ],
+    flagged: ['DELETE FROM logs;', 'DELETE FROM staging;', 'DELETE s FROM sessions s JOIN users u ON u.id = s.user_id;'],
     clean: [
-      'SELECT \'DELETE FROM t\' AS hint;',
+      "SELECT 'DELETE FROM t' AS hint;",
       'DELETE FROM t WHERE id IN (SELECT id FROM u);',
       'CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;',
     ],
@@ -36,6 +33,9 @@ export default defineRule({
     const names = targets.map((t) => t.name);
     const last = targets.length > 0 ? Math.max(...targets.map((t) => t.last)) : verb;
     const what = names.length > 0 ? names.join(', ') : 'the table';
-    ctx.report([verb, last], `DELETE without WHERE removes every row of ${what} in one transaction (huge transaction, GC pressure, possibly 'transaction too large'). Use TRUNCATE TABLE if that is intended, or add a WHERE / use BATCH ON <key> LIMIT n DELETE ... (v6.1+).`);
+    ctx.report(
+      [verb, last],
+      `DELETE without WHERE removes every row of ${what} in one transaction (huge transaction, GC pressure, possibly 'transaction too large'). Use TRUNCATE TABLE if that is intended, or add a WHERE / use BATCH ON <key> LIMIT n DELETE ... (v6.1+).`,
+    );
   },
 });

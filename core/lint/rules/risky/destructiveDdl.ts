@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
 
-const AFTER = 'It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.';
+const AFTER =
+  'It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.';
 
 export default defineRule({
   id: 'destructive-ddl',
@@ -10,20 +11,13 @@ export default defineRule({
   explanation: 'Irreversible once the GC life time (default 10m) passes.',
   fix: 'Confirm intent; FLASHBACK TABLE / RECOVER TABLE work only within tidb_gc_life_time.',
   source: 'pingcap/docs: sql-statements/sql-statement-flashback-table.md',
-  quote: 'If a table is dropped and the GC lifetime has passed, you can no longer use the `FLASHBACK TABLE` statement to recover the dropped data.',
+  quote:
+    'If a table is dropped and the GC lifetime has passed, you can no longer use the `FLASHBACK TABLE` statement to recover the dropped data.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
-    flagged: [
-      'DROP TABLE t;',
-      'truncate `sessions`;',
-      'CREATE TABLE tmp_ids (id INT PRIMARY KEY);\nDROP TABLE tmp_ids, orders;',
-    ],
-    clean: [
-      'DROP VIEW v;',
-      'DROP TABLESPACE ts1;',
-      'DROP TEMPORARY TABLE IF EXISTS tmp;',
-    ],
+    flagged: ['DROP TABLE t;', 'truncate `sessions`;', 'CREATE TABLE tmp_ids (id INT PRIMARY KEY);\nDROP TABLE tmp_ids, orders;'],
+    clean: ['DROP VIEW v;', 'DROP TABLESPACE ts1;', 'DROP TEMPORARY TABLE IF EXISTS tmp;'],
   },
   kinds: ['DROP TABLE', 'DROP TABLES', 'DROP DATABASE', 'TRUNCATE'],
   check(ctx) {

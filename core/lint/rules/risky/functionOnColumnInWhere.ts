@@ -4,23 +4,78 @@ import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
 
 export const INDEX_BLOCKING_FUNCTIONS: ReadonlySet<string> = new Set([
-  'DATE', 'YEAR', 'MONTH', 'DAY', 'LOWER', 'UPPER', 'LEFT', 'SUBSTRING', 'SUBSTR', 'DATE_FORMAT', 'TRIM', 'IFNULL',
-  'COALESCE', 'CONCAT', 'UNIX_TIMESTAMP', 'TO_DAYS', 'ABS', 'ROUND', 'FROM_UNIXTIME',
+  'DATE',
+  'YEAR',
+  'MONTH',
+  'DAY',
+  'LOWER',
+  'UPPER',
+  'LEFT',
+  'SUBSTRING',
+  'SUBSTR',
+  'DATE_FORMAT',
+  'TRIM',
+  'IFNULL',
+  'COALESCE',
+  'CONCAT',
+  'UNIX_TIMESTAMP',
+  'TO_DAYS',
+  'ABS',
+  'ROUND',
+  'FROM_UNIXTIME',
 ]);
 
 const CMP = new Set(['=', '<>', '!=', '<', '<=', '>', '>=', '<=>']);
 
 /** Words that may appear inside a constant call's arguments (units, cast types, keywords of built-ins). */
 const CONST_WORDS = new Set([
-  'INTERVAL', 'MICROSECOND', 'SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'SECOND_MICROSECOND',
-  'MINUTE_SECOND', 'HOUR_MINUTE', 'DAY_HOUR', 'YEAR_MONTH', 'DAY_MINUTE', 'DAY_SECOND', 'HOUR_SECOND', 'AS', 'CHAR', 'SIGNED',
-  'UNSIGNED', 'DATE', 'DATETIME', 'TIME', 'DECIMAL', 'BINARY', 'USING', 'AND', 'OR', 'NOT',
+  'INTERVAL',
+  'MICROSECOND',
+  'SECOND',
+  'MINUTE',
+  'HOUR',
+  'DAY',
+  'WEEK',
+  'MONTH',
+  'QUARTER',
+  'YEAR',
+  'SECOND_MICROSECOND',
+  'MINUTE_SECOND',
+  'HOUR_MINUTE',
+  'DAY_HOUR',
+  'YEAR_MONTH',
+  'DAY_MINUTE',
+  'DAY_SECOND',
+  'HOUR_SECOND',
+  'AS',
+  'CHAR',
+  'SIGNED',
+  'UNSIGNED',
+  'DATE',
+  'DATETIME',
+  'TIME',
+  'DECIMAL',
+  'BINARY',
+  'USING',
+  'AND',
+  'OR',
+  'NOT',
 ]);
 
 /** Constants written as bare words. */
 const NILADIC = new Set([
-  'NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'UTC_DATE',
-  'UTC_TIME', 'UTC_TIMESTAMP', 'CURRENT_USER',
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+  'LOCALTIME',
+  'LOCALTIMESTAMP',
+  'UTC_DATE',
+  'UTC_TIME',
+  'UTC_TIMESTAMP',
+  'CURRENT_USER',
 ]);
 
 /** A constant operand starting at i (literal, ?, @var, @@var, or a call over constants). Index after it, or -1. */
@@ -68,7 +123,8 @@ function firstArgColumn(s: Stmt, open: number, nesting: number): [number, number
   }
   const col = columnAt(s, a);
   // SUBSTRING(col FROM 2 FOR 3) as well as f(col, ...)
-  if (col !== -1) return s.op(col) === ',' || col === close || (s.is(col, 'FROM') && s.is(open - 1, 'SUBSTRING', 'SUBSTR')) ? [a, col] : undefined;
+  if (col !== -1)
+    return s.op(col) === ',' || col === close || (s.is(col, 'FROM') && s.is(open - 1, 'SUBSTRING', 'SUBSTR')) ? [a, col] : undefined;
   if (nesting < 3 && s.tokens[a]?.kind === 'word' && s.op(a + 1) === '(') {
     const inner = s.match(a + 1);
     if (inner === -1 || (s.op(inner + 1) !== ',' && inner + 1 !== close)) return undefined;
@@ -101,21 +157,22 @@ export default defineRule({
   severity: 'info',
   versions: 'all',
   explanation: 'Wrapping the column in a function prevents index range scans (unless a matching expression index exists).',
-  fix: 'Rewrite as a range on the bare column (e.g. created_at >= \'2024-01-01\' AND created_at < \'2024-01-02\') or add an expression index (GA since v6.5 for the functions in tidb_allow_function_for_expression_index).',
+  fix: "Rewrite as a range on the bare column (e.g. created_at >= '2024-01-01' AND created_at < '2024-01-02') or add an expression index (GA since v6.5 for the functions in tidb_allow_function_for_expression_index).",
   source: 'pingcap/docs: develop/dev-guide-index-best-practice.md',
-  quote: 'When using an index column as a condition in a query, do not use calculation, function, or type conversion on it, which will prevent the TiDB optimizer from using the index.',
+  quote:
+    'When using an index column as a condition in a query, do not use calculation, function, or type conversion on it, which will prevent the TiDB optimizer from using the index.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
     flagged: [
-      'SELECT id FROM t WHERE lower(email) LIKE \'ab%\';',
+      "SELECT id FROM t WHERE lower(email) LIKE 'ab%';",
       'UPDATE t SET x = 1 WHERE IFNULL(deleted, 0) = 0;',
-      'SELECT id, total FROM invoices WHERE DATE_FORMAT(issued_at, \'%Y-%m\') = \'2024-05\' LIMIT 200;',
+      "SELECT id, total FROM invoices WHERE DATE_FORMAT(issued_at, '%Y-%m') = '2024-05' LIMIT 200;",
     ],
     clean: [
       'SELECT id FROM t WHERE LENGTH(name) = 3;',
       'SELECT DATE(created_at) AS d FROM orders WHERE id = 5;',
-      'SELECT a.id FROM a JOIN b ON DATE(b.ts) = \'2024-01-01\' WHERE a.id = 1;',
+      "SELECT a.id FROM a JOIN b ON DATE(b.ts) = '2024-01-01' WHERE a.id = 1;",
     ],
   },
   check(ctx) {
@@ -150,7 +207,10 @@ export default defineRule({
         seen.add(i);
         const colText = s.text(colStart, col - 1);
         const call = close - i <= 12 ? s.text(i, close) : `${s.text(i)}(...)`;
-        ctx.report([i, close], `${call} in WHERE wraps the column ${colText} in a function, so TiDB cannot use an index range on ${colText} (unless a matching expression index exists). Rewrite it as a range on the bare column, or add an expression index.`);
+        ctx.report(
+          [i, close],
+          `${call} in WHERE wraps the column ${colText} in a function, so TiDB cannot use an index range on ${colText} (unless a matching expression index exists). Rewrite it as a range on the bare column, or add an expression index.`,
+        );
       }
     }
   },

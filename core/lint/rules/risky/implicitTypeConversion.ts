@@ -21,10 +21,12 @@ export default defineRule({
   category: 'risky',
   severity: 'warning',
   versions: 'all',
-  explanation: 'The column is cast to DOUBLE for every row, so the index on it is unusable and results can be wrong for values like \'0123\'.',
-  fix: 'Quote the literal: phone = \'13800138000\'.',
+  explanation:
+    "The column is cast to DOUBLE for every row, so the index on it is unusable and results can be wrong for values like '0123'.",
+  fix: "Quote the literal: phone = '13800138000'.",
   source: 'pingcap/docs: develop/dev-guide-implicit-type-conversion.md',
-  quote: 'In the following case, `account_id` is the primary key and its data type is `varchar`. In the execution plan, this SQL statement has an implicit type conversion and cannot use the index.',
+  quote:
+    'In the following case, `account_id` is the primary key and its data type is `varchar`. In the execution plan, this SQL statement has an implicit type conversion and cannot use the index.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
@@ -33,11 +35,7 @@ export default defineRule({
       'CREATE TABLE legacy_customers (cust_no CHAR(10) NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL);\nSELECT name FROM legacy_customers WHERE cust_no = 1001;',
       'CREATE TABLE members (\n  id BIGINT AUTO_RANDOM PRIMARY KEY,\n  phone VARCHAR(20) NOT NULL,\n  points INT NOT NULL DEFAULT 0,\n  KEY idx_phone (phone)\n);\nSELECT id FROM members WHERE phone = 13800138000;',
     ],
-    clean: [
-      'DELETE FROM m WHERE body = 0;',
-      'SELECT id FROM m WHERE n = \'100\';',
-      'UPDATE m SET n = 1 WHERE 5 = code;',
-    ],
+    clean: ['DELETE FROM m WHERE body = 0;', "SELECT id FROM m WHERE n = '100';", 'UPDATE m SET n = 1 WHERE 5 = code;'],
   },
   check(ctx) {
     const s = ctx.s;
@@ -83,7 +81,12 @@ export default defineRule({
         let start = i;
         if (end < 0 && CMP.has(s.op(i - 1))) {
           // number <op> col
-          const b = s.tokens[i - 2]?.kind === 'number' ? (s.op(i - 3) === '-' || s.op(i - 3) === '+') && !isOperand(s, i - 4) ? i - 3 : i - 2 : -1;
+          const b =
+            s.tokens[i - 2]?.kind === 'number'
+              ? (s.op(i - 3) === '-' || s.op(i - 3) === '+') && !isOperand(s, i - 4)
+                ? i - 3
+                : i - 2
+              : -1;
           if (b >= from) {
             start = b;
             end = last;
@@ -99,11 +102,23 @@ export default defineRule({
 
 function isOperand(s: Stmt, i: number): boolean {
   const t = s.tokens[i];
-  return !!t && (t.kind === 'number' || t.kind === 'string' || t.kind === 'qident' || (t.kind === 'op' && t.value === ')') || (t.kind === 'word' && !['AND', 'OR', 'NOT', 'WHERE', 'ON'].includes(t.value)));
+  return (
+    !!t &&
+    (t.kind === 'number' ||
+      t.kind === 'string' ||
+      t.kind === 'qident' ||
+      (t.kind === 'op' && t.value === ')') ||
+      (t.kind === 'word' && !['AND', 'OR', 'NOT', 'WHERE', 'ON'].includes(t.value)))
+  );
 }
 
 /** A column reference at i whose table the file defines. */
-function columnRef(s: Stmt, i: number, byName: Map<string, TableInfo>, tables: TableInfo[]): { info: ColumnInfo; last: number } | undefined {
+function columnRef(
+  s: Stmt,
+  i: number,
+  byName: Map<string, TableInfo>,
+  tables: TableInfo[],
+): { info: ColumnInfo; last: number } | undefined {
   const t = s.tokens[i];
   if (!t || (t.kind !== 'word' && t.kind !== 'qident')) return undefined;
   if (s.op(i - 1) === '.' || s.op(i + 1) === '(') return undefined;
@@ -132,5 +147,8 @@ function columnRef(s: Stmt, i: number, byName: Map<string, TableInfo>, tables: T
 
 function report(ctx: RuleContext, start: number, end: number, colText: string, info: ColumnInfo): void {
   const type = info.type + (info.args.length ? `(${info.args.join(',')})` : '');
-  ctx.report([start, end], `${colText} is ${type}, compared with a number: TiDB casts the column to DOUBLE for every row, so its index is unusable and values such as '0123' can match unexpectedly. Quote the literal so it is compared as a string.`);
+  ctx.report(
+    [start, end],
+    `${colText} is ${type}, compared with a number: TiDB casts the column to DOUBLE for every row, so its index is unusable and values such as '0123' can match unexpectedly. Quote the literal so it is compared as a string.`,
+  );
 }

@@ -8,9 +8,10 @@ export default defineRule({
   severity: 'warning',
   versions: 'all',
   explanation: 'Copies a whole table in one transaction; large copies hit txn-total-size-limit / memory quota.',
-  fix: 'Use BATCH ON id LIMIT 10000 INSERT INTO ... SELECT (v6.5+) or IMPORT INTO; tidb_dml_type=\'bulk\' (pipelined DML, v8.0+) is experimental and incompatible with TiCDC, TiFlash and BR.',
+  fix: "Use BATCH ON id LIMIT 10000 INSERT INTO ... SELECT (v6.5+) or IMPORT INTO; tidb_dml_type='bulk' (pipelined DML, v8.0+) is experimental and incompatible with TiCDC, TiFlash and BR.",
   source: 'pingcap/docs: non-transactional-dml.md; system-variables.md#tidb_dml_type-new-in-v800; pipelined-dml.md',
-  quote: 'The bulk DML execution mode (`tidb_dml_type = "bulk"`) is an experimental feature. It is not recommended that you use it in the production environment.',
+  quote:
+    'The bulk DML execution mode (`tidb_dml_type = "bulk"`) is an experimental feature. It is not recommended that you use it in the production environment.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
@@ -42,7 +43,10 @@ export default defineRule({
       const hit = unboundedSource(s, all, ctes, b, 0);
       if (!hit) continue;
       const [fromAt, t] = hit;
-      ctx.report([fromAt, t.last], `${s.word(verb)} ... SELECT copies all of ${t.name} (no WHERE, no LIMIT) in one transaction, which can exceed txn-total-size-limit or the memory quota. Batch it with BATCH ON <key> LIMIT 10000 ${s.word(verb)} ... (v6.5+), bound it with WHERE ranges, or use IMPORT INTO.`);
+      ctx.report(
+        [fromAt, t.last],
+        `${s.word(verb)} ... SELECT copies all of ${t.name} (no WHERE, no LIMIT) in one transaction, which can exceed txn-total-size-limit or the memory quota. Batch it with BATCH ON <key> LIMIT 10000 ${s.word(verb)} ... (v6.5+), bound it with WHERE ranges, or use IMPORT INTO.`,
+      );
     }
   },
 });
@@ -92,4 +96,3 @@ function unboundedSource(
   }
   return undefined;
 }
-

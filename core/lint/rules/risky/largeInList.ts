@@ -11,10 +11,12 @@ export default defineRule({
   category: 'risky',
   severity: 'warning',
   versions: 'all',
-  explanation: 'Very large IN lists inflate parse/plan time, defeat the plan cache and can exceed tidb_opt_range_max_size (v6.4+), falling back to full range scans.',
+  explanation:
+    'Very large IN lists inflate parse/plan time, defeat the plan cache and can exceed tidb_opt_range_max_size (v6.4+), falling back to full range scans.',
   fix: 'Load the keys into a temporary table and JOIN, or batch the list.',
   source: 'pingcap/docs: develop/dev-guide-index-best-practice.md; system-variables.md#tidb_opt_range_max_size-new-in-v640',
-  quote: 'When using the `IN` expression in a query condition, it is recommended that the number of value matched after it does not exceed 300, otherwise the execution efficiency will be poor.',
+  quote:
+    'When using the `IN` expression in a query condition, it is recommended that the number of value matched after it does not exceed 300, otherwise the execution efficiency will be poor.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
@@ -50,7 +52,10 @@ export default defineRule({
       }
       if (count <= LARGE_IN_LIST) continue;
       const first = s.is(i - 1, 'NOT') ? i - 1 : i;
-      ctx.report([first, i + 1], `This IN list has ${count} literal items (more than ${LARGE_IN_LIST}): it inflates parse and plan time, defeats the plan cache and can exceed tidb_opt_range_max_size, falling back to a full range scan. Load the keys into a temporary table and JOIN, or split the list into batches.`);
+      ctx.report(
+        [first, i + 1],
+        `This IN list has ${count} literal items (more than ${LARGE_IN_LIST}): it inflates parse and plan time, defeats the plan cache and can exceed tidb_opt_range_max_size, falling back to a full range scan. Load the keys into a temporary table and JOIN, or split the list into batches.`,
+      );
       i = close;
     }
   },

@@ -14,15 +14,11 @@ export default defineRule({
   tidb: 'accepted',
   examples: {
     flagged: [
-      'select id from o where no like \'_2024%\' limit 5;',
-      'SELECT id FROM products WHERE name LIKE \'%phone%\' LIMIT 50;',
-      'SELECT COUNT(*) FROM users WHERE email NOT LIKE \'%@example.com\';',
+      "select id from o where no like '_2024%' limit 5;",
+      "SELECT id FROM products WHERE name LIKE '%phone%' LIMIT 50;",
+      "SELECT COUNT(*) FROM users WHERE email NOT LIKE '%@example.com';",
     ],
-    clean: [
-      'SELECT \'x LIKE \'\'%y\'\'\' AS doc;',
-      'SHOW VARIABLES LIKE \'%timeout%\';',
-      'SELECT id FROM t WHERE name LIKE \'john%\' LIMIT 1;',
-    ],
+    clean: ["SELECT 'x LIKE ''%y''' AS doc;", "SHOW VARIABLES LIKE '%timeout%';", "SELECT id FROM t WHERE name LIKE 'john%' LIMIT 1;"],
   },
   check(ctx) {
     const s = ctx.s;
@@ -35,14 +31,17 @@ export default defineRule({
       // _utf8mb4'...' / N'...' introducers
       if (s.tokens[j]?.kind === 'word' && s.word(j).startsWith('_') && s.tokens[j + 1]?.kind === 'string') j++;
       const t = s.tokens[j];
-      if (!t || t.kind !== 'string') continue;
+      if (t?.kind !== 'string') continue;
       const raw = s.src.slice(t.start, t.end);
       const body = raw[0] === 'N' || raw[0] === 'n' ? raw.slice(2) : raw.slice(1);
       const c = body[0];
       if (c !== '%' && c !== '_') continue;
       const first = s.is(i - 1, 'NOT') ? i - 1 : i;
       const what = c === '%' ? "'%'" : "'_'";
-      ctx.report([first, j], `The LIKE pattern ${s.text(j)} starts with the wildcard ${what}, so TiDB cannot use an index range and scans the whole table or index. Use a prefix pattern, a reversed-string column, or full-text search.`);
+      ctx.report(
+        [first, j],
+        `The LIKE pattern ${s.text(j)} starts with the wildcard ${what}, so TiDB cannot use an index range and scans the whole table or index. Use a prefix pattern, a reversed-string column, or full-text search.`,
+      );
     }
   },
 });

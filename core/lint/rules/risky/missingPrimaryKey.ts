@@ -5,7 +5,8 @@ export default defineRule({
   category: 'risky',
   severity: 'warning',
   versions: 'all',
-  explanation: 'Without a PK TiDB keys rows by an implicit, monotonically allocated _tidb_rowid (hotspot) and DM/TiCDC need a PK or not-null unique key to replicate updates correctly.',
+  explanation:
+    'Without a PK TiDB keys rows by an implicit, monotonically allocated _tidb_rowid (hotspot) and DM/TiCDC need a PK or not-null unique key to replicate updates correctly.',
   fix: 'Add a PRIMARY KEY (e.g. BIGINT AUTO_RANDOM). If a table truly cannot have one, SHARD_ROW_ID_BITS=4 PRE_SPLIT_REGIONS=4 removes the _tidb_rowid hotspot, but the finding stays (DM/TiCDC still need a PK or NOT NULL unique key); suppress it explicitly for such tables.',
   source: 'pingcap/docs: mysql-compatibility.md; troubleshoot-hot-spot-issues.md',
   quote: 'If you do not specify a primary key when creating a table, TiDB uses `_tidb_rowid` to identify the row.',
@@ -26,9 +27,12 @@ export default defineRule({
   kinds: ['CREATE TABLE'],
   check(ctx) {
     const ct = ctx.createTable();
-    if (!ct || !ct.name || ct.temporary || ct.like || ct.asSelect !== undefined || ct.bodyOpen === undefined) return;
+    if (!ct?.name || ct.temporary || ct.like || ct.asSelect !== undefined || ct.bodyOpen === undefined) return;
     if (ct.columns.some((c) => c.primaryKey !== undefined) || ct.indexes.some((i) => i.kind === 'PRIMARY')) return;
     const hasUnique = ct.columns.some((c) => c.unique !== undefined) || ct.indexes.some((i) => i.kind === 'UNIQUE');
-    ctx.report([ct.name.first, ct.name.last], `Table ${ct.name.name} has no PRIMARY KEY: TiDB keys its rows by an implicit, monotonically allocated _tidb_rowid (a write hotspot), and DM/TiCDC need a primary key${hasUnique ? ' (or a NOT NULL unique key)' : ''} to replicate updates reliably. Add a primary key, e.g. id BIGINT AUTO_RANDOM PRIMARY KEY.`);
+    ctx.report(
+      [ct.name.first, ct.name.last],
+      `Table ${ct.name.name} has no PRIMARY KEY: TiDB keys its rows by an implicit, monotonically allocated _tidb_rowid (a write hotspot), and DM/TiCDC need a primary key${hasUnique ? ' (or a NOT NULL unique key)' : ''} to replicate updates reliably. Add a primary key, e.g. id BIGINT AUTO_RANDOM PRIMARY KEY.`,
+    );
   },
 });

@@ -8,7 +8,8 @@ export default defineRule({
   category: 'risky',
   severity: 'warning',
   versions: 'all',
-  explanation: 'Reads and sorts the whole table (no TiDB doc discusses ORDER BY RAND(); the quote only documents the TABLESAMPLE alternative).',
+  explanation:
+    'Reads and sorts the whole table (no TiDB doc discusses ORDER BY RAND(); the quote only documents the TABLESAMPLE alternative).',
   fix: 'Pick random keys in the application or sample with TABLESAMPLE REGIONS().',
   source: 'pingcap/docs: sql-statements/sql-statement-select.md (TABLESAMPLE)',
   quote: '`TABLESAMPLE` | To get a sample of rows from the table.',
@@ -20,10 +21,7 @@ export default defineRule({
       'SELECT id, title FROM recipes WHERE is_public = 1 ORDER BY RAND() LIMIT 6;',
       'SELECT id, question FROM quiz_questions WHERE category_id = 3 ORDER BY RAND() LIMIT 10;',
     ],
-    clean: [
-      'SELECT id FROM t WHERE note = \'ORDER BY RAND()\' LIMIT 3;',
-      'SELECT RAND() AS r FROM t WHERE a = 1 ORDER BY id LIMIT 3;',
-    ],
+    clean: ["SELECT id FROM t WHERE note = 'ORDER BY RAND()' LIMIT 3;", 'SELECT RAND() AS r FROM t WHERE a = 1 ORDER BY id LIMIT 3;'],
   },
   check(ctx) {
     const s = ctx.s;
@@ -37,7 +35,10 @@ export default defineRule({
         const atEnd = j === n || s.depth(j) < d || (s.depth(j) === d && (s.op(j) === ')' || s.op(j) === ';' || ITEM_END.has(s.word(j))));
         if (s.word(item) === 'RAND' && s.op(item + 1) === '(') {
           const close = s.match(item + 1);
-          ctx.report([i, close !== -1 ? close : item + 1], 'ORDER BY RAND() reads and sorts every matching row before picking a few, which is expensive on a distributed store. Pick random keys in the application, or sample with TABLESAMPLE REGIONS().');
+          ctx.report(
+            [i, close !== -1 ? close : item + 1],
+            'ORDER BY RAND() reads and sorts every matching row before picking a few, which is expensive on a distributed store. Pick random keys in the application, or sample with TABLESAMPLE REGIONS().',
+          );
           break;
         }
         if (atEnd) break;

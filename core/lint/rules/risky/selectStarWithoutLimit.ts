@@ -18,11 +18,7 @@ export default defineRule({
       'WITH x AS (SELECT id FROM t WHERE id > 1) SELECT * FROM users FOR UPDATE;',
       'SELECT * FROM orders o JOIN customers c ON c.id = o.customer_id;',
     ],
-    clean: [
-      'SELECT * FROM dual;',
-      'SELECT COUNT(*) FROM users;',
-      'USE mysql;\nSELECT * FROM user;',
-    ],
+    clean: ['SELECT * FROM dual;', 'SELECT COUNT(*) FROM users;', 'USE mysql;\nSELECT * FROM user;'],
   },
   kinds: ['SELECT', 'WITH', '('],
   check(ctx) {
@@ -49,15 +45,27 @@ export default defineRule({
         return true;
       });
       if (!user) continue;
-      ctx.report(star, `SELECT ${s.text(star[0], star[1])} from ${user.name} with neither WHERE nor LIMIT ships the whole table to the client and fans out to every Region. Select the needed columns and add a WHERE or LIMIT (or paginate by key).`);
+      ctx.report(
+        star,
+        `SELECT ${s.text(star[0], star[1])} from ${user.name} with neither WHERE nor LIMIT ships the whole table to the client and fans out to every Region. Select the needed columns and add a WHERE or LIMIT (or paginate by key).`,
+      );
     }
   },
 });
 
 /** Select modifiers that may precede the first select item (SELECT DISTINCT *, SELECT SQL_NO_CACHE *). */
 const SELECT_MODIFIERS = new Set([
-  'ALL', 'DISTINCT', 'DISTINCTROW', 'HIGH_PRIORITY', 'STRAIGHT_JOIN', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT', 'SQL_BUFFER_RESULT',
-  'SQL_CACHE', 'SQL_NO_CACHE', 'SQL_CALC_FOUND_ROWS',
+  'ALL',
+  'DISTINCT',
+  'DISTINCTROW',
+  'HIGH_PRIORITY',
+  'STRAIGHT_JOIN',
+  'SQL_SMALL_RESULT',
+  'SQL_BIG_RESULT',
+  'SQL_BUFFER_RESULT',
+  'SQL_CACHE',
+  'SQL_NO_CACHE',
+  'SQL_CALC_FOUND_ROWS',
 ]);
 
 /** The first `*` or `t.*` item of the select list [from, to), as a token range. */

@@ -11,7 +11,8 @@ export default defineRule({
   explanation: 'Insert-time indexes grow at the tail, creating an index write hotspot.',
   fix: 'Prefix the index with a high-cardinality column, or accept it for low write rates.',
   source: 'pingcap/docs: troubleshoot-hot-spot-issues.md',
-  quote: 'Common index hotspots appear in fields that are monotonously increasing in time order, or `INSERT` scenarios with a large number of repeated values.',
+  quote:
+    'Common index hotspots appear in fields that are monotonously increasing in time order, or `INSERT` scenarios with a large number of repeated values.',
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
@@ -50,7 +51,10 @@ export default defineRule({
       if (!first?.column) continue;
       const c = lookup(first.column);
       if (!c || (c.type !== 'DATETIME' && c.type !== 'TIMESTAMP') || !c.defaultNow) continue;
-      ctx.report([first.first, Math.max(first.first, first.end - 1)], `Index${index.name ? ` ${index.name}` : ''} starts with ${c.name}, an insert-time ${c.type} column (DEFAULT CURRENT_TIMESTAMP): every insert writes to the tail of the index, a write hotspot on one TiKV Region. Put a high-cardinality column first, or accept it for low write rates.`);
+      ctx.report(
+        [first.first, Math.max(first.first, first.end - 1)],
+        `Index${index.name ? ` ${index.name}` : ''} starts with ${c.name}, an insert-time ${c.type} column (DEFAULT CURRENT_TIMESTAMP): every insert writes to the tail of the index, a write hotspot on one TiKV Region. Put a high-cardinality column first, or accept it for low write rates.`,
+      );
     }
   },
 });

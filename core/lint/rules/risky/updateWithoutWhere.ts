@@ -6,7 +6,7 @@ export default defineRule({
   category: 'risky',
   severity: 'error',
   versions: 'all',
-  explanation: 'Rewrites every (joined) row in one transaction: huge transaction, GC pressure, possible \'transaction too large\'.',
+  explanation: "Rewrites every (joined) row in one transaction: huge transaction, GC pressure, possible 'transaction too large'.",
   fix: 'Add a WHERE clause, or batch with BATCH ON id LIMIT n UPDATE ... (non-transactional UPDATE needs v6.5+; BATCH DELETE v6.1+).',
   source: 'pingcap/docs: develop/dev-guide-optimize-sql-best-practices.md; non-transactional-dml.md; basic-features.md',
   quote: 'When you update a large amount of data, it is recommended to use [bulk update]',
@@ -14,8 +14,8 @@ export default defineRule({
   tidb: 'accepted',
   examples: {
     flagged: [
-      'UPDATE t30 SET v = \'x\';',
-      'START TRANSACTION;\nINSERT INTO audit_log (actor, action) VALUES (\'system\', \'nightly\');\nUPDATE accounts SET frozen = 1;\nCOMMIT;',
+      "UPDATE t30 SET v = 'x';",
+      "START TRANSACTION;\nINSERT INTO audit_log (actor, action) VALUES ('system', 'nightly');\nUPDATE accounts SET frozen = 1;\nCOMMIT;",
       'UPDATE orders SET status = 1;',
     ],
     clean: [
@@ -39,6 +39,9 @@ export default defineRule({
     const last = refs.length > 0 ? refs[0].last : verb;
     const multi = refs.length > 1 ? ' (the join condition does not bound the rows the way WHERE does)' : '';
     const what = refs.length > 0 ? refs.map((r) => r.name).join(' JOIN ') : 'the table';
-    ctx.report([verb, last], `UPDATE without WHERE rewrites every row of ${what} in one transaction${multi}: huge transaction, GC pressure, possibly 'transaction too large'. Add a WHERE clause, or batch it with BATCH ON <key> LIMIT n UPDATE ... (v6.5+).`);
+    ctx.report(
+      [verb, last],
+      `UPDATE without WHERE rewrites every row of ${what} in one transaction${multi}: huge transaction, GC pressure, possibly 'transaction too large'. Add a WHERE clause, or batch it with BATCH ON <key> LIMIT n UPDATE ... (v6.5+).`,
+    );
   },
 });

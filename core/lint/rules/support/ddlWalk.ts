@@ -42,7 +42,8 @@ export function indexSites(ctx: RuleContext): IndexSite[] {
   if (ct) for (const index of ct.indexes) out.push({ index, via: 'CREATE TABLE', table: ct.name });
   const at = ctx.alterTable();
   if (at) {
-    for (const spec of at.specs) if (spec.verb === 'ADD' && spec.index) out.push({ index: spec.index, via: 'ALTER TABLE', spec, table: at.name });
+    for (const spec of at.specs)
+      if (spec.verb === 'ADD' && spec.index) out.push({ index: spec.index, via: 'ALTER TABLE', spec, table: at.name });
   }
   if (ctx.s.kind === 'CREATE INDEX') {
     const ci = parseCreateIndex(ctx.s);

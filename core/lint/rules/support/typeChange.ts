@@ -59,27 +59,41 @@ export function fieldType(t: TypeLike): FieldType | undefined {
   const a1 = argNum(t.args[1]);
   const ft = (tp: string, flen = -1, dec = -1, binary = false): FieldType => ({ tp, flen, dec, unsigned: t.unsigned, binary, elems: [] });
   switch (name) {
-    case 'TINYINT': case 'INT1': case 'BOOL': case 'BOOLEAN':
+    case 'TINYINT':
+    case 'INT1':
+    case 'BOOL':
+    case 'BOOLEAN':
       return ft('tiny');
-    case 'SMALLINT': case 'INT2':
+    case 'SMALLINT':
+    case 'INT2':
       return ft('short');
-    case 'MEDIUMINT': case 'INT3': case 'MIDDLEINT':
+    case 'MEDIUMINT':
+    case 'INT3':
+    case 'MIDDLEINT':
       return ft('int24');
-    case 'INT': case 'INTEGER': case 'INT4':
+    case 'INT':
+    case 'INTEGER':
+    case 'INT4':
       return ft('long');
-    case 'BIGINT': case 'INT8':
+    case 'BIGINT':
+    case 'INT8':
       return ft('longlong');
     case 'SERIAL':
       return { ...ft('longlong'), unsigned: true };
     case 'BIT':
       return ft('bit', a0 === -1 ? 1 : a0);
-    case 'DECIMAL': case 'DEC': case 'NUMERIC': case 'FIXED':
+    case 'DECIMAL':
+    case 'DEC':
+    case 'NUMERIC':
+    case 'FIXED':
       return ft('decimal', a0 === -1 ? 10 : a0, a1 === -1 ? 0 : a1);
     case 'FLOAT':
       // FLOAT(p) with p > 24 is a DOUBLE
       if (t.args.length === 1 && a0 > 24) return ft('double');
       return ft('float', t.args.length === 2 ? a0 : -1, t.args.length === 2 ? a1 : -1);
-    case 'DOUBLE': case 'REAL': case 'FLOAT8':
+    case 'DOUBLE':
+    case 'REAL':
+    case 'FLOAT8':
       return ft('double', t.args.length === 2 ? a0 : -1, t.args.length === 2 ? a1 : -1);
     case 'FLOAT4':
       return ft('float');
@@ -96,22 +110,35 @@ export function fieldType(t: TypeLike): FieldType | undefined {
       return ft('year');
     case 'JSON':
       return ft('json');
-    case 'VARCHAR': case 'NVARCHAR': case 'VARCHARACTER':
+    case 'VARCHAR':
+    case 'NVARCHAR':
+    case 'VARCHARACTER':
       return ft('varchar', a0);
     case 'VARBINARY':
       return ft('varchar', a0, -1, true);
-    case 'CHAR': case 'CHARACTER': case 'NCHAR':
+    case 'CHAR':
+    case 'CHARACTER':
+    case 'NCHAR':
       return ft('char', a0 === -1 ? 1 : a0);
     case 'BINARY':
       return ft('char', a0 === -1 ? 1 : a0, -1, true);
-    case 'TINYTEXT': return ft('tinyblob', BLOB_FLEN.tinyblob);
-    case 'TEXT': return ft('blob', a0 === -1 ? BLOB_FLEN.blob : a0);
-    case 'MEDIUMTEXT': case 'LONG': return ft('mediumblob', BLOB_FLEN.mediumblob);
-    case 'LONGTEXT': return ft('longblob', BLOB_FLEN.longblob);
-    case 'TINYBLOB': return ft('tinyblob', BLOB_FLEN.tinyblob, -1, true);
-    case 'BLOB': return ft('blob', a0 === -1 ? BLOB_FLEN.blob : a0, -1, true);
-    case 'MEDIUMBLOB': return ft('mediumblob', BLOB_FLEN.mediumblob, -1, true);
-    case 'LONGBLOB': return ft('longblob', BLOB_FLEN.longblob, -1, true);
+    case 'TINYTEXT':
+      return ft('tinyblob', BLOB_FLEN.tinyblob);
+    case 'TEXT':
+      return ft('blob', a0 === -1 ? BLOB_FLEN.blob : a0);
+    case 'MEDIUMTEXT':
+    case 'LONG':
+      return ft('mediumblob', BLOB_FLEN.mediumblob);
+    case 'LONGTEXT':
+      return ft('longblob', BLOB_FLEN.longblob);
+    case 'TINYBLOB':
+      return ft('tinyblob', BLOB_FLEN.tinyblob, -1, true);
+    case 'BLOB':
+      return ft('blob', a0 === -1 ? BLOB_FLEN.blob : a0, -1, true);
+    case 'MEDIUMBLOB':
+      return ft('mediumblob', BLOB_FLEN.mediumblob, -1, true);
+    case 'LONGBLOB':
+      return ft('longblob', BLOB_FLEN.longblob, -1, true);
     case 'ENUM':
     case 'SET':
       return { ...ft(name.toLowerCase()), elems: t.args.map((x) => elemValue(x)) };
@@ -151,9 +178,20 @@ function typeChangeSupported(o: FieldType, t: FieldType): boolean {
   const oTime = TIME_TPS.has(o.tp);
   const tTime = TIME_TPS.has(t.tp);
   if ((oTime || o.tp === 'time' || o.tp === 'year' || STRING_TPS.has(o.tp) || o.tp === 'json') && t.tp === 'bit') return false;
-  if ((oTime || o.tp === 'time' || o.tp === 'year' || o.tp === 'decimal' || o.tp === 'float' || o.tp === 'double' || o.tp === 'json' || o.tp === 'bit') &&
-      (t.tp === 'enum' || t.tp === 'set')) return false;
-  if ((o.tp === 'enum' || o.tp === 'set' || o.tp === 'bit' || o.tp === 'decimal' || o.tp === 'float' || o.tp === 'double') && tTime) return false;
+  if (
+    (oTime ||
+      o.tp === 'time' ||
+      o.tp === 'year' ||
+      o.tp === 'decimal' ||
+      o.tp === 'float' ||
+      o.tp === 'double' ||
+      o.tp === 'json' ||
+      o.tp === 'bit') &&
+    (t.tp === 'enum' || t.tp === 'set')
+  )
+    return false;
+  if ((o.tp === 'enum' || o.tp === 'set' || o.tp === 'bit' || o.tp === 'decimal' || o.tp === 'float' || o.tp === 'double') && tTime)
+    return false;
   if (o.tp === 'vector' || t.tp === 'vector') return false;
   if ((o.tp === 'enum' || o.tp === 'set' || o.tp === 'bit') && t.tp === 'time') return false;
   return true;
@@ -220,14 +258,15 @@ export function modifyTypeChanges(ctx: RuleContext): ModifyTypeChange[] {
     const col = spec.columns[0];
     if (!col?.type || !spec.oldName) continue;
     const old = table.columns.get(spec.oldName.toLowerCase());
-    if (!old || !old.type) continue;
+    if (!old?.type) continue;
     const change = classifyTypeChange(old, { type: col.type.name, args: col.type.args, unsigned: col.type.unsigned });
     if (!change || change === 'none') continue;
     let restricted: ModifyTypeChange['restricted'];
     if (change === 'unsupported') restricted = 'unsupported';
     else if (table.partition) restricted = 'partition';
     else if (old.generated) restricted = 'generated';
-    else if (change === 'reorg' && table.primaryKey?.columns.some((c) => c.toLowerCase() === old.name.toLowerCase())) restricted = 'primary-key';
+    else if (change === 'reorg' && table.primaryKey?.columns.some((c) => c.toLowerCase() === old.name.toLowerCase()))
+      restricted = 'primary-key';
     out.push({ spec, col, old, table, change, restricted });
   }
   return out;
