@@ -31,7 +31,8 @@ test('activation is cheap and covers the SQL languages; commands are contributed
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const f = path.join(dir, e.name);
       if (e.isDirectory()) walk(f);
-      else if (f.endsWith('.ts')) for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*'([\w.]+)'/g)) registered.add(m[1]);
+      else if (f.endsWith('.ts'))
+        for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*'([\w.]+)'/g)) registered.add(m[1]);
     }
   };
   walk(path.resolve(__dirname, '../../client/src'));
