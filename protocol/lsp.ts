@@ -1,8 +1,9 @@
-// Custom messages between the extension and the language server, defined once
-// and imported by both sides so a method name can never drift. Plain method
-// names and parameter types: the client and the server bundle different
-// vscode-jsonrpc versions, whose NotificationType classes do not mix.
+// Custom messages between the extension and the language server, defined once as
+// typed request and notification objects and imported by both sides, so neither a
+// method name nor a parameter type can drift. The client and the server use the
+// same vscode-languageserver-protocol (vscode-languageclient 11, vscode-languageserver 11).
 
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { RuleMeta } from '../core/lint/rule';
 
 /** A database schema as the client knows it from a live connection. */
@@ -61,8 +62,8 @@ export function schemaSnapshotProblem(x: unknown): string | undefined {
  * offers its tables and columns, schema-aware rules use it, and a TiDB server's
  * version becomes the target version where none is pinned.
  */
+export const SchemaRequest = new RequestType<SchemaRequest.Params, SchemaRequest.Result, void>('tidb/schema');
 export namespace SchemaRequest {
-  export const method = 'tidb/schema';
   export type Params = SchemaSnapshot | null;
   export interface Result {
     databases: number;
@@ -85,8 +86,8 @@ export interface LintWorkspaceResult {
 }
 
 /** Client -> server: lint files that are not open and publish their diagnostics. */
+export const LintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>('tidb/lintWorkspace');
 export namespace LintWorkspaceRequest {
-  export const method = 'tidb/lintWorkspace';
   export type Params = LintWorkspaceParams;
   export type Result = LintWorkspaceResult;
 }
@@ -102,8 +103,8 @@ export interface DocumentStatus {
   connection?: string;
 }
 
+export const DocumentStatusNotification = new NotificationType<DocumentStatus>('tidb/documentStatus');
 export namespace DocumentStatusNotification {
-  export const method = 'tidb/documentStatus';
   export type Params = DocumentStatus;
 }
 
@@ -111,14 +112,14 @@ export namespace DocumentStatusNotification {
 export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'versions' | 'explanation' | 'fix' | 'docsUrl'>;
 
 /** Client -> server: the rules the server runs. */
+export const RulesRequest = new RequestType0<RuleInfo[], void>('tidb/rules');
 export namespace RulesRequest {
-  export const method = 'tidb/rules';
   export type Result = RuleInfo[];
 }
 
 /** Client -> server: process health, for the bench and a status command. Resets the delay histogram. */
+export const ServerStatsRequest = new RequestType0<ServerStatsRequest.Result, void>('tidb/serverStats');
 export namespace ServerStatsRequest {
-  export const method = 'tidb/serverStats';
   export interface Result {
     rssBytes: number;
     heapUsedBytes: number;

@@ -220,7 +220,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
       await schema.invalidate();
     }),
   );
-  c.onNotification(DocumentStatusNotification.method, (p: DocumentStatusNotification.Params) => status.update(p));
+  c.onNotification(DocumentStatusNotification, (p: DocumentStatusNotification.Params) => status.update(p));
   try {
     await c.start();
     void schema.sync();

@@ -138,7 +138,7 @@ connection.onFoldingRanges((p) => {
   return doc ? foldingRanges(doc) : [];
 });
 
-connection.onRequest(SchemaRequest.method, (snap: SchemaRequest.Params): SchemaRequest.Result | ResponseError => {
+connection.onRequest(SchemaRequest, (snap: SchemaRequest.Params): SchemaRequest.Result | ResponseError => {
   // a malformed snapshot is refused and the one in use is kept (completion goes on working)
   const problem = snap === null ? undefined : schemaSnapshotProblem(snap);
   if (problem) return new ResponseError(ErrorCodes.InvalidParams, `tidb/schema: ${problem}; the previous schema is kept`);
@@ -152,7 +152,7 @@ connection.onRequest(SchemaRequest.method, (snap: SchemaRequest.Params): SchemaR
   return { databases: snap?.databases.length ?? 0, tables, columns, targetVersion };
 });
 
-connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest.Params, token): Promise<LintWorkspaceRequest.Result> => {
+connection.onRequest(LintWorkspaceRequest, async (p: LintWorkspaceRequest.Params, token): Promise<LintWorkspaceRequest.Result> => {
   const failed: LintWorkspaceRequest.Result['failed'] = [];
   let linted = 0;
   for (const uri of p.uris) {
@@ -175,7 +175,7 @@ connection.onRequest(LintWorkspaceRequest.method, async (p: LintWorkspaceRequest
 });
 
 connection.onRequest(
-  RulesRequest.method,
+  RulesRequest,
   (): RulesRequest.Result =>
     RULES.map(({ meta: { id, category, severity, versions, explanation, fix, docsUrl } }) => ({
       id,
@@ -190,7 +190,7 @@ connection.onRequest(
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
-connection.onRequest(ServerStatsRequest.method, (): ServerStatsRequest.Result => {
+connection.onRequest(ServerStatsRequest, (): ServerStatsRequest.Result => {
   const mem = process.memoryUsage();
   const r = {
     rssBytes: mem.rss,

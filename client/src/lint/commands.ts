@@ -53,11 +53,7 @@ export async function lintWorkspace(client: LanguageClient): Promise<void> {
       const failed: Array<{ uri: string; reason: string }> = [];
       for (let i = 0; i < files.length && !token.isCancellationRequested; i += batch) {
         const uris = files.slice(i, i + batch).map((f) => f.toString());
-        const r = await client.sendRequest<LintWorkspaceRequest.Result>(
-          LintWorkspaceRequest.method,
-          { uris } satisfies LintWorkspaceRequest.Params,
-          token,
-        );
+        const r = await client.sendRequest(LintWorkspaceRequest, { uris }, token);
         linted += r.linted;
         failed.push(...r.failed);
         progress.report({
@@ -76,7 +72,7 @@ export async function lintWorkspace(client: LanguageClient): Promise<void> {
 }
 
 export async function showRuleDocumentation(client: LanguageClient, ruleId?: unknown): Promise<void> {
-  const rules = await client.sendRequest<RulesRequest.Result>(RulesRequest.method);
+  const rules = await client.sendRequest(RulesRequest);
   let rule = typeof ruleId === 'string' ? rules.find((r) => r.id === ruleId) : undefined;
   if (!rule) {
     const pick = await vscode.window.showQuickPick(

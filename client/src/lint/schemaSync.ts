@@ -59,7 +59,7 @@ export class SchemaSync implements vscode.Disposable {
       }
       if (mine !== this.seq) return;
       if (!this.client.isRunning()) return;
-      const r = (await this.client.sendRequest(SchemaRequest.method, snap)) as SchemaRequest.Result;
+      const r = await this.client.sendRequest(SchemaRequest, snap);
       this.sentFor = id;
       if (snap)
         log().info(

@@ -56,7 +56,7 @@ export class Diagnostics {
     const s = await this.settings.get(doc.uri);
     if (run.cancelled) return;
     const status: DocumentStatusNotification.Params = { uri: doc.uri, ...s.status };
-    void this.connection.sendNotification(DocumentStatusNotification.method, status);
+    void this.connection.sendNotification(DocumentStatusNotification, status);
     if (!s.enable) {
       st.last = { version: doc.version, findings: [] };
       st.running = undefined;
