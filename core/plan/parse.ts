@@ -357,6 +357,26 @@ function stripPrompts(text: string): string[] {
     .map((l) => l.replace(/^(mysql|tidb|MySQL \[[^\]]*\]|TiDB \[[^\]]*\]|\[tidb\])>\s?/, ''));
 }
 
+/**
+ * The plan in an EXPLAIN result as a driver returns it (column names and rows), with
+ * no text in between: a single JSON cell (FORMAT='tidb_json', FORMAT=JSON) is read as
+ * JSON, anything else as the row format (format 'tsv', as if it had been copied).
+ */
+export function planFromRows(columns: string[], rows: readonly (readonly unknown[])[]): Plan {
+  if (columns.length === 1 && rows.length >= 1) {
+    const cell = String(rows[0][0] ?? '');
+    if (/^\s*[[{]/.test(cell)) return parsePlan(cell);
+  }
+  if (rows.length === 0) throw new PlanParseError('EXPLAIN returned no rows');
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  return rowsToPlan(
+    'tsv',
+    columns,
+    rows.map((r) => r.map(text)),
+    [],
+  );
+}
+
 /** Finds and parses the plan in `text`; throws PlanParseError when there is none. */
 export function parsePlan(text: string): Plan {
   const notes: string[] = [];

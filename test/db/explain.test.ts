@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ConnectionManager } from '../../client/src/connections/manager';
 import { ConnectionStore } from '../../client/src/connections/store';
-import { explainQuery, resultToPlanText } from '../../client/src/explain/explainSql';
+import { explainQuery, planOfResult, resultToPlanText } from '../../client/src/explain/explainSql';
 import { diagnose } from '../../core/plan/diagnoses/index';
 import { planHtml } from '../../core/plan/html';
 import { walk } from '../../core/plan/model';
@@ -55,8 +55,10 @@ test('MariaDB EXPLAIN FORMAT=JSON of a join parses into table accesses under the
   const s = await manager.connect('m');
   const q = explainQuery(s.server, `${JOIN};`, false);
   assert.equal(q.sql, `EXPLAIN FORMAT=JSON ${JOIN}`);
-  const text = resultToPlanText(await s.run(q.sql));
-  const plan = parsePlan(text);
+  const result = await s.run(q.sql);
+  const text = resultToPlanText(result);
+  const plan = planOfResult(result);
+  assert.deepEqual(plan, parsePlan(text), 'the rows read directly give the plan the copied text gives');
   assert.equal(plan.format, 'mysql_json');
   const nodes = [...walk(plan.roots)].map((e) => e.node);
   assert.match(plan.roots[0].id, /^query_block #1$/);
@@ -100,7 +102,7 @@ test('MariaDB ANALYZE FORMAT=JSON: actual rows per table', async () => {
   const s = await manager.connect('m');
   const q = explainQuery(s.server, JOIN, true);
   assert.equal(q.sql, `ANALYZE FORMAT=JSON ${JOIN}`);
-  const plan = parsePlan(resultToPlanText(await s.run(q.sql)));
+  const plan = planOfResult(await s.run(q.sql));
   assert.equal(plan.analyzed, true);
   const c = [...walk(plan.roots)].map((e) => e.node).find((n) => /table:c\b/.test(n.accessObject ?? ''))!;
   assert.equal(c.actRows, 49);
@@ -113,8 +115,8 @@ test('TiDB EXPLAIN forms by version (TiDB itself cannot run here)', () => {
   });
   assert.deepEqual(explainQuery({ flavor: 'tidb', version: '6.1.7' }, 'SELECT 1', false), { sql: 'EXPLAIN SELECT 1' });
   assert.match(explainQuery({ flavor: 'mysql', version: '8.0.36' }, 'SELECT 1', true).note!, /no JSON form of EXPLAIN ANALYZE/);
-  // the row format as a result set becomes TAB-separated text the parser reads
-  const text = resultToPlanText({
+  // the row format as a result set: the parser reads the rows; the TAB-separated text (the Raw tab) reads the same
+  const result = {
     sets: [
       {
         columns: ['id', 'estRows', 'task', 'access object', 'operator info'].map((name) => ({ name, type: 'VAR_STRING' })),
@@ -128,10 +130,15 @@ test('TiDB EXPLAIN forms by version (TiDB itself cannot run here)', () => {
     ],
     warnings: [],
     elapsedMs: 1,
-  });
-  const plan = parsePlan(text);
+  };
+  const plan = planOfResult(result);
   assert.deepEqual(
     [...walk(plan.roots)].map((e) => `${e.depth}:${e.node.id}`),
     ['0:TableReader_5', '1:TableFullScan_4'],
   );
+  assert.deepEqual(plan, parsePlan(resultToPlanText(result)));
+  // a cell with a TAB or a line break survives the rows (the text form has to flatten it)
+  result.sets[0].rows[1][4] = 'keep order:false,\tstats:pseudo\nsecond line';
+  assert.equal([...walk(planOfResult(result).roots)][1].node.operatorInfo, 'keep order:false,\tstats:pseudo\nsecond line');
+  assert.throws(() => planOfResult({ sets: [], warnings: [], elapsedMs: 1 }), /no rows/);
 });

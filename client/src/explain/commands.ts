@@ -5,20 +5,25 @@
 import * as vscode from 'vscode';
 import type { PlanView } from '../../../protocol/webviews/plan';
 import { diagnose } from '../../../core/plan/diagnoses/index';
-import { parsePlan, PlanParseError } from '../../../core/plan/parse';
+import type { Plan } from '../../../core/plan/model';
+import { PlanParseError, parsePlan } from '../../../core/plan/parse';
+import type { RunResult } from '../connections/runner';
 import type { ConnectionManager } from '../connections/manager';
 import type { StatementError } from '../connections/session';
 import type { StoredProfile } from '../connections/store';
 import { log } from '../log';
 import type { DocumentConnections } from '../query/documentConnection';
 import { statementAt, statementsOf, summary } from '../query/statements';
-import { explainQuery, resultToPlanText } from './explainSql';
+import { explainQuery, planOfResult, resultToPlanText } from './explainSql';
 import type { PlanPanels } from './planPanel';
 
 /** A plan view from text, or a clear error. */
 export function viewFromText(text: string, title: string, source: string): PlanView {
-  const plan = parsePlan(text);
-  return { title, source, plan, diagnoses: diagnose(plan), raw: text };
+  return viewOf(parsePlan(text), text, title, source);
+}
+
+function viewOf(plan: Plan, raw: string, title: string, source: string): PlanView {
+  return { title, source, plan, diagnoses: diagnose(plan), raw };
 }
 
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
@@ -68,9 +73,8 @@ export class ExplainCommands {
       async (_, token) => {
         const ac = new AbortController();
         token.onCancellationRequested(() => ac.abort());
-        let text: string;
+        let r: RunResult;
         try {
-          let r;
           try {
             r = await session.run(q.sql, { signal: ac.signal, rowLimit: 100_000, stopAtLimit: false });
           } catch (e) {
@@ -78,22 +82,24 @@ export class ExplainCommands {
             log().info(`${q.sql.slice(0, 40)}… failed (${(e as Error).message}); trying the row format`);
             r = await session.run(q.fallback, { signal: ac.signal, rowLimit: 100_000, stopAtLimit: false });
           }
-          text = resultToPlanText(r);
         } catch (e) {
           return void vscode.window.showErrorMessage(
             `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} failed on ${profile.name}: ${(e as Error).message}`,
           );
         }
+        let raw = '';
         try {
-          const view = viewFromText(
-            text,
+          raw = resultToPlanText(r);
+          const view = viewOf(
+            planOfResult(r),
+            raw,
             title,
             `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name} (${FLAVOR[session.server.flavor]} ${session.server.version})${q.note ? ` — ${q.note}` : ''}`,
           );
           this.panels.show([view]);
           return view;
         } catch (e) {
-          log().error(`Could not read the plan from ${profile.name}: ${(e as Error).message}\n${text.slice(0, 2000)}`);
+          log().error(`Could not read the plan from ${profile.name}: ${(e as Error).message}\n${raw.slice(0, 2000)}`);
           return void vscode.window.showErrorMessage(
             `Could not read the plan ${profile.name} returned: ${(e as Error).message}. The output is in the TiDB log.`,
           );

@@ -1,5 +1,7 @@
-// Which EXPLAIN to send for a server, and how its result set becomes plan text for
-// the parser. No VS Code imports.
+// Which EXPLAIN to send for a server, and how its result set becomes a plan (the
+// parser reads the rows directly). No VS Code imports.
+import type { Plan } from '../../../core/plan/model';
+import { planFromRows } from '../../../core/plan/parse';
 import type { ServerInfo } from '../connections/driver';
 import type { RunResult } from '../connections/runner';
 
@@ -34,7 +36,17 @@ export function explainQuery(server: Pick<ServerInfo, 'flavor' | 'version'>, sta
   }
 }
 
-/** The text the plan parser reads: a single JSON cell as is, else the rows as TAB-separated text with a header. */
+/** The plan in an EXPLAIN result, read from its rows (the last result set). */
+export function planOfResult(r: RunResult): Plan {
+  const set = r.sets[r.sets.length - 1];
+  if (!set) throw new Error('EXPLAIN returned no rows');
+  return planFromRows(
+    set.columns.map((c) => c.name),
+    set.rows,
+  );
+}
+
+/** The result as text: a single JSON cell as is, else the rows as TAB-separated text with a header (what a copy from a client gives). */
 export function resultToPlanText(r: RunResult): string {
   const set = r.sets[r.sets.length - 1];
   if (!set) throw new Error('EXPLAIN returned no rows');
