@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { defaultOf, SETTING_KEYS } from '../../client/src/settingsSchema';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SQL_LANGUAGE_IDS } from '../../protocol/settings';
 import { RULES } from '../../core/lint/rules';
 
@@ -58,4 +59,25 @@ test('connection settings hold no password field', () => {
   const fields = Object.keys(conn.properties['tidb.connections'].items!.properties);
   assert.ok(fields.includes('host') && fields.includes('tls'));
   assert.ok(!fields.some((f) => /pass|secret|token/i.test(f)), fields.join(','));
+});
+
+test('the client reads every setting through one typed table whose defaults come from package.json', () => {
+  const contributed = pkg.contributes.configuration
+    .flatMap((c: { properties: Record<string, unknown> }) => Object.keys(c.properties))
+    .sort();
+  assert.deepEqual([...SETTING_KEYS].map((k) => `tidb.${k}`).sort(), contributed);
+  assert.equal(defaultOf('backup.brImage'), 'pingcap/br:v8.5.3');
+  assert.equal(defaultOf('query.rowLimit'), 10000);
+  // nowhere else does the client read a setting with a default of its own
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const f = path.join(dir, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (f.endsWith('.ts') && !f.endsWith('/settings.ts') && /getConfiguration\([^)]*\)\s*\.get\b/.test(fs.readFileSync(f, 'utf8')))
+        offenders.push(f);
+    }
+  };
+  walk(path.resolve(__dirname, '../../client/src'));
+  assert.deepEqual(offenders, []);
 });

@@ -18,6 +18,7 @@ import { checkDump, existingReplaced, existingTables, ImportError, importLogical
 import { manifestPath, type BackupManifest } from './logical/manifest';
 import { connect } from '../connections/driver';
 import type * as mysql from 'mysql2/promise';
+import { setting } from '../settings';
 
 export interface BackupArgs {
   connectionId?: string;
@@ -462,7 +463,6 @@ export async function operatorBackupCommand(
     return void vscode.window.showErrorMessage(
       'Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.',
     );
-  const cfg = vscode.workspace.getConfiguration('tidb');
   const defaultPrefix = `${info.name}/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`;
   const ask = (prompt: string, value = '', password = false) =>
     vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
@@ -473,8 +473,8 @@ export async function operatorBackupCommand(
   const prefix = args ? (args.prefix ?? defaultPrefix) : await ask('Path inside the bucket', defaultPrefix);
   if (!prefix) return;
   const endpoint = args
-    ? (args.endpoint ?? cfg.get<string>('backup.s3Endpoint', ''))
-    : await ask('S3 endpoint (empty for AWS)', cfg.get<string>('backup.s3Endpoint', ''));
+    ? (args.endpoint ?? setting('backup.s3Endpoint'))
+    : await ask('S3 endpoint (empty for AWS)', setting('backup.s3Endpoint'));
   if (endpoint === undefined) return;
   const secretName = args
     ? (args.secretName ?? 's3-secret')
@@ -500,7 +500,7 @@ export async function operatorBackupCommand(
             name,
             namespace: info.namespace,
             cluster: info.name,
-            toolImage: cfg.get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
+            toolImage: setting('backup.brImage'),
             databases: dbs
               .split(',')
               .map((d) => d.trim())
@@ -588,7 +588,7 @@ async function operatorRestore(record: BackupRecord, targetCluster?: string, res
             name,
             namespace: pick.c.namespace,
             cluster: pick.c.name,
-            toolImage: vscode.workspace.getConfiguration('tidb').get<string>('backup.brImage', 'pingcap/br:v8.5.3'),
+            toolImage: setting('backup.brImage'),
             databases: record.databases.filter((d) => d !== '*'),
             s3: { provider: s3.provider, bucket: s3.bucket, prefix: s3.prefix, endpoint: s3.endpoint, secretName: s3.secretName },
           },

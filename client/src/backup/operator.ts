@@ -4,6 +4,7 @@
 // the namespace's events and the job pod's log tail on failure. No VS Code imports.
 import type * as k8s from '@kubernetes/client-node';
 import { applyAll, evidence, watchUntil, type KubeObject } from '../localCluster/kube';
+import { defaultOf } from '../settingsSchema';
 
 export const BR_GROUP = 'br.pingcap.com/v1alpha1';
 export const SERVICE_ACCOUNT = 'tidb-backup-manager';
@@ -44,7 +45,7 @@ export class OperatorTaskError extends Error {
 
 export function operatorObjects(t: OperatorTask): KubeObject[] {
   if (/:latest$|^[^:]+$/.test(t.toolImage))
-    throw new OperatorTaskError(`Pin the BR image to a version (for example pingcap/br:v8.5.3), not '${t.toolImage}'`);
+    throw new OperatorTaskError(`Pin the BR image to a version (for example ${defaultOf('backup.brImage')}), not '${t.toolImage}'`);
   const meta = (name: string) => ({ name, namespace: t.namespace, labels: { 'app.kubernetes.io/managed-by': 'tidb-toolkit' } });
   const objs: KubeObject[] = [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(SERVICE_ACCOUNT) },

@@ -6,6 +6,7 @@ import { connect, detectServer } from './driver';
 import type { ConnectionManager } from './manager';
 import { ConnectionUrlError, DEFAULT_PORT, parseConnectionUrl, profileUrl, type ConnectionProfile, type TlsMode } from './profile';
 import { ConnectionStore, newProfileId, type ProfileScope, type SecretStore, type StoredProfile } from './store';
+import { setting } from '../settings';
 
 /** The `tidb.connections` setting of each scope. */
 export function settingsStore(secrets: SecretStore): ConnectionStore {
@@ -25,7 +26,7 @@ export function settingsStore(secrets: SecretStore): ConnectionStore {
 }
 
 export function connectTimeoutMs(): number {
-  return Math.max(1, vscode.workspace.getConfiguration('tidb').get<number>('connection.connectTimeout', 10)) * 1000;
+  return Math.max(1, setting('connection.connectTimeout')) * 1000;
 }
 
 export async function askPassword(p: StoredProfile): Promise<string | undefined> {

@@ -13,6 +13,7 @@ import { newProfileId } from '../connections/store';
 import type { ExplainCommands } from '../explain/commands';
 import { defaultKubeConfig, portForward, tidbPod } from '../localCluster/kubeClusters';
 import type { ExplorerProvider, Node } from './tree';
+import { setting } from '../settings';
 
 export const DDL_SCHEME = 'tidb-ddl';
 
@@ -113,7 +114,7 @@ export function registerExplorerCommands(
     vscode.commands.registerCommand('tidb.explorer.openTableData', async (n: ObjectNode) => {
       const p = profileOf(n);
       if (!p) return;
-      const limit = Math.max(1, vscode.workspace.getConfiguration('tidb').get<number>('query.tableDataRows', 1000));
+      const limit = Math.max(1, setting('query.tableDataRows'));
       return runner.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
     }),
     vscode.commands.registerCommand('tidb.explorer.connectKubernetes', async (n: Extract<Node, { kind: 'k8sCluster' }>) => {

@@ -5,11 +5,12 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { LintWorkspaceRequest, RulesRequest } from '../../../protocol/lsp';
 import { SUGGESTED_VERSIONS } from '../../../protocol/settings';
 import { log } from '../log';
+import { setting } from '../settings';
 
 const VERSION_RE = /^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/;
 
 export async function setTargetVersion(): Promise<void> {
-  const current = vscode.workspace.getConfiguration('tidb').get<string>('lint.targetVersion') || '';
+  const current = setting('lint.targetVersion');
   const items: Array<vscode.QuickPickItem & { value?: string }> = [
     ...SUGGESTED_VERSIONS.map((v) => ({
       label: v,

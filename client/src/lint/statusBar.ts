@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DocumentStatus } from '../../../protocol/lsp';
 import { SQL_LANGUAGE_IDS } from '../../../protocol/settings';
+import { setting } from '../settings';
 
 export class TargetVersionStatus implements vscode.Disposable {
   private item = vscode.window.createStatusBarItem('tidb.targetVersion', vscode.StatusBarAlignment.Right, 100);
@@ -28,7 +29,7 @@ export class TargetVersionStatus implements vscode.Disposable {
       return;
     }
     const s = this.byUri.get(doc.uri.toString());
-    const version = s?.targetVersion ?? vscode.workspace.getConfiguration('tidb', doc.uri).get<string>('lint.targetVersion') ?? '';
+    const version = s?.targetVersion ?? setting('lint.targetVersion', doc.uri);
     this.item.text = `$(database) TiDB ${version || '8.5'}`;
     const from =
       s?.source === 'config-file'

@@ -10,10 +10,11 @@ import type { ConnectionManager } from '../connections/manager';
 import { newProfileId } from '../connections/store';
 import { log } from '../log';
 import { createLocalCluster, deleteLocalCluster, tidbAnswersOn, listKindClusters, StepError, STEP_TITLES, type Step } from './create';
-import { DEFAULT_TIDB_VERSION, operatorAssetUrls, OPERATOR_VERSION, validateName, validateVersion } from './manifests';
+import { DEFAULT_TIDB_VERSION, operatorAssetUrls, validateName, validateVersion } from './manifests';
 import { checkPrerequisites } from './prerequisites';
 import { runProcess } from './processRunner';
 import { startPlayground, type Playground, type PlaygroundError } from './tiup';
+import { setting } from '../settings';
 
 export interface CreateArgs {
   name?: string;
@@ -41,7 +42,7 @@ async function freeHostPort(preferred: number): Promise<number> {
 /** The operator manifest: a configured folder or mirror, else GitHub with a cache in global storage. */
 function fetcher(context: vscode.ExtensionContext): (url: string) => Promise<string> {
   return async (url) => {
-    const source = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorManifests', '').trim();
+    const source = setting('localCluster.operatorManifests').trim();
     const file = path.basename(new URL(url).pathname);
     if (source && !/^https?:\/\//.test(source)) {
       const p = path.join(source, file);
@@ -98,8 +99,8 @@ export async function createLocalClusterCommand(
     )?.trim();
   if (!version) return;
   const hostPort = args?.hostPort ?? (await freeHostPort(4000));
-  const operatorVersion = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorVersion', OPERATOR_VERSION);
-  const mirror = vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorManifests', '').trim();
+  const operatorVersion = setting('localCluster.operatorVersion');
+  const mirror = setting('localCluster.operatorManifests').trim();
   const steps = Object.keys(STEP_TITLES).length;
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Local TiDB '${name}'`, cancellable: true },
@@ -200,9 +201,7 @@ export async function localClusterStatusCommand(): Promise<string> {
     `TiUP: ${pre.tiupVersion ?? 'not on PATH'}`,
   ];
   if (pre.kindVersion) lines.push(`kind clusters: ${(await listKindClusters(runProcess).catch(() => [])).join(', ') || 'none'}`);
-  lines.push(
-    `Operator manifests: ${operatorAssetUrls(vscode.workspace.getConfiguration('tidb').get<string>('localCluster.operatorVersion', OPERATOR_VERSION)).crds}`,
-  );
+  lines.push(`Operator manifests: ${operatorAssetUrls(setting('localCluster.operatorVersion')).crds}`);
   for (const p of pre.problems) lines.push(`- ${p.message} (${p.link})`);
   log().info(`Local cluster status:\n  ${lines.join('\n  ')}`);
   void vscode.window.showInformationMessage(lines.slice(0, 4).join(' · '), 'Show Log').then((a) => a && log().show());

@@ -4,7 +4,10 @@
 // TiKV reserve-space 0MB) and a NodePort Service the kind port mapping reaches.
 // Validated against the operator's CRD schemas in the tests. No VS Code imports.
 
-export const OPERATOR_VERSION = 'v2.0.1';
+import { defaultOf } from '../settingsSchema';
+
+/** the operator release the manifests and CRDs are for (the tidb.localCluster.operatorVersion default) */
+export const OPERATOR_VERSION = defaultOf('localCluster.operatorVersion');
 /** the current LTS */
 export const DEFAULT_TIDB_VERSION = 'v8.5.3';
 /** the NodePort the kind node exposes to the host */

@@ -9,13 +9,14 @@ import type { DocumentConnections } from './documentConnection';
 import { execute, type RunInput, type RunRecord } from './execute';
 import type { ResultsPanel } from './resultsPanel';
 import { statementAt, statementsOf, summary, type SqlStatement } from './statements';
+import { setting } from '../settings';
 
 export function rowLimit(): number {
-  return Math.max(1, vscode.workspace.getConfiguration('tidb').get<number>('query.rowLimit', 10_000));
+  return Math.max(1, setting('query.rowLimit'));
 }
 
 function timeoutMs(): number {
-  return Math.max(0, vscode.workspace.getConfiguration('tidb').get<number>('query.timeout', 0)) * 1000;
+  return Math.max(0, setting('query.timeout')) * 1000;
 }
 
 export class QueryRunner {
