@@ -33,7 +33,8 @@ test('activation is cheap and covers the SQL languages; commands are contributed
       const f = path.join(dir, e.name);
       if (e.isDirectory()) walk(f);
       else if (f.endsWith('.ts'))
-        for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*'([\w.]+)'/g)) registered.add(m[1]);
+        for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*'([\w.]+)'|^\s*'(tidb\.[\w.]+)':/gm))
+          registered.add(m[1] ?? m[2]);
     }
   };
   walk(path.resolve(__dirname, '../../client/src'));

@@ -9,6 +9,8 @@ import type { ConnectionManager } from '../connections/manager';
 import type { Session } from '../connections/session';
 import type { StoredProfile } from '../connections/store';
 import { listDatabases } from '../explorer/catalog';
+import type { CommandTable } from '../commandTable';
+import type { Node } from '../explorer/tree';
 import { log } from '../log';
 import { backupSql, LOCAL_WARNING, redactUrl, restoreSql, storageUrl, type Storage } from './br/brSql';
 import { restoreConflicts, runBr, type Queryable } from './br/brRunner';
@@ -605,4 +607,34 @@ async function operatorRestore(record: BackupRecord, targetCluster?: string, res
     void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
     return { ok: false, message: err.message };
   }
+}
+
+/** A command's backup argument: explorer connection and database items, a Backups view record, or plain arguments. */
+function backupArgsOf(arg: unknown): BackupArgs {
+  const n = arg as Node | undefined;
+  if (n && typeof n === 'object' && 'kind' in n) {
+    if (n.kind === 'connection') return { connectionId: n.profile.id };
+    if (n.kind === 'database') return { connectionId: n.connectionId, databases: [n.database] };
+  }
+  return (arg as BackupArgs) ?? {};
+}
+
+function restoreArgsOf(arg: unknown): { record: BackupRecord } | RestoreArgs {
+  const n = arg as Node | BackupRecord | RestoreArgs | undefined;
+  if (n && 'method' in n && 'location' in n) return { record: n as BackupRecord };
+  if (n && 'kind' in n && (n as Node).kind === 'connection')
+    return { connectionId: (n as Extract<Node, { kind: 'connection' }>).profile.id };
+  if (n && 'kind' in n && (n as Node).kind === 'database') return { connectionId: (n as Extract<Node, { kind: 'database' }>).connectionId };
+  return (n as RestoreArgs) ?? {};
+}
+
+/** The backup and restore commands. */
+export function backupCommands(manager: ConnectionManager, history: BackupHistory): CommandTable {
+  return {
+    'tidb.backup': (arg?: unknown) => backupCommand(manager, history, backupArgsOf(arg)),
+    'tidb.restore': (arg?: unknown) => restoreCommand(manager, history, restoreArgsOf(arg)),
+    'tidb.explorer.backupKubernetes': (n: Extract<Node, { kind: 'k8sCluster' }>, args?: OperatorBackupArgs) =>
+      n?.kind === 'k8sCluster' ? operatorBackupCommand(history, n.info, args) : undefined,
+    'tidb.backups.forget': (r: BackupRecord) => r && history.forget(r.id),
+  };
 }

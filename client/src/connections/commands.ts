@@ -1,6 +1,7 @@
 // Add / edit / remove / test connections, and the password prompt. A connection can
 // be filled from a pasted mysql:// URL; the password goes to SecretStorage only.
 import * as vscode from 'vscode';
+import type { CommandTable } from '../commandTable';
 import { log } from '../log';
 import { connect, detectServer } from './driver';
 import type { ConnectionManager } from './manager';
@@ -319,4 +320,43 @@ export async function pickConnection(manager: ConnectionManager, placeHolder = '
     { placeHolder },
   );
   return pick?.profile;
+}
+
+/** A command's connection argument: an explorer connection item, a profile id, or (none) the user's pick. */
+async function profileFromArg(manager: ConnectionManager, arg: unknown): Promise<StoredProfile | undefined> {
+  if (arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'connection' && 'profile' in arg)
+    return (arg as { profile: StoredProfile }).profile;
+  if (typeof arg === 'string') return manager.store.get(arg);
+  return pickConnection(manager);
+}
+
+/** The connection commands; `connected` runs after a Connect that succeeded (the caller binds the active document). */
+export function connectionCommands(manager: ConnectionManager, connected: (p: StoredProfile) => Promise<void>): CommandTable {
+  const withProfile = (run: (p: StoredProfile) => Promise<unknown>) => async (arg?: unknown) => {
+    const p = await profileFromArg(manager, arg);
+    if (p) await run(p);
+  };
+  return {
+    'tidb.addConnection': (args?: AddConnectionArgs) => addConnection(manager, args),
+    'tidb.editConnection': withProfile((p) => editConnection(manager, p)),
+    'tidb.removeConnection': withProfile((p) => removeConnection(manager, p)),
+    'tidb.testConnection': withProfile((p) => testConnection(manager, p)),
+    'tidb.setConnectionPassword': withProfile((p) => setPassword(manager, p)),
+    'tidb.connect': withProfile(async (p) => {
+      try {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to ${p.name}…` }, () =>
+          manager.connect(p.id),
+        );
+        await connected(p);
+      } catch (e) {
+        void vscode.window
+          .showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password')
+          .then((a) => {
+            if (a === 'Edit Connection') void editConnection(manager, p);
+            if (a === 'Set Password') void setPassword(manager, p);
+          });
+      }
+    }),
+    'tidb.disconnect': withProfile((p) => manager.disconnect(p.id)),
+  };
 }

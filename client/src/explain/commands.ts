@@ -11,6 +11,7 @@ import type { RunResult } from '../connections/runner';
 import type { ConnectionManager } from '../connections/manager';
 import type { StatementError } from '../connections/session';
 import type { StoredProfile } from '../connections/store';
+import type { CommandTable } from '../commandTable';
 import { log } from '../log';
 import type { DocumentConnections } from '../query/documentConnection';
 import { statementAt, statementsOf, summary } from '../query/statements';
@@ -307,4 +308,13 @@ async function pickPlanFile(): Promise<{ text: string; title: string } | undefin
   });
   if (!files?.[0]) return;
   return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(files[0])), title: vscode.workspace.asRelativePath(files[0]) };
+}
+
+/** The plan commands. */
+export function explainCommands(explain: ExplainCommands): CommandTable {
+  return {
+    'tidb.explainStatement': () => explain.explainAtCursor(false),
+    'tidb.explainAnalyzeStatement': () => explain.explainAtCursor(true),
+    'tidb.visualizePlan': (arg?: { text?: string; title?: string }) => explain.visualizeFromText(arg),
+  };
 }

@@ -5,6 +5,7 @@ import { escapeId } from 'mysql2';
 import * as vscode from 'vscode';
 import { commentSafe } from '../../../core/sql/comment';
 import { copyText } from '../clipboard';
+import type { CommandTable } from '../commandTable';
 import type { ConnectionManager } from '../connections/manager';
 import type { QueryRunner } from '../query/commands';
 import type { DocumentConnections } from '../query/documentConnection';
@@ -32,25 +33,37 @@ export class DdlDocuments implements vscode.TextDocumentContentProvider {
 
 const qualified = (db: string, name: string) => `${escapeId(db)}.${escapeId(name)}`;
 
-export function registerExplorerCommands(
+/** Port-forwards to TiDB pods opened by Connect (Kubernetes); closed when the extension stops. */
+export class PortForwards implements vscode.Disposable {
+  private readonly open: Array<{ close(): void }> = [];
+  add(f: { close(): void }): void {
+    this.open.push(f);
+  }
+  dispose(): void {
+    for (const f of this.open.splice(0)) f.close();
+  }
+}
+
+/** The explorer's context-menu and toolbar commands. */
+export function explorerCommands(
   manager: ConnectionManager,
   tree: ExplorerProvider,
   runner: QueryRunner,
   docs: DocumentConnections,
   ddl: DdlDocuments,
   explain: ExplainCommands,
-): vscode.Disposable[] {
+  forwards: PortForwards,
+): CommandTable {
   const profileOf = (n: { connectionId: string }) => manager.store.get(n.connectionId);
-  const forwards: Array<{ close(): void }> = [];
   const session = async (n: { connectionId: string }) => manager.connect(n.connectionId);
-  return [
-    vscode.commands.registerCommand('tidb.explorer.refresh', (n?: Node) => {
+  return {
+    'tidb.explorer.refresh': (n?: Node) => {
       if (n?.kind === 'connection') manager.fire({ kind: 'changed', id: n.profile.id });
       tree.refresh(n?.kind === 'connection' ? undefined : n);
-    }),
-    vscode.commands.registerCommand('tidb.explorer.retry', () => tree.refresh()),
-    vscode.commands.registerCommand('tidb.explorer.showMore', (n: Extract<Node, { kind: 'more' }>) => tree.showMore(n)),
-    vscode.commands.registerCommand('tidb.explorer.filter', async (n: Extract<Node, { kind: 'folder' }>) => {
+    },
+    'tidb.explorer.retry': () => tree.refresh(),
+    'tidb.explorer.showMore': (n: Extract<Node, { kind: 'more' }>) => tree.showMore(n),
+    'tidb.explorer.filter': async (n: Extract<Node, { kind: 'folder' }>) => {
       if (n?.kind !== 'folder') return;
       const f = await vscode.window.showInputBox({
         title: `Filter ${n.database}`,
@@ -58,12 +71,9 @@ export function registerExplorerCommands(
         value: tree.filterOf(n) ?? '',
       });
       if (f !== undefined) tree.setFilter(n, f.trim() || undefined);
-    }),
-    vscode.commands.registerCommand(
-      'tidb.explorer.clearFilter',
-      (n: Extract<Node, { kind: 'folder' }>) => n?.kind === 'folder' && tree.setFilter(n, undefined),
-    ),
-    vscode.commands.registerCommand('tidb.explorer.copyName', async (n: Node) => {
+    },
+    'tidb.explorer.clearFilter': (n: Extract<Node, { kind: 'folder' }>) => n?.kind === 'folder' && tree.setFilter(n, undefined),
+    'tidb.explorer.copyName': async (n: Node) => {
       const name =
         n.kind === 'connection'
           ? n.profile.name
@@ -78,8 +88,8 @@ export function registerExplorerCommands(
                   : undefined;
       if (name === undefined) return;
       await copyText(name, name);
-    }),
-    vscode.commands.registerCommand('tidb.explorer.showCreate', async (n: ObjectNode) => {
+    },
+    'tidb.explorer.showCreate': async (n: ObjectNode) => {
       const s = await session(n);
       let text: string;
       try {
@@ -99,8 +109,8 @@ export function registerExplorerCommands(
       );
       const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'sql');
       await vscode.window.showTextDocument(doc, { preview: true });
-    }),
-    vscode.commands.registerCommand('tidb.explorer.generateSelect', async (n: ObjectNode) => {
+    },
+    'tidb.explorer.generateSelect': async (n: ObjectNode) => {
       const s = await session(n);
       const cols = await s.withMeta((q) => listColumns(q, n.database, n.entry.name));
       const list = cols.length ? cols.map((c) => `  ${escapeId(c.name)}`).join(',\n') : '  *';
@@ -110,20 +120,20 @@ export function registerExplorerCommands(
       });
       await docs.set(doc.uri, s.profile.id);
       await vscode.window.showTextDocument(doc);
-    }),
-    vscode.commands.registerCommand('tidb.explorer.openTableData', async (n: ObjectNode) => {
+    },
+    'tidb.explorer.openTableData': async (n: ObjectNode) => {
       const p = profileOf(n);
       if (!p) return;
       const limit = Math.max(1, setting('query.tableDataRows'));
       return runner.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
-    }),
-    vscode.commands.registerCommand('tidb.explorer.connectKubernetes', async (n: Extract<Node, { kind: 'k8sCluster' }>) => {
+    },
+    'tidb.explorer.connectKubernetes': async (n: Extract<Node, { kind: 'k8sCluster' }>) => {
       const kc = defaultKubeConfig();
       if (!kc || n?.kind !== 'k8sCluster') return;
       try {
         const pod = await tidbPod(kc, n.info);
         const fwd = await portForward(kc, n.info.namespace, pod);
-        forwards.push(fwd);
+        forwards.add(fwd);
         const name = `k8s: ${n.info.namespace}/${n.info.name}`;
         const existing = manager.profiles().find((p) => p.name === name);
         const id = existing?.id ?? newProfileId();
@@ -136,17 +146,11 @@ export function registerExplorerCommands(
       } catch (e) {
         void vscode.window.showErrorMessage(`Cannot connect to ${n.info.namespace}/${n.info.name}: ${(e as Error).message}`);
       }
-    }),
-    {
-      dispose: () =>
-        forwards.forEach((f) => {
-          f.close();
-        }),
     },
-    vscode.commands.registerCommand('tidb.explorer.explain', async (n: ObjectNode) => {
+    'tidb.explorer.explain': async (n: ObjectNode) => {
       const p = profileOf(n);
       if (!p) return;
       return explain.explain(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT 100`, false, false);
-    }),
-  ];
+    },
+  };
 }

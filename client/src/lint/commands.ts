@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LintWorkspaceRequest, RulesRequest } from '../../../protocol/lsp';
 import { SUGGESTED_VERSIONS } from '../../../protocol/settings';
+import type { CommandTable } from '../commandTable';
 import { log } from '../log';
+import type { SchemaSync } from './schemaSync';
 import { setting } from '../settings';
 
 const VERSION_RE = /^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/;
@@ -83,4 +85,19 @@ export async function showRuleDocumentation(client: LanguageClient, ruleId?: unk
     rule = pick?.rule;
   }
   if (rule) await vscode.env.openExternal(vscode.Uri.parse(rule.docsUrl));
+}
+
+/** The linting commands: target version, workspace lint, rule docs, the language server and its live schema. */
+export function lintCommands(client: LanguageClient, schema: SchemaSync): CommandTable {
+  return {
+    'tidb.setTargetVersion': setTargetVersion,
+    'tidb.lintWorkspace': () => lintWorkspace(client),
+    'tidb.showRuleDocumentation': (ruleId?: unknown) => showRuleDocumentation(client, ruleId),
+    'tidb.refreshSchema': () => schema.invalidate(),
+    'tidb.restartLanguageServer': async () => {
+      log().info('Restarting the TiDB language server');
+      await client.restart();
+      await schema.invalidate();
+    },
+  };
 }

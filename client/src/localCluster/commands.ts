@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connections/manager';
 import { newProfileId } from '../connections/store';
+import type { CommandTable } from '../commandTable';
 import { log } from '../log';
 import { createLocalCluster, deleteLocalCluster, tidbAnswersOn, listKindClusters, StepError, STEP_TITLES, type Step } from './create';
 import { DEFAULT_TIDB_VERSION, operatorAssetUrls, validateName, validateVersion } from './manifests';
@@ -276,4 +277,19 @@ export async function stopPlaygroundCommand(manager: ConnectionManager): Promise
 
 export async function stopAllPlaygrounds(): Promise<void> {
   await Promise.allSettled([...playgrounds.values()].map((p) => p.stop()));
+}
+
+/** The local-cluster commands (kind + TiDB Operator, TiUP playground); `activity` shows progress in the explorer. */
+export function localClusterCommands(
+  context: vscode.ExtensionContext,
+  manager: ConnectionManager,
+  activity: Parameters<typeof createLocalClusterCommand>[3],
+): CommandTable {
+  return {
+    'tidb.createLocalCluster': (args?: CreateArgs) => createLocalClusterCommand(context, manager, args, activity),
+    'tidb.deleteLocalCluster': (name?: string) => deleteLocalClusterCommand(manager, typeof name === 'string' ? name : undefined),
+    'tidb.localClusterStatus': () => localClusterStatusCommand(),
+    'tidb.startPlayground': (args?: { version?: string; tag?: string }) => startPlaygroundCommand(manager, args),
+    'tidb.stopPlayground': () => stopPlaygroundCommand(manager),
+  };
 }

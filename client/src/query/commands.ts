@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connections/manager';
 import type { StoredProfile } from '../connections/store';
+import type { CommandTable } from '../commandTable';
 import { log } from '../log';
 import type { DocumentConnections } from './documentConnection';
 import { execute, type RunInput, type RunRecord } from './execute';
@@ -159,4 +160,15 @@ export class QueryRunner {
       if (this.current === ac) this.current = undefined;
     }
   }
+}
+
+/** The commands that run SQL and handle its results. */
+export function queryCommands(runner: QueryRunner, docs: DocumentConnections, results: ResultsPanel): CommandTable {
+  return {
+    'tidb.chooseConnection': () => docs.choose(),
+    'tidb.runStatement': () => runner.runStatement(),
+    'tidb.runFile': () => runner.runFile(),
+    'tidb.cancelQuery': () => runner.cancel(),
+    'tidb.exportResults': () => results.export(0),
+  };
 }
