@@ -26,25 +26,27 @@ const TIDB_ONLY = [
   'ALTER TABLE t SET TIFLASH REPLICA 1;',
   'BATCH ON id LIMIT 10000 DELETE FROM t WHERE v < 100;',
   'FLASHBACK TABLE t TO t1;',
-  'FLASHBACK CLUSTER TO TIMESTAMP \'2022-09-21 16:02:50\';',
+  "FLASHBACK CLUSTER TO TIMESTAMP '2022-09-21 16:02:50';",
   'RECOVER TABLE t;',
-  'SELECT * FROM t AS OF TIMESTAMP \'2016-10-08 16:45:26\' WHERE id = 1;',
+  "SELECT * FROM t AS OF TIMESTAMP '2016-10-08 16:45:26' WHERE id = 1;",
   'SELECT /*+ READ_FROM_STORAGE(TIFLASH[t]) */ count(*) FROM t;',
   'CREATE GLOBAL BINDING FOR SELECT * FROM t1 WHERE a > 1 USING SELECT * FROM t1 USE INDEX (idx_a) WHERE a > 1;',
   'SPLIT TABLE t BETWEEN (0) AND (1000000) REGIONS 16;',
   'ADMIN SHOW DDL JOBS;',
-  'QUERY WATCH ADD RESOURCE GROUP rg1 SQL TEXT EXACT TO \'SELECT * FROM t\';',
+  "QUERY WATCH ADD RESOURCE GROUP rg1 SQL TEXT EXACT TO 'SELECT * FROM t';",
   'CREATE RESOURCE GROUP IF NOT EXISTS rg1 RU_PER_SEC = 500 BURSTABLE;',
   'ALTER TABLE t ADD INDEX idx_a (a) /*T![global_index] GLOBAL */;',
-  'EXPLAIN ANALYZE FORMAT = \'tidb_json\' SELECT * FROM t;',
-  'BACKUP DATABASE test TO \'s3://backup/2022-09-21\';',
-  'LOAD DATA INFILE \'s3://bucket/data.csv\' INTO TABLE t;',
-  'IMPORT INTO t FROM \'/path/to/file.csv\';',
+  "EXPLAIN ANALYZE FORMAT = 'tidb_json' SELECT * FROM t;",
+  "BACKUP DATABASE test TO 's3://backup/2022-09-21';",
+  "LOAD DATA INFILE 's3://bucket/data.csv' INTO TABLE t;",
+  "IMPORT INTO t FROM '/path/to/file.csv';",
   'TRACE SELECT * FROM t WHERE id = 1;',
 ];
 
 function statements(sql: string): string[] {
-  return split(sql).statements.map((s) => sql.slice(s.start, s.end)).filter((s) => s.trim());
+  return split(sql)
+    .statements.map((s) => sql.slice(s.start, s.end))
+    .filter((s) => s.trim());
 }
 
 function corpusStatements(): string[] {

@@ -22,7 +22,7 @@ import {
   verifyAgainstManifest,
 } from '../../client/src/backup/logical/import';
 import type { BackupManifest } from '../../client/src/backup/logical/manifest';
-import { threadId } from '../../client/src/connections/runner';
+import { threadId } from '../../client/src/connections/mysqlInternals';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;

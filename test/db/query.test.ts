@@ -5,7 +5,8 @@ import * as mysql from 'mysql2/promise';
 import { connect } from '../../client/src/connections/driver';
 import type { ConnectionProfile } from '../../client/src/connections/profile';
 import { listColumns, listDatabases, listIndexes, listTables, schemaSnapshot } from '../../client/src/explorer/catalog';
-import { cancelQuery, runStatement, threadId } from '../../client/src/connections/runner';
+import { threadId } from '../../client/src/connections/mysqlInternals';
+import { cancelQuery, runStatement } from '../../client/src/connections/runner';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;

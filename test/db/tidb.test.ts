@@ -15,7 +15,8 @@ import { connect, detectServer } from '../../client/src/connections/driver';
 import { parseConnectionUrl } from '../../client/src/connections/profile';
 import { listIndexes, schemaSnapshot } from '../../client/src/explorer/catalog';
 import { clusterInfo, groupTopology, tiflashReplicas } from '../../client/src/explorer/cluster';
-import { cancelQuery, runStatement, threadId } from '../../client/src/connections/runner';
+import { threadId } from '../../client/src/connections/mysqlInternals';
+import { cancelQuery, runStatement } from '../../client/src/connections/runner';
 import { examplesWithAnswers, mismatch, runExample } from '../helpers/exampleRunner';
 
 const url = process.env.TIDB_TEST_URL;

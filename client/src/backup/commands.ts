@@ -19,6 +19,7 @@ import { exportLogical } from './logical/export';
 import { checkDump, existingReplaced, existingTables, ImportError, importLogical, verifyAgainstManifest } from './logical/import';
 import { manifestPath, type BackupManifest } from './logical/manifest';
 import { connect } from '../connections/driver';
+import { threadId as threadIdOf } from '../connections/mysqlInternals';
 import type * as mysql from 'mysql2/promise';
 import { setting } from '../settings';
 
@@ -208,7 +209,7 @@ export async function backupCommand(
         const task = await connect(profile, await manager.store.password(profile.id));
         const control = await connect(profile, await manager.store.password(profile.id));
         try {
-          const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
+          const threadId = threadIdOf(task);
           return await runBr({
             kind: 'backup',
             sql,
@@ -331,7 +332,7 @@ export async function restoreCommand(
           const task = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
           const control = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
           try {
-            const threadId = (task as unknown as { connection: { threadId: number } }).connection.threadId;
+            const threadId = threadIdOf(task);
             await runBr({
               kind: 'restore',
               sql: restoreSql({ databases: record!.databases }, secret),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandTable } from '../commandTable';
 import { log } from '../log';
 import { connect, detectServer } from './driver';
+import { isEncrypted } from './mysqlInternals';
 import type { ConnectionManager } from './manager';
 import { ConnectionUrlError, DEFAULT_PORT, parseConnectionUrl, profileUrl, type ConnectionProfile, type TlsMode } from './profile';
 import { ConnectionStore, newProfileId, type ProfileScope, type SecretStore, type StoredProfile } from './store';
@@ -161,7 +162,7 @@ export async function testProfile(p: ConnectionProfile, password: string | undef
   const c = await connect(p, password, connectTimeoutMs());
   try {
     const info = await detectServer(c);
-    const secure = !!(c as unknown as { connection: { stream?: { encrypted?: boolean } } }).connection.stream?.encrypted;
+    const secure = isEncrypted(c);
     const name = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' }[info.flavor];
     return `${name} ${info.version} at ${p.host}:${p.port}${secure ? ', TLS' : ', no TLS'}, ${Math.round(performance.now() - t0)} ms`;
   } finally {

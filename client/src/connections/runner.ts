@@ -4,6 +4,7 @@
 // killing the query on the server from a second connection. No VS Code imports.
 import type * as mysql from 'mysql2/promise';
 import type { FieldPacket } from 'mysql2';
+import { columnTypeOf, coreOf } from './mysqlInternals';
 
 export interface ColumnInfo {
   name: string;
@@ -81,18 +82,13 @@ const TYPE_NAMES: Record<number, string> = {
 export function columnsOf(fields: FieldPacket[]): ColumnInfo[] {
   return fields.map((f) => ({
     name: f.name,
-    type: TYPE_NAMES[(f as unknown as { columnType: number }).columnType] ?? String((f as unknown as { columnType: number }).columnType),
+    type: TYPE_NAMES[columnTypeOf(f)] ?? String(columnTypeOf(f)),
   }));
-}
-
-/** The server-side id of a connection, for KILL QUERY. */
-export function threadId(c: mysql.Connection): number {
-  return (c as unknown as { connection: { threadId: number } }).connection.threadId;
 }
 
 export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions = {}): Promise<RunResult> {
   const limit = opts.rowLimit ?? 10_000;
-  const core = (c as unknown as { connection: import('mysql2').Connection }).connection;
+  const core = coreOf(c);
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const result: RunResult = { sets: [], warnings: [], elapsedMs: 0 };

@@ -4,7 +4,8 @@
 // lazily; a lost SQL connection is reopened on the next run with a notice that
 // session state was reset. No VS Code imports.
 import * as mysql from 'mysql2/promise';
-import { cancelQuery, runStatement, threadId, type RunOptions, type RunResult } from './runner';
+import { isEncrypted, onEnd, threadId } from './mysqlInternals';
+import { cancelQuery, runStatement, type RunOptions, type RunResult } from './runner';
 import { connect, connectionOptions, detectServer, explain, type ServerInfo } from './driver';
 import type { ConnectionProfile } from './profile';
 
@@ -99,12 +100,12 @@ export class Session {
     this.conn = undefined;
     const c = await connect(this.profile, this.password, this.opts.connectTimeoutMs);
     // connect() may have fallen back from TLS 'preferred' to plain; the pool does the same
-    const secure = !!(c as unknown as { connection: { stream?: { encrypted?: boolean } } }).connection.stream?.encrypted;
+    const secure = isEncrypted(c);
     if (this.profile.tls === 'preferred' && !secure) this.effective = { ...this.profile, tls: 'off' };
     c.on('error', (e: Error & { code?: string }) => {
       this.lostReason = e.code ?? e.message;
     });
-    (c as unknown as { connection: { on(ev: string, f: () => void): void } }).connection.on('end', () => {
+    onEnd(c, () => {
       this.lostReason ??= 'closed by the server';
     });
     this.server = await detectServer(c);
@@ -147,7 +148,7 @@ export class Session {
       try {
         const ctl2 = await this.meta().getConnection();
         try {
-          await cancelQuery(ctl2 as unknown as mysql.Connection, id, this.server.flavor);
+          await cancelQuery(ctl2, id, this.server.flavor);
         } finally {
           ctl2.release();
         }

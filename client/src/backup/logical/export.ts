@@ -12,6 +12,7 @@ import { escapeId } from 'mysql2';
 import type * as mysql from 'mysql2/promise';
 import type { ServerInfo } from '../../connections/driver';
 import { commentSafe } from '../../../../core/sql/comment';
+import { coreOf, rawRowQuery } from '../../connections/mysqlInternals';
 import { MANIFEST_FORMAT, manifestPath, type BackupManifest } from './manifest';
 import { HashWorker } from './hashWorker';
 import { TableChecksum, TupleWriter, ValueKind, valueKind } from './values';
@@ -133,41 +134,6 @@ class Out {
   }
 }
 
-/** What mysql2 emits per row of a raw query: the row went to the caller's handler already. */
-const RAW_ROW = Symbol('raw row');
-
-/**
- * Runs a SELECT and hands each row's text-protocol payload to `onRow` as bytes, without
- * mysql2 building an array and a Buffer per value or an event per row (measured on 1 GB:
- * that was 1.5 s of this thread plus the garbage collector's threads on a 2-core machine).
- * mysql2 keeps result-set handling, EOF/OK packets, errors, pause and resume; only its
- * row decoder (`Query#_rowParser`, set once the columns are known) is replaced. If a
- * mysql2 upgrade stops using it, the first row arrives decoded and the query fails loudly
- * instead of writing anything wrong.
- */
-function rawRowQuery(
-  core: import('mysql2').Connection,
-  sql: string,
-  onRow: (p: Uint8Array, start: number, end: number) => void,
-): import('mysql2').Query {
-  const q = core.query({ sql, rowsAsArray: true });
-  const decoder = {
-    next: (packet: { buffer: Buffer; offset: number; end: number }) => {
-      onRow(packet.buffer, packet.offset, packet.end);
-      return RAW_ROW;
-    },
-  };
-  Object.defineProperty(q, '_rowParser', { configurable: true, get: () => decoder, set: () => undefined });
-  q.once('result', (row: unknown) => {
-    if (row !== RAW_ROW)
-      q.emit(
-        'error',
-        new Error('mysql2 no longer decodes rows through Query#_rowParser: the raw row reader needs updating for this mysql2 version'),
-      );
-  });
-  return q;
-}
-
 /**
  * Streams one table's rows as INSERT statements of about 1 MB, pausing the connection when
  * the file is behind. Rows are formatted here from the server's bytes in one pass
@@ -192,14 +158,13 @@ function dumpRows(
     cols.map((x) => x.kind),
     head,
   );
-  const core = (c as unknown as { connection: import('mysql2').Connection }).connection;
   return new Promise((resolve, reject) => {
     let seen = 0;
     let failed = false;
     const fail = (e: Error) => {
       if (failed) return;
       failed = true;
-      core.destroy();
+      coreOf(c).destroy();
       reject(e);
     };
     const flush = () => {
@@ -208,7 +173,7 @@ function dumpRows(
       return out.write(w.take(';\n'));
     };
     const q = rawRowQuery(
-      core,
+      c,
       selectRows(
         db,
         t.name,
@@ -223,8 +188,8 @@ function dumpRows(
         if (seen % 10_000 === 0) onRows(seen);
         if (signal?.aborted) return fail(new Error('cancelled'));
         if (w.size >= INSERT_BYTES && !flush()) {
-          core.pause();
-          void out.drain().then(() => core.resume());
+          coreOf(c).pause();
+          void out.drain().then(() => coreOf(c).resume());
         }
       },
     );
@@ -449,10 +414,9 @@ export async function checksumTable(
   const ordered = !!orderBy?.length;
   const sum = new TableChecksum(ordered ? 'ordered' : 'sum64', ordered ? hasher?.stream() : undefined);
   const w = new TupleWriter(columns.map((x) => kinds.get(x) ?? ValueKind.Text));
-  const core = (c as unknown as { connection: import('mysql2').Connection }).connection;
   await new Promise<void>((resolve, reject) => {
     let failed = false;
-    const q = rawRowQuery(core, selectRows(db, table, columns, orderBy ?? []), (p, start, end) => {
+    const q = rawRowQuery(c, selectRows(db, table, columns, orderBy ?? []), (p, start, end) => {
       w.addPayload(p, start, end);
       if (!ordered) sum.add(w.lastRow());
       if (w.size >= INSERT_BYTES) {
