@@ -1,46 +1,6 @@
-// Which statements of a new document version can be taken from the previous
-// run without lexing them again: the text before the first change and after the
-// last one is identical, so statements that end before the change keep their
-// offsets, and statements after it keep their tokens at an offset shifted by the
-// size difference. Only the statements around the edit are split afresh.
-import type { Trivia } from '../sql/lexer';
-import {
-  splitStatements,
-  type DelimiterDirective,
-  type LexProblem,
-  type SplitSideOutput,
-  type SplitState,
-  type Statement,
-} from '../sql/splitter';
+import { splitStatements, type SplitSideOutput, type SplitState, type Statement } from '../sql/splitter';
 import { Stmt } from '../sql/statement';
-
-/** What one run remembers of a statement for the next. */
-export interface StatementMemo {
-  begin: SplitState;
-  resume: SplitState;
-  start: number;
-  end: number;
-  kind: string;
-  /** the statement's text: the result cache key */
-  key: string;
-  /** the cached results (variants) found under `key` last time: saves hashing the text again */
-  results?: unknown[];
-  /** tokens, kept for statements the engine must replay (DDL, USE, SET, transactions) */
-  stmt?: Stmt;
-  /** whether the engine replays it (STATEFUL_KINDS) */
-  stateful: boolean;
-  /** the findings it produced last time, at `start` (reused as they are when nothing moved) */
-  hit?: unknown;
-  findings?: unknown[];
-}
-
-export interface RunMemo {
-  text: string;
-  statements: StatementMemo[];
-  trivia: Trivia[];
-  directives: DelimiterDirective[];
-  problems: LexProblem[];
-}
+import type { RunMemo, StatementMemo, Variants } from './cache';
 
 /** A statement of the new version: fresh, or carried over from the previous run. */
 export interface PlannedStatement {
@@ -49,7 +9,7 @@ export interface PlannedStatement {
   kind: string;
   key: string;
   /** for carried statements: the cached result variants they had */
-  results?: unknown[];
+  results?: Variants;
   /** the previous run's memo, when the statement did not move */
   memo?: StatementMemo;
   /** known for carried statements */
