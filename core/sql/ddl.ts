@@ -320,144 +320,126 @@ export function readColumnDef(s: Stmt, i: number, end: number): ColumnDef | unde
   const name = s.ident(i);
   if (name === undefined) return undefined;
   const col: ColumnDef = { name, nameTok: i, first: i, end, notNull: false, checks: [] };
-  let j = i + 1;
   // qualified column names are not allowed here; a '.' means this is not a column definition
-  const dt = readDataType(s, j);
+  const dt = readDataType(s, i + 1);
   if (!dt) return col;
   col.type = dt.type;
-  j = dt.next;
-  while (j < end) {
-    const w = s.word(j);
-    const cs = readCharset(s, j);
-    if (cs) {
-      col.charset = cs.ref;
-      j = cs.next;
-      continue;
-    }
-    const co = readCollate(s, j);
-    if (co) {
-      col.collate = co.ref;
-      j = co.next;
-      continue;
-    }
-    switch (w) {
-      case 'NOT':
-        if (s.is(j + 1, 'NULL')) {
-          col.notNull = true;
-          j += 2;
-          continue;
-        }
-        j++;
-        continue;
-      case 'AUTO_INCREMENT':
-        col.autoIncrement = j++;
-        continue;
-      case 'AUTO_RANDOM':
-        col.autoRandom = j++;
-        if (s.op(j) === '(') j = skipParens(s, j);
-        continue;
-      case 'DEFAULT': {
-        const start = j + 1;
-        let k = start;
-        if (s.op(k) === '(') k = skipParens(s, k);
-        else {
-          if (s.op(k) === '-' || s.op(k) === '+') k++;
-          if (s.tokens[k]?.kind === 'word' && s.op(k + 1) === '(') k = skipParens(s, k + 1);
-          else if (s.word(k) === 'NEXT' && s.is(k + 1, 'VALUE')) k += 4 + (s.op(k + 4) === '.' ? 2 : 0);
-          else k++;
-        }
-        col.default = { tok: j, start, end: Math.min(k, end) };
-        j = k;
-        continue;
-      }
-      case 'ON':
-        if (s.is(j + 1, 'UPDATE')) {
-          col.onUpdate = j;
-          j += 3;
-          if (s.op(j) === '(') j = skipParens(s, j);
-          continue;
-        }
-        j++;
-        continue;
-      case 'PRIMARY':
-        col.primaryKey = j;
-        j += s.is(j + 1, 'KEY') ? 2 : 1;
-        continue;
-      case 'KEY':
-        // "KEY" alone after a column type means PRIMARY KEY in MySQL
-        if (col.primaryKey === undefined && col.unique === undefined) col.primaryKey = j;
-        j++;
-        continue;
-      case 'UNIQUE':
-        col.unique = j;
-        j += s.is(j + 1, 'KEY') ? 2 : 1;
-        continue;
-      case 'CLUSTERED':
-      case 'NONCLUSTERED':
-        col.clustered = { value: w, tok: j };
-        j++;
-        continue;
-      case 'GENERATED':
-      case 'AS': {
-        let k = j;
-        if (w === 'GENERATED') k = s.seq(j, 'GENERATED', 'ALWAYS', 'AS');
-        if (k === -1) {
-          j++;
-          continue;
-        }
-        if (w === 'AS') k = j + 1;
-        if (s.op(k) === '(') {
-          const close = s.match(k);
-          const g = { tok: j, stored: false, exprStart: k + 1, exprEnd: close > k ? close : k + 1 } as ColumnDef['generated'] & object;
-          k = close > k ? close + 1 : k + 1;
-          if (s.is(k, 'STORED', 'PERSISTENT')) {
-            g.stored = true;
-            g.storedTok = k;
-            k++;
-          } else if (s.is(k, 'VIRTUAL')) k++;
-          col.generated = g;
-        }
-        j = k;
-        continue;
-      }
-      case 'REFERENCES':
-        col.references = j;
-        j = skipReference(s, j, end);
-        continue;
-      case 'CONSTRAINT':
-        j += s.is(j + 1, 'CHECK') ? 1 : 2;
-        continue;
-      case 'CHECK': {
-        const open = j + 1;
-        if (s.op(open) === '(') {
-          const close = s.match(open);
-          // an unclosed CHECK ( ... (truncated SQL) ends the column
-          if (close < open) {
-            j = end;
-            continue;
-          }
-          let k = close + 1;
-          let notEnforced = false;
-          if (s.is(k, 'NOT') && s.is(k + 1, 'ENFORCED')) {
-            notEnforced = true;
-            k += 2;
-          } else if (s.is(k, 'ENFORCED')) k++;
-          col.checks.push({ tok: j, open, close, notEnforced });
-          j = k;
-          continue;
-        }
-        j++;
-        continue;
-      }
-      case 'COMMENT':
-        col.comment = j;
-        j += 2;
-        continue;
-      default:
-        j++;
-    }
-  }
+  let j = dt.next;
+  while (j < end) j = readColumnAttribute(s, col, j, end);
   return col;
+}
+
+/** Reads the column attribute at `j` into `col`; returns where the next one starts. */
+function readColumnAttribute(s: Stmt, col: ColumnDef, j: number, end: number): number {
+  const cs = readCharset(s, j);
+  if (cs) {
+    col.charset = cs.ref;
+    return cs.next;
+  }
+  const co = readCollate(s, j);
+  if (co) {
+    col.collate = co.ref;
+    return co.next;
+  }
+  const w = s.word(j);
+  switch (w) {
+    case 'NOT':
+      if (!s.is(j + 1, 'NULL')) return j + 1;
+      col.notNull = true;
+      return j + 2;
+    case 'AUTO_INCREMENT':
+      col.autoIncrement = j;
+      return j + 1;
+    case 'AUTO_RANDOM':
+      col.autoRandom = j;
+      return s.op(j + 1) === '(' ? skipParens(s, j + 1) : j + 1;
+    case 'DEFAULT':
+      return readDefault(s, col, j, end);
+    case 'ON': {
+      if (!s.is(j + 1, 'UPDATE')) return j + 1;
+      col.onUpdate = j;
+      const k = j + 3;
+      return s.op(k) === '(' ? skipParens(s, k) : k;
+    }
+    case 'PRIMARY':
+      col.primaryKey = j;
+      return j + (s.is(j + 1, 'KEY') ? 2 : 1);
+    case 'KEY':
+      // "KEY" alone after a column type means PRIMARY KEY in MySQL
+      if (col.primaryKey === undefined && col.unique === undefined) col.primaryKey = j;
+      return j + 1;
+    case 'UNIQUE':
+      col.unique = j;
+      return j + (s.is(j + 1, 'KEY') ? 2 : 1);
+    case 'CLUSTERED':
+    case 'NONCLUSTERED':
+      col.clustered = { value: w, tok: j };
+      return j + 1;
+    case 'GENERATED':
+    case 'AS':
+      return readGenerated(s, col, w, j);
+    case 'REFERENCES':
+      col.references = j;
+      return skipReference(s, j, end);
+    case 'CONSTRAINT':
+      return j + (s.is(j + 1, 'CHECK') ? 1 : 2);
+    case 'CHECK':
+      return readColumnCheck(s, col, j, end);
+    case 'COMMENT':
+      col.comment = j;
+      return j + 2;
+    default:
+      return j + 1;
+  }
+}
+
+/** DEFAULT literal | (expr) | func(...) | -1 | NEXT VALUE FOR seq. */
+function readDefault(s: Stmt, col: ColumnDef, j: number, end: number): number {
+  const start = j + 1;
+  let k = start;
+  if (s.op(k) === '(') k = skipParens(s, k);
+  else {
+    if (s.op(k) === '-' || s.op(k) === '+') k++;
+    if (s.tokens[k]?.kind === 'word' && s.op(k + 1) === '(') k = skipParens(s, k + 1);
+    else if (s.word(k) === 'NEXT' && s.is(k + 1, 'VALUE')) k += 4 + (s.op(k + 4) === '.' ? 2 : 0);
+    else k++;
+  }
+  col.default = { tok: j, start, end: Math.min(k, end) };
+  return k;
+}
+
+/** [GENERATED ALWAYS] AS (expr) [VIRTUAL | STORED | PERSISTENT]. */
+function readGenerated(s: Stmt, col: ColumnDef, w: 'GENERATED' | 'AS', j: number): number {
+  let k = w === 'GENERATED' ? s.seq(j, 'GENERATED', 'ALWAYS', 'AS') : j;
+  if (k === -1) return j + 1;
+  if (w === 'AS') k = j + 1;
+  if (s.op(k) !== '(') return k;
+  const close = s.match(k);
+  const g = { tok: j, stored: false, exprStart: k + 1, exprEnd: close > k ? close : k + 1 } as ColumnDef['generated'] & object;
+  k = close > k ? close + 1 : k + 1;
+  if (s.is(k, 'STORED', 'PERSISTENT')) {
+    g.stored = true;
+    g.storedTok = k;
+    k++;
+  } else if (s.is(k, 'VIRTUAL')) k++;
+  col.generated = g;
+  return k;
+}
+
+/** CHECK (expr) [[NOT] ENFORCED]; an unclosed CHECK ( … (truncated SQL) ends the column. */
+function readColumnCheck(s: Stmt, col: ColumnDef, j: number, end: number): number {
+  const open = j + 1;
+  if (s.op(open) !== '(') return j + 1;
+  const close = s.match(open);
+  if (close < open) return end;
+  let k = close + 1;
+  let notEnforced = false;
+  if (s.is(k, 'NOT') && s.is(k + 1, 'ENFORCED')) {
+    notEnforced = true;
+    k += 2;
+  } else if (s.is(k, 'ENFORCED')) k++;
+  col.checks.push({ tok: j, open, close, notEnforced });
+  return k;
 }
 
 function skipParens(s: Stmt, i: number): number {
@@ -847,129 +829,24 @@ export function parseAlterTable(s: Stmt): AlterTable | undefined {
 function readAlterSpecs(s: Stmt, a: number, b: number): AlterSpec[] {
   const spec: AlterSpec = { verb: 'OTHER', first: a, end: b, columns: [], options: [] };
   const w = s.word(a);
-  let j = a + 1;
+  const j = a + 1;
   switch (w) {
-    case 'ADD': {
-      spec.verb = 'ADD';
-      if (s.is(j, 'PARTITION')) {
-        spec.target = 'PARTITION';
-        spec.partitionOp = 'ADD';
-        break;
-      }
-      if (s.is(j, 'COLUMN')) j++;
-      if (s.seq(j, 'IF', 'NOT', 'EXISTS') !== -1) j += 3;
-      if (isIndexDefStart(s, j) && !s.is(a + 1, 'COLUMN')) {
-        const idx = readIndexDef(s, j, b);
-        if (idx) {
-          spec.index = idx;
-          spec.target =
-            idx.kind === 'PRIMARY' ? 'PRIMARY KEY' : idx.kind === 'FOREIGN' ? 'FOREIGN KEY' : idx.kind === 'CHECK' ? 'CHECK' : 'INDEX';
-          break;
-        }
-      }
-      spec.target = 'COLUMN';
-      if (s.op(j) === '(') {
-        const close = s.match(j);
-        for (const [c, d] of s.splitCommas(j + 1, close > j ? close : b)) {
-          if (d <= c) continue;
-          if (isIndexDefStart(s, c)) continue;
-          const col = readColumnDef(s, c, d);
-          if (col) spec.columns.push(col);
-        }
-      } else {
-        const col = readColumnDef(s, j, b);
-        if (col) spec.columns.push(col);
-        readPosition(s, spec, j, b);
-      }
+    case 'ADD':
+      readAddSpec(s, spec, a, b);
       break;
-    }
-    case 'DROP': {
-      spec.verb = 'DROP';
-      const x = s.word(j);
-      if (x === 'PRIMARY') spec.target = 'PRIMARY KEY';
-      else if (x === 'FOREIGN') {
-        spec.target = 'FOREIGN KEY';
-        spec.name = s.ident(j + 2);
-        spec.nameTok = j + 2;
-      } else if (x === 'INDEX' || x === 'KEY') {
-        spec.target = 'INDEX';
-        let k = j + 1;
-        if (s.seq(k, 'IF', 'EXISTS') !== -1) k += 2;
-        spec.name = s.ident(k);
-        spec.nameTok = k;
-      } else if (x === 'PARTITION') {
-        spec.target = 'PARTITION';
-        spec.partitionOp = 'DROP';
-      } else if (x === 'CHECK' || x === 'CONSTRAINT') {
-        spec.target = x === 'CHECK' ? 'CHECK' : 'CONSTRAINT';
-        spec.name = s.ident(j + 1);
-        spec.nameTok = j + 1;
-      } else {
-        spec.target = 'COLUMN';
-        let k = x === 'COLUMN' ? j + 1 : j;
-        if (s.seq(k, 'IF', 'EXISTS') !== -1) k += 2;
-        spec.name = s.ident(k);
-        spec.nameTok = k;
-      }
+    case 'DROP':
+      readDropSpec(s, spec, j);
       break;
-    }
     case 'MODIFY':
-    case 'CHANGE': {
-      spec.verb = w;
-      spec.target = 'COLUMN';
-      if (s.is(j, 'COLUMN')) j++;
-      if (s.seq(j, 'IF', 'EXISTS') !== -1) j += 2;
-      if (w === 'CHANGE') {
-        spec.oldName = s.ident(j);
-        spec.nameTok = j;
-        j++;
-      }
-      const col = readColumnDef(s, j, b);
-      if (col) {
-        spec.columns.push(col);
-        if (w === 'MODIFY') {
-          spec.oldName = col.name;
-          spec.nameTok = col.nameTok;
-        }
-      }
-      spec.name = spec.oldName;
-      readPosition(s, spec, j, b);
+    case 'CHANGE':
+      readModifySpec(s, spec, w, j, b);
       break;
-    }
-    case 'ALTER': {
-      spec.verb = 'ALTER';
-      const x = s.word(j);
-      if (x === 'INDEX' || x === 'KEY') {
-        spec.target = 'INDEX';
-        spec.name = s.ident(j + 1);
-        spec.nameTok = j + 1;
-      } else if (x === 'CHECK' || x === 'CONSTRAINT') {
-        spec.target = 'CHECK';
-        spec.name = s.ident(j + 1);
-      } else {
-        spec.target = 'COLUMN';
-        const k = x === 'COLUMN' ? j + 1 : j;
-        spec.name = s.ident(k);
-        spec.nameTok = k;
-      }
+    case 'ALTER':
+      readAlterColumnOrIndexSpec(s, spec, j);
       break;
-    }
-    case 'RENAME': {
-      spec.verb = 'RENAME';
-      const x = s.word(j);
-      if (x === 'COLUMN' || x === 'INDEX' || x === 'KEY') {
-        spec.target = x === 'COLUMN' ? 'COLUMN' : 'INDEX';
-        spec.name = s.ident(j + 1);
-        spec.nameTok = j + 1;
-        spec.oldName = spec.name;
-        if (s.is(j + 2, 'TO')) spec.newName = s.ident(j + 3);
-      } else {
-        spec.target = 'TABLE';
-        const k = s.is(j, 'TO', 'AS') ? j + 1 : j;
-        spec.newName = s.ident(k);
-      }
+    case 'RENAME':
+      readRenameSpec(s, spec, j);
       break;
-    }
     case 'CONVERT': {
       spec.verb = 'CONVERT';
       const cs = readCharset(s, s.is(j, 'TO') ? j + 1 : j);
@@ -984,12 +861,10 @@ function readAlterSpecs(s: Stmt, a: number, b: number): AlterSpec[] {
       if (s.seq(j, 'TIFLASH', 'REPLICA') !== -1) spec.verb = 'SET TIFLASH REPLICA';
       break;
     case 'ALGORITHM':
-    case 'LOCK': {
+    case 'LOCK':
       spec.verb = w;
-      const rest = readTableOptionsLoose(s, a, b);
-      spec.options = rest;
+      spec.options = readTableOptionsLoose(s, a, b);
       break;
-    }
     case 'PARTITION':
       spec.verb = 'PARTITION';
       spec.target = 'PARTITION';
@@ -1012,6 +887,132 @@ function readAlterSpecs(s: Stmt, a: number, b: number): AlterSpec[] {
   // A spec may be followed by table options without a comma: ADD INDEX ..., ALGORITHM=INSTANT is comma-separated,
   // but `ALTER TABLE t ENGINE=InnoDB ROW_FORMAT=DYNAMIC` is not; readTableOptionsLoose covers that case.
   return [spec];
+}
+
+/** ADD [COLUMN] col … | ADD (col, …) | ADD INDEX/KEY/PRIMARY KEY/FOREIGN KEY/CHECK … | ADD PARTITION. */
+function readAddSpec(s: Stmt, spec: AlterSpec, a: number, b: number): void {
+  spec.verb = 'ADD';
+  let j = a + 1;
+  if (s.is(j, 'PARTITION')) {
+    spec.target = 'PARTITION';
+    spec.partitionOp = 'ADD';
+    return;
+  }
+  if (s.is(j, 'COLUMN')) j++;
+  if (s.seq(j, 'IF', 'NOT', 'EXISTS') !== -1) j += 3;
+  if (isIndexDefStart(s, j) && !s.is(a + 1, 'COLUMN')) {
+    const idx = readIndexDef(s, j, b);
+    if (idx) {
+      spec.index = idx;
+      spec.target =
+        idx.kind === 'PRIMARY' ? 'PRIMARY KEY' : idx.kind === 'FOREIGN' ? 'FOREIGN KEY' : idx.kind === 'CHECK' ? 'CHECK' : 'INDEX';
+      return;
+    }
+  }
+  spec.target = 'COLUMN';
+  if (s.op(j) === '(') {
+    const close = s.match(j);
+    for (const [c, d] of s.splitCommas(j + 1, close > j ? close : b)) {
+      if (d <= c) continue;
+      if (isIndexDefStart(s, c)) continue;
+      const col = readColumnDef(s, c, d);
+      if (col) spec.columns.push(col);
+    }
+  } else {
+    const col = readColumnDef(s, j, b);
+    if (col) spec.columns.push(col);
+    readPosition(s, spec, j, b);
+  }
+}
+
+/** DROP PRIMARY KEY | FOREIGN KEY fk | INDEX/KEY [IF EXISTS] i | PARTITION … | CHECK/CONSTRAINT c | [COLUMN] [IF EXISTS] c. */
+function readDropSpec(s: Stmt, spec: AlterSpec, j: number): void {
+  spec.verb = 'DROP';
+  const x = s.word(j);
+  if (x === 'PRIMARY') spec.target = 'PRIMARY KEY';
+  else if (x === 'FOREIGN') {
+    spec.target = 'FOREIGN KEY';
+    spec.name = s.ident(j + 2);
+    spec.nameTok = j + 2;
+  } else if (x === 'INDEX' || x === 'KEY') {
+    spec.target = 'INDEX';
+    let k = j + 1;
+    if (s.seq(k, 'IF', 'EXISTS') !== -1) k += 2;
+    spec.name = s.ident(k);
+    spec.nameTok = k;
+  } else if (x === 'PARTITION') {
+    spec.target = 'PARTITION';
+    spec.partitionOp = 'DROP';
+  } else if (x === 'CHECK' || x === 'CONSTRAINT') {
+    spec.target = x === 'CHECK' ? 'CHECK' : 'CONSTRAINT';
+    spec.name = s.ident(j + 1);
+    spec.nameTok = j + 1;
+  } else {
+    spec.target = 'COLUMN';
+    let k = x === 'COLUMN' ? j + 1 : j;
+    if (s.seq(k, 'IF', 'EXISTS') !== -1) k += 2;
+    spec.name = s.ident(k);
+    spec.nameTok = k;
+  }
+}
+
+/** MODIFY [COLUMN] col def | CHANGE [COLUMN] old col def, with FIRST / AFTER. */
+function readModifySpec(s: Stmt, spec: AlterSpec, w: 'MODIFY' | 'CHANGE', j: number, b: number): void {
+  spec.verb = w;
+  spec.target = 'COLUMN';
+  if (s.is(j, 'COLUMN')) j++;
+  if (s.seq(j, 'IF', 'EXISTS') !== -1) j += 2;
+  if (w === 'CHANGE') {
+    spec.oldName = s.ident(j);
+    spec.nameTok = j;
+    j++;
+  }
+  const col = readColumnDef(s, j, b);
+  if (col) {
+    spec.columns.push(col);
+    if (w === 'MODIFY') {
+      spec.oldName = col.name;
+      spec.nameTok = col.nameTok;
+    }
+  }
+  spec.name = spec.oldName;
+  readPosition(s, spec, j, b);
+}
+
+/** ALTER INDEX i … | ALTER CHECK/CONSTRAINT c … | ALTER [COLUMN] c SET/DROP DEFAULT …. */
+function readAlterColumnOrIndexSpec(s: Stmt, spec: AlterSpec, j: number): void {
+  spec.verb = 'ALTER';
+  const x = s.word(j);
+  if (x === 'INDEX' || x === 'KEY') {
+    spec.target = 'INDEX';
+    spec.name = s.ident(j + 1);
+    spec.nameTok = j + 1;
+  } else if (x === 'CHECK' || x === 'CONSTRAINT') {
+    spec.target = 'CHECK';
+    spec.name = s.ident(j + 1);
+  } else {
+    spec.target = 'COLUMN';
+    const k = x === 'COLUMN' ? j + 1 : j;
+    spec.name = s.ident(k);
+    spec.nameTok = k;
+  }
+}
+
+/** RENAME COLUMN/INDEX/KEY a TO b | RENAME [TO|AS] new_table. */
+function readRenameSpec(s: Stmt, spec: AlterSpec, j: number): void {
+  spec.verb = 'RENAME';
+  const x = s.word(j);
+  if (x === 'COLUMN' || x === 'INDEX' || x === 'KEY') {
+    spec.target = x === 'COLUMN' ? 'COLUMN' : 'INDEX';
+    spec.name = s.ident(j + 1);
+    spec.nameTok = j + 1;
+    spec.oldName = spec.name;
+    if (s.is(j + 2, 'TO')) spec.newName = s.ident(j + 3);
+  } else {
+    spec.target = 'TABLE';
+    const k = s.is(j, 'TO', 'AS') ? j + 1 : j;
+    spec.newName = s.ident(k);
+  }
 }
 
 /** Table options in a spec, also ALGORITHM= and LOCK= which readTableOptions does not know. */

@@ -59,6 +59,9 @@ const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
 const folderKey = (n: { connectionId: string; database: string; objects: string }) =>
   `${n.connectionId}\u0000${n.database}\u0000${n.objects}`;
 
+const CONNECTION_KINDS = new Set<Node['kind']>(['activity', 'connection', 'error', 'info', 'k8s', 'k8sCluster', 'k8sInfo']);
+const CLUSTER_KINDS = new Set<Node['kind']>(['cluster', 'instance', 'instanceGroup', 'replica', 'replicas']);
+
 export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -101,6 +104,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   getTreeItem(n: Node): vscode.TreeItem {
+    if (CONNECTION_KINDS.has(n.kind)) return this.connectionItem(n);
+    if (CLUSTER_KINDS.has(n.kind)) return this.clusterItem(n);
+    return this.schemaItem(n);
+  }
+
+  /** Connections, Kubernetes clusters, progress and messages. */
+  private connectionItem(n: Node): vscode.TreeItem {
     const C = vscode.TreeItemCollapsibleState;
     switch (n.kind) {
       case 'activity': {
@@ -161,6 +171,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         item.tooltip = n.tooltip;
         return item;
       }
+    }
+    throw new Error(`no tree item for ${n.kind}`);
+  }
+
+  /** A TiDB cluster's topology and TiFlash replicas. */
+  private clusterItem(n: Node): vscode.TreeItem {
+    const C = vscode.TreeItemCollapsibleState;
+    switch (n.kind) {
       case 'cluster': {
         const item = new vscode.TreeItem('Cluster', C.Collapsed);
         item.iconPath = new vscode.ThemeIcon('server-environment');
@@ -197,6 +215,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         item.iconPath = new vscode.ThemeIcon(r.available && r.progress >= 1 ? 'pass' : 'sync');
         return item;
       }
+    }
+    throw new Error(`no tree item for ${n.kind}`);
+  }
+
+  /** Databases, their objects, columns, indexes and partitions. */
+  private schemaItem(n: Node): vscode.TreeItem {
+    const C = vscode.TreeItemCollapsibleState;
+    switch (n.kind) {
       case 'database': {
         const item = new vscode.TreeItem(n.database, C.Collapsed);
         item.iconPath = new vscode.ThemeIcon('database');
@@ -260,6 +286,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         return item;
       }
     }
+    throw new Error(`no tree item for ${n.kind}`);
   }
 
   async getChildren(n?: Node): Promise<Node[]> {
