@@ -64,7 +64,59 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** What the command line asks for, checked: a usage error says what is wrong. */
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings: number;
+  flags: LintConfig;
+  explicitConfig?: LintConfig;
+  configFileName?: string;
+  fix: boolean;
+  stdinFilename?: string;
+  positionals: string[];
+}
+
 async function run(argv: string[], io: CliIO): Promise<number> {
+  const o = parseOptions(argv, io);
+  if (typeof o === 'number') return o;
+  const inputs = await collectInputs(o.positionals, io.cwd);
+  const writer =
+    o.format === 'json'
+      ? jsonWriter(io.stdout)
+      : o.format === 'sarif'
+        ? sarifWriter(io.stdout, RULES, io.cwd)
+        : textWriter(io.stdout, io.color);
+  let errors = 0;
+  let warnings = 0;
+  let ioErrors = 0;
+  // each file is linted, written out and let go before the next (output is streamed)
+  for (const input of inputs) {
+    const file = await readInput(input, o, io);
+    if (!file) {
+      ioErrors++;
+      continue;
+    }
+    const { report, ioError } = lintFile(input, file, o, io);
+    if (ioError) ioErrors++;
+    for (const f of report.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    writer.file(report);
+  }
+  writer.end();
+
+  if (ioErrors > 0) return 2;
+  if (errors > 0) return 1;
+  if (o.maxWarnings >= 0 && warnings > o.maxWarnings) {
+    if (o.format === 'text') io.stdout(`tidb-lint found too many warnings (maximum: ${o.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The options, or the exit code when the run ends here (--help, --version, --list-rules). */
+function parseOptions(argv: string[], io: CliIO): Options | number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -122,91 +174,95 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const explicitConfig = o.config !== undefined ? readConfigFile(path.resolve(io.cwd, o.config)) : undefined;
   const configFileName = o.config !== undefined ? path.resolve(io.cwd, o.config) : undefined;
-
   if (parsed.positionals.length === 0)
     throw new UsageError('no input: give files, directories, globs, or - for standard input (see --help)');
-  const inputs = await collectInputs(parsed.positionals, io.cwd);
+  return {
+    format,
+    maxWarnings,
+    flags,
+    explicitConfig,
+    configFileName,
+    fix: !!o.fix,
+    stdinFilename: o['stdin-filename'],
+    positionals: parsed.positionals,
+  };
+}
 
-  const writer =
-    format === 'json'
-      ? jsonWriter(io.stdout)
-      : format === 'sarif'
-        ? sarifWriter(io.stdout, RULES, io.cwd)
-        : textWriter(io.stdout, io.color);
-  let errors = 0;
-  let warnings = 0;
-  let ioErrors = 0;
-  // each file is linted, written out and let go before the next (output is streamed)
-  for (const input of inputs) {
-    let bytes: Buffer;
-    let filePath: string;
-    try {
-      if (input === '-') {
-        bytes = await io.readStdin();
-        filePath = o['stdin-filename'] ? path.resolve(io.cwd, o['stdin-filename']) : '<stdin>';
-      } else {
-        filePath = input;
-        bytes = fs.readFileSync(input);
-      }
-    } catch (e) {
-      ioErrors++;
-      io.stderr(`tidb-lint: ${input === '-' ? '<stdin>' : input}: ${errorText(e)}; skipped\n`);
-      continue;
-    }
-    const decoded = decodeSql(bytes);
-    const text = decoded.text;
-    let fileConfig = explicitConfig;
-    let cfgFile = configFileName;
-    if (!fileConfig) {
-      const found = findConfigFile(filePath === '<stdin>' ? io.cwd : path.dirname(filePath));
-      if (found) {
-        fileConfig = readConfigFile(found);
-        cfgFile = found;
-      }
-    }
-    const config = mergeConfigs(fileConfig, flags);
-    const lint = (t: string) => {
-      const r = lintText(t, RULES, { config, configFile: cfgFile });
-      return decoded.invalidOffset === undefined ? r : { ...r, findings: [encodingFinding(decoded), ...r.findings] };
-    };
-    let result = lint(text);
-    const report: FileReport = { filePath, text, findings: result.findings, lines: result.lines };
-    if (o.fix) {
-      const outcome = applySafeFixes(text, result.findings);
-      if (outcome.conflict) {
-        report.fixConflict = `--fix left this file unchanged: the fixes for '${outcome.conflict.a.ruleId}' and '${outcome.conflict.b.ruleId}' overlap. Fix one by hand and run again.`;
-      } else if (outcome.text !== undefined && outcome.text !== text) {
-        if (input === '-') io.stderr('tidb-lint: --fix with standard input does not write anything; the fixes are only reported\n');
-        else if (decoded.invalidByte !== undefined) {
-          report.fixConflict = `--fix left this file unchanged: it is not valid UTF-8 (byte ${decoded.invalidByte}), and writing the fixes would replace such bytes. Convert it to UTF-8 first.`;
-        } else {
-          try {
-            replaceFileAtomically(input, bytes, encodeSql(outcome.text, decoded.encoding));
-            result = lint(outcome.text);
-            Object.assign(report, { text: outcome.text, findings: result.findings, lines: result.lines, fixed: outcome.applied });
-          } catch (e) {
-            ioErrors++;
-            report.fixConflict = `--fix could not write this file (${errorText(e)}); it is unchanged.`;
-            io.stderr(`tidb-lint: ${input}: --fix could not write it (${errorText(e)}); the file is unchanged\n`);
-          }
-        }
-      }
-    }
-    for (const f of report.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-    writer.file(report);
+/** A file's bytes and the path to report, or undefined (said on stderr) when it cannot be read. */
+async function readInput(input: string, o: Options, io: CliIO): Promise<{ bytes: Buffer; filePath: string } | undefined> {
+  try {
+    if (input === '-')
+      return { bytes: await io.readStdin(), filePath: o.stdinFilename ? path.resolve(io.cwd, o.stdinFilename) : '<stdin>' };
+    return { bytes: fs.readFileSync(input), filePath: input };
+  } catch (e) {
+    io.stderr(`tidb-lint: ${input === '-' ? '<stdin>' : input}: ${errorText(e)}; skipped\n`);
+    return undefined;
   }
-  writer.end();
+}
 
-  if (ioErrors > 0) return 2;
-  if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    if (format === 'text') io.stdout(`tidb-lint found too many warnings (maximum: ${maxWarnings}).\n`);
-    return 1;
+/** Lints one file under its configuration (the nearest .tidb-lint.json unless --config), applying safe fixes with --fix. */
+function lintFile(
+  input: string,
+  file: { bytes: Buffer; filePath: string },
+  o: Options,
+  io: CliIO,
+): { report: FileReport; ioError: boolean } {
+  const { bytes, filePath } = file;
+  const decoded = decodeSql(bytes);
+  const text = decoded.text;
+  let fileConfig = o.explicitConfig;
+  let cfgFile = o.configFileName;
+  if (!fileConfig) {
+    const found = findConfigFile(filePath === '<stdin>' ? io.cwd : path.dirname(filePath));
+    if (found) {
+      fileConfig = readConfigFile(found);
+      cfgFile = found;
+    }
   }
-  return 0;
+  const config = mergeConfigs(fileConfig, o.flags);
+  const lint = (t: string) => {
+    const r = lintText(t, RULES, { config, configFile: cfgFile });
+    return decoded.invalidOffset === undefined ? r : { ...r, findings: [encodingFinding(decoded), ...r.findings] };
+  };
+  const result = lint(text);
+  const report: FileReport = { filePath, text, findings: result.findings, lines: result.lines };
+  if (!o.fix) return { report, ioError: false };
+  return { report, ioError: !fixFile(input, bytes, decoded, report, lint, io) };
+}
+
+/** Applies the safe fixes of `report` to the file in place (atomically); false when it could not be written. */
+function fixFile(
+  input: string,
+  bytes: Buffer,
+  decoded: DecodedSql,
+  report: FileReport,
+  lint: (text: string) => { findings: Finding[]; lines: FileReport['lines'] },
+  io: CliIO,
+): boolean {
+  const outcome = applySafeFixes(report.text, report.findings);
+  if (outcome.conflict) {
+    report.fixConflict = `--fix left this file unchanged: the fixes for '${outcome.conflict.a.ruleId}' and '${outcome.conflict.b.ruleId}' overlap. Fix one by hand and run again.`;
+    return true;
+  }
+  if (outcome.text === undefined || outcome.text === report.text) return true;
+  if (input === '-') {
+    io.stderr('tidb-lint: --fix with standard input does not write anything; the fixes are only reported\n');
+    return true;
+  }
+  if (decoded.invalidByte !== undefined) {
+    report.fixConflict = `--fix left this file unchanged: it is not valid UTF-8 (byte ${decoded.invalidByte}), and writing the fixes would replace such bytes. Convert it to UTF-8 first.`;
+    return true;
+  }
+  try {
+    replaceFileAtomically(input, bytes, encodeSql(outcome.text, decoded.encoding));
+    const result = lint(outcome.text);
+    Object.assign(report, { text: outcome.text, findings: result.findings, lines: result.lines, fixed: outcome.applied });
+    return true;
+  } catch (e) {
+    report.fixConflict = `--fix could not write this file (${errorText(e)}); it is unchanged.`;
+    io.stderr(`tidb-lint: ${input}: --fix could not write it (${errorText(e)}); the file is unchanged\n`);
+    return false;
+  }
 }
 
 /** An error's message without a doubled code ("EACCES: EACCES: …"). */
