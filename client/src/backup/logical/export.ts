@@ -216,8 +216,6 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
   // (cancel, crash, kill -9) never leaves a file under the backup's name
   const partial = `${opts.file}.partial-${process.pid}`;
   const out = new Out(partial, !!opts.gzip);
-  const parts: string[] = [];
-  let complete = false;
   const isTidb = server.flavor === 'tidb';
   const manifest: BackupManifest = {
     format: MANIFEST_FORMAT,
@@ -230,57 +228,10 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
     databases: [],
   };
   const main = await source.get();
-  const extra: mysql.Connection[] = [];
-  const hasher = new HashWorker();
+  const run: ExportRun = { opts, out, hasher: new HashWorker(), readers: [main], parts: [], done: 0, total: 0 };
+  let complete = false;
   try {
-    // a known sql_mode on every reader, as mysqldump does: with ANSI_QUOTES the server's
-    // SHOW CREATE would quote names with "…", which the dump's own SET SQL_MODE cannot read back
-    await main.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
-    let snapshot: string | undefined;
-    const readers: mysql.Connection[] = [main];
-    // Parallel readers pay off on TiDB (the work is in the cluster) and on big machines; on a
-    // small one the server and this process already share the cores (measured: 2 cores, 1 GB:
-    // one reader 7.1 s, four 9.1 s), so MySQL/MariaDB get one reader per four cores.
-    const want = Math.max(1, opts.parallel ?? (isTidb ? 4 : Math.min(4, Math.floor(os.availableParallelism() / 4))));
-    if (isTidb) {
-      // one timestamp for every reader
-      await main.query('START TRANSACTION');
-      const [r] = await main.query<mysql.RowDataPacket[]>('SELECT @@tidb_current_ts AS ts');
-      snapshot = String(r[0].ts);
-      await main.query('COMMIT');
-      await main.query('SET @@tidb_snapshot = ?', [snapshot]);
-      for (let k = 1; k < want; k++) {
-        const c = await source.get();
-        await c.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
-        await c.query('SET @@tidb_snapshot = ?', [snapshot]);
-        extra.push(c);
-        readers.push(c);
-      }
-    } else {
-      // Parallel readers share one snapshot when they all start it under a brief global read
-      // lock (as mydumper does); without the RELOAD privilege one reader does everything.
-      let locked = false;
-      if (want > 1) {
-        try {
-          await main.query('FLUSH TABLES WITH READ LOCK');
-          locked = true;
-          for (let k = 1; k < want; k++) {
-            const c = await source.get();
-            await c.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
-            await c.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-            await c.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
-            extra.push(c);
-            readers.push(c);
-          }
-        } catch {
-          for (const c of extra.splice(0)) await source.release(c);
-          readers.length = 1;
-        }
-      }
-      await main.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      await main.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
-      if (locked) await main.query('UNLOCK TABLES');
-    }
+    const snapshot = await openReaders(source, run, isTidb);
     out.write(
       `-- TiDB Toolkit logical backup: ${commentSafe(`${opts.databases.join(', ')} from ${server.flavor} ${server.version} at ${manifest.createdAt}${snapshot ? ` (tidb_snapshot ${snapshot})` : ''}`)}\n`,
     );
@@ -290,106 +241,16 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
     if (isTidb) out.write('/*T! SET @@allow_auto_random_explicit_insert = 1 */;\n');
     const plan: Array<{ db: string; tables: TableInfo[] }> = [];
     for (const db of opts.databases) plan.push({ db, tables: await tablesOf(main, db, opts.tables?.[db]) });
-    const total = plan.reduce((n, p) => n + p.tables.filter((t) => t.kind === 'table').length, 0);
-    let done = 0;
-    for (const { db, tables } of plan) {
-      const [dbRow] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE DATABASE ${escapeId(db)}`);
-      out.write(
-        `\n${String(dbRow[0]['Create Database'])
-          .replace(/^CREATE DATABASE/i, 'CREATE DATABASE IF NOT EXISTS')
-          .replace(/IF NOT EXISTS\s+\/\*!32312 IF NOT EXISTS\*\//i, 'IF NOT EXISTS')};\nUSE ${escapeId(db)};\n`,
-      );
-      const entry: BackupManifest['databases'][number] = { name: db, tables: [], views: [] };
-      manifest.databases.push(entry);
-      const baseTables = tables.filter((t) => t.kind === 'table');
-      for (const t of baseTables) {
-        const [r] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE TABLE ${escapeId(db)}.${escapeId(t.name)}`);
-        out.write(`\n${String(r[0]['Create Table'])};\n`);
-      }
-      // table data: with several readers each table goes to its own temporary file, appended in order
-      const results = new Map<string, { sum: TableChecksum }>();
-      if (readers.length === 1) {
-        for (const t of baseTables) {
-          const sum = await dumpRows(
-            main,
-            db,
-            t,
-            out,
-            hasher,
-            (n) => opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }),
-            opts.signal,
-          );
-          results.set(t.name, { sum });
-          done++;
-        }
-      } else {
-        const queue = [...baseTables];
-        const partOf = new Map<string, string>();
-        await Promise.all(
-          readers.map(async (c) => {
-            for (let t = queue.shift(); t; t = queue.shift()) {
-              const part = `${opts.file}.part-${partOf.size}-${process.pid}`;
-              partOf.set(t.name, part);
-              parts.push(part);
-              const partOut = new Out(part, false);
-              try {
-                const sum = await dumpRows(
-                  c,
-                  db,
-                  t,
-                  partOut,
-                  hasher,
-                  (n) => opts.onProgress?.({ table: `${db}.${t!.name}`, rows: n, tablesDone: done, tablesTotal: total, bytes: out.bytes }),
-                  opts.signal,
-                );
-                results.set(t.name, { sum });
-              } finally {
-                await partOut.close();
-              }
-              done++;
-            }
-          }),
-        );
-        // tables in their order, each copied from its part file
-        for (const t of baseTables) {
-          const part = partOf.get(t.name)!;
-          for await (const chunk of fs.createReadStream(part, { highWaterMark: 1 << 20 })) {
-            if (!out.write(chunk as Buffer)) await out.drain();
-          }
-          fs.rmSync(part, { force: true });
-        }
-      }
-      for (const t of baseTables) {
-        const sum = await results.get(t.name)!.sum.finish();
-        const kept = t.columns.filter((x) => !x.generated);
-        entry.tables.push({
-          name: t.name,
-          rows: sum.rows,
-          checksum: sum.value,
-          columns: kept.map((x) => x.name),
-          checksumKind: sum.kind,
-          orderBy: t.primaryKey.length ? t.primaryKey : undefined,
-        });
-      }
-      const views: Array<{ name: string; ddl: string }> = [];
-      for (const v of tables.filter((t) => t.kind === 'view')) {
-        const [r] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE VIEW ${escapeId(db)}.${escapeId(v.name)}`);
-        views.push({ name: v.name, ddl: portableViewDdl(String(r[0]['Create View'])) });
-      }
-      for (const v of orderViews(views)) {
-        out.write(`\n${v.ddl};\n`);
-        entry.views.push(v.name);
-      }
-    }
+    run.total = plan.reduce((n, p) => n + p.tables.filter((t) => t.kind === 'table').length, 0);
+    for (const { db, tables } of plan) manifest.databases.push(await exportDatabase(run, db, tables));
     out.write(`\nSET FOREIGN_KEY_CHECKS = 1;\nSET UNIQUE_CHECKS = 1;\n${END_MARKER}\n`);
     if (!isTidb) await main.query('COMMIT');
     complete = true;
   } finally {
     await out.close();
-    await hasher.close();
-    await source.release(main);
-    for (const c of extra) await source.release(c);
-    for (const p of parts) fs.rmSync(p, { force: true });
+    await run.hasher.close();
+    for (const c of run.readers) await source.release(c);
+    for (const p of run.parts) fs.rmSync(p, { force: true });
     if (!complete) fs.rmSync(partial, { force: true });
   }
   fs.renameSync(partial, opts.file);
@@ -399,6 +260,156 @@ export async function exportLogical(source: ConnectionSource, server: ServerInfo
   fs.writeFileSync(mTmp, JSON.stringify(manifest, null, 2));
   fs.renameSync(mTmp, manifestPath(opts.file));
   return manifest;
+}
+
+/** One export in progress: its readers (the first is the main connection), output, temporary parts and progress. */
+interface ExportRun {
+  opts: ExportOptions;
+  out: Out;
+  hasher: HashWorker;
+  readers: mysql.Connection[];
+  parts: string[];
+  done: number;
+  total: number;
+}
+
+/**
+ * Puts every reader on one snapshot: on TiDB one tidb_snapshot timestamp; elsewhere a
+ * consistent-snapshot transaction each, started under a brief global read lock when there
+ * are several (as mydumper does; without the RELOAD privilege one reader does everything).
+ * Returns the TiDB snapshot, if any.
+ */
+async function openReaders(source: ConnectionSource, run: ExportRun, isTidb: boolean): Promise<string | undefined> {
+  const main = run.readers[0];
+  // a known sql_mode on every reader, as mysqldump does: with ANSI_QUOTES the server's
+  // SHOW CREATE would quote names with "…", which the dump's own SET SQL_MODE cannot read back
+  await main.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
+  // Parallel readers pay off on TiDB (the work is in the cluster) and on big machines; on a
+  // small one the server and this process already share the cores (measured: 2 cores, 1 GB:
+  // one reader 7.1 s, four 9.1 s), so MySQL/MariaDB get one reader per four cores.
+  const want = Math.max(1, run.opts.parallel ?? (isTidb ? 4 : Math.min(4, Math.floor(os.availableParallelism() / 4))));
+  if (isTidb) {
+    // one timestamp for every reader
+    await main.query('START TRANSACTION');
+    const [r] = await main.query<mysql.RowDataPacket[]>('SELECT @@tidb_current_ts AS ts');
+    const snapshot = String(r[0].ts);
+    await main.query('COMMIT');
+    await main.query('SET @@tidb_snapshot = ?', [snapshot]);
+    for (let k = 1; k < want; k++) {
+      const c = await source.get();
+      run.readers.push(c);
+      await c.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
+      await c.query('SET @@tidb_snapshot = ?', [snapshot]);
+    }
+    return snapshot;
+  }
+  let locked = false;
+  if (want > 1) {
+    try {
+      await main.query('FLUSH TABLES WITH READ LOCK');
+      locked = true;
+      for (let k = 1; k < want; k++) {
+        const c = await source.get();
+        run.readers.push(c);
+        await c.query("SET SESSION sql_mode = '', time_zone = '+00:00'");
+        await c.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        await c.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
+      }
+    } catch {
+      for (const c of run.readers.splice(1)) await source.release(c);
+    }
+  }
+  await main.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+  await main.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
+  if (locked) await main.query('UNLOCK TABLES');
+  return undefined;
+}
+
+/** One database: its CREATE DATABASE, tables, rows (checksummed) and views, in an order that restores. */
+async function exportDatabase(run: ExportRun, db: string, tables: TableInfo[]): Promise<BackupManifest['databases'][number]> {
+  const { out } = run;
+  const main = run.readers[0];
+  const [dbRow] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE DATABASE ${escapeId(db)}`);
+  out.write(
+    `\n${String(dbRow[0]['Create Database'])
+      .replace(/^CREATE DATABASE/i, 'CREATE DATABASE IF NOT EXISTS')
+      .replace(/IF NOT EXISTS\s+\/\*!32312 IF NOT EXISTS\*\//i, 'IF NOT EXISTS')};\nUSE ${escapeId(db)};\n`,
+  );
+  const entry: BackupManifest['databases'][number] = { name: db, tables: [], views: [] };
+  const baseTables = tables.filter((t) => t.kind === 'table');
+  for (const t of baseTables) {
+    const [r] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE TABLE ${escapeId(db)}.${escapeId(t.name)}`);
+    out.write(`\n${String(r[0]['Create Table'])};\n`);
+  }
+  const sums = run.readers.length === 1 ? await dumpTablesInOrder(run, db, baseTables) : await dumpTablesInParallel(run, db, baseTables);
+  for (const t of baseTables) {
+    const sum = await sums.get(t.name)!.finish();
+    const kept = t.columns.filter((x) => !x.generated);
+    entry.tables.push({
+      name: t.name,
+      rows: sum.rows,
+      checksum: sum.value,
+      columns: kept.map((x) => x.name),
+      checksumKind: sum.kind,
+      orderBy: t.primaryKey.length ? t.primaryKey : undefined,
+    });
+  }
+  const views: Array<{ name: string; ddl: string }> = [];
+  for (const v of tables.filter((t) => t.kind === 'view')) {
+    const [r] = await main.query<mysql.RowDataPacket[]>(`SHOW CREATE VIEW ${escapeId(db)}.${escapeId(v.name)}`);
+    views.push({ name: v.name, ddl: portableViewDdl(String(r[0]['Create View'])) });
+  }
+  for (const v of orderViews(views)) {
+    out.write(`\n${v.ddl};\n`);
+    entry.views.push(v.name);
+  }
+  return entry;
+}
+
+function progress(run: ExportRun, db: string, t: TableInfo): (rows: number) => void {
+  return (n) =>
+    run.opts.onProgress?.({ table: `${db}.${t.name}`, rows: n, tablesDone: run.done, tablesTotal: run.total, bytes: run.out.bytes });
+}
+
+/** One reader: every table's rows straight into the output. */
+async function dumpTablesInOrder(run: ExportRun, db: string, tables: TableInfo[]): Promise<Map<string, TableChecksum>> {
+  const sums = new Map<string, TableChecksum>();
+  for (const t of tables) {
+    sums.set(t.name, await dumpRows(run.readers[0], db, t, run.out, run.hasher, progress(run, db, t), run.opts.signal));
+    run.done++;
+  }
+  return sums;
+}
+
+/** Several readers: each table to its own temporary file, then appended to the output in order. */
+async function dumpTablesInParallel(run: ExportRun, db: string, tables: TableInfo[]): Promise<Map<string, TableChecksum>> {
+  const sums = new Map<string, TableChecksum>();
+  const queue = [...tables];
+  const partOf = new Map<string, string>();
+  await Promise.all(
+    run.readers.map(async (c) => {
+      for (let t = queue.shift(); t; t = queue.shift()) {
+        const part = `${run.opts.file}.part-${partOf.size}-${process.pid}`;
+        partOf.set(t.name, part);
+        run.parts.push(part);
+        const partOut = new Out(part, false);
+        try {
+          sums.set(t.name, await dumpRows(c, db, t, partOut, run.hasher, progress(run, db, t), run.opts.signal));
+        } finally {
+          await partOut.close();
+        }
+        run.done++;
+      }
+    }),
+  );
+  for (const t of tables) {
+    const part = partOf.get(t.name)!;
+    for await (const chunk of fs.createReadStream(part, { highWaterMark: 1 << 20 })) {
+      if (!run.out.write(chunk as Buffer)) await run.out.drain();
+    }
+    fs.rmSync(part, { force: true });
+  }
+  return sums;
 }
 
 /** Reads a table back the way export did and returns its checksum (for verification). */
