@@ -105,92 +105,111 @@ export async function backupCommand(
   const all = await session.withMeta((q) => listDatabases(q));
   const databases = args.databases ?? (await vscode.window.showQuickPick(all, { canPickMany: true, placeHolder: 'Databases to back up' }));
   if (!databases?.length) return;
-  const tidb = session.server.flavor === 'tidb';
-  const method =
-    args.method ??
-    (tidb
-      ? (
-          await vscode.window.showQuickPick(
-            [
-              {
-                label: 'BR (BACKUP statement)',
-                description: 'distributed, to S3/GCS/Azure; needs BACKUP_ADMIN and TiKV',
-                method: 'br' as const,
-              },
-              { label: 'Logical export (SQL file)', description: 'works everywhere; slower for large data', method: 'logical' as const },
-            ],
-            { placeHolder: `How to back up ${databases.join(', ')} on ${profile.name}` },
-          )
-        )?.method
-      : 'logical');
+  const method = args.method ?? (await pickBackupMethod(session, profile, databases));
   if (!method) return;
-  if (method === 'logical') {
-    const file =
-      args.file ??
-      (
-        await vscode.window.showSaveDialog({
-          defaultUri: vscode.Uri.file(`${databases.join('+')}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}.sql.gz`),
-          filters: { 'SQL (gzip)': ['gz'], SQL: ['sql'] },
-        })
-      )?.fsPath;
-    if (!file) return;
-    const gzip = args.gzip ?? file.endsWith('.gz');
-    const t0 = performance.now();
-    try {
-      const manifest = await vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: `Logical backup of ${databases.join(', ')} (${session.server.flavor === 'tidb' ? 'tidb_snapshot' : 'consistent snapshot'})`,
-          cancellable: true,
-        },
-        (progress, token) => {
-          const ac = new AbortController();
-          token.onCancellationRequested(() => ac.abort());
-          return exportLogical(
-            {
-              get: async () => connect(profile, await manager.store.password(profile.id)),
-              release: async (c) => void (await c.end().catch(() => undefined)),
-            },
-            session.server,
-            {
-              databases,
-              file,
-              gzip,
-              signal: ac.signal,
-              onProgress: (p) =>
-                progress.report({
-                  message: `${p.table}: ${p.rows.toLocaleString('en-US')} rows (${p.tablesDone}/${p.tablesTotal} tables)`,
-                }),
-            },
-          );
-        },
-      );
-      const rec: BackupRecord = {
-        id: crypto.randomUUID(),
-        method: 'logical',
-        createdAt: manifest.createdAt,
-        connection: profile.name,
-        server: `${session.server.flavor} ${session.server.version}`,
-        databases,
-        location: file,
-        bytes: manifest.bytes,
-        manifest: manifestPath(file),
-        tables: manifest.databases.reduce((n, d) => n + d.tables.length, 0),
-        rows: manifest.databases.reduce((n, d) => n + d.tables.reduce((m, t) => m + t.rows, 0), 0),
-      };
-      await history.add(rec);
-      void vscode.window.showInformationMessage(
-        `Backed up ${rec.tables} tables, ${rec.rows?.toLocaleString('en-US')} rows to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s (logical export).`,
-      );
-      return rec;
-    } catch (e) {
-      log().error(`Logical backup failed: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(
-        `Logical backup failed: ${(e as Error).message}. Nothing was recorded; the partial file ${file} can be deleted.`,
-      );
-      return;
-    }
+  const target: BackupTarget = { manager, history, profile, session, databases };
+  return method === 'logical' ? logicalBackup(target, args) : brBackup(target);
+}
+
+/** What a backup is of: the connection, its session and the databases chosen. */
+interface BackupTarget {
+  manager: ConnectionManager;
+  history: BackupHistory;
+  profile: StoredProfile;
+  session: Session;
+  databases: string[];
+}
+
+/** BR or a logical export on TiDB (BR needs BACKUP_ADMIN and TiKV); a logical export elsewhere. */
+async function pickBackupMethod(session: Session, profile: StoredProfile, databases: string[]): Promise<'br' | 'logical' | undefined> {
+  if (session.server.flavor !== 'tidb') return 'logical';
+  const pick = await vscode.window.showQuickPick(
+    [
+      {
+        label: 'BR (BACKUP statement)',
+        description: 'distributed, to S3/GCS/Azure; needs BACKUP_ADMIN and TiKV',
+        method: 'br' as const,
+      },
+      { label: 'Logical export (SQL file)', description: 'works everywhere; slower for large data', method: 'logical' as const },
+    ],
+    { placeHolder: `How to back up ${databases.join(', ')} on ${profile.name}` },
+  );
+  return pick?.method;
+}
+
+/** A logical export to a file (with its manifest), with progress and cancel; recorded in the Backups view. */
+async function logicalBackup(target: BackupTarget, args: BackupArgs): Promise<BackupRecord | undefined> {
+  const { manager, history, profile, session, databases } = target;
+  const file =
+    args.file ??
+    (
+      await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.file(`${databases.join('+')}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}.sql.gz`),
+        filters: { 'SQL (gzip)': ['gz'], SQL: ['sql'] },
+      })
+    )?.fsPath;
+  if (!file) return;
+  const gzip = args.gzip ?? file.endsWith('.gz');
+  const t0 = performance.now();
+  try {
+    const manifest = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Logical backup of ${databases.join(', ')} (${session.server.flavor === 'tidb' ? 'tidb_snapshot' : 'consistent snapshot'})`,
+        cancellable: true,
+      },
+      (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        return exportLogical(
+          {
+            get: async () => connect(profile, await manager.store.password(profile.id)),
+            release: async (c) => void (await c.end().catch(() => undefined)),
+          },
+          session.server,
+          {
+            databases,
+            file,
+            gzip,
+            signal: ac.signal,
+            onProgress: (p) =>
+              progress.report({
+                message: `${p.table}: ${p.rows.toLocaleString('en-US')} rows (${p.tablesDone}/${p.tablesTotal} tables)`,
+              }),
+          },
+        );
+      },
+    );
+    const rec: BackupRecord = {
+      id: crypto.randomUUID(),
+      method: 'logical',
+      createdAt: manifest.createdAt,
+      connection: profile.name,
+      server: `${session.server.flavor} ${session.server.version}`,
+      databases,
+      location: file,
+      bytes: manifest.bytes,
+      manifest: manifestPath(file),
+      tables: manifest.databases.reduce((n, d) => n + d.tables.length, 0),
+      rows: manifest.databases.reduce((n, d) => n + d.tables.reduce((m, t) => m + t.rows, 0), 0),
+    };
+    await history.add(rec);
+    void vscode.window.showInformationMessage(
+      `Backed up ${rec.tables} tables, ${rec.rows?.toLocaleString('en-US')} rows to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s (logical export).`,
+    );
+    return rec;
+  } catch (e) {
+    log().error(`Logical backup failed: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(
+      `Logical backup failed: ${(e as Error).message}. Nothing was recorded; the partial file ${file} can be deleted.`,
+    );
+    return;
   }
+}
+
+/** A BR backup (the BACKUP statement) to external storage, with SHOW BACKUPS progress and cancel; recorded without credentials. */
+async function brBackup(target: BackupTarget): Promise<BackupRecord | undefined> {
+  const { manager, history, profile, session, databases } = target;
   const storage = await pickStorage();
   if (!storage) return;
   const url = storageUrl(storage);
@@ -284,21 +303,9 @@ export async function restoreCommand(
   history: BackupHistory,
   args: RestoreArgs = {},
 ): Promise<RestoreOutcome | undefined> {
-  let record = args.record;
-  let file = args.file;
-  if (!record && !file) {
-    const items: Array<vscode.QuickPickItem & { r?: BackupRecord }> = history.list().map((r) => ({
-      label: `${r.databases.join(', ')} · ${r.method === 'br' ? 'BR' : 'logical'}`,
-      description: `${new Date(r.createdAt).toLocaleString()} from ${r.connection}`,
-      detail: r.location,
-      r,
-    }));
-    items.push({ label: '$(file) A backup file…' });
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The backup to restore' });
-    if (!pick) return;
-    record = pick.r;
-    if (!record) file = (await vscode.window.showOpenDialog({ filters: { 'SQL backups': ['sql', 'gz'] } }))?.[0]?.fsPath;
-  }
+  const chosen = args.record || args.file ? { record: args.record, file: args.file } : await pickBackup(history);
+  if (!chosen) return;
+  const { record, file } = chosen;
   if (!record && !file) return;
   if (record?.method === 'operator') return operatorRestore(record, args.targetCluster, args.name);
   const profile = await pickProfile(manager, args.connectionId);
@@ -309,55 +316,96 @@ export async function restoreCommand(
   if (!session) return;
   if (record?.method === 'br') {
     if (session.server.flavor !== 'tidb') return { ok: false, message: 'A BR backup restores only to TiDB.' };
-    const conflicts = await restoreConflicts(queryable(session.meta()), record.databases);
-    if (conflicts.length) {
-      const message = `RESTORE would overwrite existing tables (${conflicts.slice(0, 5).join(', ')}${conflicts.length > 5 ? ', …' : ''}): BR refuses to restore over them. Drop them, or restore to another cluster.`;
-      void vscode.window.showErrorMessage(message);
-      return { ok: false, message };
-    }
-    const secret = /\*\*\*/.test(record.location)
-      ? await vscode.window.showInputBox({
-          prompt: 'The backup location has credentials: enter its full URL again (they are not stored)',
-          password: true,
-          ignoreFocusOut: true,
-        })
-      : record.location;
-    if (!secret) return;
-    try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `BR restore of ${record.databases.join(', ')}`, cancellable: true },
-        async (progress, token) => {
-          const ac = new AbortController();
-          token.onCancellationRequested(() => ac.abort());
-          const task = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
-          const control = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
-          try {
-            const threadId = threadIdOf(task);
-            await runBr({
-              kind: 'restore',
-              sql: restoreSql({ databases: record!.databases }, secret),
-              task: { ...queryable(task), threadId },
-              control: queryable(control),
-              signal: ac.signal,
-              onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }),
-            });
-          } finally {
-            await task.end().catch(() => undefined);
-            await control.end().catch(() => undefined);
-          }
-        },
-      );
-      void vscode.window.showInformationMessage(`Restored ${record.databases.join(', ')} with BR.`);
-      return { ok: true, message: 'restored' };
-    } catch (e) {
-      void vscode.window.showErrorMessage((e as Error).message);
-      return { ok: false, message: (e as Error).message };
-    }
+    return brRestore(manager, profile, session, record);
   }
+  return logicalRestore(manager, profile, session, record?.location ?? file!, record?.manifest, args);
+}
+
+/** A backup from the Backups history, or a file the user opens. */
+async function pickBackup(history: BackupHistory): Promise<{ record?: BackupRecord; file?: string } | undefined> {
+  const items: Array<vscode.QuickPickItem & { r?: BackupRecord }> = history.list().map((r) => ({
+    label: `${r.databases.join(', ')} · ${r.method === 'br' ? 'BR' : 'logical'}`,
+    description: `${new Date(r.createdAt).toLocaleString()} from ${r.connection}`,
+    detail: r.location,
+    r,
+  }));
+  items.push({ label: '$(file) A backup file…' });
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The backup to restore' });
+  if (!pick) return undefined;
+  if (pick.r) return { record: pick.r };
+  return { file: (await vscode.window.showOpenDialog({ filters: { 'SQL backups': ['sql', 'gz'] } }))?.[0]?.fsPath };
+}
+
+/** RESTORE with BR: refused when tables are in the way; credentials asked again when the record has them redacted. */
+async function brRestore(
+  manager: ConnectionManager,
+  profile: StoredProfile,
+  session: Session,
+  record: BackupRecord,
+): Promise<RestoreOutcome | undefined> {
+  const conflicts = await restoreConflicts(queryable(session.meta()), record.databases);
+  if (conflicts.length) {
+    const message = `RESTORE would overwrite existing tables (${conflicts.slice(0, 5).join(', ')}${conflicts.length > 5 ? ', …' : ''}): BR refuses to restore over them. Drop them, or restore to another cluster.`;
+    void vscode.window.showErrorMessage(message);
+    return { ok: false, message };
+  }
+  const secret = /\*\*\*/.test(record.location)
+    ? await vscode.window.showInputBox({
+        prompt: 'The backup location has credentials: enter its full URL again (they are not stored)',
+        password: true,
+        ignoreFocusOut: true,
+      })
+    : record.location;
+  if (!secret) return;
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `BR restore of ${record.databases.join(', ')}`, cancellable: true },
+      async (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        const task = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
+        const control = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
+        try {
+          const threadId = threadIdOf(task);
+          await runBr({
+            kind: 'restore',
+            sql: restoreSql({ databases: record.databases }, secret),
+            task: { ...queryable(task), threadId },
+            control: queryable(control),
+            signal: ac.signal,
+            onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }),
+          });
+        } finally {
+          await task.end().catch(() => undefined);
+          await control.end().catch(() => undefined);
+        }
+      },
+    );
+    void vscode.window.showInformationMessage(`Restored ${record.databases.join(', ')} with BR.`);
+    return { ok: true, message: 'restored' };
+  } catch (e) {
+    void vscode.window.showErrorMessage((e as Error).message);
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+/**
+ * A logical restore: the file is read whole first (complete? what would it drop or
+ * replace?), existing data is only replaced after the user agrees, and the result is
+ * verified against the manifest when there is one. A failure says which statement
+ * failed and which tables were fully restored before it.
+ */
+async function logicalRestore(
+  manager: ConnectionManager,
+  profile: StoredProfile,
+  session: Session,
+  dump: string,
+  recordManifest: string | undefined,
+  args: RestoreArgs,
+): Promise<RestoreOutcome | undefined> {
   // the restore creates databases: connect without a default one (it may be the one to restore)
   const bare = { ...profile, database: undefined };
-  const dump = record?.location ?? file!;
-  const mPath = record?.manifest ?? manifestPath(dump);
+  const mPath = recordManifest ?? manifestPath(dump);
   const manifest: BackupManifest | undefined = fs.existsSync(mPath) ? JSON.parse(fs.readFileSync(mPath, 'utf8')) : undefined;
   const c = await connect(bare, await manager.store.password(profile.id));
   const refuse = async (message: string): Promise<RestoreOutcome> => {
