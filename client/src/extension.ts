@@ -21,7 +21,7 @@ import { SchemaSync } from './lint/schemaSync';
 import { TargetVersionStatus } from './lint/statusBar';
 import { localClusterCommands, stopAllPlaygrounds } from './localCluster/commands';
 import { log } from './log';
-import { QueryRunner, queryCommands } from './query/commands';
+import { QueryCommands, queryCommands } from './query/commands';
 import { DocumentConnections } from './query/documentConnection';
 import { ResultsPanel } from './query/resultsPanel';
 
@@ -33,7 +33,7 @@ export interface TidbToolkitApi {
   manager: ConnectionManager;
   explorer: ExplorerProvider;
   results: ResultsPanel;
-  runner: QueryRunner;
+  queries: QueryCommands;
   documents: DocumentConnections;
   explain: ExplainCommands;
   plans: PlanPanels;
@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   const m = (manager = connectionManager(context));
   const docs = new DocumentConnections(m, context.workspaceState);
   const results = new ResultsPanel(context.extensionUri);
-  const runner = new QueryRunner(m, docs, results);
+  const queries = new QueryCommands(m, docs, results);
   const explorer = new ExplorerProvider(m);
   const ddl = new DdlDocuments();
   const schema = new SchemaSync(c, m, docs);
@@ -79,9 +79,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
     vscode.workspace.registerTextDocumentContentProvider(DDL_SCHEME, ddl),
     ...registerCommands(
       connectionCommands(m, bindActiveDocument),
-      queryCommands(runner, docs, results),
+      queryCommands(queries, docs, results),
       explainCommands(ex),
-      explorerCommands(m, explorer, runner, docs, ddl, ex, forwards),
+      explorerCommands(m, explorer, queries, docs, ddl, ex, forwards),
       backupCommands(m, backups),
       localClusterCommands(context, m, (a) => explorer.setActivity(a)),
       lintCommands(c, schema),
@@ -94,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   } catch (e) {
     log().error(`Could not start the TiDB language server: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { manager: m, explorer, results, runner, documents: docs, explain: ex, plans, backups };
+  return { manager: m, explorer, results, queries, documents: docs, explain: ex, plans, backups };
 }
 
 /** The connection manager over the stored profiles; problems with stored profiles go to the log (and a password problem to a notice). */

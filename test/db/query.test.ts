@@ -6,7 +6,7 @@ import { connect } from '../../client/src/connections/driver';
 import type { ConnectionProfile } from '../../client/src/connections/profile';
 import { listColumns, listDatabases, listIndexes, listTables, schemaSnapshot } from '../../client/src/explorer/catalog';
 import { threadId } from '../../client/src/connections/mysqlInternals';
-import { cancelQuery, runStatement } from '../../client/src/connections/runner';
+import { cancelQuery, streamStatement } from '../../client/src/connections/stream';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
 let db: MariaDb;
@@ -101,7 +101,7 @@ test('catalog: 10,000 tables are paged and filtered', { timeout: 300_000 }, asyn
 test('run: 100,000 rows stream in batches, kept up to the row limit with a truncation marker', async () => {
   let batches = 0;
   let streamed = 0;
-  const r = await runStatement(c, "SELECT seq, CONCAT('row ', seq) AS label FROM seq_1_to_100000", {
+  const r = await streamStatement(c, "SELECT seq, CONCAT('row ', seq) AS label FROM seq_1_to_100000", {
     rowLimit: 50_000,
     onRows: (_i, rows) => {
       batches++;
@@ -123,20 +123,20 @@ test('run: 100,000 rows stream in batches, kept up to the row limit with a trunc
 
 test('run: several result sets from CALL, affected rows, NULL kept distinct, warnings', async () => {
   await c.query("CREATE PROCEDURE two_sets() BEGIN SELECT 1 AS a, NULL AS b, 'NULL' AS c; SELECT 'x' AS d; END");
-  const r = await runStatement(c, 'CALL two_sets()');
+  const r = await streamStatement(c, 'CALL two_sets()');
   assert.equal(r.sets.length, 2);
   // NULL and the string 'NULL' stay distinct
   assert.deepEqual(r.sets[0].rows, [[1, null, 'NULL']]);
   assert.deepEqual(r.sets[1].rows, [['x']]);
-  const ins = await runStatement(c, "INSERT INTO orders (email, created_at) VALUES ('a@x', NOW()), ('b@x', NOW())");
+  const ins = await streamStatement(c, "INSERT INTO orders (email, created_at) VALUES ('a@x', NOW()), ('b@x', NOW())");
   assert.equal(ins.affectedRows, 2);
   assert.ok(ins.insertId);
-  const warn = await runStatement(c, "SELECT CAST('12abc' AS SIGNED) AS n");
+  const warn = await streamStatement(c, "SELECT CAST('12abc' AS SIGNED) AS n");
   assert.equal(warn.warnings[0]?.code, 1292);
 });
 
 test('run: a failed statement reports the server error code and message', async () => {
-  await assert.rejects(runStatement(c, 'SELECT * FROM no_such_table'), (e: Error & { errno?: number; code?: string }) => {
+  await assert.rejects(streamStatement(c, 'SELECT * FROM no_such_table'), (e: Error & { errno?: number; code?: string }) => {
     assert.equal(e.errno, 1146);
     assert.match(e.message, /no_such_table/);
     return true;
@@ -147,7 +147,7 @@ test('cancel: SELECT SLEEP(30) is killed on the server from a second connection 
   const control = await connect(profile, db.password);
   try {
     const t0 = Date.now();
-    const running = runStatement(c, 'SELECT SLEEP(30) AS s');
+    const running = streamStatement(c, 'SELECT SLEEP(30) AS s');
     await new Promise((r) => setTimeout(r, 300));
     await cancelQuery(control, threadId(c), 'mariadb');
     const r = await running.catch((e: Error & { errno?: number }) => e);

@@ -16,7 +16,7 @@ import { parseConnectionUrl } from '../../client/src/connections/profile';
 import { listIndexes, schemaSnapshot } from '../../client/src/explorer/catalog';
 import { clusterInfo, groupTopology, tiflashReplicas } from '../../client/src/explorer/cluster';
 import { threadId } from '../../client/src/connections/mysqlInternals';
-import { cancelQuery, runStatement } from '../../client/src/connections/runner';
+import { cancelQuery, streamStatement } from '../../client/src/connections/stream';
 import { examplesWithAnswers, mismatch, runExample } from '../helpers/exampleRunner';
 
 const url = process.env.TIDB_TEST_URL;
@@ -44,7 +44,7 @@ test('real TiDB: flavour and version, CLUSTER_INFO topology, TIFLASH_REPLICA, cl
     assert.ok(snap.databases.some((d) => d.name === 'tk_opt_in'));
     const control = await connect({ ...profile, id: 'tidb2', name: 'tidb2' }, password);
     try {
-      const running = runStatement(c, 'SELECT SLEEP(30)');
+      const running = streamStatement(c, 'SELECT SLEEP(30)');
       await new Promise((r) => setTimeout(r, 500));
       await cancelQuery(control, threadId(c), 'tidb');
       const t0 = Date.now();

@@ -5,7 +5,7 @@
 // session state was reset. No VS Code imports.
 import * as mysql from 'mysql2/promise';
 import { isEncrypted, onEnd, threadId } from './mysqlInternals';
-import { cancelQuery, runStatement, type RunOptions, type RunResult } from './runner';
+import { cancelQuery, streamStatement, type RunOptions, type RunResult } from './stream';
 import { connect, connectionOptions, detectServer, explain, type ServerInfo } from './driver';
 import type { ConnectionProfile } from './profile';
 
@@ -160,7 +160,7 @@ export class Session {
     ctl.signal?.addEventListener('abort', onAbort);
     const timer = ctl.timeoutMs ? setTimeout(() => void kill('timeout'), ctl.timeoutMs) : undefined;
     try {
-      const r = await runStatement(c, sql, { ...ctl, onLimit: ctl.stopAtLimit === false ? undefined : () => void kill('limit') });
+      const r = await streamStatement(c, sql, { ...ctl, onLimit: ctl.stopAtLimit === false ? undefined : () => void kill('limit') });
       if (cancelled) r.cancelled = cancelled;
       return r;
     } catch (e) {

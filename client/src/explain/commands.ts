@@ -7,7 +7,7 @@ import type { PlanView } from '../../../protocol/webviews/plan';
 import { diagnose } from '../../../core/plan/diagnoses/index';
 import type { Plan } from '../../../core/plan/model';
 import { PlanParseError, parsePlan } from '../../../core/plan/parse';
-import type { RunResult } from '../connections/runner';
+import type { RunResult } from '../connections/stream';
 import type { ConnectionManager } from '../connections/manager';
 import type { StatementError } from '../connections/session';
 import type { StoredProfile } from '../connections/store';

@@ -3,7 +3,7 @@
 import type { Plan } from '../../../core/plan/model';
 import { planFromRows } from '../../../core/plan/parse';
 import type { ServerInfo } from '../connections/driver';
-import type { RunResult } from '../connections/runner';
+import type { RunResult } from '../connections/stream';
 
 export interface ExplainQuery {
   sql: string;

@@ -7,7 +7,7 @@ import { commentSafe } from '../../../core/sql/comment';
 import { copyText } from '../clipboard';
 import type { CommandTable } from '../commandTable';
 import type { ConnectionManager } from '../connections/manager';
-import type { QueryRunner } from '../query/commands';
+import type { QueryCommands } from '../query/commands';
 import type { DocumentConnections } from '../query/documentConnection';
 import { listColumns, showCreate } from './catalog';
 import { newProfileId } from '../connections/store';
@@ -48,7 +48,7 @@ export class PortForwards implements vscode.Disposable {
 export function explorerCommands(
   manager: ConnectionManager,
   tree: ExplorerProvider,
-  runner: QueryRunner,
+  queries: QueryCommands,
   docs: DocumentConnections,
   ddl: DdlDocuments,
   explain: ExplainCommands,
@@ -125,7 +125,7 @@ export function explorerCommands(
       const p = profileOf(n);
       if (!p) return;
       const limit = Math.max(1, setting('query.tableDataRows'));
-      return runner.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
+      return queries.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
     },
     'tidb.explorer.connectKubernetes': async (n: Extract<Node, { kind: 'k8sCluster' }>) => {
       const kc = defaultKubeConfig();

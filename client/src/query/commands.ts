@@ -20,7 +20,7 @@ function timeoutMs(): number {
   return Math.max(0, setting('query.timeout')) * 1000;
 }
 
-export class QueryRunner {
+export class QueryCommands {
   private running = new Map<number, AbortController>();
   private current?: AbortController;
 
@@ -163,12 +163,12 @@ export class QueryRunner {
 }
 
 /** The commands that run SQL and handle its results. */
-export function queryCommands(runner: QueryRunner, docs: DocumentConnections, results: ResultsPanel): CommandTable {
+export function queryCommands(queries: QueryCommands, docs: DocumentConnections, results: ResultsPanel): CommandTable {
   return {
     'tidb.chooseConnection': () => docs.choose(),
-    'tidb.runStatement': () => runner.runStatement(),
-    'tidb.runFile': () => runner.runFile(),
-    'tidb.cancelQuery': () => runner.cancel(),
+    'tidb.runStatement': () => queries.runStatement(),
+    'tidb.runFile': () => queries.runFile(),
+    'tidb.cancelQuery': () => queries.cancel(),
     'tidb.exportResults': () => results.export(0),
   };
 }

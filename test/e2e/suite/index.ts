@@ -365,7 +365,7 @@ test('backup and restore: a logical backup of shop is recorded, restore refuses 
   assert.equal(refused.ok, false);
   assert.match(refused.message, /^Restoring would write over existing tables \(shop\./);
   const profile = a.manager.store.get(connectionId)!;
-  const dropped = await a.runner.runSql(profile, 'DROP DATABASE shop');
+  const dropped = await a.queries.runSql(profile, 'DROP DATABASE shop');
   assert.equal(dropped?.failed, 0);
   const restored = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('tidb.restore', { record: rec, connectionId });
   assert.equal(restored.ok, true, restored.message);

@@ -86,7 +86,7 @@ export function columnsOf(fields: FieldPacket[]): ColumnInfo[] {
   }));
 }
 
-export function runStatement(c: mysql.Connection, sql: string, opts: RunOptions = {}): Promise<RunResult> {
+export function streamStatement(c: mysql.Connection, sql: string, opts: RunOptions = {}): Promise<RunResult> {
   const limit = opts.rowLimit ?? 10_000;
   const core = coreOf(c);
   const t0 = performance.now();
