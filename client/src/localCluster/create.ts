@@ -69,135 +69,178 @@ export async function createLocalCluster(
   deps: CreateDeps,
   signal?: AbortSignal,
 ): Promise<{ port: number; kubeContext: string }> {
-  const t = { operator: 300_000, ready: 900_000, connect: 300_000, ...opts.timeouts };
-  let createdKind = false;
-  let step: Step = 'prerequisites';
-  const check = () => {
-    if (signal?.aborted) throw new StepError(step, 'cancelled', [], true);
+  const run: CreateRun = {
+    opts,
+    deps,
+    signal,
+    t: { operator: 300_000, ready: 900_000, connect: 300_000, ...opts.timeouts },
+    step: 'prerequisites',
+    createdKind: false,
   };
   try {
-    deps.progress(step);
+    deps.progress(run.step);
     const pre = await checkPrerequisites(deps.run);
-    if (!pre.ok) throw new StepError(step, pre.problems.map((p) => `${p.message} ${p.link}`).join('\n'));
-    check();
-
-    step = 'kind';
-    deps.progress(step, `kind ${pre.kindVersion}, Docker ${pre.dockerVersion}`);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidb-kind-'));
-    const cfg = path.join(dir, 'kind.yaml');
-    fs.writeFileSync(cfg, kindConfig(opts.name, opts.hostPort));
-    const existing = await deps.run('kind', ['get', 'clusters'], { timeoutMs: 30_000 });
-    if (
-      existing.stdout
-        .split('\n')
-        .map((l) => l.trim())
-        .includes(opts.name)
-    ) {
-      throw new StepError(
-        step,
-        `A kind cluster named '${opts.name}' already exists. Pick another name, or delete it with "TiDB: Delete Local Cluster".`,
-      );
-    }
-    createdKind = true;
-    const made = await deps.run('kind', ['create', 'cluster', '--name', opts.name, '--config', cfg, '--wait', '120s'], {
-      signal,
-      onLine: (l) => l.trim() && deps.progress(step, l.trim()),
-    });
-    fs.rmSync(dir, { recursive: true, force: true });
-    check();
-    if (made.code !== 0) {
-      const why = made.stderr.split('\n').filter(Boolean).slice(-5);
-      const portTaken = /address already in use|port is already allocated/i.test(made.stderr);
-      throw new StepError(
-        step,
-        portTaken ? `Port ${opts.hostPort} on 127.0.0.1 is taken: choose another host port.` : 'kind create cluster failed',
-        why,
-      );
-    }
-    const kc = await kubeConfigFor(deps.run, opts.name);
-
-    step = 'operator';
-    const version = opts.operatorVersion ?? OPERATOR_VERSION;
-    const urls = operatorAssetUrls(version, opts.mirror);
-    deps.progress(step, `TiDB Operator ${version}: CRDs`);
-    const crds = k8s.loadAllYaml(await deps.fetchText(urls.crds)).filter(Boolean) as KubeObject[];
-    await applyAll(kc, crds, signal);
-    const crdNames = new Set(crds.filter((c) => c.kind === 'CustomResourceDefinition').map((c) => c.metadata.name));
-    await watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string }> } }>(
-      kc,
-      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
-      (m) => [...crdNames].every((n) => conditionOf(m.get(n), 'Established')?.status === 'True'),
-      { timeoutMs: 120_000, signal, what: 'the CRDs to be established' },
-    );
-    deps.progress(step, `TiDB Operator ${version}: controller`);
-    const operator = k8s.loadAllYaml(await deps.fetchText(urls.operator)).filter(Boolean) as KubeObject[];
-    await applyAll(kc, operator, signal);
-    const deployments = operator.filter((o) => o.kind === 'Deployment');
-    const ns = deployments[0]?.metadata.namespace ?? 'tidb-admin';
-    await watchUntil<KubeObject & { status?: { availableReplicas?: number } }>(
-      kc,
-      `/apis/apps/v1/namespaces/${ns}/deployments`,
-      (m) => deployments.every((d) => (m.get(d.metadata.name)?.status?.availableReplicas ?? 0) >= 1),
-      { timeoutMs: t.operator, signal, what: 'the operator to be available' },
-    ).catch(async (e: Error) => {
-      throw new StepError(step, e.message, await evidence(kc, ns), e.message === 'cancelled');
-    });
-
-    step = 'cluster';
-    deps.progress(step, `TiDB ${opts.version}`);
+    if (!pre.ok) throw new StepError(run.step, pre.problems.map((p) => `${p.message} ${p.link}`).join('\n'));
+    checkCancelled(run);
+    const kc = await createKindCluster(run, `kind ${pre.kindVersion}, Docker ${pre.dockerVersion}`);
+    await installOperator(run, kc);
+    run.step = 'cluster';
+    deps.progress(run.step, `TiDB ${opts.version}`);
     await applyAll(kc, clusterObjects(opts.name, opts.version) as KubeObject[], signal, (o) =>
-      deps.progress(step, `${o.kind} ${o.metadata.name}`),
+      deps.progress(run.step, `${o.kind} ${o.metadata.name}`),
     );
-
-    step = 'ready';
-    const ready = new Map<string, string>();
-    const report = () =>
-      deps.progress(step, GROUPS.map((g) => `${g.replace(/groups$/, '').toUpperCase()} ${ready.get(g) ?? 'pending'}`).join(', '));
-    await Promise.all(
-      GROUPS.map((g) =>
-        watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string; reason?: string }> } }>(
-          kc,
-          `/apis/core.pingcap.com/v1alpha1/namespaces/${NAMESPACE}/${g}`,
-          (m) => [...m.values()].some((o) => conditionOf(o, 'Ready')?.status === 'True'),
-          {
-            timeoutMs: t.ready,
-            signal,
-            what: `${g} to be ready`,
-            onEvent: (_, o) => {
-              const r = conditionOf(o, 'Ready');
-              const s = conditionOf(o, 'Synced');
-              ready.set(g, r?.status === 'True' ? 'ready' : `${r?.reason ?? 'starting'}${s?.status === 'True' ? ', synced' : ''}`);
-              report();
-            },
-          },
-        ),
-      ),
-    ).catch(async (e: Error) => {
-      throw new StepError(step, e.message, await evidence(kc, NAMESPACE), e.message === 'cancelled');
-    });
-
-    step = 'connect';
-    deps.progress(step, `127.0.0.1:${opts.hostPort}`);
-    const deadline = Date.now() + t.connect;
-    while (!(await deps.tidbAnswers(opts.hostPort))) {
-      check();
-      if (Date.now() > deadline)
-        throw new StepError(
-          step,
-          `TiDB is ready in Kubernetes but does not answer on 127.0.0.1:${opts.hostPort}`,
-          await evidence(kc, NAMESPACE),
-        );
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await waitForGroups(run, kc);
+    await waitForTidb(run, kc);
     return { port: opts.hostPort, kubeContext: `kind-${opts.name}` };
   } catch (e) {
     const err =
-      e instanceof StepError ? e : new StepError(step, (e as Error).message, [], (e as Error).message === 'cancelled' || !!signal?.aborted);
-    if (err.cancelled && createdKind) {
+      e instanceof StepError
+        ? e
+        : new StepError(run.step, (e as Error).message, [], (e as Error).message === 'cancelled' || !!signal?.aborted);
+    if (err.cancelled && run.createdKind) {
       // cancel cleans up what this run created
       await deps.run('kind', ['delete', 'cluster', '--name', opts.name], { timeoutMs: 120_000 }).catch(() => undefined);
     }
     throw err;
+  }
+}
+
+/** One create in progress: the step it is at (named in any failure) and whether it made a kind cluster to clean up. */
+interface CreateRun {
+  opts: CreateOptions;
+  deps: CreateDeps;
+  signal?: AbortSignal;
+  t: { operator: number; ready: number; connect: number };
+  step: Step;
+  createdKind: boolean;
+}
+
+function checkCancelled(run: CreateRun): void {
+  if (run.signal?.aborted) throw new StepError(run.step, 'cancelled', [], true);
+}
+
+/** A kind cluster with TiDB's port mapped to the host; refuses a name already taken. */
+async function createKindCluster(run: CreateRun, versions: string): Promise<k8s.KubeConfig> {
+  const { opts, deps, signal } = run;
+  run.step = 'kind';
+  const step = run.step;
+  deps.progress(step, versions);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidb-kind-'));
+  const cfg = path.join(dir, 'kind.yaml');
+  fs.writeFileSync(cfg, kindConfig(opts.name, opts.hostPort));
+  const existing = await deps.run('kind', ['get', 'clusters'], { timeoutMs: 30_000 });
+  if (
+    existing.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .includes(opts.name)
+  ) {
+    throw new StepError(
+      step,
+      `A kind cluster named '${opts.name}' already exists. Pick another name, or delete it with "TiDB: Delete Local Cluster".`,
+    );
+  }
+  run.createdKind = true;
+  const made = await deps.run('kind', ['create', 'cluster', '--name', opts.name, '--config', cfg, '--wait', '120s'], {
+    signal,
+    onLine: (l) => l.trim() && deps.progress(step, l.trim()),
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  checkCancelled(run);
+  if (made.code !== 0) {
+    const why = made.stderr.split('\n').filter(Boolean).slice(-5);
+    const portTaken = /address already in use|port is already allocated/i.test(made.stderr);
+    throw new StepError(
+      step,
+      portTaken ? `Port ${opts.hostPort} on 127.0.0.1 is taken: choose another host port.` : 'kind create cluster failed',
+      why,
+    );
+  }
+  const kc = await kubeConfigFor(deps.run, opts.name);
+
+  return kc;
+}
+
+/** TiDB Operator: its CRDs (until established) and its controller (until available). */
+async function installOperator(run: CreateRun, kc: k8s.KubeConfig): Promise<void> {
+  const { opts, deps, signal, t } = run;
+  run.step = 'operator';
+  const step = run.step;
+  const version = opts.operatorVersion ?? OPERATOR_VERSION;
+  const urls = operatorAssetUrls(version, opts.mirror);
+  deps.progress(step, `TiDB Operator ${version}: CRDs`);
+  const crds = k8s.loadAllYaml(await deps.fetchText(urls.crds)).filter(Boolean) as KubeObject[];
+  await applyAll(kc, crds, signal);
+  const crdNames = new Set(crds.filter((c) => c.kind === 'CustomResourceDefinition').map((c) => c.metadata.name));
+  await watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string }> } }>(
+    kc,
+    '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+    (m) => [...crdNames].every((n) => conditionOf(m.get(n), 'Established')?.status === 'True'),
+    { timeoutMs: 120_000, signal, what: 'the CRDs to be established' },
+  );
+  deps.progress(step, `TiDB Operator ${version}: controller`);
+  const operator = k8s.loadAllYaml(await deps.fetchText(urls.operator)).filter(Boolean) as KubeObject[];
+  await applyAll(kc, operator, signal);
+  const deployments = operator.filter((o) => o.kind === 'Deployment');
+  const ns = deployments[0]?.metadata.namespace ?? 'tidb-admin';
+  await watchUntil<KubeObject & { status?: { availableReplicas?: number } }>(
+    kc,
+    `/apis/apps/v1/namespaces/${ns}/deployments`,
+    (m) => deployments.every((d) => (m.get(d.metadata.name)?.status?.availableReplicas ?? 0) >= 1),
+    { timeoutMs: t.operator, signal, what: 'the operator to be available' },
+  ).catch(async (e: Error) => {
+    throw new StepError(step, e.message, await evidence(kc, ns), e.message === 'cancelled');
+  });
+}
+
+/** Every component group (PD, TiKV, TiDB) Ready, with their state as progress. */
+async function waitForGroups(run: CreateRun, kc: k8s.KubeConfig): Promise<void> {
+  const { deps, signal, t } = run;
+  run.step = 'ready';
+  const step = run.step;
+  const ready = new Map<string, string>();
+  const report = () =>
+    deps.progress(step, GROUPS.map((g) => `${g.replace(/groups$/, '').toUpperCase()} ${ready.get(g) ?? 'pending'}`).join(', '));
+  await Promise.all(
+    GROUPS.map((g) =>
+      watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string; reason?: string }> } }>(
+        kc,
+        `/apis/core.pingcap.com/v1alpha1/namespaces/${NAMESPACE}/${g}`,
+        (m) => [...m.values()].some((o) => conditionOf(o, 'Ready')?.status === 'True'),
+        {
+          timeoutMs: t.ready,
+          signal,
+          what: `${g} to be ready`,
+          onEvent: (_, o) => {
+            const r = conditionOf(o, 'Ready');
+            const s = conditionOf(o, 'Synced');
+            ready.set(g, r?.status === 'True' ? 'ready' : `${r?.reason ?? 'starting'}${s?.status === 'True' ? ', synced' : ''}`);
+            report();
+          },
+        },
+      ),
+    ),
+  ).catch(async (e: Error) => {
+    throw new StepError(step, e.message, await evidence(kc, NAMESPACE), e.message === 'cancelled');
+  });
+}
+
+/** TiDB answering on the host port through kind's port mapping. */
+async function waitForTidb(run: CreateRun, kc: k8s.KubeConfig): Promise<void> {
+  const { opts, deps, t } = run;
+  run.step = 'connect';
+  const step = run.step;
+  deps.progress(step, `127.0.0.1:${opts.hostPort}`);
+  const deadline = Date.now() + t.connect;
+  while (!(await deps.tidbAnswers(opts.hostPort))) {
+    checkCancelled(run);
+    if (Date.now() > deadline)
+      throw new StepError(
+        step,
+        `TiDB is ready in Kubernetes but does not answer on 127.0.0.1:${opts.hostPort}`,
+        await evidence(kc, NAMESPACE),
+      );
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
