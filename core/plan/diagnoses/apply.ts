@@ -4,6 +4,12 @@ import { rowsOf } from '../metrics';
 export default defineRule({
   id: 'apply-correlated-subquery',
   severity: 'warning',
+  title: 'Correlated subquery run per row (Apply)',
+  explanation: 'An Apply operator runs a subquery once per outer row: the subquery was not decorrelated.',
+  examples: {
+    flagged: ['fixtures/cte_apply_semi_join_recursive', 'fixtures/apply_partition_pruning'],
+    clean: ['fixtures/cte_recursive'],
+  },
   docsUrl: `${DOCS}correlated-subquery-optimization`,
   check: ({ nodes }) =>
     nodes

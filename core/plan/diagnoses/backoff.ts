@@ -11,6 +11,17 @@ function backoffKeys(e: ExecInfo, path = ''): string[] {
 export default defineRule({
   id: 'backoff',
   severity: 'warning',
+  title: 'Backoff and lock resolution',
+  explanation: 'Execution info shows backoff or ResolveLock: Region misses, busy stores or conflicting transactions added latency.',
+  examples: {
+    flagged: [
+      {
+        note: 'hand-made after the execution info format of sql-statement-explain-analyze.md',
+        plan: '| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 1000 | 1000 | root | | time:2s, loops:2, cop_task: {num: 40, max: 1.9s, min: 1ms, avg: 50ms, p95: 20ms}, backoff{regionMiss: 12ms} | data:TableFullScan_4 | 1 MB | N/A |\n| └─TableFullScan_4 | 1000 | 1000 | cop[tikv] | table:t | tikv_task:{time:1.9s, loops:40} | keep order:false | N/A | N/A |',
+      },
+    ],
+    clean: ['fixtures/legacy_v2_v3_point_get_count'],
+  },
   docsUrl: `${DOCS}sql-statement-explain-analyze`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

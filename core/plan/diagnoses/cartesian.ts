@@ -8,6 +8,12 @@ const ONE_ROW = /^(Limit|TopN|MaxOneRow|TableDual|StreamAgg|HashAgg|Projection)$
 export default defineRule({
   id: 'cartesian-join',
   severity: 'error',
+  title: 'Cartesian join',
+  explanation: 'A join with no join condition (operator info starts with CARTESIAN): every row of one side meets every row of the other.',
+  examples: {
+    flagged: ['fixtures/cte_two_refs_cartesian_multi_root', 'fixtures/cte_nested_two_defs'],
+    clean: ['fixtures/cte_recursive'],
+  },
   docsUrl: `${DOCS}explain-subqueries`,
   check: ({ nodes }) =>
     nodes

@@ -5,6 +5,13 @@ import { DOCS, defineRule, fmt } from './define';
 export default defineRule({
   id: 'cop-task-skew',
   severity: 'warning',
+  title: 'Coprocessor task skew',
+  explanation:
+    'The slowest cop task (or the most keys one processed) is far above the 95th percentile: data or load is unevenly spread over Regions.',
+  examples: {
+    flagged: ['fixtures_all/docs2025__tiflash__tune-tiflash-performance__L185'],
+    clean: ['fixtures_all/docs2025__develop__dev-guide-create-table__L312'],
+  },
   docsUrl: `${DOCS}sql-statement-explain-analyze`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -7,6 +7,17 @@ import { DOCS, defineRule } from './define';
 export default defineRule({
   id: 'cop-network-wait',
   severity: 'info',
+  title: 'Time between TiDB and TiKV',
+  explanation: 'A cop task took much longer as TiDB measured it than TiKV spent on it: the rest is network or queueing.',
+  examples: {
+    flagged: [
+      {
+        note: 'hand-made after the execution info format of sql-statement-explain-analyze.md',
+        plan: '| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 10 | 10 | root | | time:900ms, loops:2, cop_task: {num: 3, max: 400ms, min: 200ms, avg: 300ms, p95: 400ms} | data:TableFullScan_4 | 1 KB | N/A |\n| └─TableFullScan_4 | 10 | 10 | cop[tikv] | table:t | tikv_task:{proc max:3ms, min:1ms, avg: 2ms, p80:3ms, p95:3ms, iters:3, tasks:3} | keep order:false | N/A | N/A |',
+      },
+    ],
+    clean: ['fixtures/legacy_v2_v3_point_get_count'],
+  },
   docsUrl: `${DOCS}sql-statement-explain-analyze`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

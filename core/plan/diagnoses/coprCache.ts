@@ -4,6 +4,12 @@ import { DOCS, defineRule } from './define';
 export default defineRule({
   id: 'coprocessor-cache',
   severity: 'info',
+  title: 'Coprocessor cache hits',
+  explanation: 'Some cop tasks were answered from the coprocessor cache (copr_cache_hit_ratio): repeated runs are faster than the first.',
+  examples: {
+    flagged: ['fixtures/analyze_coprocessor_cache', 'fixtures/analyze_hash_join_filtered'],
+    clean: ['fixtures_all/docs2025__system-variables__L4938'],
+  },
   docsUrl: `${DOCS}coprocessor-cache`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -1,4 +1,5 @@
-// One file per plan diagnosis (diagnoses.md), registered in ./index.ts, like the lint rules.
+// One file per plan diagnosis, registered in ./index.ts, shaped like the lint rules:
+// id, severity, title, explanation, docs page, examples and the check.
 import type { Diagnosis, Plan, PlanNode, Severity } from '../model';
 import type { NodeMetrics } from '../metrics';
 
@@ -10,11 +11,24 @@ export interface DiagnosisContext {
   totalNs?: number;
 }
 
+/**
+ * A plan a diagnosis example is run on: the name of an EXPLAIN output from the TiDB
+ * docs in test/fixtures/explain (`fixtures/<name>` or `fixtures_all/<name>`, each with
+ * its citation), or a hand-made plan when the docs have none that shows it.
+ */
+export type PlanExample = string | { plan: string; note: string };
+
 export interface PlanRule {
   id: string;
   severity: Severity;
+  /** a short name for the reference page */
+  title: string;
+  /** what it detects and why it matters */
+  explanation: string;
   /** the TiDB docs page that explains it */
   docsUrl: string;
+  /** plans it must diagnose and a near miss it must not: test/plan/examples.test.ts runs them, docs/plan-advice.md lists them */
+  examples: { flagged: readonly PlanExample[]; clean: readonly PlanExample[] };
   check(ctx: DiagnosisContext): Array<Omit<Diagnosis, 'rule' | 'severity' | 'docsUrl'> & { severity?: Severity }>;
 }
 

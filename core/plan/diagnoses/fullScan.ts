@@ -4,6 +4,12 @@ import { rowsOf } from '../metrics';
 export default defineRule({
   id: 'full-scan-selective-filter',
   severity: 'warning',
+  title: 'Full scan behind a selective filter',
+  explanation: 'A TableFullScan on TiKV reads the whole table while a Selection above it keeps a small part; or a very large full scan.',
+  examples: {
+    flagged: ['fixtures/legacy_v2_v3_explain_count_cop', 'fixtures/table_full_scan_stats_pseudo_walkthrough'],
+    clean: ['fixtures/legacy_v2_v3_point_get_count'],
+  },
   docsUrl: `${DOCS}sql-tuning-best-practice`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node, parent }) => {

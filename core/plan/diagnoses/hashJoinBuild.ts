@@ -4,6 +4,13 @@ import { rowsOf } from '../metrics';
 export default defineRule({
   id: 'hash-join-build-side',
   severity: 'warning',
+  title: 'Hash join built on the larger side',
+  explanation:
+    'The Build side of a HashJoin holds far more rows than the Probe side, usually after an underestimate: memory grows and may spill.',
+  examples: {
+    flagged: ['fixtures/analyze_verbose_estcost_misestimate', 'fixtures/analyze_tiflash_mpp_tpch_q4'],
+    clean: ['fixtures_all/docs2025__sql-tuning-best-practice__L540'],
+  },
   docsUrl: `${DOCS}explain-joins`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -5,6 +5,13 @@ import { rowsOf } from '../metrics';
 export default defineRule({
   id: 'index-join-large-outer',
   severity: 'warning',
+  title: 'Index join with a large outer side',
+  explanation:
+    'An IndexJoin/IndexHashJoin looks up the inner side once per outer row, and the outer side is large: a hash join is usually cheaper.',
+  examples: {
+    flagged: ['fixtures/analyze_after_stats_fix_index_join', 'fixtures/analyze_tiflash_index_hash_join_tikv'],
+    clean: ['fixtures_all/docs2025__sql-tuning-best-practice__L512'],
+  },
   docsUrl: `${DOCS}explain-joins`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -4,6 +4,13 @@ import { rowsOf } from '../metrics';
 export default defineRule({
   id: 'index-lookup-double-read',
   severity: 'warning',
+  title: 'IndexLookUp with many table lookups',
+  explanation:
+    'An IndexLookUp reads many rows back from the table by handle (double read): a covering or more selective index would avoid it.',
+  examples: {
+    flagged: ['fixtures/index_join', 'fixtures/apply_decorrelated'],
+    clean: ['fixtures/analyze_index_join_lookup'],
+  },
   docsUrl: `${DOCS}sql-tuning-best-practice`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

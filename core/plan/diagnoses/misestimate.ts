@@ -6,6 +6,13 @@ const FACTOR = 100;
 export default defineRule({
   id: 'row-misestimate',
   severity: 'warning',
+  title: 'Row estimate far from the actual rows',
+  explanation:
+    'EXPLAIN ANALYZE shows estRows and actRows apart by 10x or more where the error starts: statistics are outdated or missing, and join order or index choice may be wrong.',
+  examples: {
+    flagged: ['fixtures/legacy_v3_analyze_count_execinfo_rows', 'fixtures/analyze_table_reader_scan_detail'],
+    clean: ['fixtures/legacy_v2_v3_point_get_count'],
+  },
   docsUrl: `${DOCS}sql-tuning-best-practice`,
   check: ({ nodes, metrics }) =>
     nodes.flatMap(({ node }) => {

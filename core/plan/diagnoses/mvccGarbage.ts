@@ -4,6 +4,13 @@ import { DOCS, defineRule, fmt } from './define';
 export default defineRule({
   id: 'mvcc-garbage',
   severity: 'warning',
+  title: 'Old versions scanned (MVCC garbage)',
+  explanation:
+    'A scan visited many more keys (total_keys) than it returned (total_process_keys): old versions or tombstones not yet garbage-collected or compacted.',
+  examples: {
+    flagged: ['fixtures/analyze_hash_join_filtered', 'fixtures/analyze_index_join'],
+    clean: ['fixtures_all/docs2025__sql-statements__sql-statement-create-binding__L115'],
+  },
   docsUrl: `${DOCS}garbage-collection-overview`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -3,6 +3,12 @@ import { DOCS, defineRule } from './define';
 export default defineRule({
   id: 'no-partition-pruning',
   severity: 'warning',
+  title: 'Every partition read',
+  explanation: 'A partitioned table is read in all its partitions: the predicate is not on the partition key or cannot be pruned.',
+  examples: {
+    flagged: ['fixtures/mpp_partition_dynamic_tiflash', 'fixtures/partition_index_join_dynamic'],
+    clean: ['fixtures_all/docs2025__tiflash__tiflash-supported-pushdown-calculations__L103'],
+  },
   docsUrl: `${DOCS}partition-pruning`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -3,6 +3,12 @@ import { DOCS, defineRule, isReader, isScan } from './define';
 export default defineRule({
   id: 'not-pushed-down',
   severity: 'warning',
+  title: 'Work not pushed down to storage',
+  explanation: 'A Selection, aggregation or TopN runs in TiDB (root) over a plain scan that TiKV or TiFlash could have filtered.',
+  examples: {
+    flagged: ['fixtures/maxonerow_scalar_subquery', 'fixtures_all/docs2025__predicate-push-down__L121'],
+    clean: ['fixtures_all/docs2025__ddl_embedded_analyze__L32'],
+  },
   docsUrl: `${DOCS}predicate-push-down`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -3,6 +3,12 @@ import { DOCS, defineRule } from './define';
 export default defineRule({
   id: 'pseudo-stats',
   severity: 'warning',
+  title: 'Pseudo statistics',
+  explanation: 'A scan estimated with stats:pseudo: the table has no (or outdated) statistics, so every estimate above it is a guess.',
+  examples: {
+    flagged: ['fixtures/legacy_v3_analyze_count_execinfo_rows', 'fixtures/legacy_v2_v3_explain_count_cop'],
+    clean: ['fixtures/legacy_v2_v3_point_get_count'],
+  },
   docsUrl: `${DOCS}explain-overview`,
   check: ({ nodes }) => {
     // one diagnosis per table, on its first scan

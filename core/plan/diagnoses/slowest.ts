@@ -4,6 +4,12 @@ import { DOCS, defineRule } from './define';
 export default defineRule({
   id: 'slowest-operator',
   severity: 'info',
+  title: 'Where the time goes',
+  explanation: 'The operator with the largest own time in EXPLAIN ANALYZE: where to start reading the plan.',
+  examples: {
+    flagged: ['fixtures/legacy_v3_analyze_count_execinfo_rows', 'fixtures/analyze_point_get'],
+    clean: ['fixtures/legacy_v2_v3_point_get_count'],
+  },
   docsUrl: `${DOCS}sql-tuning-best-practice`,
   check: ({ nodes, metrics, totalNs }) => {
     if (!totalNs) return [];

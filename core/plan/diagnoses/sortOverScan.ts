@@ -4,6 +4,13 @@ import { rowsOf } from '../metrics';
 export default defineRule({
   id: 'sort-without-index',
   severity: 'info',
+  title: 'Sort an index could provide',
+  explanation:
+    'A Sort or TopN in TiDB over a full scan: an index on the ORDER BY columns lets TiKV return rows in order and push the limit down.',
+  examples: {
+    flagged: ['fixtures/topn_pushdown_full_scan', 'fixtures/stream_agg_with_sort'],
+    clean: ['fixtures_all/docs2025__topn-limit-push-down__L110'],
+  },
   docsUrl: `${DOCS}topn-limit-push-down`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -4,6 +4,12 @@ import { DOCS, defineRule } from './define';
 export default defineRule({
   id: 'disk-spill',
   severity: 'warning',
+  title: 'Spilled to disk',
+  explanation: 'An operator used more memory than tidb_mem_quota_query allows and spilled to disk (the disk column is not N/A).',
+  examples: {
+    flagged: ['fixtures/analyze_verbose_estcost_misestimate', 'fixtures/analyze_memory_disk_spill'],
+    clean: ['fixtures_all/docs2025__sql-tuning-best-practice__L540'],
+  },
   docsUrl: `${DOCS}configure-memory-usage`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {

@@ -6,6 +6,12 @@ const FUNC =
 export default defineRule({
   id: 'unsargable-predicate',
   severity: 'info',
+  title: 'Function on a filtered column',
+  explanation: 'A filter applies a function to a column (YEAR(d), LOWER(c), …) so no index range or partition pruning can use it.',
+  examples: {
+    flagged: ['fixtures/partition_union_all_partitions', 'fixtures_all/docs2025__predicate-push-down__L79'],
+    clean: ['fixtures/partition_pruning_single'],
+  },
   docsUrl: `${DOCS}explain-overview`,
   check: ({ nodes }) => {
     // the same filter repeated per partition is reported once
