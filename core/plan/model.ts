@@ -34,7 +34,8 @@ export interface PlanNode {
   children: PlanNode[];
 }
 
-export type PlanFormat = 'table' | 'tsv' | 'slowlog' | 'vertical' | 'dot' | 'tidb_json' | 'mysql_json';
+/** How the plan was written: 'csv' an export, 'rows' headerless plan rows (slow log, tidb_decode_plan, statement summary). */
+export type PlanFormat = 'table' | 'tsv' | 'csv' | 'rows' | 'slowlog' | 'vertical' | 'dot' | 'tidb_json' | 'mysql_json';
 
 export interface Plan {
   format: PlanFormat;

@@ -226,6 +226,8 @@ function parseBoxed(lines: string[], start: number, notes: string[]): Plan {
       if (data.length) break;
       continue;
     }
+    // a Markdown alignment row (|---|:--:|) or mycli's rule line (|----+----|) is not an operator
+    if (/^\|[\s:|+-]*$/.test(t) && t.includes('-')) continue;
     if (data.length && /^\|\s*id\s*\|/i.test(t) && boxedCells(l, bounds)[0] !== undefined && i > start + 2) {
       // a second table: the first one is the plan
       tables++;
@@ -377,6 +379,140 @@ export function planFromRows(columns: string[], rows: readonly (readonly unknown
   );
 }
 
+/** An operator id as TiDB prints it, after any tree prefix: TableReader_5, IndexLookUp_10(Probe), or normalized TableReader. */
+const OPERATOR_ID = /^[A-Z][A-Za-z_]*(?:_\d+)?(?:\((?:Build|Probe|Seed Part|Recursive Part)\))?$/;
+const TASK = /^(root|cop|cop\[\w+\]|mpp\[\w+\]|batchCop\[\w+\])$/;
+const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+/** Columns of a headerless CSV export, by how many there are (the EXPLAIN layouts TiDB prints). */
+const CSV_LAYOUTS: Record<number, string[]> = {
+  4: ['id', 'estRows', 'task', 'operator info'],
+  5: ['id', 'estRows', 'task', 'access object', 'operator info'],
+  6: ['id', 'estRows', 'estCost', 'task', 'access object', 'operator info'],
+  9: ['id', 'estRows', 'actRows', 'task', 'access object', 'execution info', 'operator info', 'memory', 'disk'],
+  10: ['id', 'estRows', 'estCost', 'actRows', 'task', 'access object', 'execution info', 'operator info', 'memory', 'disk'],
+};
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+function csvRecords(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let f = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        f += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else f += c;
+    } else if (c === '"' && f === '') quoted = true;
+    else if (c === ',') {
+      row.push(f);
+      f = '';
+    } else if (c === '\n') {
+      row.push(f);
+      out.push(row);
+      row = [];
+      f = '';
+    } else if (c !== '\r') f += c;
+  }
+  if (f !== '' || row.length) {
+    row.push(f);
+    out.push(row);
+  }
+  return out.filter((r) => r.some((x) => x.trim()));
+}
+
+/** A CSV export of an EXPLAIN result, with or without its header row; undefined when the text is not one. */
+function parseCsvPlan(lines: string[], notes: string[]): Plan | undefined {
+  const first = lines.find((l) => l.trim());
+  if (!first || !first.includes(',')) return undefined;
+  const head = first.trim();
+  const hasHeader = /^"?id"?,/i.test(head);
+  const firstCell = splitPrefix(head.split(',')[0].replace(/^"|"$/g, '')).rest;
+  if (!hasHeader && !OPERATOR_ID.test(firstCell)) return undefined;
+  const records = csvRecords(lines.join('\n'));
+  const header = hasHeader ? records.shift()! : CSV_LAYOUTS[records[0].length];
+  if (!header)
+    throw new PlanParseError(`a CSV plan without a header row and ${records[0].length} columns: add the header line (id,estRows,task,…)`);
+  if (!hasHeader) notes.push(`CSV without a header: read as ${header.join(', ')}`);
+  return { ...rowsToPlan('csv', header, records, notes), format: 'csv' };
+}
+
+/**
+ * Rows with no header, as TiDB writes plans outside EXPLAIN: the slow log's decoded `Plan`,
+ * tidb_decode_plan() results, and the statement summary's PLAN (TAB-separated, or space-aligned
+ * once a client or a page printed them). Columns follow plancodec's order — id, task,
+ * [estRows], operator info, [actRows, execution info, memory, disk] — and are told apart by
+ * their content; a normalized plan has no estRows. Depth comes from the tree glyphs, whatever
+ * the line's indentation (a `min(plan):` label before the first row shifts it).
+ */
+function parseHeaderlessPlan(lines: string[], notes: string[]): Plan | undefined {
+  type Row = { glyphAt: number; id: string; fields: string[] };
+  const rows: Row[] = [];
+  for (const raw of lines) {
+    // a `key:` label before the first row (\G output: `min(plan):   Sort_6   root …`)
+    const l = raw.replace(/^\s*[\w.()'`]+:(?=\s)/, (m) => ' '.repeat(m.length));
+    const tabbed = l.includes('\t');
+    const m = /^([\s│├└─]*)(\S+)/u.exec(l);
+    if (!m) {
+      if (rows.length && l.trim()) break;
+      continue;
+    }
+    const prefix = m[1];
+    const idText = m[2];
+    const rest = l.slice(m[0].length);
+    const fields = (tabbed ? rest.replace(/^\t/, '').split('\t') : rest.trim().split(/\s{2,}/)).map((x) => x.trim());
+    if (!OPERATOR_ID.test(idText) || !TASK.test(fields[0] ?? '')) {
+      if (rows.length) break;
+      continue;
+    }
+    const glyph = Math.max(prefix.lastIndexOf('└─'), prefix.lastIndexOf('├─'));
+    rows.push({ glyphAt: glyph, id: idText, fields });
+  }
+  if (rows.length === 0) return undefined;
+  const glyphs = rows.filter((r) => r.glyphAt >= 0).map((r) => r.glyphAt);
+  const base = glyphs.length ? Math.min(...glyphs) : 0;
+  const header = ['id', 'task', 'estRows', 'operator info', 'actRows', 'execution info', 'memory', 'disk'];
+  let width = 0;
+  const data = rows.map((r) => {
+    const depth = r.glyphAt < 0 ? 0 : Math.round((r.glyphAt - base) / 2) + 1;
+    const cells = [`${depth ? `${'  '.repeat(depth - 1)}└─` : ''}${r.id}`, '', '', '', '', '', '', ''];
+    const f = r.fields;
+    let k = 0;
+    cells[1] = f[k++];
+    if (NUMBER.test(f[k] ?? '')) cells[2] = f[k++];
+    cells[3] = f[k++] ?? '';
+    if (NUMBER.test(f[k] ?? '')) {
+      cells[4] = f[k++];
+      cells[5] = f[k++] ?? '';
+      cells[6] = f[k++] ?? '';
+      cells[7] = f[k++] ?? '';
+    }
+    for (let i = cells.length - 1; i >= 0; i--) {
+      if (cells[i] !== '') {
+        width = Math.max(width, i + 1);
+        break;
+      }
+    }
+    return cells;
+  });
+  if (!rows.some((r) => NUMBER.test(r.fields[1] ?? '')))
+    notes.push('a normalized plan (no row estimates), as the statement summary keeps it');
+  const w = Math.max(width, 4);
+  return {
+    ...rowsToPlan(
+      'rows',
+      header.slice(0, w),
+      data.map((c) => c.slice(0, w)),
+      notes,
+    ),
+    format: 'rows',
+  };
+}
+
 /** Finds and parses the plan in `text`; throws PlanParseError when there is none. */
 export function parsePlan(text: string): Plan {
   const notes: string[] = [];
@@ -439,6 +575,10 @@ export function parsePlan(text: string): Plan {
     }
     return rowsToPlan('tsv', header, data, notes);
   }
+  const csv = parseCsvPlan(lines, notes);
+  if (csv) return csv;
+  const bare = parseHeaderlessPlan(lines, notes);
+  if (bare) return bare;
   if (lines.some((l) => /^\*+\s*\d+\.\s*row\s*\*+/.test(l.trim()))) return parseVertical(lines, notes);
   throw new PlanParseError(
     "no EXPLAIN output found: expected a table with an id column, TAB-separated rows, \\G rows, FORMAT='dot', FORMAT='tidb_json' or EXPLAIN FORMAT=JSON",
