@@ -21,13 +21,45 @@ export function timeNs(n: PlanNode): number | undefined {
   return parseDurationNs(get(e, 'proc max'));
 }
 
-/** q = max(act, est) / max(min(act, est), 1), and which way it is off. */
-export function misestimate(n: PlanNode): { factor: number; direction: 'under' | 'over' } | undefined {
+/**
+ * q = max(act, est) / max(min(act, est), 1), and which way it is off. `tasks`: a cop-side
+ * operator whose estimate is per task (a partial aggregation, a pushed-down TopN or Limit)
+ * while its actRows add up over all tasks is compared with est × tasks. `stoppedEarly`: a
+ * Limit above stopped reading, so fewer rows than estimated is not an estimation error.
+ */
+export function misestimate(
+  n: PlanNode,
+  ctx: { tasks?: number; stoppedEarly?: boolean } = {},
+): { factor: number; direction: 'under' | 'over' } | undefined {
   if (n.actRows === undefined || n.estRows === undefined) return undefined;
-  const hi = Math.max(n.actRows, n.estRows);
-  const lo = Math.max(Math.min(n.actRows, n.estRows), 1);
-  return { factor: hi / lo, direction: n.actRows > n.estRows ? 'under' : 'over' };
+  const est = n.estRows * (ctx.tasks ?? 1);
+  if (ctx.stoppedEarly && n.actRows <= est) return undefined;
+  const hi = Math.max(n.actRows, est);
+  const lo = Math.max(Math.min(n.actRows, est), 1);
+  return { factor: hi / lo, direction: n.actRows > est ? 'under' : 'over' };
 }
+
+/** Operators whose estRows in a cop/MPP task is per task while actRows is the sum over the tasks. */
+const PER_TASK = /^(HashAgg|StreamAgg|TopN|Limit)$/;
+
+/** How many tasks ran a cop-side operator: its own tikv_task/tiflash_task `tasks`, else its reader's cop_task `num`. */
+function copTasks(n: PlanNode, parentOf: Map<PlanNode, PlanNode | undefined>): number | undefined {
+  // a reader passes its cop-side child's per-task rows up unchanged
+  const child = n.children[0];
+  if (n.task === 'root' && n.children.length === 1 && child && /^(cop|batchCop)/.test(child.task ?? '') && PER_TASK.test(child.operator)) {
+    const num = Number(get(n.executionInfo, 'cop_task', 'num') ?? NaN);
+    return num > 1 ? num : undefined;
+  }
+  if (!/^(cop|batchCop|mpp)/.test(n.task ?? '') || !PER_TASK.test(n.operator)) return undefined;
+  const own = get(n.executionInfo, 'tikv_task', 'tasks') ?? get(n.executionInfo, 'tiflash_task', 'tasks');
+  let reader = parentOf.get(n);
+  while (reader && /^(cop|batchCop|mpp)/.test(reader.task ?? '')) reader = parentOf.get(reader);
+  const num = Number(own ?? get(reader?.executionInfo, 'cop_task', 'num') ?? NaN);
+  return num > 1 ? num : undefined;
+}
+
+/** Operators that read all their input before returning a row: a Limit above them does not stop what is below. */
+const BLOCKING = /^(Sort|TopN|HashAgg|Window|Shuffle)$/;
 
 export interface NodeMetrics {
   inclusiveNs?: number;
@@ -42,10 +74,20 @@ export interface NodeMetrics {
 export function planMetrics(plan: Plan): { byNode: Map<PlanNode, NodeMetrics>; totalNs?: number } {
   const byNode = new Map<PlanNode, NodeMetrics>();
   const totalNs = plan.roots.length ? timeNs(plan.roots[0]) : undefined;
-  for (const { node } of walk(plan.roots)) {
+  // whether a Limit above (or one embedded in a reader: `limit embedded`) can stop this node early
+  const stops = new Map<PlanNode, boolean>();
+  const parentOf = new Map<PlanNode, PlanNode | undefined>();
+  for (const { node, parent } of walk(plan.roots)) {
+    parentOf.set(node, parent);
+    const stoppedEarly =
+      !!parent &&
+      (parent.operator === 'Limit' ||
+        /limit embedded/i.test(parent.operatorInfo ?? '') ||
+        (stops.get(parent) === true && !BLOCKING.test(parent.operator)));
+    stops.set(node, stoppedEarly);
     const inc = timeNs(node);
     const childMax = Math.max(0, ...node.children.map((c) => timeNs(c) ?? 0));
-    const m: NodeMetrics = { misestimate: misestimate(node) };
+    const m: NodeMetrics = { misestimate: misestimate(node, { tasks: copTasks(node, parentOf), stoppedEarly }) };
     if (inc !== undefined) {
       m.inclusiveNs = inc;
       m.exclusiveNs = Math.max(0, inc - childMax);

@@ -1,4 +1,4 @@
-import { DOCS, defineRule } from './define';
+import { DOCS, defineRule, fmt } from './define';
 
 export default defineRule({
   id: 'pseudo-stats',
@@ -22,7 +22,11 @@ export default defineRule({
         return [
           {
             nodeId: node.id,
-            message: `${node.id} uses pseudo statistics${table !== node.id ? ` for table ${table}` : ''}: the row estimates are guesses, so the join order and index choice may be wrong.`,
+            message: `${node.id} uses pseudo statistics${table !== node.id ? ` for table ${table}` : ''}: the row estimates are guesses${
+              node.actRows !== undefined && node.estRows !== undefined && node.actRows !== node.estRows
+                ? ` (estimated ${fmt(node.estRows)}, actually ${fmt(node.actRows)})`
+                : ''
+            }, so the join order and index choice may be wrong.`,
             fix: `Run ANALYZE TABLE ${table !== node.id ? table : '<table>'} (and check SHOW STATS_HEALTHY); consider tidb_enable_pseudo_for_outdated_stats = OFF.`,
             impact: 40,
           },
