@@ -137,6 +137,39 @@ async function pickBackupMethod(session: Session, profile: StoredProfile, databa
   return pick?.method;
 }
 
+/**
+ * Runs a BACKUP or RESTORE statement on a connection of its own while a second one watches
+ * its progress (SHOW BACKUPS) and can cancel it (KILL TIDB QUERY); both are closed after.
+ */
+async function runBrStatement(
+  manager: ConnectionManager,
+  profile: StoredProfile,
+  kind: 'backup' | 'restore',
+  sql: string,
+  progress: vscode.Progress<{ message?: string }>,
+  token: vscode.CancellationToken,
+): ReturnType<typeof runBr> {
+  const ac = new AbortController();
+  token.onCancellationRequested(() => ac.abort());
+  const password = await manager.store.password(profile.id);
+  const task = await connect(profile, password);
+  let control: mysql.Connection | undefined;
+  try {
+    control = await connect(profile, password);
+    return await runBr({
+      kind,
+      sql,
+      task: { ...queryable(task), threadId: threadIdOf(task) },
+      control: queryable(control),
+      signal: ac.signal,
+      onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }),
+    });
+  } finally {
+    await task.end().catch(() => undefined);
+    await control?.end().catch(() => undefined);
+  }
+}
+
 /** A logical export to a file (with its manifest), with progress and cancel; recorded in the Backups view. */
 async function logicalBackup(target: BackupTarget, args: BackupArgs): Promise<BackupRecord | undefined> {
   const { manager, history, profile, session, databases } = target;
@@ -222,26 +255,7 @@ async function brBackup(target: BackupTarget): Promise<BackupRecord | undefined>
         title: `BR backup of ${databases.join(', ')} to ${redactUrl(url)}`,
         cancellable: true,
       },
-      async (progress, token) => {
-        const ac = new AbortController();
-        token.onCancellationRequested(() => ac.abort());
-        const task = await connect(profile, await manager.store.password(profile.id));
-        const control = await connect(profile, await manager.store.password(profile.id));
-        try {
-          const threadId = threadIdOf(task);
-          return await runBr({
-            kind: 'backup',
-            sql,
-            task: { ...queryable(task), threadId },
-            control: queryable(control),
-            signal: ac.signal,
-            onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }),
-          });
-        } finally {
-          await task.end().catch(() => undefined);
-          await control.end().catch(() => undefined);
-        }
-      },
+      (progress, token) => runBrStatement(manager, profile, 'backup', sql, progress, token),
     );
     const rec: BackupRecord = {
       id: crypto.randomUUID(),
@@ -360,26 +374,15 @@ async function brRestore(
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `BR restore of ${record.databases.join(', ')}`, cancellable: true },
-      async (progress, token) => {
-        const ac = new AbortController();
-        token.onCancellationRequested(() => ac.abort());
-        const task = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
-        const control = await connect({ ...profile, database: undefined }, await manager.store.password(profile.id));
-        try {
-          const threadId = threadIdOf(task);
-          await runBr({
-            kind: 'restore',
-            sql: restoreSql({ databases: record.databases }, secret),
-            task: { ...queryable(task), threadId },
-            control: queryable(control),
-            signal: ac.signal,
-            onProgress: (t) => progress.report({ message: `${t.state} ${t.progress.toFixed(1)}%` }),
-          });
-        } finally {
-          await task.end().catch(() => undefined);
-          await control.end().catch(() => undefined);
-        }
-      },
+      (progress, token) =>
+        runBrStatement(
+          manager,
+          { ...profile, database: undefined },
+          'restore',
+          restoreSql({ databases: record.databases }, secret),
+          progress,
+          token,
+        ),
     );
     void vscode.window.showInformationMessage(`Restored ${record.databases.join(', ')} with BR.`);
     return { ok: true, message: 'restored' };
