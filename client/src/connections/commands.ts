@@ -288,6 +288,16 @@ export async function removeConnection(manager: ConnectionManager, p: StoredProf
   manager.fire({ kind: 'changed', id: p.id });
 }
 
+/** A failed connect: what went wrong, with the two fixes one click away. */
+function couldNotConnect(manager: ConnectionManager, p: StoredProfile, e: unknown): void {
+  void vscode.window
+    .showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password')
+    .then((a) => {
+      if (a === 'Edit Connection') void editConnection(manager, p);
+      if (a === 'Set Password') void setPassword(manager, p);
+    });
+}
+
 export async function testConnection(manager: ConnectionManager, p: StoredProfile): Promise<void> {
   const password = await manager.store.password(p.id);
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Testing ${p.name}…` }, async () => {
@@ -295,12 +305,7 @@ export async function testConnection(manager: ConnectionManager, p: StoredProfil
       const ok = await testProfile(p, password);
       void vscode.window.showInformationMessage(`Connected to ${ok}.`);
     } catch (e) {
-      void vscode.window
-        .showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password')
-        .then((a) => {
-          if (a === 'Edit Connection') void editConnection(manager, p);
-          if (a === 'Set Password') void setPassword(manager, p);
-        });
+      couldNotConnect(manager, p, e);
     }
   });
 }
@@ -350,12 +355,7 @@ export function connectionCommands(manager: ConnectionManager, connected: (p: St
         );
         await connected(p);
       } catch (e) {
-        void vscode.window
-          .showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password')
-          .then((a) => {
-            if (a === 'Edit Connection') void editConnection(manager, p);
-            if (a === 'Set Password') void setPassword(manager, p);
-          });
+        couldNotConnect(manager, p, e);
       }
     }),
     'tidb.disconnect': withProfile((p) => manager.disconnect(p.id)),
