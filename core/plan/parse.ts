@@ -152,16 +152,29 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
   const idCol = fields.indexOf('id');
   if (idCol === -1) throw new PlanParseError('no id column in the plan table');
   const rows: Array<{ node: PlanNode; depth: number }> = [];
-  for (const cells of dataRows) {
-    if (cells[idCol] === undefined) continue;
-    if (cells[idCol].trim().toLowerCase() === 'id') continue; // a repeated header
-    if (cells.length !== header.length)
-      notes.push(`a row has ${cells.length} cells for ${header.length} columns: read by position as far as it goes`);
+  let widened = false;
+  for (const row of dataRows) {
+    if (row[idCol] === undefined) continue;
+    if (row[idCol].trim().toLowerCase() === 'id') continue; // a repeated header
+    let cells = row;
+    let rowHeader = header;
+    let rowFields = fields;
+    if (row.length > header.length) {
+      const fixed = alignByContent(fields, row);
+      if (fixed) {
+        ({ header: rowHeader, fields: rowFields, cells } = fixed);
+        if (!widened)
+          notes.push(`rows have more cells than the header (${header.length} columns): the missing columns were told apart by content`);
+        widened = true;
+      }
+    }
+    if (cells.length !== rowHeader.length)
+      notes.push(`a row has ${cells.length} cells for ${rowHeader.length} columns: read by position as far as it goes`);
     const named: Record<string, string> = {};
     const extra: Record<string, string> = {};
-    header.forEach((h, i) => {
+    rowHeader.forEach((h, i) => {
       if (i === idCol || cells[i] === undefined) return;
-      if (fields[i]) named[fields[i]] = cells[i];
+      if (rowFields[i]) named[rowFields[i]] = cells[i];
       else if (cells[i].trim() && h.trim() !== '...') extra[h.trim()] = cells[i].trim();
     });
     rows.push(nodeFrom(named, extra, cells[idCol]));
@@ -175,6 +188,27 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
     analyzed: rows.some((r) => r.node.actRows !== undefined || r.node.executionInfoText !== undefined),
     notes,
   };
+}
+
+/**
+ * A row with more cells than its header (a page that elided a column from the header):
+ * the task cell is found by content, the numbers between id and task become estRows then
+ * actRows (EXPLAIN ANALYZE: the row has execution info) or estCost, and the columns after
+ * the task follow the header. Undefined when the row does not fit that reading.
+ */
+function alignByContent(fields: string[], cells: string[]): { header: string[]; fields: string[]; cells: string[] } | undefined {
+  const taskAt = cells.findIndex((c, i) => i > 0 && TASK.test(c.trim()));
+  const headerTask = fields.indexOf('task');
+  if (taskAt < 1 || headerTask < 0 || fields[0] !== 'id') return undefined;
+  const numbers = cells.slice(1, taskAt);
+  if (!numbers.every((c) => NUMBER.test(c.trim()))) return undefined;
+  const analyzed = cells.some((c) => /\b(time|loops):/.test(c));
+  const before = ['estRows', analyzed ? 'actRows' : 'estCost', analyzed ? 'estCost' : 'actRows'].slice(0, numbers.length);
+  const after = fields.slice(headerTask + 1);
+  const rowFields = ['id', ...before, 'task', ...after];
+  if (rowFields.length !== cells.length) return undefined;
+  const names: Record<string, string> = { estRows: 'estRows', actRows: 'actRows', estCost: 'estCost' };
+  return { header: rowFields.map((f) => names[f] ?? f), fields: rowFields, cells };
 }
 
 /** A boxed cell without its one-space padding: leading spaces of the id cell are tree indentation. */

@@ -111,3 +111,24 @@ test("Markdown tables' alignment row and mycli's rule lines are not operators", 
       ],
     );
 });
+
+test('a header with fewer columns than the rows: the task is found by content, never shifted into estCost or actRows', () => {
+  const verbose = tree(
+    '| id | estRows | task | access object | operator info |\n| TableReader_5 | 10.00 | 245.96 | root | | data:TableFullScan_4 |\n| └─TableFullScan_4 | 10.00 | 2745.00 | cop[tikv] | table:t | keep order:false |\n',
+  );
+  assert.deepEqual(
+    verbose.nodes.map((n) => [n.id, n.task, n.est, n.act, n.access, n.info]),
+    [
+      ['TableReader_5', 'root', 10, undefined, undefined, 'data:TableFullScan_4'],
+      ['TableFullScan_4', 'cop[tikv]', 10, undefined, 'table:t', 'keep order:false'],
+    ],
+  );
+  assert.match(verbose.notes.join(), /told apart by content/);
+  const analyzed = tree(
+    '| id | estRows | task | access object | execution info | operator info | memory | disk |\n| TableReader_5 | 10.00 | 7 | root | | time:1ms, loops:2 | data:TableFullScan_4 | 1 KB | N/A |\n',
+  );
+  assert.deepEqual(
+    analyzed.nodes.map((n) => [n.id, n.task, n.est, n.act]),
+    [['TableReader_5', 'root', 10, 7]],
+  );
+});
