@@ -47,6 +47,10 @@ function field(header: string): string {
     case 'disk':
     case 'diskinfo':
       return 'disk';
+    case 'parents':
+      return 'parents';
+    case 'children':
+      return 'children';
     default:
       return '';
   }
@@ -116,6 +120,35 @@ function nodeFrom(cells: Record<string, string>, extra: Record<string, string>, 
   return { node, depth };
 }
 
+/**
+ * TiDB 2.0's layout: no tree glyphs, rows in post-order, each naming its children (and
+ * parents) by id. The tree comes from those links; roots are the rows nobody lists.
+ */
+function buildFromLinks(
+  rows: Array<{ node: PlanNode; depth: number }>,
+  links: Array<{ parents?: string; children?: string }>,
+  notes: string[],
+): PlanNode[] {
+  const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+  const listed = new Set<PlanNode>();
+  rows.forEach(({ node }, i) => {
+    for (const id of (links[i].children ?? '').split(/[,\s]+/).filter(Boolean)) {
+      const child = byId.get(id);
+      if (!child || child === node || listed.has(child)) {
+        if (!child) notes.push(`${node.id}: child ${id} is not a row of the plan`);
+        continue;
+      }
+      node.children.push(child);
+      listed.add(child);
+    }
+  });
+  notes.push('TiDB 2.0 layout: the tree is built from the parents/children columns');
+  return rows
+    .map((r) => r.node)
+    .filter((n) => !listed.has(n))
+    .reverse();
+}
+
 /** Builds the forest from rows in display order (parent = nearest row one level up). */
 function build(rows: Array<{ node: PlanNode; depth: number }>, notes: string[]): PlanNode[] {
   const roots: PlanNode[] = [];
@@ -153,6 +186,7 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
   if (idCol === -1) throw new PlanParseError('no id column in the plan table');
   const rows: Array<{ node: PlanNode; depth: number }> = [];
   let widened = false;
+  const links: Array<{ parents?: string; children?: string }> = [];
   for (const row of dataRows) {
     if (row[idCol] === undefined) continue;
     if (row[idCol].trim().toLowerCase() === 'id') continue; // a repeated header
@@ -178,9 +212,10 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
       else if (cells[i].trim() && h.trim() !== '...') extra[h.trim()] = cells[i].trim();
     });
     rows.push(nodeFrom(named, extra, cells[idCol]));
+    links.push({ parents: named.parents, children: named.children });
   }
   if (rows.length === 0) throw new PlanParseError('the plan table has no rows');
-  const roots = build(rows, notes);
+  const roots = fields.includes('children') ? buildFromLinks(rows, links, notes) : build(rows, notes);
   return {
     format,
     columns: header.map((h) => h.trim()),

@@ -132,3 +132,28 @@ test('a header with fewer columns than the rows: the task is found by content, n
     [['TableReader_5', 'root', 10, 7]],
   );
 });
+
+test("TiDB 2.0's id | parents | children | task | operator info | count layout: rows in post-order, the tree from the links", () => {
+  const t = tree(
+    [
+      '+---------------+---------------+---------------+------+---------------------------------------------+----------+',
+      '| id            | parents       | children      | task | operator info                               | count    |',
+      '+---------------+---------------+---------------+------+---------------------------------------------+----------+',
+      '| TableScan_5   | Selection_6   |               | cop  | table:t1, range:(-inf,+inf), keep order:false | 10000.00 |',
+      '| Selection_6   | TableReader_7 | TableScan_5   | cop  | eq(test.t1.a, 1)                            | 10.00    |',
+      '| TableReader_7 | Projection_4  | Selection_6   | root | data:Selection_6                            | 10.00    |',
+      '| Projection_4  |               | TableReader_7 | root | test.t1.a                                   | 10.00    |',
+      '+---------------+---------------+---------------+------+---------------------------------------------+----------+',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    t.nodes.map((n) => [n.depth, n.id, n.task, n.est]),
+    [
+      [0, 'Projection_4', 'root', 10],
+      [1, 'TableReader_7', 'root', 10],
+      [2, 'Selection_6', 'cop', 10],
+      [3, 'TableScan_5', 'cop', 10000],
+    ],
+  );
+  assert.match(t.notes.join(), /TiDB 2\.0 layout/);
+});
