@@ -368,6 +368,9 @@ function parseDot(text: string, notes: string[]): Plan {
     const lab = /label\s*=\s*"([^"]+)"/.exec(line);
     if (lab) task = lab[1];
     if (/^\s*}\s*$/.test(line)) task = undefined;
+    // a node alone in its cluster is a bare node statement: it still takes the cluster's task
+    const lone = /^\s*"([^"]+)"\s*;?\s*$/.exec(line);
+    if (lone && task) get(lone[1]).task ??= task;
     const e = /"([^"]+)"\s*->\s*"([^"]+)"/.exec(line);
     if (e) {
       const a = get(e[1]);

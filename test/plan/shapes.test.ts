@@ -157,3 +157,30 @@ test("TiDB 2.0's id | parents | children | task | operator info | count layout: 
   );
   assert.match(t.notes.join(), /TiDB 2\.0 layout/);
 });
+
+test("FORMAT='dot': a node alone in its cluster keeps the cluster's task", () => {
+  const dot = [
+    'digraph TableReader_5 {',
+    'subgraph cluster5{',
+    'node [style=filled, color=lightgrey]',
+    'color=black',
+    'label = "root"',
+    '"TableReader_5"',
+    '}',
+    'subgraph cluster4{',
+    'node [style=filled, color=lightgrey]',
+    'color=black',
+    'label = "cop"',
+    '"TableFullScan_4"',
+    '}',
+    '"TableReader_5" -> "TableFullScan_4"',
+    '}',
+  ].join('\n');
+  assert.deepEqual(
+    tree(dot).nodes.map((n) => [n.depth, n.id, n.task]),
+    [
+      [0, 'TableReader_5', 'root'],
+      [1, 'TableFullScan_4', 'cop'],
+    ],
+  );
+});
