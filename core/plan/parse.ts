@@ -100,6 +100,13 @@ function nodeFrom(cells: Record<string, string>, extra: Record<string, string>, 
   if (cost !== undefined) node.estCost = cost;
   if (cells.accessObject?.trim()) node.accessObject = cells.accessObject.trim();
   if (cells.operatorInfo?.trim()) node.operatorInfo = cells.operatorInfo.trim();
+  // layouts before the access object column (v4.0) kept the table and index in operator info
+  if (cells.accessObject === undefined && node.operatorInfo) {
+    const m = /^((?:table|index|partition):[^,(]+(?:\([^)]*\))?(?:, (?:table|index|partition):[^,(]+(?:\([^)]*\))?)*)/.exec(
+      node.operatorInfo,
+    );
+    if (m) node.accessObject = m[1];
+  }
   const exec = cells.executionInfo?.trim();
   if (exec && !/^n\/a$/i.test(exec)) {
     node.executionInfoText = exec;

@@ -184,3 +184,17 @@ test("FORMAT='dot': a node alone in its cluster keeps the cluster's task", () =>
     ],
   );
 });
+
+test('layouts before the access object column: the table and index are recovered from operator info', () => {
+  const t = tree(
+    '| id | count | task | operator info |\n| IndexLookUp_10 | 10.00 | root | |\n| ├─IndexScan_8 | 10.00 | cop | table:t, index:a(a), range:[1,1], keep order:false |\n| └─TableScan_9 | 10.00 | cop | table:t, keep order:false |\n',
+  );
+  assert.deepEqual(
+    t.nodes.map((n) => [n.id, n.access]),
+    [
+      ['IndexLookUp_10', undefined],
+      ['IndexScan_8', 'table:t, index:a(a)'],
+      ['TableScan_9', 'table:t'],
+    ],
+  );
+});
