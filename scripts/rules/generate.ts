@@ -104,7 +104,7 @@ function reference(rules: RuleDefinition[]): string {
     '',
     `TiDB Toolkit checks SQL with ${rules.length} rules: ${count('incompatible')} incompatible, ${count('behaviour-differs')} behaviour-differs, ${count('risky')} risky.`,
     'Every rule runs in the editor (language server) and in `tidb-lint`; each can be set to `error`, `warning`, `info`, `hint` or `off`',
-    'in the `tidb.rules` setting or `.tidb-lint.json`, and silenced on one line with `-- tidb-lint-disable-line <id>`. Examples run on the',
+    'in the `tidb.lint.rules` setting or `.tidb-lint.json`, and silenced on one line with `-- tidb-lint-disable-line <id>`. Examples run on the',
     "rule's newest release line unless they name another; each example here is also a test (`test/unit/rules/examples.test.ts`).",
     '',
     '| rule | category | severity | applies to |',
