@@ -70,6 +70,23 @@ export interface NodeMetrics {
   misestimate?: { factor: number; direction: 'under' | 'over' };
 }
 
+const IN_STORAGE = /^(cop|batchCop|mpp)/;
+
+/**
+ * A node's time, where a TiKV/TiFlash operator's time (summed or maxed over tasks that ran
+ * concurrently) is capped at the wall time of the TiDB reader waiting for it: it cannot have
+ * taken longer than that, and compared uncapped with the statement's time it reads as more
+ * than 100%. `parent` is given for a child whose parent is not in `parentOf` yet.
+ */
+function cappedTimeNs(n: PlanNode, parentOf: Map<PlanNode, PlanNode | undefined>, parent?: PlanNode): number | undefined {
+  const t = timeNs(n);
+  if (t === undefined || !IN_STORAGE.test(n.task ?? '')) return t;
+  let up = parent ?? parentOf.get(n);
+  while (up && IN_STORAGE.test(up.task ?? '')) up = parentOf.get(up);
+  const wall = up ? timeNs(up) : undefined;
+  return wall === undefined ? t : Math.min(t, wall);
+}
+
 /** Metrics per node, and the plan's total time (the first root's). */
 export function planMetrics(plan: Plan): { byNode: Map<PlanNode, NodeMetrics>; totalNs?: number } {
   const byNode = new Map<PlanNode, NodeMetrics>();
@@ -85,8 +102,8 @@ export function planMetrics(plan: Plan): { byNode: Map<PlanNode, NodeMetrics>; t
         /limit embedded/i.test(parent.operatorInfo ?? '') ||
         (stops.get(parent) === true && !BLOCKING.test(parent.operator)));
     stops.set(node, stoppedEarly);
-    const inc = timeNs(node);
-    const childMax = Math.max(0, ...node.children.map((c) => timeNs(c) ?? 0));
+    const inc = cappedTimeNs(node, parentOf);
+    const childMax = Math.max(0, ...node.children.map((c) => cappedTimeNs(c, parentOf, node) ?? 0));
     const m: NodeMetrics = { misestimate: misestimate(node, { tasks: copTasks(node, parentOf), stoppedEarly }) };
     if (inc !== undefined) {
       m.inclusiveNs = inc;

@@ -58,3 +58,19 @@ test('no row misestimate stacked on a scan already reported for pseudo statistic
   assert.ok(r.includes('pseudo-stats@TableFullScan_4'), r.join());
   assert.ok(!r.includes('row-misestimate@TableFullScan_4'), r.join());
 });
+
+test("a TiKV operator's time (over concurrent tasks) is capped at its reader's wall time: never more than the statement", () => {
+  const ds = diagnose(
+    parsePlan(
+      HEAD +
+        [
+          '| TableReader_5 | 10000.00 | 10000 | root | | time:65.6ms, loops:12, cop_task: {num: 8, max: 40ms, min: 5ms, avg: 14ms, p95: 40ms} | data:TableFullScan_4 | 1 MB | N/A |',
+          '| └─TableFullScan_4 | 10000.00 | 10000 | cop[tikv] | table:t | tikv_task:{time:114ms, loops:40} | keep order:false | N/A | N/A |',
+        ].join('\n'),
+    ),
+  );
+  const slowest = ds.find((d) => d.rule === 'slowest-operator');
+  assert.ok(slowest, ds.map((d) => d.rule).join());
+  assert.doesNotMatch(slowest.message, /114 ms/);
+  assert.match(slowest.message, /TableFullScan_4 spends 65\.6ms itself, 100% of the statement's 65\.6ms/);
+});
