@@ -39,6 +39,8 @@ export type PlanFormat = 'table' | 'tsv' | 'csv' | 'rows' | 'slowlog' | 'vertica
 
 export interface Plan {
   format: PlanFormat;
+  /** the text TiDB's decoder prints, when the plan was pasted encoded (slow log, statement summary) */
+  decoded?: string;
   /** the column headers as found (table formats) */
   columns: string[];
   /** main tree first, then CTE definitions (and other extra roots) */

@@ -3,6 +3,7 @@
 // output, slow-log "plan v1" (TAB-prefixed, task before estRows), \G vertical output,
 // FORMAT='dot', FORMAT='tidb_json', and MySQL/MariaDB EXPLAIN FORMAT=JSON. Columns are
 // read by header name; damaged tables are read as far as possible with notes.
+import { decodePlan, findEncodedPlan, PlanDecodeError } from './decode';
 import { parseExecInfo } from './execInfo';
 import type { Plan, PlanFormat, PlanNode } from './model';
 import { fromMysqlJson } from './mysqlJson';
@@ -597,6 +598,31 @@ export function parsePlan(text: string): Plan {
   const notes: string[] = [];
   const lines = stripPrompts(text);
   const all = lines.join('\n');
+  const encoded = findEncodedPlan(all);
+  if (encoded) {
+    let decoded: string;
+    try {
+      decoded = decodePlan(encoded);
+    } catch (e) {
+      if (!(e instanceof PlanDecodeError)) throw e;
+      // a pasted result may hold the decoded table beside a cut encoded string
+      try {
+        return parseText(lines, all, notes);
+      } catch {
+        throw new PlanParseError(`${e.message}. Paste the output of SELECT tidb_decode_plan(…) or tidb_decode_binary_plan(…) instead.`);
+      }
+    }
+    const plan = parsePlan(decoded);
+    plan.notes.unshift(
+      `decoded offline from ${encoded.kind === 'binary_plan' ? 'tidb_decode_binary_plan' : encoded.kind === 'plan' ? 'tidb_decode_plan' : 'an encoded plan'} (${encoded.encoded.length} base64 characters)`,
+    );
+    plan.decoded = decoded;
+    return plan;
+  }
+  return parseText(lines, all, notes);
+}
+
+function parseText(lines: string[], all: string, notes: string[]): Plan {
   // JSON formats first: they contain '|' and tabs inside strings
   if (/"query_block"\s*:/.test(all)) {
     const a = all.indexOf('{');
