@@ -29,14 +29,47 @@ export function timeNs(n: PlanNode): number | undefined {
  */
 export function misestimate(
   n: PlanNode,
-  ctx: { tasks?: number; stoppedEarly?: boolean } = {},
+  ctx: { tasks?: number; stoppedEarly?: boolean; probe?: ProbeSide } = {},
 ): { factor: number; direction: 'under' | 'over' } | undefined {
   if (n.actRows === undefined || n.estRows === undefined) return undefined;
+  const act = n.actRows;
+  const compare = (est: number) => {
+    const hi = Math.max(act, est);
+    const lo = Math.max(Math.min(act, est), 1);
+    return { factor: hi / lo, direction: act > est ? ('under' as const) : ('over' as const) };
+  };
   const est = n.estRows * (ctx.tasks ?? 1);
-  if (ctx.stoppedEarly && n.actRows <= est) return undefined;
-  const hi = Math.max(n.actRows, est);
-  const lo = Math.max(Math.min(n.actRows, est), 1);
-  return { factor: hi / lo, direction: n.actRows > est ? 'under' : 'over' };
+  if (ctx.stoppedEarly && act <= est) return undefined;
+  const p = ctx.probe;
+  if (!p) return compare(est);
+  // the probe side of an index join / Apply: estRows is per outer row before v6.4, the total since;
+  // with no version, either reading may hold and the kinder one is taken
+  const readings = p.perLoop === true ? [est * p.loops] : p.perLoop === false ? [est] : [est, est * p.loops];
+  const best = readings.map(compare).sort((a, b) => a.factor - b.factor)[0];
+  // fewer rows than estimated is expected there: lookups of duplicate keys are made once (and Apply caches)
+  return best.direction === 'over' ? undefined : best;
+}
+
+/** Where a node is on the inner (probe) side of an IndexJoin/IndexHashJoin/IndexMergeJoin/Apply. */
+export interface ProbeSide {
+  /** outer rows: how many times the probe side ran */
+  loops: number;
+  /** whether estRows is per loop: true before v6.4, false since, undefined when the version is unknown */
+  perLoop?: boolean;
+}
+
+const NESTED_LOOP = /^(IndexJoin|IndexHashJoin|IndexMergeJoin|Apply)$/;
+
+/** The probe child of a nested-loop join: labelled (Probe), else the second child. */
+function probeChild(join: PlanNode): PlanNode | undefined {
+  return join.children.find((c) => c.label === 'Probe') ?? (join.children.some((c) => c.label) ? undefined : join.children[1]);
+}
+
+/** `v6.5.3`, `8.0.11-TiDB-v7.5.1`, `6.1` → [major, minor] of TiDB. */
+export function tidbVersion(v: string | undefined): [number, number] | undefined {
+  if (!v) return undefined;
+  const m = /TiDB-v?(\d+)\.(\d+)/i.exec(v) ?? /^v?(\d+)\.(\d+)/.exec(v.trim());
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
 
 /** Operators whose estRows in a cop/MPP task is per task while actRows is the sum over the tasks. */
@@ -88,8 +121,11 @@ function cappedTimeNs(n: PlanNode, parentOf: Map<PlanNode, PlanNode | undefined>
 }
 
 /** Metrics per node, and the plan's total time (the first root's). */
-export function planMetrics(plan: Plan): { byNode: Map<PlanNode, NodeMetrics>; totalNs?: number } {
+export function planMetrics(plan: Plan, opts: { version?: string } = {}): { byNode: Map<PlanNode, NodeMetrics>; totalNs?: number } {
   const byNode = new Map<PlanNode, NodeMetrics>();
+  const v = tidbVersion(opts.version);
+  const perLoop = v ? v[0] < 6 || (v[0] === 6 && v[1] < 4) : undefined;
+  const probes = new Map<PlanNode, ProbeSide>();
   const totalNs = plan.roots.length ? timeNs(plan.roots[0]) : undefined;
   // whether a Limit above (or one embedded in a reader: `limit embedded`) can stop this node early
   const stops = new Map<PlanNode, boolean>();
@@ -102,9 +138,14 @@ export function planMetrics(plan: Plan): { byNode: Map<PlanNode, NodeMetrics>; t
         /limit embedded/i.test(parent.operatorInfo ?? '') ||
         (stops.get(parent) === true && !BLOCKING.test(parent.operator)));
     stops.set(node, stoppedEarly);
+    if (parent && NESTED_LOOP.test(parent.operator) && probeChild(parent) === node) {
+      const outer = parent.children.find((c) => c !== node);
+      const loops = outer ? rowsOf(outer) : undefined;
+      if (loops !== undefined && loops > 1) probes.set(node, { loops, perLoop });
+    } else if (parent && probes.has(parent)) probes.set(node, probes.get(parent)!);
     const inc = cappedTimeNs(node, parentOf);
     const childMax = Math.max(0, ...node.children.map((c) => cappedTimeNs(c, parentOf, node) ?? 0));
-    const m: NodeMetrics = { misestimate: misestimate(node, { tasks: copTasks(node, parentOf), stoppedEarly }) };
+    const m: NodeMetrics = { misestimate: misestimate(node, { tasks: copTasks(node, parentOf), stoppedEarly, probe: probes.get(node) }) };
     if (inc !== undefined) {
       m.inclusiveNs = inc;
       m.exclusiveNs = Math.max(0, inc - childMax);

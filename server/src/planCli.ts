@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnose } from '../../core/plan/diagnoses/index';
+import { tidbVersion } from '../../core/plan/metrics';
 import { nodeToJson, type PlanNode } from '../../core/plan/model';
 import { planHtml } from '../../core/plan/html';
 import { parsePlan, PlanParseError } from '../../core/plan/parse';
@@ -11,7 +12,10 @@ import { planToText } from '../../core/plan/text';
 import { stringifyDeep } from '../../core/plan/deepJson';
 import { printable } from './cli/format';
 
-const USAGE = 'usage: tidb-plan <file | -> [--format json|html|text] [--output FILE]';
+const USAGE =
+  'usage: tidb-plan <file | -> [--format json|html|text] [--output FILE] [--tidb-version vX.Y] [--decoded]\n' +
+  '  --tidb-version  the TiDB version that produced the plan (index join / Apply estimates are per loop before v6.4)\n' +
+  '  --decoded       print the text an encoded plan (slow log, statement summary) decodes to, and nothing else';
 
 function fail(msg: string): never {
   process.stderr.write(`tidb-plan: ${msg}\n`);
@@ -45,6 +49,8 @@ function planDepth(roots: PlanNode[]): number {
 async function main(argv: string[]): Promise<void> {
   let format = 'text';
   let output: string | undefined;
+  let version: string | undefined;
+  let decodedOnly = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +61,9 @@ async function main(argv: string[]): Promise<void> {
     if (a === '--format' || a === '-f') format = argv[++i] ?? fail('--format needs a value');
     else if (a.startsWith('--format=')) format = a.slice(9);
     else if (a === '--output' || a === '-o') output = argv[++i] ?? fail('--output needs a value');
+    else if (a === '--tidb-version') version = argv[++i] ?? fail('--tidb-version needs a value, e.g. v6.1.0');
+    else if (a.startsWith('--tidb-version=')) version = a.slice(15);
+    else if (a === '--decoded') decodedOnly = true;
     else if (a.startsWith('-') && a !== '-') fail(`unknown option ${a}\n${USAGE}`);
     else files.push(a);
   }
@@ -68,7 +77,13 @@ async function main(argv: string[]): Promise<void> {
     if (e instanceof PlanParseError) fail(`${files[0] === '-' ? 'stdin' : files[0]}: ${e.message}`);
     throw e;
   }
-  const diagnoses = diagnose(plan);
+  if (version !== undefined && !tidbVersion(version)) fail(`--tidb-version '${version}' is not a version: use e.g. v6.1.0 or 7.5`);
+  if (decodedOnly) {
+    if (!plan.decoded) fail('--decoded: the input is not an encoded plan (tidb_decode_plan / tidb_decode_binary_plan value)');
+    process.stdout.write(printable(`${plan.decoded}\n`));
+    return;
+  }
+  const diagnoses = diagnose(plan, { version });
   let out: string;
   // indentation grows with depth: a plan hundreds of levels deep is written compact, not as gigabytes of spaces
   if (format === 'json')

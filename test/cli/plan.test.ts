@@ -128,3 +128,21 @@ test('a 40 MB execution info cell: cut to 1 MB with a note, and the plan is stil
     JSON.stringify(out.notes),
   );
 });
+
+test('a slow-log line with an encoded plan: decoded offline, --decoded prints the decoded text, --tidb-version is checked', () => {
+  const vectors = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/plancodec/vectors.json'), 'utf8'));
+  const v = vectors.find((x: { kind: string }) => x.kind === 'binary_plan');
+  const line = `# Binary_plan: tidb_decode_binary_plan('${v.encoded}')\n`;
+  const text = run(['-'], line);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /Projection_3/);
+  assert.match(text.stdout, /MemTableScan_4/);
+  assert.match(text.stdout, /decoded offline from tidb_decode_binary_plan/);
+  const decoded = run(['-', '--decoded'], line);
+  assert.equal(decoded.code, 0, decoded.stderr);
+  assert.match(decoded.stdout, /^\| id +\| estRows +\| estCost +\| actRows/);
+  assert.match(decoded.stdout, /table:STATEMENTS_SUMMARY/);
+  assert.equal(run(['-', '--decoded'], ANALYZE).code, 2);
+  assert.equal(run(['-', '--tidb-version', 'banana'], ANALYZE).code, 2);
+  assert.equal(run(['-', '--tidb-version', 'v6.1.0'], ANALYZE).code, 0);
+});

@@ -23,8 +23,9 @@ export function viewFromText(text: string, title: string, source: string): PlanV
   return viewOf(parsePlan(text), text, title, source);
 }
 
-function viewOf(plan: Plan, raw: string, title: string, source: string): PlanView {
-  return { title, source, plan, diagnoses: diagnose(plan), raw };
+/** `version`: the TiDB server's, when the plan comes from a connection (the advice reads some estimates differently before v6.4). */
+function viewOf(plan: Plan, raw: string, title: string, source: string, version?: string): PlanView {
+  return { title, source, plan, diagnoses: diagnose(plan, { version }), raw };
 }
 
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
@@ -96,6 +97,7 @@ export class ExplainCommands {
             raw,
             title,
             `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name} (${FLAVOR[session.server.flavor]} ${session.server.version})${q.note ? ` — ${q.note}` : ''}`,
+            session.server.flavor === 'tidb' ? session.server.version : undefined,
           );
           this.panels.show([view]);
           return view;

@@ -26,9 +26,11 @@ export default defineRule({
       .map(({ node }) => ({
         nodeId: node.id,
         message: `${node.id} is a Cartesian join: every row of one side meets every row of the other.`,
-        fix: /null-aware|semi/i.test(node.operatorInfo ?? '')
-          ? 'A NOT IN over a nullable column becomes a null-aware semi join: use NOT EXISTS, or declare the columns NOT NULL.'
-          : 'Add the missing join condition (an equality between the two tables).',
+        fix: /null-aware|anti/i.test(node.operatorInfo ?? '')
+          ? 'A NOT IN over a nullable column becomes a null-aware anti semi join: use NOT EXISTS, or declare the columns NOT NULL.'
+          : /semi/i.test(node.operatorInfo ?? '')
+            ? "The IN / EXISTS subquery's comparison could not become a join key: compare columns of the same type and collation, without functions on them, so TiDB can join on equality."
+            : 'Add the missing join condition (an equality between the two tables).',
         impact: 60,
       })),
 });

@@ -9,6 +9,8 @@ export interface DiagnosisContext {
   nodes: Array<{ node: PlanNode; parent?: PlanNode }>;
   metrics(node: PlanNode): NodeMetrics;
   totalNs?: number;
+  /** the TiDB version that produced the plan, when known */
+  version?: string;
 }
 
 /**
@@ -40,4 +42,10 @@ export const isScan = (n: PlanNode) => /Scan$/.test(n.operator) || n.operator ==
 export const isReader = (n: PlanNode) => /^(TableReader|IndexReader|IndexLookUp|IndexMerge)$/.test(n.operator);
 export const onTikv = (n: PlanNode) => /tikv/.test(n.task ?? '') || n.task === 'cop';
 export const fmt = (n: number) =>
-  n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : String(Math.round(n));
+  n >= 1e9
+    ? `${(n / 1e9).toFixed(1)}B`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`
+      : n >= 1e4
+        ? `${Math.round(n / 1e3)}k`
+        : String(Math.round(n));

@@ -6,12 +6,15 @@ import backoff from './backoff';
 import cartesian from './cartesian';
 import coprCache from './coprCache';
 import copSkew from './copSkew';
+import contradictingStats from './contradictingStats';
 import copVsTikv from './copVsTikv';
 import type { DiagnosisContext, PlanRule } from './define';
 import fullScan from './fullScan';
 import hashJoinBuild from './hashJoinBuild';
 import indexJoinOuter from './indexJoinOuter';
 import indexLookup from './indexLookup';
+import limitNotPushed from './limitNotPushed';
+import manyCopTasks from './manyCopTasks';
 import misestimate from './misestimate';
 import mvccGarbage from './mvccGarbage';
 import noPartitionPruning from './noPartitionPruning';
@@ -21,6 +24,7 @@ import slowest from './slowest';
 import sortOverScan from './sortOverScan';
 import spill from './spill';
 import unsargable from './unsargable';
+import wrongIndex from './wrongIndex';
 
 export const PLAN_RULES: readonly PlanRule[] = [
   cartesian,
@@ -28,7 +32,9 @@ export const PLAN_RULES: readonly PlanRule[] = [
   fullScan,
   misestimate,
   pseudoStats,
+  wrongIndex,
   indexLookup,
+  limitNotPushed,
   hashJoinBuild,
   indexJoinOuter,
   apply,
@@ -42,16 +48,20 @@ export const PLAN_RULES: readonly PlanRule[] = [
   sortOverScan,
   slowest,
   coprCache,
+  manyCopTasks,
+  contradictingStats,
 ];
 
 const RANK = { error: 2, warning: 1, info: 0 } as const;
 
 /** All diagnoses of a plan, most important first. A rule that throws is skipped, not fatal. */
-export function diagnose(plan: Plan): Diagnosis[] {
+/** `version`: the TiDB version that produced the plan (a connection's VERSION(), or the user's option), when known. */
+export function diagnose(plan: Plan, opts: { version?: string } = {}): Diagnosis[] {
   if (plan.format === 'mysql_json') return [];
-  const { byNode, totalNs } = planMetrics(plan);
+  const { byNode, totalNs } = planMetrics(plan, opts);
   const ctx: DiagnosisContext = {
     plan,
+    version: opts.version,
     nodes: [...walk(plan.roots)].map(({ node, parent }) => ({ node, parent })),
     metrics: (n: PlanNode): NodeMetrics => byNode.get(n) ?? {},
     totalNs,

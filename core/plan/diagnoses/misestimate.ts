@@ -20,8 +20,6 @@ export default defineRule({
       if (!m || m.factor < FACTOR || Math.max(node.actRows!, node.estRows!) < 1000) return [];
       // estimated from pseudo statistics: the pseudo-stats advice says so, and a misestimate on top of it adds nothing
       if (/stats:pseudo/.test(node.operatorInfo ?? '')) return [];
-      // the probe side of an index join / apply reports per-loop estimates before v6.4: skip those
-      if (/Probe/.test(node.label ?? '') && /Index.*Join|Apply/.test(node.operator)) return [];
       // report where the error starts: not on parents that inherit a child's misestimate in the same direction
       if (
         node.children.some((c) => {
