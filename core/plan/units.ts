@@ -45,12 +45,23 @@ export function parseSize(text: string | undefined): number | null | undefined {
   return SIZE[unit] === undefined ? undefined : Number(m[1]) * SIZE[unit];
 }
 
+/** Units that cannot be misread next to row counts: `5.9 min`, never `5.9m` (which reads as 5.9 million). */
 export function formatDuration(ns: number): string {
-  if (ns >= 6e10) return `${(ns / 6e10).toFixed(1)}m`;
+  if (ns >= 3.6e12) return `${(ns / 3.6e12).toFixed(1)} h`;
+  if (ns >= 6e10) return `${(ns / 6e10).toFixed(1)} min`;
   if (ns >= 1e9) return `${(ns / 1e9).toFixed(2)}s`;
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(ns >= 1e8 ? 0 : 1)}ms`;
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(0)}µs`;
   return `${Math.round(ns)}ns`;
+}
+
+/** An estimate-error factor: `exact`, `1.4×`, `37×`, `2,450×`, `256.8M×` (never `256811189.0×`). */
+export function formatFactor(f: number): string {
+  if (f <= 1) return 'exact';
+  if (f < 10) return `${f.toFixed(1)}×`;
+  if (f < 1e5) return `${Math.round(f).toLocaleString('en-US')}×`;
+  if (f < 1e9) return `${(f / 1e6).toFixed(1)}M×`;
+  return `${(f / 1e9).toFixed(1)}B×`;
 }
 
 export function formatBytes(b: number): string {

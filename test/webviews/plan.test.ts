@@ -76,9 +76,9 @@ test('a doc EXPLAIN ANALYZE: every operator drawn, coloured by where it runs, th
     await page.getAttribute('.node.selected', 'data-key'),
     await page.locator('.node', { hasText: 'IndexRangeScan_75' }).first().getAttribute('data-key'),
   );
-  assert.match((await page.textContent('.details'))!, /IndexRangeScan_75[\s\S]*Misestimate\s*underestimated/);
+  assert.match((await page.textContent('.details'))!, /IndexRangeScan_75[\s\S]*Estimate\s*underestimated 256\.8M×/);
   // misestimate and spill are visible on the nodes
-  assert.match(await page.locator('.node', { hasText: 'IndexRangeScan_75' }).first().innerText(), /▲ 257M×/);
+  assert.match(await page.locator('.node', { hasText: 'IndexRangeScan_75' }).first().innerText(), /▲ 256\.8M×/);
   assert.match(await page.locator('.node', { hasText: 'HashJoin_69' }).first().innerText(), /disk 7\.65 GB/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'plan-analyze.png') });
   // clicking an advice selects its node
@@ -178,6 +178,10 @@ test('two plans side by side, and a 1,000-operator plan', async () => {
   assert.equal(await page.locator('.plan').count(), 2);
   assert.deepEqual(await page.$$eval('.plan .summary .title', (t) => t.map((x) => x.textContent)), ['before', 'after ADD INDEX idx_email']);
   assert.match(await page.locator('.plan').first().innerText(), /full-scan-selective-filter/);
+  // Compare: the headline, and what changed per operator
+  assert.equal(await page.locator('.compare-banner .headline').innerText(), '900ms → 3.0ms, 300× faster');
+  assert.match(await page.locator('.compare-banner .facts').innerText(), /3 only in before: TableReader_5, Selection_4, TableFullScan_3/);
+  assert.equal(await page.locator('.plan').nth(1).locator('.change.only').count(), 3);
   await page.screenshot({ path: path.join(ARTIFACTS, 'plan-compare.png') });
   await page.close();
 
@@ -192,4 +196,33 @@ test('two plans side by side, and a 1,000-operator plan', async () => {
   assert.equal(await opened.page.locator('.node').count(), 1001);
   assert.deepEqual([...errors, ...opened.errors], []);
   await opened.page.close();
+});
+
+test('numbers that cannot be misread: minutes, exact estimates, large factors, a legend for the bars, no empty badges, cut-off execution info as text', async () => {
+  const text = [
+    '| id | estRows | actRows | task | access object | execution info | operator info | memory | disk |',
+    '| HashJoin_6 | 10.00 | 10 | root | | time:5m54.2s, loops:2 | inner join, equal:[eq(test.a.id, test.b.id)] | 2 MB | N/A |',
+    '| ├─IndexReader_8(Build) | 1.00 | 256811189 | root | | time:1m4.1s, lo... | index:IndexRangeScan_7 | 12 MB | N/A |',
+    '| │ └─IndexRangeScan_7 | 1.00 | 256811189 | cop[tikv] | table:a, index:idx(x) | tikv_task:{time:1m, loops:250000} | range:[1,1], keep order:false | N/A | N/A |',
+    '| └─TableReader_10(Probe) | 10.00 | 10 | root | | time:5ms, loops:2 | data:TableFullScan_9 | 1 KB | N/A |',
+    '|   └─TableFullScan_9 | 10.00 | 10 | cop[tikv] | table:b | tikv_task:{time:4ms, loops:1} | keep order:false | N/A | N/A |',
+  ].join('\n');
+  const { page, errors } = await open(planHtml(input(text, 'readable'), assets));
+  assert.match(await page.locator('.summary .facts').innerText(), /total 5\.9 min/);
+  assert.match(await page.locator('.node[data-id="IndexRangeScan_7"] .mis').innerText(), /256\.8M×/);
+  assert.match(await page.locator('.legend').innerText(), /time with children[\s\S]*time itself/);
+  // no empty badge, task or id suffix anywhere
+  assert.equal(await page.$$eval('.badge, .task, .pid, .label', (es) => es.filter((e) => !e.textContent?.trim()).length), 0);
+  await page.locator('.node[data-id="TableFullScan_9"]').click();
+  assert.match(await page.locator('.details').innerText(), /Estimate\s+exact/);
+  await page.locator('.node[data-id="IndexReader_8"]').click();
+  assert.equal(await page.locator('.details pre.exec-raw').innerText(), 'time:1m4.1s, lo...');
+  // advice in the side pane wraps: nothing wider than the pane
+  const clipped = await page.$$eval(
+    '.details .advice .msg, .details .advice .fix',
+    (es) => es.filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+  );
+  assert.equal(clipped, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -8,7 +8,8 @@ import { el, showBidi } from '../shared/dom';
 import type { Diagnosis, ExecInfo, PlanNode } from '../../core/plan/model';
 import { walk } from '../../core/plan/model';
 import { planMetrics, type NodeMetrics } from '../../core/plan/metrics';
-import { formatBytes, formatDuration } from '../../core/plan/units';
+import { formatBytes, formatDuration, formatFactor } from '../../core/plan/units';
+import { comparePlans, type PlanComparison } from '../../core/plan/compare';
 import type { FromPlan, PlanPayload, PlanState, PlanView, ToPlan } from '../../protocol/webviews/plan';
 
 interface VsApi {
@@ -62,6 +63,8 @@ interface Rendered {
   byKey: Map<string, PlanNode>;
   keyOf: Map<PlanNode, string>;
   parentOf: Map<PlanNode, PlanNode | undefined>;
+  /** with two plans: per operator, how it changed from the other plan, or that only this plan has it */
+  changes?: Map<PlanNode, { text: string; cls: 'better' | 'worse' | 'same' | 'only' }>;
 }
 
 function prepare(view: PlanView, index: number): Rendered {
@@ -134,17 +137,19 @@ function nodeRow(r: Rendered, node: PlanNode, depth: number, diagnosed: Map<stri
     toggle(key);
   });
   const head = el('div', 'head');
-  head.append(
-    twisty,
-    el('span', 'op', node.operator),
-    el('span', 'pid', node.id === node.operator ? '' : node.id.slice(node.operator.length)),
-  );
+  head.append(twisty, el('span', 'op', node.operator));
+  // nothing empty is drawn: no blank id suffix, task or badge
+  if (node.id !== node.operator) head.append(el('span', 'pid', node.id.slice(node.operator.length)));
   if (node.label) head.append(el('span', 'label', node.label));
-  const task = el('span', 'task', node.task ? `${TASK_NAME[taskClass(node.task)] || node.task}` : '');
-  task.title = node.task ?? '';
-  head.append(task);
+  if (node.task) {
+    const task = el('span', 'task', TASK_NAME[taskClass(node.task)] || node.task);
+    task.title = node.task;
+    head.append(task);
+  }
   if (node.accessObject) head.append(el('span', 'access', node.accessObject));
   const ds = diagnosed.get(key) ?? [];
+  const change = r.changes?.get(node);
+  if (change) head.append(el('span', `change ${change.cls}`, change.text));
   if (ds.length) {
     const worst = ds.some((d) => d.severity === 'error') ? 'error' : ds.some((d) => d.severity === 'warning') ? 'warning' : 'info';
     const badge = el('span', `badge ${worst}`, `${ds.length}`);
@@ -162,7 +167,7 @@ function nodeRow(r: Rendered, node: PlanNode, depth: number, diagnosed: Map<stri
     const mis = m.misestimate;
     if (mis && mis.factor >= 10) {
       const level = mis.factor >= 1000 ? 'high' : mis.factor >= 100 ? 'mid' : 'low';
-      const e = el('span', `mis ${level}`, `${mis.direction === 'under' ? '▲' : '▼'} ${fmtRows(mis.factor)}×`);
+      const e = el('span', `mis ${level}`, `${mis.direction === 'under' ? '▲' : '▼'} ${formatFactor(mis.factor)}`);
       e.title = `${mis.direction === 'under' ? 'Underestimated' : 'Overestimated'}: est ${node.estRows}, act ${node.actRows}`;
       stats.append(e);
     }
@@ -290,8 +295,15 @@ function renderDetails(): void {
   prop('Access object', node.accessObject);
   prop('Estimated rows', node.estRows?.toString());
   prop('Actual rows', node.actRows?.toString());
-  if (m.misestimate)
-    prop('Misestimate', `${m.misestimate.direction === 'under' ? 'under' : 'over'}estimated ${m.misestimate.factor.toFixed(1)}×`);
+  if (node.estRows !== undefined && node.actRows !== undefined)
+    prop(
+      'Estimate',
+      !m.misestimate || formatFactor(m.misestimate.factor) === 'exact'
+        ? node.estRows === node.actRows
+          ? 'exact'
+          : 'as expected here (see the advice)'
+        : `${m.misestimate.direction === 'under' ? 'under' : 'over'}estimated ${formatFactor(m.misestimate.factor)}`,
+    );
   prop('Estimated cost', node.estCost?.toString());
   if (m.inclusiveNs !== undefined)
     prop(
@@ -310,7 +322,11 @@ function renderDetails(): void {
   for (const [k, v] of Object.entries(node.extra ?? {})) prop(k, v);
   for (const p of node.problems ?? []) prop('Note', p);
   details.append(t);
-  if (node.executionInfo && Object.keys(node.executionInfo).length) {
+  const execText = node.executionInfoText ?? '';
+  if (/(\.\.\.|…)\s*$/.test(execText) || (execText && !node.executionInfo)) {
+    // cut off where it was copied (docs elide with "..."): the text as it is, not a broken table
+    details.append(el('h4', undefined, 'Execution info (cut off in the source)'), el('pre', 'exec-raw', execText));
+  } else if (node.executionInfo && Object.keys(node.executionInfo).length) {
     details.append(el('h4', undefined, 'Execution info'), execTable(node.executionInfo));
   }
   const mine = r.view.diagnoses.filter((d) => d.nodeId === node.id);
@@ -419,7 +435,60 @@ function legend(): HTMLElement {
     const i = el('span', `key task-${c}`, TASK_NAME[c]);
     l.append(i);
   }
+  if (rendered.some((r) => r.totalNs !== undefined)) {
+    const incl = el('span', 'bar-key');
+    incl.append(bar(1, 'incl', ''), el('span', undefined, 'time with children'));
+    const excl = el('span', 'bar-key');
+    excl.append(bar(1, 'excl', ''), el('span', undefined, 'time itself'));
+    l.append(incl, excl);
+  }
   return l;
+}
+
+const pct = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x * 100)}%`;
+
+/** Marks each operator of the second plan with how it changed from the first, and what only one plan has. */
+function annotateChanges(before: Rendered, after: Rendered): PlanComparison {
+  const c = comparePlans(before.view.plan, after.view.plan, formatDuration);
+  before.changes = new Map();
+  after.changes = new Map();
+  for (const n of c.onlyBefore) before.changes.set(n, { text: 'only in this plan', cls: 'only' });
+  for (const n of c.onlyAfter) after.changes.set(n, { text: 'only in this plan', cls: 'only' });
+  for (const d of c.matched) {
+    const parts: string[] = [];
+    let cls: 'better' | 'worse' | 'same' = 'same';
+    if (d.beforeNs !== undefined && d.afterNs !== undefined && d.beforeNs > 0) {
+      const x = (d.afterNs - d.beforeNs) / d.beforeNs;
+      if (Math.abs(x) >= 0.1 && Math.abs(d.afterNs - d.beforeNs) >= 1e6) {
+        parts.push(`time ${formatDuration(d.beforeNs)} → ${formatDuration(d.afterNs)} (${pct(x)})`);
+        cls = x < 0 ? 'better' : 'worse';
+      }
+    }
+    if (d.beforeRows !== undefined && d.afterRows !== undefined && d.beforeRows !== d.afterRows) {
+      const ratio = Math.max(d.beforeRows, d.afterRows) / Math.max(1, Math.min(d.beforeRows, d.afterRows));
+      if (ratio >= 1.5) {
+        parts.push(`rows ${fmtRows(d.beforeRows)} → ${fmtRows(d.afterRows)}`);
+        if (cls === 'same') cls = d.afterRows < d.beforeRows ? 'better' : 'worse';
+      }
+    }
+    if (parts.length && d.after) after.changes.set(d.after, { text: parts.join(', '), cls });
+  }
+  return c;
+}
+
+function compareBanner(c: PlanComparison, before: Rendered, after: Rendered): HTMLElement {
+  const b = el('div', 'compare-banner');
+  b.append(el('span', 'headline', c.headline ?? 'Compared without timings (one plan is not from EXPLAIN ANALYZE)'));
+  const only = (ns: PlanNode[], r: Rendered) =>
+    ns.length
+      ? `${ns.length} only in ${r.view.title}: ${ns
+          .slice(0, 6)
+          .map((n) => n.id)
+          .join(', ')}${ns.length > 6 ? ', …' : ''}`
+      : '';
+  const facts = [`${c.matched.length} operators in both`, only(c.onlyBefore, before), only(c.onlyAfter, after)].filter(Boolean);
+  b.append(el('span', 'facts', facts.join(' · ')));
+  return b;
 }
 
 function render(): void {
@@ -429,6 +498,7 @@ function render(): void {
   }
   const { payload } = state;
   rendered = payload.plans.map(prepare);
+  const comparison = rendered.length === 2 ? annotateChanges(rendered[0], rendered[1]) : undefined;
   const bar = el('div', 'toolbar');
   for (const [tab, label] of [
     ['tree', 'Plan'],
@@ -482,7 +552,8 @@ function render(): void {
     body.append(col);
   }
   if (state.tab === 'tree') body.append(details);
-  root.replaceChildren(bar, body);
+  if (comparison) root.replaceChildren(bar, compareBanner(comparison, rendered[0], rendered[1]), body);
+  else root.replaceChildren(bar, body);
   if (state.selected && rendered.some((r) => r.byKey.has(state!.selected!))) select(state.selected, false);
   else renderDetails();
 }

@@ -1,3 +1,4 @@
+import { formatFactor } from '../units';
 import { DOCS, defineRule, fmt } from './define';
 
 /** estRows vs actRows off by this factor or more (TiDB Dashboard flags 100). */
@@ -32,7 +33,7 @@ export default defineRule({
         {
           nodeId: node.id,
           severity: m.factor >= 10_000 ? ('error' as const) : undefined,
-          message: `${node.id}: estimated ${fmt(node.estRows!)} ${node.estRows === 1 ? 'row' : 'rows'}, actually ${fmt(node.actRows!)} (${m.direction === 'under' ? 'under' : 'over'}estimated ${fmt(m.factor)}×). Plans built on such estimates pick the wrong join order, join type or index.`,
+          message: `${node.id}: estimated ${fmt(node.estRows!)} ${node.estRows === 1 ? 'row' : 'rows'}, actually ${fmt(node.actRows!)} (${m.direction === 'under' ? 'under' : 'over'}estimated ${formatFactor(m.factor)}). Plans built on such estimates pick the wrong join order, join type or index.`,
           fix: 'Refresh statistics (ANALYZE TABLE), check SHOW STATS_HEALTHY; for correlated columns consider extended statistics or a hint.',
           impact: 30 + Math.min(40, Math.log10(m.factor) * 10),
         },
