@@ -433,10 +433,13 @@ function parseVertical(lines: string[], notes: string[]): Plan {
 }
 
 function stripPrompts(text: string): string[] {
-  return text
+  const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(/^(mysql|tidb|MySQL \[[^\]]*\]|TiDB \[[^\]]*\]|\[tidb\])>\s?/, ''));
+  // a table quoted as diff lines (a review thread): every line starts with +, - or a space
+  if (lines.every((l) => l === '' || /^[+\- ]/.test(l)) && lines.some((l) => /^[+-][|+]/.test(l))) return lines.map((l) => l.slice(1));
+  return lines;
 }
 
 /**
@@ -529,9 +532,47 @@ function parseCsvPlan(lines: string[], notes: string[]): Plan | undefined {
  * their content; a normalized plan has no estRows. Depth comes from the tree glyphs, whatever
  * the line's indentation (a `min(plan):` label before the first row shifts it).
  */
+interface HeaderlessRow {
+  glyphAt: number;
+  id: string;
+  fields: string[];
+  /** where the task is among the fields: 0 in slow-log order, 1 or 2 in EXPLAIN's (after estRows [, actRows]) */
+  taskAt: number;
+}
+
+const base0 = (rows: HeaderlessRow[]) => {
+  const glyphs = rows.filter((r) => r.glyphAt >= 0).map((r) => r.glyphAt);
+  return glyphs.length ? Math.min(...glyphs) : 0;
+};
+const treeId = (r: HeaderlessRow, base: number) => {
+  const depth = r.glyphAt < 0 ? 0 : Math.round((r.glyphAt - base) / 2) + 1;
+  return `${depth ? `${'  '.repeat(depth - 1)}└─` : ''}${r.id}`;
+};
+
+/**
+ * Headerless rows in EXPLAIN's column order (a TSV copy without its header): `id estRows task
+ * [access object] operator info`, or with actRows: `id estRows actRows task access object
+ * execution info operator info memory disk`. Whether a row has an access object is read by count.
+ */
+function explainOrderRows(rows: HeaderlessRow[], base: number, notes: string[]): Plan {
+  const analyzed = rows[0].taskAt === 2;
+  const header = analyzed
+    ? ['id', 'estRows', 'actRows', 'task', 'access object', 'execution info', 'operator info', 'memory', 'disk']
+    : ['id', 'estRows', 'task', 'access object', 'operator info'];
+  const data = rows.map((r) => {
+    const f = r.fields;
+    const after = f.slice(r.taskAt + 1);
+    const lead = [treeId(r, base), ...f.slice(0, r.taskAt + 1)];
+    if (analyzed) return [...lead, ...after];
+    // old layouts (id count task operator info) have no access object column
+    return [...lead, ...(after.length >= 2 ? after.slice(0, 2) : ['', after[0] ?? ''])];
+  });
+  notes.push('rows without a header, read in EXPLAIN column order');
+  return { ...rowsToPlan('rows', header, data, notes), format: 'rows' };
+}
+
 function parseHeaderlessPlan(lines: string[], notes: string[]): Plan | undefined {
-  type Row = { glyphAt: number; id: string; fields: string[] };
-  const rows: Row[] = [];
+  const rows: HeaderlessRow[] = [];
   for (const raw of lines) {
     // a `key:` label before the first row (\G output: `min(plan):   Sort_6   root …`)
     const l = raw.replace(/^\s*[\w.()'`]+:(?=\s)/, (m) => ' '.repeat(m.length));
@@ -544,22 +585,23 @@ function parseHeaderlessPlan(lines: string[], notes: string[]): Plan | undefined
     const prefix = m[1];
     const idText = m[2];
     const rest = l.slice(m[0].length);
-    const fields = (tabbed ? rest.replace(/^\t/, '').split('\t') : rest.trim().split(/\s{2,}/)).map((x) => x.trim());
-    if (!OPERATOR_ID.test(idText) || !TASK.test(fields[0] ?? '')) {
+    const fields = (tabbed ? rest.replace(/^[ ]*\t/, '').split('\t') : rest.trim().split(/\s{2,}/)).map((x) => x.trim());
+    // the task first (slow log, tidb_decode_plan, statement summary), or after estRows [and actRows] (EXPLAIN's own order)
+    const taskAt = [0, 1, 2].find((i) => TASK.test(fields[i] ?? '') && fields.slice(0, i).every((f) => NUMBER.test(f)));
+    if (!OPERATOR_ID.test(idText) || taskAt === undefined || (rows.length && taskAt !== rows[0].taskAt)) {
       if (rows.length) break;
       continue;
     }
     const glyph = Math.max(prefix.lastIndexOf('└─'), prefix.lastIndexOf('├─'));
-    rows.push({ glyphAt: glyph, id: idText, fields });
+    rows.push({ glyphAt: glyph, id: idText, fields, taskAt });
   }
   if (rows.length === 0) return undefined;
-  const glyphs = rows.filter((r) => r.glyphAt >= 0).map((r) => r.glyphAt);
-  const base = glyphs.length ? Math.min(...glyphs) : 0;
+  if (rows[0].taskAt > 0) return explainOrderRows(rows, base0(rows), notes);
+  const base = base0(rows);
   const header = ['id', 'task', 'estRows', 'operator info', 'actRows', 'execution info', 'memory', 'disk'];
   let width = 0;
   const data = rows.map((r) => {
-    const depth = r.glyphAt < 0 ? 0 : Math.round((r.glyphAt - base) / 2) + 1;
-    const cells = [`${depth ? `${'  '.repeat(depth - 1)}└─` : ''}${r.id}`, '', '', '', '', '', '', ''];
+    const cells = [treeId(r, base), '', '', '', '', '', '', ''];
     const f = r.fields;
     let k = 0;
     cells[1] = f[k++];

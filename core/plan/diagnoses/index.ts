@@ -19,6 +19,7 @@ import misestimate from './misestimate';
 import mvccGarbage from './mvccGarbage';
 import noPartitionPruning from './noPartitionPruning';
 import notPushedDown from './notPushedDown';
+import orFullScan from './orFullScan';
 import pseudoStats from './pseudoStats';
 import slowest from './slowest';
 import sortOverScan from './sortOverScan';
@@ -30,6 +31,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   cartesian,
   spill,
   fullScan,
+  orFullScan,
   misestimate,
   pseudoStats,
   wrongIndex,

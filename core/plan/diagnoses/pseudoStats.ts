@@ -1,4 +1,10 @@
+import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt } from './define';
+
+/** A read of the whole table or index (no range to narrow it). */
+const wholeRead = (n: PlanNode) =>
+  /^(TableFullScan|IndexFullScan)$/.test(n.operator) ||
+  (/^(TableScan|IndexScan|TableRangeScan|IndexRangeScan)$/.test(n.operator) && /range:\[(-inf|NULL),\+inf\]/.test(n.operatorInfo ?? ''));
 
 export default defineRule({
   id: 'pseudo-stats',
@@ -10,10 +16,10 @@ export default defineRule({
     clean: ['fixtures/legacy_v2_v3_point_get_count'],
   },
   docsUrl: `${DOCS}explain-overview`,
-  check: ({ nodes }) => {
+  check: ({ nodes, metrics }) => {
     // one diagnosis per table, on its first scan
     const seen = new Set<string>();
-    return nodes
+    const found = nodes
       .filter(({ node }) => /stats:pseudo/.test(node.operatorInfo ?? ''))
       .flatMap(({ node }) => {
         const table = /table:([^,\s]+)/.exec(`${node.accessObject ?? ''} ${node.operatorInfo ?? ''}`)?.[1] ?? node.id;
@@ -28,9 +34,26 @@ export default defineRule({
                 : ''
             }, so the join order and index choice may be wrong.`,
             fix: `Run ANALYZE TABLE ${table !== node.id ? table : '<table>'} (and check SHOW STATS_HEALTHY); consider tidb_enable_pseudo_for_outdated_stats = OFF.`,
+            // a guess matters where it picks a plan: a whole-table read, or an estimate the run proved far off;
+            // a narrow index range read on pseudo statistics is usually the right plan anyway
+            severity: wholeRead(node) || (metrics(node).misestimate?.factor ?? 1) >= 10 ? undefined : ('info' as const),
             impact: 40,
           },
         ];
       });
+    if (found.length || nodes.some(({ node }) => /stats:/.test(node.operatorInfo ?? ''))) return found;
+    // TiDB before v2.1 did not mark pseudo statistics (pingcap/tidb#7038): 10,000 rows on a whole-table read is its default
+    const old = nodes.find(({ node }) => wholeRead(node) && node.estRows === 10_000 && node.actRows === undefined)?.node;
+    return old
+      ? [
+          {
+            nodeId: old.id,
+            severity: 'info' as const,
+            message: `${old.id} is estimated at exactly 10,000 rows, TiDB's default for a table without statistics; this TiDB version does not say whether the statistics are pseudo.`,
+            fix: 'If the table was never analyzed, run ANALYZE TABLE and EXPLAIN again.',
+            impact: 20,
+          },
+        ]
+      : [];
   },
 });
