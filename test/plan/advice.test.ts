@@ -160,3 +160,27 @@ test('a Cartesian semi join from an IN subquery is not told about NOT IN', () =>
   assert.doesNotMatch(c.fix!, /NOT IN|NOT EXISTS/);
   assert.match(c.fix!, /same type/);
 });
+
+test("a connection's SHOW WARNINGS: a blocked MPP plan says why and points at the table's scan; an ignored hint says so", () => {
+  const plan = parsePlan(
+    HEAD +
+      [
+        '| TableReader_7 | 10.00 | 10 | root | | time:1ms, loops:2, cop_task: {num: 1, max: 1ms} | data:TableFullScan_6 | 1 KB | N/A |',
+        '| └─TableFullScan_6 | 10.00 | 10 | cop[tikv] | table:orders | tikv_task:{time:0s, loops:1} | keep order:false | N/A | N/A |',
+      ].join('\n'),
+  );
+  const ds = diagnose(plan, {
+    warnings: [
+      { level: 'Warning', code: 1105, message: 'MPP mode may be blocked because tiflash replicas of table `orders` not ready.' },
+      { level: 'Warning', code: 1815, message: 'Optimizer Hint /*+ INL_JOIN(t9) */ or /*+ TIDB_INLJ(t9) */ is inapplicable' },
+    ],
+  }).filter((d) => d.rule === 'optimizer-warnings');
+  assert.equal(ds.length, 2);
+  assert.equal(ds[0].nodeId, 'TableFullScan_6');
+  assert.match(ds[0].message, /tiflash replicas of table `orders` not ready/);
+  assert.match(ds[0].fix!, /PROGRESS in information_schema\.tiflash_replica/);
+  assert.match(ds[1].message, /A hint was not applied: Optimizer Hint/);
+  assert.match(ds[1].docsUrl!, /optimizer-hints$/);
+  // without a connection there is nothing to say
+  assert.equal(diagnose(plan).filter((d) => d.rule === 'optimizer-warnings').length, 0);
+});

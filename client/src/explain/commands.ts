@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { PlanView } from '../../../protocol/webviews/plan';
 import { diagnose } from '../../../core/plan/diagnoses/index';
+import type { PlanWarning } from '../../../core/plan/diagnoses/define';
 import type { Plan } from '../../../core/plan/model';
 import { PlanParseError, parsePlan } from '../../../core/plan/parse';
 import type { RunResult } from '../connections/stream';
@@ -24,8 +25,8 @@ export function viewFromText(text: string, title: string, source: string): PlanV
 }
 
 /** `version`: the TiDB server's, when the plan comes from a connection (the advice reads some estimates differently before v6.4). */
-function viewOf(plan: Plan, raw: string, title: string, source: string, version?: string): PlanView {
-  return { title, source, plan, diagnoses: diagnose(plan, { version }), raw };
+function viewOf(plan: Plan, raw: string, title: string, source: string, version?: string, warnings?: PlanWarning[]): PlanView {
+  return { title, source, plan, diagnoses: diagnose(plan, { version, warnings }), raw };
 }
 
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
@@ -98,6 +99,8 @@ export class ExplainCommands {
             title,
             `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name} (${FLAVOR[session.server.flavor]} ${session.server.version})${q.note ? ` — ${q.note}` : ''}`,
             session.server.flavor === 'tidb' ? session.server.version : undefined,
+            // why MPP was blocked, why a hint was ignored: SHOW WARNINGS after the EXPLAIN
+            session.server.flavor === 'tidb' ? r.warnings : undefined,
           );
           this.panels.show([view]);
           return view;

@@ -11,6 +11,14 @@ export interface DiagnosisContext {
   totalNs?: number;
   /** the TiDB version that produced the plan, when known */
   version?: string;
+  /** SHOW WARNINGS after the EXPLAIN, when the plan comes from a connection */
+  warnings?: PlanWarning[];
+}
+
+export interface PlanWarning {
+  level: string;
+  code: number;
+  message: string;
 }
 
 /**
@@ -18,7 +26,7 @@ export interface DiagnosisContext {
  * docs in test/fixtures/explain (`fixtures/<name>` or `fixtures_all/<name>`, each with
  * its citation), or a hand-made plan when the docs have none that shows it.
  */
-export type PlanExample = string | { plan: string; note: string };
+export type PlanExample = string | { plan: string; note: string; warnings?: PlanWarning[] };
 
 export interface PlanRule {
   id: string;
@@ -31,7 +39,7 @@ export interface PlanRule {
   docsUrl: string;
   /** plans it must diagnose and a near miss it must not: test/plan/examples.test.ts runs them, docs/plan-advice.md lists them */
   examples: { flagged: readonly PlanExample[]; clean: readonly PlanExample[] };
-  check(ctx: DiagnosisContext): Array<Omit<Diagnosis, 'rule' | 'severity' | 'docsUrl'> & { severity?: Severity }>;
+  check(ctx: DiagnosisContext): Array<Omit<Diagnosis, 'rule' | 'severity' | 'docsUrl'> & { severity?: Severity; docsUrl?: string }>;
 }
 
 export const defineRule = (r: PlanRule): PlanRule => r;

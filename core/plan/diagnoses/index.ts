@@ -8,7 +8,7 @@ import coprCache from './coprCache';
 import copSkew from './copSkew';
 import contradictingStats from './contradictingStats';
 import copVsTikv from './copVsTikv';
-import type { DiagnosisContext, PlanRule } from './define';
+import type { DiagnosisContext, PlanRule, PlanWarning } from './define';
 import fullScan from './fullScan';
 import hashJoinBuild from './hashJoinBuild';
 import indexJoinOuter from './indexJoinOuter';
@@ -19,6 +19,7 @@ import misestimate from './misestimate';
 import mvccGarbage from './mvccGarbage';
 import noPartitionPruning from './noPartitionPruning';
 import notPushedDown from './notPushedDown';
+import optimizerWarnings from './optimizerWarnings';
 import orFullScan from './orFullScan';
 import pseudoStats from './pseudoStats';
 import slowest from './slowest';
@@ -52,18 +53,20 @@ export const PLAN_RULES: readonly PlanRule[] = [
   coprCache,
   manyCopTasks,
   contradictingStats,
+  optimizerWarnings,
 ];
 
 const RANK = { error: 2, warning: 1, info: 0 } as const;
 
 /** All diagnoses of a plan, most important first. A rule that throws is skipped, not fatal. */
 /** `version`: the TiDB version that produced the plan (a connection's VERSION(), or the user's option), when known. */
-export function diagnose(plan: Plan, opts: { version?: string } = {}): Diagnosis[] {
+export function diagnose(plan: Plan, opts: { version?: string; warnings?: PlanWarning[] } = {}): Diagnosis[] {
   if (plan.format === 'mysql_json') return [];
   const { byNode, totalNs } = planMetrics(plan, opts);
   const ctx: DiagnosisContext = {
     plan,
     version: opts.version,
+    warnings: opts.warnings,
     nodes: [...walk(plan.roots)].map(({ node, parent }) => ({ node, parent })),
     metrics: (n: PlanNode): NodeMetrics => byNode.get(n) ?? {},
     totalNs,
@@ -71,7 +74,8 @@ export function diagnose(plan: Plan, opts: { version?: string } = {}): Diagnosis
   const out: Diagnosis[] = [];
   for (const rule of PLAN_RULES) {
     try {
-      for (const d of rule.check(ctx)) out.push({ ...d, rule: rule.id, severity: d.severity ?? rule.severity, docsUrl: rule.docsUrl });
+      for (const d of rule.check(ctx))
+        out.push({ ...d, rule: rule.id, severity: d.severity ?? rule.severity, docsUrl: d.docsUrl ?? rule.docsUrl });
     } catch {
       // a rule's bug must not hide the others
     }
