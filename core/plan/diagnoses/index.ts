@@ -13,6 +13,7 @@ import fullScan from './fullScan';
 import hashJoinBuild from './hashJoinBuild';
 import indexJoinOuter from './indexJoinOuter';
 import indexLookup from './indexLookup';
+import joinKeyNoIndex from './joinKeyNoIndex';
 import limitNotPushed from './limitNotPushed';
 import manyCopTasks from './manyCopTasks';
 import misestimate from './misestimate';
@@ -39,6 +40,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   indexLookup,
   limitNotPushed,
   hashJoinBuild,
+  joinKeyNoIndex,
   indexJoinOuter,
   apply,
   copSkew,

@@ -1,4 +1,27 @@
-import { DOCS, defineRule, isReader, isScan } from './define';
+import { rowsOf } from '../metrics';
+import type { PlanNode } from '../model';
+import { DOCS, defineRule, fmt, isReader, isScan } from './define';
+
+/** An aggregation in TiDB whose input is every row of a plain scan (through Projections): nothing was aggregated in storage. */
+function aggregationInTidb(node: PlanNode) {
+  let below = node.children.length === 1 ? node.children[0] : undefined;
+  while (below && below.operator === 'Projection' && below.children.length === 1) below = below.children[0];
+  if (!below || !isReader(below) || below.children.length !== 1 || !isScan(below.children[0])) return [];
+  const rows = rowsOf(below) ?? 0;
+  if (rows < 100_000) return [];
+  const distinct = /distinct/i.test(node.operatorInfo ?? '');
+  const store = /tiflash/.test(below.children[0].task ?? '') ? 'TiFlash' : 'TiKV';
+  return [
+    {
+      nodeId: node.id,
+      message: `${node.id} aggregates in TiDB all ${fmt(rows)} rows ${below.id} brought back: the aggregation was not pushed down to ${store}.`,
+      fix: distinct
+        ? 'A DISTINCT aggregate is kept in TiDB by default: SET tidb_opt_distinct_agg_push_down = ON lets TiKV/TiFlash pre-aggregate it.'
+        : 'A function, a cast or a Projection between the aggregation and the reader keeps it in TiDB: rewrite the expression, or check mysql.expr_pushdown_blacklist.',
+      impact: 35,
+    },
+  ];
+}
 
 export default defineRule({
   id: 'not-pushed-down',
@@ -12,6 +35,7 @@ export default defineRule({
   docsUrl: `${DOCS}predicate-push-down`,
   check: ({ nodes }) =>
     nodes.flatMap(({ node }) => {
+      if (node.task === 'root' && /^(HashAgg|StreamAgg)$/.test(node.operator)) return aggregationInTidb(node);
       if (node.task !== 'root' || !/^(Selection|TopN|Limit)$/.test(node.operator)) return [];
       const reader = node.children.length === 1 ? node.children[0] : undefined;
       if (!reader || !isReader(reader) || reader.children.length !== 1 || !isScan(reader.children[0])) return [];

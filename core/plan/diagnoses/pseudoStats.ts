@@ -36,7 +36,11 @@ export default defineRule({
             fix: `Run ANALYZE TABLE ${table !== node.id ? table : '<table>'} (and check SHOW STATS_HEALTHY); consider tidb_enable_pseudo_for_outdated_stats = OFF.`,
             // a guess matters where it picks a plan: a whole-table read, or an estimate the run proved far off;
             // a narrow index range read on pseudo statistics is usually the right plan anyway
-            severity: wholeRead(node) || (metrics(node).misestimate?.factor ?? 1) >= 10 ? undefined : ('info' as const),
+            // on TiFlash a whole read is the access path anyway
+            severity:
+              (wholeRead(node) && !/tiflash/.test(node.task ?? '')) || (metrics(node).misestimate?.factor ?? 1) >= 10
+                ? undefined
+                : ('info' as const),
             impact: 40,
           },
         ];

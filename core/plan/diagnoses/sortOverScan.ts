@@ -1,4 +1,22 @@
-import { DOCS, defineRule, isReader } from './define';
+import type { PlanNode } from '../model';
+import { DOCS, defineRule, fmt, isReader } from './define';
+
+/** A Sort/TopN over an index read that does not keep order: the index's column order is not the ORDER BY's. */
+function indexOutOfOrder(node: PlanNode, reader: PlanNode) {
+  let index: PlanNode | undefined = reader.children.find((c) => c.label === 'Build') ?? reader.children[0];
+  while (index && !/Index(Range|Full)?Scan$/.test(index.operator) && index.children.length === 1) index = index.children[0];
+  const sorted = rowsOf(reader) ?? 0;
+  if (!index || sorted < 1000 || !/keep order:false/.test(index.operatorInfo ?? '')) return [];
+  const name = /index:([^,\s]+(?:\([^)]*\))?)/.exec(index.accessObject ?? index.operatorInfo ?? '')?.[1] ?? 'the index';
+  return [
+    {
+      nodeId: node.id,
+      message: `${node.id} sorts the ${fmt(sorted)} rows ${reader.id} read through ${name}, which does not return them in ORDER BY order.`,
+      fix: 'Extend the index with the ORDER BY columns after its equality columns: it then returns rows in order (keep order:true) and a LIMIT stops the read early.',
+      impact: 25,
+    },
+  ];
+}
 import { rowsOf } from '../metrics';
 
 export default defineRule({
@@ -16,6 +34,7 @@ export default defineRule({
     nodes.flatMap(({ node }) => {
       if (node.task !== 'root' || !/^(Sort|TopN)$/.test(node.operator)) return [];
       const reader = node.children.find(isReader);
+      if (reader && /^(IndexLookUp|IndexReader)$/.test(reader.operator)) return indexOutOfOrder(node, reader);
       const scan =
         reader?.children.find((c) => /FullScan/.test(c.operator)) ?? reader?.children[0]?.children.find((c) => /FullScan/.test(c.operator));
       if (!scan || (rowsOf(scan) ?? 0) < 10_000 || !/keep order:false/.test(scan.operatorInfo ?? '')) return [];
