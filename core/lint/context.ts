@@ -39,6 +39,8 @@ export interface SessionState {
   globals: Map<string, string>;
   /** system variables set earlier in the file at any scope (lower-cased name -> upper-cased value) */
   vars: Map<string, string>;
+  /** the file is a mysqldump / mariadb-dump output (it saved @OLD_CHARACTER_SET_CLIENT & co. at its start) */
+  dump?: boolean;
 }
 
 /**

@@ -204,9 +204,14 @@ function lintStatement(walk: Walk, ps: PlannedStatement, text: string, cache: Li
   const ct = memoParse?.ct ?? (kind === 'CREATE TABLE' && s ? safe(() => parseCreateTable(s!)) : undefined);
   const at = memoParse?.at ?? (kind === 'ALTER TABLE' && s ? safe(() => parseAlterTable(s!)) : undefined);
   // A CREATE TABLE/VIEW lifts earlier deferred findings about that name.
-  if (walk.pending.length > 0 && s && (kind === 'CREATE TABLE' || kind === 'CREATE VIEW')) {
+  if (walk.pending.length > 0 && s && (kind === 'CREATE TABLE' || kind === 'CREATE VIEW' || kind === 'CREATE DATABASE')) {
     const created = createdName(s);
     if (created) liftPending(walk.pending, created);
+  }
+  // a dump's `/*!40000 ALTER TABLE t DISABLE KEYS */` after `LOCK TABLES t WRITE` marks that lock as the dump's
+  if (walk.pending.length > 0 && s && kind === 'ALTER TABLE' && s.is(s.length - 2, 'DISABLE') && s.is(s.length - 1, 'KEYS')) {
+    const q = s.qname(2);
+    if (q) liftPending(walk.pending, `keys of ${q.name.toLowerCase()}`);
   }
   // The statement's own text is the key (a slice shares the document's memory); the
   // session and the schema facts its rules read decide which cached variant still holds.
@@ -382,8 +387,14 @@ function liftPending(pending: Pending[], name: string): void {
   }
 }
 
-/** The lower-cased, unqualified name a CREATE TABLE / CREATE VIEW creates. */
+/** The lower-cased, unqualified name a CREATE TABLE / CREATE VIEW creates; `database x` for CREATE DATABASE x. */
 function createdName(s: Stmt): string | undefined {
+  if (s.kind === 'CREATE DATABASE') {
+    let i = 2;
+    if (s.seq(i, 'IF', 'NOT', 'EXISTS') !== -1) i += 3;
+    const name = s.ident(i);
+    return name === undefined ? undefined : `database ${name.toLowerCase()}`;
+  }
   let i = s.find([s.kind === 'CREATE TABLE' ? 'TABLE' : 'VIEW']) + 1;
   if (i <= 0) return undefined;
   if (s.seq(i, 'IF', 'NOT', 'EXISTS') !== -1) i += 3;

@@ -248,6 +248,9 @@ function applySet(s: Stmt, session: SessionState): void {
       if (isOff(a.value)) session.inTransaction = session.autocommitOff = true;
       else if (isOn(a.value) || a.value === 'DEFAULT') session.inTransaction = session.autocommitOff = false;
     }
+    // mysqldump and mariadb-dump open every file by saving the session: SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT
+    if (a.scope === 'USER' && /^old_(character_set_client|unique_checks|foreign_key_checks|sql_mode|time_zone)$/.test(a.name))
+      session.dump = true;
     if (a.scope === 'GLOBAL') session.globals.set(a.name, a.value);
     if (a.scope !== 'USER') session.vars.set(a.name, a.value);
   }

@@ -84,13 +84,24 @@ test('replication-statement: SHOW MASTER STATUS, transactions and the mysqldump 
   assert.deepEqual(mine("SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ 'uuid:1-5';\nSET @@SESSION.SQL_LOG_BIN = 0;"), []);
 });
 
-test('lock-tables-ignored: LOCK TABLES and UNLOCK TABLES', () => {
+test('lock-tables-ignored: LOCK TABLES once (never UNLOCK TABLES on its own); a dump restoring rows is not flagged', () => {
   const sql = 'LOCK TABLES `accounts` WRITE, audit READ;\nUPDATE accounts SET b = 1 WHERE id = 1;\nunlock tables;';
   const f = only(sql, 'lock-tables-ignored');
   assert.deepEqual(
     f.map((x) => at(sql, x)),
-    ['LOCK TABLES', 'unlock tables'],
+    ['LOCK TABLES'],
   );
+  assert.deepEqual(mine('UNLOCK TABLES;'), []);
+  // mysqldump: the header's SET @OLD_... marks the file; --compact dumps still follow the lock with DISABLE KEYS
+  const dump =
+    '/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;\n' +
+    'LOCK TABLES `a` WRITE;\nINSERT INTO `a` VALUES (1);\nUNLOCK TABLES;\nLOCK TABLES `b` WRITE;\nINSERT INTO `b` VALUES (2);\nUNLOCK TABLES;';
+  assert.deepEqual(mine(dump), []);
+  const compact =
+    'LOCK TABLES `a` WRITE;\n/*!40000 ALTER TABLE `a` DISABLE KEYS */;\nINSERT INTO `a` VALUES (1);\n/*!40000 ALTER TABLE `a` ENABLE KEYS */;\nUNLOCK TABLES;';
+  assert.deepEqual(mine(compact), []);
+  // an application's own lock right after is still one
+  assert.deepEqual(mine(`${compact}\nLOCK TABLES a WRITE;\nUPDATE a SET x = 1 WHERE id = 1;\nUNLOCK TABLES;`), ['lock-tables-ignored']);
   assert.deepEqual(mine('LOCK TABLE t READ;'), ['lock-tables-ignored']);
   assert.deepEqual(mine('LOCK INSTANCE FOR BACKUP;\nSELECT lock_tables FROM t WHERE id = 1;'), []);
 });

@@ -362,7 +362,11 @@ test('destructive-ddl: DROP TABLES and the mysqldump lift (regression)', () => {
     lintText('CREATE TABLE tmp_ids (id INT PRIMARY KEY);\nDROP TABLE tmp_ids, orders;', RULES).findings[0].message,
     /removes 'orders' and its data/,
   );
-  assert.deepEqual(ids('/*!40000 DROP DATABASE IF EXISTS `shop`*/;\nCREATE DATABASE shop;'), ['destructive-ddl']);
+  // issue 15: an installer's DROP DATABASE IF EXISTS x; CREATE DATABASE x rebuilds what it owns; another name still loses data
+  assert.deepEqual(ids('/*!40000 DROP DATABASE IF EXISTS `shop`*/;\nCREATE DATABASE shop;'), []);
+  assert.deepEqual(ids('DROP DATABASE IF EXISTS shop;\nCREATE SCHEMA IF NOT EXISTS `Shop`;'), []);
+  assert.deepEqual(ids('DROP DATABASE IF EXISTS shop;\nCREATE DATABASE shop2;'), ['destructive-ddl']);
+  assert.deepEqual(ids('DROP DATABASE shop;\nCREATE DATABASE shop;'), ['destructive-ddl']);
   assert.deepEqual(ids('DROP TEMPORARY TABLE IF EXISTS tmp_x;\nDROP VIEW IF EXISTS v;\nALTER TABLE t TRUNCATE PARTITION p0;'), []);
   assert.deepEqual(ids("SELECT 'DROP TABLE x';"), []);
 });

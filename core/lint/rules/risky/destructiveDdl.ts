@@ -16,8 +16,18 @@ export default defineRule({
   quoteStatus: 'verified',
   tidb: 'accepted',
   examples: {
-    flagged: ['DROP TABLE t;', 'truncate `sessions`;', 'CREATE TABLE tmp_ids (id INT PRIMARY KEY);\nDROP TABLE tmp_ids, orders;'],
-    clean: ['DROP VIEW v;', 'DROP TABLESPACE ts1;', 'DROP TEMPORARY TABLE IF EXISTS tmp;'],
+    flagged: [
+      'DROP TABLE t;',
+      'truncate `sessions`;',
+      'CREATE TABLE tmp_ids (id INT PRIMARY KEY);\nDROP TABLE tmp_ids, orders;',
+      'DROP DATABASE IF EXISTS shop;\nCREATE DATABASE shop_v2;',
+    ],
+    clean: [
+      'DROP VIEW v;',
+      'DROP TABLESPACE ts1;',
+      'DROP TEMPORARY TABLE IF EXISTS tmp;',
+      'DROP DATABASE IF EXISTS shop;\nCREATE DATABASE shop DEFAULT CHARACTER SET utf8mb4;\nUSE shop;',
+    ],
   },
   kinds: ['DROP TABLE', 'DROP TABLES', 'DROP DATABASE', 'TRUNCATE'],
   check(ctx) {
@@ -33,10 +43,14 @@ export default defineRule({
     }
     if (s.kind === 'DROP DATABASE') {
       let i = 2;
-      if (s.seq(i, 'IF', 'EXISTS') !== -1) i += 2;
+      const ifExists = s.seq(i, 'IF', 'EXISTS') !== -1;
+      if (ifExists) i += 2;
       const name = s.ident(i);
       if (name === undefined) return;
-      ctx.report([0, i], `DROP DATABASE removes '${name}' with all its tables and data. ${AFTER}`);
+      const message = () => `DROP DATABASE removes '${name}' with all its tables and data. ${AFTER}`;
+      // an installer's DROP DATABASE IF EXISTS x; CREATE DATABASE x; rebuilds what it owns
+      if (ifExists) ctx.reportUnlessCreatedLater([0, i], [`database ${name}`], [], message);
+      else ctx.report([0, i], message());
       return;
     }
     // DROP [TEMPORARY] TABLE [IF EXISTS] a, b
