@@ -41,7 +41,13 @@ test('rule metadata matches the upstream catalogue (test/fixtures/corpus/rules.j
     path.resolve(__dirname, '../../../shared/corpus/rules.json'),
   ].filter((f) => fs.existsSync(f));
   assert.ok(copies.length >= 1);
-  const ours = new Map(RULES.map((r) => [r.meta.id, r.meta]));
+  // rules beyond the catalogue (it is a floor), each added for an issue
+  const BEYOND_CATALOGUE = new Set(['system-table-missing']);
+  const ours = new Map(RULES.filter((r) => !BEYOND_CATALOGUE.has(r.meta.id)).map((r) => [r.meta.id, r.meta]));
+  assert.ok(
+    [...BEYOND_CATALOGUE].every((id) => RULES.some((r) => r.meta.id === id)),
+    'a rule listed beyond the catalogue does not exist',
+  );
   for (const f of copies) {
     const upstream = JSON.parse(fs.readFileSync(f, 'utf8')) as Array<{
       id: string;

@@ -45,6 +45,7 @@ import storedFunction from './incompatible/storedFunction';
 import storedProcedure from './incompatible/storedProcedure';
 import subpartition from './incompatible/subpartition';
 import sysSchema from './incompatible/sysSchema';
+import systemTableMissing from './incompatible/systemTableMissing';
 import tableMaintenanceStatement from './incompatible/tableMaintenanceStatement';
 import temporaryTableRestriction from './incompatible/temporaryTableRestriction';
 import trigger from './incompatible/trigger';
@@ -138,6 +139,7 @@ export const RULES: readonly RuleDefinition[] = [
   storedProcedure,
   subpartition,
   sysSchema,
+  systemTableMissing,
   tableMaintenanceStatement,
   temporaryTableRestriction,
   trigger,

@@ -115,17 +115,43 @@ test('sys-schema: comments, strings, GRANT and a table aliased sys are fine', ()
   assert.deepEqual(ids('SELECT sys.id FROM systems sys WHERE sys.id = 1;'), []);
 });
 
-test('performance-schema-empty: qualified names and unqualified names after USE performance_schema', () => {
-  const sql = 'SELECT `event_name` FROM `performance_schema`.`events_waits_current` WHERE thread_id = 1;';
-  assert.equal(at(sql, only(sql, 'performance-schema-empty')[0]), '`performance_schema`.`events_waits_current`');
-  assert.deepEqual(ids('USE performance_schema;\nSELECT thread_id FROM threads WHERE thread_id = 1;'), ['performance-schema-empty']);
+test('performance_schema: tables TiDB has (empty) and tables it does not have (fail), qualified or after USE', () => {
+  const sql = 'SELECT `event_name` FROM `performance_schema`.`events_statements_current` WHERE thread_id = 1;';
+  assert.equal(at(sql, only(sql, 'performance-schema-empty')[0]), '`performance_schema`.`events_statements_current`');
+  assert.deepEqual(ids('USE performance_schema;\nSELECT thread_id FROM events_stages_history WHERE thread_id = 1;'), [
+    'performance-schema-empty',
+  ]);
+  // issue 15: threads and events_waits_* do not exist in TiDB: the query fails, it does not return nothing
+  const missing = 'SELECT `event_name` FROM `performance_schema`.`events_waits_current` WHERE thread_id = 1;';
+  assert.equal(at(missing, only(missing, 'system-table-missing')[0]), '`performance_schema`.`events_waits_current`');
+  assert.deepEqual(ids('USE performance_schema;\nSELECT thread_id FROM threads WHERE thread_id = 1;'), ['system-table-missing']);
   assert.deepEqual(
     only(
       'SELECT t.name FROM performance_schema.threads t JOIN performance_schema.events_waits_current w USING (thread_id) LIMIT 5;',
-      'performance-schema-empty',
+      'system-table-missing',
     ).length,
     2,
   );
+  assert.deepEqual(ids('SELECT * FROM performance_schema.tidb_profile_cpu;'), []);
+});
+
+test('information_schema: InnoDB tables fail (with the TiDB table to use), unimplemented ones are empty', () => {
+  const sql =
+    'SELECT r.trx_id FROM information_schema.innodb_lock_waits w JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id;';
+  const f = only(sql, 'system-table-missing');
+  assert.deepEqual(
+    f.map((x) => at(sql, x)),
+    ['information_schema.innodb_lock_waits', 'information_schema.INNODB_TRX'],
+  );
+  assert.match(f[0].message, /DATA_LOCK_WAITS/);
+  assert.match(f[1].message, /TIDB_TRX/);
+  assert.deepEqual(ids("SELECT event_name FROM information_schema.EVENTS WHERE event_schema = 'shop';"), ['performance-schema-empty']);
+  assert.deepEqual(
+    ids('SELECT * FROM information_schema.tidb_trx;\nSELECT * FROM information_schema.tables WHERE table_schema = "x";'),
+    [],
+  );
+  // a column reference information_schema.tables.table_name names the table once
+  assert.deepEqual(ids('SELECT information_schema.triggers.trigger_name FROM information_schema.triggers;'), ['performance-schema-empty']);
 });
 
 test('performance-schema-empty: strings, SHOW ... LIKE, comments and other schemas are fine', () => {

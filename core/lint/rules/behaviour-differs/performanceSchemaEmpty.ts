@@ -1,8 +1,17 @@
-import { allTableRefs, cteNames } from '../../../sql/queryRefs';
 import { notLinted } from '../support/ruleHelpers';
+import { INFO_SCHEMA_EMPTY, PERF_SCHEMA_TABLES, systemTableRefs } from '../support/systemTables';
 import { defineRule } from '../../rule';
 
 const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'SHOW', 'USE', 'CREATE DATABASE', 'DROP DATABASE', 'SET']);
+const IS_INSTEAD: Record<string, string> = {
+  routines: 'TiDB has no stored routines.',
+  triggers: 'TiDB has no triggers.',
+  events: 'TiDB has no event scheduler.',
+  global_variables: 'Use SHOW GLOBAL VARIABLES or INFORMATION_SCHEMA.VARIABLES_INFO.',
+  global_status: 'Use SHOW GLOBAL STATUS, METRICS_SCHEMA or Grafana.',
+  session_status: 'Use SHOW STATUS.',
+  profiling: 'Use EXPLAIN ANALYZE or TRACE.',
+};
 const MESSAGE = (name: string) =>
   `performance_schema tables exist in TiDB but return no rows, so reading performance_schema.${name} silently gets an empty result. Use INFORMATION_SCHEMA.CLUSTER_* / STATEMENTS_SUMMARY tables or Grafana instead.`;
 
@@ -11,6 +20,8 @@ export default defineRule({
   category: 'behaviour-differs',
   severity: 'info',
   versions: 'all',
+  // the catalogue's words; the rule also covers the information_schema tables TiDB lists as not implemented,
+  // and leaves the tables TiDB does not have at all to system-table-missing
   explanation: 'performance_schema tables exist but return no rows in TiDB.',
   fix: 'Use INFORMATION_SCHEMA.CLUSTER_* / STATEMENTS_SUMMARY tables or Grafana.',
   source: 'pingcap/docs: mysql-compatibility.md',
@@ -18,39 +29,32 @@ export default defineRule({
   quoteStatus: 'verified',
   examples: {
     flagged: [
-      'SELECT * FROM performance_schema.threads;',
-      'USE performance_schema;\nSELECT thread_id FROM threads WHERE thread_id = 1;',
-      'SELECT `event_name` FROM `performance_schema`.`events_waits_current` WHERE thread_id = 1;',
+      'SELECT * FROM performance_schema.events_statements_summary_by_digest;',
+      'USE performance_schema;\nSELECT thread_id FROM events_statements_current WHERE thread_id = 1;',
+      'SELECT `variable_value` FROM `performance_schema`.`global_status` WHERE variable_name = "Uptime";',
+      "SELECT routine_name FROM information_schema.ROUTINES WHERE routine_schema = 'shop';",
     ],
     clean: [
       'SELECT @@performance_schema;',
       "SHOW VARIABLES LIKE 'performance_schema%';",
       '/* performance_schema.threads */ SELECT id FROM t WHERE id = 1;',
+      // TiDB's own profiles return data
+      'SELECT * FROM performance_schema.tidb_profile_cpu;',
+      // a table TiDB does not have fails: that is system-table-missing, not this
+      'SELECT * FROM performance_schema.threads;',
     ],
   },
   check(ctx) {
     const s = ctx.s;
     if (SKIP_KINDS.has(s.kind) || notLinted(s)) return;
-    const n = s.sparseFrom;
-    const refs = allTableRefs(s);
-    const reported = new Set<number>();
-    for (let i = 0; i + 2 < n; i++) {
-      const t = s.tokens[i];
-      if ((t.kind !== 'word' && t.kind !== 'qident') || s.op(i + 1) !== '.') continue;
-      if (s.ident(i)!.toLowerCase() !== 'performance_schema') continue;
-      if (i > 0 && s.op(i - 1) === '.') continue;
-      const name = s.ident(i + 2);
-      if (name === undefined || s.tokens[i + 2].kind === 'string') continue;
-      reported.add(i);
-      ctx.report([i, i + 2], MESSAGE(name));
-    }
-    const cur = (ctx.session.db ?? ctx.schema.currentDb)?.toLowerCase();
-    if (cur === 'performance_schema') {
-      const ctes = cteNames(s);
-      for (const r of refs) {
-        if (r.db !== undefined || ctes.has(r.name.toLowerCase()) || reported.has(r.first)) continue;
-        ctx.report([r.first, r.last], MESSAGE(r.name));
-      }
+    for (const r of systemTableRefs(ctx)) {
+      const n = r.name.toLowerCase();
+      if (r.schema === 'performance_schema' && PERF_SCHEMA_TABLES.has(n)) ctx.report([r.first, r.last], MESSAGE(r.name));
+      else if (r.schema === 'information_schema' && INFO_SCHEMA_EMPTY.has(n))
+        ctx.report(
+          [r.first, r.last],
+          `information_schema.${r.name} exists in TiDB but is not implemented: it returns zero rows. ${IS_INSTEAD[n] ?? ''}`.trim(),
+        );
     }
   },
 });

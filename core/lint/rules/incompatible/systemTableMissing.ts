@@ -1,0 +1,52 @@
+import { defineRule } from '../../rule';
+import { notLinted } from '../support/ruleHelpers';
+import { innodbInstead, PERF_SCHEMA_TABLES, PERF_SCHEMA_TIDB, systemTableRefs } from '../support/systemTables';
+
+const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'SHOW', 'USE', 'CREATE DATABASE', 'DROP DATABASE', 'SET']);
+
+export default defineRule({
+  id: 'system-table-missing',
+  category: 'incompatible',
+  severity: 'error',
+  versions: 'all',
+  explanation:
+    'TiDB has no InnoDB information_schema tables (INNODB_TRX, INNODB_LOCKS, INNODB_LOCK_WAITS, INNODB_METRICS, …) and creates only some performance_schema tables: a query or a view over the others fails with "Table ... doesn\'t exist"; it does not return nothing.',
+  fix: "Use TiDB's own tables: INFORMATION_SCHEMA.TIDB_TRX, DATA_LOCK_WAITS, DEADLOCKS, CLUSTER_PROCESSLIST, STATEMENTS_SUMMARY.",
+  source:
+    'pingcap/docs: information-schema/information-schema.md (tables for MySQL compatibility; TiDB extensions); pingcap/tidb: pkg/infoschema/perfschema/const.go (perfSchemaTables)',
+  quote: 'TiDB also provides a number of custom `INFORMATION_SCHEMA` tables, in addition to the tables included for MySQL compatibility.',
+  quoteStatus: 'verified',
+  tidb: { error: 1146, sqlState: '42S02', message: "Table 'information_schema.innodb_trx' doesn't exist" },
+  examples: {
+    flagged: [
+      'SELECT trx_id, trx_started FROM information_schema.INNODB_TRX WHERE trx_state = "RUNNING";',
+      'SELECT * FROM information_schema.innodb_lock_waits w JOIN information_schema.innodb_trx t ON t.trx_id = w.blocking_trx_id;',
+      'SELECT * FROM performance_schema.threads;',
+      'USE performance_schema;\nSELECT event_name FROM events_waits_current WHERE thread_id = 1;',
+    ],
+    clean: [
+      'SELECT * FROM information_schema.TIDB_TRX;',
+      'SELECT * FROM information_schema.DATA_LOCK_WAITS;',
+      'SELECT * FROM performance_schema.events_statements_current;',
+      "SELECT 'information_schema.innodb_trx' AS note;",
+    ],
+  },
+  check(ctx) {
+    const s = ctx.s;
+    if (SKIP_KINDS.has(s.kind) || notLinted(s)) return;
+    for (const r of systemTableRefs(ctx)) {
+      const n = r.name.toLowerCase();
+      if (r.schema === 'information_schema' && n.startsWith('innodb_')) {
+        ctx.report(
+          [r.first, r.last],
+          `TiDB has no information_schema.${r.name} (no InnoDB tables): this fails with "Table doesn't exist". Use ${innodbInstead(n)}.`,
+        );
+      } else if (r.schema === 'performance_schema' && !PERF_SCHEMA_TABLES.has(n) && !PERF_SCHEMA_TIDB.test(n)) {
+        ctx.report(
+          [r.first, r.last],
+          `TiDB has no performance_schema.${r.name}: this fails with "Table doesn't exist" (TiDB creates only the statement, stage and transaction event tables, setup tables and status/variable tables, all empty). Use INFORMATION_SCHEMA.CLUSTER_PROCESSLIST, STATEMENTS_SUMMARY or TIDB_TRX.`,
+        );
+      }
+    }
+  },
+});
