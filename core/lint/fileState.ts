@@ -4,7 +4,15 @@
 // on each run, so a cached statement result is valid only under the same state.
 import type { AlterSpec, AlterTable, CreateTable } from '../sql/ddl';
 import { readCharset, readCollate } from '../sql/ddl';
-import { columnInfo, type FileSchema, partitionInfo, type TableInfo, tableChanged, tableInfoFromCreate } from '../sql/schema';
+import {
+  addIndexColumns,
+  columnInfo,
+  type FileSchema,
+  partitionInfo,
+  type TableInfo,
+  tableChanged,
+  tableInfoFromCreate,
+} from '../sql/schema';
 import { isOff, isOn, readSetAssignments } from '../sql/setStatement';
 import type { Stmt } from '../sql/statement';
 import type { SessionState } from './context';
@@ -45,6 +53,9 @@ export function applyStatement(
       return;
     case 'CREATE TABLE':
       applyCreateTable(s, ct, schema);
+      return;
+    case 'CREATE INDEX':
+      applyCreateIndex(s, schema);
       return;
     case 'CREATE VIEW': {
       const q = s.qname(s.find(['VIEW']) + 1);
@@ -141,6 +152,24 @@ function applyRename(s: Stmt, schema: FileSchema): void {
   }
 }
 
+/** CREATE [UNIQUE] INDEX name ON t (a, b(10), (expr)): the columns it covers. */
+function applyCreateIndex(s: Stmt, schema: FileSchema): void {
+  const i = s.find(['INDEX']);
+  const on = s.find(['ON']);
+  if (i < 0 || on < 0) return;
+  const q = s.qname(on + 1);
+  const t = q ? schema.table(q.db, q.name) : undefined;
+  if (!q || !t || s.op(q.last + 1) !== '(') return;
+  const close = s.match(q.last + 1);
+  const parts = s.splitCommas(q.last + 2, close).map(([a]) => ({ column: s.op(a) === '(' ? undefined : s.ident(a), first: a, end: a }));
+  tableChanged(t);
+  addIndexColumns(
+    t,
+    { kind: s.is(1, 'UNIQUE') ? 'UNIQUE' : 'INDEX', name: s.ident(i + 1), tok: i, first: 0, end: s.length, parts },
+    `#create${i}`,
+  );
+}
+
 function applyAlterTable(s: Stmt, at: AlterTable | undefined, schema: FileSchema): void {
   if (!at?.name) return;
   const t = schema.table(at.name.db, at.name.name);
@@ -165,14 +194,17 @@ function applyAlterSpec(s: Stmt, at: AlterTable, spec: AlterSpec, t: TableInfo, 
     t.columns.delete(spec.name.toLowerCase());
   } else if (spec.verb === 'DROP' && spec.target === 'PRIMARY KEY') {
     t.primaryKey = undefined;
+    t.indexColumns?.delete('primary');
   } else if (spec.verb === 'ADD' && spec.index) {
     if (spec.index.kind === 'PRIMARY') {
       // A PK added by ALTER is NONCLUSTERED (adding a CLUSTERED one fails).
       t.primaryKey = { columns: spec.index.parts.map((p) => p.column ?? '').filter(Boolean), clustered: 'NONCLUSTERED' };
     }
     if (spec.index.name) t.indexes.add(spec.index.name.toLowerCase());
+    addIndexColumns(t, spec.index, `#alter${t.indexColumns?.size ?? 0}`);
   } else if (spec.verb === 'DROP' && spec.target === 'INDEX' && spec.name) {
     t.indexes.delete(spec.name.toLowerCase());
+    t.indexColumns?.delete(spec.name.toLowerCase());
   } else if (spec.verb === 'RENAME' && spec.target === 'COLUMN' && spec.name && spec.newName) {
     const c = t.columns.get(spec.name.toLowerCase());
     if (c) {

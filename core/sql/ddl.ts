@@ -16,6 +16,8 @@ export interface DataType {
   zerofill?: number;
   /** CAST(... AS type ARRAY) style; also column types declared with ARRAY */
   array?: boolean;
+  /** the BINARY attribute of a string type (VARCHAR(10) BINARY): the charset's _bin collation */
+  binary?: number;
 }
 
 export interface NameRef {
@@ -279,7 +281,10 @@ export function readDataType(s: Stmt, i: number): { type: DataType; next: number
     if (v === 'UNSIGNED') {
       type.unsigned = true;
       j++;
-    } else if (v === 'SIGNED' || v === 'BINARY' || v === 'ASCII' || v === 'UNICODE' || v === 'BYTE') {
+    } else if (v === 'BINARY') {
+      type.binary = j;
+      j++;
+    } else if (v === 'SIGNED' || v === 'ASCII' || v === 'UNICODE' || v === 'BYTE') {
       j++;
     } else if (v === 'ZEROFILL') {
       type.zerofill = j;

@@ -2,7 +2,7 @@
 // through `SchemaModel`; the file's own CREATE statements fill `FileSchema`
 // as statements are processed, and a live schema from a connected database can
 // be layered underneath through `SchemaProvider`.
-import type { ColumnDef, CreateTable, PartitionDef } from './ddl';
+import type { ColumnDef, CreateTable, IndexDef, PartitionDef } from './ddl';
 import { INTEGER_TYPES } from './ddl';
 import type { Stmt } from './statement';
 import type { Version } from './version';
@@ -15,6 +15,8 @@ export interface ColumnInfo {
   unsigned: boolean;
   charset?: string;
   collation?: string;
+  /** declared with the BINARY attribute: the charset's _bin collation */
+  binary?: boolean;
   autoIncrement: boolean;
   autoRandom: boolean;
   generated?: 'stored' | 'virtual';
@@ -33,6 +35,8 @@ export interface TableInfo {
   collation?: string;
   /** index names, lower-cased */
   indexes: Set<string>;
+  /** lower-cased index name (`primary`; a column-level UNIQUE is named after its column) -> its lower-cased columns */
+  indexColumns?: Map<string, string[]>;
   /** created by CREATE TABLE ... LIKE a table the file does not define: columns, keys and charset are unknown */
   copiedFromUnknown?: boolean;
 }
@@ -194,6 +198,7 @@ export function columnInfo(s: Stmt, c: ColumnDef): ColumnInfo {
     unsigned: c.type?.unsigned ?? false,
     charset: c.charset?.name,
     collation: c.collate?.name,
+    binary: c.type?.binary !== undefined ? true : undefined,
     // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
     autoIncrement: c.autoIncrement !== undefined || c.type?.name === 'SERIAL',
     autoRandom: c.autoRandom !== undefined,
@@ -212,27 +217,56 @@ export function tableInfoFromCreate(s: Stmt, ct: CreateTable, like?: TableInfo):
       name: ct.name.name,
       columns: new Map(like.columns),
       indexes: new Set(like.indexes),
+      indexColumns: new Map(like.indexColumns ?? []),
       temporary: ct.temporary,
     };
   const columns = new Map<string, ColumnInfo>();
   for (const c of ct.columns) columns.set(c.name.toLowerCase(), columnInfo(s, c));
-  const info: TableInfo = { db: ct.name.db, name: ct.name.name, columns, temporary: ct.temporary, indexes: new Set() };
+  const info: TableInfo = {
+    db: ct.name.db,
+    name: ct.name.name,
+    columns,
+    temporary: ct.temporary,
+    indexes: new Set(),
+    indexColumns: new Map(),
+  };
   if (ct.like) info.copiedFromUnknown = true;
   for (const c of ct.columns) {
-    if (c.primaryKey !== undefined) info.primaryKey = { columns: [c.name], clustered: c.clustered?.value };
+    if (c.primaryKey !== undefined) {
+      info.primaryKey = { columns: [c.name], clustered: c.clustered?.value };
+      info.indexColumns!.set('primary', [c.name.toLowerCase()]);
+    }
+    if (c.unique !== undefined) info.indexColumns!.set(c.name.toLowerCase(), [c.name.toLowerCase()]);
   }
-  for (const idx of ct.indexes) {
+  ct.indexes.forEach((idx, n) => {
     if (idx.kind === 'PRIMARY') {
       info.primaryKey = { columns: idx.parts.map((p) => p.column ?? '').filter(Boolean), clustered: idx.clustered?.value };
     }
     if (idx.name) info.indexes.add(idx.name.toLowerCase());
-  }
+    addIndexColumns(info, idx, n);
+  });
   for (const o of ct.options) {
     if (o.name === 'CHARSET') info.charset = o.value.toLowerCase();
     if (o.name === 'COLLATE') info.collation = o.value.toLowerCase();
   }
   if (ct.partition) info.partition = partitionInfo(ct.partition);
   return info;
+}
+
+/** Records which columns an index covers (keys, not FOREIGN KEY or CHECK constraints). */
+export function addIndexColumns(t: TableInfo, idx: IndexDef, n: number | string): void {
+  if (idx.kind === 'FOREIGN' || idx.kind === 'CHECK') return;
+  const cols = idx.parts.map((p) => p.column?.toLowerCase()).filter((c): c is string => !!c);
+  if (!cols.length) return;
+  if (!t.indexColumns) t.indexColumns = new Map();
+  t.indexColumns.set(idx.kind === 'PRIMARY' ? 'primary' : (idx.name?.toLowerCase() ?? `#${n}`), cols);
+}
+
+/** Whether some index of the table covers the column. */
+export function isIndexed(t: TableInfo, column: string): boolean {
+  const c = column.toLowerCase();
+  for (const cols of t.indexColumns?.values() ?? []) if (cols.includes(c)) return true;
+  return false;
 }
 
 export function partitionInfo(p: PartitionDef): { type: string; linear: boolean } {

@@ -19,6 +19,7 @@ import foreignKeyOnPartitionedTable from './incompatible/foreignKeyOnPartitioned
 import generatedColumnAddStored from './incompatible/generatedColumnAddStored';
 import groupByAscDesc from './incompatible/groupByAscDesc';
 import handlerStatement from './incompatible/handlerStatement';
+import indexedCollationChange from './incompatible/indexedCollationChange';
 import joinOnSubquery from './incompatible/joinOnSubquery';
 import lateralDerivedTable from './incompatible/lateralDerivedTable';
 import loadDataServerFile from './incompatible/loadDataServerFile';
@@ -113,6 +114,7 @@ export const RULES: readonly RuleDefinition[] = [
   generatedColumnAddStored,
   groupByAscDesc,
   handlerStatement,
+  indexedCollationChange,
   joinOnSubquery,
   lateralDerivedTable,
   loadDataServerFile,

@@ -424,3 +424,51 @@ test('group D rules never throw on truncated statements', () => {
     assert.ok(!got.includes('internal-error'), sql);
   }
 });
+
+test("issue 15: changing the collation of an indexed column (COLLATE, BINARY, CONVERT TO) names TiDB's own error; the same family or an unindexed column is fine", () => {
+  const base =
+    'CREATE TABLE t (id INT PRIMARY KEY, b VARCHAR(10) COLLATE utf8_bin, c VARCHAR(10) COLLATE utf8_general_ci, d VARCHAR(10), KEY b_idx (b), KEY c_idx (c));\n';
+  const f = only(`${base}ALTER TABLE t MODIFY b VARCHAR(10) COLLATE utf8_general_ci;`, 'indexed-collation-change');
+  assert.equal(f.length, 1);
+  assert.match(
+    f[0].message,
+    /Unsupported modifying collation of column 'b' from 'utf8_bin' to 'utf8_general_ci' when index is defined on it\./,
+  );
+  // the pairs TiDB's CompatibleCollate allows, and a column no index covers
+  assert.deepEqual(only(`${base}ALTER TABLE t MODIFY b VARCHAR(10) COLLATE utf8mb4_bin;`, 'indexed-collation-change'), []);
+  assert.deepEqual(only(`${base}ALTER TABLE t MODIFY c VARCHAR(10) COLLATE utf8mb4_general_ci;`, 'indexed-collation-change'), []);
+  assert.deepEqual(only(`${base}ALTER TABLE t MODIFY d VARCHAR(10) COLLATE utf8_general_ci;`, 'indexed-collation-change'), []);
+  // BINARY means the charset's _bin collation
+  assert.equal(only(`${base}ALTER TABLE t CHANGE c c VARCHAR(10) BINARY;`, 'indexed-collation-change').length, 1);
+  // an index added later by CREATE INDEX or ALTER counts; a dropped one no longer does
+  assert.equal(
+    only(`${base}CREATE INDEX ix_d ON t (d);\nALTER TABLE t MODIFY d VARCHAR(10) COLLATE utf8mb4_general_ci;`, 'indexed-collation-change')
+      .length,
+    1,
+  );
+  assert.deepEqual(
+    only(`${base}ALTER TABLE t DROP INDEX c_idx;\nALTER TABLE t MODIFY c VARCHAR(10) COLLATE utf8_bin;`, 'indexed-collation-change'),
+    [],
+  );
+  // CONVERT TO: the message says which column and the error TiDB gives
+  const conv = only(`${base}ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`, 'indexed-collation-change');
+  assert.equal(conv.length, 1);
+  assert.match(conv[0].message, /Unsupported converting collation of column 'b' from 'utf8_bin' to 'utf8mb4_unicode_ci'/);
+});
+
+test('issue 15: charset conversion names the error TiDB gives, and says latin1 -> utf8mb4 is not supported in any release', () => {
+  const f = only(
+    'CREATE TABLE l (id INT PRIMARY KEY, a VARCHAR(10)) DEFAULT CHARSET=latin1;\nALTER TABLE l CONVERT TO CHARACTER SET utf8mb4;',
+    'charset-conversion-unsupported',
+  );
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /ERROR 8200 \(HY000\): Unsupported modify charset from latin1 to utf8mb4/);
+  assert.match(f[0].message, /reverted before v6\.1\.0/);
+  assert.deepEqual(
+    only(
+      'CREATE TABLE u (id INT PRIMARY KEY, a VARCHAR(10)) DEFAULT CHARSET=utf8;\nALTER TABLE u CONVERT TO CHARACTER SET utf8mb4;',
+      'charset-conversion-unsupported',
+    ),
+    [],
+  );
+});

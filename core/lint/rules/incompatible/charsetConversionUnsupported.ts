@@ -82,10 +82,16 @@ export default defineRule({
     const t = known?.copiedFromUnknown && !known.charset && !known.collation ? undefined : known;
     const fix = 'Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.';
     const report = (ref: NameRef, to: string, from: string | undefined, what: string) => {
+      // latin1 -> utf8/utf8mb4 was allowed by pingcap/tidb#34386 (May 2022) and reverted by #35025 before v6.1.0
+      // shipped (cherry-picked as #35034): no released version converts it; pingcap/tidb#34008 is still open
+      const latin1 =
+        from === 'latin1'
+          ? ' (latin1 to utf8/utf8mb4 was briefly allowed on the v6.1 development branch and reverted before v6.1.0; no release supports it, see pingcap/tidb#34008)'
+          : '';
       const msg =
         from === undefined
-          ? `TiDB converts ${what} online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '${name}' is unknown here (the table is not created in this file); a conversion to ${to} from latin1, utf8mb4 or another charset is rejected (unsupported modify charset). Check the source charset first. ${fix}`
-          : `TiDB cannot convert ${what} from ${from} to ${to} online (ERROR: unsupported modify charset from ${from} to ${to}); only utf8 to utf8mb4 is supported. ${fix}`;
+          ? `TiDB converts ${what} online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '${name}' is unknown here (the table is not created in this file): from utf8 this works, from latin1 or another charset TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from <old> to ${to}". Check the source charset first (and an index on a string column whose collation family changes fails too: indexed-collation-change). ${fix}`
+          : `TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from ${from} to ${to}" for ${what}: only utf8 to utf8mb4 converts online${latin1}. ${fix}`;
       ctx.report([ref.keyword, ref.tok], msg);
     };
     for (const spec of at.specs) {
