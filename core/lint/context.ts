@@ -26,6 +26,8 @@ export interface Report {
   range: Range;
   message: string;
   fix?: Fix;
+  /** the root cause this report shares with others of its rule (see Finding.group) */
+  group?: string;
 }
 
 export interface SessionState {
@@ -98,7 +100,7 @@ export class RuleContext {
    * Reports a finding at a token index, a [first, last] token range (inclusive),
    * or an offset range.
    */
-  report(at: number | [number, number] | Range, message: string, fix?: Fix): void {
+  report(at: number | [number, number] | Range, message: string, fix?: Fix, group?: string): void {
     let range: Range;
     const t = this.s.tokens;
     if (typeof at === 'number') {
@@ -111,7 +113,7 @@ export class RuleContext {
     } else {
       range = at;
     }
-    this.reports.push({ range, message, fix });
+    this.reports.push({ range, message, fix, group });
   }
 
   /** Reports a finding that later CREATE TABLE/VIEW statements can lift (see DeferredReport). */

@@ -15,7 +15,7 @@ import { parseSuppressions } from './suppress';
 import { DEFAULT_TARGET_VERSION, Version } from '../sql/version';
 
 import { addVariant, type CachedStatement, type LintCache, shift, shiftDeferred, type StatementMemo } from './cache';
-import { META_RULES, type Finding } from './finding';
+import { foldGroups, META_RULES, type Finding } from './finding';
 import { applyStatement, newSession, SESSION_KINDS, sessionHash } from './fileState';
 
 export { LintCache } from './cache';
@@ -120,7 +120,7 @@ function* lintSteps(
   }
   const lines = new LineIndex(text);
   return {
-    findings: suppressed(findings, text, side.trivia, lines, knownIds),
+    findings: foldGroups(suppressed(findings, text, side.trivia, lines, knownIds), (o) => lines.lineAt(o)),
     statements,
     lines,
     trivia: side.trivia,
@@ -312,11 +312,40 @@ function checkStatement(
     const severity = (walk.settings[rule.meta.id] as Severity | undefined) ?? rule.meta.severity;
     for (let k = before; k < ctx.reports.length; k++) {
       const r = ctx.reports[k];
-      mine.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix });
+      mine.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix, group: r.group });
     }
     for (let k = deferredBefore; k < ctx.deferred.length; k++) deferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
   }
+  if (kind === 'PREPARE')
+    for (const inner of preparedStatements(s)) {
+      const ict = inner.kind === 'CREATE TABLE' ? safe(() => parseCreateTable(inner)) : undefined;
+      const iat = inner.kind === 'ALTER TABLE' ? safe(() => parseAlterTable(inner)) : undefined;
+      mine.push(...checkStatement(walk, inner, inner.kind, ict, iat).mine);
+    }
   return { mine, deferred };
+}
+
+/**
+ * The statement a PREPARE name FROM '<literal>' prepares, when the literal is a constant with no
+ * escapes: lexed in place (the text outside it blanked, line ends kept), so its findings point into
+ * the literal. A PREPARE FROM @variable is not followed.
+ */
+function preparedStatements(s: Stmt): Stmt[] {
+  const from = s.find(['FROM']);
+  const lit = from >= 0 && from + 1 === s.length - 1 ? s.tokens[from + 1] : undefined;
+  if (!lit || lit.kind !== 'string') return [];
+  const raw = s.src.slice(lit.start, lit.end);
+  const q = raw[0];
+  if ((q !== "'" && q !== '"') || raw.length < 3 || raw.includes('\\') || raw.slice(1, -1).includes(q)) return [];
+  const a = lit.start + 1;
+  const b = lit.end - 1;
+  const masked = s.src.slice(0, a).replace(/[^\r\n]/g, ' ') + s.src.slice(a, b) + s.src.slice(b).replace(/[^\r\n]/g, ' ');
+  const out: Stmt[] = [];
+  for (const st of splitStatements(masked, { trivia: [], directives: [], problems: [] }, { at: a, delimiter: ';', inExec: false })) {
+    if (st.start >= b) break;
+    out.push(new Stmt(masked, st));
+  }
+  return out;
 }
 
 /** The deferred findings no later statement lifted. */

@@ -57,6 +57,18 @@ export function applyStatement(
     case 'CREATE INDEX':
       applyCreateIndex(s, schema);
       return;
+    case 'CREATE FUNCTION':
+    case 'DROP FUNCTION': {
+      let i = s.find(['FUNCTION']) + 1;
+      if (i <= 0 || s.find(['SONAME']) !== -1) return;
+      if (s.seq(i, 'IF', 'NOT', 'EXISTS') !== -1) i += 3;
+      else if (s.seq(i, 'IF', 'EXISTS') !== -1) i += 2;
+      const q = s.qname(i);
+      if (!q) return;
+      if (k === 'CREATE FUNCTION') schema.addFunction(q.name);
+      else schema.dropFunction(q.name);
+      return;
+    }
     case 'CREATE VIEW': {
       const q = s.qname(s.find(['VIEW']) + 1);
       if (q) schema.addView(q.db, q.name);

@@ -16,4 +16,39 @@ export interface Finding {
   start: number;
   end: number;
   fix?: Fix;
+  /** findings of one rule with the same group share one root cause (100 CALLs of one procedure): shown once */
+  group?: string;
+  /** the other places of a grouped finding */
+  related?: Array<{ start: number; end: number }>;
+}
+
+/**
+ * One finding per root cause: the first finding of each group stays, with the other places as
+ * related locations and a count in its message; the rest are folded into it.
+ */
+export function foldGroups(findings: Finding[], lineOf: (offset: number) => number): Finding[] {
+  const byGroup = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.group) continue;
+    const k = `${f.ruleId}\u0001${f.group}`;
+    const g = byGroup.get(k);
+    if (g) g.push(f);
+    else byGroup.set(k, [f]);
+  }
+  if (![...byGroup.values()].some((g) => g.length > 1)) return findings;
+  const head = new Map<Finding, Finding>();
+  const folded = new Set<Finding>();
+  for (const g of byGroup.values()) {
+    if (g.length < 2) continue;
+    const [first, ...rest] = g;
+    const lines = rest.slice(0, 10).map((f) => lineOf(f.start) + 1);
+    head.set(first, {
+      ...first,
+      message: `${first.message} The same applies to ${rest.length} more place${rest.length > 1 ? 's' : ''} in this file (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${rest.length > 10 ? ', …' : ''}).`,
+      // the places, up to a thousand (the message gives the count)
+      related: rest.slice(0, 1000).map((f) => ({ start: f.start, end: f.end })),
+    });
+    for (const f of rest) folded.add(f);
+  }
+  return findings.filter((f) => !folded.has(f)).map((f) => head.get(f) ?? f);
 }

@@ -42,7 +42,7 @@ export interface TableInfo {
 }
 
 /** A schema question a rule asked: kind (t table, f created in file, v view, d database), db, name, and the answer's fingerprint. */
-export type SchemaLookup = [kind: 't' | 'f' | 'v' | 'd', db: string | undefined, name: string, fingerprint: string];
+export type SchemaLookup = [kind: 't' | 'f' | 'v' | 'd' | 'r', db: string | undefined, name: string, fingerprint: string];
 
 export interface DatabaseInfo {
   name: string;
@@ -68,6 +68,8 @@ export class FileSchema implements SchemaProvider {
   private tables = new Map<string, TableInfo>();
   private views = new Set<string>();
   private databases = new Map<string, DatabaseInfo>();
+  /** stored functions created earlier in this file (lower-cased name -> the name as written) */
+  private functions = new Map<string, string>();
   /** the current database (USE x) */
   currentDb?: string;
 
@@ -103,6 +105,8 @@ export class FileSchema implements SchemaProvider {
           return String(this.createdInFile(d, name));
         case 'v':
           return String(this.isView(d, name));
+        case 'r':
+          return String(this.functionInFile(name) ?? '');
         default:
           return JSON.stringify(this.database(name) ?? null);
       }
@@ -121,6 +125,21 @@ export class FileSchema implements SchemaProvider {
     const r = this.tables.has(key(d, name)) || (d !== undefined && this.tables.has(key(undefined, name)));
     if (this.lookups) this.lookups.set(`f\u0001${d ?? ''}\u0001${name}`, ['f', d, name, String(r)]);
     return r;
+  }
+
+  /** A stored function an earlier CREATE FUNCTION of this file defined (any database): its name as written. */
+  functionInFile(name: string): string | undefined {
+    const r = this.functions.get(name.toLowerCase());
+    if (this.lookups) this.lookups.set(`r\u0001\u0001${name}`, ['r', undefined, name, r ?? '']);
+    return r;
+  }
+
+  addFunction(name: string): void {
+    this.functions.set(name.toLowerCase(), name);
+  }
+
+  dropFunction(name: string): void {
+    this.functions.delete(name.toLowerCase());
   }
 
   isView(db: string | undefined, name: string): boolean {

@@ -85,6 +85,22 @@ test('sarif output validates against the SARIF 2.1.0 JSON schema', (t) => {
   );
   // every result points at a rule in the driver's rule list
   for (const res of results) assert.equal(log.runs[0].tool.driver.rules[res.ruleIndex].id, res.ruleId);
+  // one root cause in many places: one result with relatedLocations, still valid SARIF
+  write('s3/calls.sql', 'CALL p();\nCALL p();\nCALL p();\n');
+  const grouped = JSON.parse(run(['--format', 'sarif', 's3']).stdout);
+  assert.ok(validate(grouped), JSON.stringify(validate.errors));
+  assert.equal(grouped.runs[0].results.length, 1);
+  assert.deepEqual(
+    grouped.runs[0].results[0].relatedLocations.map(
+      (l: { physicalLocation: { region: { startLine: number } } }) => l.physicalLocation.region.startLine,
+    ),
+    [2, 3],
+  );
+  const json = JSON.parse(run(['--format', 'json', 's3']).stdout);
+  assert.deepEqual(json[0].messages[0].related, [
+    { line: 2, column: 1 },
+    { line: 3, column: 1 },
+  ]);
   // an empty run is valid too
   write('s2/clean.sql', CLEAN);
   const empty = JSON.parse(run(['--format', 'sarif', 's2']).stdout);

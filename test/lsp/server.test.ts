@@ -64,6 +64,20 @@ test('publishes diagnostics with exact ranges, codes, severities, docs links and
   assert.equal(byCode(ds, 'float-precision-ignored')[0].severity, DiagnosticSeverity.Hint);
 });
 
+test('one root cause, one diagnostic: the other CALLs of a procedure are its related information', async () => {
+  const uri = uriOf('calls.sql');
+  const ds = await client.open(uri, 'CALL p();\nSELECT 1;\nCALL p();\nCALL p();\n');
+  const calls = byCode(ds, 'stored-procedure');
+  assert.equal(calls.length, 1);
+  assert.deepEqual(
+    calls[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+    [
+      [uri, 2],
+      [uri, 3],
+    ],
+  );
+});
+
 test('a quick fix edit applied makes its diagnostic go away', async () => {
   const uri = uriOf('fix.sql');
   let text = 'SELECT id FROM orders WHERE id = 7 LOCK IN SHARE MODE;\n';
@@ -344,7 +358,8 @@ test('a malformed tidb/schema request is refused with the reason and the schema 
 
 test('a document with more findings than a message can carry: the most severe 5,000 are published with one summary, and the server keeps answering', async () => {
   // 5,500 errors (stored procedures) and 1,000 warnings (DELETE without WHERE): the errors come first
-  const text = 'CALL p();\n'.repeat(5500) + 'DELETE FROM t;\n'.repeat(1000);
+  // (5,500 different procedures: CALLs of one procedure fold into one finding)
+  const text = Array.from({ length: 5500 }, (_, i) => `CALL p${i}();\n`).join('') + 'DELETE FROM t;\n'.repeat(1000);
   const ds = await client.open(uriOf('huge.sql'), text);
   assert.equal(ds.length, 5001);
   const summary = byCode(ds, 'too-many-findings');

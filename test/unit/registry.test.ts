@@ -42,7 +42,7 @@ test('rule metadata matches the upstream catalogue (test/fixtures/corpus/rules.j
   ].filter((f) => fs.existsSync(f));
   assert.ok(copies.length >= 1);
   // rules beyond the catalogue (it is a floor), each added for an issue
-  const BEYOND_CATALOGUE = new Set(['system-table-missing', 'indexed-collation-change']);
+  const BEYOND_CATALOGUE = new Set(['system-table-missing', 'indexed-collation-change', 'stored-function-call', 'large-range-dml']);
   const ours = new Map(RULES.filter((r) => !BEYOND_CATALOGUE.has(r.meta.id)).map((r) => [r.meta.id, r.meta]));
   assert.ok(
     [...BEYOND_CATALOGUE].every((id) => RULES.some((r) => r.meta.id === id)),

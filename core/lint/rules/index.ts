@@ -43,6 +43,7 @@ import spatialFunction from './incompatible/spatialFunction';
 import spatialType from './incompatible/spatialType';
 import sqlCalcFoundRows from './incompatible/sqlCalcFoundRows';
 import storedFunction from './incompatible/storedFunction';
+import storedFunctionCall from './incompatible/storedFunctionCall';
 import storedProcedure from './incompatible/storedProcedure';
 import subpartition from './incompatible/subpartition';
 import sysSchema from './incompatible/sysSchema';
@@ -88,6 +89,7 @@ import implicitTypeConversion from './risky/implicitTypeConversion';
 import insertSelectUnbounded from './risky/insertSelectUnbounded';
 import largeBlobColumn from './risky/largeBlobColumn';
 import largeInList from './risky/largeInList';
+import largeRangeDml from './risky/largeRangeDml';
 import leadingWildcardLike from './risky/leadingWildcardLike';
 import missingPrimaryKey from './risky/missingPrimaryKey';
 import orderByRand from './risky/orderByRand';
@@ -138,6 +140,7 @@ export const RULES: readonly RuleDefinition[] = [
   spatialType,
   sqlCalcFoundRows,
   storedFunction,
+  storedFunctionCall,
   storedProcedure,
   subpartition,
   sysSchema,
@@ -183,6 +186,7 @@ export const RULES: readonly RuleDefinition[] = [
   insertSelectUnbounded,
   largeBlobColumn,
   largeInList,
+  largeRangeDml,
   leadingWildcardLike,
   missingPrimaryKey,
   orderByRand,

@@ -66,6 +66,11 @@ function jsonMessage(r: FileReport, f: Finding): string {
     // the linter's own level (ESLint has only 1 and 2)
     level: f.severity,
   };
+  if (f.related?.length)
+    m.related = f.related.map((x) => {
+      const a = r.lines.position(x.start);
+      return { line: a.line + 1, column: a.character + 1 };
+    });
   if (f.fix && f.fix.edits.length > 0) {
     const e = mergeEdits(r.text, f.fix.edits);
     m.fix = { range: [e.start, e.end], text: e.text };
@@ -146,6 +151,19 @@ function sarifResult(r: FileReport, f: Finding, uri: { value: string; relative: 
       },
     ],
   };
+  if (f.related?.length)
+    res.relatedLocations = f.related.map((x, i) => {
+      const a = r.lines.position(x.start);
+      const b = r.lines.position(x.end);
+      return {
+        id: i + 1,
+        physicalLocation: {
+          artifactLocation,
+          region: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 },
+        },
+        message: { text: 'the same cause here' },
+      };
+    });
   if (f.fix && f.fix.edits.length > 0) {
     res.fixes = [
       {

@@ -166,6 +166,11 @@ export function toDiagnostic(doc: TextDocument, f: Finding, rules: readonly Rule
   };
   const meta = metaById.get(f.ruleId);
   if (meta) d.codeDescription = { href: meta.docsUrl };
+  if (f.related?.length)
+    d.relatedInformation = f.related.slice(0, 100).map((r) => ({
+      location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+      message: 'the same cause here',
+    }));
   if (meta?.tags) d.tags = meta.tags.map((t) => TAG[t]);
   converted.set(f, d);
   return d;

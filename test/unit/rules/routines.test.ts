@@ -8,7 +8,7 @@ test('stored-procedure: CREATE/DROP PROCEDURE and CALL, inside DELIMITER blocks 
   const sql = 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  SELECT * FROM t;\n  DELETE FROM t;\nEND //\nDELIMITER ;';
   const f = only(sql, 'stored-procedure');
   assert.equal(f.length, 1);
-  assert.equal(at(sql, f[0]), 'PROCEDURE p');
+  assert.equal(at(sql, f[0]), 'CREATE PROCEDURE p');
   // the body is not linted as separate statements
   assert.deepEqual(ids(sql), ['stored-procedure']);
 });

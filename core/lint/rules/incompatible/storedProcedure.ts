@@ -25,17 +25,26 @@ export default defineRule({
   check(ctx) {
     const s = ctx.s;
     if (s.kind === 'CALL') {
+      const last = s.ident(1) !== undefined ? (s.op(2) === '.' ? 3 : 1) : 0;
+      const name = (s.ident(last) ?? '').toLowerCase();
+      // every CALL of one procedure is one problem: shown once, the other calls as related places
       ctx.report(
-        [0, s.ident(1) !== undefined ? (s.op(2) === '.' ? 3 : 1) : 0],
-        'TiDB has no stored procedures, so CALL fails with a syntax error. Run the logic from the application instead.',
+        [0, last],
+        `TiDB has no stored procedures, so CALL ${s.ident(last) ?? ''} fails with a syntax error. Run the logic from the application instead.`,
+        undefined,
+        `call ${name}`,
       );
       return;
     }
     const kw = s.find(['PROCEDURE']);
     const verb = s.word(0);
+    // DROP PROCEDURE IF EXISTS x names x, as CREATE PROCEDURE x does
+    let nameAt = kw + 1;
+    if (s.seq(nameAt, 'IF', 'EXISTS') !== -1) nameAt += 2;
+    if (s.op(nameAt + 1) === '.') nameAt += 2;
     ctx.report(
-      [kw, kw + 1],
-      `TiDB does not support stored procedures: ${verb} PROCEDURE fails with a syntax error and aborts the migration here. Move the procedure body into application code or a scheduled job.`,
+      [0, Math.min(nameAt, s.length - 1)],
+      `TiDB does not support stored procedures: ${verb} PROCEDURE ${s.ident(nameAt) ?? ''} fails with a syntax error and aborts the migration here. Move the procedure body into application code or a scheduled job.`,
     );
   },
 });
