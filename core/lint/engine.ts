@@ -333,7 +333,7 @@ function checkStatement(
 function preparedStatements(s: Stmt): Stmt[] {
   const from = s.find(['FROM']);
   const lit = from >= 0 && from + 1 === s.length - 1 ? s.tokens[from + 1] : undefined;
-  if (!lit || lit.kind !== 'string') return [];
+  if (lit?.kind !== 'string') return [];
   const raw = s.src.slice(lit.start, lit.end);
   const q = raw[0];
   if ((q !== "'" && q !== '"') || raw.length < 3 || raw.includes('\\') || raw.slice(1, -1).includes(q)) return [];

@@ -511,7 +511,7 @@ function csvRecords(text: string): string[][] {
 /** A CSV export of an EXPLAIN result, with or without its header row; undefined when the text is not one. */
 function parseCsvPlan(lines: string[], notes: string[]): Plan | undefined {
   const first = lines.find((l) => l.trim());
-  if (!first || !first.includes(',')) return undefined;
+  if (!first?.includes(',')) return undefined;
   const head = first.trim();
   const hasHeader = /^"?id"?,/i.test(head);
   const firstCell = splitPrefix(head.split(',')[0].replace(/^"|"$/g, '')).rest;
