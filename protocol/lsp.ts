@@ -16,7 +16,13 @@ export interface SchemaSnapshot {
   server?: { flavor: 'tidb' | 'mysql' | 'mariadb'; version: string };
   databases: Array<{
     name: string;
-    tables: Array<{ name: string; kind: 'table' | 'view' | 'sequence'; columns: Array<{ name: string; type: string }> }>;
+    tables: Array<{
+      name: string;
+      kind: 'table' | 'view' | 'sequence';
+      columns: Array<{ name: string; type: string }>;
+      /** information_schema.TABLES.TABLE_ROWS: TiDB's statistics estimate, MySQL's InnoDB estimate */
+      rows?: number;
+    }>;
   }>;
 }
 
@@ -47,6 +53,8 @@ export function schemaSnapshotProblem(x: unknown): string | undefined {
         !Array.isArray(tb.columns)
       )
         return `databases[${i}].tables[${j}] is not {name, kind, columns[]}`;
+      if (tb.rows !== undefined && (typeof tb.rows !== 'number' || !(tb.rows >= 0)))
+        return `databases[${i}].tables[${j}].rows is not a row count`;
       for (const [k, c] of (tb.columns as unknown[]).entries()) {
         const col = c as Record<string, unknown> | null;
         if (typeof col !== 'object' || col === null || !isStr(col.name) || !isStr(col.type))

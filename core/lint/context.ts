@@ -3,6 +3,7 @@ import { parseAlterTable, parseCreateTable, type AlterTable, type CreateTable } 
 import type { FileSchema } from '../sql/schema';
 import type { Stmt } from '../sql/statement';
 import type { Version } from '../sql/version';
+import type { Severity } from './rule';
 
 export interface TextEdit {
   start: number;
@@ -28,6 +29,13 @@ export interface Report {
   fix?: Fix;
   /** the root cause this report shares with others of its rule (see Finding.group) */
   group?: string;
+  /** a severity the facts call for (a 12-row table on the live server makes a hotspot a hint) */
+  severity?: Severity;
+}
+
+export interface ReportOptions {
+  group?: string;
+  severity?: Severity;
 }
 
 export interface SessionState {
@@ -100,7 +108,7 @@ export class RuleContext {
    * Reports a finding at a token index, a [first, last] token range (inclusive),
    * or an offset range.
    */
-  report(at: number | [number, number] | Range, message: string, fix?: Fix, group?: string): void {
+  report(at: number | [number, number] | Range, message: string, fix?: Fix, opts: ReportOptions = {}): void {
     let range: Range;
     const t = this.s.tokens;
     if (typeof at === 'number') {
@@ -113,7 +121,7 @@ export class RuleContext {
     } else {
       range = at;
     }
-    this.reports.push({ range, message, fix, group });
+    this.reports.push({ range, message, fix, group: opts.group, severity: opts.severity });
   }
 
   /** Reports a finding that later CREATE TABLE/VIEW statements can lift (see DeferredReport). */
@@ -132,6 +140,15 @@ export class RuleContext {
       always,
       message,
     });
+  }
+
+  /**
+   * Rows of a table on the live server (information_schema.TABLES), when the file has a connection
+   * and the file did not create the table itself.
+   */
+  liveRows(db: string | undefined, name: string): number | undefined {
+    if (this.schema.createdInFile(db, name)) return undefined;
+    return this.schema.table(db, name)?.rows;
   }
 
   /** A fix replacing tokens [first, last] with text. */

@@ -312,7 +312,17 @@ function checkStatement(
     const severity = (walk.settings[rule.meta.id] as Severity | undefined) ?? rule.meta.severity;
     for (let k = before; k < ctx.reports.length; k++) {
       const r = ctx.reports[k];
-      mine.push({ ruleId: rule.meta.id, severity, message: r.message, start: r.range.start, end: r.range.end, fix: r.fix, group: r.group });
+      // a severity the rule derived from the facts (live row counts) applies unless the user set the rule's severity
+      const sev = r.severity && !walk.settings[rule.meta.id] ? r.severity : severity;
+      mine.push({
+        ruleId: rule.meta.id,
+        severity: sev,
+        message: r.message,
+        start: r.range.start,
+        end: r.range.end,
+        fix: r.fix,
+        group: r.group,
+      });
     }
     for (let k = deferredBefore; k < ctx.deferred.length; k++) deferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
   }

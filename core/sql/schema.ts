@@ -39,6 +39,8 @@ export interface TableInfo {
   indexColumns?: Map<string, string[]>;
   /** created by CREATE TABLE ... LIKE a table the file does not define: columns, keys and charset are unknown */
   copiedFromUnknown?: boolean;
+  /** rows on the live server (information_schema.TABLES.TABLE_ROWS), when the file has a connection */
+  rows?: number;
 }
 
 /** A schema question a rule asked: kind (t table, f created in file, v view, d database), db, name, and the answer's fingerprint. */

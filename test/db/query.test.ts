@@ -5,6 +5,7 @@ import * as mysql from 'mysql2/promise';
 import { connect } from '../../client/src/connections/driver';
 import type { ConnectionProfile } from '../../client/src/connections/profile';
 import { listColumns, listDatabases, listIndexes, listTables, schemaSnapshot } from '../../client/src/explorer/catalog';
+import { schemaSnapshotProblem } from '../../protocol/lsp';
 import { threadId } from '../../client/src/connections/mysqlInternals';
 import { cancelQuery, streamStatement } from '../../client/src/connections/stream';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
@@ -196,4 +197,8 @@ test('schema snapshot for the language server lists tables and typed columns', a
     { name: 'total', type: 'decimal(12,2)' },
   ]);
   assert.equal(shop.tables.find((t) => t.name === 'v_orders')!.kind, 'view');
+  // the server's row estimate travels with the table (the size-dependent risk rules read it)
+  assert.equal(typeof orders.rows, 'number');
+  assert.ok(orders.rows! >= 0);
+  assert.equal(schemaSnapshotProblem(snap), undefined);
 });

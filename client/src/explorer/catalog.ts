@@ -197,7 +197,10 @@ export async function schemaSnapshot(
       list.push({ name: String(r.c), type: String(r.type) });
       byTable.set(String(r.t), list);
     }
-    snap.databases.push({ name: db, tables: tables.map((t) => ({ name: t.name, kind: t.kind, columns: byTable.get(t.name) ?? [] })) });
+    snap.databases.push({
+      name: db,
+      tables: tables.map((t) => ({ name: t.name, kind: t.kind, columns: byTable.get(t.name) ?? [], rows: t.rows })),
+    });
   }
   return snap;
 }

@@ -15,7 +15,13 @@ export function schemaProvider(snap: SchemaSnapshot): SchemaProvider {
       }
       const columns = new Map<string, ColumnInfo>();
       for (const c of t.columns) columns.set(c.name.toLowerCase(), columnFromType(c.name, c.type));
-      tables.set(key(d.name, t.name), { db: d.name, name: t.name, columns, indexes: new Set() });
+      tables.set(key(d.name, t.name), {
+        db: d.name,
+        name: t.name,
+        columns,
+        indexes: new Set(),
+        rows: typeof t.rows === 'number' && Number.isFinite(t.rows) && t.rows >= 0 ? t.rows : undefined,
+      });
     }
   }
   const resolve = (db: string | undefined) => db ?? snap.defaultDatabase;

@@ -85,3 +85,53 @@ test('the fold is kept by the cache: an edit that adds a CALL grows the group in
   assert.equal(b.findings.length, 1);
   assert.equal(b.findings[0].related?.length, 2);
 });
+
+test('live row counts sharpen the size-dependent risks: a 12-row lookup table is a hint, a 50M-row backfill a warning, and the message says so', () => {
+  const rows: Record<string, number> = { countries: 12, orders: 50_300_000 };
+  const schema = {
+    table: (_db: string | undefined, name: string) =>
+      rows[name] === undefined
+        ? undefined
+        : {
+            name,
+            columns: new Map([
+              ['id', { name: 'id', type: 'INT', args: [], unsigned: false, autoIncrement: false, autoRandom: false, defaultNow: false }],
+              [
+                'amount',
+                {
+                  name: 'amount',
+                  type: 'DECIMAL',
+                  args: ['10', '2'],
+                  unsigned: false,
+                  autoIncrement: false,
+                  autoRandom: false,
+                  defaultNow: false,
+                },
+              ],
+            ]),
+            indexes: new Set<string>(),
+            rows: rows[name],
+          },
+    isView: () => false,
+    database: () => undefined,
+  };
+  const lint = (sql: string) => lintText(sql, RULES, { schema }).findings;
+  const hot = lint('CREATE TABLE countries (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50));').find(
+    (f) => f.ruleId === 'auto-increment-hotspot',
+  )!;
+  assert.equal(hot.severity, 'hint');
+  assert.match(hot.message, /has 12 rows: a table that small is rarely written/);
+  const big = lint('ALTER TABLE orders ADD INDEX ix_amount (amount);').find((f) => f.ruleId === 'add-index-existing-table')!;
+  assert.equal(big.severity, 'warning');
+  assert.match(big.message, /about 50\.3 million rows on the connected server/);
+  const reorg = lint('ALTER TABLE orders MODIFY amount DECIMAL(14,4);').find((f) => f.ruleId === 'ddl-reorg-rewrite')!;
+  assert.match(reorg.message, /about 50\.3 million rows on the connected server/);
+  assert.equal(lint('ALTER TABLE countries MODIFY amount DECIMAL(14,4);').find((f) => f.ruleId === 'ddl-reorg-rewrite')!.severity, 'hint');
+  // without a connection nothing changes; a user's severity setting wins
+  assert.equal(only('CREATE TABLE countries (id INT AUTO_INCREMENT PRIMARY KEY);', 'auto-increment-hotspot')[0].severity, 'warning');
+  const pinned = lintText('CREATE TABLE countries (id INT AUTO_INCREMENT PRIMARY KEY);', RULES, {
+    schema,
+    config: { rules: { 'auto-increment-hotspot': 'error' } },
+  }).findings.find((f) => f.ruleId === 'auto-increment-hotspot')!;
+  assert.equal(pinned.severity, 'error');
+});

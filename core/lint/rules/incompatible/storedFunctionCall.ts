@@ -40,7 +40,7 @@ export default defineRule({
         [c.at, c.at],
         `${defined}() is a stored function this file creates, and TiDB rejects the CREATE FUNCTION: this ${s.kind === 'CREATE VIEW' ? 'view' : 'statement'} fails with "FUNCTION ${defined} does not exist". Inline it as an expression or compute it in the application.`,
         undefined,
-        `function ${key}`,
+        { group: `function ${key}` },
       );
     }
   },

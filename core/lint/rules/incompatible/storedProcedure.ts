@@ -32,7 +32,7 @@ export default defineRule({
         [0, last],
         `TiDB has no stored procedures, so CALL ${s.ident(last) ?? ''} fails with a syntax error. Run the logic from the application instead.`,
         undefined,
-        `call ${name}`,
+        { group: `call ${name}` },
       );
       return;
     }

@@ -1,8 +1,14 @@
 import { parseCreateIndex } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import { LARGE_TABLE_ROWS, rowsPhrase, SMALL_TABLE_ROWS } from '../support/ruleHelpers';
 
-const MESSAGE = (table: string) =>
-  `Adding an index to the existing table '${table}' backfills the whole table and consumes TiKV I/O while it runs. Run it off-peak, tune tidb_ddl_reorg_worker_cnt, and check that fast reorg (tidb_ddl_enable_fast_reorg) is enabled.`;
+const MESSAGE = (table: string, rows?: number) =>
+  rows !== undefined && rows < SMALL_TABLE_ROWS
+    ? `Adding an index to '${table}' backfills it; on the connected server it has ${rowsPhrase(rows)}, so the backfill is quick.`
+    : `Adding an index to the existing table '${table}'${rows !== undefined ? ` (${rowsPhrase(rows)} on the connected server)` : ''} backfills the whole table and consumes TiKV I/O while it runs. Run it off-peak, tune tidb_ddl_reorg_worker_cnt, and check that fast reorg (tidb_ddl_enable_fast_reorg) is enabled.`;
+
+/** Live size: a backfill of millions of rows is worth a warning, not a hint. */
+const sized = (rows: number | undefined) => (rows !== undefined && rows >= LARGE_TABLE_ROWS ? { severity: 'warning' as const } : {});
 
 export default defineRule({
   id: 'add-index-existing-table',
@@ -37,7 +43,8 @@ export default defineRule({
       if (ci.index.kind !== 'INDEX' && ci.index.kind !== 'UNIQUE') return;
       // Only a table created earlier in this file is new (and empty); a live schema does not make it so.
       if (ctx.schema.createdInFile(ci.table.db, ci.table.name)) return;
-      ctx.report([ci.index.tok, ci.table.last], MESSAGE(ci.table.name));
+      const rows = ctx.liveRows(ci.table.db, ci.table.name);
+      ctx.report([ci.index.tok, ci.table.last], MESSAGE(ci.table.name, rows), undefined, sized(rows));
       return;
     }
     const at = ctx.alterTable();
@@ -56,7 +63,8 @@ export default defineRule({
         if (c) range = [c.unique!, ctx.s.is(c.unique! + 1, 'KEY') ? c.unique! + 1 : c.unique!];
       }
       if (!range) continue;
-      ctx.report(range, MESSAGE(at.name.name));
+      const rows = ctx.liveRows(at.name.db, at.name.name);
+      ctx.report(range, MESSAGE(at.name.name, rows), undefined, sized(rows));
       return;
     }
   },

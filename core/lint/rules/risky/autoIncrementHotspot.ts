@@ -1,5 +1,6 @@
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
+import { rowsPhrase, SMALL_TABLE_ROWS } from '../support/ruleHelpers';
 
 export default defineRule({
   id: 'auto-increment-hotspot',
@@ -77,10 +78,20 @@ export default defineRule({
       const advice = isBigint
         ? `Use ${col.name} BIGINT AUTO_RANDOM PRIMARY KEY to scatter writes${first ? '' : ' (AUTO_RANDOM must be the first primary key column)'}, or accept the hotspot for low write rates.`
         : `Widen ${col.name} to BIGINT and use AUTO_RANDOM to scatter writes, or accept the hotspot for low write rates.`;
+      // the live server already has this table: a small lookup table is rarely written
+      const rows = ctx.schema.table(ct.name.db, ct.name.name)?.rows;
+      const small = rows !== undefined && rows < SMALL_TABLE_ROWS;
       ctx.report(
         autoInc,
-        `${serial !== undefined ? 'SERIAL (AUTO_INCREMENT)' : 'AUTO_INCREMENT'} primary key column ${col.name} makes every insert into ${ct.name.name} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. ${advice}`,
+        `${serial !== undefined ? 'SERIAL (AUTO_INCREMENT)' : 'AUTO_INCREMENT'} primary key column ${col.name} makes every insert into ${ct.name.name} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. ${advice}${
+          small
+            ? ` On the connected server ${ct.name.name} has ${rowsPhrase(rows!)}: a table that small is rarely written, so this matters only if it grows.`
+            : rows !== undefined
+              ? ` On the connected server ${ct.name.name} has ${rowsPhrase(rows)}.`
+              : ''
+        }`,
         fix,
+        small ? { severity: 'hint' } : {},
       );
     }
   },

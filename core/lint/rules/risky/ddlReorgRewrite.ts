@@ -1,5 +1,6 @@
 import { modifyRange, modifyTypeChanges, typeText } from '../support/typeChange';
 import { defineRule } from '../../rule';
+import { rowsPhrase, SMALL_TABLE_ROWS } from '../support/ruleHelpers';
 
 export default defineRule({
   id: 'ddl-reorg-rewrite',
@@ -27,9 +28,15 @@ export default defineRule({
       if (m.change !== 'reorg' || m.restricted) continue;
       const from = typeText(m.old);
       const to = typeText({ type: m.col.type!.name, args: m.col.type!.args, unsigned: m.col.type!.unsigned });
+      const rows = ctx.liveRows(m.table.db, m.table.name);
+      const small = rows !== undefined && rows < SMALL_TABLE_ROWS;
       ctx.report(
         modifyRange(ctx, m),
-        `Changing column '${m.old.name}' of '${m.table.name}' from ${from} to ${to} is a reorg type change: TiDB rewrites every row and every index containing the column, which runs long on a big table. Schedule it off-peak, or add a new column and backfill it in batches.`,
+        small
+          ? `Changing column '${m.old.name}' of '${m.table.name}' from ${from} to ${to} is a reorg type change (every row and index entry is rewritten); on the connected server the table has ${rowsPhrase(rows!)}, so it finishes at once.`
+          : `Changing column '${m.old.name}' of '${m.table.name}' from ${from} to ${to} is a reorg type change: TiDB rewrites every row and every index containing the column${rows !== undefined ? ` — ${rowsPhrase(rows)} on the connected server` : ''}, which runs long on a big table. Schedule it off-peak, or add a new column and backfill it in batches.`,
+        undefined,
+        small ? { severity: 'hint' } : {},
       );
     }
   },

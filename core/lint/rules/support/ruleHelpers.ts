@@ -84,3 +84,14 @@ export function earlierSetting(ctx: RuleContext, name: string): string | undefin
 
 /** MySQL-named variables documented 'Persists to cluster: No' in TiDB (instance-local, as in MySQL). */
 export const INSTANCE_LOCAL_SYSVARS = new Set(['max_connections', 'ddl_slow_threshold', 'plugin_dir', 'plugin_load']);
+
+/** Rows on the live server, said plainly: `12 rows`, `48,120 rows`, `about 50.3 million rows`. */
+export function rowsPhrase(n: number): string {
+  if (n >= 1e6) return `about ${(n / 1e6).toFixed(1)} million rows`;
+  return `${Math.round(n).toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+}
+
+/** Below this many rows on the live server a table is small: its reorg finishes at once, its inserts are rare. */
+export const SMALL_TABLE_ROWS = 10_000;
+/** From this many rows a backfill or a rewrite is a long job. */
+export const LARGE_TABLE_ROWS = 1_000_000;
