@@ -3,7 +3,7 @@ import { parseAlterTable, parseCreateTable, type AlterTable, type CreateTable } 
 import type { FileSchema } from '../sql/schema';
 import type { Stmt } from '../sql/statement';
 import type { Version } from '../sql/version';
-import type { Severity } from './rule';
+import type { Severity } from './severity';
 
 export interface TextEdit {
   start: number;

@@ -8,7 +8,9 @@ import type { RuleContext } from './context';
 import type { StatementKind } from '../sql/statement';
 import { Version } from '../sql/version';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { Severity } from './severity';
+
+export type { Severity };
 export type Category = 'incompatible' | 'behaviour-differs' | 'risky';
 /** LSP diagnostic tags: `unnecessary` greys the code out, `deprecated` strikes it through. */
 export type Tag = 'unnecessary' | 'deprecated';
