@@ -48,7 +48,7 @@ test('CLI: the same findings at the same (editor) lines and columns with LF, CRL
     const msgs = JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string; line: number; column: number }>;
     found[name] = msgs.map((m) => `${m.ruleId}@${m.line}:${m.column}`);
   }
-  assert.deepEqual(found.lf, ['lock-in-share-mode@2:35', 'stored-procedure@5:8', 'update-without-where@9:1', 'stored-procedure@10:3']);
+  assert.deepEqual(found.lf, ['lock-in-share-mode@2:35', 'stored-procedure@5:1', 'update-without-where@9:1', 'stored-procedure@10:3']);
   assert.deepEqual(found.crlf, found.lf);
   assert.deepEqual(found.cr, found.lf);
   // \r\r\n shows a blank line after each line: the suppression's "next line" is that blank one
