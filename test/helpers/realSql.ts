@@ -45,4 +45,5 @@ export function lintCorpus(dir = REAL_SQL): CorpusFinding[] {
 /** The identity of a finding for judging: file, line and rule (stable across message wording). */
 export const findingKey = (f: { file: string; line: number; ruleId: string }) => `${f.file}:${f.line}:${f.ruleId}`;
 
-if (require.main === module) process.stdout.write(JSON.stringify(lintCorpus(process.argv[2] ? path.resolve(process.argv[2]) : REAL_SQL), null, 1));
+if (require.main === module)
+  process.stdout.write(JSON.stringify(lintCorpus(process.argv[2] ? path.resolve(process.argv[2]) : REAL_SQL), null, 1));

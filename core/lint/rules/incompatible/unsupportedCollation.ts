@@ -56,7 +56,8 @@ export default defineRule({
         else if (t.kind === 'qident') text = `\`${text}\``;
         fix = { title: `Use ${near}`, edits: [ctx.replaceTokens(tok, tok, text)], safe: false };
       }
-      ctx.report([i, tok], msg, fix);
+      // one statement that names the collation on every column fails once: one finding, the other clauses related
+      ctx.report([i, tok], msg, fix, { group: `${lower} in the statement at ${s.start}` });
       i = tok;
     }
   },
