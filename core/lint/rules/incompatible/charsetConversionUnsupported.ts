@@ -1,23 +1,7 @@
-import type { NameRef } from '../../../sql/ddl';
+import { type NameRef, STRING_TYPES } from '../../../sql/ddl';
 import type { TableInfo } from '../../../sql/schema';
 import { defineRule } from '../../rule';
 import type { RuleContext } from '../../context';
-
-const TEXT_TYPES = new Set([
-  'CHAR',
-  'VARCHAR',
-  'TINYTEXT',
-  'TEXT',
-  'MEDIUMTEXT',
-  'LONGTEXT',
-  'CHARACTER',
-  'NCHAR',
-  'NVARCHAR',
-  'NATIONAL',
-  'LONG',
-  'ENUM',
-  'SET',
-]);
 
 function norm(cs: string): string {
   const c = cs.toLowerCase();
@@ -125,7 +109,7 @@ export default defineRule({
           continue;
         }
         const old = spec.oldName ? t.columns.get(spec.oldName.toLowerCase()) : undefined;
-        if (old && !TEXT_TYPES.has(old.type)) continue;
+        if (old && !STRING_TYPES.has(old.type)) continue;
         const from = (old?.charset ? norm(old.charset) : charsetOfCollation(old?.collation)) ?? tableCharset(ctx, t);
         if (!convertible(from, to)) report(col.charset!, to, from, what);
       }

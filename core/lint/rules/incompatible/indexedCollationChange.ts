@@ -1,22 +1,9 @@
+import { STRING_TYPES } from '../../../sql/ddl';
 import type { DatabaseInfo, TableInfo } from '../../../sql/schema';
 import { isIndexed } from '../../../sql/schema';
 import type { RuleContext } from '../../context';
 import { defineRule } from '../../rule';
 
-const TEXT_TYPES = new Set([
-  'CHAR',
-  'VARCHAR',
-  'TINYTEXT',
-  'TEXT',
-  'MEDIUMTEXT',
-  'LONGTEXT',
-  'CHARACTER',
-  'NCHAR',
-  'NVARCHAR',
-  'NATIONAL',
-  'ENUM',
-  'SET',
-]);
 /** TiDB's default collation of each charset (SHOW CHARACTER SET; utf8mb4 is utf8mb4_bin unless default_collation_for_utf8mb4 says otherwise). */
 const DEFAULT_COLLATION: Record<string, string> = {
   utf8mb4: 'utf8mb4_bin',
@@ -103,7 +90,7 @@ export default defineRule({
         const c = spec.columns[0];
         const oldName = (spec.oldName ?? c.name).toLowerCase();
         const old = t.columns.get(oldName);
-        if (!old || !TEXT_TYPES.has(old.type) || !isIndexed(t, oldName)) continue;
+        if (!old || !STRING_TYPES.has(old.type) || !isIndexed(t, oldName)) continue;
         const explicit =
           c.collate ?? c.charset ?? (c.type?.binary !== undefined ? { tok: c.type.binary, keyword: c.type.binary } : undefined);
         if (!explicit) continue;
@@ -118,7 +105,7 @@ export default defineRule({
         const toCharset = cs(spec.convertCharset.name);
         const toTable = spec.convertCollate ? coll(spec.convertCollate.name) : (DEFAULT_COLLATION[toCharset] ?? `${toCharset}_bin`);
         for (const [name, col] of t.columns) {
-          if (!TEXT_TYPES.has(col.type) || !isIndexed(t, name)) continue;
+          if (!STRING_TYPES.has(col.type) || !isIndexed(t, name)) continue;
           const from = columnCollation(col, tcoll);
           if (compatibleCollate(from, toTable)) continue;
           ctx.report(
