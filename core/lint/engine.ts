@@ -27,6 +27,8 @@ export interface LintOptions {
   configFile?: string;
   /** schema facts beyond the file, e.g. from a connected database */
   schema?: SchemaProvider;
+  /** run every rule on every statement of its kinds, ignoring `words` (tests compare the two) */
+  ungated?: boolean;
 }
 
 export interface LintResult {
@@ -94,7 +96,10 @@ function* lintSteps(
     session: newSession(),
     sessionKey: 0,
     pending: [],
-    rulesFor: rulesByKind(active),
+    rulesFor: rulesByKind(active, !!options.ungated),
+    gate: wordGate(active, !!options.ungated),
+    seen: new Uint32Array(active.length),
+    stamp: 0,
     findings,
   };
   // Statements are produced and dropped one at a time: memory holds one statement's tokens.
@@ -138,8 +143,19 @@ interface Walk {
   sessionKey: number;
   /** findings that depend on later statements (DROP TABLE IF EXISTS x … CREATE TABLE x) */
   pending: Pending[];
-  rulesFor(kind: string): readonly RuleDefinition[];
+  rulesFor(kind: string): readonly ActiveRule[];
+  /** word -> the rules (by index in the active list) that need it */
+  gate: Map<string, number[]>;
+  /** `seen[k] === stamp`: the current statement holds a word rule k needs */
+  seen: Uint32Array;
+  stamp: number;
   findings: Finding[];
+}
+
+/** A rule that runs, with its index in the active list when it needs one of its `words` (else -1). */
+interface ActiveRule {
+  rule: RuleDefinition;
+  gated: number;
 }
 
 /** A finding for every rule id in the configuration that no rule has. */
@@ -170,13 +186,28 @@ function activeRules(rules: readonly RuleDefinition[], settings: Record<string, 
 }
 
 /** The rules that look at each statement kind, computed once per kind. */
-function rulesByKind(active: readonly RuleDefinition[]): (kind: string) => readonly RuleDefinition[] {
-  const byKind = new Map<string, RuleDefinition[]>();
+function rulesByKind(active: readonly RuleDefinition[], ungated: boolean): (kind: string) => readonly ActiveRule[] {
+  const byKind = new Map<string, ActiveRule[]>();
+  const all = active.map((rule, k) => ({ rule, gated: rule.words && !ungated ? k : -1 }));
   return (kind) => {
     let list = byKind.get(kind);
-    if (!list) byKind.set(kind, (list = active.filter((r) => !r.kinds || (r.kinds as readonly string[]).includes(kind))));
+    if (!list) byKind.set(kind, (list = all.filter((a) => !a.rule.kinds || (a.rule.kinds as readonly string[]).includes(kind))));
     return list;
   };
+}
+
+/** For each word some rule needs, the indexes of those rules. */
+function wordGate(active: readonly RuleDefinition[], ungated: boolean): Map<string, number[]> {
+  const gate = new Map<string, number[]>();
+  if (ungated) return gate;
+  active.forEach((r, k) => {
+    for (const w of r.words ?? []) {
+      const list = gate.get(w);
+      if (list) list.push(k);
+      else gate.set(w, [k]);
+    }
+  });
+  return gate;
 }
 
 /** A new run over the cache: a different configuration invalidates everything. */
@@ -290,9 +321,19 @@ function checkStatement(
   ctx.seed(ct, at);
   const mine: Finding[] = [];
   const deferred: CachedStatement['deferred'] = [];
+  // one pass over the words marks the rules whose words the statement holds
+  const stamp = ++walk.stamp;
+  const { gate, seen } = walk;
+  if (gate.size > 0)
+    for (const t of s.tokens) {
+      if (t.kind !== 'word') continue;
+      const ks = gate.get(t.value);
+      if (ks) for (const k of ks) seen[k] = stamp;
+    }
   // A statement that starts with neither a keyword nor '(' (e.g. Liquibase's `--changeset x` glued to
   // the next statement, since `--` without a space is an operator) is a syntax error everywhere: no rule runs.
-  for (const rule of kind === '' ? [] : walk.rulesFor(kind)) {
+  for (const { rule, gated } of kind === '' ? [] : walk.rulesFor(kind)) {
+    if (gated !== -1 && seen[gated] !== stamp) continue;
     const before = ctx.reports.length;
     const deferredBefore = ctx.deferred.length;
     try {
@@ -326,36 +367,33 @@ function checkStatement(
     }
     for (let k = deferredBefore; k < ctx.deferred.length; k++) deferred.push({ ruleId: rule.meta.id, severity, report: ctx.deferred[k] });
   }
-  if (kind === 'PREPARE')
-    for (const inner of preparedStatements(s)) {
+  if (kind === 'PREPARE') {
+    const prepared = preparedStatements(s);
+    for (const inner of prepared?.statements ?? []) {
       const ict = inner.kind === 'CREATE TABLE' ? safe(() => parseCreateTable(inner)) : undefined;
       const iat = inner.kind === 'ALTER TABLE' ? safe(() => parseAlterTable(inner)) : undefined;
-      mine.push(...checkStatement(walk, inner, inner.kind, ict, iat).mine);
+      for (const f of checkStatement(walk, inner, inner.kind, ict, iat).mine) mine.push(shift(f, prepared!.at));
     }
+  }
   return { mine, deferred };
 }
 
 /**
- * The statement a PREPARE name FROM '<literal>' prepares, when the literal is a constant with no
- * escapes: lexed in place (the text outside it blanked, line ends kept), so its findings point into
- * the literal. A PREPARE FROM @variable is not followed.
+ * The statements a PREPARE name FROM '<literal>' prepares, when the literal is a constant with no
+ * escapes: lexed from the literal's own text, so their offsets add `at` to point into the literal.
+ * A PREPARE FROM @variable is not followed.
  */
-function preparedStatements(s: Stmt): Stmt[] {
+function preparedStatements(s: Stmt): { statements: Stmt[]; at: number } | undefined {
   const from = s.find(['FROM']);
   const lit = from >= 0 && from + 1 === s.length - 1 ? s.tokens[from + 1] : undefined;
-  if (lit?.kind !== 'string') return [];
+  if (lit?.kind !== 'string') return undefined;
   const raw = s.src.slice(lit.start, lit.end);
   const q = raw[0];
-  if ((q !== "'" && q !== '"') || raw.length < 3 || raw.includes('\\') || raw.slice(1, -1).includes(q)) return [];
-  const a = lit.start + 1;
-  const b = lit.end - 1;
-  const masked = s.src.slice(0, a).replace(/[^\r\n]/g, ' ') + s.src.slice(a, b) + s.src.slice(b).replace(/[^\r\n]/g, ' ');
-  const out: Stmt[] = [];
-  for (const st of splitStatements(masked, { trivia: [], directives: [], problems: [] }, { at: a, delimiter: ';', inExec: false })) {
-    if (st.start >= b) break;
-    out.push(new Stmt(masked, st));
-  }
-  return out;
+  if ((q !== "'" && q !== '"') || raw.length < 3 || raw.includes('\\') || raw.slice(1, -1).includes(q)) return undefined;
+  const inner = raw.slice(1, -1);
+  const statements: Stmt[] = [];
+  for (const st of splitStatements(inner, { trivia: [], directives: [], problems: [] })) statements.push(new Stmt(inner, st));
+  return { statements, at: lit.start + 1 };
 }
 
 /** The deferred findings no later statement lifted. */

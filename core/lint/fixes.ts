@@ -37,7 +37,7 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): FixO
 }
 
 /** One replacement covering all edits of a fix (ESLint's single-range fix shape). */
-export function mergeEdits(text: string, edits: readonly TextEdit[]): { start: number; end: number; text: string } {
+export function mergeEdits(text: Pick<string, 'slice'>, edits: readonly TextEdit[]): { start: number; end: number; text: string } {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const start = sorted[0].start;
   const end = Math.max(...sorted.map((e) => e.end));

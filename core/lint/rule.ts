@@ -58,6 +58,12 @@ export interface RuleSpec extends Omit<RuleMeta, 'docsUrl'> {
    * Only a filter for speed: the check must still be correct on any statement.
    */
   kinds?: readonly StatementKind[];
+  /**
+   * Words (unquoted, upper-case) of which the rule needs one in a statement to report anything on it;
+   * omitted means no such word. Only a filter for speed, like `kinds`: a test runs every rule without it
+   * on the corpora and compares.
+   */
+  words?: readonly string[];
   examples: { flagged: readonly Example[]; clean: readonly Example[] };
   check(ctx: RuleContext): void;
 }
@@ -67,6 +73,7 @@ export interface RuleDefinition {
   since?: string;
   until?: string;
   kinds?: readonly StatementKind[];
+  words?: readonly string[];
   examples: RuleSpec['examples'];
   check(ctx: RuleContext): void;
 }
@@ -82,9 +89,9 @@ export function docsUrlFromSource(source: string): string | undefined {
 }
 
 export function defineRule(spec: RuleSpec): RuleDefinition {
-  const { docs, since, until, kinds, examples, check, ...rest } = spec;
+  const { docs, since, until, kinds, words, examples, check, ...rest } = spec;
   const docsUrl = docs ? DOCS + docs : (docsUrlFromSource(spec.source) ?? DOCS + 'mysql-compatibility');
-  return { meta: { ...rest, docsUrl }, since, until, kinds, examples, check };
+  return { meta: { ...rest, docsUrl }, since, until, kinds, words, examples, check };
 }
 
 /** TiDB's answer as the client prints it, e.g. `ERROR 1064 (42000): You have an error…`; undefined when it runs. */

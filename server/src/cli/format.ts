@@ -8,9 +8,11 @@ import type { RuleDefinition, Severity } from '../../../core/lint/rule';
 
 export interface FileReport {
   filePath: string;
-  text: string;
+  /** the file's text (or, from a worker thread, just the parts fixes need) */
+  text: Pick<string, 'slice'>;
   findings: Finding[];
-  lines: LineIndex;
+  /** offsets to lines (or, from a worker thread, just the offsets findings name) */
+  lines: Pick<LineIndex, 'position'>;
   /** set when --fix wrote the file */
   fixed?: number;
   /** set when --fix found overlapping fixes and left the file unchanged */
@@ -36,6 +38,25 @@ function pos(r: FileReport, f: Finding) {
 export interface ReportWriter {
   file(r: FileReport): void;
   end(): void;
+  /**
+   * The output for one file made elsewhere (a worker thread, with `render`), for `rendered` to write
+   * in order; absent for formats whose output for a file depends on the files before it (SARIF).
+   */
+  render?(r: FileReport): RenderedFile;
+  rendered?(x: RenderedFile): void;
+}
+
+/** One file's output in pieces, and what the summary counts of it. */
+export interface RenderedFile {
+  pieces: string[];
+  totals: Record<Severity, number>;
+  fixed: number;
+}
+
+function totalsOf(r: FileReport): Record<Severity, number> {
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of r.findings) totals[f.severity]++;
+  return totals;
 }
 
 type Write = (s: string) => void;
@@ -83,18 +104,31 @@ function jsonMessage(r: FileReport, f: Finding): string {
 export function jsonWriter(write: Write): ReportWriter {
   let first = true;
   write('[');
+  const render = (r: FileReport): RenderedFile => {
+    const pieces: string[] = [];
+    const errorCount = r.findings.filter((f) => f.severity === 'error').length;
+    pieces.push(`{"filePath":${JSON.stringify(r.filePath)},"messages":[`);
+    batched(
+      r.findings,
+      (f) => jsonMessage(r, f),
+      (x) => void pieces.push(x),
+    );
+    pieces.push(
+      `],"errorCount":${errorCount},"fatalErrorCount":0,"warningCount":${r.findings.length - errorCount},` +
+        `"fixableErrorCount":${r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length},` +
+        `"fixableWarningCount":${r.findings.filter((f) => f.severity !== 'error' && f.fix?.safe).length}}`,
+    );
+    return { pieces, totals: totalsOf(r), fixed: r.fixed ?? 0 };
+  };
+  const rendered = (x: RenderedFile) => {
+    if (!first) write(',');
+    first = false;
+    for (const p of x.pieces) write(p);
+  };
   return {
-    file(r) {
-      const errorCount = r.findings.filter((f) => f.severity === 'error').length;
-      write(`${first ? '' : ','}{"filePath":${JSON.stringify(r.filePath)},"messages":[`);
-      first = false;
-      batched(r.findings, (f) => jsonMessage(r, f), write);
-      write(
-        `],"errorCount":${errorCount},"fatalErrorCount":0,"warningCount":${r.findings.length - errorCount},` +
-          `"fixableErrorCount":${r.findings.filter((f) => f.severity === 'error' && f.fix?.safe).length},` +
-          `"fixableWarningCount":${r.findings.filter((f) => f.severity !== 'error' && f.fix?.safe).length}}`,
-      );
-    },
+    file: (r) => rendered(render(r)),
+    render,
+    rendered,
     end() {
       write(']\n');
     },
@@ -258,24 +292,33 @@ export function textWriter(write: Write, color: boolean): ReportWriter {
   const sev: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let fixed = 0;
-  return {
-    file(r) {
-      fixed += r.fixed ?? 0;
-      if (r.findings.length === 0 && !r.fixConflict) return;
-      write(c('4', printable(r.filePath)) + '\n');
-      let out = '';
-      for (const f of r.findings) {
-        totals[f.severity]++;
-        const p = pos(r, f);
-        out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], LABEL[f.severity].padEnd(7))} ${printable(f.message)}  ${c('2', f.ruleId)}\n`;
-        if (out.length > 1 << 16) {
-          write(out);
-          out = '';
-        }
+  const render = (r: FileReport): RenderedFile => {
+    const pieces: string[] = [];
+    const x = { pieces, totals: totalsOf(r), fixed: r.fixed ?? 0 };
+    if (r.findings.length === 0 && !r.fixConflict) return x;
+    pieces.push(c('4', printable(r.filePath)) + '\n');
+    let out = '';
+    for (const f of r.findings) {
+      const p = pos(r, f);
+      out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], LABEL[f.severity].padEnd(7))} ${printable(f.message)}  ${c('2', f.ruleId)}\n`;
+      if (out.length > 1 << 16) {
+        pieces.push(out);
+        out = '';
       }
-      if (r.fixConflict) out += `  ${c('33', 'note')}     ${printable(r.fixConflict)}\n`;
-      write(out + '\n');
-    },
+    }
+    if (r.fixConflict) out += `  ${c('33', 'note')}     ${printable(r.fixConflict)}\n`;
+    pieces.push(out + '\n');
+    return x;
+  };
+  const rendered = (x: RenderedFile) => {
+    fixed += x.fixed;
+    for (const k of Object.keys(totals) as Severity[]) totals[k] += x.totals[k];
+    for (const p of x.pieces) write(p);
+  };
+  return {
+    file: (r) => rendered(render(r)),
+    render,
+    rendered,
     end() {
       let out = '';
       const n = totals.error + totals.warning + totals.info + totals.hint;

@@ -1,5 +1,6 @@
 // tidb-lint [options] <files, directories or globs | ->
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
@@ -17,8 +18,10 @@ import { applySafeFixes } from '../../../core/lint/fixes';
 import { isValidVersion } from '../../../core/sql/version';
 import { RULES } from '../../../core/lint/rules';
 import type { Finding } from '../../../core/lint/engine';
-import { jsonWriter, sarifWriter, textWriter, TOOL_VERSION, type FileReport } from './format';
+import { jsonWriter, sarifWriter, textWriter, TOOL_VERSION, type FileReport, type ReportWriter } from './format';
 import { decodeSql, encodeSql, replaceFileAtomically, WriteRefused, type DecodedSql } from './input';
+import { fromPortable, toPortable } from './portable';
+import { canStartWorkers, lintInWorkers, serveWorker, type WorkerSetup } from './workers';
 
 export interface CliIO {
   cwd: string;
@@ -80,29 +83,32 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const o = parseOptions(argv, io);
   if (typeof o === 'number') return o;
   const inputs = await collectInputs(o.positionals, io.cwd);
-  const writer =
-    o.format === 'json'
-      ? jsonWriter(io.stdout)
-      : o.format === 'sarif'
-        ? sarifWriter(io.stdout, RULES, io.cwd)
-        : textWriter(io.stdout, io.color);
+  const writer = makeWriter(o.format, io.stdout, io);
   let errors = 0;
   let warnings = 0;
   let ioErrors = 0;
-  // each file is linted, written out and let go before the next (output is streamed)
-  for (const input of inputs) {
-    const file = await readInput(input, o, io);
-    if (!file) {
-      ioErrors++;
-      continue;
-    }
-    const { report, ioError } = lintFile(input, file, o, io);
-    if (ioError) ioErrors++;
-    for (const f of report.findings) {
+  const take = (r: { report?: FileReport; ioError: boolean }) => {
+    if (r.ioError) ioErrors++;
+    if (!r.report) return;
+    for (const f of r.report.findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    writer.file(report);
+    writer.file(r.report);
+  };
+  const workers = o.fix ? 1 : workerCount(inputs);
+  if (workers > 1) {
+    // many files: linted in worker threads, written here in the order of the inputs
+    await lintInWorkers({ argv, cwd: io.cwd, color: io.color }, inputs, workers, io, (r) => {
+      if (!r.rendered) return take({ ...r, report: r.report && fromPortable(r.report) });
+      if (r.ioError) ioErrors++;
+      errors += r.rendered.totals.error;
+      warnings += r.rendered.totals.warning;
+      writer.rendered!(r.rendered);
+    });
+  } else {
+    // each file is linted, written out and let go before the next (output is streamed)
+    for (const input of inputs) take(await lintInput(input, o, io));
   }
   writer.end();
 
@@ -113,6 +119,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+function makeWriter(format: Options['format'], write: (s: string) => void, io: Pick<CliIO, 'cwd' | 'color'>): ReportWriter {
+  if (format === 'json') return jsonWriter(write);
+  if (format === 'sarif') return sarifWriter(write, RULES, io.cwd);
+  return textWriter(write, io.color);
 }
 
 /** The options, or the exit code when the run ends here (--help, --version, --list-rules). */
@@ -188,6 +200,33 @@ function parseOptions(argv: string[], io: CliIO): Options | number {
   };
 }
 
+/** Reads and lints one input; no report when it could not be read (said on stderr). */
+async function lintInput(input: string, o: Options, io: CliIO): Promise<{ report?: LocalReport; ioError: boolean }> {
+  const file = await readInput(input, o, io);
+  return file ? lintFile(input, file, o, io) : { ioError: true };
+}
+
+/**
+ * Worker threads for many files: one per core (TIDB_LINT_WORKERS sets the number; 1 lints here).
+ * Not worth their start-up for a few small files, nor for standard input.
+ */
+function workerCount(inputs: string[]): number {
+  const env = process.env.TIDB_LINT_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return Math.max(1, Math.min(Number(env), inputs.length));
+  if (inputs.length < 8 || inputs.includes('-') || !canStartWorkers()) return 1;
+  let bytes = 0;
+  for (const f of inputs) {
+    try {
+      bytes += fs.statSync(f).size;
+    } catch {
+      // reported when it is read
+    }
+    if (bytes >= 1 << 20) break;
+  }
+  if (bytes < 1 << 20) return 1;
+  return Math.max(1, Math.min(os.availableParallelism(), inputs.length, 8));
+}
+
 /** A file's bytes and the path to report, or undefined (said on stderr) when it cannot be read. */
 async function readInput(input: string, o: Options, io: CliIO): Promise<{ bytes: Buffer; filePath: string } | undefined> {
   try {
@@ -200,13 +239,16 @@ async function readInput(input: string, o: Options, io: CliIO): Promise<{ bytes:
   }
 }
 
+/** A report made in this thread: with the whole text. */
+type LocalReport = FileReport & { text: string };
+
 /** Lints one file under its configuration (the nearest .tidb-lint.json unless --config), applying safe fixes with --fix. */
 function lintFile(
   input: string,
   file: { bytes: Buffer; filePath: string },
   o: Options,
   io: CliIO,
-): { report: FileReport; ioError: boolean } {
+): { report: LocalReport; ioError: boolean } {
   const { bytes, filePath } = file;
   const decoded = decodeSql(bytes);
   const text = decoded.text;
@@ -225,7 +267,7 @@ function lintFile(
     return decoded.invalidOffset === undefined ? r : { ...r, findings: [encodingFinding(decoded), ...r.findings] };
   };
   const result = lint(text);
-  const report: FileReport = { filePath, text, findings: result.findings, lines: result.lines };
+  const report: LocalReport = { filePath, text, findings: result.findings, lines: result.lines };
   if (!o.fix) return { report, ioError: false };
   return { report, ioError: !fixFile(input, bytes, decoded, report, lint, io) };
 }
@@ -235,7 +277,7 @@ function fixFile(
   input: string,
   bytes: Buffer,
   decoded: DecodedSql,
-  report: FileReport,
+  report: LocalReport,
   lint: (text: string) => { findings: Finding[]; lines: FileReport['lines'] },
   io: CliIO,
 ): boolean {
@@ -334,4 +376,27 @@ async function collectInputs(args: string[], cwd: string): Promise<string[]> {
     throw new UsageError(`cannot read '${arg}': no such file or directory`);
   }
   return out;
+}
+
+/** A worker thread's side: the same options, one input at a time, reports made portable. */
+export async function runWorker(setup: WorkerSetup): Promise<void> {
+  const stderr: string[] = [];
+  const io: CliIO = {
+    cwd: setup.cwd,
+    stdout: () => undefined,
+    stderr: (s) => void stderr.push(s),
+    readStdin: () => Promise.reject(new Error('a worker does not read standard input')),
+    color: setup.color,
+  };
+  const o = parseOptions(setup.argv, io);
+  if (typeof o === 'number') throw new Error('the worker was given options the main thread did not lint with');
+  // JSON and text are rendered here; SARIF numbers rules in the order the main thread meets them
+  const writer = makeWriter(o.format, () => undefined, io);
+  serveWorker(async (input) => {
+    stderr.length = 0;
+    const r = await lintInput(input, o, io);
+    const out = { ioError: r.ioError, stderr: stderr.join('') };
+    if (!r.report) return out;
+    return writer.render ? { ...out, rendered: writer.render(r.report) } : { ...out, report: toPortable(r.report) };
+  });
 }

@@ -13,6 +13,7 @@ export default defineRule({
   quote:
     'The minimum timeout permitted by TiDB is 1 second, and the maximum timeout is 1 hour (3600 seconds). This differs from MySQL, where both 0 second and unlimited timeouts (`timeout=-1`) are permitted. TiDB will automatically convert out-of-range values to the nearest permitted value and convert `timeout=-1` to 3600 seconds.',
   quoteStatus: 'verified',
+  words: ['GET_LOCK'],
   examples: {
     flagged: ["SELECT GET_LOCK('m', 0);", "SELECT GET_LOCK('x', 0);", "SELECT GET_LOCK('nightly_rollup', 0);"],
     clean: ["SELECT GET_LOCK('job', 10);", "SELECT 'GET_LOCK(x, 0)' AS s;", "SELECT GET_LOCK('cron:cleanup', 10);"],

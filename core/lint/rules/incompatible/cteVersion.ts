@@ -28,6 +28,7 @@ export default defineRule({
   source: 'pingcap/docs: basic-features.md',
   quote: 'Common Table Expressions (CTE) | Y | Y | N | N  (5.2 5.1 5.0 4.0)',
   quoteStatus: 'verified',
+  words: ['WITH'],
   examples: {
     flagged: [
       'WITH c AS (SELECT 1) SELECT * FROM c;',

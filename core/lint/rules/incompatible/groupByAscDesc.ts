@@ -18,6 +18,7 @@ export default defineRule({
     'By default, TiDB returns an error when you attempt to use the syntax for functionality that is not yet implemented. ... `GROUP BY <expr> ASC|DESC` syntax',
   quoteStatus: 'verified',
   tags: ['deprecated'],
+  words: ['GROUP'],
   examples: {
     flagged: [
       'SELECT a FROM t WHERE x = 1 GROUP BY a DESC WITH ROLLUP ORDER BY a;',

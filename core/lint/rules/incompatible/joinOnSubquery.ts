@@ -18,6 +18,7 @@ export default defineRule({
   quote: 'JOIN ON subquery [#11414]',
   quoteStatus: 'verified',
   tidb: { error: 1105, sqlState: 'HY000', message: "ON condition doesn't support subqueries yet" },
+  words: ['ON'],
   examples: {
     flagged: [
       'SELECT a.id FROM a JOIN b ON b.v > ANY (SELECT v FROM c) WHERE a.id = 1;',

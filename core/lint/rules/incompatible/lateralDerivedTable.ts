@@ -11,6 +11,7 @@ export default defineRule({
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: 'Lateral derived tables [#40328]',
   quoteStatus: 'verified',
+  words: ['LATERAL'],
   examples: {
     flagged: [
       'SELECT * FROM t1, LATERAL (SELECT t1.a + 1 AS b) d LIMIT 5;',

@@ -19,6 +19,7 @@ export default defineRule({
     message:
       'function LOCK IN SHARE MODE has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions',
   },
+  words: ['SHARE'],
   examples: {
     flagged: [
       'SELECT id FROM t WHERE id = 1 LOCK IN SHARE MODE;',

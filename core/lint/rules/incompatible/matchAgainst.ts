@@ -13,6 +13,7 @@ export default defineRule({
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: '`FULLTEXT` syntax and indexes [#1793]',
   quoteStatus: 'verified',
+  words: ['MATCH'],
   examples: {
     flagged: [
       "SELECT MATCH (a) AGAINST ('x') AS score FROM t\nWHERE id = 1;",

@@ -37,7 +37,7 @@ export default defineRule({
     const inIs = (ctx.session.db ?? '').toLowerCase() === 'information_schema';
     for (let i = 0; i < n; i++) {
       const t = s.tokens[i];
-      if ((t.kind !== 'word' && t.kind !== 'qident') || (s.ident(i) ?? '').toLowerCase() !== 'optimizer_trace') continue;
+      if (t.kind === 'word' ? t.value !== 'OPTIMIZER_TRACE' : t.kind !== 'qident' || t.value.toLowerCase() !== 'optimizer_trace') continue;
       let first = i;
       if (s.op(i - 1) === '.') {
         if ((s.ident(i - 2) ?? '').toLowerCase() !== 'information_schema' || s.op(i - 3) === '.') continue;

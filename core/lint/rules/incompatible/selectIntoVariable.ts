@@ -11,6 +11,7 @@ export default defineRule({
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: 'TiDB does not support the following `SELECT` syntax: - `SELECT ... INTO @variable`',
   quoteStatus: 'verified',
+  words: ['INTO'],
   examples: {
     flagged: [
       'SELECT a INTO @a FROM t WHERE id = 1;',

@@ -11,6 +11,7 @@ export default defineRule({
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: '`SKIP LOCKED` syntax [#18207]',
   quoteStatus: 'verified',
+  words: ['LOCKED'],
   examples: {
     flagged: [
       'SELECT a INTO v FROM t WHERE id = 1 FOR UPDATE SKIP LOCKED;',

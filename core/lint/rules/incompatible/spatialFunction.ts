@@ -76,6 +76,13 @@ export default defineRule({
   check(ctx) {
     const s = ctx.s;
     if (notLinted(s)) return;
+    // most statements call no spatial function: look at the words before reading the calls
+    let any = false;
+    for (let i = 0; i + 1 < s.length && !any; i++) {
+      const t = s.tokens[i];
+      any = t.kind === 'word' && s.op(i + 1) === '(' && isSpatialFunction(t.value);
+    }
+    if (!any) return;
     let inside = -1; // report nested calls once, at the outermost spatial call
     for (const c of functionCalls(s)) {
       if (!isSpatialFunction(c.name) || c.at < inside) continue;

@@ -17,6 +17,7 @@ export default defineRule({
     message:
       'function SQL_CALC_FOUND_ROWS has only noop implementation in tidb now, use tidb_enable_noop_functions to enable these functions',
   },
+  words: ['SQL_CALC_FOUND_ROWS'],
   examples: {
     flagged: [
       'SELECT DISTINCT SQL_CALC_FOUND_ROWS a FROM t LIMIT 5;',

@@ -57,28 +57,34 @@ export default defineRule({
       }
       return;
     }
-    const refs = allTableRefs(s);
-    const aliasSys = refs.some((r) => r.alias?.toLowerCase() === 'sys');
+    const cur = (ctx.session.db ?? ctx.schema.currentDb)?.toLowerCase();
+    // the table references are read only when the statement names sys at all
+    let refs: ReturnType<typeof allTableRefs> | undefined;
+    let aliasSys = false;
+    let tableFirsts: Set<number> | undefined;
     const reported = new Set<number>();
     // qualified: sys.x / `sys`.`x` (tables, views, procedures, functions)
     const n = s.sparseFrom;
-    const tableFirsts = new Set(refs.map((r) => r.first));
     for (let i = 0; i + 2 < n; i++) {
       const t = s.tokens[i];
-      if ((t.kind !== 'word' && t.kind !== 'qident') || s.op(i + 1) !== '.') continue;
-      if (s.ident(i)!.toLowerCase() !== 'sys') continue;
+      if (t.kind === 'word' ? t.value !== 'SYS' : t.kind !== 'qident' || t.value.toLowerCase() !== 'sys') continue;
+      if (s.op(i + 1) !== '.') continue;
       if (i > 0 && s.op(i - 1) === '.') continue;
+      if (!refs) {
+        refs = allTableRefs(s);
+        aliasSys = refs.some((r) => r.alias?.toLowerCase() === 'sys');
+        tableFirsts = new Set(refs.map((r) => r.first));
+      }
       const name = s.ident(i + 2);
       if (name === undefined || s.tokens[i + 2].kind === 'string') continue;
       // `sys` as a table alias makes sys.col a column reference
-      if (aliasSys && !tableFirsts.has(i)) continue;
+      if (aliasSys && !tableFirsts!.has(i)) continue;
       report(ctx, i, i + 2, name, v8, reported);
     }
     // unqualified names after USE sys
-    const cur = (ctx.session.db ?? ctx.schema.currentDb)?.toLowerCase();
     if (cur === 'sys') {
       const ctes = cteNames(s);
-      for (const r of refs) {
+      for (const r of refs ?? allTableRefs(s)) {
         if (r.db !== undefined || ctes.has(r.name.toLowerCase())) continue;
         report(ctx, r.first, r.last, r.name, v8, reported);
       }

@@ -35,6 +35,7 @@ export default defineRule({
   quote:
     'TiDB supports most of the built-in functions in MySQL, but not all. You can use the statement SHOW BUILTINS to get a list of the available functions.',
   quoteStatus: 'verified',
+  words: [...UNSUPPORTED_FUNCTIONS.keys()],
   examples: {
     flagged: [
       'SELECT UUID_SHORT() AS id;',

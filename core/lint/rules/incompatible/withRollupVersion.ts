@@ -12,6 +12,7 @@ export default defineRule({
   source: 'pingcap/docs: mysql-compatibility.md (v5.x-v7.3)',
   quote: 'The syntax `SELECT ... GROUP BY ... WITH ROLLUP` is not supported.',
   quoteStatus: 'verified',
+  words: ['ROLLUP'],
   examples: {
     flagged: [
       'SELECT region, SUM(x) FROM s GROUP BY region with rollup ORDER BY region;',

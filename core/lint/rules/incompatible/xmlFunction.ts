@@ -14,6 +14,7 @@ export default defineRule({
   source: 'pingcap/docs: mysql-compatibility.md',
   quote: 'XML Functions',
   quoteStatus: 'verified',
+  words: [...XML],
   examples: {
     flagged: [
       "SELECT EXTRACTVALUE(doc, '/a/@b') FROM t WHERE id = 1;",

@@ -15,6 +15,7 @@ export default defineRule({
     'As the primary key or unique index needs to be sorted, a larger offset consumes more computing resources, especially in the case of a large volume of data.',
   quoteStatus: 'verified',
   tidb: 'accepted',
+  words: ['LIMIT'],
   examples: {
     flagged: [
       'SELECT id FROM p WHERE s = 1 ORDER BY id LIMIT 10000, 100;',

@@ -163,6 +163,7 @@ export default defineRule({
     'When using an index column as a condition in a query, do not use calculation, function, or type conversion on it, which will prevent the TiDB optimizer from using the index.',
   quoteStatus: 'verified',
   tidb: 'accepted',
+  words: [...INDEX_BLOCKING_FUNCTIONS],
   examples: {
     flagged: [
       "SELECT id FROM t WHERE lower(email) LIKE 'ab%';",

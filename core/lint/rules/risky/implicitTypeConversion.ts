@@ -29,6 +29,7 @@ export default defineRule({
     'In the following case, `account_id` is the primary key and its data type is `varchar`. In the execution plan, this SQL statement has an implicit type conversion and cannot use the index.',
   quoteStatus: 'verified',
   tidb: 'accepted',
+  words: ['WHERE', 'ON'],
   examples: {
     flagged: [
       'CREATE TABLE t (id INT PRIMARY KEY, a CHARACTER(5));\nSELECT id FROM t WHERE a = 1;',

@@ -14,6 +14,7 @@ export default defineRule({
     'The bulk DML execution mode (`tidb_dml_type = "bulk"`) is an experimental feature. It is not recommended that you use it in the production environment.',
   quoteStatus: 'verified',
   tidb: 'accepted',
+  words: ['SELECT'],
   examples: {
     flagged: [
       'REPLACE INTO t (SELECT a FROM `db`.`u`);',

@@ -19,6 +19,7 @@ export default defineRule({
     'When using the `IN` expression in a query condition, it is recommended that the number of value matched after it does not exceed 300, otherwise the execution efficiency will be poor.',
   quoteStatus: 'verified',
   tidb: 'accepted',
+  words: ['IN'],
   examples: {
     flagged: [
       {

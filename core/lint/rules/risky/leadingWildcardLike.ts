@@ -12,6 +12,7 @@ export default defineRule({
   quote: 'A query cannot use indexes if the `LIKE` condition starts with wildcard `%` in the query.',
   quoteStatus: 'verified',
   tidb: 'accepted',
+  words: ['LIKE'],
   examples: {
     flagged: [
       "select id from o where no like '_2024%' limit 5;",

@@ -15,6 +15,7 @@ export default defineRule({
   quote: '`TABLESAMPLE` | To get a sample of rows from the table.',
   quoteStatus: 'paraphrase',
   tidb: 'accepted',
+  words: ['RAND'],
   examples: {
     flagged: [
       'SELECT id FROM t WHERE a = 1 ORDER BY a, RAND(42) LIMIT 3;',

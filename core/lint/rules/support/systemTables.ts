@@ -71,14 +71,29 @@ export interface SystemRef {
 
 /** Every reference to a performance_schema / information_schema table: qualified, or unqualified after USE. */
 export function systemTableRefs(ctx: RuleContext): SystemRef[] {
+  const cur = (ctx.session.db ?? ctx.schema.currentDb)?.toLowerCase();
+  const memo = memos.get(ctx.s);
+  if (memo && memo.cur === cur) return memo.refs;
+  const refs = readSystemTableRefs(ctx, cur);
+  memos.set(ctx.s, { cur, refs });
+  return refs;
+}
+
+/** Two rules read the same references of a statement. */
+const memos = new WeakMap<RuleContext['s'], { cur: string | undefined; refs: SystemRef[] }>();
+
+function readSystemTableRefs(ctx: RuleContext, cur: string | undefined): SystemRef[] {
   const s = ctx.s;
   const out: SystemRef[] = [];
   const seen = new Set<number>();
   for (let i = 0; i + 2 < s.sparseFrom; i++) {
     const t = s.tokens[i];
-    if ((t.kind !== 'word' && t.kind !== 'qident') || s.op(i + 1) !== '.') continue;
-    const schema = s.ident(i)!.toLowerCase();
-    if (schema !== 'performance_schema' && schema !== 'information_schema') continue;
+    // (words are upper case: most are ruled out by their length)
+    if (t.value.length !== 18) continue;
+    const lower = t.kind === 'word' || t.kind === 'qident' ? t.value.toLowerCase() : '';
+    if (lower !== 'performance_schema' && lower !== 'information_schema') continue;
+    const schema: SystemRef['schema'] = lower;
+    if (s.op(i + 1) !== '.') continue;
     if (i > 0 && s.op(i - 1) === '.') continue;
     const name = s.ident(i + 2);
     if (name === undefined || s.tokens[i + 2].kind === 'string') continue;
@@ -87,7 +102,6 @@ export function systemTableRefs(ctx: RuleContext): SystemRef[] {
     seen.add(i);
     out.push({ schema, name, first: i, last: i + 2 });
   }
-  const cur = (ctx.session.db ?? ctx.schema.currentDb)?.toLowerCase();
   if (cur === 'performance_schema' || cur === 'information_schema') {
     const ctes = cteNames(s);
     for (const r of allTableRefs(s)) {
