@@ -2,7 +2,11 @@
 //   dist/cli.js        tidb-lint (node, cjs, fully bundled, shebang)
 //   dist/server.js     the language server (node, cjs, fully bundled)
 //   dist/plan.js       tidb-plan (node, cjs, shebang): EXPLAIN parser, advice, standalone HTML
-//   dist/extension.js  the VS Code extension host side (node, cjs, `vscode` external)
+//   dist/extension.js  the VS Code extension host side at activation: language client, status bar,
+//                      commands and views (node, cjs, `vscode` external)
+//   dist/features.js   the rest of the extension host side, loaded on first use (connections and
+//                      mysql2, explorer, queries and results, EXPLAIN, backup)
+//   dist/kube.js       everything that needs @kubernetes/client-node, loaded on first use
 //   dist/webviews/*   browser bundles for the webviews (iife, one per view, with its CSS)
 import * as esbuild from 'esbuild';
 
@@ -30,11 +34,37 @@ const node = (entry, out, extra = {}) => ({
   ...extra,
 });
 
+/**
+ * The extension host side is three bundles. A `require('./features')` or `import('./kubeApi')` in
+ * the sources (which tests run as they are) becomes a require of the other bundle at that spot, so
+ * it loads only when that line runs.
+ */
+const LAZY = [
+  { module: 'client/src/features.ts', bundle: './features.js' },
+  { module: 'client/src/localCluster/kubeApi.ts', bundle: './kube.js' },
+];
+/** @param {string} own the entry this bundle is built from @returns {esbuild.Plugin} */
+const lazyBundles = (own) => ({
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/(features|kubeApi)$/ }, async (args) => {
+      if (args.pluginData === 'lazy') return undefined;
+      const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'lazy' });
+      const lazy = LAZY.find((l) => r.path.endsWith(l.module));
+      if (!lazy || r.path.endsWith(own)) return r;
+      return { path: lazy.bundle, external: true };
+    });
+  },
+});
+const extensionHost = (entry, out) => node(entry, out, { external: ['vscode'], plugins: [lazyBundles(entry)], metafile: true });
+
 const builds = [
   node('server/src/cli.ts', 'cli.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   node('server/src/server.ts', 'server.js'),
   node('server/src/planCli.ts', 'plan.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
-  node('client/src/extension.ts', 'extension.js', { external: ['vscode'] }),
+  extensionHost('client/src/extension.ts', 'extension.js'),
+  extensionHost('client/src/features.ts', 'features.js'),
+  extensionHost('client/src/localCluster/kubeApi.ts', 'kube.js'),
   ...['results', 'plan'].map((view) => ({
     entryPoints: { [view]: `webviews/${view}/main.ts` },
     outdir: `${outdir}/webviews`,
@@ -55,5 +85,19 @@ if (watch) {
   }
   console.log('esbuild: watching for changes');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (process.argv.includes('--sizes'))
+    for (const r of results)
+      for (const [out, o] of Object.entries(r.metafile?.outputs ?? {})) {
+        const by = {};
+        for (const [f, v] of Object.entries(o.inputs)) {
+          const p = f.split('/');
+          const k = p[0] === 'node_modules' ? p.slice(0, p[1].startsWith('@') ? 3 : 2).join('/') : p.slice(0, 3).join('/');
+          by[k] = (by[k] ?? 0) + v.bytesInOutput;
+        }
+        const top = Object.entries(by)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6);
+        console.log(`${out} ${(o.bytes / 1024).toFixed(0)} KB: ${top.map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KB`).join(', ')}`);
+      }
 }

@@ -1,113 +1,118 @@
-// Cheap activation: commands, views and status bar items are registered at once;
-// database connections open only when the user expands one or runs SQL; the
-// language server starts when VS Code activates us (see activationEvents).
+// Activation is small: the language client, the status bar items and every command and view
+// registered, all from this bundle (dist/extension.js). The rest (connections and the MySQL driver,
+// explorer, queries, EXPLAIN, backup) is dist/features.js, loaded the first time a command, a view
+// or a restored plan panel needs it; Kubernetes is dist/kube.js, loaded later still.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentStatusNotification } from '../../protocol/lsp';
-import { backupCommands } from './backup/commands';
-import { BackupHistory } from './backup/history';
-import { BackupsView } from './backup/view';
-import { registerCommands } from './commandTable';
-import { askPassword, connectionCommands, connectTimeoutMs, settingsStore } from './connections/commands';
-import { ConnectionManager } from './connections/manager';
-import type { StoredProfile } from './connections/store';
-import { ExplainCommands, explainCommands } from './explain/commands';
-import { createPlanPanels, type PlanPanels } from './explain/planPanel';
-import { DDL_SCHEME, DdlDocuments, explorerCommands, PortForwards } from './explorer/commands';
-import { ExplorerProvider } from './explorer/tree';
+import type { PlanState } from '../../protocol/webviews/plan';
+import { settingsStore } from './connections/settingsStore';
+import type { ConnectionStore } from './connections/store';
+import type { Features, TidbToolkitApi } from './features';
 import { createLanguageClient } from './languageClient';
-import { lintCommands } from './lint/commands';
-import { SchemaSync } from './lint/schemaSync';
+import { LazyContent, LazyTree } from './lazyViews';
 import { TargetVersionStatus } from './lint/statusBar';
-import { localClusterCommands, stopAllPlaygrounds } from './localCluster/commands';
 import { log } from './log';
-import { QueryCommands, queryCommands } from './query/commands';
 import { DocumentConnections } from './query/documentConnection';
-import { ResultsPanel } from './query/resultsPanel';
+
+export type { TidbToolkitApi } from './features';
+
+const DDL_SCHEME = 'tidb-ddl';
+const PLAN_VIEW = 'tidb.plan';
 
 let client: LanguageClient | undefined;
-let manager: ConnectionManager | undefined;
-
-/** What the extension exports: for tests and for other extensions. */
-export interface TidbToolkitApi {
-  manager: ConnectionManager;
-  explorer: ExplorerProvider;
-  results: ResultsPanel;
-  queries: QueryCommands;
-  documents: DocumentConnections;
-  explain: ExplainCommands;
-  plans: PlanPanels;
-  backups: BackupHistory;
-}
+let features: Features | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<TidbToolkitApi> {
   const status = new TargetVersionStatus();
   context.subscriptions.push(status, log());
-  client = createLanguageClient(context);
-  const c = client;
-
-  const m = (manager = connectionManager(context));
-  const docs = new DocumentConnections(m, context.workspaceState);
-  const results = new ResultsPanel(context.extensionUri);
-  const queries = new QueryCommands(m, docs, results);
-  const explorer = new ExplorerProvider(m);
-  const ddl = new DdlDocuments();
-  const schema = new SchemaSync(c, m, docs);
-  let explain: ExplainCommands | undefined;
-  const plans = createPlanPanels(context, () => explain!.pickOther());
-  explain = new ExplainCommands(m, docs, plans);
-  const ex = explain;
-  const forwards = new PortForwards();
-  const view = vscode.window.createTreeView('tidb.explorer', { treeDataProvider: explorer, showCollapseAll: true });
-  const backups = new BackupHistory(context.globalState);
-  const backupsView = new BackupsView(backups);
-  /** after Connect: the active document without a connection takes this one */
-  const bindActiveDocument = async (p: StoredProfile) => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (doc && !docs.get(doc.uri)) await docs.set(doc.uri, p.id);
+  const c = (client = createLanguageClient(context));
+  const store = settingsStore(context.secrets);
+  reportStoreProblems(context, store);
+  let docs: DocumentConnections | undefined;
+  const whenLoaded: Array<(f: Features) => void> = [];
+  /** the features bundle, loaded and set up once */
+  const load = (): Features => {
+    if (!features) {
+      const t0 = performance.now();
+      const { createFeatures } = require('./features') as typeof import('./features');
+      const f = (features = createFeatures({ context, client: c, store, documents: docs! }));
+      log().info(`Loaded the connection, query, explain and backup features in ${Math.round(performance.now() - t0)} ms`);
+      for (const w of whenLoaded.splice(0)) w(f);
+      if (c.isRunning()) void f.schema.sync();
+    }
+    return features;
   };
+  const host = connectionsHost(store, (w) => (features ? w(features) : whenLoaded.push(w)), load);
+  docs = new DocumentConnections(host, context.workspaceState);
+  const explorer = new LazyTree(() => load().explorer);
+  const backupsView = new LazyTree(() => load().backupsView);
   context.subscriptions.push(
     docs,
-    results,
     explorer,
-    schema,
-    view,
-    forwards,
-    plans,
     backupsView,
+    vscode.window.createTreeView('tidb.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
     vscode.window.createTreeView('tidb.backups', { treeDataProvider: backupsView }),
-    vscode.workspace.registerTextDocumentContentProvider(DDL_SCHEME, ddl),
-    ...registerCommands(
-      connectionCommands(m, bindActiveDocument),
-      queryCommands(queries, docs, results),
-      explainCommands(ex),
-      explorerCommands(m, explorer, queries, docs, ddl, ex, forwards),
-      backupCommands(m, backups),
-      localClusterCommands(context, m, (a) => explorer.setActivity(a)),
-      lintCommands(c, schema),
-    ),
+    vscode.workspace.registerTextDocumentContentProvider(DDL_SCHEME, new LazyContent(() => load().ddl)),
+    vscode.window.registerWebviewPanelSerializer(PLAN_VIEW, {
+      deserializeWebviewPanel: (panel, state) => load().api.plans.restore!(panel, state as PlanState | undefined),
+    }),
+    ...commandStubs(context, (id) => load().commands[id as `tidb.${string}`]),
   );
   c.onNotification(DocumentStatusNotification, (p: DocumentStatusNotification.Params) => status.update(p));
-  try {
-    await c.start();
-    void schema.sync();
-  } catch (e) {
-    log().error(`Could not start the TiDB language server: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return { manager: m, explorer, results, queries, documents: docs, explain: ex, plans, backups };
+  const started = c.start().then(
+    // live schema: only when some document runs against a connection (else nothing to sync)
+    () => (features ? features.schema.sync() : docs!.anyChosen ? load().schema.sync() : undefined),
+    (e) => log().error(`Could not start the TiDB language server: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  void started;
+  return lazyApi(load);
 }
 
-/** The connection manager over the stored profiles; problems with stored profiles go to the log (and a password problem to a notice). */
-function connectionManager(context: vscode.ExtensionContext): ConnectionManager {
-  const store = settingsStore(context.secrets);
-  const m = new ConnectionManager(store, {
-    connectTimeoutMs,
-    askPassword,
-    notice: (msg) => {
-      log().warn(msg);
-      void vscode.window.showWarningMessage(msg);
+/** Every command package.json contributes, registered now, run by the features bundle on first use. */
+function commandStubs(context: vscode.ExtensionContext, handler: (id: string) => ((...args: unknown[]) => unknown) | undefined) {
+  const ids = (
+    (context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } }).contributes?.commands ?? []
+  ).map((c) => c.command);
+  return ids.map((id) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => {
+      const run = handler(id);
+      if (!run) throw new Error(`TiDB Toolkit has no handler for ${id}`);
+      return run(...args);
+    }),
+  );
+}
+
+/** The document connections' view of the connections: from the settings until the manager loads, then from it too. */
+function connectionsHost(store: ConnectionStore, whenLoaded: (f: (features: Features) => void) => void, load: () => Features) {
+  return {
+    profile: (id: string) => store.get(id),
+    sessionServer: (id: string) => features?.api.manager.session(id)?.server.raw,
+    onDidChange(f: () => void): vscode.Disposable {
+      const config = vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('tidb.connections')) f();
+      });
+      // sessions opening and closing, once there is a manager
+      let sub: { dispose(): void } | undefined;
+      let disposed = false;
+      whenLoaded((x) => {
+        if (!disposed) sub = x.api.manager.onDidChange(() => f());
+      });
+      return new vscode.Disposable(() => {
+        disposed = true;
+        config.dispose();
+        sub?.dispose();
+      });
     },
-  });
+    pick: async (title: string) => {
+      const { pickWith } = require('./features') as typeof import('./features');
+      return pickWith(load().api.manager, title);
+    },
+  };
+}
+
+/** Problems with stored profiles go to the log (and a password problem to a notice). */
+function reportStoreProblems(context: vscode.ExtensionContext, store: ConnectionStore): void {
   const problems = () => {
     store.list();
     for (const p of store.problems) log().warn(p);
@@ -117,17 +122,21 @@ function connectionManager(context: vscode.ExtensionContext): ConnectionManager 
   problems();
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tidb.connections')) {
-        problems();
-        m.fire({ kind: 'changed' });
-      }
+      if (e.affectsConfiguration('tidb.connections')) problems();
     }),
   );
-  return m;
+}
+
+/** The exported API: each part loads the features bundle when first read. */
+function lazyApi(load: () => Features): TidbToolkitApi {
+  const api = {} as TidbToolkitApi;
+  for (const key of ['manager', 'explorer', 'results', 'queries', 'documents', 'explain', 'plans', 'backups'] as const)
+    Object.defineProperty(api, key, { enumerable: true, get: () => load().api[key] });
+  return api;
 }
 
 export async function deactivate(): Promise<void> {
-  await Promise.allSettled([client?.stop(), manager?.dispose(), stopAllPlaygrounds()]);
+  await Promise.allSettled([client?.stop(), features?.deactivate()]);
   client = undefined;
-  manager = undefined;
+  features = undefined;
 }

@@ -89,8 +89,10 @@ export interface CachedStatement {
 const MAX_VARIANTS = 4;
 
 /** Records a variant under its key, marks the key used in this run, and returns the key's variant list. */
-export function addVariant(cache: LintCache, key: string, entry: CachedStatement): Variants {
-  let list = cache.entries.get(key);
+export function addVariant(cache: LintCache, key: string, entry: CachedStatement, known?: Variants): Variants {
+  // `known`: the list the statement used on the previous run, so still under `key` (a sweep drops
+  // only lists no run used for 8 runs): saves hashing the statement's text again
+  let list = known ?? cache.entries.get(key);
   if (!list) cache.entries.set(key, (list = [entry]));
   else if (!list.includes(entry)) {
     list.push(entry);

@@ -28,7 +28,8 @@ export const STATEFUL_KINDS = /^(CREATE|ALTER|DROP|RENAME|TRUNCATE|USE|SET|BEGIN
 /** A safety margin for the lexer's look-ahead past a statement's end. */
 const MARGIN = 32;
 
-const shiftState = (s: SplitState, by: number): SplitState => ({ ...s, at: s.at + by });
+// (no object spread: this runs for every statement after an edit, on every keystroke)
+const shiftState = (s: SplitState, by: number): SplitState => ({ at: s.at + by, delimiter: s.delimiter, inExec: s.inExec });
 
 /**
  * Plans the statements of `text` given the previous run. Fills `side` with the

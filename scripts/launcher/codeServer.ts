@@ -27,7 +27,7 @@ export interface Instance {
 }
 
 /** A fresh profile with the packaged extension installed. */
-export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string, unknown> = {}): ProfileDirs {
+export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string, unknown> = {}, vsix = VSIX): ProfileDirs {
   // user-data-dir must be short (unix socket path limits)
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-'));
   const userData = path.join(root, 'u');
@@ -53,8 +53,8 @@ export function prepareProfile(cs: CodeServerPaths, extraSettings: Record<string
       1,
     ),
   );
-  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
-  execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], {
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
+  execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], {
     env: envFor(root),
     stdio: 'pipe',
   });

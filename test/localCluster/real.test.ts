@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connect } from '../../client/src/connections/driver';
-import { createLocalCluster, deleteLocalCluster, tidbAnswersOn } from '../../client/src/localCluster/create';
+import { createLocalCluster, deleteLocalCluster } from '../../client/src/localCluster/create';
+import { tidbAnswersOn } from '../../client/src/localCluster/tidbAnswers';
 import { checkPrerequisites } from '../../client/src/localCluster/prerequisites';
 import { runProcess } from '../../client/src/localCluster/processRunner';
 

@@ -22,6 +22,7 @@ import { connect } from '../connections/driver';
 import { threadId as threadIdOf } from '../connections/mysqlInternals';
 import type * as mysql from 'mysql2/promise';
 import { setting } from '../settings';
+import { kube } from '../localCluster/lazyKube';
 
 export interface BackupArgs {
   connectionId?: string;
@@ -509,8 +510,7 @@ export async function operatorBackupCommand(
   info: import('../localCluster/kubeClusters').TidbClusterInfo,
   args?: OperatorBackupArgs,
 ): Promise<BackupRecord | undefined> {
-  const { defaultKubeConfig } = await import('../localCluster/kubeClusters');
-  const { runOperatorTask, OperatorTaskError } = await import('./operator');
+  const { defaultKubeConfig, runOperatorTask, OperatorTaskError } = await kube();
   const kc = defaultKubeConfig();
   if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
   if (info.operator !== 'v2')
@@ -597,8 +597,8 @@ export async function operatorBackupCommand(
 
 /** Restores an operator backup into a TiDB Operator v2 cluster of the current kubeconfig context. */
 async function operatorRestore(record: BackupRecord, targetCluster?: string, resourceName?: string): Promise<RestoreOutcome | undefined> {
-  const { defaultKubeConfig, listTidbClusters } = await import('../localCluster/kubeClusters');
-  const { runOperatorTask } = await import('./operator');
+  const { defaultKubeConfig, listTidbClusters } = await kube();
+  const { runOperatorTask } = await kube();
   const kc = defaultKubeConfig();
   if (!kc || !record.s3) {
     const message = !kc ? 'No kubeconfig: set KUBECONFIG or ~/.kube/config.' : 'This backup record has no S3 location to restore from.';

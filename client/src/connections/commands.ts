@@ -10,22 +10,7 @@ import { ConnectionUrlError, DEFAULT_PORT, parseConnectionUrl, profileUrl, type 
 import { ConnectionStore, newProfileId, type ProfileScope, type SecretStore, type StoredProfile } from './store';
 import { setting } from '../settings';
 
-/** The `tidb.connections` setting of each scope. */
-export function settingsStore(secrets: SecretStore): ConnectionStore {
-  return new ConnectionStore(
-    {
-      read: (scope) => {
-        const i = vscode.workspace.getConfiguration('tidb').inspect<unknown[]>('connections');
-        return scope === 'user' ? i?.globalValue : i?.workspaceValue;
-      },
-      write: (scope, value) =>
-        vscode.workspace
-          .getConfiguration('tidb')
-          .update('connections', value, scope === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace),
-    },
-    secrets,
-  );
-}
+export { settingsStore } from './settingsStore';
 
 export function connectTimeoutMs(): number {
   return Math.max(1, setting('connection.connectTimeout')) * 1000;

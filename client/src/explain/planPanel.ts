@@ -17,6 +17,8 @@ export interface PlanPanels {
   last?: PlanPayload;
   /** messages the pages sent (tests) */
   received: FromPlan[];
+  /** a panel VS Code restored after a reload (activation registers the serializer that calls this) */
+  restore?(panel: vscode.WebviewPanel, state: PlanState | undefined): Promise<void>;
 }
 
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
@@ -108,21 +110,17 @@ export function createPlanPanels(
     });
   }
 
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(PLAN_VIEW, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PlanState | undefined) {
-        if (!state?.payload) {
-          panel.dispose();
-          return;
-        }
-        panel.webview.options = {
-          enableScripts: true,
-          localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')],
-        };
-        wire(panel, state.payload);
-      },
-    }),
-  );
+  api.restore = async (panel, state) => {
+    if (!state?.payload) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webviews')],
+    };
+    wire(panel, state.payload);
+  };
   return api;
 }
 

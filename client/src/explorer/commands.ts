@@ -12,7 +12,7 @@ import type { DocumentConnections } from '../query/documentConnection';
 import { listColumns, showCreate } from './catalog';
 import { newProfileId } from '../connections/store';
 import type { ExplainCommands } from '../explain/commands';
-import { defaultKubeConfig, portForward, tidbPod } from '../localCluster/kubeClusters';
+import { kube } from '../localCluster/lazyKube';
 import type { ExplorerProvider, Node } from './tree';
 import { setting } from '../settings';
 
@@ -128,11 +128,13 @@ export function explorerCommands(
       return queries.runSql(p, `SELECT * FROM ${qualified(n.database, n.entry.name)} LIMIT ${limit}`);
     },
     'tidb.explorer.connectKubernetes': async (n: Extract<Node, { kind: 'k8sCluster' }>) => {
-      const kc = defaultKubeConfig();
-      if (!kc || n?.kind !== 'k8sCluster') return;
+      if (n?.kind !== 'k8sCluster') return;
+      const k = await kube();
+      const kc = k.defaultKubeConfig();
+      if (!kc) return;
       try {
-        const pod = await tidbPod(kc, n.info);
-        const fwd = await portForward(kc, n.info.namespace, pod);
+        const pod = await k.tidbPod(kc, n.info);
+        const fwd = await k.portForward(kc, n.info.namespace, pod);
         forwards.add(fwd);
         const name = `k8s: ${n.info.namespace}/${n.info.name}`;
         const existing = manager.profiles().find((p) => p.name === name);

@@ -17,7 +17,8 @@ import {
   type IndexEntry,
   type TableEntry,
 } from './catalog';
-import { defaultKubeConfig, listTidbClusters, type TidbClusterInfo } from '../localCluster/kubeClusters';
+import type { TidbClusterInfo } from '../localCluster/kubeClusters';
+import { hasKubeConfigFile, kube } from '../localCluster/lazyKube';
 import {
   clusterInfo,
   describeReplica,
@@ -291,17 +292,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   async getChildren(n?: Node): Promise<Node[]> {
     if (!n) {
-      const kc = defaultKubeConfig();
+      // the Kubernetes bundle loads only for a user who has a kubeconfig
+      const kc = hasKubeConfigFile() ? (await kube()).defaultKubeConfig() : undefined;
       const out: Node[] = this.manager.profiles().map((profile) => ({ kind: 'connection', profile }));
       if (this.activity) out.unshift({ kind: 'activity', ...this.activity });
       if (kc) out.push({ kind: 'k8s', context: kc.getCurrentContext() });
       return out;
     }
     if (n.kind === 'k8s') {
-      const kc = defaultKubeConfig();
+      const k = await kube();
+      const kc = k.defaultKubeConfig();
       if (!kc) return [];
       try {
-        const list = await listTidbClusters(kc);
+        const list = await k.listTidbClusters(kc);
         return list.length
           ? list.map((info): Node => ({ kind: 'k8sCluster', info }))
           : [{ kind: 'k8sInfo', label: 'No TiDB clusters in this context' }];

@@ -10,7 +10,9 @@ import type { ConnectionManager } from '../connections/manager';
 import { newProfileId } from '../connections/store';
 import type { CommandTable } from '../commandTable';
 import { log } from '../log';
-import { createLocalCluster, deleteLocalCluster, tidbAnswersOn, listKindClusters, StepError, STEP_TITLES, type Step } from './create';
+import { kube } from './lazyKube';
+import { StepError, STEP_TITLES, type Step } from './steps';
+import { tidbAnswersOn } from './tidbAnswers';
 import { DEFAULT_TIDB_VERSION, operatorAssetUrls, validateName, validateVersion } from './manifests';
 import { checkPrerequisites } from './prerequisites';
 import { runProcess } from './processRunner';
@@ -110,6 +112,7 @@ export async function createLocalClusterCommand(
       token.onCancellationRequested(() => ac.abort());
       let last: Step | undefined;
       try {
+        const { createLocalCluster } = await kube();
         await createLocalCluster(
           { name, version, hostPort, operatorVersion, mirror: /^https?:\/\//.test(mirror) ? mirror : undefined },
           {
@@ -163,7 +166,7 @@ export async function deleteLocalClusterCommand(manager: ConnectionManager, name
   if (!name) {
     let clusters: string[] = [];
     try {
-      clusters = await listKindClusters(runProcess);
+      clusters = await (await kube()).listKindClusters(runProcess);
     } catch (e) {
       void vscode.window.showErrorMessage(`Cannot list kind clusters: ${(e as Error).message}`);
       return false;
@@ -179,7 +182,7 @@ export async function deleteLocalClusterCommand(manager: ConnectionManager, name
   if (ok !== 'Delete') return false;
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting '${name}'…` }, () =>
-      deleteLocalCluster(runProcess, name!),
+      kube().then((k) => k.deleteLocalCluster(runProcess, name!)),
     );
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
@@ -201,7 +204,16 @@ export async function localClusterStatusCommand(): Promise<string> {
     `kind: ${pre.kindVersion ?? 'not available'}`,
     `TiUP: ${pre.tiupVersion ?? 'not on PATH'}`,
   ];
-  if (pre.kindVersion) lines.push(`kind clusters: ${(await listKindClusters(runProcess).catch(() => [])).join(', ') || 'none'}`);
+  if (pre.kindVersion)
+    lines.push(
+      `kind clusters: ${
+        (
+          await kube()
+            .then((k) => k.listKindClusters(runProcess))
+            .catch(() => [])
+        ).join(', ') || 'none'
+      }`,
+    );
   lines.push(`Operator manifests: ${operatorAssetUrls(setting('localCluster.operatorVersion')).crds}`);
   for (const p of pre.problems) lines.push(`- ${p.message} (${p.link})`);
   log().info(`Local cluster status:\n  ${lines.join('\n  ')}`);

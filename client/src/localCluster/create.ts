@@ -11,29 +11,10 @@ import { applyAll, conditionOf, evidence, watchUntil, type KubeObject } from './
 import { clusterObjects, kindConfig, NAMESPACE, operatorAssetUrls, OPERATOR_VERSION } from './manifests';
 import { checkPrerequisites } from './prerequisites';
 import type { ProcessRunner } from './processRunner';
-import { connect } from '../connections/driver';
 
-export type Step = 'prerequisites' | 'kind' | 'operator' | 'cluster' | 'ready' | 'connect';
+import { StepError, type Step } from './steps';
 
-export const STEP_TITLES: Record<Step, string> = {
-  prerequisites: 'Checking Docker and kind',
-  kind: 'Creating the kind cluster',
-  operator: 'Installing TiDB Operator',
-  cluster: 'Creating the TiDB cluster',
-  ready: 'Waiting for PD, TiKV and TiDB',
-  connect: 'Waiting for TiDB to answer',
-};
-
-export class StepError extends Error {
-  constructor(
-    readonly step: Step,
-    message: string,
-    readonly details: string[] = [],
-    readonly cancelled = false,
-  ) {
-    super(message);
-  }
-}
+export { STEP_TITLES, StepError, type Step } from './steps';
 
 export interface CreateOptions {
   name: string;
@@ -258,15 +239,4 @@ export async function listKindClusters(run: ProcessRunner): Promise<string[]> {
         .map((l) => l.trim())
         .filter((l) => l && !/^No kind clusters/.test(l))
     : [];
-}
-
-/** True when TiDB accepts root without a password on 127.0.0.1:port (a fresh local cluster). */
-export async function tidbAnswersOn(port: number): Promise<boolean> {
-  try {
-    const c = await connect({ id: 'probe', name: 'probe', host: '127.0.0.1', port, user: 'root', tls: 'off' }, '', 3000);
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -7,6 +7,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
+import { hasKubeConfigFile } from './lazyKube';
 
 export interface TidbClusterInfo {
   operator: 'v2' | 'v1';
@@ -131,8 +132,7 @@ export async function portForward(
 /** The kubeconfig VS Code's user has (KUBECONFIG or ~/.kube/config), or undefined. */
 export function defaultKubeConfig(): k8s.KubeConfig | undefined {
   // loadFromDefault() invents http://localhost:8080 when there is no kubeconfig: only use a real one
-  const files = (process.env.KUBECONFIG ?? path.join(os.homedir(), '.kube', 'config')).split(path.delimiter).filter(Boolean);
-  if (!files.some((f) => fs.existsSync(f))) return undefined;
+  if (!hasKubeConfigFile()) return undefined;
   try {
     const kc = new k8s.KubeConfig();
     kc.loadFromDefault();

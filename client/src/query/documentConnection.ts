@@ -2,9 +2,20 @@
 // workspace state), else the last one used. Shown in the status bar; click to switch.
 import * as vscode from 'vscode';
 import { SQL_LANGUAGE_IDS } from '../../../protocol/settings';
-import { pickConnection } from '../connections/commands';
-import type { ConnectionManager } from '../connections/manager';
 import type { StoredProfile } from '../connections/store';
+
+/**
+ * What the document connections need of the connections: profiles, whether one has a session, change
+ * events, and a picker. The activation bundle provides it before the connection manager (and its
+ * database driver) loads, so the status bar shows a document's connection without loading them.
+ */
+export interface ConnectionsHost {
+  profile(id: string): StoredProfile | undefined;
+  /** the server of an open session on the profile, if any */
+  sessionServer(id: string): string | undefined;
+  onDidChange(f: () => void): vscode.Disposable;
+  pick(title: string): Promise<StoredProfile | undefined>;
+}
 
 const KEY = 'tidb.documentConnections';
 const LAST = 'tidb.lastConnection';
@@ -15,15 +26,19 @@ export class DocumentConnections implements vscode.Disposable {
   private listeners = new Set<() => void>();
 
   constructor(
-    private readonly manager: ConnectionManager,
+    private readonly host: ConnectionsHost,
     private readonly state: vscode.Memento,
   ) {
     this.item.name = 'TiDB Connection';
     this.item.command = 'tidb.chooseConnection';
     this.subs.push(vscode.window.onDidChangeActiveTextEditor(() => this.changed()));
-    const sub = manager.onDidChange(() => this.changed());
-    this.subs.push({ dispose: () => sub.dispose() });
+    this.subs.push(host.onDidChange(() => this.changed()));
     this.render();
+  }
+
+  /** True when some document was given a connection (so live schema has something to sync). */
+  get anyChosen(): boolean {
+    return Object.keys(this.state.get<Record<string, string>>(KEY, {})).length > 0 || this.state.get<string>(LAST) !== undefined;
   }
 
   /** Called when the active document's connection may have changed. */
@@ -41,7 +56,7 @@ export class DocumentConnections implements vscode.Disposable {
   get(uri: vscode.Uri): StoredProfile | undefined {
     const map = this.state.get<Record<string, string>>(KEY, {});
     const id = map[uri.toString()] ?? this.state.get<string>(LAST);
-    return id ? this.manager.store.get(id) : undefined;
+    return id ? this.host.profile(id) : undefined;
   }
 
   async set(uri: vscode.Uri, id: string): Promise<void> {
@@ -63,7 +78,7 @@ export class DocumentConnections implements vscode.Disposable {
 
   async choose(uri?: vscode.Uri): Promise<StoredProfile | undefined> {
     uri ??= vscode.window.activeTextEditor?.document.uri;
-    const p = await pickConnection(this.manager, 'Run this document against…');
+    const p = await this.host.pick('Run this document against…');
     if (p && uri) await this.set(uri, p.id);
     return p;
   }
@@ -79,9 +94,9 @@ export class DocumentConnections implements vscode.Disposable {
       this.item.text = '$(plug) No connection';
       this.item.tooltip = 'Choose the TiDB connection to run this file against';
     } else {
-      const s = this.manager.session(p.id);
-      this.item.text = `${s ? '$(database)' : '$(plug)'} ${p.name}`;
-      this.item.tooltip = `${p.user}@${p.host}:${p.port}${s ? ` — ${s.server.raw}` : ' — not connected yet'}${p.production ? '\nProduction: statements that change data or schema ask first' : ''}\nClick to switch.`;
+      const s = this.host.sessionServer(p.id);
+      this.item.text = `${s !== undefined ? '$(database)' : '$(plug)'} ${p.name}`;
+      this.item.tooltip = `${p.user}@${p.host}:${p.port}${s !== undefined ? ` — ${s}` : ' — not connected yet'}${p.production ? '\nProduction: statements that change data or schema ask first' : ''}\nClick to switch.`;
     }
     this.item.backgroundColor = p?.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

@@ -140,11 +140,23 @@ const RANK: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function capFindings(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_DIAGNOSTICS) return findings;
-  const byRank = findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
-  return byRank
-    .slice(0, MAX_DIAGNOSTICS)
-    .sort((a, b) => a.i - b.i)
-    .map((x) => x.f);
+  // the most severe first, in document order: every finding of the ranks that fit, then the first
+  // of the rank that does not (linear: this runs on every keystroke in a file past the cap)
+  const counts = [0, 0, 0, 0];
+  for (const f of findings) counts[RANK[f.severity]]++;
+  let room = MAX_DIAGNOSTICS;
+  let rank = 0;
+  while (rank < 4 && counts[rank] <= room) room -= counts[rank++];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const r = RANK[f.severity];
+    if (r < rank) out.push(f);
+    else if (r === rank && room > 0) {
+      out.push(f);
+      room--;
+    }
+  }
+  return out;
 }
 
 const metaById = new Map<string, RuleMeta>();

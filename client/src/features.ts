@@ -1,0 +1,121 @@
+// Everything the extension does beyond the language client: connections (and the MySQL driver),
+// the explorer, queries and results, EXPLAIN, backup, local clusters. esbuild writes it as its own
+// bundle, dist/features.js, which extension.ts loads the first time a command, a view or a restored
+// panel needs it; Kubernetes is a third bundle (localCluster/lazyKube.ts).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { backupCommands } from './backup/commands';
+import { BackupHistory } from './backup/history';
+import { BackupsView } from './backup/view';
+import type { CommandTable } from './commandTable';
+import { askPassword, connectionCommands, connectTimeoutMs, pickConnection } from './connections/commands';
+import { ConnectionManager } from './connections/manager';
+import type { ConnectionStore, StoredProfile } from './connections/store';
+import { ExplainCommands, explainCommands } from './explain/commands';
+import { createPlanPanels, type PlanPanels } from './explain/planPanel';
+import { DdlDocuments, explorerCommands, PortForwards } from './explorer/commands';
+import { ExplorerProvider } from './explorer/tree';
+import { lintCommands } from './lint/commands';
+import { SchemaSync } from './lint/schemaSync';
+import { localClusterCommands, stopAllPlaygrounds } from './localCluster/commands';
+import { log } from './log';
+import { QueryCommands, queryCommands } from './query/commands';
+import type { DocumentConnections } from './query/documentConnection';
+import { ResultsPanel } from './query/resultsPanel';
+
+/** What the extension exports: for tests and for other extensions. */
+export interface TidbToolkitApi {
+  manager: ConnectionManager;
+  explorer: ExplorerProvider;
+  results: ResultsPanel;
+  queries: QueryCommands;
+  documents: DocumentConnections;
+  explain: ExplainCommands;
+  plans: PlanPanels;
+  backups: BackupHistory;
+}
+
+/** What activation hands over: the parts it made before the features were needed. */
+export interface Host {
+  context: vscode.ExtensionContext;
+  client: LanguageClient;
+  store: ConnectionStore;
+  documents: DocumentConnections;
+}
+
+export interface Features {
+  api: TidbToolkitApi;
+  commands: CommandTable;
+  explorer: vscode.TreeDataProvider<unknown>;
+  backupsView: vscode.TreeDataProvider<unknown>;
+  ddl: vscode.TextDocumentContentProvider;
+  schema: SchemaSync;
+  deactivate(): Promise<void>;
+}
+
+export function createFeatures(host: Host): Features {
+  const { context, client: c, documents: docs } = host;
+  const m = connectionManager(context, host.store);
+  const results = new ResultsPanel(context.extensionUri);
+  const queries = new QueryCommands(m, docs, results);
+  const explorer = new ExplorerProvider(m);
+  const ddl = new DdlDocuments();
+  const schema = new SchemaSync(c, m, docs);
+  let explain: ExplainCommands | undefined;
+  const plans = createPlanPanels(context, () => explain!.pickOther());
+  explain = new ExplainCommands(m, docs, plans);
+  const ex = explain;
+  const forwards = new PortForwards();
+  const backups = new BackupHistory(context.globalState);
+  const backupsView = new BackupsView(backups);
+  /** after Connect: the active document without a connection takes this one */
+  const bindActiveDocument = async (p: StoredProfile) => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (doc && !docs.get(doc.uri)) await docs.set(doc.uri, p.id);
+  };
+  context.subscriptions.push(results, explorer, schema, forwards, plans, backupsView);
+  const commands: CommandTable = Object.assign(
+    {},
+    connectionCommands(m, bindActiveDocument),
+    queryCommands(queries, docs, results),
+    explainCommands(ex),
+    explorerCommands(m, explorer, queries, docs, ddl, ex, forwards),
+    backupCommands(m, backups),
+    localClusterCommands(context, m, (a) => explorer.setActivity(a)),
+    lintCommands(c, schema),
+  );
+  return {
+    api: { manager: m, explorer, results, queries, documents: docs, explain: ex, plans, backups },
+    commands,
+    explorer: explorer as vscode.TreeDataProvider<unknown>,
+    backupsView: backupsView as vscode.TreeDataProvider<unknown>,
+    ddl,
+    schema,
+    deactivate: async () => {
+      await Promise.allSettled([m.dispose(), stopAllPlaygrounds()]);
+    },
+  };
+}
+
+/** The connection manager over the stored profiles; problems with stored profiles go to the log (and a password problem to a notice). */
+function connectionManager(context: vscode.ExtensionContext, store: ConnectionStore): ConnectionManager {
+  const m = new ConnectionManager(store, {
+    connectTimeoutMs,
+    askPassword,
+    notice: (msg) => {
+      log().warn(msg);
+      void vscode.window.showWarningMessage(msg);
+    },
+  });
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tidb.connections')) m.fire({ kind: 'changed' });
+    }),
+  );
+  return m;
+}
+
+/** The picker the document connections use once the manager exists. */
+export function pickWith(m: ConnectionManager, title: string): Promise<StoredProfile | undefined> {
+  return pickConnection(m, title);
+}

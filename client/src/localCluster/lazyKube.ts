@@ -1,0 +1,21 @@
+// The Kubernetes bundle, loaded the first time something needs it (a kubeconfig in the explorer,
+// a local cluster command, an operator backup), never at activation.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export type KubeApi = typeof import('./kubeApi');
+
+let loaded: Promise<KubeApi> | undefined;
+
+export function kube(): Promise<KubeApi> {
+  // a require (not import()): the bundles are CommonJS, and esbuild points this one at dist/kube.js
+  loaded ??= Promise.resolve().then(() => require('./kubeApi') as KubeApi);
+  return loaded;
+}
+
+/** The kubeconfig files VS Code's user has (KUBECONFIG or ~/.kube/config): whether any exists, without the Kubernetes client. */
+export function hasKubeConfigFile(): boolean {
+  const files = (process.env.KUBECONFIG ?? path.join(os.homedir(), '.kube', 'config')).split(path.delimiter).filter(Boolean);
+  return files.some((f) => fs.existsSync(f));
+}

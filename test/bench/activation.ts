@@ -1,0 +1,103 @@
+// Activation time of the extension as VS Code itself reports it (Developer: Show Running Extensions),
+// in a real VS Code (code-server, see ../shared/vscode-e2e.md): the packaged .vsix installed, a .sql
+// file opened (onLanguage:sql activates the extension), the runtime extensions editor read. Three
+// window loads; the other extensions in the same window are printed beside it as the peers.
+//   tsx test/bench/activation.ts [--vsix FILE]   (npm run package first; npm run bench does)
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ensureCodeServer, prepareProfile, ROOT, startCodeServer, VSIX } from '../../scripts/launcher/codeServer';
+import { launchBrowser, newPage } from '../e2e/browser';
+
+const RUNS = 3;
+
+async function pick(page: Page, key: string, text: string, label: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press(key);
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(text, { timeout: 10_000 });
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await row.click({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+/** name -> activation time in ms, from the runtime extensions editor. */
+async function runningExtensions(page: Page): Promise<Map<string, number>> {
+  await pick(page, 'F1', '>Developer: Show Running Extensions', 'Show Running Extensions');
+  const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+  await rows.first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const out = new Map<string, number>();
+  for (const text of await rows.allInnerTexts()) {
+    const name = text.split('\n')[0].trim();
+    const m = /(\d+)\s*ms/.exec(text);
+    if (m) out.set(name, Number(m[1]));
+  }
+  return out;
+}
+
+export async function measureActivation(vsix = VSIX): Promise<{ ours: number[]; peers: Map<string, number[]> }> {
+  const cs = await ensureCodeServer();
+  const browser = await launchBrowser();
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-act-ws-'));
+  fs.cpSync(path.join(ROOT, 'examples'), ws, { recursive: true });
+  const ours: number[] = [];
+  const peers = new Map<string, number[]>();
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // a fresh profile per run: every run is a first activation, as on a user's machine after install
+      const dirs = prepareProfile(cs, {}, vsix);
+      const inst = await startCodeServer(cs, dirs, { smokeTestDriver: false });
+      try {
+        const page = await newPage(browser);
+        await page.goto(`${inst.url}/?folder=${encodeURIComponent(ws)}`);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await pick(page, 'Control+P', 'migration-v42.sql', 'migration-v42.sql');
+        await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
+        const times = await runningExtensions(page);
+        const mine = times.get('TiDB Toolkit');
+        if (mine === undefined) throw new Error(`TiDB Toolkit is not in the running extensions: ${[...times.keys()].join(', ')}`);
+        ours.push(mine);
+        for (const [name, ms] of times) if (name !== 'TiDB Toolkit') peers.set(name, [...(peers.get(name) ?? []), ms]);
+        await page.context().close();
+      } finally {
+        await inst.stop();
+        fs.rmSync(dirs.root, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser.close();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+  return { ours, peers };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (require.main === module) {
+  const i = process.argv.indexOf('--vsix');
+  const vsix = i > 0 ? path.resolve(process.argv[i + 1]) : VSIX;
+  const size = fs.statSync(path.join(ROOT, 'dist/extension.js')).size;
+  measureActivation(vsix)
+    .then(({ ours, peers }) => {
+      console.log(
+        `activation (Show Running Extensions, code-server ${'4.139.1'}, ${RUNS} fresh windows): TiDB Toolkit median ${median(ours)} ms (runs ${ours.join(', ')} ms; target ≤ 50 ms); dist/extension.js ${(size / 1024).toFixed(0)} KB`,
+      );
+      const top = [...peers].sort((a, b) => median(b[1]) - median(a[1])).slice(0, 4);
+      console.log(`  peers in the same windows: ${top.map(([n, xs]) => `${n} ${median(xs)} ms`).join(', ') || 'none activated'}`);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
