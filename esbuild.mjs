@@ -8,6 +8,7 @@
 //                      mysql2, explorer, queries and results, EXPLAIN, backup)
 //   dist/kube.js       everything that needs @kubernetes/client-node, loaded on first use
 //   dist/webviews/*   browser bundles for the webviews (iife, one per view, with its CSS)
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -56,7 +57,31 @@ const lazyBundles = (own) => ({
     });
   },
 });
-const extensionHost = (entry, out) => node(entry, out, { external: ['vscode'], plugins: [lazyBundles(entry)], metafile: true });
+/**
+ * The language client's protocol (RequestType and friends) must be one copy across the three bundles:
+ * vscode-jsonrpc compares parameter-structure objects by identity, so a request type from another
+ * copy sends its parameters wrongly. extension.js publishes its copy (client/src/sharedProtocol.ts);
+ * features.js and kube.js read it.
+ * @type {esbuild.Plugin}
+ */
+const sharedProtocol = {
+  name: 'shared-protocol',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, () => ({ path: 'shared', namespace: 'shared-protocol' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-protocol' }, () => ({
+      contents:
+        "const p = globalThis[Symbol.for('tidb-toolkit.vscode-languageserver-protocol')];\n" +
+        "if (!p) throw new Error('the language client protocol is not loaded: extension.js must run first');\nmodule.exports = p;",
+      loader: 'js',
+    }));
+  },
+};
+const extensionHost = (entry, out) =>
+  node(entry, out, {
+    external: ['vscode'],
+    plugins: entry === 'client/src/extension.ts' ? [lazyBundles(entry)] : [lazyBundles(entry), sharedProtocol],
+    metafile: true,
+  });
 
 const builds = [
   node('server/src/cli.ts', 'cli.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
@@ -86,6 +111,11 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  // what each extension-host bundle holds, for test/unit/bundles.test.ts
+  fs.mkdirSync(`${outdir}/meta`, { recursive: true });
+  for (const r of results)
+    for (const [out, o] of Object.entries(r.metafile?.outputs ?? {}))
+      fs.writeFileSync(`${outdir}/meta/${out.split('/').pop()}.json`, JSON.stringify(Object.keys(o.inputs)));
   if (process.argv.includes('--sizes'))
     for (const r of results)
       for (const [out, o] of Object.entries(r.metafile?.outputs ?? {})) {

@@ -2,6 +2,7 @@
 // registered, all from this bundle (dist/extension.js). The rest (connections and the MySQL driver,
 // explorer, queries, EXPLAIN, backup) is dist/features.js, loaded the first time a command, a view
 // or a restored plan panel needs it; Kubernetes is dist/kube.js, loaded later still.
+import './sharedProtocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentStatusNotification } from '../../protocol/lsp';

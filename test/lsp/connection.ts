@@ -33,8 +33,9 @@ export class LspClient {
   settings: unknown = {};
   private versions = new Map<string, number>();
 
-  constructor() {
-    this.proc = spawn(process.execPath, [...(process.env.TIDB_LSP_EXEC_ARGV ?? '').split(' ').filter(Boolean), SERVER, '--stdio'], {
+  /** `server`: another build of dist/server.js (the bench's before) */
+  constructor(server = SERVER) {
+    this.proc = spawn(process.execPath, [...(process.env.TIDB_LSP_EXEC_ARGV ?? '').split(' ').filter(Boolean), server, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.proc.stderr!.on('data', (d) => this.logs.push(String(d)));

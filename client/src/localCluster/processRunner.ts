@@ -8,9 +8,17 @@ export interface ProcessResult {
   stderr: string;
 }
 
+const NOT_FOUND = Symbol.for('tidb-toolkit.CommandNotFoundError');
+
 export class CommandNotFoundError extends Error {
+  readonly [NOT_FOUND] = true;
   constructor(readonly command: string) {
     super(`${command} was not found on PATH`);
+  }
+
+  /** Also true for one thrown by the copy of this class in another bundle (features.js runs processes for kube.js). */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && NOT_FOUND in x;
   }
 }
 

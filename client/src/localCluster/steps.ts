@@ -11,7 +11,16 @@ export const STEP_TITLES: Record<Step, string> = {
   connect: 'Waiting for TiDB to answer',
 };
 
+const STEP_ERROR = Symbol.for('tidb-toolkit.StepError');
+
 export class StepError extends Error {
+  readonly [STEP_ERROR] = true;
+
+  /** Also true for one thrown by the copy of this class in another bundle (kube.js creates clusters for features.js). */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && STEP_ERROR in x;
+  }
+
   constructor(
     readonly step: Step,
     message: string,
