@@ -48,7 +48,7 @@ const LAZY = [
 const lazyBundles = (own) => ({
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\/(features|kubeApi)$/ }, async (args) => {
+    build.onResolve({ filter: /^\.\.?\/(.*\/)?(features|kubeApi)$/ }, async (args) => {
       if (args.pluginData === 'lazy') return undefined;
       const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'lazy' });
       const lazy = LAZY.find((l) => r.path.endsWith(l.module));

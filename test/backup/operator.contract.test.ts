@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
-import { operatorObjects, type OperatorTaskError, runOperatorTask, type OperatorTask } from '../../client/src/backup/operator';
+import { operatorObjects, type OperatorTaskError, runOperatorTask, type OperatorTask } from '../../client/src/localCluster/operator';
 import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
 import { loadCrd } from '../helpers/crdSchema';
 

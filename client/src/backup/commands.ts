@@ -22,7 +22,7 @@ import { connect } from '../connections/driver';
 import { threadId as threadIdOf } from '../connections/mysqlInternals';
 import type * as mysql from 'mysql2/promise';
 import { setting } from '../settings';
-import { kube } from '../localCluster/lazyKube';
+import { kube } from '../lazyKube';
 
 export interface BackupArgs {
   connectionId?: string;

@@ -12,7 +12,7 @@ import type { DocumentConnections } from '../query/documentConnection';
 import { listColumns, showCreate } from './catalog';
 import { newProfileId } from '../connections/store';
 import type { ExplainCommands } from '../explain/commands';
-import { kube } from '../localCluster/lazyKube';
+import { kube } from '../lazyKube';
 import type { ExplorerProvider, Node } from './tree';
 import { setting } from '../settings';
 

@@ -18,7 +18,7 @@ import {
   type TableEntry,
 } from './catalog';
 import type { TidbClusterInfo } from '../localCluster/kubeClusters';
-import { hasKubeConfigFile, kube } from '../localCluster/lazyKube';
+import { hasKubeConfigFile, kube } from '../lazyKube';
 import {
   clusterInfo,
   describeReplica,

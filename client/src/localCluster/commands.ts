@@ -10,7 +10,7 @@ import type { ConnectionManager } from '../connections/manager';
 import { newProfileId } from '../connections/store';
 import type { CommandTable } from '../commandTable';
 import { log } from '../log';
-import { kube } from './lazyKube';
+import { kube } from '../lazyKube';
 import { StepError, STEP_TITLES, type Step } from './steps';
 import { tidbAnswersOn } from './tidbAnswers';
 import { DEFAULT_TIDB_VERSION, operatorAssetUrls, validateName, validateVersion } from './manifests';

@@ -3,4 +3,4 @@
 export * from './kubeClusters';
 export * from './kube';
 export { createLocalCluster, deleteLocalCluster, listKindClusters } from './create';
-export * from '../backup/operator';
+export * from './operator';

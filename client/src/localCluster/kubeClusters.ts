@@ -7,7 +7,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
-import { hasKubeConfigFile } from './lazyKube';
+import { hasKubeConfigFile } from '../lazyKube';
 
 export interface TidbClusterInfo {
   operator: 'v2' | 'v1';

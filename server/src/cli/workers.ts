@@ -79,7 +79,7 @@ export function lintInWorkers(
       }
     };
     for (let k = 0; k < count; k++) {
-      const w = new Worker(__filename, { workerData: { tidbLintWorker: setup } });
+      const w = new Worker(__filename, { workerData: { tidbLintWorker: setup }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       workers.push(w);
       w.on('message', (m: WorkerResult & { index: number }) => {
         done[m.index] = m;

@@ -3,7 +3,7 @@
 // when keys are given, then the resource; its phase watched to Complete or Failed, with
 // the namespace's events and the job pod's log tail on failure. No VS Code imports.
 import type * as k8s from '@kubernetes/client-node';
-import { applyAll, evidence, watchUntil, type KubeObject } from '../localCluster/kube';
+import { applyAll, evidence, watchUntil, type KubeObject } from './kube';
 import { defaultOf } from '../settingsSchema';
 
 export const BR_GROUP = 'br.pingcap.com/v1alpha1';

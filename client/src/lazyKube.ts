@@ -4,13 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export type KubeApi = typeof import('./kubeApi');
+export type KubeApi = typeof import('./localCluster/kubeApi');
 
 let loaded: Promise<KubeApi> | undefined;
 
 export function kube(): Promise<KubeApi> {
   // a require (not import()): the bundles are CommonJS, and esbuild points this one at dist/kube.js
-  loaded ??= Promise.resolve().then(() => require('./kubeApi') as KubeApi);
+  loaded ??= Promise.resolve().then(() => require('./localCluster/kubeApi') as KubeApi);
   return loaded;
 }
 
