@@ -50,7 +50,7 @@ export interface SplitResult {
 }
 
 /** Tokens of an INSERT ... VALUES body kept in full before the rest is skimmed. */
-const FULL_VALUES_TOKENS = 2000;
+const FULL_VALUES_TOKENS = 64;
 
 const ROUTINE_KINDS = new Set(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT']);
 
@@ -80,7 +80,13 @@ export function* splitStatements(src: string, side: SplitSideOutput, from?: Spli
     lexer.inExec = from.inExec;
   }
   const cur = new StatementInProgress(src, lexer, from ?? { at: 0, delimiter: ';', inExec: false });
-  while (lexer.scan()) {
+  for (;;) {
+    // the bulk of a huge VALUES body: skimmed without tokens
+    if (cur.sparseFrom !== -1 && cur.pendingStart === -1) {
+      cur.sparseParen = lexer.skimLiterals(cur.sparseParen);
+      if (lexer.skimmedTo !== -1) cur.lastEnd = lexer.skimmedTo;
+    }
+    if (!lexer.scan()) break;
     const kind = lexer.tokKind;
     if (lexer.unterminated) {
       const start = lexer.tokStart;
@@ -128,10 +134,10 @@ class StatementInProgress {
   /** end of the last scanned token, kept or skimmed */
   lastEnd = 0;
   // skimming state: a word not yet known to be a call, and the paren depth inside the skimmed body
-  private pendingStart = -1;
+  pendingStart = -1;
   private pendingEnd = -1;
   private pendingInValues = false;
-  private sparseParen = 0;
+  sparseParen = 0;
   private index = 0;
 
   constructor(

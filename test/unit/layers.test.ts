@@ -37,7 +37,8 @@ function specifierKinds(text: string): Array<{ spec: string; dynamic: boolean }>
   const out: Array<{ spec: string; dynamic: boolean }> = [];
   const re =
     /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const m of text.matchAll(re)) out.push({ spec: m[1] ?? m[2] ?? m[3], dynamic: m[3] !== undefined || /^(import|export) type\b/.test(m[0]) });
+  for (const m of text.matchAll(re))
+    out.push({ spec: m[1] ?? m[2] ?? m[3], dynamic: m[3] !== undefined || /^(import|export) type\b/.test(m[0]) });
   return out;
 }
 

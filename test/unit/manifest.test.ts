@@ -25,7 +25,10 @@ test('activation is cheap and covers the SQL languages; commands are contributed
   const activation = fs.readFileSync(path.resolve(__dirname, '../../client/src/extension.ts'), 'utf8');
   assert.match(activation, /const PLAN_VIEW = 'tidb\.plan'/);
   assert.match(activation, /registerWebviewPanelSerializer\(PLAN_VIEW[\s\S]*plans\.restore/);
-  assert.match(fs.readFileSync(path.resolve(__dirname, '../../client/src/explain/planPanel.ts'), 'utf8'), /export const PLAN_VIEW = 'tidb\.plan'/);
+  assert.match(
+    fs.readFileSync(path.resolve(__dirname, '../../client/src/explain/planPanel.ts'), 'utf8'),
+    /export const PLAN_VIEW = 'tidb\.plan'/,
+  );
   const ids = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
   // every contributed command is registered in the client's code, and the other way round
   const registered = new Set<string>();

@@ -86,3 +86,41 @@ test('skimmed bodies keep calls and the words after the body, not literal words'
   assert.ok(skimmed.includes('UUID'));
   assert.deepEqual(skimmed.slice(-7), ['ON', 'DUPLICATE', 'KEY', 'UPDATE', 'B', 'VALUES', '(']);
 });
+
+test('skimming a huge VALUES body without tokens gives exactly what skimming it token by token gives', async () => {
+  const { Lexer } = await import('../../core/sql/lexer');
+  const { split } = await import('../../core/sql/splitter');
+  const rows = [
+    "(1,'o\\'brien','a''b',-2.5e3,0x1F,X'0A',_binary '\\0',NULL,TRUE,b'101',N'x')",
+    '(2,"dq \\" ; -- # /* not */",`bq``x`,\'\',.5,1e-3)',
+    "(3, NOW(), CONCAT('a', UPPER('b')), ST_GeomFromText('POINT(1 1)'), (SELECT 1), 4)",
+    "(4,'x') /* a comment */ ,(5,'y') -- line comment\n,(6,'z') # hash\n",
+    '(7,@v,?,8 - -9,10 -- 11\n)',
+    "(8, ((9)), 'é😀', 12abc, 1 + 2 * (3))",
+  ];
+  const body = (k: number) => Array.from({ length: 600 }, (_, i) => rows[(i + k) % rows.length]).join(',');
+  const texts = [
+    `INSERT INTO t VALUES ${body(0)};\nSELECT 1;`,
+    `INSERT INTO t VALUES ${body(1)} ON DUPLICATE KEY UPDATE a = VALUES(a), b = b + 1;\nSELECT 2;`,
+    `REPLACE INTO t (a, b) VALUES ${body(2)};INSERT INTO u VALUES ${body(3)}`,
+    `/*!40000 INSERT INTO t VALUES ${body(4)} */;\nSELECT 3;`,
+    `INSERT INTO t VALUES ${body(5)},(1,'unterminated`,
+    `DELIMITER $$\nINSERT INTO t VALUES ${body(0)}$$\nDELIMITER ;\nSELECT 4;`,
+  ];
+  for (const text of texts) {
+    const fast = split(text);
+    Lexer.fastSkim = false;
+    let slow;
+    try {
+      slow = split(text);
+    } finally {
+      Lexer.fastSkim = true;
+    }
+    const shape = (r: typeof fast) => ({
+      ...r,
+      statements: r.statements.map((s) => ({ ...s, tokens: s.tokens.map((t) => [t.kind, t.start, t.end, t.value, t.exec]) })),
+    });
+    assert.deepEqual(shape(fast), shape(slow), text.slice(0, 60));
+    assert.ok(fast.statements[0].sparseFrom > 0, 'the body was skimmed');
+  }
+});
