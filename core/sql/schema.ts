@@ -44,7 +44,7 @@ export interface TableInfo {
 }
 
 /** A schema question a rule asked: kind (t table, f created in file, v view, d database), db, name, and the answer's fingerprint. */
-export type SchemaLookup = [kind: 't' | 'f' | 'v' | 'd' | 'r', db: string | undefined, name: string, fingerprint: string];
+export type SchemaLookup = [kind: 't' | 'f' | 'v' | 'd' | 'r' | 'R', db: string | undefined, name: string, fingerprint: string];
 
 export interface DatabaseInfo {
   name: string;
@@ -109,6 +109,8 @@ export class FileSchema implements SchemaProvider {
           return String(this.isView(d, name));
         case 'r':
           return String(this.functionInFile(name) ?? '');
+        case 'R':
+          return String(this.hasFunctionsInFile());
         default:
           return JSON.stringify(this.database(name) ?? null);
       }
@@ -133,6 +135,13 @@ export class FileSchema implements SchemaProvider {
   functionInFile(name: string): string | undefined {
     const r = this.functions.get(name.toLowerCase());
     if (this.lookups) this.lookups.set(`r\u0001\u0001${name}`, ['r', undefined, name, r ?? '']);
+    return r;
+  }
+
+  /** Whether an earlier CREATE FUNCTION of this file defined any stored function (a statement with none to look up skips its calls). */
+  hasFunctionsInFile(): boolean {
+    const r = this.functions.size > 0;
+    if (this.lookups) this.lookups.set('R', ['R', undefined, '', String(r)]);
     return r;
   }
 

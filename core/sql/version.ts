@@ -10,14 +10,23 @@ export class Version {
     this.value = v;
   }
   lt(other: string): boolean {
-    return this.value < parseVersion(other)!;
+    return this.value < known(other);
   }
   gte(other: string): boolean {
-    return this.value >= parseVersion(other)!;
+    return this.value >= known(other);
   }
   toString(): string {
     return this.text;
   }
+}
+
+/** Rules compare with a handful of literal versions on every statement: each is parsed once. */
+const parsed = new Map<string, number>();
+
+function known(text: string): number {
+  let v = parsed.get(text);
+  if (v === undefined) parsed.set(text, (v = parseVersion(text)!));
+  return v;
 }
 
 export function parseVersion(text: string): number | undefined {

@@ -255,3 +255,18 @@ test('incremental: the cache does not pin whole document versions', () => {
   for (const m of kept) assert.ok(m.stmt!.src.length < 100, `a kept statement holds a ${m.stmt!.src.length}-character text`);
   for (const key of cache.entries.keys()) assert.ok(key.length < 100);
 });
+
+test('a cached statement is linted again when a stored function is created before it (the any-function dependency)', async () => {
+  const { LintCache } = await import('../../core/lint/engine');
+  const cache = new LintCache();
+  const tail = 'SELECT price_with_tax(1) FROM t WHERE id = 1;';
+  assert.deepEqual(
+    lintText(tail, RULES, { cache }).findings.map((f) => f.ruleId),
+    [],
+  );
+  const withFn = `CREATE FUNCTION price_with_tax(p INT) RETURNS INT DETERMINISTIC RETURN p;\n${tail}`;
+  const ids2 = lintText(withFn, RULES, { cache }).findings.map((f) => f.ruleId);
+  assert.ok(ids2.includes('stored-function-call'), ids2.join(','));
+  assert.deepEqual(lintText(withFn, RULES, { cache }).findings.map((f) => f.ruleId), ids2);
+  assert.ok(!lintText(tail, RULES, { cache }).findings.some((f) => f.ruleId === 'stored-function-call'));
+});

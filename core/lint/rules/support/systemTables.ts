@@ -71,13 +71,18 @@ export interface SystemRef {
 
 /** Every reference to a performance_schema / information_schema table: qualified, or unqualified after USE. */
 export function systemTableRefs(ctx: RuleContext): SystemRef[] {
-  const cur = (ctx.session.db ?? ctx.schema.currentDb)?.toLowerCase();
+  // both system schema names have 18 characters: most statements are ruled out without allocating
+  const db = ctx.session.db ?? ctx.schema.currentDb;
+  const cur = db?.length === 18 ? db.toLowerCase() : undefined;
+  if (cur === undefined && !ctx.s.tokens.some((t) => t.value.length === 18 && (t.kind === 'word' || t.kind === 'qident'))) return NONE;
   const memo = memos.get(ctx.s);
   if (memo && memo.cur === cur) return memo.refs;
   const refs = readSystemTableRefs(ctx, cur);
   memos.set(ctx.s, { cur, refs });
   return refs;
 }
+
+const NONE: SystemRef[] = [];
 
 /** Two rules read the same references of a statement. */
 const memos = new WeakMap<RuleContext['s'], { cur: string | undefined; refs: SystemRef[] }>();
