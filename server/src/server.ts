@@ -15,6 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FastTextDocument } from './textDocuments';
 import { URI } from 'vscode-uri';
 import { clearConfigCache } from '../../core/lint/config';
 import { FrameGuard } from './frameGuard';
@@ -53,7 +54,7 @@ console.error = (...a: unknown[]) => connection.console.error(a.map(String).join
 process.on('uncaughtException', (e) => connection.console.error(`TiDB language server: uncaught ${e.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`TiDB language server: unhandled rejection ${(e as Error)?.stack ?? e}`));
 
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(FastTextDocument);
 let hasConfigurationCapability = false;
 const settings = new SettingsStore(connection, () => hasConfigurationCapability);
 const diagnostics = new Diagnostics(connection, RULES, settings);

@@ -267,6 +267,9 @@ test('a cached statement is linted again when a stored function is created befor
   const withFn = `CREATE FUNCTION price_with_tax(p INT) RETURNS INT DETERMINISTIC RETURN p;\n${tail}`;
   const ids2 = lintText(withFn, RULES, { cache }).findings.map((f) => f.ruleId);
   assert.ok(ids2.includes('stored-function-call'), ids2.join(','));
-  assert.deepEqual(lintText(withFn, RULES, { cache }).findings.map((f) => f.ruleId), ids2);
+  assert.deepEqual(
+    lintText(withFn, RULES, { cache }).findings.map((f) => f.ruleId),
+    ids2,
+  );
   assert.ok(!lintText(tail, RULES, { cache }).findings.some((f) => f.ruleId === 'stored-function-call'));
 });
