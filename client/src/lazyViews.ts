@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 
 export class LazyTree<T> implements vscode.TreeDataProvider<T>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<T | T[] | undefined | null | void>();
+  private readonly changed = new vscode.EventEmitter<T | T[] | undefined | null>();
   readonly onDidChangeTreeData = this.changed.event;
   private real: vscode.TreeDataProvider<T> | undefined;
   private sub: vscode.Disposable | undefined;
@@ -13,7 +13,7 @@ export class LazyTree<T> implements vscode.TreeDataProvider<T>, vscode.Disposabl
   private provider(): vscode.TreeDataProvider<T> {
     if (!this.real) {
       this.real = this.load();
-      this.sub = this.real.onDidChangeTreeData?.((e) => this.changed.fire(e));
+      this.sub = this.real.onDidChangeTreeData?.((e) => this.changed.fire(e ?? undefined));
     }
     return this.real;
   }

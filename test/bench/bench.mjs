@@ -42,7 +42,7 @@ function lint(script, args, env) {
 /** Best of `n`, the two builds alternating so both see the same machine. */
 function alternate(builds, args, n = 3, env = {}) {
   const res = builds.map(() => []);
-  for (let k = 0; k < n; k++) builds.forEach((b, i) => res[i].push(lint(b, args, env)));
+  for (let k = 0; k < n; k++) for (const [i, b] of builds.entries()) res[i].push(lint(b, args, env));
   return res.map((rs) => rs.sort((a, b) => a.secs - b.secs)[0]);
 }
 

@@ -7,7 +7,7 @@ import { connect, detectServer } from './driver';
 import { isEncrypted } from './mysqlInternals';
 import type { ConnectionManager } from './manager';
 import { ConnectionUrlError, DEFAULT_PORT, parseConnectionUrl, profileUrl, type ConnectionProfile, type TlsMode } from './profile';
-import { ConnectionStore, newProfileId, type ProfileScope, type SecretStore, type StoredProfile } from './store';
+import { newProfileId, type ProfileScope, type StoredProfile } from './store';
 import { setting } from '../settings';
 
 export { settingsStore } from './settingsStore';

@@ -2,10 +2,7 @@
 // Cluster with its PD/TiKV/TiDB groups) and v1 (`pingcap.com` TidbCluster), in every
 // namespace of the current kubeconfig context; and a port-forward to a TiDB pod so a
 // connection can reach it. No VS Code imports.
-import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import { hasKubeConfigFile } from '../lazyKube';
 
