@@ -10,28 +10,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ensureCodeServer, prepareProfile, ROOT, startCodeServer, VSIX } from '../../scripts/launcher/codeServer';
-import { launchBrowser, newPage } from '../e2e/browser';
+import { launchBrowser, newPage, pick } from '../e2e/browser';
 
 const RUNS = 3;
-
-async function pick(page: Page, key: string, text: string, label: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press(key);
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(text, { timeout: 10_000 });
-      await row.waitFor({ state: 'visible', timeout: 15_000 });
-      await row.click({ timeout: 10_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(500);
-    }
-  }
-}
 
 /** name -> activation time in ms, from the runtime extensions editor. */
 async function runningExtensions(page: Page): Promise<Map<string, number>> {

@@ -19,7 +19,7 @@ import {
   type CodeServerPaths,
   type Instance,
 } from '../../scripts/launcher/codeServer';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, pick } from './browser';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
 let cs: CodeServerPaths;
@@ -178,29 +178,6 @@ function scriptKubernetes(api: FakeApi): void {
     { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-restore' }, status: { phase: 'Running' } } },
     { afterMs: 200, type: 'MODIFIED', object: { metadata: { name: 'e2e-restore' }, status: { phase: 'Complete' } } },
   ]);
-}
-
-/**
- * Types into the quick input that `key` opens and picks the row showing `label`. A webview taking focus back (after a
- * layout change, say) closes the quick input as it opens; the picker is then opened again, up to three times.
- */
-async function pick(page: Page, key: string, text: string, label: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press(key);
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(text, { timeout: 10_000 });
-      await row.waitFor({ state: 'visible', timeout: 15_000 });
-      await row.click({ timeout: 10_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(500);
-    }
-  }
 }
 
 async function command(page: Page, title: string): Promise<void> {
