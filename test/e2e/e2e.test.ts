@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 import { seed } from '../../scripts/launcher/sample';
 import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
@@ -180,6 +180,28 @@ function scriptKubernetes(api: FakeApi): void {
   ]);
 }
 
+/**
+ * Right-clicks `target`, picks `label` in its context menu and waits for `outcome`. VS Code's menus ignore a click
+ * that comes too soon after they open (the right-click's own mouse-up must not pick an item), which a loaded machine
+ * makes likely: the click waits for the menu to settle, and the menu is opened again when nothing happened.
+ */
+async function contextMenu(page: Page, target: Locator, label: string, outcome: Locator): Promise<void> {
+  const item = page.locator('.context-view .action-item', { hasText: label }).first();
+  for (let attempt = 1; ; attempt++) {
+    await target.click({ button: 'right' });
+    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForTimeout(300);
+    await item.click({ timeout: 10_000 });
+    try {
+      await outcome.waitFor({ state: 'visible', timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 async function command(page: Page, title: string): Promise<void> {
   await pick(page, 'F1', `>${title}`, title);
 }
@@ -304,20 +326,18 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
   await page.screenshot({ path: path.join(ARTIFACTS, 'results-grid.png') });
 
   // Copy Name in a browser that never granted clipboard access: copied, or offered in an editor; never an error
-  await row('orders').click({ button: 'right' });
-  await page.locator('.context-view .action-item', { hasText: 'Copy Name' }).first().click();
-  await page
-    .locator('.statusbar :text("Copied orders"), .notifications-toasts :text("Could not copy orders")')
-    .first()
-    .waitFor({ timeout: 30_000 });
+  await contextMenu(
+    page,
+    row('orders'),
+    'Copy Name',
+    page.locator('.statusbar :text("Copied orders"), .notifications-toasts :text("Could not copy orders")').first(),
+  );
   assert.equal(await page.locator('.notifications-toasts .codicon-error').count(), 0, 'no error notification');
 
   // a logical backup from the explorer's context menu, saved through the browser VS Code's file dialog
-  await row('shop').click({ button: 'right' });
-  await page.locator('.context-view .action-item', { hasText: 'Backup…' }).first().click();
   const target = path.join(ws, 'shop-backup.sql.gz');
   const dialogInput = page.locator('.quick-input-widget input');
-  await dialogInput.waitFor({ state: 'visible', timeout: 30_000 });
+  await contextMenu(page, row('shop'), 'Backup…', dialogInput);
   // the dialog fills in its default path asynchronously: replace it once it is there
   for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline; )
     await page.waitForTimeout(100);
