@@ -105,10 +105,7 @@ function connectionsHost(store: ConnectionStore, whenLoaded: (f: (features: Feat
         sub?.dispose();
       });
     },
-    pick: async (title: string) => {
-      const { pickWith } = require('./features') as typeof import('./features');
-      return pickWith(load().api.manager, title);
-    },
+    pick: (title: string) => load().pick(title),
   };
 }
 

@@ -50,6 +50,8 @@ export interface Features {
   backupsView: vscode.TreeDataProvider<unknown>;
   ddl: vscode.TextDocumentContentProvider;
   schema: SchemaSync;
+  /** the connection picker the document connections use */
+  pick(title: string): Promise<StoredProfile | undefined>;
   deactivate(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export function createFeatures(host: Host): Features {
     backupsView: backupsView as vscode.TreeDataProvider<unknown>,
     ddl,
     schema,
+    pick: (title) => pickConnection(m, title),
     deactivate: async () => {
       await Promise.allSettled([m.dispose(), stopAllPlaygrounds()]);
     },
@@ -113,9 +116,4 @@ function connectionManager(context: vscode.ExtensionContext, store: ConnectionSt
     }),
   );
   return m;
-}
-
-/** The picker the document connections use once the manager exists. */
-export function pickWith(m: ConnectionManager, title: string): Promise<StoredProfile | undefined> {
-  return pickConnection(m, title);
 }
