@@ -3,6 +3,7 @@
 // explorer, queries, EXPLAIN, backup) is dist/features.js, loaded the first time a command, a view
 // or a restored plan panel needs it; Kubernetes is dist/kube.js, loaded later still.
 import './sharedProtocol';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentStatusNotification } from '../../protocol/lsp';
@@ -14,6 +15,7 @@ import { createLanguageClient } from './languageClient';
 import { LazyContent, LazyTree } from './lazyViews';
 import { TargetVersionStatus } from './lint/statusBar';
 import { log } from './log';
+import { loadReport } from './loadReport';
 import { DocumentConnections } from './query/documentConnection';
 
 export type { TidbToolkitApi } from './features';
@@ -27,6 +29,8 @@ let features: Features | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<TidbToolkitApi> {
   const status = new TargetVersionStatus();
   context.subscriptions.push(status, log());
+  const loaded = loadReport();
+  if (loaded) log().info(`Loaded ${path.basename(loaded.file)} in ${Math.round(loaded.ms)} ms (code cache: ${loaded.codeCache})`);
   const c = (client = createLanguageClient(context));
   const store = settingsStore(context.secrets);
   reportStoreProblems(context, store);

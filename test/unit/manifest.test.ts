@@ -53,7 +53,7 @@ test('activation is cheap and covers the SQL languages; commands are contributed
   // the view container's icon ships in the .vsix
   assert.ok(fs.existsSync(path.resolve(__dirname, '../..', pkg.contributes.viewsContainers.activitybar[0].icon)));
   assert.match(fs.readFileSync(path.resolve(__dirname, '../../.vscodeignore'), 'utf8'), /!media\/\*\.svg/);
-  assert.equal(pkg.main, './dist/extension.js');
+  assert.equal(pkg.main, './dist/main.js');
   assert.equal(pkg.bin['tidb-lint'], 'dist/cli.js');
 });
 
