@@ -16,6 +16,7 @@ import { createPlanPanels, type PlanPanels } from './explain/planPanel';
 import { DdlDocuments, explorerCommands, PortForwards } from './explorer/commands';
 import { ExplorerProvider } from './explorer/tree';
 import { lintCommands } from './lint/commands';
+import { performanceCommands } from './performance/commands';
 import { SchemaSync } from './lint/schemaSync';
 import { localClusterCommands, stopAllPlaygrounds } from './localCluster/commands';
 import { log } from './log';
@@ -82,6 +83,7 @@ export function createFeatures(host: Host): Features {
     queryCommands(queries, docs, results),
     explainCommands(ex),
     explorerCommands(m, explorer, queries, docs, ddl, ex, forwards),
+    performanceCommands(m, explorer, queries, docs, plans),
     backupCommands(m, backups),
     localClusterCommands(context, m, (a) => explorer.setActivity(a)),
     lintCommands(c, schema),

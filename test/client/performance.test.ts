@@ -12,6 +12,7 @@ import {
   evictedCount,
   evictedQuery,
   executions,
+  formatSeconds,
   killQuerySql,
   parseWindowTime,
   plansOfDigestQuery,
@@ -180,6 +181,10 @@ test('top statements: the current window from the summary, a time window from it
   assert.deepEqual(range.params, ['2026-12-01 10:00:00', '2026-12-01 11:00:00', 10]);
   assert.deepEqual(evictedQuery(undefined).params, [1800]);
   assert.deepEqual(evictedQuery({ from: 'a', to: 'b' }).params, ['a', 'b']);
+});
+
+test('running times read as people read them', () => {
+  assert.deepEqual([0.553164, 9.96, 12.4, 3600].map(formatSeconds), ['0.6 s', '10 s', '12 s', '3,600 s']);
 });
 
 test('custom windows accept a date and time, and nothing else', () => {

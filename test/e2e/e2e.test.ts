@@ -361,6 +361,61 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
 });
 
 uiTest(
+  'Performance on MariaDB: Running Now lists a SLEEP from another client and kills it after a confirmation that shows the KILL',
+  async () => {
+    const ws = workspaceCopy();
+    const inst = await start(false, {
+      'tidb.connections': [
+        { id: 'perf', name: 'perf maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' },
+      ],
+    });
+    const page = await openWorkbench(inst, ws);
+    await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
+    const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+    await row('perf maria').click();
+    const pw = page.locator('.quick-input-widget input[type="password"]');
+    await pw.waitFor({ state: 'visible', timeout: 30_000 });
+    await pw.fill(db.password);
+    await page.keyboard.press('Enter');
+    await row('Performance').click({ timeout: 30_000 });
+    await row('Slow Queries').waitFor({ timeout: 30_000 });
+    assert.match(await row('Slow Queries').innerText(), /needs TiDB/);
+    assert.match(await row('Top Statements').innerText(), /needs TiDB/);
+    // another client runs a long statement
+    const other = await db.admin();
+    const t0 = Date.now();
+    const sleeping = other.query('SELECT SLEEP(60) /* e2e-perf */').then(
+      () => 'ended',
+      (e: Error) => e.message,
+    );
+    try {
+      await page.waitForTimeout(500);
+      await row('Running Now').click();
+      const entry = row('SLEEP(60)');
+      await entry.waitFor({ timeout: 30_000 });
+      assert.match(await entry.innerText(), /SELECT SLEEP\(60\) \/\* e2e-perf \*\//);
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'performance-running-now.png') });
+      const dialog = page.locator('.monaco-dialog-box');
+      await contextMenu(page, entry, 'Kill Query…', dialog);
+      const text = await dialog.innerText();
+      assert.match(text, /Kill the statement running on connection \d+/);
+      assert.match(text, /Runs: KILL QUERY \d+/);
+      assert.match(text, /SELECT SLEEP\(60\)/);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'performance-kill-confirmation.png') });
+      await dialog.getByRole('button', { name: 'Kill Query' }).click();
+      await page.locator('.notifications-toasts', { hasText: 'Killed the statement' }).waitFor({ timeout: 30_000 });
+      // MariaDB ends an interrupted SLEEP with 1 or with error 1317, depending on timing
+      assert.match(await sleeping, /^(ended|Query execution was interrupted)$/);
+      assert.ok(Date.now() - t0 < 45_000, 'the SLEEP(60) was cut short');
+      await row('Nothing is running now').waitFor({ timeout: 30_000 });
+    } finally {
+      await other.end().catch(() => undefined);
+    }
+  },
+);
+
+uiTest(
   'a browser that never granted clipboard access: Visualize Plan from Text on a selection, the paste fallback, a docs link',
   async () => {
     const ws = workspaceCopy();

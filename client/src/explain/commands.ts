@@ -19,9 +19,9 @@ import { statementAt, statementsOf, summary } from '../query/statements';
 import { explainQuery, planOfResult, resultToPlanText } from './explainSql';
 import type { PlanPanels } from './planPanel';
 
-/** A plan view from text, or a clear error. */
-export function viewFromText(text: string, title: string, source: string): PlanView {
-  return viewOf(parsePlan(text), text, title, source);
+/** A plan view from text, or a clear error; `version`: the TiDB server's, when the plan comes from a connection. */
+export function viewFromText(text: string, title: string, source: string, version?: string): PlanView {
+  return viewOf(parsePlan(text), text, title, source, version);
 }
 
 /** `version`: the TiDB server's, when the plan comes from a connection (the advice reads some estimates differently before v6.4). */

@@ -18,6 +18,7 @@ import {
   type TableEntry,
 } from './catalog';
 import type { TidbClusterInfo } from '../localCluster/kubeClusters';
+import { PERF_KINDS, type PerfNode, PerformanceSettings, perfChildren, perfItem } from '../performance/tree';
 import { hasKubeConfigFile, kube } from '../lazyKube';
 import {
   clusterInfo,
@@ -51,7 +52,8 @@ export type Node =
   | { kind: 'activity'; label: string; detail?: string }
   | { kind: 'k8s'; context: string }
   | { kind: 'k8sCluster'; info: TidbClusterInfo }
-  | { kind: 'k8sInfo'; label: string; description?: string; ok?: boolean };
+  | { kind: 'k8sInfo'; label: string; description?: string; ok?: boolean }
+  | PerfNode;
 
 const FOLDER_LABEL = { table: 'Tables', view: 'Views', sequence: 'Sequences' } as const;
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
@@ -72,7 +74,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   /** long work shown at the top of the tree (a local cluster being created) */
   private activity?: { label: string; detail?: string };
 
-  constructor(private readonly manager: ConnectionManager) {
+  constructor(
+    private readonly manager: ConnectionManager,
+    /** the Performance views' windows and orders */
+    readonly performance = new PerformanceSettings(),
+  ) {
     const sub = manager.onDidChange(() => this.refresh());
     this.subs.push({ dispose: () => sub.dispose() });
   }
@@ -105,6 +111,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   getTreeItem(n: Node): vscode.TreeItem {
+    if (PERF_KINDS.has(n.kind)) return perfItem(n as PerfNode, this.manager.session((n as PerfNode).connectionId), this.performance);
     if (CONNECTION_KINDS.has(n.kind)) return this.connectionItem(n);
     if (CLUSTER_KINDS.has(n.kind)) return this.clusterItem(n);
     return this.schemaItem(n);
@@ -328,6 +335,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     }
     const s = this.manager.session(n.connectionId);
     if (!s) return [];
+    if (PERF_KINDS.has(n.kind)) {
+      try {
+        return await perfChildren(n as PerfNode, s, this.performance);
+      } catch (e) {
+        return [{ kind: 'error', connectionId: n.connectionId, message: (e as Error).message }];
+      }
+    }
     try {
       return await s.withMeta((q) => this.children(s, q, n));
     } catch (e) {
@@ -346,6 +360,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         label: `${FLAVOR[s.server.flavor]} ${s.server.version}: not TiDB`,
         tooltip: `${s.server.raw}\n\nThe cluster topology and TiFlash replicas are TiDB-only; everything else works.`,
       });
+    out.push({ kind: 'perf', connectionId: id });
     try {
       const dbs = await s.withMeta((q) => listDatabases(q));
       out.push(...dbs.map((database): Node => ({ kind: 'database', connectionId: id, database })));

@@ -320,6 +320,11 @@ export function processes(rows: Row[]): Process[] {
  * the instance the connection is on). The id is spliced as digits (TiDB's grammar wants a number,
  * and 64-bit ids do not survive a JavaScript number).
  */
+/** Seconds as people read them next to a running statement: 0.6 s, 12 s, 3,600 s. */
+export function formatSeconds(t: number): string {
+  return t < 10 ? `${(Math.round(t * 10) / 10).toString()} s` : `${Math.round(t).toLocaleString('en-US')} s`;
+}
+
 export function killQuerySql(flavor: Flavor, id: string, globalKill: boolean): string {
   if (!/^\d{1,20}$/.test(id)) throw new Error(`Not a connection id: '${id}'`);
   return flavor === 'tidb' && !globalKill ? `KILL TIDB QUERY ${id}` : `KILL QUERY ${id}`;
