@@ -15,6 +15,8 @@ import { createLanguageClient } from './languageClient';
 import { LazyContent, LazyTree } from './lazyViews';
 import { TargetVersionStatus } from './lint/statusBar';
 import { log } from './log';
+import { LimitExecutionTimeAction } from './performance/codeAction';
+import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 import { loadReport } from './loadReport';
 import { DocumentConnections } from './query/documentConnection';
 
@@ -63,6 +65,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
       deserializeWebviewPanel: (panel, state) => load().api.plans.restore!(panel, state as PlanState | undefined),
     }),
     ...commandStubs(context, (id) => load().commands[id as `tidb.${string}`]),
+    vscode.languages.registerCodeActionsProvider(
+      SQL_LANGUAGE_IDS.map((language) => ({ language })),
+      new LimitExecutionTimeAction(),
+      { providedCodeActionKinds: LimitExecutionTimeAction.kinds },
+    ),
   );
   c.onNotification(DocumentStatusNotification, (p: DocumentStatusNotification.Params) => status.update(p));
   const started = c.start().then(

@@ -14,6 +14,7 @@ export interface Settings {
   'query.rowLimit': number;
   'query.timeout': number;
   'query.tableDataRows': number;
+  'performance.maxExecutionTimeMs': number;
   'localCluster.operatorVersion': string;
   'localCluster.operatorManifests': string;
   'backup.brImage': string;
@@ -30,6 +31,7 @@ export const SETTING_KEYS = [
   'query.rowLimit',
   'query.timeout',
   'query.tableDataRows',
+  'performance.maxExecutionTimeMs',
   'localCluster.operatorVersion',
   'localCluster.operatorManifests',
   'backup.brImage',

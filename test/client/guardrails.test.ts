@@ -6,11 +6,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import {
   analyzeTableSql,
-  applyEdit,
   bindFromHistorySql,
   bindings,
   dropBindingSql,
-  maxExecutionTimeEdit,
   memoryKills,
   memQuotaSql,
   parseBytes,
@@ -20,6 +18,7 @@ import {
   unhealthyTables,
   watches,
 } from '../../client/src/performance/guardrails';
+import { applyEdit, maxExecutionTimeEdit } from '../../core/sql/hints';
 import { readFixtureTable } from '../helpers/mysqlTable';
 
 const docs = (f: string) => readFixtureTable(path.join(import.meta.dirname, '../fixtures/tidb-docs/perf', `${f}.txt`));

@@ -361,9 +361,10 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
 });
 
 uiTest(
-  'Performance on MariaDB: Running Now lists a SLEEP from another client and kills it after a confirmation that shows the KILL',
+  'Performance on MariaDB: Running Now lists a SLEEP from another client and kills it after a confirmation that shows the KILL; Limit Execution Time from the light bulb',
   async () => {
     const ws = workspaceCopy();
+    fs.writeFileSync(path.join(ws, 'slow.sql'), "-- a report that can run long\nSELECT id, email FROM orders WHERE note LIKE '%late%';\n");
     const inst = await start(false, {
       'tidb.connections': [
         { id: 'perf', name: 'perf maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' },
@@ -412,6 +413,33 @@ uiTest(
     } finally {
       await other.end().catch(() => undefined);
     }
+
+    // the guardrail in the editor: the light bulb on a SELECT offers the execution-time limit
+    await quickOpen(page, 'slow.sql');
+    await page.locator('.monaco-editor .view-line', { hasText: 'FROM orders' }).click();
+    const menu = page.locator('.action-widget').filter({ hasText: 'Limit Execution Time' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await menu.locator('.action-item, .monaco-list-row', { hasText: 'Limit Execution Time' }).first().click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await input.inputValue(), '10000');
+    await input.fill('2500');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: 'MAX_EXECUTION_TIME(2500)' }).waitFor({ timeout: 30_000 });
+    assert.match(
+      await page.locator('.monaco-editor .view-lines').first().innerText(),
+      /SELECT\s\/\*\+\sMAX_EXECUTION_TIME\(2500\)\s\*\/\sid,\s*email/,
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'performance-limit-execution-time.png') });
   },
 );
 

@@ -26,6 +26,8 @@ export interface Capabilities {
   maxExecutionTime: Capability;
   /** SET SESSION tidb_mem_quota_query: per query before v6.5.0, per session (with its transaction) since */
   memQuota: Capability;
+  /** SHOW GLOBAL BINDINGS, DROP GLOBAL BINDING */
+  bindings: Capability;
   /** CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST: v6.5.0 experimental, GA v6.6.0 */
   bindFromHistory: Capability;
   /** QUERY WATCH ADD / REMOVE and RUNAWAY_WATCHES: v7.3.0 (runaway control experimental until GA in v8.1.0) */
@@ -55,6 +57,7 @@ export function capabilities(server: { flavor: Flavor; version: string }): Capab
           ? { ok: true, why: 'MySQL applies MAX_EXECUTION_TIME to read-only SELECT statements.' }
           : { ok: false, why: 'MariaDB has no MAX_EXECUTION_TIME hint (it uses SET STATEMENT max_statement_time=… FOR …).' },
       memQuota: tidbOnly('tidb_mem_quota_query'),
+      bindings: tidbOnly('Plan bindings'),
       bindFromHistory: tidbOnly('Binding a plan from history'),
       queryWatch: tidbOnly('Runaway query watches'),
       switchGroup: tidbOnly('Runaway query watches'),
@@ -85,6 +88,7 @@ export function capabilities(server: { flavor: Flavor; version: string }): Capab
       v >= at('6.5.0')
         ? { ok: true, why: 'Since v6.5.0 tidb_mem_quota_query limits the whole session (its transaction included), not one query.' }
         : { ok: true, why: `Before v6.5.0 tidb_mem_quota_query limits each query.` },
+    bindings: yes,
     bindFromHistory:
       v >= at('6.6.0')
         ? yes

@@ -4,6 +4,21 @@ import type { RowDataPacket } from 'mysql2/promise';
 import type { Session } from '../connections/session';
 import { capabilities } from './capabilities';
 import {
+  type Binding,
+  bindings,
+  MEMORY_OPS_HISTORY,
+  type MemoryKill,
+  memoryKills,
+  RUNAWAY_WATCHES,
+  SHOW_BINDINGS,
+  statsHealthyQuery,
+  type TableHealth,
+  tableHealth,
+  unhealthyTables,
+  type Watch,
+  watches,
+} from './guardrails';
+import {
   digestPlans,
   evictedCount,
   evictedQuery,
@@ -22,6 +37,8 @@ import {
   slowQueriesQuery,
   slowestExecutionQuery,
   statementPlanQuery,
+  summaryPlans,
+  summaryPlansQuery,
   type TopStatement,
   topStatements,
   topStatementsQuery,
@@ -87,4 +104,30 @@ export async function loadStatementPlan(
   if (!r) return undefined;
   const get = (k: string) => String(r[k] ?? r[k.toUpperCase()] ?? '');
   return { plan: get('plan'), sample: get('query_sample_text') };
+}
+
+export async function loadSummaryPlans(session: Session, digest: string): Promise<DigestPlan[]> {
+  return summaryPlans(await rows(session, summaryPlansQuery(digest)));
+}
+
+export async function loadBindings(session: Session): Promise<Binding[]> {
+  return bindings(await rows(session, { sql: SHOW_BINDINGS, params: [] }));
+}
+
+export async function loadWatches(session: Session): Promise<Watch[]> {
+  return watches(await rows(session, { sql: RUNAWAY_WATCHES, params: [] }));
+}
+
+/** Tables whose statistics health is under 80, worst first. */
+export async function loadUnhealthyTables(session: Session, db?: string): Promise<TableHealth[]> {
+  return unhealthyTables(tableHealth(await rows(session, statsHealthyQuery(db))));
+}
+
+export async function loadMemoryKills(session: Session): Promise<MemoryKill[]> {
+  return memoryKills(await rows(session, { sql: MEMORY_OPS_HISTORY, params: [] }));
+}
+
+/** Runs a cluster-wide statement (a binding, a watch, ANALYZE) on the metadata pool. */
+export async function runOnPool(session: Session, sql: string): Promise<void> {
+  await session.withMeta((pool) => pool.query(sql));
 }

@@ -247,6 +247,27 @@ export function statementPlanQuery(digest: string, planDigest: string): Query {
   };
 }
 
+/**
+ * The plans of a digest the statement summary still holds, fastest on average first: the ones a
+ * binding FROM HISTORY can pin (it needs the plan digest in the summary).
+ */
+export function summaryPlansQuery(digest: string): Query {
+  return {
+    sql: 'SELECT PLAN_DIGEST AS plan_digest, SUM(EXEC_COUNT) AS exec_count, SUM(SUM_LATENCY) / SUM(EXEC_COUNT) AS avg_latency, MAX(MAX_LATENCY) AS max_latency, MIN(PLAN) AS plan FROM INFORMATION_SCHEMA.CLUSTER_STATEMENTS_SUMMARY_HISTORY WHERE DIGEST = ? GROUP BY PLAN_DIGEST ORDER BY avg_latency ASC LIMIT 10',
+    params: [digest],
+  };
+}
+
+export function summaryPlans(rows: Row[]): DigestPlan[] {
+  return rows.map((r) => ({
+    planDigest: str(get(r, 'plan_digest')),
+    plan: str(get(r, 'plan')),
+    execCount: num(get(r, 'exec_count')),
+    avgMs: nanos(get(r, 'avg_latency')),
+    maxMs: nanos(get(r, 'max_latency')),
+  }));
+}
+
 /** Windows in which the summary evicted digests (it keeps tidb_stmt_summary_max_stmt_count, default 3000). */
 export function evictedQuery(w: Window | undefined): Query {
   const base =

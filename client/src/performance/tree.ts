@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import { formatBytes, formatDuration } from '../../../core/plan/units';
 import type { Session } from '../connections/session';
 import { summary } from '../query/statements';
-import { capabilities } from './capabilities';
-import { loadProcesses, loadSlowDigests, loadTopStatements } from './load';
+import { type Capabilities, type Capability, capabilities } from './capabilities';
+import type { Binding, MemoryKill, TableHealth, Watch } from './guardrails';
+import { loadBindings, loadMemoryKills, loadProcesses, loadSlowDigests, loadTopStatements, loadUnhealthyTables, loadWatches } from './load';
 import {
   describeWindow,
   formatSeconds,
@@ -19,7 +20,7 @@ import {
   type Window,
 } from './queries';
 
-export type PerfView = 'slow' | 'top' | 'running';
+export type PerfView = 'slow' | 'top' | 'running' | 'bindings' | 'watches' | 'stats' | 'oom';
 
 export type PerfNode =
   | { kind: 'perf'; connectionId: string }
@@ -27,11 +28,63 @@ export type PerfNode =
   | { kind: 'perfSlow'; connectionId: string; item: SlowDigest; window: Window }
   | { kind: 'perfTop'; connectionId: string; item: TopStatement; window?: Window }
   | { kind: 'perfProcess'; connectionId: string; item: Process }
+  | { kind: 'perfBinding'; connectionId: string; item: Binding }
+  | { kind: 'perfWatch'; connectionId: string; item: Watch }
+  | { kind: 'perfStats'; connectionId: string; item: TableHealth }
+  | { kind: 'perfKill'; connectionId: string; item: MemoryKill }
   | { kind: 'perfNote'; connectionId: string; label: string; tooltip?: string; warning?: boolean };
 
-export const PERF_KINDS = new Set<string>(['perf', 'perfView', 'perfSlow', 'perfTop', 'perfProcess', 'perfNote']);
+export const PERF_KINDS = new Set<string>([
+  'perf',
+  'perfView',
+  'perfSlow',
+  'perfTop',
+  'perfProcess',
+  'perfBinding',
+  'perfWatch',
+  'perfStats',
+  'perfKill',
+  'perfNote',
+]);
 
-const VIEW_LABEL: Record<PerfView, string> = { slow: 'Slow Queries', top: 'Top Statements', running: 'Running Now' };
+const VIEWS: Record<PerfView, { label: string; icon: string; tooltip: string }> = {
+  slow: {
+    label: 'Slow Queries',
+    icon: 'watch',
+    tooltip: 'INFORMATION_SCHEMA.CLUSTER_SLOW_QUERY grouped by digest. Right-click to change the time window or the order.',
+  },
+  top: {
+    label: 'Top Statements',
+    icon: 'graph',
+    tooltip: 'The statement summary (CLUSTER_STATEMENTS_SUMMARY / _HISTORY) by total latency, as TiDB Dashboard orders it.',
+  },
+  running: {
+    label: 'Running Now',
+    icon: 'run-all',
+    tooltip: 'Statements running now, other than the explorer’s own. Right-click an entry to kill it.',
+  },
+  bindings: {
+    label: 'Plan Bindings',
+    icon: 'pinned',
+    tooltip: 'SHOW GLOBAL BINDINGS: plans pinned for statements. Right-click to drop one.',
+  },
+  watches: {
+    label: 'Runaway Watches',
+    icon: 'shield',
+    tooltip: 'INFORMATION_SCHEMA.RUNAWAY_WATCHES: statements quarantined by resource control. Right-click to remove one.',
+  },
+  stats: {
+    label: 'Statistics Health',
+    icon: 'heart',
+    tooltip: 'SHOW STATS_HEALTHY: tables whose statistics are below 80% healthy, worst first, with Analyze Table.',
+  },
+  oom: {
+    label: 'Memory Kills',
+    icon: 'flame',
+    tooltip: 'CLUSTER_MEMORY_USAGE_OPS_HISTORY: the last statements TiDB killed over tidb_server_memory_limit (50 per instance).',
+  },
+};
+const VIEW_ORDER: PerfView[] = ['slow', 'top', 'running', 'bindings', 'watches', 'stats', 'oom'];
 
 /** What each connection's views show: the window and order the user picked (default: last hour, by query time). */
 export class PerformanceSettings {
@@ -70,34 +123,57 @@ export function perfItem(n: PerfNode, session: Session | undefined, settings: Pe
       item.contextValue = 'perf';
       return item;
     }
-    case 'perfView': {
-      const item = new vscode.TreeItem(VIEW_LABEL[n.view], C.Collapsed);
-      const caps = session ? capabilities(session.server) : undefined;
-      const cap = n.view === 'slow' ? caps?.slowQueries : n.view === 'top' ? caps?.topStatements : caps?.processlist;
-      if (n.view === 'slow')
-        item.description = `${describeWindow(settings.window(n.connectionId))} · by ${SLOW_ORDERS[settings.order(n.connectionId)].label}`;
-      if (n.view === 'top') {
-        const w = settings.topWindow(n.connectionId);
-        item.description = `${w ? describeWindow(w) : 'Current window'} · by total latency`;
-      }
-      if (n.view === 'running') item.description = session?.server.flavor === 'tidb' ? 'by memory, then time' : 'by time';
-      item.iconPath = new vscode.ThemeIcon(n.view === 'slow' ? 'watch' : n.view === 'top' ? 'graph' : 'run-all');
-      if (cap && !cap.ok) {
-        item.description = 'needs TiDB';
-        item.tooltip = cap.why;
-        item.collapsibleState = C.None;
-        item.contextValue = 'perfView.unavailable';
-        return item;
-      }
-      item.contextValue = `perfView.${n.view}`;
-      item.tooltip =
-        n.view === 'slow'
-          ? 'INFORMATION_SCHEMA.CLUSTER_SLOW_QUERY grouped by digest. Right-click to change the time window or the order.'
-          : n.view === 'top'
-            ? 'The statement summary (CLUSTER_STATEMENTS_SUMMARY / _HISTORY) by total latency, as TiDB Dashboard orders it.'
-            : 'Statements running now, other than the explorer’s own. Right-click an entry to kill it.';
+    case 'perfNote': {
+      const item = new vscode.TreeItem(n.label, C.None);
+      item.iconPath = new vscode.ThemeIcon(n.warning ? 'warning' : 'info');
+      item.tooltip = n.tooltip ?? n.label;
       return item;
     }
+    case 'perfView':
+      return viewItem(n, session, settings);
+    case 'perfSlow':
+    case 'perfTop':
+    case 'perfProcess':
+      return activityItem(n);
+    default:
+      return guardrailItem(n);
+  }
+}
+
+function viewItem(
+  n: Extract<PerfNode, { kind: 'perfView' }>,
+  session: Session | undefined,
+  settings: PerformanceSettings,
+): vscode.TreeItem {
+  const C = vscode.TreeItemCollapsibleState;
+  const v = VIEWS[n.view];
+  const item = new vscode.TreeItem(v.label, C.Collapsed);
+  const cap = session ? viewCapability(n.view, capabilities(session.server)) : undefined;
+  if (n.view === 'slow')
+    item.description = `${describeWindow(settings.window(n.connectionId))} · by ${SLOW_ORDERS[settings.order(n.connectionId)].label}`;
+  if (n.view === 'top') {
+    const w = settings.topWindow(n.connectionId);
+    item.description = `${w ? describeWindow(w) : 'Current window'} · by total latency`;
+  }
+  if (n.view === 'running') item.description = session?.server.flavor === 'tidb' ? 'by memory, then time' : 'by time';
+  item.iconPath = new vscode.ThemeIcon(v.icon);
+  if (cap && !cap.ok) {
+    item.description = session?.server.flavor === 'tidb' ? 'needs a newer TiDB' : 'needs TiDB';
+    item.tooltip = cap.why;
+    item.collapsibleState = C.None;
+    item.contextValue = 'perfView.unavailable';
+    return item;
+  }
+  if (cap?.experimental) item.description = `${item.description ? `${item.description} · ` : ''}experimental`;
+  item.contextValue = `perfView.${n.view}`;
+  item.tooltip = cap?.experimental && cap.why ? `${v.tooltip}\n\n${cap.why}` : v.tooltip;
+  return item;
+}
+
+/** Slow queries, top statements, running statements. */
+function activityItem(n: Extract<PerfNode, { kind: 'perfSlow' | 'perfTop' | 'perfProcess' }>): vscode.TreeItem {
+  const C = vscode.TreeItemCollapsibleState;
+  switch (n.kind) {
     case 'perfSlow': {
       const d = n.item;
       const item = new vscode.TreeItem(summary(d.query || d.digest, 80), C.None);
@@ -159,10 +235,72 @@ export function perfItem(n: PerfNode, session: Session | undefined, settings: Pe
       item.contextValue = 'perfProcess';
       return item;
     }
-    case 'perfNote': {
-      const item = new vscode.TreeItem(n.label, C.None);
-      item.iconPath = new vscode.ThemeIcon(n.warning ? 'warning' : 'info');
-      item.tooltip = n.tooltip ?? n.label;
+  }
+}
+
+/** Bindings, watches, unhealthy tables, memory kills. */
+function guardrailItem(n: Extract<PerfNode, { kind: 'perfBinding' | 'perfWatch' | 'perfStats' | 'perfKill' }>): vscode.TreeItem {
+  const C = vscode.TreeItemCollapsibleState;
+  switch (n.kind) {
+    case 'perfBinding': {
+      const b = n.item;
+      const item = new vscode.TreeItem(summary(b.originalSql, 80), C.None);
+      item.description = [b.status, b.source, b.defaultDb].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon(b.status === 'enabled' || b.status === 'using' ? 'pinned' : 'circle-slash');
+      item.tooltip = tooltip(b.bindSql, [
+        ['Statement', b.originalSql],
+        ['Status', b.status],
+        ['Source', b.source],
+        ['SQL digest', b.sqlDigest],
+        ['Plan digest', b.planDigest],
+        ['Updated', b.updateTime],
+      ]);
+      item.contextValue = b.sqlDigest ? 'perfBinding' : 'perfBinding.noDigest';
+      return item;
+    }
+    case 'perfWatch': {
+      const w = n.item;
+      const item = new vscode.TreeItem(summary(w.text, 80), C.None);
+      item.description = [w.action, w.watch, w.end === 'UNLIMITED' ? 'no end' : `until ${w.end}`, `#${w.id}`].join(' · ');
+      item.iconPath = new vscode.ThemeIcon('shield');
+      item.tooltip = tooltip(w.text, [
+        ['Watch', `${w.id} (${w.watch})`],
+        ['Resource group', w.resourceGroup],
+        ['Action', w.action],
+        ['Rule', w.rule],
+        ['From', w.start],
+        ['Until', w.end],
+        ['Source', w.source],
+      ]);
+      item.contextValue = 'perfWatch';
+      return item;
+    }
+    case 'perfStats': {
+      const t = n.item;
+      const item = new vscode.TreeItem(`${t.db}.${t.table}`, C.None);
+      item.description = `${t.healthy}% healthy`;
+      item.iconPath = new vscode.ThemeIcon(t.healthy < 50 ? 'error' : 'warning');
+      item.tooltip = `Statistics of ${t.db}.${t.table} are ${t.healthy}% healthy (TiDB auto-analyzes below tidb_auto_analyze_ratio, 50% by default). Stale statistics make the optimizer pick bad plans: Analyze Table.`;
+      item.contextValue = 'perfStats';
+      return item;
+    }
+    case 'perfKill': {
+      const k = n.item;
+      const item = new vscode.TreeItem(summary(k.sqlText || k.sqlDigest, 80), C.None);
+      item.description = `${k.time} · ${formatBytes(k.mem)} of ${formatBytes(k.memoryLimit)} · ${k.user}`;
+      item.iconPath = new vscode.ThemeIcon('flame');
+      item.tooltip = tooltip(k.sqlText, [
+        ['When', k.time],
+        ['What', k.ops],
+        ['Statement memory', formatBytes(k.mem)],
+        ['Instance memory', `${formatBytes(k.memoryCurrent)} of the ${formatBytes(k.memoryLimit)} limit`],
+        ['Connection', k.processId],
+        ['Client', `${k.user}@${k.client}`],
+        ['Database', k.db],
+        ['SQL digest', k.sqlDigest],
+        ['Instance', k.instance],
+      ]);
+      item.contextValue = 'perfKill';
       return item;
     }
   }
@@ -170,9 +308,10 @@ export function perfItem(n: PerfNode, session: Session | undefined, settings: Pe
 
 export async function perfChildren(n: PerfNode, session: Session, settings: PerformanceSettings): Promise<PerfNode[]> {
   const id = session.profile.id;
-  if (n.kind === 'perf')
-    return (['slow', 'top', 'running'] as const).map((view): PerfNode => ({ kind: 'perfView', connectionId: id, view }));
+  if (n.kind === 'perf') return VIEW_ORDER.map((view): PerfNode => ({ kind: 'perfView', connectionId: id, view }));
   if (n.kind !== 'perfView') return [];
+  const cap = viewCapability(n.view, capabilities(session.server));
+  if (!cap.ok) return [];
   const note = (label: string, tooltip?: string, warning?: boolean): PerfNode => ({
     kind: 'perfNote',
     connectionId: id,
@@ -207,10 +346,59 @@ export async function perfChildren(n: PerfNode, session: Session, settings: Perf
     if (!statements.length) out.push(note('No statements in the summary for this window', 'Is tidb_enable_stmt_summary ON?'));
     return out;
   }
+  if (n.view === 'bindings') {
+    const list = await loadBindings(session);
+    return list.length
+      ? list.map((item): PerfNode => ({ kind: 'perfBinding', connectionId: id, item }))
+      : [note('No global bindings', 'Pin a good plan from a Slow Queries or Top Statements entry: Bind This Plan…')];
+  }
+  if (n.view === 'watches') {
+    const list = await loadWatches(session);
+    return list.length
+      ? list.map((item): PerfNode => ({ kind: 'perfWatch', connectionId: id, item }))
+      : [note('No runaway watches', 'Quarantine a statement from a Slow Queries or Top Statements entry: Watch as Runaway…')];
+  }
+  if (n.view === 'stats') {
+    const list = await loadUnhealthyTables(session);
+    return list.length
+      ? list.map((item): PerfNode => ({ kind: 'perfStats', connectionId: id, item }))
+      : [note('Every table’s statistics are at least 80% healthy')];
+  }
+  if (n.view === 'oom') {
+    const list = await loadMemoryKills(session);
+    return list.length
+      ? list.map((item): PerfNode => ({ kind: 'perfKill', connectionId: id, item }))
+      : [
+          note(
+            'TiDB has not killed a statement over its memory limit',
+            'Kills by tidb_server_memory_limit are recorded here (the last 50 per instance).',
+          ),
+        ];
+  }
   const list = await loadProcesses(session);
   return list.length
     ? list.map((item): PerfNode => ({ kind: 'perfProcess', connectionId: id, item }))
     : [note('Nothing is running now', 'Idle connections and the explorer’s own are not listed.')];
+}
+
+/** What a view needs from the server. */
+export function viewCapability(view: PerfView, caps: Capabilities): Capability {
+  switch (view) {
+    case 'slow':
+      return caps.slowQueries;
+    case 'top':
+      return caps.topStatements;
+    case 'running':
+      return caps.processlist;
+    case 'bindings':
+      return caps.bindings;
+    case 'watches':
+      return caps.queryWatch;
+    case 'stats':
+      return caps.statsHealthy;
+    case 'oom':
+      return caps.memoryOpsHistory;
+  }
 }
 
 function ms(v: number): string {
