@@ -4,6 +4,7 @@
 // panel needs it; Kubernetes is a third bundle (localCluster/lazyKube.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 import { backupCommands } from './backup/commands';
 import { BackupHistory } from './backup/history';
 import { BackupsView } from './backup/view';
@@ -17,6 +18,7 @@ import { DdlDocuments, explorerCommands, PortForwards } from './explorer/command
 import { ExplorerProvider } from './explorer/tree';
 import { lintCommands } from './lint/commands';
 import { performanceCommands } from './performance/commands';
+import { SlowInFile } from './performance/slowInFile';
 import { SchemaSync } from './lint/schemaSync';
 import { localClusterCommands, stopAllPlaygrounds } from './localCluster/commands';
 import { log } from './log';
@@ -76,14 +78,29 @@ export function createFeatures(host: Host): Features {
     const doc = vscode.window.activeTextEditor?.document;
     if (doc && !docs.get(doc.uri)) await docs.set(doc.uri, p.id);
   };
-  context.subscriptions.push(results, explorer, schema, forwards, plans, backupsView);
+  const slowInFile = new SlowInFile(docs);
+  context.subscriptions.push(
+    results,
+    explorer,
+    schema,
+    forwards,
+    plans,
+    backupsView,
+    slowInFile,
+    explorer.performance.slowLoaded.event((e) => slowInFile.update(e.connectionId, e.name, e.list, e.window)),
+    vscode.languages.registerCodeActionsProvider(
+      SQL_LANGUAGE_IDS.map((language) => ({ language })),
+      slowInFile,
+      { providedCodeActionKinds: SlowInFile.kinds },
+    ),
+  );
   const commands: CommandTable = Object.assign(
     {},
     connectionCommands(m, bindActiveDocument),
     queryCommands(queries, docs, results),
     explainCommands(ex),
     explorerCommands(m, explorer, queries, docs, ddl, ex, forwards),
-    performanceCommands(m, explorer, queries, docs, plans),
+    performanceCommands(m, explorer, queries, docs, plans, slowInFile),
     backupCommands(m, backups),
     localClusterCommands(context, m, (a) => explorer.setActivity(a)),
     lintCommands(c, schema),

@@ -26,6 +26,7 @@ import {
   topStatements,
   topStatementsQuery,
 } from '../../client/src/performance/queries';
+import { byFingerprint, slowStatements } from '../../client/src/performance/slowMatch';
 import { readFixtureTable } from '../helpers/mysqlTable';
 
 const docs = (f: string) => readFixtureTable(path.join(import.meta.dirname, '../fixtures/tidb-docs/perf', `${f}.txt`));
@@ -228,4 +229,24 @@ test('version gating across 6.5 / 7.1 / 7.5 / 8.1 / 8.5, and what MySQL and Mari
     assert.match(maria[k].why!, /needs TiDB; this is MariaDB 10\.11\.6/);
   }
   assert.equal(capabilities({ flavor: 'mysql', version: '8.0.36' }).maxExecutionTime.ok, true);
+});
+
+test('TiDB docs, identify-slow-queries (plan-changed): a file’s statements that ran slow are found by their shape', () => {
+  const rows = docs('A1__identify-slow-queries__plan-changed');
+  const slow = slowDigests(rows.map((r) => ({ digest: r.digest, plan_count: r.count, query: r['min(query)'], max_time: '1.5' })));
+  const file = [
+    '-- report.sql',
+    'SELECT DISTINCT c FROM sbtest25 WHERE id BETWEEN 1 AND 100 ORDER BY c;',
+    'SELECT DISTINCT c FROM sbtest99 WHERE id BETWEEN 1 AND 100 ORDER BY c;',
+    'select distinct `c`\n  from `sbtest11`\n where id between 7 and 8\n order by c;',
+    'SELECT c FROM sbtest22 WHERE id BETWEEN 1 AND 100;',
+  ].join('\n');
+  const found = slowStatements(file, byFingerprint(slow));
+  assert.deepEqual(
+    found.map((f) => [file.slice(f.start, f.start + 36), f.digest.digest.slice(0, 8), f.digest.planCount]),
+    [
+      ['SELECT DISTINCT c FROM sbtest25 WHER', '17b4518f', 2],
+      ['select distinct `c`\n  from `sbtest11', 'db705c89', 2],
+    ],
+  );
 });

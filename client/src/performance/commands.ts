@@ -32,8 +32,18 @@ import {
   statsHealthyQuery,
   type WatchAction,
 } from './guardrails';
-import { killQuery, killStatement, loadPlansOfDigest, loadSlowestExecution, loadStatementPlan, loadSummaryPlans, runOnPool } from './load';
 import {
+  killQuery,
+  killStatement,
+  loadPlansOfDigest,
+  loadSlowDigests,
+  loadSlowestExecution,
+  loadStatementPlan,
+  loadSummaryPlans,
+  runOnPool,
+} from './load';
+import {
+  describeWindow,
   formatSeconds,
   parseWindowTime,
   processlistQuery,
@@ -45,6 +55,7 @@ import {
   WINDOWS,
   type Window,
 } from './queries';
+import type { SlowInFile } from './slowInFile';
 import type { PerfNode, PerformanceSettings } from './tree';
 
 /** The explorer, as far as these commands need it. */
@@ -65,6 +76,7 @@ export function performanceCommands(
   queries: QueryCommands,
   docs: DocumentConnections,
   plans: PlanPanels,
+  slowInFile: SlowInFile,
 ): CommandTable {
   const settings = tree.performance;
   const fail = (what: string) => (e: unknown) => void vscode.window.showErrorMessage(`${what}: ${(e as Error).message}`);
@@ -75,6 +87,7 @@ export function performanceCommands(
     docs,
     plans,
     settings,
+    slowInFile,
     session: (n) => manager.connect(n.connectionId),
     fail,
     allowed: (cap) => {
@@ -109,6 +122,7 @@ interface Ctx {
   docs: DocumentConnections;
   plans: PlanPanels;
   settings: PerformanceSettings;
+  slowInFile: SlowInFile;
   session(n: { connectionId: string }): Promise<Session>;
   /** an error message: what failed and why */
   fail(what: string): (e: unknown) => void;
@@ -122,8 +136,36 @@ interface Ctx {
 
 /** Refresh, time window, order, the rows in the results grid. */
 function viewCommands(ctx: Ctx): CommandTable {
-  const { manager, tree, queries, settings, session, fail } = ctx;
+  const { manager, tree, queries, docs, settings, slowInFile, session, fail } = ctx;
   return {
+    /** The slow statements of the file's connection, matched against the file: information diagnostics with their plans. */
+    'tidb.performance.checkFile': async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !['sql', 'mysql', 'tidb-sql'].includes(editor.document.languageId))
+        return void vscode.window.showInformationMessage('Open a SQL file to check it against the slow queries of its connection.');
+      const profile = await docs.resolve(editor.document.uri);
+      if (!profile) return;
+      const s = await session({ connectionId: profile.id }).catch(fail('Could not connect'));
+      if (!s) return;
+      const cap = capabilities(s.server).slowQueries;
+      if (!cap.ok) return void vscode.window.showWarningMessage(cap.why!);
+      const w = settings.window(profile.id);
+      try {
+        const list = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `Reading the slow queries of ${s.profile.name}` },
+          () => loadSlowDigests(s, w, 'time', 200),
+        );
+        settings.slowLoaded.fire({ connectionId: profile.id, name: s.profile.name, list, window: w });
+        const n = slowInFile.count(editor.document);
+        void vscode.window.showInformationMessage(
+          n
+            ? `${n} ${n === 1 ? 'statement' : 'statements'} of this file ran slow on ${s.profile.name} (${describeWindow(w).toLowerCase()}): see the Problems panel.`
+            : `None of this file's statements is among the ${list.length} slowest of ${s.profile.name} (${describeWindow(w).toLowerCase()}).`,
+        );
+      } catch (e) {
+        fail('Could not read the slow queries')(e);
+      }
+    },
     'tidb.performance.refresh': (n?: PerfNode) => tree.refresh(n),
     'tidb.performance.setWindow': async (n: ViewNode) => {
       if (n?.kind !== 'perfView' || (n.view !== 'slow' && n.view !== 'top')) return;

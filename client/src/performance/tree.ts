@@ -93,6 +93,8 @@ export class PerformanceSettings {
   private orders = new Map<string, SlowOrder>();
   /** how many entries a view lists */
   limit = 20;
+  /** slow statements a view loaded: matched against the open files (slowInFile.ts) */
+  readonly slowLoaded = new vscode.EventEmitter<{ connectionId: string; name: string; list: SlowDigest[]; window: Window }>();
 
   window(id: string): Window {
     return this.windows.get(id) ?? { last: 3600 };
@@ -322,6 +324,7 @@ export async function perfChildren(n: PerfNode, session: Session, settings: Perf
   if (n.view === 'slow') {
     const w = settings.window(id);
     const list = await loadSlowDigests(session, w, settings.order(id), settings.limit);
+    settings.slowLoaded.fire({ connectionId: id, name: session.profile.name, list, window: w });
     return list.length
       ? list.map((item): PerfNode => ({ kind: 'perfSlow', connectionId: id, item, window: w }))
       : [

@@ -271,6 +271,62 @@ test('the live schema reaches the language server: completion offers the connect
   }
 });
 
+test('slow statements meet the file: a statement the server reported slow gets an information diagnostic and a quick fix to its plan', async () => {
+  needConnection();
+  const a = await api();
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'sql',
+    content: '-- report\nSELECT DISTINCT c FROM sbtest25 WHERE id BETWEEN 1 AND 100 ORDER BY c;\nSELECT 1;\n',
+  });
+  await vscode.window.showTextDocument(doc);
+  await a.documents.set(doc.uri, connectionId);
+  // what the Slow Queries view publishes after loading CLUSTER_SLOW_QUERY (TiDB-only: values from the TiDB docs' identify-slow-queries example)
+  const digest = '17b4518fde82e32021877878bec2bb309619d384fca944106fcaf9c93b536e94';
+  a.explorer.performance.slowLoaded.fire({
+    connectionId,
+    name: 'e2e maria',
+    window: { last: 3600 },
+    list: [
+      {
+        digest,
+        execCount: 12,
+        sumMs: 9000,
+        maxMs: 1500,
+        avgMs: 750,
+        maxMem: 1 << 20,
+        maxProcessKeys: 100,
+        maxTotalKeys: 100,
+        planCount: 2,
+        pseudoCount: 0,
+        lastSeen: '2026-12-06 10:00:00',
+        db: 'sbtest',
+        query: 'SELECT DISTINCT c FROM sbtest25 WHERE id BETWEEN ? AND ? ORDER BY c [arguments: (291638, 291737)];',
+      },
+    ],
+  });
+  const deadline = Date.now() + 10_000;
+  let slow: vscode.Diagnostic[] = [];
+  while (!(slow = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'tidb-slow')).length && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  assert.equal(slow.length, 1, 'one slow statement');
+  assert.equal(slow[0].range.start.line, 1);
+  assert.equal(slow[0].severity, vscode.DiagnosticSeverity.Information);
+  assert.match(slow[0].message, /^Slow on e2e maria: 12 runs in the last hour, max 1\.50s, avg 750ms \(2 plans\)/);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, slow[0].range);
+  const titles = actions.map((x) => x.title);
+  assert.ok(titles.includes('Open the plan of its slowest run'), JSON.stringify(titles));
+  assert.ok(titles.includes('Compare its 2 plans'), JSON.stringify(titles));
+  assert.ok(titles.includes('Limit Execution Time (MAX_EXECUTION_TIME)…'), JSON.stringify(titles));
+  // an edit that changes the statement's shape drops the diagnostic
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(1, 23, 1, 31), 'sbtest99');
+  await vscode.workspace.applyEdit(edit);
+  const until = Date.now() + 10_000;
+  while (vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'tidb-slow') && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 100));
+  assert.equal(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'tidb-slow').length, 0);
+});
+
 test('plans: Visualize Plan from Text opens the plan viewer; Explain Statement runs EXPLAIN on the connection', async () => {
   needConnection();
   const a = await api();
