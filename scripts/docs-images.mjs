@@ -15,6 +15,7 @@ const pictures = {
   'explorer.png': 'explorer.png',
   'results-grid.png': 'results-grid.png',
   'backup.png': 'backup.png',
+  'performance.png': 'performance-kill-confirmation.png',
 };
 for (const shot of Object.values(pictures)) fs.rmSync(path.join(from, shot), { force: true });
 const r = spawnSync(process.execPath, ['test/run.mjs', 'e2e/e2e'], { cwd: root, stdio: 'inherit' });

@@ -18,6 +18,23 @@ import { clusterInfo, groupTopology, tiflashReplicas } from '../../client/src/ex
 import { threadId } from '../../client/src/connections/mysqlInternals';
 import { cancelQuery, streamStatement } from '../../client/src/connections/stream';
 import { examplesWithAnswers, mismatch, runExample } from '../helpers/exampleRunner';
+import { parsePlan } from '../../core/plan/parse';
+import { applyEdit, maxExecutionTimeEdit } from '../../core/sql/hints';
+import { Session } from '../../client/src/connections/session';
+import { capabilities } from '../../client/src/performance/capabilities';
+import { queryWatchAddSql, queryWatchRemoveSql } from '../../client/src/performance/guardrails';
+import {
+  killQuery,
+  loadBindings,
+  loadMemoryKills,
+  loadProcesses,
+  loadSlowDigests,
+  loadSlowestExecution,
+  loadTopStatements,
+  loadUnhealthyTables,
+  loadWatches,
+  runOnPool,
+} from '../../client/src/performance/load';
 
 const url = process.env.TIDB_TEST_URL;
 const skip = url ? false : 'opt-in: set TIDB_TEST_URL=mysql://user:pass@host:4000/db to run against a real TiDB';
@@ -176,4 +193,67 @@ test('real TiDB: every flagged example of every rule gets the answer its rule fi
   }
   console.log(`# ${checked} flagged statements checked against TiDB, ${wrong.length} differ`);
   assert.deepEqual(wrong, []);
+});
+
+test('real TiDB: a slow statement in Slow Queries (with its plan), Top Statements and Running Now (killed); the guardrails’ SQL runs', {
+  skip,
+}, async () => {
+  const { profile, password } = parseConnectionUrl(url!);
+  const s = await Session.open({ ...profile, id: 'tidb', name: 'tidb' }, password, { connectTimeoutMs: 10_000 });
+  const other = await connect({ ...profile, id: 'tidb2', name: 'tidb2' }, password);
+  const eventually = async <T>(f: () => Promise<T | undefined>, ms = 30_000): Promise<T> => {
+    for (const end = Date.now() + ms; ; ) {
+      const v = await f();
+      if (v !== undefined) return v;
+      if (Date.now() > end) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  try {
+    const caps = capabilities(s.server);
+    // slower than tidb_slow_log_threshold (300 ms by default), so the slow log and the summary have it
+    await other.query("SELECT SLEEP(0.8), 'tk-perf-slow'");
+    const slow = await eventually(async () =>
+      (await loadSlowDigests(s, { last: 900 }, 'time', 200)).find((d) => d.query.includes('tk-perf-slow')),
+    );
+    assert.ok(slow.maxMs >= 700, JSON.stringify(slow));
+    const run = await loadSlowestExecution(s, slow.digest, { last: 900 });
+    assert.ok(run?.plan.trim(), 'the slow log has the plan');
+    assert.ok(parsePlan(run!.plan).roots.length > 0);
+    const top = await loadTopStatements(s, undefined, 500);
+    assert.ok(
+      top.statements.some((t) => /sleep/i.test(t.digestText)),
+      'the summary has the statement',
+    );
+    // running now, then killed
+    const running = other.query("SELECT SLEEP(30), 'tk-perf-running'").then(
+      () => 'ended',
+      (e: Error) => e.message,
+    );
+    const p = await eventually(async () => (await loadProcesses(s)).find((x) => x.info.includes('tk-perf-running')), 10_000);
+    assert.match(p.id, /^\d+$/);
+    const t0 = Date.now();
+    await killQuery(s, p);
+    await running;
+    assert.ok(Date.now() - t0 < 10_000, 'the SLEEP(30) was cut short');
+    // the execution-time hint stops a SELECT
+    const edit = maxExecutionTimeEdit('SELECT SLEEP(5)', 500)!;
+    const h0 = Date.now();
+    await other.query(applyEdit('SELECT SLEEP(5)', edit)).catch(() => undefined);
+    assert.ok(Date.now() - h0 < 4000, 'MAX_EXECUTION_TIME(500) stopped SLEEP(5)');
+    // the guardrails' lists read on this version
+    assert.ok(Array.isArray(await loadBindings(s)));
+    assert.ok(Array.isArray(await loadUnhealthyTables(s)));
+    if (caps.memoryOpsHistory.ok) assert.ok(Array.isArray(await loadMemoryKills(s)));
+    if (caps.queryWatch.ok) {
+      assert.ok(Array.isArray(await loadWatches(s)));
+      await runOnPool(s, queryWatchAddSql(slow.digest, 'DRYRUN'));
+      const w = (await loadWatches(s)).find((x) => x.action.toUpperCase().includes('DRYRUN'));
+      assert.ok(w, 'the watch is listed');
+      await runOnPool(s, queryWatchRemoveSql(w!.id));
+    }
+  } finally {
+    await other.end();
+    await s.close();
+  }
 });
