@@ -13,3 +13,7 @@ SELECT * FROM v_big_orders;
 
 -- A join: completion offers the connected tables and columns (type `o.` after FROM orders o).
 SELECT o.id, o.total, c.name FROM orders o LEFT JOIN customers c ON c.id = o.id WHERE o.total > 10;
+
+-- A long statement: while it runs, TiDB view › the connection › Performance › Running Now lists it (Refresh),
+-- with Kill Query… (the confirmation shows the KILL QUERY it runs).
+SELECT SLEEP(60) AS slept;
