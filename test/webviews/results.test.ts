@@ -310,3 +310,62 @@ test('selection and copy: a cell, a row range, all rows as CSV; Cancel while run
   ]);
   await done(page);
 });
+
+test('sorting: a header click sorts ascending (NULL first, numeric text by value), again descending, then as received; copy follows the order shown', async () => {
+  const page = await open();
+  await send(page, [
+    { type: 'run-start', runId: 4, connection: 'c', server: 's', statements: 1, rowLimit: 100 },
+    { type: 'statement-start', runId: 4, statement: 0, sql: 'SELECT 1', line: 0 },
+    {
+      type: 'set-start',
+      runId: 4,
+      statement: 0,
+      set: 0,
+      columns: [
+        { name: 'digest', type: 'VAR_STRING' },
+        { name: 'sum_latency', type: 'NEWDECIMAL' },
+      ],
+    },
+    {
+      type: 'rows',
+      runId: 4,
+      set: 0,
+      rows: [
+        ['b', '100.5'],
+        ['a', '9'],
+        ['c', null],
+        ['d', '1000'],
+      ],
+    },
+    { type: 'statement-end', runId: 4, statement: 0, outcome: outcome({ rowCounts: [4], truncated: [false] }) },
+    { type: 'run-end', runId: 4, elapsedMs: 5, ok: 1, failed: 0, cancelled: false, skipped: 0 },
+  ]);
+  await page.waitForSelector('.rows .row');
+  const shown = () =>
+    page.$$eval('.rows .row', (rows) => rows.map((r) => (r.querySelector('.cell[data-col="0"]') as HTMLElement).textContent));
+  const header = '.row.head .cell[data-col="1"]';
+  assert.deepEqual(await shown(), ['b', 'a', 'c', 'd']);
+  await page.click(header);
+  assert.deepEqual(await shown(), ['c', 'a', 'b', 'd'], 'NULL first, then 9 < 100.5 < 1000 (not as text)');
+  assert.match((await page.textContent(header)) ?? '', /▲$/);
+  assert.equal(await page.getAttribute(header, 'aria-sort'), 'ascending');
+  // the gutter keeps each row's number as received
+  assert.deepEqual(await page.$$eval('.rows .row .gutter', (g) => g.map((x) => x.textContent)), ['3', '2', '1', '4']);
+  await page.click(header);
+  assert.deepEqual(await shown(), ['d', 'b', 'a', 'c']);
+  assert.equal(await page.getAttribute(header, 'aria-sort'), 'descending');
+  // copy: the selected display rows and "all" go in the order shown
+  await page.click('.rows .row[data-row="0"] .gutter');
+  await page.click('.rows .row[data-row="1"] .gutter', { modifiers: ['Shift'] });
+  await page.keyboard.press('Control+C');
+  await page.click('button.copy[data-format="csv"]');
+  await page.click(header);
+  assert.deepEqual(await shown(), ['b', 'a', 'c', 'd'], 'a third click: as received');
+  assert.equal(await page.getAttribute(header, 'aria-sort'), 'none');
+  const p = (await posted(page)).filter((m) => m.type === 'copy');
+  assert.deepEqual(p, [
+    { type: 'copy', set: 0, rows: [3, 0], format: 'tsv' },
+    { type: 'copy', set: 0, rows: [3, 0], format: 'csv' },
+  ]);
+  await done(page);
+});

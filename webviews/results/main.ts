@@ -17,6 +17,42 @@ interface SetView {
   columns: ResultColumn[];
   rows: Cell[][];
   widths?: number[];
+  /** sorted by a column (click its header: ascending, descending, as received) */
+  sort?: { col: number; desc: boolean };
+  /** the rows' indexes in display order while sorted */
+  order?: number[];
+}
+
+/** The data row shown at display position `r`. */
+function dataRow(set: SetView, r: number): number {
+  return set.order ? set.order[r] : r;
+}
+
+/** NULL first, numbers (and numeric text such as DECIMAL or BIGINT) by value, other text in natural order. */
+function compareCells(a: Cell, b: Cell): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  const x = typeof a === 'number' ? a : NUMERIC.test(a) ? Number(a) : Number.NaN;
+  const y = typeof b === 'number' ? b : NUMERIC.test(b) ? Number(b) : Number.NaN;
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+  return collator.compare(String(a), String(b));
+}
+const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+function applySort(set: SetView): void {
+  if (!set.sort) {
+    set.order = undefined;
+    return;
+  }
+  const { col, desc } = set.sort;
+  const order = Array.from(set.rows.keys());
+  // stable: equal cells keep the order they came in
+  order.sort(
+    (i, j) => (desc ? compareCells(set.rows[j][col], set.rows[i][col]) : compareCells(set.rows[i][col], set.rows[j][col])) || i - j,
+  );
+  set.order = order;
 }
 
 interface StatementView {
@@ -95,9 +131,12 @@ function renderGrid(set: SetView): void {
   const template = gridTemplate(set);
   headRow.replaceChildren(el('div', 'cell gutter', '#'));
   set.columns.forEach((c, i) => {
-    const h = el('div', 'cell', c.name);
-    h.title = `${c.name} (${c.type})`;
+    const sorted = set.sort?.col === i ? (set.sort.desc ? ' ▼' : ' ▲') : '';
+    const h = el('div', `cell sortable${sorted ? ' sorted' : ''}`, c.name + sorted);
+    h.title = `${c.name} (${c.type}): click to sort`;
     h.dataset.col = String(i);
+    h.setAttribute('role', 'columnheader');
+    h.setAttribute('aria-sort', !sorted ? 'none' : set.sort!.desc ? 'descending' : 'ascending');
     headRow.append(h);
   });
   headRow.style.gridTemplateColumns = template;
@@ -122,8 +161,10 @@ function renderRows(): void {
     row.dataset.row = String(r);
     row.setAttribute('role', 'row');
     if (state.sel.rows.has(r)) row.classList.add('selected');
-    row.append(el('div', 'cell gutter', String(r + 1)));
-    const cells = set.rows[r];
+    const d = dataRow(set, r);
+    // the gutter keeps the row's number as received, sorted or not
+    row.append(el('div', 'cell gutter', String(d + 1)));
+    const cells = set.rows[d];
     for (let c = 0; c < set.columns.length; c++) {
       const v = cells[c];
       let cell: HTMLDivElement;
@@ -179,11 +220,13 @@ function copy(format: CopyFormat, what: 'selection' | 'all'): void {
   const set = state.active;
   if (set < 0) return;
   const sel = state.sel;
+  const view = state.sets[set];
   if (what === 'all' || sel.rows.size === 0) {
-    vscode.postMessage({ type: 'copy', set, rows: 'all', format });
+    // sorted: the rows in the order shown
+    vscode.postMessage({ type: 'copy', set, rows: view.order ? [...view.order] : 'all', format });
     return;
   }
-  const rows = [...sel.rows].sort((a, b) => a - b);
+  const rows = [...sel.rows].sort((a, b) => a - b).map((r) => dataRow(view, r));
   if (sel.cell && rows.length === 1) vscode.postMessage({ type: 'copy', set, rows, column: sel.cell.col, format });
   else vscode.postMessage({ type: 'copy', set, rows, format });
 }
@@ -240,6 +283,18 @@ scroller.addEventListener('keydown', (e) => {
       scroller.scrollTop = (nextRow + 2) * ROW_H - scroller.clientHeight;
     renderRows();
   }
+});
+
+headRow.addEventListener('click', (e) => {
+  const h = (e.target as HTMLElement).closest<HTMLElement>('.cell.sortable');
+  const set = state.sets[state.active];
+  if (!h || !set) return;
+  const col = Number(h.dataset.col);
+  // ascending, descending, then as received
+  set.sort = set.sort?.col !== col ? { col, desc: false } : !set.sort.desc ? { col, desc: true } : undefined;
+  applySort(set);
+  state.sel = { anchor: -1, rows: new Set(), cell: undefined };
+  renderGrid(set);
 });
 
 // --- tabs, toolbar, messages -------------------------------------------------------
@@ -419,6 +474,7 @@ window.addEventListener('message', (ev: MessageEvent<ToResults>) => {
     case 'rows': {
       const set = state.sets[m.set];
       for (const r of m.rows) set.rows.push(r);
+      if (set.sort) applySort(set);
       if (set.widths && set.rows.length <= 200 + m.rows.length) set.widths = columnWidths(set);
       if (state.active === m.set) {
         if (set.rows.length === m.rows.length) renderGrid(set);
