@@ -202,6 +202,22 @@ async function contextMenu(page: Page, target: Locator, label: string, outcome: 
   }
 }
 
+/** Opens the code action menu (Ctrl+.) at the cursor and waits for an entry with `text`. */
+async function codeActionMenu(page: Page, text: string): Promise<Locator> {
+  const menu = page.locator('.action-widget').filter({ hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await menu.waitFor({ state: 'visible', timeout: 10_000 });
+      return menu;
+    } catch (e) {
+      // the key can land while the editor is still busy; the menu must come on a later press
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 async function command(page: Page, title: string): Promise<void> {
   await pick(page, 'F1', `>${title}`, title);
 }
@@ -260,18 +276,7 @@ uiTest('screenshots: Problems panel and the quick fix menu', async () => {
   await page.locator('.statusbar', { hasText: 'Ln 6, Col 40' }).waitFor({ timeout: 30_000 });
   // the light bulb shows once the code actions at the cursor are known
   await page.locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: 30_000 });
-  const menu = page.locator('.action-widget').filter({ hasText: 'FOR UPDATE' }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+.');
-    try {
-      await menu.waitFor({ state: 'visible', timeout: 10_000 });
-      break;
-    } catch (e) {
-      // the key can land while the editor is still busy; the menu must come on a later press
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
+  const menu = await codeActionMenu(page, 'FOR UPDATE');
   const items = await menu.innerText();
   assert.match(items, /FOR UPDATE/);
   assert.match(items, /Disable lock-in-share-mode for this line/);
@@ -417,17 +422,7 @@ uiTest(
     // the guardrail in the editor: the light bulb on a SELECT offers the execution-time limit
     await quickOpen(page, 'slow.sql');
     await page.locator('.monaco-editor .view-line', { hasText: 'FROM orders' }).click();
-    const menu = page.locator('.action-widget').filter({ hasText: 'Limit Execution Time' }).first();
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await menu.waitFor({ state: 'visible', timeout: 10_000 });
-        break;
-      } catch (e) {
-        if (attempt === 3) throw e;
-        await page.keyboard.press('Escape');
-      }
-    }
+    const menu = await codeActionMenu(page, 'Limit Execution Time');
     await menu.locator('.action-item, .monaco-list-row', { hasText: 'Limit Execution Time' }).first().click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 30_000 });

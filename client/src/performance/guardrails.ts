@@ -10,6 +10,12 @@ import type { Query } from './queries';
 // ---------------------------------------------------------------------------------------------
 // MAX_EXECUTION_TIME: core/sql/hints.ts (the editor command and its code action use it)
 
+/** A row's value as text by column name, in the server's case or lower case; NULL as ''. */
+function cellText(r: Record<string, unknown>, k: string): string {
+  const v = r[k] ?? r[k.toLowerCase()];
+  return v === null || v === undefined || v === 'NULL' ? '' : String(v);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Memory quota
 
@@ -62,19 +68,15 @@ export interface Binding {
 }
 
 export function bindings(rows: Array<Record<string, unknown>>): Binding[] {
-  const s = (r: Record<string, unknown>, k: string) => {
-    const v = r[k] ?? r[k.toLowerCase()];
-    return v === null || v === undefined || v === 'NULL' ? '' : String(v);
-  };
   return rows.map((r) => ({
-    originalSql: s(r, 'Original_sql'),
-    bindSql: s(r, 'Bind_sql'),
-    defaultDb: s(r, 'Default_db'),
-    status: s(r, 'Status'),
-    source: s(r, 'Source'),
-    sqlDigest: s(r, 'Sql_digest'),
-    planDigest: s(r, 'Plan_digest'),
-    updateTime: s(r, 'Update_time'),
+    originalSql: cellText(r, 'Original_sql'),
+    bindSql: cellText(r, 'Bind_sql'),
+    defaultDb: cellText(r, 'Default_db'),
+    status: cellText(r, 'Status'),
+    source: cellText(r, 'Source'),
+    sqlDigest: cellText(r, 'Sql_digest'),
+    planDigest: cellText(r, 'Plan_digest'),
+    updateTime: cellText(r, 'Update_time'),
   }));
 }
 
@@ -114,20 +116,16 @@ export interface Watch {
 }
 
 export function watches(rows: Array<Record<string, unknown>>): Watch[] {
-  const s = (r: Record<string, unknown>, k: string) => {
-    const v = r[k] ?? r[k.toLowerCase()];
-    return v === null || v === undefined || v === 'NULL' ? '' : String(v);
-  };
   return rows.map((r) => ({
-    id: s(r, 'ID'),
-    resourceGroup: s(r, 'RESOURCE_GROUP_NAME'),
-    start: s(r, 'START_TIME'),
-    end: s(r, 'END_TIME'),
-    watch: s(r, 'WATCH'),
-    text: s(r, 'WATCH_TEXT'),
-    source: s(r, 'SOURCE'),
-    action: s(r, 'ACTION'),
-    rule: s(r, 'RULE'),
+    id: cellText(r, 'ID'),
+    resourceGroup: cellText(r, 'RESOURCE_GROUP_NAME'),
+    start: cellText(r, 'START_TIME'),
+    end: cellText(r, 'END_TIME'),
+    watch: cellText(r, 'WATCH'),
+    text: cellText(r, 'WATCH_TEXT'),
+    source: cellText(r, 'SOURCE'),
+    action: cellText(r, 'ACTION'),
+    rule: cellText(r, 'RULE'),
   }));
 }
 
@@ -192,25 +190,21 @@ export interface MemoryKill {
 }
 
 export function memoryKills(rows: Array<Record<string, unknown>>): MemoryKill[] {
-  const s = (r: Record<string, unknown>, k: string) => {
-    const v = r[k] ?? r[k.toLowerCase()];
-    return v === null || v === undefined || v === 'NULL' ? '' : String(v);
-  };
-  const n = (r: Record<string, unknown>, k: string) => Number(s(r, k) || 0);
+  const n = (r: Record<string, unknown>, k: string) => Number(cellText(r, k) || 0);
   return rows.map((r) => ({
-    time: s(r, 'TIME'),
-    ops: s(r, 'OPS'),
+    time: cellText(r, 'TIME'),
+    ops: cellText(r, 'OPS'),
     memoryLimit: n(r, 'MEMORY_LIMIT'),
     memoryCurrent: n(r, 'MEMORY_CURRENT'),
-    processId: s(r, 'PROCESSID'),
+    processId: cellText(r, 'PROCESSID'),
     mem: n(r, 'MEM'),
     disk: n(r, 'DISK'),
-    client: s(r, 'CLIENT'),
-    db: s(r, 'DB'),
-    user: s(r, 'USER'),
-    sqlDigest: s(r, 'SQL_DIGEST'),
-    sqlText: s(r, 'SQL_TEXT'),
-    instance: s(r, 'INSTANCE'),
+    client: cellText(r, 'CLIENT'),
+    db: cellText(r, 'DB'),
+    user: cellText(r, 'USER'),
+    sqlDigest: cellText(r, 'SQL_DIGEST'),
+    sqlText: cellText(r, 'SQL_TEXT'),
+    instance: cellText(r, 'INSTANCE'),
   }));
 }
 
