@@ -19,6 +19,8 @@ import { ExplorerProvider } from './explorer/tree';
 import { lintCommands } from './lint/commands';
 import { performanceCommands } from './performance/commands';
 import { SlowInFile } from './performance/slowInFile';
+import { timeTravelCommands } from './timeTravel/commands';
+import { TimeMachine } from './timeTravel/timeMachine';
 import { SchemaSync } from './lint/schemaSync';
 import { localClusterCommands, stopAllPlaygrounds } from './localCluster/commands';
 import { log } from './log';
@@ -79,6 +81,9 @@ export function createFeatures(host: Host): Features {
     if (doc && !docs.get(doc.uri)) await docs.set(doc.uri, p.id);
   };
   const slowInFile = new SlowInFile(docs);
+  const machine = new TimeMachine(docs);
+  queries.wrapper = machine;
+  explorer.timeMachine = machine;
   context.subscriptions.push(
     results,
     explorer,
@@ -87,6 +92,7 @@ export function createFeatures(host: Host): Features {
     plans,
     backupsView,
     slowInFile,
+    machine,
     explorer.performance.slowLoaded.event((e) => slowInFile.update(e.connectionId, e.name, e.list, e.window)),
     vscode.languages.registerCodeActionsProvider(
       SQL_LANGUAGE_IDS.map((language) => ({ language })),
@@ -101,6 +107,7 @@ export function createFeatures(host: Host): Features {
     explainCommands(ex),
     explorerCommands(m, explorer, queries, docs, ddl, ex, forwards),
     performanceCommands(m, explorer, queries, docs, plans, slowInFile),
+    timeTravelCommands(m, explorer, queries, machine),
     backupCommands(m, backups),
     localClusterCommands(context, m, (a) => explorer.setActivity(a)),
     lintCommands(c, schema),

@@ -28,7 +28,16 @@ export interface StatementOutcome {
 
 /** Extension -> webview. */
 export type ToResults =
-  | { type: 'run-start'; runId: number; connection: string; server: string; statements: number; rowLimit: number }
+  | {
+      type: 'run-start';
+      runId: number;
+      connection: string;
+      server: string;
+      statements: number;
+      rowLimit: number;
+      /** shown above the results while the run's rows are on screen (the time machine: "as of …, read-only") */
+      banner?: string;
+    }
   | { type: 'statement-start'; runId: number; statement: number; sql: string; line: number }
   /** a result set begins; `set` numbers result sets across the whole run */
   | { type: 'set-start'; runId: number; statement: number; set: number; columns: ResultColumn[] }

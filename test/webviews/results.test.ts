@@ -369,3 +369,24 @@ test('sorting: a header click sorts ascending (NULL first, numeric text by value
   ]);
   await done(page);
 });
+
+test('the time machine banner: shown above the results of a run that reads the past, gone with the next run', async () => {
+  const page = await open();
+  await send(page, [
+    {
+      type: 'run-start',
+      runId: 5,
+      connection: 'c',
+      server: 's',
+      statements: 1,
+      rowLimit: 100,
+      banner: '⏱ Time machine: prod as of 10 min ago — read-only, rows from the past <b>',
+    },
+  ]);
+  await page.waitForSelector('.banner:not([hidden])');
+  assert.equal(await page.textContent('.banner'), '⏱ Time machine: prod as of 10 min ago — read-only, rows from the past <b>');
+  assert.equal(await page.locator('.banner b').count(), 0, 'text, never markup');
+  await send(page, [{ type: 'run-start', runId: 6, connection: 'c', server: 's', statements: 1, rowLimit: 100 }]);
+  assert.equal(await page.isVisible('.banner'), false);
+  await done(page);
+});

@@ -82,11 +82,14 @@ const cancelBtn = el('button', 'cancel', 'Cancel');
 cancelBtn.title = 'Kill the running statement on the server';
 cancelBtn.addEventListener('click', () => vscode.postMessage({ type: 'cancel', runId: state.runId }));
 header.append(status, cancelBtn);
+const banner = el('div', 'banner');
+banner.hidden = true;
+banner.setAttribute('role', 'status');
 const tabs = el('div', 'tabs');
 tabs.setAttribute('role', 'tablist');
 const toolbar = el('div', 'toolbar');
 const body = el('div', 'body');
-root.append(header, tabs, toolbar, body);
+root.append(header, banner, tabs, toolbar, body);
 
 // --- the grid -----------------------------------------------------------------
 
@@ -446,6 +449,8 @@ window.addEventListener('message', (ev: MessageEvent<ToResults>) => {
   if (m.type !== 'run-start' && m.runId !== state.runId) return;
   switch (m.type) {
     case 'run-start':
+      banner.textContent = m.banner ?? '';
+      banner.hidden = !m.banner;
       Object.assign(state, {
         runId: m.runId,
         running: true,

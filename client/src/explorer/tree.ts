@@ -19,6 +19,8 @@ import {
 } from './catalog';
 import type { TidbClusterInfo } from '../localCluster/kubeClusters';
 import { PERF_KINDS, type PerfNode, PerformanceSettings, perfChildren, perfItem } from '../performance/tree';
+import type { TimeMachine } from '../timeTravel/timeMachine';
+import { TT_KINDS, type TtNode, ttChildren, ttItem } from '../timeTravel/tree';
 import { hasKubeConfigFile, kube } from '../lazyKube';
 import {
   clusterInfo,
@@ -53,7 +55,8 @@ export type Node =
   | { kind: 'k8s'; context: string }
   | { kind: 'k8sCluster'; info: TidbClusterInfo }
   | { kind: 'k8sInfo'; label: string; description?: string; ok?: boolean }
-  | PerfNode;
+  | PerfNode
+  | TtNode;
 
 const FOLDER_LABEL = { table: 'Tables', view: 'Views', sequence: 'Sequences' } as const;
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
@@ -73,6 +76,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
   private subs: vscode.Disposable[] = [];
   /** long work shown at the top of the tree (a local cluster being created) */
   private activity?: { label: string; detail?: string };
+  /** the time machine's state, shown on its node (set once the time-travel feature is up) */
+  timeMachine?: TimeMachine;
 
   constructor(
     private readonly manager: ConnectionManager,
@@ -112,6 +117,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   getTreeItem(n: Node): vscode.TreeItem {
     if (PERF_KINDS.has(n.kind)) return perfItem(n as PerfNode, this.manager.session((n as PerfNode).connectionId), this.performance);
+    if (TT_KINDS.has(n.kind)) return ttItem(n as TtNode, this.manager.session((n as TtNode).connectionId), this.timeMachine);
     if (CONNECTION_KINDS.has(n.kind)) return this.connectionItem(n);
     if (CLUSTER_KINDS.has(n.kind)) return this.clusterItem(n);
     return this.schemaItem(n);
@@ -335,9 +341,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     }
     const s = this.manager.session(n.connectionId);
     if (!s) return [];
-    if (PERF_KINDS.has(n.kind)) {
+    if (PERF_KINDS.has(n.kind) || TT_KINDS.has(n.kind)) {
       try {
-        return await perfChildren(n as PerfNode, s, this.performance);
+        return PERF_KINDS.has(n.kind) ? await perfChildren(n as PerfNode, s, this.performance) : await ttChildren(n as TtNode, s);
       } catch (e) {
         return [{ kind: 'error', connectionId: n.connectionId, message: (e as Error).message }];
       }
@@ -360,7 +366,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         label: `${FLAVOR[s.server.flavor]} ${s.server.version}: not TiDB`,
         tooltip: `${s.server.raw}\n\nThe cluster topology and TiFlash replicas are TiDB-only; everything else works.`,
       });
-    out.push({ kind: 'perf', connectionId: id });
+    out.push({ kind: 'perf', connectionId: id }, { kind: 'tt', connectionId: id });
     try {
       const dbs = await s.withMeta((q) => listDatabases(q));
       out.push(...dbs.map((database): Node => ({ kind: 'database', connectionId: id, database })));

@@ -20,9 +20,27 @@ function timeoutMs(): number {
   return Math.max(0, setting('query.timeout')) * 1000;
 }
 
+/**
+ * Something that runs around a user's statements on a connection: the time machine opens a
+ * read-only snapshot AS OF a time before them and ends it after, with a banner on the results.
+ */
+export interface RunWrapper {
+  around(profileId: string):
+    | {
+        before: string;
+        after: string;
+        banner: string;
+        /** a better message for an error the wrapper explains (a time outside the GC window) */
+        explain(e: { errno?: number; message: string }): string | undefined;
+      }
+    | undefined;
+}
+
 export class QueryCommands {
   private running = new Map<number, AbortController>();
   private current?: AbortController;
+  /** the time machine, once its feature is set up */
+  wrapper?: RunWrapper;
 
   constructor(
     private readonly manager: ConnectionManager,
@@ -107,6 +125,16 @@ export class QueryCommands {
       });
       return;
     }
+    const around = this.wrapper?.around(profile.id);
+    if (around) {
+      try {
+        await session.run(around.before);
+      } catch (e) {
+        const err = e as { errno?: number; message: string };
+        void vscode.window.showErrorMessage(`${around.banner}: ${around.explain(err) ?? err.message}`);
+        return;
+      }
+    }
     const ac = new AbortController();
     this.current = ac;
     let runId = 0;
@@ -141,6 +169,12 @@ export class QueryCommands {
           if (m.type === 'run-start') {
             runId = m.runId;
             this.running.set(runId, ac);
+            if (around) m = { ...m, banner: around.banner };
+          }
+          if (m.type === 'statement-end' && around && m.outcome.error) {
+            const better = around.explain(m.outcome.error);
+            if (better)
+              m = { ...m, outcome: { ...m.outcome, error: { ...m.outcome.error, message: `${better} (${m.outcome.error.message})` } } };
           }
           if (m.type === 'statement-end' && inputs.length > 1) report?.(`${++done} of ${inputs.length}`);
           post(m);
@@ -154,6 +188,8 @@ export class QueryCommands {
       }
       return rec;
     } finally {
+      // the snapshot ends with the run; a lost connection ended it already
+      if (around) await session.run(around.after).catch(() => undefined);
       clearTimeout(slow);
       finish();
       this.running.delete(runId);

@@ -240,6 +240,47 @@ test('Run Statement runs the statement at the cursor and the results webview loa
   assert.equal(csv.split('\r\n')[2], '2,b@example.com,');
 });
 
+test('a run wrapper (the time machine’s hook) runs before and after the statements on the same connection and explains their errors', async () => {
+  needConnection();
+  const a = await api();
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'sql',
+    content: 'SELECT @tk_wrapped AS w;\nSELECT no_such_column FROM orders;\n',
+  });
+  const editor = await vscode.window.showTextDocument(doc);
+  await a.documents.set(doc.uri, connectionId);
+  // on TiDB the time machine opens START TRANSACTION READ ONLY AS OF TIMESTAMP …; MariaDB has no such snapshot, so a session variable stands in
+  const explained: string[] = [];
+  a.queries.wrapper = {
+    around: (id) =>
+      id === connectionId
+        ? {
+            before: 'SET @tk_wrapped = 42',
+            after: 'SET @tk_wrapped = NULL',
+            banner: 'as of a test time',
+            explain: (e) => (explained.push(e.message), e.message.includes('no_such_column') ? 'explained by the wrapper' : undefined),
+          }
+        : undefined,
+  };
+  try {
+    editor.selection = new vscode.Selection(0, 5, 0, 5);
+    const rec = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runStatement');
+    assert.deepEqual(rec?.sets[0].rows, [['42']], 'the statement ran after `before`, on the same connection (a user variable’s integer comes back as text)');
+    editor.selection = new vscode.Selection(1, 5, 1, 5);
+    const failed = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runStatement');
+    assert.equal(failed?.failed, 1);
+    assert.ok(
+      explained.some((m) => /no_such_column/.test(m)),
+      JSON.stringify(explained),
+    );
+  } finally {
+    a.queries.wrapper = undefined;
+  }
+  editor.selection = new vscode.Selection(0, 5, 0, 5);
+  const after = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runStatement');
+  assert.deepEqual(after?.sets[0].rows, [[null]], '`after` ran when the run ended');
+});
+
 test('a failing statement reports the server error code; Run File stops there', async () => {
   needConnection();
   const a = await api();
