@@ -12,6 +12,7 @@ import type { QueryCommands } from '../query/commands';
 import { setting } from '../settings';
 import {
   type AsOf,
+  type DroppedObject,
   describeAsOf,
   describeReach,
   explainHistoryError,
@@ -85,92 +86,101 @@ export function timeTravelCommands(manager: ConnectionManager, tree: TtTree, que
     'tidb.timeTravel.restore': async (n?: TtNode) => {
       if (n?.kind !== 'ttDrop') return;
       const s = await tidb(n);
-      if (!s) return;
-      const d = n.item;
-      if (d.kind === 'database') {
-        const gate = timeTravelGates(s.server.version).flashbackDatabase;
-        if (!gate.ok) return void vscode.window.showWarningMessage(gate.why!);
-      }
-      const old = d.kind === 'database' ? d.db : d.table;
-      const taken = await takenNames(s, d).catch(fail('Could not read the existing names'));
-      if (!taken) return;
-      const suggested = freeName(old, taken);
-      const as = await vscode.window.showInputBox({
-        title: `Restore ${d.kind === 'database' ? `database ${d.db}` : `${d.db}.${d.table}`} (${d.kind === 'truncated table' ? 'truncated' : 'dropped'} ${d.time})`,
-        prompt: taken.has(old) ? `'${old}' is taken now: the restored one gets another name.` : 'The name it comes back under.',
-        value: suggested,
-        validateInput: (v) =>
-          !v.trim() ? 'A name' : [...taken].some((t) => t.toLowerCase() === v.trim().toLowerCase()) ? `'${v.trim()}' exists` : undefined,
-      });
-      if (!as) return;
-      const sql = flashbackSql(d, as.trim());
-      const ok = await vscode.window.showWarningMessage(
-        `${s.profile.production ? `${s.profile.name} is a production connection. ` : ''}Bring it back with FLASHBACK?`,
-        {
-          modal: true,
-          detail: `Runs on ${s.profile.name}:\n\n${sql}\n\nTiDB reuses the old table ID, so one drop can be flashed back once.`,
-        },
-        'Restore',
-      );
-      if (ok !== 'Restore') return;
-      try {
-        await runOnPool(s, sql);
-        log().info(`${s.profile.name}: ${sql}`);
-        void vscode.window.showInformationMessage(`Restored ${d.kind === 'database' ? as : `${d.db}.${as}`} (${sql}).`);
-      } catch (e) {
-        const err = e as { errno?: number; message: string };
-        void vscode.window.showErrorMessage(`${sql} failed: ${explainHistoryError(err) ?? err.message}`);
-      }
+      if (s) await restore(s, n.item, fail);
       tree.refresh();
     },
     'tidb.timeTravel.flashbackCluster': async (n?: TtNode) => {
       const s = await tidb(n);
-      if (!s) return;
-      const gate = timeTravelGates(s.server.version).flashbackCluster;
-      if (!gate.ok) return void vscode.window.showWarningMessage(gate.why!);
-      const g = await grants(s).catch(fail('Could not read your privileges'));
-      if (!g) return;
-      if (!hasSuper(g))
-        return void vscode.window.showWarningMessage('FLASHBACK CLUSTER needs the SUPER privilege, which this user does not have.');
-      const w = await loadGcWindow(s).catch(fail('Could not read the GC window'));
-      if (!w) return;
-      const asOf = await askTime(w, `Flashback the whole cluster ${s.profile.name} to…`, undefined, true);
-      if (!asOf || !('at' in asOf)) return;
-      const q = flashbackClusterSql(asOf);
-      const sql = format(q.sql, q.params as never[]);
-      const ok = await vscode.window.showWarningMessage(
-        `Flashback the whole cluster ${s.profile.name} to ${asOf.at}?`,
-        {
-          modal: true,
-          detail: `Runs:\n\n${sql}\n\nEvery change after that time is undone, in every database. It blocks reads and writes on the tables until it is done, disconnects their sessions, and cannot be cancelled once started.`,
-        },
-        'Flashback Cluster',
-      );
-      if (ok !== 'Flashback Cluster') return;
-      if (s.profile.production) {
-        const typed = await vscode.window.showInputBox({
-          title: `${s.profile.name} is a production connection`,
-          prompt: `Type the connection's name (${s.profile.name}) to flash the production cluster back`,
-          validateInput: (v) => (v === s.profile.name ? undefined : `Type ${s.profile.name} exactly`),
-        });
-        if (typed !== s.profile.name) return;
-      }
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${sql} on ${s.profile.name} (cannot be cancelled)`, cancellable: false },
-        async () => {
-          try {
-            await runOnPool(s, sql);
-            log().info(`${s.profile.name}: ${sql}`);
-            void vscode.window.showInformationMessage(`${s.profile.name} is back at ${asOf.at}.`);
-          } catch (e) {
-            const err = e as { errno?: number; message: string };
-            void vscode.window.showErrorMessage(`${sql} failed: ${explainHistoryError(err, w) ?? err.message}`);
-          }
-        },
-      );
+      if (s) await flashbackCluster(s, fail);
       tree.refresh();
     },
   };
+}
+
+type Fail = (what: string) => (e: unknown) => void;
+
+/** Restore… on a dropped or truncated object: FLASHBACK under a name that is free, shown first. */
+async function restore(s: Session, d: DroppedObject, fail: Fail): Promise<void> {
+  if (d.kind === 'database') {
+    const gate = timeTravelGates(s.server.version).flashbackDatabase;
+    if (!gate.ok) return void vscode.window.showWarningMessage(gate.why!);
+  }
+  const old = d.kind === 'database' ? d.db : d.table;
+  const taken = await takenNames(s, d).catch(fail('Could not read the existing names'));
+  if (!taken) return;
+  const suggested = freeName(old, taken);
+  const as = await vscode.window.showInputBox({
+    title: `Restore ${d.kind === 'database' ? `database ${d.db}` : `${d.db}.${d.table}`} (${d.kind === 'truncated table' ? 'truncated' : 'dropped'} ${d.time})`,
+    prompt: taken.has(old) ? `'${old}' is taken now: the restored one gets another name.` : 'The name it comes back under.',
+    value: suggested,
+    validateInput: (v) =>
+      !v.trim() ? 'A name' : [...taken].some((t) => t.toLowerCase() === v.trim().toLowerCase()) ? `'${v.trim()}' exists` : undefined,
+  });
+  if (!as) return;
+  const sql = flashbackSql(d, as.trim());
+  const ok = await vscode.window.showWarningMessage(
+    `${s.profile.production ? `${s.profile.name} is a production connection. ` : ''}Bring it back with FLASHBACK?`,
+    {
+      modal: true,
+      detail: `Runs on ${s.profile.name}:\n\n${sql}\n\nTiDB reuses the old table ID, so one drop can be flashed back once.`,
+    },
+    'Restore',
+  );
+  if (ok !== 'Restore') return;
+  try {
+    await runOnPool(s, sql);
+    log().info(`${s.profile.name}: ${sql}`);
+    void vscode.window.showInformationMessage(`Restored ${d.kind === 'database' ? as : `${d.db}.${as}`} (${sql}).`);
+  } catch (e) {
+    const err = e as { errno?: number; message: string };
+    void vscode.window.showErrorMessage(`${sql} failed: ${explainHistoryError(err) ?? err.message}`);
+  }
+}
+
+/** Flashback Cluster to…: version, SUPER, a time in the GC window, a modal, and the production connection's name typed. */
+async function flashbackCluster(s: Session, fail: Fail): Promise<void> {
+  const gate = timeTravelGates(s.server.version).flashbackCluster;
+  if (!gate.ok) return void vscode.window.showWarningMessage(gate.why!);
+  const g = await grants(s).catch(fail('Could not read your privileges'));
+  if (!g) return;
+  if (!hasSuper(g))
+    return void vscode.window.showWarningMessage('FLASHBACK CLUSTER needs the SUPER privilege, which this user does not have.');
+  const w = await loadGcWindow(s).catch(fail('Could not read the GC window'));
+  if (!w) return;
+  const asOf = await askTime(w, `Flashback the whole cluster ${s.profile.name} to…`, undefined, true);
+  if (!asOf || !('at' in asOf)) return;
+  const q = flashbackClusterSql(asOf);
+  const sql = format(q.sql, q.params as never[]);
+  const ok = await vscode.window.showWarningMessage(
+    `Flashback the whole cluster ${s.profile.name} to ${asOf.at}?`,
+    {
+      modal: true,
+      detail: `Runs:\n\n${sql}\n\nEvery change after that time is undone, in every database. It blocks reads and writes on the tables until it is done, disconnects their sessions, and cannot be cancelled once started.`,
+    },
+    'Flashback Cluster',
+  );
+  if (ok !== 'Flashback Cluster') return;
+  if (s.profile.production) {
+    const typed = await vscode.window.showInputBox({
+      title: `${s.profile.name} is a production connection`,
+      prompt: `Type the connection's name (${s.profile.name}) to flash the production cluster back`,
+      validateInput: (v) => (v === s.profile.name ? undefined : `Type ${s.profile.name} exactly`),
+    });
+    if (typed !== s.profile.name) return;
+  }
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `${sql} on ${s.profile.name} (cannot be cancelled)`, cancellable: false },
+    async () => {
+      try {
+        await runOnPool(s, sql);
+        log().info(`${s.profile.name}: ${sql}`);
+        void vscode.window.showInformationMessage(`${s.profile.name} is back at ${asOf.at}.`);
+      } catch (e) {
+        const err = e as { errno?: number; message: string };
+        void vscode.window.showErrorMessage(`${sql} failed: ${explainHistoryError(err, w) ?? err.message}`);
+      }
+    },
+  );
 }
 
 /** A time inside the GC window, asked with how far back one can go; absolute only when `absolute`. */

@@ -6,7 +6,7 @@
 // Facts and versions: ../shared/tidb-ops/README.md part B (cited there). No VS Code imports.
 import { escapeId } from 'mysql2';
 import { parseVersion } from '../../../core/sql/version';
-import { parseGoDuration } from '../explorer/cluster';
+import { parseDurationNs } from '../../../core/plan/units';
 
 export interface Query {
   sql: string;
@@ -38,7 +38,7 @@ export function gcWindow(row: Record<string, unknown>): GcWindow {
   const life = String(row.life_time ?? '');
   const sp = String(row.safe_point ?? '');
   return {
-    lifeTime: parseGoDuration(life) ?? 600,
+    lifeTime: (parseDurationNs(life) ?? 6e11) / 1e9,
     lifeTimeText: life,
     safePointText: sp,
     safePoint: parseSafePoint(sp),
