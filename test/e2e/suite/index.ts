@@ -258,14 +258,21 @@ test('a run wrapper (the time machine’s hook) runs before and after the statem
             before: 'SET @tk_wrapped = 42',
             after: 'SET @tk_wrapped = NULL',
             banner: 'as of a test time',
-            explain: (e) => (explained.push(e.message), e.message.includes('no_such_column') ? 'explained by the wrapper' : undefined),
+            explain: (e) => {
+              explained.push(e.message);
+              return e.message.includes('no_such_column') ? 'explained by the wrapper' : undefined;
+            },
           }
         : undefined,
   };
   try {
     editor.selection = new vscode.Selection(0, 5, 0, 5);
     const rec = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runStatement');
-    assert.deepEqual(rec?.sets[0].rows, [['42']], 'the statement ran after `before`, on the same connection (a user variable’s integer comes back as text)');
+    assert.deepEqual(
+      rec?.sets[0].rows,
+      [['42']],
+      'the statement ran after `before`, on the same connection (a user variable’s integer comes back as text)',
+    );
     editor.selection = new vscode.Selection(1, 5, 1, 5);
     const failed = await vscode.commands.executeCommand<import('../../../client/src/query/execute').RunRecord>('tidb.runStatement');
     assert.equal(failed?.failed, 1);
