@@ -20,6 +20,7 @@ import { lintCommands } from './lint/commands';
 import { performanceCommands } from './performance/commands';
 import { SlowInFile } from './performance/slowInFile';
 import { timeTravelCommands } from './timeTravel/commands';
+import { pitrCommands } from './backup/pitr';
 import { TimeMachine } from './timeTravel/timeMachine';
 import { SchemaSync } from './lint/schemaSync';
 import { localClusterCommands, stopAllPlaygrounds } from './localCluster/commands';
@@ -108,6 +109,7 @@ export function createFeatures(host: Host): Features {
     explorerCommands(m, explorer, queries, docs, ddl, ex, forwards),
     performanceCommands(m, explorer, queries, docs, plans, slowInFile),
     timeTravelCommands(m, explorer, queries, machine),
+    pitrCommands(backups),
     backupCommands(m, backups),
     localClusterCommands(context, m, (a) => explorer.setActivity(a)),
     lintCommands(c, schema),

@@ -5,7 +5,18 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
-import { operatorObjects, type OperatorTaskError, runOperatorTask, type OperatorTask } from '../../client/src/localCluster/operator';
+import * as fs from 'node:fs';
+import {
+  type LogSubcommand,
+  operatorObjects,
+  type OperatorTask,
+  type OperatorTaskError,
+  pitrTs,
+  restorableWindow,
+  runOperatorTask,
+  settled,
+  tsoTime,
+} from '../../client/src/localCluster/operator';
 import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
 import { loadCrd } from '../helpers/crdSchema';
 
@@ -167,4 +178,165 @@ test('contract: a Restore without keys uses the existing Secret and follows the 
   assert.equal(s.phase, 'Complete');
   const kinds = api.requests.filter((r) => r.method === 'PATCH').map((r) => (r.body as { kind: string }).kind);
   assert.deepEqual(kinds, ['ServiceAccount', 'Role', 'RoleBinding', 'Restore'], 'no Secret created without keys');
+});
+
+// --- point-in-time recovery: log backup, full backup, PITR restore -----------------------------
+
+const minio = { provider: 'ceph', endpoint: 'http://minio.test1:9000', secretName: 'minio-secret', bucket: 'local' };
+const exampleSpec = (f: string) =>
+  (
+    k8s.loadYaml(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/k8s/operator-v2', f), 'utf8')) as {
+      spec: Record<string, unknown>;
+    }
+  ).spec;
+const specOf = (t: OperatorTask) => (operatorObjects(t).at(-1) as unknown as { spec: Record<string, unknown> }).spec;
+const pitrTask = (over: Partial<OperatorTask> = {}): OperatorTask => ({
+  kind: 'Restore',
+  name: 'demo3-restore-pitr-minio',
+  namespace: 'test1',
+  cluster: 'demo3',
+  toolImage: 'pingcap/br:v8.5.3',
+  s3: { ...minio, prefix: 'demo1/log' },
+  pitr: { restoredTs: '2022-10-10T17:21:00+08:00', fullBackup: { ...minio, prefix: 'demo1/full' } },
+  ...over,
+});
+
+test('log backup (backupMode: log) and PITR restore (restoreMode: pitr) pass the v2.0.1 CRDs and match the operator-v2 examples field by field', () => {
+  const log = specOf({
+    ...task(),
+    namespace: 'test1',
+    cluster: 'demo1',
+    databases: [],
+    s3: { ...minio, prefix: 'demo1/log' },
+    log: { subcommand: 'log-start' },
+  });
+  const ex1 = exampleSpec('01-backup-log-minio.yaml');
+  for (const k of ['backupMode', 'logSubcommand']) assert.equal(log[k], ex1[k], k);
+  assert.deepEqual(log.s3, ex1.s3);
+  assert.equal((log.br as { cluster: string }).cluster, (ex1.br as { cluster: string }).cluster);
+  assert.equal(log.backupType, undefined, 'a log backup has no backup type');
+  assert.equal(log.tableFilter, undefined, 'a log backup covers the whole cluster');
+  const full = specOf({ ...task(), namespace: 'test1', cluster: 'demo1', databases: [], s3: { ...minio, prefix: 'demo1/full' } });
+  const ex2 = exampleSpec('02-backup-full-minio.yaml');
+  assert.equal(full.backupType, ex2.backupType);
+  assert.deepEqual(full.s3, ex2.s3);
+  const pitr = specOf(pitrTask());
+  const ex3 = exampleSpec('03-restore-pitr-minio.yaml');
+  for (const k of ['restoreMode', 'pitrRestoredTs']) assert.equal(pitr[k], ex3[k], k);
+  assert.deepEqual(pitr.s3, ex3.s3);
+  assert.deepEqual(pitr.pitrFullBackupStorageProvider, ex3.pitrFullBackupStorageProvider);
+  // every resource passes the schemas; each log subcommand too
+  for (const sub of ['log-start', 'log-stop', 'log-pause', 'log-resume', 'log-truncate'] as const) {
+    const b = operatorObjects({
+      ...task(),
+      log: { subcommand: sub, truncateUntil: sub === 'log-truncate' ? '2026-12-01T00:00:00Z' : undefined },
+    }).at(-1)!;
+    assert.deepEqual(crds.Backup.validate(b), [], `${sub}: ${crds.Backup.validate(b).join('; ')}`);
+  }
+  assert.throws(() => operatorObjects({ ...task(), log: { subcommand: 'log-truncate' } }), /log-truncate needs the time/);
+  const restore = operatorObjects(pitrTask()).at(-1)!;
+  assert.deepEqual(crds.Restore.validate(restore), [], crds.Restore.validate(restore).join('; '));
+  // the field is restoreMode / backupMode in operator v2: `spec.mode` is not a field, and the API server rejects it
+  const withMode = JSON.parse(JSON.stringify(restore));
+  withMode.spec.mode = 'pitr';
+  assert.match(crds.Restore.validate(withMode).join(), /additional properties 'mode'/);
+  const backupWithMode = JSON.parse(JSON.stringify(operatorObjects({ ...task(), log: { subcommand: 'log-start' } }).at(-1)!));
+  backupWithMode.spec.mode = 'log';
+  assert.match(crds.Backup.validate(backupWithMode).join(), /additional properties 'mode'/);
+});
+
+test('the restorable window: from the full backup’s commit ts to the log checkpoint (TSOs), and what each log command waits for', () => {
+  // a TSO is the physical time in ms shifted left by 18 bits
+  const tso = (d: Date) => String(BigInt(d.getTime()) << 18n);
+  const t0 = new Date('2026-12-01T10:00:00Z');
+  const t1 = new Date('2026-12-01T12:30:00Z');
+  assert.equal(tsoTime(tso(t0))!.toISOString(), t0.toISOString());
+  // the docs' tidb_snapshot example TSO 400036290571534337 (read-historical-data.md) is in 2018
+  assert.equal(tsoTime('400036290571534337')!.getUTCFullYear(), 2018);
+  assert.equal(tsoTime('not a tso'), undefined);
+  assert.deepEqual(restorableWindow({ commitTs: tso(t0) }, { logCheckpointTs: tso(t1) }), { from: t0, to: t1 });
+  assert.equal(restorableWindow({ commitTs: tso(t1) }, { logCheckpointTs: tso(t0) }), undefined, 'log behind the snapshot');
+  assert.equal(restorableWindow({}, { logCheckpointTs: tso(t1) }), undefined);
+  assert.equal(pitrTs(new Date('2026-12-01T11:15:30.250Z')), '2026-12-01T11:15:30Z');
+  const b = (sub: LogSubcommand) => ({ kind: 'Backup' as const, log: { subcommand: sub } });
+  assert.deepEqual(
+    [
+      settled(b('log-start'), { phase: 'Scheduled' }),
+      settled(b('log-start'), { phase: 'Running' }),
+      settled(b('log-stop'), { phase: 'Running' }),
+      settled(b('log-stop'), { phase: 'Stopped' }),
+      settled(b('log-pause'), { phase: 'Paused' }),
+      settled(b('log-truncate'), { phase: 'Running', logSuccessTruncateUntil: '2026-12-01T00:00:00Z' }),
+      settled({ kind: 'Restore' }, { phase: 'Running' }),
+      settled({ kind: 'Restore' }, { phase: 'Failed' }),
+    ],
+    [false, true, false, true, true, true, false, true],
+  );
+});
+
+test('contract: log backup started (Running, with a checkpoint), a full backup to Complete, then a PITR restore into another cluster to Complete', async () => {
+  const tso = (iso: string) => String(BigInt(new Date(iso).getTime()) << 18n);
+  api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/test1/backups', [
+    { afterMs: 5, type: 'ADDED', object: { metadata: { name: 'demo1-log' }, status: { phase: 'Scheduled' } } },
+    {
+      afterMs: 20,
+      type: 'MODIFIED',
+      object: {
+        metadata: { name: 'demo1-log' },
+        status: { phase: 'Running', commitTs: tso('2026-12-01T10:00:00Z'), logCheckpointTs: tso('2026-12-01T10:00:05Z') },
+      },
+    },
+  ]);
+  const logStatus = await runOperatorTask(kc, {
+    ...task(),
+    name: 'demo1-log',
+    namespace: 'test1',
+    cluster: 'demo1',
+    databases: [],
+    s3: { ...minio, prefix: 'demo1/log' },
+    log: { subcommand: 'log-start' },
+  });
+  assert.equal(logStatus.phase, 'Running');
+  api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/test1/backups', [
+    {
+      afterMs: 10,
+      type: 'MODIFIED',
+      object: {
+        metadata: { name: 'demo1-full' },
+        status: { phase: 'Complete', commitTs: tso('2026-12-01T10:30:00Z'), backupPath: 's3://local/demo1/full' },
+      },
+    },
+  ]);
+  const fullStatus = await runOperatorTask(kc, {
+    ...task(),
+    name: 'demo1-full',
+    namespace: 'test1',
+    cluster: 'demo1',
+    databases: [],
+    s3: { ...minio, prefix: 'demo1/full' },
+  });
+  // later the log checkpoint has moved on: the window is [full commit ts, checkpoint]
+  const window = restorableWindow(fullStatus, { logCheckpointTs: tso('2026-12-01T11:00:00Z') })!;
+  assert.deepEqual([window.from.toISOString(), window.to.toISOString()], ['2026-12-01T10:30:00.000Z', '2026-12-01T11:00:00.000Z']);
+  api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/test1/restores', [
+    { afterMs: 5, type: 'ADDED', object: { metadata: { name: 'demo3-pitr' }, status: { phase: 'Running' } } },
+    { afterMs: 20, type: 'MODIFIED', object: { metadata: { name: 'demo3-pitr' }, status: { phase: 'Complete' } } },
+  ]);
+  const at = pitrTs(new Date('2026-12-01T10:45:00Z'));
+  await runOperatorTask(kc, pitrTask({ name: 'demo3-pitr', pitr: { restoredTs: at, fullBackup: { ...minio, prefix: 'demo1/full' } } }));
+  const sent = api.requests
+    .filter((r) => r.method === 'PATCH' && /\/(backups|restores)\//.test(r.path))
+    .map((r) => [r.path, (r.body as { spec: Record<string, unknown> }).spec]);
+  assert.deepEqual(
+    sent.map(([p, s]) => [
+      p,
+      (s as Record<string, unknown>).backupMode ?? (s as Record<string, unknown>).restoreMode ?? 'snapshot',
+      (s as Record<string, unknown>).pitrRestoredTs,
+    ]),
+    [
+      ['/apis/br.pingcap.com/v1alpha1/namespaces/test1/backups/demo1-log', 'log', undefined],
+      ['/apis/br.pingcap.com/v1alpha1/namespaces/test1/backups/demo1-full', 'snapshot', undefined],
+      ['/apis/br.pingcap.com/v1alpha1/namespaces/test1/restores/demo3-pitr', 'pitr', '2026-12-01T10:45:00Z'],
+    ],
+  );
 });

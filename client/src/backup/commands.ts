@@ -582,6 +582,9 @@ export async function operatorBackupCommand(
       databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'],
       location: status.backupPath ?? `s3://${bucket}/${prefix}`,
       s3: { bucket, prefix, provider: endpoint ? 'minio' : 'aws', endpoint: endpoint || undefined, secretName, namespace: info.namespace },
+      // the snapshot's commit ts: where a point-in-time restore from this backup can start
+      backupTs: status.commitTs,
+      resource: { name, namespace: info.namespace, cluster: info.name },
     };
     await history.add(rec);
     void vscode.window.showInformationMessage(

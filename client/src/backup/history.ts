@@ -4,7 +4,8 @@
 import { hasCredentials } from './br/brSql';
 export interface BackupRecord {
   id: string;
-  method: 'logical' | 'br' | 'operator';
+  /** operator-log: a log backup (PITR) through TiDB Operator */
+  method: 'logical' | 'br' | 'operator' | 'operator-log';
   createdAt: string;
   connection: string;
   server: string;
@@ -20,6 +21,8 @@ export interface BackupRecord {
   rows?: number;
   /** operator: where the backup is, to restore it (the Secret holds the keys; none are kept here) */
   s3?: { bucket: string; prefix: string; provider: string; endpoint?: string; secretName: string; namespace: string };
+  /** operator: the Backup resource, to read its status (a log backup's checkpoint) and send it log commands */
+  resource?: { name: string; namespace: string; cluster: string };
 }
 
 export interface MementoLike {

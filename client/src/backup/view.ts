@@ -14,12 +14,16 @@ export class BackupsView implements vscode.TreeDataProvider<BackupRecord>, vscod
   getTreeItem(r: BackupRecord): vscode.TreeItem {
     const item = new vscode.TreeItem(`${r.databases.join(', ')}`, vscode.TreeItemCollapsibleState.None);
     const size = r.bytes !== undefined ? ` · ${(r.bytes / 1024 / 1024).toFixed(1)} MB` : '';
-    item.description = `${new Date(r.createdAt).toLocaleString()} · ${r.method === 'br' ? 'BR' : r.method === 'operator' ? 'operator' : 'logical'}${size}`;
+    const method = { br: 'BR', operator: 'operator', 'operator-log': 'log backup (PITR)', logical: 'logical' }[r.method];
+    item.description = `${new Date(r.createdAt).toLocaleString()} · ${method}${size}`;
+    if (r.method === 'operator-log') item.label = `${r.connection}: every second since ${new Date(r.createdAt).toLocaleString()}`;
     item.tooltip = new vscode.MarkdownString().appendText(
-      `${r.method === 'br' ? 'BR backup' : 'Logical export'} of ${r.databases.join(', ')} from ${r.connection} (${r.server})\n${r.location}${r.tables !== undefined ? `\n${r.tables} tables, ${r.rows} rows` : ''}${r.backupTs ? `\nTSO ${r.backupTs}` : ''}`,
+      r.method === 'operator-log'
+        ? `Log backup ${r.resource?.name ?? ''} of ${r.connection} to ${r.location}: with a full backup of the cluster, any second between the full backup and the log checkpoint can be restored (Restore to a Point in Time…).`
+        : `${r.method === 'br' ? 'BR backup' : r.method === 'operator' ? 'Operator backup' : 'Logical export'} of ${r.databases.join(', ')} from ${r.connection} (${r.server})\n${r.location}${r.tables !== undefined ? `\n${r.tables} tables, ${r.rows} rows` : ''}${r.backupTs ? `\nTSO ${r.backupTs}` : ''}`,
     );
-    item.iconPath = new vscode.ThemeIcon(r.method === 'br' ? 'cloud-upload' : 'archive');
-    item.contextValue = 'backup';
+    item.iconPath = new vscode.ThemeIcon(r.method === 'operator-log' ? 'history' : r.method === 'br' ? 'cloud-upload' : 'archive');
+    item.contextValue = r.method === 'operator-log' ? 'backup.log' : 'backup';
     return item;
   }
 

@@ -1,0 +1,221 @@
+// Point-in-time recovery with TiDB Operator v2: start a log backup (a Backup with backupMode: log),
+// stop / pause / resume / truncate it, and restore to a second inside the restorable window
+// [full backup commit ts, log checkpoint] into a cluster the user picks (a Restore with
+// restoreMode: pitr). Each resource is shown as YAML before it is applied and followed to its
+// outcome with the namespace's events and the job's log on failure, as the other operator
+// commands do. The Backups view records the log backup (never a key).
+import * as vscode from 'vscode';
+import type { BackupHistory, BackupRecord } from './history';
+import type { CommandTable } from '../commandTable';
+import type { TidbClusterInfo } from '../localCluster/kubeClusters';
+import type { LogSubcommand, OperatorS3, OperatorTask, TaskStatus } from '../localCluster/operator';
+import { kube } from '../lazyKube';
+import { log } from '../log';
+import { setting } from '../settings';
+
+type K8sNode = { kind: 'k8sCluster'; info: TidbClusterInfo };
+
+export function pitrCommands(history: BackupHistory): CommandTable {
+  return {
+    'tidb.pitr.startLogBackup': (n?: K8sNode) => (n?.kind === 'k8sCluster' ? startLogBackup(history, n.info) : undefined),
+    'tidb.pitr.logCommand': (r?: BackupRecord) => (r?.method === 'operator-log' ? logCommand(r) : undefined),
+    'tidb.pitr.restore': (arg?: BackupRecord | K8sNode) => restoreToPoint(history, arg),
+  };
+}
+
+/** The S3 (or MinIO) place for a cluster's backups, asked once per command; keys go to a Secret, never to settings. */
+async function askS3(defaultPrefix: string): Promise<OperatorS3 | undefined> {
+  const ask = (prompt: string, value = '', password = false) =>
+    vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
+  const bucket = await ask('S3 bucket');
+  if (!bucket) return;
+  const prefix = await ask('Path inside the bucket', defaultPrefix);
+  if (!prefix) return;
+  const endpoint = await ask(
+    'S3 endpoint (empty for AWS; http://minio.<namespace>:9000 for MinIO in the cluster)',
+    setting('backup.s3Endpoint'),
+  );
+  if (endpoint === undefined) return;
+  const secretName = await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
+  if (!secretName) return;
+  const accessKey = (await ask('Access key (empty: use the existing Secret)')) || undefined;
+  const secretKey = accessKey ? (await ask('Secret key', '', true)) || undefined : undefined;
+  return { provider: endpoint ? 'minio' : 'aws', bucket, prefix, endpoint: endpoint || undefined, secretName, accessKey, secretKey };
+}
+
+/** Shows the resource, asks, applies it and follows it; the status, or undefined when cancelled or failed (said). */
+async function run(t: OperatorTask, question: string, action: string): Promise<TaskStatus | undefined> {
+  const k = await kube();
+  const kc = k.defaultKubeConfig();
+  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  let yaml: string;
+  try {
+    yaml = k.taskYaml(t);
+  } catch (e) {
+    return void vscode.window.showErrorMessage((e as Error).message);
+  }
+  const ok = await vscode.window.showWarningMessage(question, { modal: true, detail: `Applies in ${t.namespace}:\n\n${yaml}` }, action);
+  if (ok !== action) return;
+  try {
+    return await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `${t.kind} ${t.name} (${t.log?.subcommand ?? (t.pitr ? 'PITR' : 'snapshot')})`,
+        cancellable: true,
+      },
+      (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        return k.runOperatorTask(kc, t, { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) });
+      },
+    );
+  } catch (e) {
+    const err = e as Error & { details?: string[] };
+    log().error(`${t.kind} ${t.name} failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
+    void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
+  }
+}
+
+async function startLogBackup(history: BackupHistory, info: TidbClusterInfo): Promise<BackupRecord | undefined> {
+  if (info.operator !== 'v2')
+    return void vscode.window.showErrorMessage('Log backup and PITR here need a TiDB Operator v2 cluster (br.pingcap.com).');
+  const s3 = await askS3(`${info.name}/log`);
+  if (!s3) return;
+  const t: OperatorTask = {
+    kind: 'Backup',
+    name: `${info.name}-log`,
+    namespace: info.namespace,
+    cluster: info.name,
+    toolImage: setting('backup.brImage'),
+    s3,
+    log: { subcommand: 'log-start' },
+  };
+  const status = await run(
+    t,
+    `Start a log backup of ${info.namespace}/${info.name}? It runs until stopped; with a full backup it makes every second since restorable.`,
+    'Start Log Backup',
+  );
+  if (!status) return;
+  const rec: BackupRecord = {
+    id: crypto.randomUUID(),
+    method: 'operator-log',
+    createdAt: new Date().toISOString(),
+    connection: `${info.namespace}/${info.name}`,
+    server: 'TiDB (Kubernetes)',
+    databases: ['*'],
+    location: `s3://${s3.bucket}/${s3.prefix}`,
+    backupTs: status.commitTs,
+    s3: {
+      bucket: s3.bucket,
+      prefix: s3.prefix,
+      provider: s3.provider,
+      endpoint: s3.endpoint,
+      secretName: s3.secretName,
+      namespace: info.namespace,
+    },
+    resource: { name: t.name, namespace: info.namespace, cluster: info.name },
+  };
+  await history.add(rec);
+  void vscode.window.showInformationMessage(
+    `Log backup ${t.name} is running. Take a full backup of the cluster too: PITR starts from one.`,
+  );
+  return rec;
+}
+
+async function logCommand(r: BackupRecord): Promise<TaskStatus | undefined> {
+  if (!r.resource || !r.s3) return;
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'Stop', description: 'end the log backup (log-stop)', sub: 'log-stop' as LogSubcommand },
+      { label: 'Pause', description: 'pause it; resume within 24 h (log-pause)', sub: 'log-pause' as LogSubcommand },
+      { label: 'Resume', description: 'continue a paused log backup (log-resume)', sub: 'log-resume' as LogSubcommand },
+      { label: 'Truncate…', description: 'remove logs before a time (log-truncate)', sub: 'log-truncate' as LogSubcommand },
+    ],
+    { title: `Log backup ${r.resource.name} of ${r.connection}` },
+  );
+  if (!pick) return;
+  let truncateUntil: string | undefined;
+  if (pick.sub === 'log-truncate') {
+    truncateUntil = await vscode.window.showInputBox({
+      title: 'Remove the logs before…',
+      prompt: 'A time (RFC 3339, e.g. 2026-12-01T00:00:00+08:00): points before it can no longer be restored',
+      validateInput: (v) => (Number.isNaN(Date.parse(v)) ? 'A date and time, e.g. 2026-12-01T00:00:00Z' : undefined),
+    });
+    if (!truncateUntil) return;
+  }
+  const { secretName, ...s3 } = r.s3;
+  return run(
+    {
+      kind: 'Backup',
+      name: r.resource.name,
+      namespace: r.resource.namespace,
+      cluster: r.resource.cluster,
+      toolImage: setting('backup.brImage'),
+      s3: { ...s3, secretName },
+      log: { subcommand: pick.sub, truncateUntil },
+    },
+    `${pick.label} the log backup ${r.resource.name}?`,
+    pick.label.replace('…', ''),
+  );
+}
+
+async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNode): Promise<TaskStatus | undefined> {
+  const k = await kube();
+  const kc = k.defaultKubeConfig();
+  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  const cluster =
+    arg && 'kind' in arg && arg.kind === 'k8sCluster'
+      ? `${arg.info.namespace}/${arg.info.name}`
+      : (arg as BackupRecord | undefined)?.connection;
+  const all = history.list().filter((r) => !cluster || r.connection === cluster);
+  const logRec = all.find((r) => r.method === 'operator-log');
+  const full = all.find((r) => r.method === 'operator' && r.s3 && r.databases.includes('*'));
+  if (!logRec?.resource || !logRec.s3 || !full?.s3)
+    return void vscode.window.showWarningMessage(
+      `PITR needs a log backup and a full (whole-cluster) operator backup of ${cluster ?? 'the cluster'} made from here: start the log backup, then take a full backup.`,
+    );
+  const logStatus = await k.readTaskStatus(kc, 'Backup', logRec.resource.namespace, logRec.resource.name).catch(() => undefined);
+  const window = k.restorableWindow({ commitTs: full.backupTs }, logStatus);
+  if (!window)
+    return void vscode.window.showWarningMessage(
+      `No restorable window yet: the full backup's commit ts is ${full.backupTs ?? 'unknown'}, the log checkpoint ${logStatus?.logCheckpointTs ?? 'unknown'} (the log must reach past the full backup).`,
+    );
+  const when = await vscode.window.showInputBox({
+    title: `Restore ${logRec.connection} to a point in time`,
+    prompt: `Restorable from ${window.from.toISOString()} to ${window.to.toISOString()} (RFC 3339, with a zone)`,
+    value: k.pitrTs(window.to),
+    validateInput: (v) => {
+      const d = Date.parse(v);
+      if (Number.isNaN(d)) return 'A date and time with a zone, e.g. 2026-12-01T10:45:00Z';
+      return d < window.from.getTime() || d > window.to.getTime()
+        ? `Outside the restorable window ${window.from.toISOString()} – ${window.to.toISOString()}`
+        : undefined;
+    },
+  });
+  if (!when) return;
+  const targets = (await k.listTidbClusters(kc)).filter((c) => c.operator === 'v2');
+  const target = await vscode.window.showQuickPick(
+    targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c })),
+    { title: 'Restore into which cluster? (a new, empty one is safest)' },
+  );
+  if (!target) return;
+  const strip = (s: NonNullable<BackupRecord['s3']>): OperatorS3 => ({
+    provider: s.provider,
+    bucket: s.bucket,
+    prefix: s.prefix,
+    endpoint: s.endpoint,
+    secretName: s.secretName,
+  });
+  const t: OperatorTask = {
+    kind: 'Restore',
+    name: `${target.c.name}-pitr-${Date.now().toString(36)}`,
+    namespace: target.c.namespace,
+    cluster: target.c.name,
+    toolImage: setting('backup.brImage'),
+    s3: strip(logRec.s3),
+    pitr: { restoredTs: when, fullBackup: strip(full.s3) },
+  };
+  const status = await run(t, `Restore ${target.label} to ${when}? BR refuses tables that already exist there.`, 'Restore');
+  if (status) void vscode.window.showInformationMessage(`${target.label} is restored to ${when}.`);
+  return status;
+}
