@@ -17,6 +17,7 @@ export interface Settings {
   'performance.maxExecutionTimeMs': number;
   'localCluster.operatorVersion': string;
   'localCluster.operatorManifests': string;
+  'localCluster.minioImage': string;
   'backup.brImage': string;
   'backup.s3Endpoint': string;
 }
@@ -34,6 +35,7 @@ export const SETTING_KEYS = [
   'performance.maxExecutionTimeMs',
   'localCluster.operatorVersion',
   'localCluster.operatorManifests',
+  'localCluster.minioImage',
   'backup.brImage',
   'backup.s3Endpoint',
 ] as const satisfies readonly (keyof Settings)[];

@@ -41,6 +41,7 @@ const RESOURCES: Record<string, Array<{ name: string; kind: string; namespaced: 
     { name: 'secrets', kind: 'Secret', namespaced: true },
   ],
   '/apis/apps/v1': [{ name: 'deployments', kind: 'Deployment', namespaced: true }],
+  '/apis/batch/v1': [{ name: 'jobs', kind: 'Job', namespaced: true }],
   '/apis/apiextensions.k8s.io/v1': [{ name: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false }],
   '/apis/rbac.authorization.k8s.io/v1': [
     { name: 'clusterroles', kind: 'ClusterRole', namespaced: false },

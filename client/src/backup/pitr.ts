@@ -20,11 +20,67 @@ export function pitrCommands(history: BackupHistory): CommandTable {
     'tidb.pitr.startLogBackup': (n?: K8sNode) => (n?.kind === 'k8sCluster' ? startLogBackup(history, n.info) : undefined),
     'tidb.pitr.logCommand': (r?: BackupRecord) => (r?.method === 'operator-log' ? logCommand(r) : undefined),
     'tidb.pitr.restore': (arg?: BackupRecord | K8sNode) => restoreToPoint(history, arg),
+    'tidb.localCluster.addBackupStore': (n?: K8sNode | { namespace: string; name: string }) => {
+      const target = n && 'kind' in n ? n.info : n;
+      return target ? addBackupStore(target) : undefined;
+    },
   };
 }
 
-/** The S3 (or MinIO) place for a cluster's backups, asked once per command; keys go to a Secret, never to settings. */
-async function askS3(defaultPrefix: string): Promise<OperatorS3 | undefined> {
+const LOCAL_BUCKET = 'backups';
+
+/** MinIO in the cluster's namespace with a bucket for backups and PITR, then where the backups go. */
+async function addBackupStore(target: { namespace: string; name: string }): Promise<OperatorS3 | undefined> {
+  const k = await kube();
+  const kc = k.defaultKubeConfig();
+  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  const image = setting('localCluster.minioImage');
+  const ok = await vscode.window.showInformationMessage(
+    `Add a local backup store to ${target.namespace}/${target.name}? MinIO (${image}) runs in the namespace ${target.namespace} with a bucket '${LOCAL_BUCKET}'; backups and PITR then need no cloud account. Its data lives as long as its Pod.`,
+    { modal: true },
+    'Add Backup Store',
+  );
+  if (ok !== 'Add Backup Store') return;
+  try {
+    const s3 = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Local backup store in ${target.namespace}`, cancellable: true },
+      (progress, token) => {
+        const ac = new AbortController();
+        token.onCancellationRequested(() => ac.abort());
+        return k.installMinio(
+          kc,
+          { namespace: target.namespace, image, bucket: LOCAL_BUCKET },
+          { signal: ac.signal, onApplied: (what) => progress.report({ message: what }) },
+        );
+      },
+    );
+    void vscode.window.showInformationMessage(
+      `The local backup store is ready: ${s3.endpoint}, bucket ${s3.bucket}, Secret ${s3.secretName}. Start Log Backup and Backup… on the cluster offer it.`,
+    );
+    return s3;
+  } catch (e) {
+    const err = e as Error & { details?: string[] };
+    log().error(`Local backup store failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
+    void vscode.window.showErrorMessage(`The local backup store failed: ${err.message}`, 'Show Log').then((a) => a && log().show());
+  }
+}
+
+/** The S3 (or MinIO) place for a cluster's backups: the local store when the namespace has one, else asked; keys go to a Secret, never to settings. */
+async function askS3(namespace: string, defaultPrefix: string): Promise<OperatorS3 | undefined> {
+  const k = await kube();
+  const kc = k.defaultKubeConfig();
+  const local = kc ? await k.localStore(kc, namespace, LOCAL_BUCKET) : undefined;
+  if (local) {
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: `Local backup store (${local.endpoint}, bucket ${local.bucket})`, local: true },
+        { label: 'Another S3 bucket…', local: false },
+      ],
+      { title: 'Where do the backups go?' },
+    );
+    if (!pick) return;
+    if (pick.local) return { ...local, prefix: defaultPrefix };
+  }
   const ask = (prompt: string, value = '', password = false) =>
     vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
   const bucket = await ask('S3 bucket');
@@ -79,7 +135,7 @@ async function run(t: OperatorTask, question: string, action: string): Promise<T
 async function startLogBackup(history: BackupHistory, info: TidbClusterInfo): Promise<BackupRecord | undefined> {
   if (info.operator !== 'v2')
     return void vscode.window.showErrorMessage('Log backup and PITR here need a TiDB Operator v2 cluster (br.pingcap.com).');
-  const s3 = await askS3(`${info.name}/log`);
+  const s3 = await askS3(info.namespace, `${info.name}/log`);
   if (!s3) return;
   const t: OperatorTask = {
     kind: 'Backup',

@@ -13,7 +13,7 @@ import { log } from '../log';
 import { kube } from '../lazyKube';
 import { StepError, STEP_TITLES, type Step } from './steps';
 import { tidbAnswersOn } from './tidbAnswers';
-import { DEFAULT_TIDB_VERSION, operatorAssetUrls, validateName, validateVersion } from './manifests';
+import { DEFAULT_TIDB_VERSION, NAMESPACE, operatorAssetUrls, validateName, validateVersion } from './manifests';
 import { checkPrerequisites } from './prerequisites';
 import { runProcess } from './processRunner';
 import { startPlayground, type Playground, type PlaygroundError } from './tiup';
@@ -156,7 +156,12 @@ export async function createLocalClusterCommand(
       manager.fire({ kind: 'changed', id });
       await manager.connect(id).catch(() => undefined);
       void vscode.commands.executeCommand('tidb.explorer.focus');
-      void vscode.window.showInformationMessage(`Local TiDB '${name}' is ready on 127.0.0.1:${hostPort} (user root, no password).`);
+      void vscode.window
+        .showInformationMessage(
+          `Local TiDB '${name}' is ready on 127.0.0.1:${hostPort} (user root, no password). Add a local backup store (MinIO in the cluster) for backups and point-in-time recovery?`,
+          'Add Local Backup Store',
+        )
+        .then((a) => a && vscode.commands.executeCommand('tidb.localCluster.addBackupStore', { namespace: NAMESPACE, name }));
       return { ok: true, connectionId: id };
     },
   );

@@ -4,3 +4,4 @@ export * from './kubeClusters';
 export * from './kube';
 export { createLocalCluster, deleteLocalCluster, listKindClusters } from './create';
 export * from './operator';
+export * from './minio';
