@@ -139,7 +139,7 @@ function reportStoreProblems(context: vscode.ExtensionContext, store: Connection
 /** The exported API: each part loads the features bundle when first read. */
 function lazyApi(load: () => Features): TidbToolkitApi {
   const api = {} as TidbToolkitApi;
-  for (const key of ['manager', 'explorer', 'results', 'queries', 'documents', 'explain', 'plans', 'backups'] as const)
+  for (const key of ['manager', 'explorer', 'results', 'queries', 'documents', 'explain', 'plans', 'backups', 'backupsView'] as const)
     Object.defineProperty(api, key, { enumerable: true, get: () => load().api[key] });
   return api;
 }

@@ -39,6 +39,7 @@ export interface TidbToolkitApi {
   explain: ExplainCommands;
   plans: PlanPanels;
   backups: BackupHistory;
+  backupsView: BackupsView;
 }
 
 /** What activation hands over: the parts it made before the features were needed. */
@@ -115,7 +116,7 @@ export function createFeatures(host: Host): Features {
     lintCommands(c, schema),
   );
   return {
-    api: { manager: m, explorer, results, queries, documents: docs, explain: ex, plans, backups },
+    api: { manager: m, explorer, results, queries, documents: docs, explain: ex, plans, backups, backupsView },
     commands,
     explorer: explorer as vscode.TreeDataProvider<unknown>,
     backupsView: backupsView as vscode.TreeDataProvider<unknown>,

@@ -22,6 +22,8 @@ import { parsePlan } from '../../core/plan/parse';
 import { applyEdit, maxExecutionTimeEdit } from '../../core/sql/hints';
 import { Session } from '../../client/src/connections/session';
 import { capabilities } from '../../client/src/performance/capabilities';
+import { explainHistoryError, flashbackSql, freeName, startReadOnlyAsOf, tableAsOf } from '../../client/src/timeTravel/history';
+import { loadGcWindow, loadRestorable, takenNames } from '../../client/src/timeTravel/load';
 import { queryWatchAddSql, queryWatchRemoveSql } from '../../client/src/performance/guardrails';
 import {
   killQuery,
@@ -254,6 +256,61 @@ test('real TiDB: a slow statement in Slow Queries (with its plan), Top Statement
     }
   } finally {
     await other.end();
+    await s.close();
+  }
+});
+
+test('real TiDB: a table read as it was (AS OF TIMESTAMP and the read-only snapshot), a dropped table found in ADMIN SHOW DDL JOBS and brought back by FLASHBACK', {
+  skip,
+}, async () => {
+  const { profile, password } = parseConnectionUrl(url!);
+  const s = await Session.open({ ...profile, id: 'tidb', name: 'tidb' }, password, { connectTimeoutMs: 10_000 });
+  const c = await connect({ ...profile, id: 'tidb2', name: 'tidb2' }, password);
+  try {
+    await c.query('CREATE DATABASE IF NOT EXISTS tk_opt_in');
+    await c.query('DROP TABLE IF EXISTS tk_opt_in.tt');
+    await c.query('CREATE TABLE tk_opt_in.tt (id INT PRIMARY KEY, v VARCHAR(10))');
+    await c.query("INSERT INTO tk_opt_in.tt VALUES (1, 'before')");
+    // stale reads are best a few seconds old
+    await new Promise((r) => setTimeout(r, 6000));
+    await c.query("UPDATE tk_opt_in.tt SET v = 'after' WHERE id = 1");
+    const w = await loadGcWindow(s);
+    assert.ok(w.lifeTime >= 600, JSON.stringify(w));
+    const q = tableAsOf('tk_opt_in', 'tt', { agoSeconds: 3 }, 10);
+    const [past] = await c.query(q.sql, q.params);
+    assert.deepEqual(
+      (past as Array<{ v: string }>).map((r) => r.v),
+      ['before'],
+    );
+    const start = startReadOnlyAsOf({ agoSeconds: 3 });
+    await c.query(start.sql, start.params);
+    const [inTxn] = await c.query('SELECT v FROM tk_opt_in.tt');
+    await c.query('ROLLBACK');
+    assert.deepEqual(
+      (inTxn as Array<{ v: string }>).map((r) => r.v),
+      ['before'],
+    );
+    // before the safe point: TiDB's error, explained
+    const tooOld = tableAsOf('tk_opt_in', 'tt', { at: '2000-01-01 00:00:00' }, 1);
+    const err = await c.query(tooOld.sql, tooOld.params).then(
+      () => undefined,
+      (e: { errno?: number; message: string }) => e,
+    );
+    assert.ok(err && explainHistoryError(err, w), `explained: ${JSON.stringify(err)}`);
+    // drop, find, flashback
+    await c.query('DROP TABLE tk_opt_in.tt');
+    const dropped = (await loadRestorable(s, w)).find((d) => d.db === 'tk_opt_in' && d.table === 'tt');
+    assert.ok(dropped, 'the drop is listed');
+    const sql = flashbackSql(dropped!, freeName('tt', await takenNames(s, dropped!)));
+    assert.equal(sql, 'FLASHBACK TABLE `tk_opt_in`.`tt`');
+    await c.query(sql);
+    const [back] = await c.query('SELECT v FROM tk_opt_in.tt');
+    assert.deepEqual(
+      (back as Array<{ v: string }>).map((r) => r.v),
+      ['after'],
+    );
+  } finally {
+    await c.end();
     await s.close();
   }
 });

@@ -135,7 +135,28 @@ test('integration suite in the extension host (extensionTestsPath contract)', { 
     '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
     '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
     '/apis/br.pingcap.com/v1alpha1/namespaces/db/restores/e2e-restore',
+    // point in time: the log backup, the whole-cluster backup, the PITR restore (the refused one sent nothing)
+    '/api/v1/namespaces/db/serviceaccounts/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
+    '/apis/br.pingcap.com/v1alpha1/namespaces/db/backups/e2e-log',
+    '/api/v1/namespaces/db/serviceaccounts/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
+    '/apis/br.pingcap.com/v1alpha1/namespaces/db/backups/e2e-full',
+    '/api/v1/namespaces/db/serviceaccounts/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
+    '/apis/br.pingcap.com/v1alpha1/namespaces/db/restores/e2e-pitr',
   ]);
+  const specOf = (suffix: string) =>
+    (kube.requests.find((r) => r.method === 'PATCH' && r.path.endsWith(suffix))!.body as { spec: Record<string, unknown> }).spec;
+  assert.deepEqual([specOf('/backups/e2e-log').backupMode, specOf('/backups/e2e-log').logSubcommand], ['log', 'log-start']);
+  assert.equal(specOf('/backups/e2e-full').backupType, 'full');
+  const pitr = specOf('/restores/e2e-pitr');
+  assert.deepEqual([pitr.restoreMode, pitr.pitrRestoredTs], ['pitr', '2026-12-01T10:45:00Z']);
+  assert.deepEqual((pitr.s3 as { prefix: string }).prefix, 'basic/log');
+  assert.deepEqual((pitr.pitrFullBackupStorageProvider as { s3: { prefix: string } }).s3.prefix, 'basic/full');
   const backup = kube.requests.find((r) => r.path.endsWith('/backups/e2e-backup'))!.body as {
     spec: { s3: Record<string, unknown>; toolImage: string; tableFilter?: string[] };
   };
@@ -162,7 +183,31 @@ function scriptKubernetes(api: FakeApi): void {
   api.gets.set('/apis/core.pingcap.com/v1alpha1/pdgroups', list([group('pd', 1)]));
   api.gets.set('/apis/core.pingcap.com/v1alpha1/tikvgroups', list([group('tikv', 1)]));
   api.gets.set('/apis/core.pingcap.com/v1alpha1/tidbgroups', list([group('tidb', 1)]));
+  // point in time: a log backup that runs (its checkpoint moves on), a whole-cluster backup, a PITR restore
+  const tso = (iso: string) => String(BigInt(new Date(iso).getTime()) << 18n);
+  api.gets.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/backups/e2e-log', {
+    apiVersion: 'br.pingcap.com/v1alpha1',
+    kind: 'Backup',
+    metadata: { name: 'e2e-log', namespace: 'db' },
+    status: { phase: 'Running', commitTs: tso('2026-12-01T10:00:00Z'), logCheckpointTs: tso('2026-12-01T11:00:00Z') },
+  });
   api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/backups', [
+    {
+      afterMs: 10,
+      type: 'MODIFIED',
+      object: {
+        metadata: { name: 'e2e-log' },
+        status: { phase: 'Running', commitTs: tso('2026-12-01T10:00:00Z'), logCheckpointTs: tso('2026-12-01T10:00:05Z') },
+      },
+    },
+    {
+      afterMs: 20,
+      type: 'MODIFIED',
+      object: {
+        metadata: { name: 'e2e-full' },
+        status: { phase: 'Complete', commitTs: tso('2026-12-01T10:30:00Z'), backupPath: 's3://e2e-bucket/basic/full' },
+      },
+    },
     { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Scheduled' } } },
     { afterMs: 100, type: 'MODIFIED', object: { metadata: { name: 'e2e-backup' }, status: { phase: 'Running' } } },
     {
@@ -175,6 +220,8 @@ function scriptKubernetes(api: FakeApi): void {
     },
   ]);
   api.watches.set('/apis/br.pingcap.com/v1alpha1/namespaces/db/restores', [
+    { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-pitr' }, status: { phase: 'Running' } } },
+    { afterMs: 100, type: 'MODIFIED', object: { metadata: { name: 'e2e-pitr' }, status: { phase: 'Complete' } } },
     { afterMs: 10, type: 'ADDED', object: { metadata: { name: 'e2e-restore' }, status: { phase: 'Running' } } },
     { afterMs: 200, type: 'MODIFIED', object: { metadata: { name: 'e2e-restore' }, status: { phase: 'Complete' } } },
   ]);

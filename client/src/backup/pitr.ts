@@ -15,11 +15,25 @@ import { setting } from '../settings';
 
 type K8sNode = { kind: 'k8sCluster'; info: TidbClusterInfo };
 
+/** Scripted use (tests, other extensions): everything the prompts would ask; no confirmation is shown. */
+export interface LogBackupArgs {
+  s3: OperatorS3;
+  name?: string;
+}
+export interface PitrArgs {
+  /** RFC 3339 with a zone, inside the restorable window */
+  when: string;
+  /** namespace/name of the cluster to restore into */
+  target: string;
+  name?: string;
+}
+
 export function pitrCommands(history: BackupHistory): CommandTable {
   return {
-    'tidb.pitr.startLogBackup': (n?: K8sNode) => (n?.kind === 'k8sCluster' ? startLogBackup(history, n.info) : undefined),
+    'tidb.pitr.startLogBackup': (n?: K8sNode, args?: LogBackupArgs) =>
+      n?.kind === 'k8sCluster' ? startLogBackup(history, n.info, args) : undefined,
     'tidb.pitr.logCommand': (r?: BackupRecord) => (r?.method === 'operator-log' ? logCommand(r) : undefined),
-    'tidb.pitr.restore': (arg?: BackupRecord | K8sNode) => restoreToPoint(history, arg),
+    'tidb.pitr.restore': (arg?: BackupRecord | K8sNode, args?: PitrArgs) => restoreToPoint(history, arg, args),
     'tidb.localCluster.addBackupStore': (n?: K8sNode | { namespace: string; name: string }) => {
       const target = n && 'kind' in n ? n.info : n;
       return target ? addBackupStore(target) : undefined;
@@ -100,7 +114,7 @@ async function askS3(namespace: string, defaultPrefix: string): Promise<Operator
 }
 
 /** Shows the resource, asks, applies it and follows it; the status, or undefined when cancelled or failed (said). */
-async function run(t: OperatorTask, question: string, action: string): Promise<TaskStatus | undefined> {
+async function run(t: OperatorTask, question: string, action: string, confirm = true): Promise<TaskStatus | undefined> {
   const k = await kube();
   const kc = k.defaultKubeConfig();
   if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
@@ -110,8 +124,11 @@ async function run(t: OperatorTask, question: string, action: string): Promise<T
   } catch (e) {
     return void vscode.window.showErrorMessage((e as Error).message);
   }
-  const ok = await vscode.window.showWarningMessage(question, { modal: true, detail: `Applies in ${t.namespace}:\n\n${yaml}` }, action);
-  if (ok !== action) return;
+  log().info(`${t.kind} ${t.name} in ${t.namespace}:\n${yaml}`);
+  if (confirm) {
+    const ok = await vscode.window.showWarningMessage(question, { modal: true, detail: `Applies in ${t.namespace}:\n\n${yaml}` }, action);
+    if (ok !== action) return;
+  }
   try {
     return await vscode.window.withProgress(
       {
@@ -132,14 +149,14 @@ async function run(t: OperatorTask, question: string, action: string): Promise<T
   }
 }
 
-async function startLogBackup(history: BackupHistory, info: TidbClusterInfo): Promise<BackupRecord | undefined> {
+async function startLogBackup(history: BackupHistory, info: TidbClusterInfo, args?: LogBackupArgs): Promise<BackupRecord | undefined> {
   if (info.operator !== 'v2')
     return void vscode.window.showErrorMessage('Log backup and PITR here need a TiDB Operator v2 cluster (br.pingcap.com).');
-  const s3 = await askS3(info.namespace, `${info.name}/log`);
+  const s3 = args?.s3 ?? (await askS3(info.namespace, `${info.name}/log`));
   if (!s3) return;
   const t: OperatorTask = {
     kind: 'Backup',
-    name: `${info.name}-log`,
+    name: args?.name ?? `${info.name}-log`,
     namespace: info.namespace,
     cluster: info.name,
     toolImage: setting('backup.brImage'),
@@ -150,6 +167,7 @@ async function startLogBackup(history: BackupHistory, info: TidbClusterInfo): Pr
     t,
     `Start a log backup of ${info.namespace}/${info.name}? It runs until stopped; with a full backup it makes every second since restorable.`,
     'Start Log Backup',
+    !args,
   );
   if (!status) return;
   const rec: BackupRecord = {
@@ -215,7 +233,7 @@ async function logCommand(r: BackupRecord): Promise<TaskStatus | undefined> {
   );
 }
 
-async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNode): Promise<TaskStatus | undefined> {
+async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNode, args?: PitrArgs): Promise<TaskStatus | undefined> {
   const k = await kube();
   const kc = k.defaultKubeConfig();
   if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
@@ -236,25 +254,38 @@ async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNo
     return void vscode.window.showWarningMessage(
       `No restorable window yet: the full backup's commit ts is ${full.backupTs ?? 'unknown'}, the log checkpoint ${logStatus?.logCheckpointTs ?? 'unknown'} (the log must reach past the full backup).`,
     );
-  const when = await vscode.window.showInputBox({
-    title: `Restore ${logRec.connection} to a point in time`,
-    prompt: `Restorable from ${window.from.toISOString()} to ${window.to.toISOString()} (RFC 3339, with a zone)`,
-    value: k.pitrTs(window.to),
-    validateInput: (v) => {
-      const d = Date.parse(v);
-      if (Number.isNaN(d)) return 'A date and time with a zone, e.g. 2026-12-01T10:45:00Z';
-      return d < window.from.getTime() || d > window.to.getTime()
-        ? `Outside the restorable window ${window.from.toISOString()} – ${window.to.toISOString()}`
-        : undefined;
-    },
-  });
+  const outside = (v: string) => {
+    const d = Date.parse(v);
+    if (Number.isNaN(d)) return 'A date and time with a zone, e.g. 2026-12-01T10:45:00Z';
+    return d < window.from.getTime() || d > window.to.getTime()
+      ? `Outside the restorable window ${window.from.toISOString()} – ${window.to.toISOString()}`
+      : undefined;
+  };
+  if (args && outside(args.when)) return void vscode.window.showErrorMessage(`Cannot restore to ${args.when}: ${outside(args.when)}`);
+  const when =
+    args?.when ??
+    (await vscode.window.showInputBox({
+      title: `Restore ${logRec.connection} to a point in time`,
+      prompt: `Restorable from ${window.from.toISOString()} to ${window.to.toISOString()} (RFC 3339, with a zone)`,
+      value: k.pitrTs(window.to),
+      validateInput: (v) => {
+        const d = Date.parse(v);
+        if (Number.isNaN(d)) return 'A date and time with a zone, e.g. 2026-12-01T10:45:00Z';
+        return d < window.from.getTime() || d > window.to.getTime()
+          ? `Outside the restorable window ${window.from.toISOString()} – ${window.to.toISOString()}`
+          : undefined;
+      },
+    }));
   if (!when) return;
   const targets = (await k.listTidbClusters(kc)).filter((c) => c.operator === 'v2');
-  const target = await vscode.window.showQuickPick(
-    targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c })),
-    { title: 'Restore into which cluster? (a new, empty one is safest)' },
-  );
-  if (!target) return;
+  const items = targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c }));
+  const target = args
+    ? items.find((i) => i.label === args.target)
+    : await vscode.window.showQuickPick(items, { title: 'Restore into which cluster? (a new, empty one is safest)' });
+  if (!target) {
+    if (args) void vscode.window.showErrorMessage(`No TiDB Operator v2 cluster ${args.target} in the current kubeconfig context.`);
+    return;
+  }
   const strip = (s: NonNullable<BackupRecord['s3']>): OperatorS3 => ({
     provider: s.provider,
     bucket: s.bucket,
@@ -264,14 +295,14 @@ async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNo
   });
   const t: OperatorTask = {
     kind: 'Restore',
-    name: `${target.c.name}-pitr-${Date.now().toString(36)}`,
+    name: args?.name ?? `${target.c.name}-pitr-${Date.now().toString(36)}`,
     namespace: target.c.namespace,
     cluster: target.c.name,
     toolImage: setting('backup.brImage'),
     s3: strip(logRec.s3),
     pitr: { restoredTs: when, fullBackup: strip(full.s3) },
   };
-  const status = await run(t, `Restore ${target.label} to ${when}? BR refuses tables that already exist there.`, 'Restore');
+  const status = await run(t, `Restore ${target.label} to ${when}? BR refuses tables that already exist there.`, 'Restore', !args);
   if (status) void vscode.window.showInformationMessage(`${target.label} is restored to ${when}.`);
   return status;
 }

@@ -1,8 +1,17 @@
-// The Backups view: every backup made from VS Code, newest first; Restore… on each.
+// The Backups view: per cluster (or connection), what can be restored and to which times: each
+// snapshot (logical export, BR, operator backup) restores to its own time; a log backup with a full
+// backup restores to any second between the full backup's commit ts and the log checkpoint (read
+// live from the operator when the cluster is expanded). Newest first; Restore… on each.
 import * as vscode from 'vscode';
+import { kube } from '../lazyKube';
 import type { BackupHistory, BackupRecord } from './history';
 
-export class BackupsView implements vscode.TreeDataProvider<BackupRecord>, vscode.Disposable {
+/** A cluster's group, or its point-in-time range. Records are the BackupRecords themselves (the commands take them). */
+type Group = { group: string; records: BackupRecord[] };
+type Range = { range: string; record: BackupRecord; text: string; ok: boolean };
+type Element = BackupRecord | Group | Range;
+
+export class BackupsView implements vscode.TreeDataProvider<Element>, vscode.Disposable {
   private changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private sub: { dispose(): void };
@@ -11,7 +20,32 @@ export class BackupsView implements vscode.TreeDataProvider<BackupRecord>, vscod
     this.sub = history.onDidChange(() => this.changed.fire(undefined));
   }
 
-  getTreeItem(r: BackupRecord): vscode.TreeItem {
+  getTreeItem(e: Element): vscode.TreeItem {
+    if ('group' in e) {
+      const item = new vscode.TreeItem(e.group, vscode.TreeItemCollapsibleState.Expanded);
+      const snapshots = e.records.filter((r) => r.method !== 'operator-log');
+      const pitr = e.records.some((r) => r.method === 'operator-log');
+      item.description = [
+        snapshots.length
+          ? `${snapshots.length} ${snapshots.length === 1 ? 'snapshot' : 'snapshots'}, latest ${new Date(snapshots[0].createdAt).toLocaleString()}`
+          : '',
+        pitr ? 'point in time' : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      item.iconPath = new vscode.ThemeIcon('server-environment');
+      item.tooltip =
+        'What can be restored here: each snapshot to its own time; with a log backup and a full backup, any second in between.';
+      return item;
+    }
+    if ('range' in e) {
+      const item = new vscode.TreeItem(e.text, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon(e.ok ? 'history' : 'warning');
+      item.contextValue = e.ok ? 'backup.range' : undefined;
+      if (e.ok) item.command = { command: 'tidb.pitr.restore', title: 'Restore to a Point in Time…', arguments: [e.record] };
+      return item;
+    }
+    const r = e;
     const item = new vscode.TreeItem(`${r.databases.join(', ')}`, vscode.TreeItemCollapsibleState.None);
     const size = r.bytes !== undefined ? ` · ${(r.bytes / 1024 / 1024).toFixed(1)} MB` : '';
     const method = { br: 'BR', operator: 'operator', 'operator-log': 'log backup (PITR)', logical: 'logical' }[r.method];
@@ -27,8 +61,39 @@ export class BackupsView implements vscode.TreeDataProvider<BackupRecord>, vscod
     return item;
   }
 
-  getChildren(r?: BackupRecord): BackupRecord[] {
-    return r ? [] : this.history.list();
+  async getChildren(e?: Element): Promise<Element[]> {
+    if (!e) {
+      const groups = new Map<string, BackupRecord[]>();
+      for (const r of this.history.list()) groups.set(r.connection, [...(groups.get(r.connection) ?? []), r]);
+      return [...groups].map(([group, records]) => ({ group, records }));
+    }
+    if (!('group' in e)) return [];
+    const logRec = e.records.find((r) => r.method === 'operator-log');
+    return logRec ? [await this.range(logRec, e.records), ...e.records] : e.records;
+  }
+
+  /** The point-in-time range of a log backup: [the newest whole-cluster operator backup's commit ts, the log checkpoint now]. */
+  private async range(logRec: BackupRecord, records: BackupRecord[]): Promise<Range> {
+    const full = records.find((r) => r.method === 'operator' && r.databases.includes('*'));
+    const none = (text: string): Range => ({ range: logRec.id, record: logRec, text, ok: false });
+    if (!full) return none('Point in time: needs a full backup of the cluster (Backup… on it)');
+    try {
+      const k = await kube();
+      const kc = k.defaultKubeConfig();
+      if (!kc || !logRec.resource) return none('Point in time: no kubeconfig to read the log backup');
+      const status = await k.readTaskStatus(kc, 'Backup', logRec.resource.namespace, logRec.resource.name);
+      const w = k.restorableWindow({ commitTs: full.backupTs }, status);
+      return w
+        ? {
+            range: logRec.id,
+            record: logRec,
+            ok: true,
+            text: `Point in time: any second from ${w.from.toLocaleString()} to ${w.to.toLocaleString()}`,
+          }
+        : none(`Point in time: not yet (log checkpoint ${status?.logCheckpointTs ?? 'unknown'} is not past the full backup)`);
+    } catch (err) {
+      return none(`Point in time: cannot read the log backup (${(err as Error).message})`);
+    }
   }
 
   dispose(): void {

@@ -520,6 +520,43 @@ test('operator backup and restore: the Kubernetes section lists the v2 cluster; 
   assert.equal(restored.message, 'Restore e2e-restore complete.');
 });
 
+test('point in time with the operator: log backup, a whole-cluster backup, the restorable window in the Backups view, a PITR restore inside it', async () => {
+  if (!process.env.KUBECONFIG) throw new Error('KUBECONFIG is not set: e2e.test.ts starts a fake API server and passes it');
+  const a = await api();
+  const cluster = await child(a, await child(a, undefined, 'Kubernetes'), 'db/basic');
+  const s3 = { provider: 'minio', bucket: 'e2e-bucket', prefix: 'basic/log', endpoint: 'http://minio.minio:9000', secretName: 'e2e-s3' };
+  type Rec = import('../../../client/src/backup/history').BackupRecord;
+  const log = await vscode.commands.executeCommand<Rec>('tidb.pitr.startLogBackup', cluster, { s3, name: 'e2e-log' });
+  assert.equal(log?.method, 'operator-log');
+  assert.deepEqual(log?.resource, { name: 'e2e-log', namespace: 'db', cluster: 'basic' });
+  const full = await vscode.commands.executeCommand<Rec>('tidb.explorer.backupKubernetes', cluster, {
+    databases: [],
+    bucket: 'e2e-bucket',
+    prefix: 'basic/full',
+    endpoint: 'http://minio.minio:9000',
+    secretName: 'e2e-s3',
+    name: 'e2e-full',
+  });
+  assert.deepEqual(full?.databases, ['*']);
+  assert.ok(full?.backupTs, 'the full backup keeps its commit ts');
+  // the Backups view: the cluster's group shows the point-in-time range read from the log backup's status
+  const groups = (await a.backupsView.getChildren()) as Array<{ group?: string }>;
+  const group = groups.find((g) => g.group === 'db/basic');
+  assert.ok(group, JSON.stringify(groups));
+  const kids = await a.backupsView.getChildren(group as never);
+  const label = (e: unknown) => String(a.backupsView.getTreeItem(e as never).label);
+  assert.match(label(kids[0]), /^Point in time: any second from .+ to .+/);
+  // outside the window: refused, nothing sent; inside: a Restore with restoreMode pitr, followed to Complete
+  const refused = await vscode.commands.executeCommand('tidb.pitr.restore', log, { when: '2026-12-01T09:00:00Z', target: 'db/basic' });
+  assert.equal(refused, undefined);
+  const restored = await vscode.commands.executeCommand<{ phase?: string }>('tidb.pitr.restore', log, {
+    when: '2026-12-01T10:45:00Z',
+    target: 'db/basic',
+    name: 'e2e-pitr',
+  });
+  assert.equal(restored?.phase, 'Complete');
+});
+
 export async function run(): Promise<void> {
   const failures: string[] = [];
   for (const t of tests) {
