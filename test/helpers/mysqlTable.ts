@@ -37,8 +37,8 @@ function parseVertical(text: string, oneRow = false): Array<Record<string, strin
       continue;
     }
     if (!row) continue;
-    // a field line: a name without spaces, then the separator (a plan's continuation lines never look like that)
-    const m = /^\s*([^\s:|]+)\s*([:|])( |$)(.*)$/.exec(line);
+    // a field line: a name (words with single spaces: `Create Table`), then the separator (a plan's continuation lines never look like that)
+    const m = /^\s*([^\s:|]+(?: [^\s:|]+)*)\s*([:|])( |$)(.*)$/.exec(line);
     if (m && (sep ??= m[2]) === m[2]) {
       key = m[1];
       row[key] = m[4].trimEnd();

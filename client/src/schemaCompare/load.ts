@@ -1,0 +1,26 @@
+// A live database's schema for the compare: SHOW CREATE TABLE of every base table, read into the
+// engine's model (core/schemaDiff). Row counts (estimates from information_schema) for the size
+// notes on reorgs. No VS Code imports.
+import type * as mysql from 'mysql2/promise';
+import { schemaModel, type SchemaModel } from '../../../core/schemaDiff/model';
+import { showCreate } from '../explorer/catalog';
+
+type Queryable = Pick<mysql.Connection, 'query'>;
+
+export async function liveSchema(c: Queryable, db: string): Promise<SchemaModel> {
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+    [db],
+  );
+  const creates: string[] = [];
+  for (const r of rows) creates.push(await showCreate(c, db, String(r.name), 'table'));
+  return schemaModel(creates);
+}
+
+export async function rowCounts(c: Queryable, db: string): Promise<Map<string, number>> {
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT TABLE_NAME AS name, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'",
+    [db],
+  );
+  return new Map(rows.map((r) => [String(r.name).toLowerCase(), Number(r.n ?? 0)]));
+}

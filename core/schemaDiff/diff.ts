@@ -1,0 +1,192 @@
+// What differs between a source schema (the one to copy) and a target (the one to change), and the
+// migration that makes the target like the source: new tables first, then per table the column and
+// index changes, dropped tables last. Each ALTER carries TiDB's cost class: metadata only (instant)
+// or a reorg that rewrites or backfills every row (ADD INDEX, a lossy column type change), from
+// ../shared/tidb-ops/README.md part C (ddl-introduction.md, sql-statement-modify-column.md).
+import type { ColumnModel, IndexModel, SchemaModel, TableModel } from './model';
+
+export interface TableDiff {
+  name: string;
+  addColumns: ColumnModel[];
+  dropColumns: ColumnModel[];
+  /** source and target definition */
+  modifyColumns: Array<{ from: ColumnModel; to: ColumnModel }>;
+  addIndexes: IndexModel[];
+  dropIndexes: IndexModel[];
+  options?: { from: string; to: string };
+  partition?: { from: string; to: string };
+}
+
+export interface SchemaDiff {
+  onlyInSource: TableModel[];
+  onlyInTarget: TableModel[];
+  changed: TableDiff[];
+}
+
+export function diffSchemas(source: SchemaModel, target: SchemaModel): SchemaDiff {
+  const onlyInSource: TableModel[] = [];
+  const onlyInTarget: TableModel[] = [];
+  const changed: TableDiff[] = [];
+  for (const [k, s] of source.tables) {
+    const t = target.tables.get(k);
+    if (!t) onlyInSource.push(s);
+    else {
+      const d = diffTable(s, t);
+      if (d) changed.push(d);
+    }
+  }
+  for (const [k, t] of target.tables) if (!source.tables.has(k)) onlyInTarget.push(t);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return { onlyInSource: onlyInSource.sort(byName), onlyInTarget: onlyInTarget.sort(byName), changed: changed.sort(byName) };
+}
+
+export function isEmpty(d: SchemaDiff): boolean {
+  return !d.onlyInSource.length && !d.onlyInTarget.length && !d.changed.length;
+}
+
+function diffTable(s: TableModel, t: TableModel): TableDiff | undefined {
+  const tc = new Map(t.columns.map((c) => [c.name.toLowerCase(), c]));
+  const sc = new Map(s.columns.map((c) => [c.name.toLowerCase(), c]));
+  const ti = new Map(t.indexes.map((i) => [i.name.toLowerCase(), i]));
+  const si = new Map(s.indexes.map((i) => [i.name.toLowerCase(), i]));
+  const d: TableDiff = {
+    name: t.name,
+    addColumns: s.columns.filter((c) => !tc.has(c.name.toLowerCase())),
+    dropColumns: t.columns.filter((c) => !sc.has(c.name.toLowerCase())),
+    modifyColumns: s.columns
+      .filter((c) => tc.has(c.name.toLowerCase()) && tc.get(c.name.toLowerCase())!.key !== c.key)
+      .map((c) => ({ from: tc.get(c.name.toLowerCase())!, to: c })),
+    // a changed index is dropped and added again
+    addIndexes: s.indexes.filter((i) => ti.get(i.name.toLowerCase())?.key !== i.key),
+    dropIndexes: t.indexes.filter((i) => si.get(i.name.toLowerCase())?.key !== i.key),
+  };
+  if (s.options !== t.options) d.options = { from: t.options, to: s.options };
+  if (s.partition !== t.partition) d.partition = { from: t.partition, to: s.partition };
+  const any =
+    d.addColumns.length ||
+    d.dropColumns.length ||
+    d.modifyColumns.length ||
+    d.addIndexes.length ||
+    d.dropIndexes.length ||
+    d.options ||
+    d.partition;
+  return any ? d : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The migration
+
+export type Cost = 'instant' | 'reorg' | 'drop';
+
+export interface MigrationStep {
+  sql: string;
+  cost: Cost;
+  /** why this cost, for the comment above the statement */
+  why: string;
+}
+
+export interface ScriptOptions {
+  /** the product the target runs: TiDB's cost classes, ALGORITHM=INSTANT assertions */
+  flavor: 'tidb' | 'mysql' | 'mariadb';
+  /** drop tables and columns the source does not have (else they are listed as comments) */
+  drop?: boolean;
+  /** append ALGORITHM=INSTANT to the steps TiDB can do without a reorg, so it refuses instead of rewriting by surprise */
+  assertInstant?: boolean;
+  /** live row counts of the target's tables, for the size note on reorgs */
+  rows?: Map<string, number>;
+}
+
+const q = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+
+const INT_RANK: Record<string, number> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, integer: 4, bigint: 5 };
+
+/**
+ * Whether MODIFY COLUMN from → to only changes metadata on TiDB: a wider integer of the same
+ * signedness, a longer VARCHAR/VARBINARY of the same charset, or only the default, comment or
+ * nullability loosened. Anything else (a lossy type change, shorter strings, DECIMAL precision) is
+ * a reorg that rewrites the rows. On MySQL/MariaDB the same changes are cheap or copy the table.
+ */
+export function modifyCost(from: ColumnModel, to: ColumnModel): { cost: Cost; why: string } {
+  const type = (k: string) => /^\S+ (\w+)(?:\((\d+)(?:,(\d+))?\))?( unsigned)?/.exec(k);
+  const a = type(from.key);
+  const b = type(to.key);
+  const rest = (k: string) => k.replace(/^\S+ \S+( unsigned)?/, '');
+  if (a && b && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4])
+    return { cost: 'instant', why: 'the type is unchanged: metadata only (default, comment, nullability)' };
+  if (a && b && INT_RANK[a[1]] && INT_RANK[b[1]] && !!a[4] === !!b[4] && INT_RANK[b[1]] >= INT_RANK[a[1]])
+    return { cost: 'instant', why: `a wider integer (${a[1]} → ${b[1]}): metadata only` };
+  if (a && b && a[1] === b[1] && /^(varchar|varbinary)$/.test(a[1]) && Number(b[2]) >= Number(a[2]) && rest(from.key) === rest(to.key))
+    return { cost: 'instant', why: `a longer ${a[1]} (${a[2]} → ${b[2]}): metadata only` };
+  return {
+    cost: 'reorg',
+    why: `the type changes (${from.key.split(' ')[1]} → ${to.key.split(' ')[1]}): TiDB rewrites every row (Reorg-Data)`,
+  };
+}
+
+/** The statements that make the target like the source, in a safe order, each with its cost. */
+export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
+  const steps: MigrationStep[] = [];
+  const instant = (sql: string) => (o.assertInstant && o.flavor === 'tidb' ? `${sql}, ALGORITHM=INSTANT` : sql);
+  const size = (table: string) => {
+    const n = o.rows?.get(table.toLowerCase());
+    return n === undefined ? '' : ` (~${n.toLocaleString('en-US')} rows in the target)`;
+  };
+  for (const t of d.onlyInSource) steps.push({ sql: t.createSql, cost: 'instant', why: 'a new table' });
+  for (const t of d.changed) {
+    const alter = `ALTER TABLE ${q(t.name)}`;
+    for (const i of t.dropIndexes)
+      steps.push({
+        sql: instant(`${alter} DROP ${i.kind === 'PRIMARY' ? 'PRIMARY KEY' : `INDEX ${q(i.name)}`}`),
+        cost: 'instant',
+        why: 'dropping an index: metadata only',
+      });
+    for (const c of t.addColumns)
+      steps.push({ sql: instant(`${alter} ADD COLUMN ${c.sql}`), cost: 'instant', why: 'a new column: metadata only' });
+    for (const m of t.modifyColumns) {
+      const c = modifyCost(m.from, m.to);
+      steps.push({
+        sql: c.cost === 'instant' ? instant(`${alter} MODIFY COLUMN ${m.to.sql}`) : `${alter} MODIFY COLUMN ${m.to.sql}`,
+        cost: c.cost,
+        why: c.cost === 'reorg' ? `${c.why}${size(t.name)}` : c.why,
+      });
+    }
+    for (const i of t.addIndexes)
+      steps.push({ sql: `${alter} ADD ${i.sql}`, cost: 'reorg', why: `a new index: TiDB backfills it from every row${size(t.name)}` });
+    if (t.options)
+      steps.push({
+        sql: `-- table options differ on ${q(t.name)}: target ${t.options.from || '(none)'}, source ${t.options.to || '(none)'}`,
+        cost: 'instant',
+        why: 'not changed automatically',
+      });
+    if (t.partition)
+      steps.push({
+        sql: `-- partitioning differs on ${q(t.name)}: target ${t.partition.from || '(none)'}, source ${t.partition.to || '(none)'}`,
+        cost: 'reorg',
+        why: 'repartitioning rewrites the table: not changed automatically',
+      });
+  }
+  // drops last: after everything that could still read them
+  for (const t of d.changed)
+    for (const c of t.dropColumns) {
+      const sql = `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(c.name)}`;
+      steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such column: its data is lost' });
+    }
+  for (const t of d.onlyInTarget) {
+    const sql = `DROP TABLE ${q(t.name)}`;
+    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such table: its data is lost' });
+  }
+  return steps;
+}
+
+/** The migration as a reviewable SQL document (linted like any other). */
+export function migrationScript(steps: MigrationStep[], header: string): string {
+  const out = [
+    `-- ${header}`,
+    `-- ${steps.length} ${steps.length === 1 ? 'step' : 'steps'}; review before running. Cost: instant = metadata only; reorg = rewrites or backfills rows.`,
+  ];
+  for (const s of steps) {
+    out.push('', `-- ${s.cost}: ${s.why}`);
+    out.push(s.sql.startsWith('--') ? s.sql : `${s.sql};`);
+  }
+  return `${out.join('\n')}\n`;
+}
