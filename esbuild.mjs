@@ -2,6 +2,7 @@
 //   dist/cli.js        tidb-lint (node, cjs, fully bundled, shebang)
 //   dist/server.js     the language server (node, cjs, fully bundled)
 //   dist/plan.js       tidb-plan (node, cjs, shebang): EXPLAIN parser, advice, standalone HTML
+//   dist/schema-diff.js tidb-schema-diff (node, cjs, shebang): compare two schemas, print the migration
 //   dist/main.js       the extension's entry point: loads dist/extension.js with a V8 code cache
 //   dist/extension.js  the VS Code extension host side at activation: language client, status bar,
 //                      commands and views (node, cjs, `vscode` external)
@@ -88,6 +89,7 @@ const builds = [
   node('server/src/cli.ts', 'cli.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   node('server/src/server.ts', 'server.js'),
   node('server/src/planCli.ts', 'plan.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
+  node('client/src/schemaCompare/cli.ts', 'schema-diff.js', { banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   node('client/src/main.ts', 'main.js', { external: ['vscode'], banner: {} }),
   extensionHost('client/src/extension.ts', 'extension.js'),
   extensionHost('client/src/features.ts', 'features.js'),

@@ -3,6 +3,10 @@
 // dropped, changed, hostile names, AUTO_INCREMENT counters as noise); the generated migration
 // applied to the target makes a second compare come back equal, and a second migration is empty.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type * as mysql from 'mysql2/promise';
 import { diffSchemas, isEmpty, migration, migrationScript } from '../../core/schemaDiff/diff';
@@ -97,6 +101,48 @@ test('every kind of difference is found, with TiDB’s cost class for each step;
   assert.match(migrationScript(steps, 'src → dst'), /^-- src → dst\n-- \d+ steps; review before running/);
 });
 
+/** tidb-schema-diff as CI runs it: the built bin, its stdout, stderr and exit code. */
+function cli(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../dist/schema-diff.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TIDB_PASSWORD: db.password },
+  });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+const url = (database: string) => `mysql://${db.user}@127.0.0.1:${db.port}/${database}?ssl-mode=DISABLED`;
+
+test('tidb-schema-diff: drift between two live databases exits 1 with the migration; a folder of DDL is a side too; errors exit 2 without the password', async () => {
+  const drift = cli(url('src'), url('dst'));
+  assert.equal(drift.code, 1, drift.err);
+  assert.match(drift.out, /^-- makes mysql:\/\/.+\/dst.* like mysql:\/\/.+\/src/);
+  assert.match(drift.out, /CREATE TABLE `audit_log`/);
+  assert.match(drift.out, /-- DROP TABLE `old_stuff`/, 'drops stay comments without --drop');
+  assert.match(cli(url('src'), url('dst'), '--drop').out, /^DROP TABLE `old_stuff`;$/m);
+  // the repository's DDL: src's tables as files in a folder (CREATE TABLE only) match src, not dst
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-ddl-'));
+  try {
+    const model = await liveSchema(c, 'src');
+    [...model.tables.values()].forEach((t, i) =>
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.sql`), `${t.createSql};\n`),
+    );
+    fs.writeFileSync(path.join(dir, 'zz-later.sql'), 'ALTER TABLE customers ADD COLUMN later INT;\n');
+    const same = cli(dir, url('src'));
+    assert.equal(same.code, 0, same.out);
+    assert.match(same.err, /1 ALTER TABLE statements are not replayed/);
+    assert.equal(cli(dir, url('dst')).code, 1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(cli(url('src')).code, 2, 'usage');
+  const wrong = spawnSync(
+    process.execPath,
+    [path.resolve(import.meta.dirname, '../../dist/schema-diff.js'), `mysql://${db.user}:s3cret-pw@127.0.0.1:1/x`, url('dst')],
+    { encoding: 'utf8' },
+  );
+  assert.equal(wrong.status, 2);
+  assert.ok(!wrong.stderr.includes('s3cret-pw'), wrong.stderr);
+});
+
 test('the round trip: the migration applied to the target makes it equal, and a second migration is empty', async () => {
   const steps = migration(diffSchemas(await liveSchema(c, 'src'), await liveSchema(c, 'dst')), { flavor: 'mariadb', drop: true });
   await c.query('USE dst');
@@ -107,4 +153,8 @@ test('the round trip: the migration applied to the target makes it equal, and a 
   // the data that was there is still there
   const [rows] = await c.query('SELECT COUNT(*) AS n FROM dst.customers');
   assert.deepEqual(rows, [{ n: 3 }]);
+  // and CI would now pass
+  const after = cli(url('src'), url('dst'));
+  assert.equal(after.code, 0, after.out);
+  assert.match(after.err, /matches/);
 });

@@ -1,0 +1,139 @@
+// tidb-schema-diff <source> <target>: the migration that makes the target's tables like the
+// source's, on stdout, for CI ("does prod match the migrations folder?"). A source or target is a
+// mysql:// URL with the database in its path (the password from the URL, or TIDB_PASSWORD), or a
+// .sql file or a folder of them (their CREATE TABLE statements). Exit codes: 0 equal, 1 drift
+// (the migration is printed), 2 usage or connection error. Never uses ADMIN CHECKSUM TABLE: data
+// is out of scope here (sync-diff-inspector compares data).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffSchemas, isEmpty, migration, migrationScript } from '../../../core/schemaDiff/diff';
+import { createTablesIn, schemaModel, type SchemaModel } from '../../../core/schemaDiff/model';
+import { connect, detectServer } from '../connections/driver';
+import { parseConnectionUrl } from '../connections/profile';
+import { liveSchema, rowCounts } from './load';
+
+const USAGE = `usage: tidb-schema-diff <source> <target> [--drop] [--assert-instant] [--flavor tidb|mysql|mariadb]
+  source, target   mysql://user[:password]@host:port/database (or TIDB_PASSWORD), a .sql file, or a folder of .sql files
+  --drop           drop the target's tables and columns the source lacks (default: listed as comments)
+  --assert-instant on TiDB, add ALGORITHM=INSTANT to the steps that need no reorg
+  --flavor         the target's product when it is a file or folder (default tidb; a URL's server says itself)
+exit: 0 equal, 1 drift (the migration is printed), 2 error`;
+
+export interface Side {
+  model: SchemaModel;
+  label: string;
+  flavor?: 'tidb' | 'mysql' | 'mariadb';
+  rows?: Map<string, number>;
+  /** statements in files the model does not replay (ALTER TABLE …) */
+  skipped?: number;
+}
+
+/** Reads one side: a live database or DDL files. */
+export async function readSide(spec: string, env: NodeJS.ProcessEnv = process.env): Promise<Side> {
+  if (/^(mysql|tidb|mariadb):\/\//i.test(spec)) {
+    const { profile, password } = parseConnectionUrl(spec);
+    if (!profile.database) throw new Error(`${redact(spec)}: name the database in the URL's path (mysql://host:4000/<database>)`);
+    const c = await connect({ ...profile, id: 'diff', name: 'diff' }, password ?? env.TIDB_PASSWORD, 10_000);
+    try {
+      const server = await detectServer(c);
+      return {
+        model: await liveSchema(c, profile.database),
+        label: `${redact(spec)} (${server.flavor} ${server.version})`,
+        flavor: server.flavor,
+        rows: await rowCounts(c, profile.database),
+      };
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  }
+  const files = sqlFiles(spec);
+  const creates: string[] = [];
+  let skipped = 0;
+  for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8');
+    creates.push(...createTablesIn(text));
+    skipped += (text.match(/^\s*ALTER\s+TABLE\b/gim) ?? []).length;
+  }
+  return { model: schemaModel(creates), label: spec, skipped };
+}
+
+function sqlFiles(p: string): string[] {
+  const st = fs.statSync(p);
+  if (st.isFile()) return [p];
+  return fs
+    .readdirSync(p, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sqlFiles(path.join(p, e.name)) : e.name.endsWith('.sql') ? [path.join(p, e.name)] : []))
+    .sort();
+}
+
+/** A URL with its password hidden, for messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, env = process.env): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        drop: { type: 'boolean' },
+        'assert-instant': { type: 'boolean' },
+        flavor: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    err(`tidb-schema-diff: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    out(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.positionals.length !== 2) {
+    err(`${USAGE}\n`);
+    return 2;
+  }
+  const flavor = parsed.values.flavor as string | undefined;
+  if (flavor && !['tidb', 'mysql', 'mariadb'].includes(flavor)) {
+    err(`tidb-schema-diff: --flavor is tidb, mysql or mariadb, not '${flavor}'\n`);
+    return 2;
+  }
+  let source: Side;
+  let target: Side;
+  try {
+    source = await readSide(parsed.positionals[0], env);
+    target = await readSide(parsed.positionals[1], env);
+  } catch (e) {
+    err(`tidb-schema-diff: ${(e as Error).message}\n`);
+    return 2;
+  }
+  for (const s of [source, target])
+    if (s.skipped) err(`tidb-schema-diff: ${s.label}: ${s.skipped} ALTER TABLE statements are not replayed; only CREATE TABLE is read\n`);
+  const d = diffSchemas(source.model, target.model);
+  if (isEmpty(d)) {
+    err(`tidb-schema-diff: ${target.label} matches ${source.label} (${source.model.tables.size} tables)\n`);
+    return 0;
+  }
+  const steps = migration(d, {
+    flavor: target.flavor ?? (flavor as Side['flavor']) ?? 'tidb',
+    drop: !!parsed.values.drop,
+    assertInstant: !!parsed.values['assert-instant'],
+    rows: target.rows,
+  });
+  out(migrationScript(steps, `makes ${target.label} like ${source.label}`));
+  return 1;
+}
+
+if (require.main === module) {
+  void main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}
