@@ -54,12 +54,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<TidbTo
   docs = new DocumentConnections(host, context.workspaceState);
   const explorer = new LazyTree(() => load().explorer);
   const backupsView = new LazyTree(() => load().backupsView);
+  const compareView = new LazyTree(() => load().compareView);
   context.subscriptions.push(
     docs,
     explorer,
     backupsView,
     vscode.window.createTreeView('tidb.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
     vscode.window.createTreeView('tidb.backups', { treeDataProvider: backupsView }),
+    compareView,
+    vscode.window.createTreeView('tidb.schemaCompare', { treeDataProvider: compareView }),
     vscode.workspace.registerTextDocumentContentProvider(DDL_SCHEME, new LazyContent(() => load().ddl)),
     vscode.window.registerWebviewPanelSerializer(PLAN_VIEW, {
       deserializeWebviewPanel: (panel, state) => load().api.plans.restore!(panel, state as PlanState | undefined),

@@ -19,6 +19,7 @@ import { ExplorerProvider } from './explorer/tree';
 import { lintCommands } from './lint/commands';
 import { performanceCommands } from './performance/commands';
 import { SlowInFile } from './performance/slowInFile';
+import { SchemaCompareView, schemaCompareCommands } from './schemaCompare/view';
 import { timeTravelCommands } from './timeTravel/commands';
 import { pitrCommands } from './backup/pitr';
 import { TimeMachine } from './timeTravel/timeMachine';
@@ -55,6 +56,7 @@ export interface Features {
   commands: CommandTable;
   explorer: vscode.TreeDataProvider<unknown>;
   backupsView: vscode.TreeDataProvider<unknown>;
+  compareView: vscode.TreeDataProvider<unknown>;
   ddl: vscode.TextDocumentContentProvider;
   schema: SchemaSync;
   /** the connection picker the document connections use */
@@ -84,6 +86,7 @@ export function createFeatures(host: Host): Features {
   };
   const slowInFile = new SlowInFile(docs);
   const machine = new TimeMachine(docs);
+  const compare = new SchemaCompareView();
   queries.wrapper = machine;
   explorer.timeMachine = machine;
   context.subscriptions.push(
@@ -95,6 +98,7 @@ export function createFeatures(host: Host): Features {
     backupsView,
     slowInFile,
     machine,
+    compare,
     explorer.performance.slowLoaded.event((e) => slowInFile.update(e.connectionId, e.name, e.list, e.window)),
     vscode.languages.registerCodeActionsProvider(
       SQL_LANGUAGE_IDS.map((language) => ({ language })),
@@ -111,6 +115,7 @@ export function createFeatures(host: Host): Features {
     performanceCommands(m, explorer, queries, docs, plans, slowInFile),
     timeTravelCommands(m, explorer, queries, machine),
     pitrCommands(backups),
+    schemaCompareCommands(m, compare, ddl, docs),
     backupCommands(m, backups),
     localClusterCommands(context, m, (a) => explorer.setActivity(a)),
     lintCommands(c, schema),
@@ -120,6 +125,7 @@ export function createFeatures(host: Host): Features {
     commands,
     explorer: explorer as vscode.TreeDataProvider<unknown>,
     backupsView: backupsView as vscode.TreeDataProvider<unknown>,
+    compareView: compare as vscode.TreeDataProvider<unknown>,
     ddl,
     schema,
     pick: (title) => pickConnection(m, title),

@@ -375,6 +375,51 @@ test('slow statements meet the file: a statement the server reported slow gets a
   assert.equal(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'tidb-slow').length, 0);
 });
 
+test('Compare Schema: two databases, the tree, a table side by side in the diff editor, the sync script on the target’s connection', async () => {
+  needConnection();
+  const a = await api();
+  const s = await a.manager.connect(connectionId);
+  await s.withMeta(async (q) => {
+    await q.query('DROP DATABASE IF EXISTS shop_prod');
+    await q.query('CREATE DATABASE shop_prod');
+    await q.query('CREATE TABLE shop_prod.orders LIKE shop.orders');
+    await q.query('ALTER TABLE shop_prod.orders DROP COLUMN note');
+  });
+  type Diff = import('../../../core/schemaDiff/diff').SchemaDiff;
+  const d = await vscode.commands.executeCommand<Diff>('tidb.schema.compare', {
+    source: { connectionId, database: 'shop' },
+    target: { connectionId, database: 'shop_prod' },
+  });
+  assert.ok(d, 'no compare result');
+  assert.deepEqual(
+    d.changed.map((t) => t.name),
+    ['orders'],
+  );
+  assert.deepEqual(
+    d.changed[0].addColumns.map((c) => c.name),
+    ['note'],
+  );
+  assert.ok(d.onlyInSource.length >= 1, 'shop has tables shop_prod lacks');
+  await vscode.commands.executeCommand('tidb.schemaCompare.focus');
+  const script = await vscode.commands.executeCommand<string>('tidb.schema.generateSync', { drop: false });
+  assert.match(script, /ALTER TABLE `orders` ADD COLUMN `note`/);
+  assert.match(script, /-- instant: a new column: metadata only/);
+  const doc = vscode.window.activeTextEditor!.document;
+  assert.equal(doc.languageId, 'sql');
+  assert.equal(a.documents.get(doc.uri)?.id, connectionId, 'the script runs on the target’s connection');
+  await vscode.commands.executeCommand('tidb.schema.showDiff', { kind: 'table', which: 'changed', table: { name: 'orders' }, detail: '' });
+  const deadline = Date.now() + 10_000;
+  while (!(vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input as vscode.TabInputTextDiff;
+  assert.ok(input instanceof vscode.TabInputTextDiff, 'a diff editor');
+  const right = (await vscode.workspace.openTextDocument(input.modified)).getText();
+  const left = (await vscode.workspace.openTextDocument(input.original)).getText();
+  assert.match(right, /`note`/);
+  assert.doesNotMatch(left, /`note`/);
+  await s.withMeta((q) => q.query('DROP DATABASE shop_prod'));
+});
+
 test('plans: Visualize Plan from Text opens the plan viewer; Explain Statement runs EXPLAIN on the connection', async () => {
   needConnection();
   const a = await api();

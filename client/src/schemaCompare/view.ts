@@ -1,0 +1,233 @@
+// Compare Schema… in VS Code: two sides (a database on a connection, or a folder of .sql files), the
+// result as a tree (only in source / only in target / different), each table's CREATE TABLE side by
+// side in VS Code's diff editor, and the sync script as a SQL document on the target's connection
+// (linted like any other, run through the production guard).
+import * as vscode from 'vscode';
+import { diffSchemas, isEmpty, migration, migrationScript, type SchemaDiff } from '../../../core/schemaDiff/diff';
+import type { SchemaModel, TableModel } from '../../../core/schemaDiff/model';
+import type { CommandTable } from '../commandTable';
+import type { ConnectionManager } from '../connections/manager';
+import { listDatabases } from '../explorer/catalog';
+import type { DdlDocuments } from '../explorer/commands';
+import type { DocumentConnections } from '../query/documentConnection';
+import { readSide } from './cli';
+import { liveSchema, rowCounts } from './load';
+
+export const VIEW_ID = 'tidb.schemaCompare';
+const DDL_SCHEME = 'tidb-ddl';
+
+interface Side {
+  label: string;
+  model: SchemaModel;
+  connectionId?: string;
+  flavor?: 'tidb' | 'mysql' | 'mariadb';
+  rows?: Map<string, number>;
+}
+
+type Element =
+  | { kind: 'group'; which: 'source' | 'target' | 'changed'; tables: TableModel[]; label: string }
+  | { kind: 'table'; which: 'source' | 'target' | 'changed'; table: TableModel; detail: string };
+
+export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  source?: Side;
+  target?: Side;
+  diff?: SchemaDiff;
+
+  set(source: Side, target: Side): SchemaDiff {
+    this.source = source;
+    this.target = target;
+    this.diff = diffSchemas(source.model, target.model);
+    this.changed.fire(undefined);
+    return this.diff;
+  }
+
+  getTreeItem(e: Element): vscode.TreeItem {
+    if (e.kind === 'group') {
+      const item = new vscode.TreeItem(`${e.label} (${e.tables.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon(e.which === 'source' ? 'diff-added' : e.which === 'target' ? 'diff-removed' : 'diff-modified');
+      return item;
+    }
+    const item = new vscode.TreeItem(e.table.name, vscode.TreeItemCollapsibleState.None);
+    item.description = e.detail;
+    item.iconPath = new vscode.ThemeIcon('table');
+    item.command = { command: 'tidb.schema.showDiff', title: 'Show Difference', arguments: [e] };
+    item.contextValue = 'schemaTable';
+    return item;
+  }
+
+  getChildren(e?: Element): Element[] {
+    const d = this.diff;
+    if (!d || !this.source || !this.target) return [];
+    if (!e) {
+      if (isEmpty(d)) return [];
+      const groups: Element[] = [];
+      if (d.onlyInSource.length)
+        groups.push({ kind: 'group', which: 'source', tables: d.onlyInSource, label: `Only in ${this.source.label}` });
+      if (d.onlyInTarget.length)
+        groups.push({ kind: 'group', which: 'target', tables: d.onlyInTarget, label: `Only in ${this.target.label}` });
+      if (d.changed.length)
+        groups.push({
+          kind: 'group',
+          which: 'changed',
+          tables: d.changed.map((c) => this.target!.model.tables.get(c.name.toLowerCase())!),
+          label: 'Different',
+        });
+      return groups;
+    }
+    if (e.kind !== 'group') return [];
+    return e.tables.map((table): Element => {
+      const c = d.changed.find((x) => x.name.toLowerCase() === table.name.toLowerCase());
+      const detail = c
+        ? [
+            c.addColumns.length ? `+${c.addColumns.length} columns` : '',
+            c.dropColumns.length ? `−${c.dropColumns.length} columns` : '',
+            c.modifyColumns.length ? `${c.modifyColumns.length} changed` : '',
+            c.addIndexes.length || c.dropIndexes.length ? 'indexes' : '',
+            c.options ? 'options' : '',
+            c.partition ? 'partitions' : '',
+          ]
+            .filter(Boolean)
+            .join(', ')
+        : `${table.columns.length} columns`;
+      return { kind: 'table', which: e.which, table, detail };
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Scripted use (tests, tasks): a side named instead of picked. */
+export type SideArg = { connectionId: string; database: string } | { folder: string };
+
+async function sideOf(manager: ConnectionManager, a: SideArg): Promise<Side> {
+  if ('folder' in a) return { label: a.folder, model: (await readSide(a.folder)).model };
+  const session = await manager.connect(a.connectionId);
+  return {
+    label: `${session.profile.name}/${a.database}`,
+    model: await session.withMeta((q) => liveSchema(q as never, a.database)),
+    connectionId: a.connectionId,
+    flavor: session.server.flavor,
+    rows: await session.withMeta((q) => rowCounts(q as never, a.database)),
+  };
+}
+
+/** A side picked by the user: a database on a connection, or a folder of .sql files. */
+async function pickSide(manager: ConnectionManager, role: 'source' | 'target'): Promise<Side | undefined> {
+  const items = [
+    ...manager.profiles().map((p) => ({ label: p.name, description: `${p.host}:${p.port}`, id: p.id as string | undefined })),
+    { label: '$(folder) Folder of .sql files…', description: 'the DDL the repository holds', id: undefined },
+  ];
+  const pick = await vscode.window.showQuickPick(items, {
+    title:
+      role === 'source'
+        ? 'Compare Schema: the source (what the target should look like)'
+        : 'Compare Schema: the target (what would change)',
+  });
+  if (!pick) return;
+  if (!pick.id) {
+    const folder = await vscode.window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: true,
+      filters: { SQL: ['sql'] },
+      openLabel: `Use as ${role}`,
+    });
+    if (!folder?.[0]) return;
+    const s = await readSide(folder[0].fsPath);
+    return { label: vscode.workspace.asRelativePath(folder[0]), model: s.model };
+  }
+  const session = await manager.connect(pick.id);
+  const dbs = await session.withMeta((q) => listDatabases(q));
+  const db = dbs.length === 1 ? dbs[0] : await vscode.window.showQuickPick(dbs, { title: `Which database on ${pick.label}?` });
+  if (!db) return;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${pick.label}/${db}` }, async () => ({
+    label: `${pick.label}/${db}`,
+    model: await session.withMeta((q) => liveSchema(q as never, db)),
+    connectionId: pick.id,
+    flavor: session.server.flavor,
+    rows: await session.withMeta((q) => rowCounts(q as never, db)),
+  }));
+}
+
+export function schemaCompareCommands(
+  manager: ConnectionManager,
+  view: SchemaCompareView,
+  ddl: DdlDocuments,
+  docs: DocumentConnections,
+): CommandTable {
+  const fail = (what: string) => (e: unknown) => void vscode.window.showErrorMessage(`${what}: ${(e as Error).message}`);
+  return {
+    'tidb.schema.compare': async (args?: { source: SideArg; target: SideArg }) => {
+      try {
+        const source = args ? await sideOf(manager, args.source) : await pickSide(manager, 'source');
+        if (!source) return;
+        const target = args ? await sideOf(manager, args.target) : await pickSide(manager, 'target');
+        if (!target) return;
+        const d = view.set(source, target);
+        await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+        const n = d.onlyInSource.length + d.onlyInTarget.length + d.changed.length;
+        if (!args)
+          void vscode.window
+            .showInformationMessage(
+              n
+                ? `${n} ${n === 1 ? 'table differs' : 'tables differ'} between ${source.label} and ${target.label}.`
+                : `${target.label} matches ${source.label}.`,
+              ...(n ? ['Generate Sync Script'] : []),
+            )
+            .then((a) => a && vscode.commands.executeCommand('tidb.schema.generateSync'));
+        return d;
+      } catch (e) {
+        fail('Compare Schema failed')(e);
+      }
+    },
+    'tidb.schema.showDiff': async (e?: Element) => {
+      if (e?.kind !== 'table' || !view.source || !view.target) return;
+      const uri = (side: Side, text: string) => {
+        const u = vscode.Uri.from({
+          scheme: DDL_SCHEME,
+          path: `/compare/${encodeURIComponent(side.label)}/${encodeURIComponent(e.table.name)}.sql`,
+        });
+        ddl.set(u, text);
+        return u;
+      };
+      const of = (side: Side) => side.model.tables.get(e.table.name.toLowerCase())?.createSql;
+      const left = uri(view.target, of(view.target) ? `${of(view.target)};\n` : `-- ${e.table.name} is not in ${view.target.label}\n`);
+      const right = uri(view.source, of(view.source) ? `${of(view.source)};\n` : `-- ${e.table.name} is not in ${view.source.label}\n`);
+      await vscode.commands.executeCommand('vscode.diff', left, right, `${e.table.name}: ${view.target.label} ↔ ${view.source.label}`);
+    },
+    'tidb.schema.generateSync': async (opts?: { drop?: boolean; assertInstant?: boolean }) => {
+      if (!view.diff || !view.source || !view.target)
+        return void vscode.window.showInformationMessage('Compare two schemas first (TiDB: Compare Schema…).');
+      let choice = opts;
+      if (!choice) {
+        const picks = await vscode.window.showQuickPick(
+          [
+            {
+              label: 'Drop what the source lacks',
+              description: 'tables and columns only in the target (else listed as comments)',
+              key: 'drop',
+            },
+            { label: 'Assert ALGORITHM=INSTANT', description: 'TiDB refuses a cheap step that would rewrite data', key: 'assertInstant' },
+          ],
+          { canPickMany: true, title: 'Sync script options' },
+        );
+        if (!picks) return;
+        choice = { drop: picks.some((p) => p.key === 'drop'), assertInstant: picks.some((p) => p.key === 'assertInstant') };
+      }
+      const steps = migration(view.diff, {
+        flavor: view.target.flavor ?? 'tidb',
+        drop: choice.drop,
+        assertInstant: choice.assertInstant,
+        rows: view.target.rows,
+      });
+      const content = migrationScript(steps, `makes ${view.target.label} like ${view.source.label}`);
+      const doc = await vscode.workspace.openTextDocument({ language: 'sql', content });
+      if (view.target.connectionId) await docs.set(doc.uri, view.target.connectionId);
+      await vscode.window.showTextDocument(doc);
+      return content;
+    },
+  };
+}
