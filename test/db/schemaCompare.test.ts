@@ -122,9 +122,12 @@ test('tidb-schema-diff: drift between two live databases exits 1 with the migrat
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-ddl-'));
   try {
     const model = await liveSchema(c, 'src');
-    [...model.tables.values()].forEach((t, i) =>
-      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.sql`), `${t.createSql};\n`),
-    );
+    for (const [i, t] of [...model.tables.values()].entries())
+      fs.writeFileSync(
+        path.join(dir, `${String(i).padStart(3, '0')}.sql`),
+        `${t.createSql};
+`,
+      );
     fs.writeFileSync(path.join(dir, 'zz-later.sql'), 'ALTER TABLE customers ADD COLUMN later INT;\n');
     const same = cli(dir, url('src'));
     assert.equal(same.code, 0, same.out);
