@@ -1,6 +1,7 @@
 // Connection profiles in settings (per user or per workspace) with passwords only in the secret store.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { environmentColor } from '../../client/src/connections/profile';
 import { ConnectionStore, sanitizeProfile, secretKey, type ProfileScope } from '../../client/src/connections/store';
 
 function fakes(initial: Partial<Record<ProfileScope, unknown>> = {}) {
@@ -68,4 +69,20 @@ test('sanitize: defaults, ids made safe, unknown keys dropped', () => {
     user: 'u',
     tls: 'preferred',
   });
+});
+
+test('environments: a label kept as written, prod makes a production connection, a hostile label is dropped; colours by environment', () => {
+  const prod = sanitizeProfile({ name: 'p', host: 'h', environment: 'prod' }).profile!;
+  assert.deepEqual([prod.environment, prod.production], ['prod', true]);
+  const qa = sanitizeProfile({ name: 'q', host: 'h', environment: 'qa-2' }).profile!;
+  assert.deepEqual([qa.environment, qa.production], ['qa-2', undefined]);
+  assert.equal(sanitizeProfile({ name: 'x', host: 'h', environment: '<b>prod</b>' }).profile!.environment, undefined);
+  assert.deepEqual(['prod', 'staging', 'test', 'dev', 'qa-2', undefined].map(environmentColor), [
+    'charts.red',
+    'charts.orange',
+    'charts.yellow',
+    'charts.green',
+    'charts.blue',
+    undefined,
+  ]);
 });

@@ -6,7 +6,7 @@ import { log } from '../log';
 import { connect, detectServer } from './driver';
 import { isEncrypted } from './mysqlInternals';
 import type { ConnectionManager } from './manager';
-import { ConnectionUrlError, DEFAULT_PORT, parseConnectionUrl, profileUrl, type ConnectionProfile, type TlsMode } from './profile';
+import { ConnectionUrlError, DEFAULT_PORT, ENVIRONMENTS, parseConnectionUrl, profileUrl, type ConnectionProfile, type TlsMode } from './profile';
 import { newProfileId, type ProfileScope, type StoredProfile } from './store';
 import { setting } from '../settings';
 
@@ -37,6 +37,7 @@ export interface AddConnectionArgs {
   password?: string;
   scope?: ProfileScope;
   production?: boolean;
+  environment?: string;
 }
 
 const TLS_ITEMS: Array<vscode.QuickPickItem & { mode: TlsMode }> = [
@@ -103,13 +104,31 @@ async function form(
     v.trim() ? undefined : 'A name is required',
   );
   if (name === undefined) return;
-  const production = await vscode.window.showQuickPick(
+  const env = await vscode.window.showQuickPick(
     [
-      { label: 'No', value: false },
-      { label: 'Production', description: 'ask before statements that change data or schema', value: true },
-    ].map((i) => ({ ...i, picked: !!start.production === i.value })),
-    { title, placeHolder: 'Is this a production database?', ignoreFocusOut: true },
+      { label: 'None', description: '', value: '' },
+      ...ENVIRONMENTS.map((e) => ({
+        label: e,
+        description: e === 'prod' ? 'production: statements that change data or schema ask first' : '',
+        value: e as string,
+      })),
+      ...(start.environment && !(ENVIRONMENTS as readonly string[]).includes(start.environment)
+        ? [{ label: start.environment, description: 'custom', value: start.environment }]
+        : []),
+    ].map((i) => ({ ...i, picked: (start.environment ?? '') === i.value })),
+    { title, placeHolder: 'Which environment is this? (shown with a colour in the explorer and the status bar)', ignoreFocusOut: true },
   );
+  if (!env) return;
+  const production =
+    env.value === 'prod'
+      ? { value: true }
+      : await vscode.window.showQuickPick(
+          [
+            { label: 'No', value: false },
+            { label: 'Production', description: 'ask before statements that change data or schema', value: true },
+          ].map((i) => ({ ...i, picked: !!start.production === i.value })),
+          { title, placeHolder: 'Is this a production database?', ignoreFocusOut: true },
+        );
   if (!production) return;
   return {
     id: start.id,
@@ -121,6 +140,7 @@ async function form(
     tls: tls.mode,
     caFile,
     production: production.value || undefined,
+    environment: env.value || undefined,
   };
 }
 
@@ -166,6 +186,7 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
     database: args?.database,
     tls: args?.tls ?? 'preferred',
     production: args?.production,
+    environment: args?.environment,
   };
   if (args?.url) {
     const parsed = parseConnectionUrl(args.url);

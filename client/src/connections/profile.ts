@@ -14,8 +14,18 @@ export interface ConnectionProfile {
   tls: TlsMode;
   /** PEM file of the CA for verify-identity; the system store when absent (TiDB Cloud) */
   caFile?: string;
-  /** statements that change data or schema ask for confirmation */
+  /** statements that change data or schema ask for confirmation (set by environment `prod` too) */
   production?: boolean;
+  /** dev, test, staging, prod, or a team's own name: shown with a colour; `prod` implies `production` */
+  environment?: string;
+}
+
+export const ENVIRONMENTS = ['dev', 'test', 'staging', 'prod'] as const;
+
+/** The theme colour of an environment: prod red, staging orange, test yellow, dev green, others blue. */
+export function environmentColor(env: string | undefined): string | undefined {
+  if (!env) return undefined;
+  return { prod: 'charts.red', staging: 'charts.orange', test: 'charts.yellow', dev: 'charts.green' }[env.toLowerCase()] ?? 'charts.blue';
 }
 
 export const DEFAULT_PORT = 4000;

@@ -60,6 +60,11 @@ export function sanitizeProfile(raw: unknown): { profile?: ConnectionProfile; pr
   if (typeof r.database === 'string' && r.database) profile.database = r.database;
   if (typeof r.caFile === 'string' && r.caFile) profile.caFile = r.caFile;
   if (r.production === true) profile.production = true;
+  if (typeof r.environment === 'string' && /^[\w-]{1,20}$/.test(r.environment.trim())) {
+    profile.environment = r.environment.trim();
+    // a prod environment is a production connection, whatever the flag says
+    if (profile.environment.toLowerCase() === 'prod') profile.production = true;
+  }
   return { profile, hadPassword };
 }
 
@@ -69,6 +74,7 @@ function toSetting(p: ConnectionProfile): Record<string, unknown> {
   if (p.database) out.database = p.database;
   if (p.caFile) out.caFile = p.caFile;
   if (p.production) out.production = true;
+  if (p.environment) out.environment = p.environment;
   return out;
 }
 

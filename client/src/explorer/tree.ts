@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connections/manager';
 import type { Session } from '../connections/session';
+import { environmentColor } from '../connections/profile';
 import type { StoredProfile } from '../connections/store';
 import {
   countObjects,
@@ -158,14 +159,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         const s = this.manager.session(n.profile.id);
         const item = new vscode.TreeItem(n.profile.name, C.Collapsed);
         item.id = `conn:${n.profile.id}`;
-        item.description = s ? `${FLAVOR[s.server.flavor]} ${s.server.version}` : `${n.profile.host}:${n.profile.port}`;
-        item.iconPath = new vscode.ThemeIcon(
-          s ? 'database' : 'plug',
-          n.profile.production ? new vscode.ThemeColor('charts.red') : undefined,
-        );
+        const env = n.profile.environment;
+        item.description = `${env ? `[${env}] ` : ''}${s ? `${FLAVOR[s.server.flavor]} ${s.server.version}` : `${n.profile.host}:${n.profile.port}`}`;
+        const color = environmentColor(env) ?? (n.profile.production ? 'charts.red' : undefined);
+        item.iconPath = new vscode.ThemeIcon(s ? 'database' : 'plug', color ? new vscode.ThemeColor(color) : undefined);
         item.contextValue = s ? 'connection.connected' : 'connection';
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${escapeMd(n.profile.name)}**${n.profile.production ? ' — production' : ''}\n\n`);
+        md.appendMarkdown(
+          `**${escapeMd(n.profile.name)}**${n.profile.environment ? ` — ${escapeMd(n.profile.environment)}` : ''}${n.profile.production ? ' — production' : ''}\n\n`,
+        );
         md.appendText(
           `${n.profile.user}@${n.profile.host}:${n.profile.port}${n.profile.database ? `/${n.profile.database}` : ''}\nTLS: ${n.profile.tls}\nSaved in ${n.profile.scope} settings${s ? `\nServer: ${s.server.raw}` : ''}`,
         );

@@ -1,6 +1,7 @@
 // Which connection a SQL document runs against: the one picked for it (kept in
 // workspace state), else the last one used. Shown in the status bar; click to switch.
 import * as vscode from 'vscode';
+import { environmentColor } from '../connections/profile';
 import { SQL_LANGUAGE_IDS } from '../../../protocol/settings';
 import type { StoredProfile } from '../connections/store';
 
@@ -95,10 +96,12 @@ export class DocumentConnections implements vscode.Disposable {
       this.item.tooltip = 'Choose the TiDB connection to run this file against';
     } else {
       const s = this.host.sessionServer(p.id);
-      this.item.text = `${s !== undefined ? '$(database)' : '$(plug)'} ${p.name}`;
+      this.item.text = `${s !== undefined ? '$(database)' : '$(plug)'} ${p.name}${p.environment ? ` [${p.environment}]` : ''}`;
       this.item.tooltip = `${p.user}@${p.host}:${p.port}${s !== undefined ? ` — ${s}` : ' — not connected yet'}${p.production ? '\nProduction: statements that change data or schema ask first' : ''}\nClick to switch.`;
     }
     this.item.backgroundColor = p?.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const color = p?.production ? undefined : environmentColor(p?.environment);
+    this.item.color = color ? new vscode.ThemeColor(color) : undefined;
     this.item.show();
   }
 
