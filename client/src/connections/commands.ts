@@ -6,7 +6,15 @@ import { log } from '../log';
 import { connect, detectServer } from './driver';
 import { isEncrypted } from './mysqlInternals';
 import type { ConnectionManager } from './manager';
-import { ConnectionUrlError, DEFAULT_PORT, ENVIRONMENTS, parseConnectionUrl, profileUrl, type ConnectionProfile, type TlsMode } from './profile';
+import {
+  ConnectionUrlError,
+  DEFAULT_PORT,
+  ENVIRONMENTS,
+  parseConnectionUrl,
+  profileUrl,
+  type ConnectionProfile,
+  type TlsMode,
+} from './profile';
 import { newProfileId, type ProfileScope, type StoredProfile } from './store';
 import { setting } from '../settings';
 
