@@ -17,7 +17,7 @@ import {
   settled,
   tsoTime,
 } from '../../client/src/localCluster/operator';
-import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
+import { appliedPaths, startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
 import { loadCrd } from '../helpers/crdSchema';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/k8s/crds');
@@ -107,18 +107,13 @@ test('contract: RBAC, secret and Backup applied server-side in order, phases fol
   const s = await runOperatorTask(kc, task(), { onPhase: (x) => phases.push(x.phase!) });
   assert.deepEqual(phases, ['Scheduled', 'Running', 'Complete']);
   assert.equal(s.backupPath, 's3://backups/shop/2026-12-03');
-  const patches = api.requests.filter((r) => r.method === 'PATCH');
-  assert.deepEqual(
-    patches.map((p) => p.path),
-    [
-      '/api/v1/namespaces/db/serviceaccounts/tidb-backup-manager',
-      '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
-      '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
-      '/api/v1/namespaces/db/secrets/s3-secret',
-      '/apis/br.pingcap.com/v1alpha1/namespaces/db/backups/shop-nightly',
-    ],
-  );
-  for (const p of patches) assert.equal(p.contentType, 'application/apply-patch+yaml');
+  assert.deepEqual(appliedPaths(api), [
+    '/api/v1/namespaces/db/serviceaccounts/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/roles/tidb-backup-manager',
+    '/apis/rbac.authorization.k8s.io/v1/namespaces/db/rolebindings/tidb-backup-manager',
+    '/api/v1/namespaces/db/secrets/s3-secret',
+    '/apis/br.pingcap.com/v1alpha1/namespaces/db/backups/shop-nightly',
+  ]);
 });
 
 test("contract: a Failed backup reports the operator's reason with events and the job pod's log tail", async () => {

@@ -1,6 +1,9 @@
 // A local HTTPS server that plays a Kubernetes API server for contract tests: discovery,
 // server-side apply (recorded), watches that stream scripted events, events, pods and
 // logs. It proves what the extension sends and how it reacts, not what Kubernetes does.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach } from 'node:test';
+import * as k8s from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
@@ -183,4 +186,28 @@ users:
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fake API server for a test file: started before its tests, emptied before each, closed after. */
+export function useFakeApi(): { readonly api: FakeApi; readonly kc: k8s.KubeConfig } {
+  const ctx = {} as { api: FakeApi; kc: k8s.KubeConfig };
+  before(async () => {
+    ctx.api = await startFakeApi();
+    ctx.kc = new k8s.KubeConfig();
+    ctx.kc.loadFromString(ctx.api.kubeconfig());
+  });
+  after(() => ctx.api?.close());
+  beforeEach(() => {
+    ctx.api.requests.length = 0;
+    ctx.api.watches.clear();
+    ctx.api.gets.clear();
+  });
+  return ctx;
+}
+
+/** The paths sent as server-side apply patches, in order (each checked to be one). */
+export function appliedPaths(api: FakeApi): string[] {
+  const patches = api.requests.filter((r) => r.method === 'PATCH');
+  for (const p of patches) assert.equal(p.contentType, 'application/apply-patch+yaml', p.path);
+  return patches.map((p) => p.path);
 }

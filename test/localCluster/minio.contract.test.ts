@@ -3,12 +3,11 @@
 // sent and how the bucket Job's outcome is read — not what MinIO does; a real kind cluster is the
 // opt-in test in real.test.ts's family).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import * as k8s from '@kubernetes/client-node';
+import { test } from 'node:test';
 import { installMinio, type MinioError, minioObjects, minioS3 } from '../../client/src/localCluster/minio';
 import { operatorObjects } from '../../client/src/localCluster/operator';
 import { loadCrd } from '../helpers/crdSchema';
-import { startFakeApi, type FakeApi } from '../helpers/fakeKubeApi';
+import { appliedPaths, useFakeApi } from '../helpers/fakeKubeApi';
 import * as path from 'node:path';
 
 const IMAGE = 'minio/minio:RELEASE.2024-09-13T20-26-02Z';
@@ -59,28 +58,20 @@ test('a backup to the local store passes the v2.0.1 Backup CRD with the operator
   assert.deepEqual(crd.validate(backup), []);
 });
 
-let api: FakeApi;
-let kc: k8s.KubeConfig;
-before(async () => {
-  api = await startFakeApi();
-  kc = new k8s.KubeConfig();
-  kc.loadFromString(api.kubeconfig());
-});
-after(() => api?.close());
-beforeEach(() => {
-  api.requests.length = 0;
-  api.watches.clear();
-  api.gets.clear();
-});
+const fake = useFakeApi();
 
 test('contract: applied server-side in order, then the bucket Job followed to success', async () => {
-  api.watches.set('/apis/batch/v1/namespaces/tidb-local/jobs', [
+  fake.api.watches.set('/apis/batch/v1/namespaces/tidb-local/jobs', [
     { afterMs: 5, type: 'ADDED', object: { metadata: { name: 'minio-bucket-backups' }, status: {} } },
     { afterMs: 20, type: 'MODIFIED', object: { metadata: { name: 'minio-bucket-backups' }, status: { failed: 1 } } },
     { afterMs: 40, type: 'MODIFIED', object: { metadata: { name: 'minio-bucket-backups' }, status: { succeeded: 1 } } },
   ]);
   const applied: string[] = [];
-  const s3 = await installMinio(kc, { namespace: 'tidb-local', image: IMAGE, bucket: 'backups' }, { onApplied: (w) => applied.push(w) });
+  const s3 = await installMinio(
+    fake.kc,
+    { namespace: 'tidb-local', image: IMAGE, bucket: 'backups' },
+    { onApplied: (w) => applied.push(w) },
+  );
   assert.equal(s3.endpoint, 'http://minio.tidb-local:9000');
   assert.deepEqual(applied, [
     'Namespace tidb-local',
@@ -89,29 +80,24 @@ test('contract: applied server-side in order, then the bucket Job followed to su
     'Service minio',
     'Job minio-bucket-backups',
   ]);
-  const patches = api.requests.filter((r) => r.method === 'PATCH');
-  assert.deepEqual(
-    patches.map((p) => p.path),
-    [
-      '/api/v1/namespaces/tidb-local',
-      '/api/v1/namespaces/tidb-local/secrets/minio-secret',
-      '/apis/apps/v1/namespaces/tidb-local/deployments/minio',
-      '/api/v1/namespaces/tidb-local/services/minio',
-      '/apis/batch/v1/namespaces/tidb-local/jobs/minio-bucket-backups',
-    ],
-  );
-  for (const p of patches) assert.equal(p.contentType, 'application/apply-patch+yaml');
+  assert.deepEqual(appliedPaths(fake.api), [
+    '/api/v1/namespaces/tidb-local',
+    '/api/v1/namespaces/tidb-local/secrets/minio-secret',
+    '/apis/apps/v1/namespaces/tidb-local/deployments/minio',
+    '/api/v1/namespaces/tidb-local/services/minio',
+    '/apis/batch/v1/namespaces/tidb-local/jobs/minio-bucket-backups',
+  ]);
 });
 
 test('contract: a failed bucket Job says so with the namespace’s events', async () => {
-  api.watches.set('/apis/batch/v1/namespaces/tidb-local/jobs', [
+  fake.api.watches.set('/apis/batch/v1/namespaces/tidb-local/jobs', [
     {
       afterMs: 5,
       type: 'MODIFIED',
       object: { metadata: { name: 'minio-bucket-backups' }, status: { failed: 13, conditions: [{ type: 'Failed', status: 'True' }] } },
     },
   ]);
-  api.gets.set('/api/v1/namespaces/tidb-local/events', {
+  fake.api.gets.set('/api/v1/namespaces/tidb-local/events', {
     kind: 'EventList',
     items: [
       {
@@ -122,8 +108,8 @@ test('contract: a failed bucket Job says so with the namespace’s events', asyn
       },
     ],
   });
-  api.gets.set('/api/v1/namespaces/tidb-local/pods', { kind: 'PodList', items: [] });
-  await assert.rejects(installMinio(kc, { namespace: 'tidb-local', image: IMAGE, bucket: 'backups' }), (e: MinioError) => {
+  fake.api.gets.set('/api/v1/namespaces/tidb-local/pods', { kind: 'PodList', items: [] });
+  await assert.rejects(installMinio(fake.kc, { namespace: 'tidb-local', image: IMAGE, bucket: 'backups' }), (e: MinioError) => {
     assert.equal(e.message, 'Could not make the bucket backups in MinIO');
     assert.deepEqual(e.details, ['event Job/minio-bucket-backups: BackoffLimitExceeded: Job has reached the specified backoff limit']);
     return true;
