@@ -3,7 +3,7 @@
 // index changes, dropped tables last. Each ALTER carries TiDB's cost class: metadata only (instant)
 // or a reorg that rewrites or backfills every row (ADD INDEX, a lossy column type change), from
 // ../shared/tidb-ops/README.md part C (ddl-introduction.md, sql-statement-modify-column.md).
-import type { ColumnModel, IndexModel, SchemaModel, TableModel } from './model';
+import type { ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from './model';
 
 export interface TableDiff {
   name: string;
@@ -21,6 +21,7 @@ export interface SchemaDiff {
   onlyInSource: TableModel[];
   onlyInTarget: TableModel[];
   changed: TableDiff[];
+  views: { onlyInSource: ViewModel[]; onlyInTarget: ViewModel[]; changed: ViewModel[] };
 }
 
 export function diffSchemas(source: SchemaModel, target: SchemaModel): SchemaDiff {
@@ -37,11 +38,32 @@ export function diffSchemas(source: SchemaModel, target: SchemaModel): SchemaDif
   }
   for (const [k, t] of target.tables) if (!source.tables.has(k)) onlyInTarget.push(t);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-  return { onlyInSource: onlyInSource.sort(byName), onlyInTarget: onlyInTarget.sort(byName), changed: changed.sort(byName) };
+  const views = {
+    onlyInSource: [...source.views]
+      .filter(([k]) => !target.views.has(k))
+      .map(([, v]) => v)
+      .sort(byName),
+    onlyInTarget: [...target.views]
+      .filter(([k]) => !source.views.has(k))
+      .map(([, v]) => v)
+      .sort(byName),
+    changed: [...source.views]
+      .filter(([k, v]) => target.views.has(k) && target.views.get(k)!.key !== v.key)
+      .map(([, v]) => v)
+      .sort(byName),
+  };
+  return { onlyInSource: onlyInSource.sort(byName), onlyInTarget: onlyInTarget.sort(byName), changed: changed.sort(byName), views };
 }
 
 export function isEmpty(d: SchemaDiff): boolean {
-  return !d.onlyInSource.length && !d.onlyInTarget.length && !d.changed.length;
+  return (
+    !d.onlyInSource.length &&
+    !d.onlyInTarget.length &&
+    !d.changed.length &&
+    !d.views.onlyInSource.length &&
+    !d.views.onlyInTarget.length &&
+    !d.views.changed.length
+  );
 }
 
 function diffTable(s: TableModel, t: TableModel): TableDiff | undefined {
@@ -164,6 +186,13 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
         cost: 'reorg',
         why: 'repartitioning rewrites the table: not changed automatically',
       });
+  }
+  // views after the tables they read: new and changed ones (re)created
+  for (const v of [...d.views.onlyInSource, ...d.views.changed])
+    steps.push({ sql: v.createSql, cost: 'instant', why: 'a view: metadata only' });
+  for (const v of d.views.onlyInTarget) {
+    const sql = `DROP VIEW ${q(v.name)}`;
+    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such view' });
   }
   // drops last: after everything that could still read them
   for (const t of d.changed)

@@ -35,9 +35,40 @@ export interface TableModel {
   createSql: string;
 }
 
+export interface ViewModel {
+  name: string;
+  /** the query, normalized (no DEFINER / ALGORITHM / SQL SECURITY, no qualifier of its own database) */
+  key: string;
+  /** CREATE OR REPLACE VIEW … AS <query>, for the migration */
+  createSql: string;
+}
+
 export interface SchemaModel {
   /** by lower-cased name */
   tables: Map<string, TableModel>;
+  views: Map<string, ViewModel>;
+}
+
+/**
+ * A view from SHOW CREATE VIEW (or a CREATE VIEW in a file). `db`: the view's database, whose
+ * qualifiers MySQL and MariaDB write into the stored query (`shop`.`t`.`id`) and which would make two
+ * databases' views always differ.
+ */
+export function viewModel(text: string, db?: string): ViewModel | undefined {
+  const m = /\bVIEW\s+((?:`(?:[^`]|``)+`|[\w$]+)(?:\s*\.\s*(?:`(?:[^`]|``)+`|[\w$]+))?)\s+(?:\([^)]*\)\s*)?AS\s+([\s\S]*?);?\s*$/i.exec(
+    text,
+  );
+  if (!m) return undefined;
+  const unq = (n: string) => (n.startsWith('`') ? n.slice(1, -1).replace(/``/g, '`') : n);
+  const parts = m[1].split(/\s*\.\s*(?=`|[\w$])/);
+  const name = unq(parts[parts.length - 1].trim());
+  let query = m[2].trim();
+  if (db) {
+    const qualifier = new RegExp(`\`${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/`/g, '``')}\`\\.`, 'g');
+    query = query.replace(qualifier, '');
+  }
+  const key = query.replace(/`/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return { name, key, createSql: `CREATE OR REPLACE VIEW \`${name.replace(/`/g, '``')}\` AS ${query}` };
 }
 
 /** Tokens of [first, end) as normalized text: lower-cased, single-spaced, literals kept, integer widths dropped. */
@@ -105,14 +136,23 @@ export function tableModel(createSql: string): TableModel | undefined {
   return { name, columns, indexes, options, partition, createSql: text };
 }
 
-/** A schema from CREATE TABLE statements (others are ignored). */
-export function schemaModel(creates: Iterable<string>): SchemaModel {
+/** A schema from CREATE TABLE statements (others are ignored) and views. */
+export function schemaModel(creates: Iterable<string>, views: Iterable<ViewModel> = []): SchemaModel {
   const tables = new Map<string, TableModel>();
   for (const sql of creates) {
     const t = tableModel(sql);
     if (t) tables.set(t.name.toLowerCase(), t);
   }
-  return { tables };
+  return { tables, views: new Map([...views].map((v) => [v.name.toLowerCase(), v])) };
+}
+
+/** Every CREATE [OR REPLACE] VIEW of a SQL file's text. */
+export function createViewsIn(text: string): ViewModel[] {
+  return split(text)
+    .statements.map((st) => new Stmt(text, st))
+    .filter((s) => s.kind.startsWith('CREATE') && /\bVIEW\b/i.test(text.slice(s.start, Math.min(s.end, s.start + 200))))
+    .map((s) => viewModel(text.slice(s.start, s.end)))
+    .filter((v): v is ViewModel => !!v);
 }
 
 /** Every CREATE TABLE of a SQL file or folder text, each as its own statement text. */

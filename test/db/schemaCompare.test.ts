@@ -30,6 +30,9 @@ before(async () => {
     'CREATE TABLE dst.orders (id BIGINT PRIMARY KEY, customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL DEFAULT 0, note TEXT, KEY idx_customer (customer_id))',
     'CREATE TABLE dst.`we``ird table` (`a``b` INT, KEY `k``1` (`a``b`))',
     'CREATE TABLE dst.old_stuff (id INT)',
+    'CREATE VIEW src.v_big AS SELECT id, total FROM src.orders WHERE total > 100',
+    'CREATE VIEW dst.v_big AS SELECT id FROM dst.orders',
+    'CREATE VIEW dst.v_old AS SELECT 1 AS x',
     "INSERT INTO dst.customers (email) VALUES ('a@x'), ('b@x'), ('c@x')",
     'INSERT INTO dst.orders VALUES (1, 1, 9.5, NULL), (2, 2, 10, NULL)',
   ])
@@ -74,7 +77,21 @@ test('every kind of difference is found, with TiDB’s cost class for each step;
     cu.dropIndexes.map((x) => x.name),
     ['idx_legacy'],
   );
+  // views: the stored query without its own database's qualifiers (MariaDB writes `src`.`orders`)
+  assert.deepEqual(
+    d.views.changed.map((v) => v.name),
+    ['v_big'],
+  );
+  assert.deepEqual(
+    d.views.onlyInTarget.map((v) => v.name),
+    ['v_old'],
+  );
+  assert.doesNotMatch(d.views.changed[0].createSql, /`src`\./);
   const steps = migration(d, { flavor: 'tidb', drop: true, rows: await rowCounts(c, 'dst') });
+  assert.ok(
+    steps.findIndex((x) => /^CREATE OR REPLACE VIEW `v_big`/.test(x.sql)) > steps.findIndex((x) => /ADD COLUMN `name`/.test(x.sql)),
+    'views after the tables',
+  );
   const cost = (re: RegExp) => steps.find((s) => re.test(s.sql))?.cost;
   assert.equal(cost(/MODIFY COLUMN `email` varchar\(200\)/), 'instant', 'a longer VARCHAR');
   assert.equal(cost(/MODIFY COLUMN `customer_id` bigint/), 'instant', 'a wider integer');
@@ -123,11 +140,8 @@ test('tidb-schema-diff: drift between two live databases exits 1 with the migrat
   try {
     const model = await liveSchema(c, 'src');
     for (const [i, t] of [...model.tables.values()].entries())
-      fs.writeFileSync(
-        path.join(dir, `${String(i).padStart(3, '0')}.sql`),
-        `${t.createSql};
-`,
-      );
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.sql`), `${t.createSql};\n`);
+    fs.writeFileSync(path.join(dir, 'views.sql'), [...model.views.values()].map((v) => `${v.createSql};\n`).join(''));
     fs.writeFileSync(path.join(dir, 'zz-later.sql'), 'ALTER TABLE customers ADD COLUMN later INT;\n');
     const same = cli(dir, url('src'));
     assert.equal(same.code, 0, same.out);
@@ -160,4 +174,32 @@ test('the round trip: the migration applied to the target makes it equal, and a 
   const after = cli(url('src'), url('dst'));
   assert.equal(after.code, 0, after.out);
   assert.match(after.err, /matches/);
+});
+
+test('two servers: a database copied by its migration from one MariaDB to an empty one on another compares equal', async () => {
+  const other = await startMariaDb();
+  const o = await other.admin();
+  try {
+    await o.query('CREATE DATABASE copy');
+    const url2 = `mysql://${other.user}@127.0.0.1:${other.port}/copy?ssl-mode=DISABLED`;
+    const steps = migration(diffSchemas(await liveSchema(c, 'src'), await liveSchema(o, 'copy')), { flavor: 'mariadb' });
+    assert.ok(steps.length >= 5);
+    await o.query('USE copy');
+    for (const s of steps) if (!s.sql.startsWith('--')) await o.query(s.sql);
+    assert.ok(isEmpty(diffSchemas(await liveSchema(c, 'src'), await liveSchema(o, 'copy'))));
+    // the CLI across the two servers (each URL with its own password)
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.resolve(import.meta.dirname, '../../dist/schema-diff.js'),
+        url('src').replace(`${db.user}@`, `${db.user}:${encodeURIComponent(db.password)}@`),
+        url2.replace(`${other.user}@`, `${other.user}:${encodeURIComponent(other.password)}@`),
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  } finally {
+    await o.end();
+    await other.stop();
+  }
 });

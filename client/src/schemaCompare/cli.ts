@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffSchemas, isEmpty, migration, migrationScript } from '../../../core/schemaDiff/diff';
-import { createTablesIn, schemaModel, type SchemaModel } from '../../../core/schemaDiff/model';
+import { createTablesIn, createViewsIn, type SchemaModel, schemaModel, type ViewModel } from '../../../core/schemaDiff/model';
 import { connect, detectServer } from '../connections/driver';
 import { parseConnectionUrl } from '../connections/profile';
 import { liveSchema, rowCounts } from './load';
@@ -49,13 +49,15 @@ export async function readSide(spec: string, env: NodeJS.ProcessEnv = process.en
   }
   const files = sqlFiles(spec);
   const creates: string[] = [];
+  const views: ViewModel[] = [];
   let skipped = 0;
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8');
     creates.push(...createTablesIn(text));
+    views.push(...createViewsIn(text));
     skipped += (text.match(/^\s*ALTER\s+TABLE\b/gim) ?? []).length;
   }
-  return { model: schemaModel(creates), label: spec, skipped };
+  return { model: schemaModel(creates, views), label: spec, skipped };
 }
 
 function sqlFiles(p: string): string[] {
@@ -115,7 +117,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (s.skipped) err(`tidb-schema-diff: ${s.label}: ${s.skipped} ALTER TABLE statements are not replayed; only CREATE TABLE is read\n`);
   const d = diffSchemas(source.model, target.model);
   if (isEmpty(d)) {
-    err(`tidb-schema-diff: ${target.label} matches ${source.label} (${source.model.tables.size} tables)\n`);
+    err(
+      `tidb-schema-diff: ${target.label} matches ${source.label} (${source.model.tables.size} tables, ${source.model.views.size} views)\n`,
+    );
     return 0;
   }
   const steps = migration(d, {

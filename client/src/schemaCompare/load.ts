@@ -2,7 +2,7 @@
 // engine's model (core/schemaDiff). Row counts (estimates from information_schema) for the size
 // notes on reorgs. No VS Code imports.
 import type * as mysql from 'mysql2/promise';
-import { schemaModel, type SchemaModel } from '../../../core/schemaDiff/model';
+import { type SchemaModel, schemaModel, type ViewModel, viewModel } from '../../../core/schemaDiff/model';
 import { showCreate } from '../explorer/catalog';
 
 type Queryable = Pick<mysql.Connection, 'query'>;
@@ -14,7 +14,16 @@ export async function liveSchema(c: Queryable, db: string): Promise<SchemaModel>
   );
   const creates: string[] = [];
   for (const r of rows) creates.push(await showCreate(c, db, String(r.name), 'table'));
-  return schemaModel(creates);
+  const [viewRows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT TABLE_NAME AS name FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+    [db],
+  );
+  const views: ViewModel[] = [];
+  for (const r of viewRows) {
+    const v = viewModel(await showCreate(c, db, String(r.name), 'view'), db);
+    if (v) views.push(v);
+  }
+  return schemaModel(creates, views);
 }
 
 export async function rowCounts(c: Queryable, db: string): Promise<Map<string, number>> {

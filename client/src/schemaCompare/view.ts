@@ -4,7 +4,7 @@
 // (linted like any other, run through the production guard).
 import * as vscode from 'vscode';
 import { diffSchemas, isEmpty, migration, migrationScript, type SchemaDiff } from '../../../core/schemaDiff/diff';
-import type { SchemaModel, TableModel } from '../../../core/schemaDiff/model';
+import type { SchemaModel, TableModel, ViewModel } from '../../../core/schemaDiff/model';
 import type { CommandTable } from '../commandTable';
 import type { ConnectionManager } from '../connections/manager';
 import { listDatabases } from '../explorer/catalog';
@@ -25,8 +25,8 @@ interface Side {
 }
 
 type Element =
-  | { kind: 'group'; which: 'source' | 'target' | 'changed'; tables: TableModel[]; label: string }
-  | { kind: 'table'; which: 'source' | 'target' | 'changed'; table: TableModel; detail: string };
+  | { kind: 'group'; which: 'source' | 'target' | 'changed'; tables: TableModel[]; views: ViewModel[]; label: string }
+  | { kind: 'table'; which: 'source' | 'target' | 'changed'; table: { name: string }; detail: string; view?: boolean };
 
 export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
@@ -45,13 +45,13 @@ export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vsco
 
   getTreeItem(e: Element): vscode.TreeItem {
     if (e.kind === 'group') {
-      const item = new vscode.TreeItem(`${e.label} (${e.tables.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(`${e.label} (${e.tables.length + e.views.length})`, vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = new vscode.ThemeIcon(e.which === 'source' ? 'diff-added' : e.which === 'target' ? 'diff-removed' : 'diff-modified');
       return item;
     }
     const item = new vscode.TreeItem(e.table.name, vscode.TreeItemCollapsibleState.None);
     item.description = e.detail;
-    item.iconPath = new vscode.ThemeIcon('table');
+    item.iconPath = new vscode.ThemeIcon(e.view ? 'eye' : 'table');
     item.command = { command: 'tidb.schema.showDiff', title: 'Show Difference', arguments: [e] };
     item.contextValue = 'schemaTable';
     return item;
@@ -63,36 +63,54 @@ export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vsco
     if (!e) {
       if (isEmpty(d)) return [];
       const groups: Element[] = [];
-      if (d.onlyInSource.length)
-        groups.push({ kind: 'group', which: 'source', tables: d.onlyInSource, label: `Only in ${this.source.label}` });
-      if (d.onlyInTarget.length)
-        groups.push({ kind: 'group', which: 'target', tables: d.onlyInTarget, label: `Only in ${this.target.label}` });
-      if (d.changed.length)
+      const v = d.views;
+      if (d.onlyInSource.length || v.onlyInSource.length)
+        groups.push({
+          kind: 'group',
+          which: 'source',
+          tables: d.onlyInSource,
+          views: v.onlyInSource,
+          label: `Only in ${this.source.label}`,
+        });
+      if (d.onlyInTarget.length || v.onlyInTarget.length)
+        groups.push({
+          kind: 'group',
+          which: 'target',
+          tables: d.onlyInTarget,
+          views: v.onlyInTarget,
+          label: `Only in ${this.target.label}`,
+        });
+      if (d.changed.length || v.changed.length)
         groups.push({
           kind: 'group',
           which: 'changed',
           tables: d.changed.map((c) => this.target!.model.tables.get(c.name.toLowerCase())!),
+          views: v.changed,
           label: 'Different',
         });
       return groups;
     }
     if (e.kind !== 'group') return [];
-    return e.tables.map((table): Element => {
-      const c = d.changed.find((x) => x.name.toLowerCase() === table.name.toLowerCase());
-      const detail = c
-        ? [
-            c.addColumns.length ? `+${c.addColumns.length} columns` : '',
-            c.dropColumns.length ? `−${c.dropColumns.length} columns` : '',
-            c.modifyColumns.length ? `${c.modifyColumns.length} changed` : '',
-            c.addIndexes.length || c.dropIndexes.length ? 'indexes' : '',
-            c.options ? 'options' : '',
-            c.partition ? 'partitions' : '',
-          ]
-            .filter(Boolean)
-            .join(', ')
-        : `${table.columns.length} columns`;
-      return { kind: 'table', which: e.which, table, detail };
-    });
+    const views = e.views.map((view): Element => ({ kind: 'table', which: e.which, table: view, detail: 'view', view: true }));
+    return [
+      ...e.tables.map((table): Element => {
+        const c = d.changed.find((x) => x.name.toLowerCase() === table.name.toLowerCase());
+        const detail = c
+          ? [
+              c.addColumns.length ? `+${c.addColumns.length} columns` : '',
+              c.dropColumns.length ? `−${c.dropColumns.length} columns` : '',
+              c.modifyColumns.length ? `${c.modifyColumns.length} changed` : '',
+              c.addIndexes.length || c.dropIndexes.length ? 'indexes' : '',
+              c.options ? 'options' : '',
+              c.partition ? 'partitions' : '',
+            ]
+              .filter(Boolean)
+              .join(', ')
+          : `${table.columns.length} columns`;
+        return { kind: 'table', which: e.which, table, detail };
+      }),
+      ...views,
+    ];
   }
 
   dispose(): void {
@@ -168,7 +186,13 @@ export function schemaCompareCommands(
         if (!target) return;
         const d = view.set(source, target);
         await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-        const n = d.onlyInSource.length + d.onlyInTarget.length + d.changed.length;
+        const n =
+          d.onlyInSource.length +
+          d.onlyInTarget.length +
+          d.changed.length +
+          d.views.onlyInSource.length +
+          d.views.onlyInTarget.length +
+          d.views.changed.length;
         if (!args)
           void vscode.window
             .showInformationMessage(
@@ -193,7 +217,7 @@ export function schemaCompareCommands(
         ddl.set(u, text);
         return u;
       };
-      const of = (side: Side) => side.model.tables.get(e.table.name.toLowerCase())?.createSql;
+      const of = (side: Side) => (e.view ? side.model.views : side.model.tables).get(e.table.name.toLowerCase())?.createSql;
       const left = uri(view.target, of(view.target) ? `${of(view.target)};\n` : `-- ${e.table.name} is not in ${view.target.label}\n`);
       const right = uri(view.source, of(view.source) ? `${of(view.source)};\n` : `-- ${e.table.name} is not in ${view.source.label}\n`);
       await vscode.commands.executeCommand('vscode.diff', left, right, `${e.table.name}: ${view.target.label} ↔ ${view.source.label}`);
