@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type * as mysql from 'mysql2/promise';
 import { diffSchemas, isEmpty, migration, migrationScript } from '../../core/schemaDiff/diff';
+import { ConnectionManager } from '../../client/src/connections/manager';
+import { ConnectionStore, type ProfileScope } from '../../client/src/connections/store';
+import { applyStatements, scriptStatements } from '../../client/src/schemaCompare/apply';
 import { liveSchema, rowCounts } from '../../client/src/schemaCompare/load';
 import { startMariaDb, type MariaDb } from '../../scripts/launcher/mariadb';
 
@@ -174,6 +177,41 @@ test('the round trip: the migration applied to the target makes it equal, and a 
   const after = cli(url('src'), url('dst'));
   assert.equal(after.code, 0, after.out);
   assert.match(after.err, /matches/);
+});
+
+test('applying a script: statement by statement on the session, stopping at the first failure and saying what ran and what did not', async () => {
+  const settings: Partial<Record<ProfileScope, unknown>> = {};
+  const store = new ConnectionStore(
+    { read: (sc) => settings[sc], write: async (sc, v) => void (settings[sc] = v) },
+    { get: async () => db.password, store: async () => undefined, delete: async () => undefined },
+  );
+  await store.save({ id: 'm', name: 'maria', host: '127.0.0.1', port: db.port, user: db.user, tls: 'off', database: 'src' }, 'user');
+  const manager = new ConnectionManager(store, {
+    connectTimeoutMs: () => 5000,
+    askPassword: async () => db.password,
+    notice: () => undefined,
+  });
+  try {
+    const s = await manager.connect('m');
+    const script =
+      '-- a script\nCREATE TABLE applied_1 (id INT);\n\n-- instant: x\nALTER TABLE applied_1 ADD COLUMN v INT;\nALTER TABLE no_such_table ADD COLUMN v INT;\nCREATE TABLE never_run (id INT);\n';
+    const statements = scriptStatements(script);
+    assert.equal(statements.length, 4, 'comments are not statements');
+    const steps: number[] = [];
+    const out = await applyStatements(s, statements, { onStep: (i) => steps.push(i) });
+    assert.deepEqual(out.applied, ['CREATE TABLE applied_1 (id INT)', 'ALTER TABLE applied_1 ADD COLUMN v INT']);
+    assert.equal(out.failed?.sql, 'ALTER TABLE no_such_table ADD COLUMN v INT');
+    assert.match(out.failed!.message, /doesn't exist/);
+    assert.deepEqual(out.notRun, ['CREATE TABLE never_run (id INT)']);
+    assert.deepEqual(steps, [0, 1, 2]);
+    const [t] = await c.query(
+      "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'src' AND TABLE_NAME IN ('applied_1', 'never_run')",
+    );
+    assert.deepEqual(t, [{ t: 'applied_1' }]);
+    await c.query('DROP TABLE src.applied_1');
+  } finally {
+    await manager.dispose();
+  }
 });
 
 test('two servers: a database copied by its migration from one MariaDB to an empty one on another compares equal', async () => {

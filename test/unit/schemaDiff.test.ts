@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { cancelJobSql, ddlJobs, describeJob, RUNNING_DDL_JOBS } from '../../client/src/schemaCompare/apply';
 import { diffSchemas, isEmpty, modifyCost } from '../../core/schemaDiff/diff';
 import { createTablesIn, schemaModel, tableModel } from '../../core/schemaDiff/model';
 import { readFixtureTable } from '../helpers/mysqlTable';
@@ -58,4 +59,22 @@ test('a folder’s DDL: every CREATE TABLE of the text, other statements ignored
     createTablesIn(text).map((s) => tableModel(s)!.name),
     ['a', 'b'],
   );
+});
+
+test('TiDB docs, sql-statement-admin-show-ddl (v8.5): a long DDL job’s progress as the apply shows it; its cancel', () => {
+  const rows = readFixtureTable(
+    path.join(import.meta.dirname, '../fixtures/tidb-docs/timetravel/C__sql-statement-admin-show-ddl__jobs__v8.5.txt'),
+  );
+  const running = ddlJobs(rows).filter((j) => !['synced', 'done'].includes(j.state));
+  assert.deepEqual(running.map(describeJob), [
+    'add index on test.sbtest1: running, write reorganization (ingest, DXF)',
+    'add index on test.sbtest1: queueing',
+  ]);
+  assert.equal(
+    describeJob(ddlJobs(rows).find((j) => j.id === '562')!),
+    'add index on test.sbtest1: synced, public, 1,580,334 rows (ingest, DXF)',
+  );
+  assert.equal(cancelJobSql('565'), 'ADMIN CANCEL DDL JOBS 565');
+  assert.throws(() => cancelJobSql('565; DROP TABLE t'), /Not a DDL job id/);
+  assert.match(RUNNING_DDL_JOBS, /^ADMIN SHOW DDL JOBS 20 WHERE STATE NOT IN/);
 });

@@ -10,6 +10,7 @@ import type { ConnectionManager } from '../connections/manager';
 import { listDatabases } from '../explorer/catalog';
 import type { DdlDocuments } from '../explorer/commands';
 import type { DocumentConnections } from '../query/documentConnection';
+import { type ApplyOutcome, applyStatements, describeJob, scriptStatements } from './apply';
 import { readSide } from './cli';
 import { liveSchema, rowCounts } from './load';
 
@@ -222,6 +223,8 @@ export function schemaCompareCommands(
       const right = uri(view.source, of(view.source) ? `${of(view.source)};\n` : `-- ${e.table.name} is not in ${view.source.label}\n`);
       await vscode.commands.executeCommand('vscode.diff', left, right, `${e.table.name}: ${view.target.label} ↔ ${view.source.label}`);
     },
+    /** Applies a sync script (the active editor's, on its connection): statement by statement, production asks first, DDL jobs followed on TiDB. */
+    'tidb.schema.applySync': (args?: ApplyArgs) => applySync(manager, docs, args),
     'tidb.schema.generateSync': async (opts?: { drop?: boolean; assertInstant?: boolean }) => {
       if (!view.diff || !view.source || !view.target)
         return void vscode.window.showInformationMessage('Compare two schemas first (TiDB: Compare Schema…).');
@@ -254,4 +257,58 @@ export function schemaCompareCommands(
       return content;
     },
   };
+}
+
+export interface ApplyArgs {
+  text?: string;
+  connectionId?: string;
+  /** false: no confirmation (scripted use) */
+  confirm?: false;
+}
+
+async function applySync(manager: ConnectionManager, docs: DocumentConnections, args?: ApplyArgs): Promise<ApplyOutcome | undefined> {
+  const fail = (what: string) => (e: unknown) => void vscode.window.showErrorMessage(`${what}: ${(e as Error).message}`);
+  const editor = vscode.window.activeTextEditor;
+  const text = args?.text ?? editor?.document.getText();
+  const profile = args?.connectionId ? manager.store.get(args.connectionId) : editor ? await docs.resolve(editor.document.uri) : undefined;
+  if (!text || !profile) return void vscode.window.showInformationMessage('Open a sync script (Generate Sync Script…) on its connection.');
+  const statements = scriptStatements(text);
+  if (!statements.length)
+    return void vscode.window.showInformationMessage(
+      'The script has no statements to apply (drops stay comments unless you asked for them).',
+    );
+  if (args?.confirm !== false) {
+    const ok = await vscode.window.showWarningMessage(
+      `${profile.production ? `${profile.name} is a production connection. ` : ''}Apply ${statements.length} ${statements.length === 1 ? 'statement' : 'statements'} to ${profile.name}?`,
+      {
+        modal: true,
+        detail: statements.slice(0, 12).join(';\n') + (statements.length > 12 ? `;\n…and ${statements.length - 12} more` : ';'),
+      },
+      'Apply',
+    );
+    if (ok !== 'Apply') return;
+  }
+  const session = await manager.connect(profile.id).catch(fail('Could not connect'));
+  if (!session) return;
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Applying to ${profile.name}`, cancellable: true },
+    (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      return applyStatements(session, statements, {
+        signal: ac.signal,
+        onStep: (i, sql) =>
+          progress.report({ message: `${i + 1} of ${statements.length}: ${sql.slice(0, 80)}`, increment: 100 / statements.length }),
+        onProgress: (jobs) => jobs[0] && progress.report({ message: describeJob(jobs[0]) }),
+      });
+    },
+  );
+  const summary = `${outcome.applied.length} of ${statements.length} applied`;
+  if (outcome.failed)
+    void vscode.window.showErrorMessage(
+      `${summary}; stopped at: ${outcome.failed.sql.slice(0, 200)} — ${outcome.failed.message}. Not run: ${outcome.notRun.length}.`,
+    );
+  else if (outcome.cancelled) void vscode.window.showWarningMessage(`${summary}; cancelled before the other ${outcome.notRun.length}.`);
+  else void vscode.window.showInformationMessage(`${summary} to ${profile.name}. Compare again to check.`);
+  return outcome;
 }
