@@ -16,6 +16,7 @@ const pictures = {
   'results-grid.png': 'results-grid.png',
   'backup.png': 'backup.png',
   'performance.png': 'performance-kill-confirmation.png',
+  'schema-compare.png': 'schema-compare.png',
 };
 for (const shot of Object.values(pictures)) fs.rmSync(path.join(from, shot), { force: true });
 const r = spawnSync(process.execPath, ['test/run.mjs', 'e2e/e2e'], { cwd: root, stdio: 'inherit' });

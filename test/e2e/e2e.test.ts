@@ -577,6 +577,61 @@ uiTest(
   },
 );
 
+uiTest('Compare Schema between a dev and a prod connection (environment colours), a table side by side, the sync script', async () => {
+  const ws = workspaceCopy();
+  const admin = await db.admin();
+  await admin.query('DROP DATABASE IF EXISTS shop_prod');
+  await admin.query('CREATE DATABASE shop_prod');
+  await admin.query('CREATE TABLE shop_prod.orders LIKE shop.orders');
+  await admin.query('ALTER TABLE shop_prod.orders DROP COLUMN note, ADD COLUMN legacy INT');
+  await admin.end();
+  const conn = (id: string, name: string, environment: string, database: string) => ({
+    id,
+    name,
+    host: '127.0.0.1',
+    port: db.port,
+    user: db.user,
+    database,
+    tls: 'off',
+    environment,
+  });
+  const inst = await start(false, {
+    'tidb.connections': [conn('dev', 'dev maria', 'dev', 'shop'), conn('prod', 'prod maria', 'prod', 'shop_prod')],
+  });
+  const page = await openWorkbench(inst, ws);
+  await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
+  const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  await row('prod maria').waitFor({ timeout: 30_000 });
+  assert.match(await row('prod maria').innerText(), /\[prod\]/);
+  assert.match(await row('dev maria').innerText(), /\[dev\]/);
+  const password = async () => {
+    const pw = page.locator('.quick-input-widget input[type="password"]');
+    await pw.waitFor({ state: 'visible', timeout: 30_000 });
+    await pw.fill(db.password);
+    await page.keyboard.press('Enter');
+  };
+  const choose = async (label: string) => {
+    const item = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await item.waitFor({ timeout: 30_000 });
+    await item.click();
+  };
+  await command(page, 'TiDB: Compare Schema…');
+  await choose('dev maria');
+  await password();
+  await choose('shop');
+  await choose('prod maria');
+  await password();
+  await choose('shop_prod');
+  await row('Different (1)').waitFor({ timeout: 60_000 });
+  await page.locator('.pane-body .monaco-list-row', { hasText: '+1 columns' }).first().click();
+  const diff = page.locator('.monaco-diff-editor').first();
+  await diff.locator('.view-line', { hasText: 'legacy' }).first().waitFor({ timeout: 30_000 });
+  await diff.locator('.view-line', { hasText: 'note' }).first().waitFor({ timeout: 30_000 });
+  // the view only in dev is listed with the tables
+  assert.match(await page.locator('.pane-body', { hasText: 'Only in dev maria/shop' }).last().innerText(), /v_big_orders/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'schema-compare.png') });
+});
+
 uiTest('a production connection asks before a statement that changes data, showing it; Cancel leaves the data alone', async () => {
   const ws = workspaceCopy();
   fs.writeFileSync(path.join(ws, 'danger.sql'), "UPDATE orders SET note = 'changed' WHERE email = 'a@example.com';\n");

@@ -198,7 +198,7 @@ export function schemaCompareCommands(
           void vscode.window
             .showInformationMessage(
               n
-                ? `${n} ${n === 1 ? 'table differs' : 'tables differ'} between ${source.label} and ${target.label}.`
+                ? `${n} ${n === 1 ? 'table or view differs' : 'tables and views differ'} between ${source.label} and ${target.label}.`
                 : `${target.label} matches ${source.label}.`,
               ...(n ? ['Generate Sync Script'] : []),
             )
