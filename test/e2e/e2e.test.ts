@@ -630,6 +630,9 @@ uiTest('Compare Schema between a dev and a prod connection (environment colours)
   // the view only in dev is listed with the tables
   assert.match(await page.locator('.pane-body', { hasText: 'Only in dev maria/shop' }).last().innerText(), /v_big_orders/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'schema-compare.png') });
+  const cleanup = await db.admin();
+  await cleanup.query('DROP DATABASE shop_prod');
+  await cleanup.end();
 });
 
 uiTest('a production connection asks before a statement that changes data, showing it; Cancel leaves the data alone', async () => {
