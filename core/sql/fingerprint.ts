@@ -7,8 +7,13 @@
 // repeated VALUES rows as `(...)`, comments, hints and a slow-log `[arguments: …]` tail dropped.
 import { Lexer } from './lexer';
 
+/** `Query` of a prepared statement ends with ` [arguments: (…)];` in TiDB's slow log: the statement is what comes before. */
+export function stripSlowLogArguments(query: string): string {
+  return query.replace(/\s*\[arguments: [\s\S]*\];?\s*$/, '').trim();
+}
+
 export function fingerprint(statement: string): string {
-  const text = statement.replace(/\s*\[arguments: [\s\S]*\];?\s*$/, '');
+  const text = stripSlowLogArguments(statement);
   const lx = new Lexer(text);
   const out: string[] = [];
   while (lx.scan()) {

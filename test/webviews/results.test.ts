@@ -362,6 +362,11 @@ test('sorting: a header click sorts ascending (NULL first, numeric text by value
   await page.click(header);
   assert.deepEqual(await shown(), ['b', 'a', 'c', 'd'], 'a third click: as received');
   assert.equal(await page.getAttribute(header, 'aria-sort'), 'none');
+  // rows that arrive while sorted take their place when the grid is next drawn
+  await page.click(header);
+  await send(page, [{ type: 'rows', runId: 4, set: 0, rows: [['e', '5']] }]);
+  await page.waitForFunction(() => document.querySelectorAll('.rows .row').length === 5);
+  assert.deepEqual(await shown(), ['c', 'e', 'a', 'b', 'd']);
   const p = (await posted(page)).filter((m) => m.type === 'copy');
   assert.deepEqual(p, [
     { type: 'copy', set: 0, rows: [3, 0], format: 'tsv' },

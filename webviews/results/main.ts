@@ -21,6 +21,8 @@ interface SetView {
   sort?: { col: number; desc: boolean };
   /** the rows' indexes in display order while sorted */
   order?: number[];
+  /** rows arrived since the last sort: sorted again when next drawn (once per frame, not per batch) */
+  sortStale?: boolean;
 }
 
 /** The data row shown at display position `r`. */
@@ -151,6 +153,10 @@ function renderGrid(set: SetView): void {
 function renderRows(): void {
   const set = state.sets[state.active];
   if (!set) return;
+  if (set.sortStale) {
+    set.sortStale = false;
+    applySort(set);
+  }
   const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_H) - OVERSCAN);
   const visible = Math.ceil((scroller.clientHeight || 600) / ROW_H) + 2 * OVERSCAN;
   const last = Math.min(set.rows.length, first + visible);
@@ -479,7 +485,7 @@ window.addEventListener('message', (ev: MessageEvent<ToResults>) => {
     case 'rows': {
       const set = state.sets[m.set];
       for (const r of m.rows) set.rows.push(r);
-      if (set.sort) applySort(set);
+      if (set.sort) set.sortStale = true;
       if (set.widths && set.rows.length <= 200 + m.rows.length) set.widths = columnWidths(set);
       if (state.active === m.set) {
         if (set.rows.length === m.rows.length) renderGrid(set);

@@ -12,6 +12,8 @@ import { listDatabases } from '../explorer/catalog';
 import type { CommandTable } from '../commandTable';
 import type { Node } from '../explorer/tree';
 import { log } from '../log';
+import type { OperatorS3 } from '../localCluster/operator';
+import { askS3 } from './pitr';
 import { backupSql, LOCAL_WARNING, redactUrl, restoreSql, storageUrl, type Storage } from './br/brSql';
 import { restoreConflicts, runBr, type Queryable } from './br/brRunner';
 import type { BackupHistory, BackupRecord } from './history';
@@ -518,24 +520,26 @@ export async function operatorBackupCommand(
       'Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.',
     );
   const defaultPrefix = `${info.name}/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`;
-  const ask = (prompt: string, value = '', password = false) =>
-    vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
-  const dbs = args ? (args.databases ?? []).join(',') : await ask('Databases to back up (comma-separated; empty for the whole cluster)');
+  const dbs = args
+    ? (args.databases ?? []).join(',')
+    : await vscode.window.showInputBox({
+        prompt: 'Databases to back up (comma-separated; empty for the whole cluster)',
+        ignoreFocusOut: true,
+      });
   if (dbs === undefined) return;
-  const bucket = args ? args.bucket : await ask('S3 bucket');
-  if (!bucket) return;
-  const prefix = args ? (args.prefix ?? defaultPrefix) : await ask('Path inside the bucket', defaultPrefix);
-  if (!prefix) return;
-  const endpoint = args
-    ? (args.endpoint ?? setting('backup.s3Endpoint'))
-    : await ask('S3 endpoint (empty for AWS)', setting('backup.s3Endpoint'));
-  if (endpoint === undefined) return;
-  const secretName = args
-    ? (args.secretName ?? 's3-secret')
-    : await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
-  if (!secretName) return;
-  const accessKey = (args ? args.accessKey : await ask('Access key (empty: use the existing Secret)')) || undefined;
-  const secretKey = accessKey ? (args ? args.secretKey : await ask('Secret key', '', true)) : undefined;
+  const endpointArg = args ? (args.endpoint ?? setting('backup.s3Endpoint')) : undefined;
+  const s3: OperatorS3 | undefined = args
+    ? {
+        provider: endpointArg ? 'minio' : 'aws',
+        bucket: args.bucket,
+        prefix: args.prefix ?? defaultPrefix,
+        endpoint: endpointArg || undefined,
+        secretName: args.secretName ?? 's3-secret',
+        accessKey: args.accessKey || undefined,
+        secretKey: args.accessKey ? args.secretKey || undefined : undefined,
+      }
+    : await askS3(info.namespace, defaultPrefix);
+  if (!s3?.bucket) return;
   const name = args?.name ?? `backup-${Date.now().toString(36)}`;
   try {
     const status = await vscode.window.withProgress(
@@ -559,15 +563,7 @@ export async function operatorBackupCommand(
               .split(',')
               .map((d) => d.trim())
               .filter(Boolean),
-            s3: {
-              provider: endpoint ? 'minio' : 'aws',
-              bucket,
-              prefix,
-              endpoint: endpoint || undefined,
-              secretName,
-              accessKey,
-              secretKey: secretKey || undefined,
-            },
+            s3,
           },
           { signal: ac.signal, onPhase: (s) => progress.report({ message: s.phase }) },
         );
@@ -580,8 +576,15 @@ export async function operatorBackupCommand(
       connection: `${info.namespace}/${info.name}`,
       server: 'TiDB (Kubernetes)',
       databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'],
-      location: status.backupPath ?? `s3://${bucket}/${prefix}`,
-      s3: { bucket, prefix, provider: endpoint ? 'minio' : 'aws', endpoint: endpoint || undefined, secretName, namespace: info.namespace },
+      location: status.backupPath ?? `s3://${s3.bucket}/${s3.prefix}`,
+      s3: {
+        bucket: s3.bucket,
+        prefix: s3.prefix,
+        provider: s3.provider,
+        endpoint: s3.endpoint,
+        secretName: s3.secretName,
+        namespace: info.namespace,
+      },
       // the snapshot's commit ts: where a point-in-time restore from this backup can start
       backupTs: status.commitTs,
       resource: { name, namespace: info.namespace, cluster: info.name },

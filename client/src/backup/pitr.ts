@@ -80,7 +80,7 @@ async function addBackupStore(target: { namespace: string; name: string }): Prom
 }
 
 /** The S3 (or MinIO) place for a cluster's backups: the local store when the namespace has one, else asked; keys go to a Secret, never to settings. */
-async function askS3(namespace: string, defaultPrefix: string): Promise<OperatorS3 | undefined> {
+export async function askS3(namespace: string, defaultPrefix: string): Promise<OperatorS3 | undefined> {
   const k = await kube();
   const kc = k.defaultKubeConfig();
   const local = kc ? await k.localStore(kc, namespace, LOCAL_BUCKET) : undefined;

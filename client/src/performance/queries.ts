@@ -5,6 +5,7 @@
 // the slow log's times are seconds, the statement summary's nanoseconds; both become milliseconds.
 // Values go through placeholders; the few words spliced into the text come from fixed lists.
 // Facts and versions: ../shared/tidb-ops/README.md part A. No VS Code imports.
+import { stripSlowLogArguments } from '../../../core/sql/fingerprint';
 import type { Flavor } from './capabilities';
 
 export interface Query {
@@ -164,10 +165,8 @@ export function digestPlans(rows: Row[]): DigestPlan[] {
   }));
 }
 
-/** `Query` of a prepared statement ends with ` [arguments: (…)];` in the slow log: the statement is what comes before. */
-export function stripArguments(query: string): string {
-  return query.replace(/\s*\[arguments: [\s\S]*\];?\s*$/, '').trim();
-}
+/** A slow-log `Query` without the ` [arguments: (…)];` of a prepared statement. */
+export const stripArguments = stripSlowLogArguments;
 
 /** Slow-log `Stats`: `t1:pseudo,t2:4078…` → the tables whose statistics were pseudo. */
 export function pseudoTables(stats: string): string[] {

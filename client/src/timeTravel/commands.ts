@@ -5,6 +5,7 @@
 import { format } from 'mysql2';
 import * as vscode from 'vscode';
 import type { CommandTable } from '../commandTable';
+import { pickConnection } from '../connections/commands';
 import type { ConnectionManager } from '../connections/manager';
 import type { Session } from '../connections/session';
 import { log } from '../log';
@@ -38,7 +39,7 @@ export function timeTravelCommands(manager: ConnectionManager, tree: TtTree, que
   const fail = (what: string) => (e: unknown) => void vscode.window.showErrorMessage(`${what}: ${(e as Error).message}`);
   /** a TiDB session for a node (or a connection the user picks), or undefined after saying why not */
   const tidb = async (n?: { connectionId: string }): Promise<Session | undefined> => {
-    const id = n?.connectionId ?? (await pickTidb(manager));
+    const id = n?.connectionId ?? (await pickConnection(manager, 'Time travel on which TiDB connection?'))?.id;
     if (!id) return undefined;
     const s = await manager.connect(id).catch(fail('Could not connect'));
     if (s && s.server.flavor !== 'tidb') {
@@ -206,20 +207,4 @@ async function askTime(w: GcWindow, title: string, current?: AsOf, absolute = fa
     },
   });
   return text === undefined ? undefined : parseAsOf(text);
-}
-
-/** A TiDB connection to travel on: the connected one when there is only one, else a pick. */
-async function pickTidb(manager: ConnectionManager): Promise<string | undefined> {
-  const profiles = manager.profiles();
-  const pick = await vscode.window.showQuickPick(
-    profiles.map((p) => ({
-      label: p.name,
-      description: manager.session(p.id)
-        ? `${manager.session(p.id)!.server.flavor} ${manager.session(p.id)!.server.version}`
-        : `${p.host}:${p.port}`,
-      id: p.id,
-    })),
-    { title: 'Time travel on which TiDB connection?' },
-  );
-  return pick?.id;
 }
