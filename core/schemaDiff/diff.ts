@@ -3,7 +3,7 @@
 // index changes, dropped tables last. Each ALTER carries TiDB's cost class: metadata only (instant)
 // or a reorg that rewrites or backfills every row (ADD INDEX, a lossy column type change), from
 // ../shared/tidb-ops/README.md part C (ddl-introduction.md, sql-statement-modify-column.md).
-import type { ColumnModel, IndexModel, SchemaModel, TableModel, ViewModel } from './model';
+import type { ColumnModel, IndexModel, SchemaModel, SequenceModel, TableModel, ViewModel } from './model';
 
 export interface TableDiff {
   name: string;
@@ -22,6 +22,27 @@ export interface SchemaDiff {
   onlyInTarget: TableModel[];
   changed: TableDiff[];
   views: { onlyInSource: ViewModel[]; onlyInTarget: ViewModel[]; changed: ViewModel[] };
+  /** changed: the source's definition, with the target's for the message */
+  sequences: { onlyInSource: SequenceModel[]; onlyInTarget: SequenceModel[]; changed: Array<{ from: SequenceModel; to: SequenceModel }> };
+}
+
+/** Named objects only on one side, and those whose key differs. */
+function diffNamed<T extends { name: string; key: string }>(source: Map<string, T>, target: Map<string, T>) {
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return {
+    onlyInSource: [...source]
+      .filter(([k]) => !target.has(k))
+      .map(([, v]) => v)
+      .sort(byName),
+    onlyInTarget: [...target]
+      .filter(([k]) => !source.has(k))
+      .map(([, v]) => v)
+      .sort(byName),
+    changed: [...source]
+      .filter(([k, v]) => target.has(k) && target.get(k)!.key !== v.key)
+      .map(([k, v]) => ({ from: target.get(k)!, to: v }))
+      .sort((a, b) => byName(a.to, b.to)),
+  };
 }
 
 export function diffSchemas(source: SchemaModel, target: SchemaModel): SchemaDiff {
@@ -38,21 +59,16 @@ export function diffSchemas(source: SchemaModel, target: SchemaModel): SchemaDif
   }
   for (const [k, t] of target.tables) if (!source.tables.has(k)) onlyInTarget.push(t);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-  const views = {
-    onlyInSource: [...source.views]
-      .filter(([k]) => !target.views.has(k))
-      .map(([, v]) => v)
-      .sort(byName),
-    onlyInTarget: [...target.views]
-      .filter(([k]) => !source.views.has(k))
-      .map(([, v]) => v)
-      .sort(byName),
-    changed: [...source.views]
-      .filter(([k, v]) => target.views.has(k) && target.views.get(k)!.key !== v.key)
-      .map(([, v]) => v)
-      .sort(byName),
+  const v = diffNamed(source.views, target.views);
+  const views = { ...v, changed: v.changed.map((c) => c.to) };
+  const sequences = diffNamed(source.sequences ?? new Map(), target.sequences ?? new Map());
+  return {
+    onlyInSource: onlyInSource.sort(byName),
+    onlyInTarget: onlyInTarget.sort(byName),
+    changed: changed.sort(byName),
+    views,
+    sequences,
   };
-  return { onlyInSource: onlyInSource.sort(byName), onlyInTarget: onlyInTarget.sort(byName), changed: changed.sort(byName), views };
 }
 
 export function isEmpty(d: SchemaDiff): boolean {
@@ -62,8 +78,21 @@ export function isEmpty(d: SchemaDiff): boolean {
     !d.changed.length &&
     !d.views.onlyInSource.length &&
     !d.views.onlyInTarget.length &&
-    !d.views.changed.length
+    !d.views.changed.length &&
+    !d.sequences.onlyInSource.length &&
+    !d.sequences.onlyInTarget.length &&
+    !d.sequences.changed.length
   );
+}
+
+/** ENGINE, CHARSET and COLLATE given on one side only are the server's default on the other: not a difference. */
+const DEFAULTED_OPTIONS = new Set(['engine', 'charset', 'collate']);
+
+function optionsDiffer(a: Map<string, string>, b: Map<string, string>): boolean {
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    if (a.has(k) && b.has(k) ? a.get(k) !== b.get(k) : !DEFAULTED_OPTIONS.has(k)) return true;
+  }
+  return false;
 }
 
 function diffTable(s: TableModel, t: TableModel): TableDiff | undefined {
@@ -82,7 +111,7 @@ function diffTable(s: TableModel, t: TableModel): TableDiff | undefined {
     addIndexes: s.indexes.filter((i) => ti.get(i.name.toLowerCase())?.key !== i.key),
     dropIndexes: t.indexes.filter((i) => si.get(i.name.toLowerCase())?.key !== i.key),
   };
-  if (s.options !== t.options) d.options = { from: t.options, to: s.options };
+  if (optionsDiffer(s.optionMap, t.optionMap)) d.options = { from: t.options, to: s.options };
   if (s.partition !== t.partition) d.partition = { from: t.partition, to: s.partition };
   const any =
     d.addColumns.length ||
@@ -153,6 +182,7 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
     const n = o.rows?.get(table.toLowerCase());
     return n === undefined ? '' : ` (~${n.toLocaleString('en-US')} rows in the target)`;
   };
+  sequenceSteps(d, steps);
   for (const t of d.onlyInSource) steps.push({ sql: t.createSql, cost: 'instant', why: 'a new table' });
   for (const t of d.changed) {
     const alter = `ALTER TABLE ${q(t.name)}`;
@@ -195,6 +225,10 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
     steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such view' });
   }
   // drops last: after everything that could still read them
+  for (const s of d.sequences.onlyInTarget) {
+    const sql = `DROP SEQUENCE ${q(s.name)}`;
+    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such sequence' });
+  }
   for (const t of d.changed)
     for (const c of t.dropColumns) {
       const sql = `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(c.name)}`;
@@ -205,6 +239,24 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
     steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such table: its data is lost' });
   }
   return steps;
+}
+
+/**
+ * New sequences are created; a changed one is altered in the options that define it (TiDB v6.4+ and
+ * MariaDB have ALTER SEQUENCE), never restarted: its START differs by the values already handed out,
+ * which is a counter, like AUTO_INCREMENT=n. First in the migration: a new table's DEFAULT NEXTVAL(s)
+ * needs its sequence. A sequence only in the target is dropped with the other drops, last.
+ */
+function sequenceSteps(d: SchemaDiff, steps: MigrationStep[]): void {
+  for (const s of d.sequences.onlyInSource) steps.push({ sql: s.createSql, cost: 'instant', why: 'a new sequence' });
+  for (const { from, to } of d.sequences.changed) {
+    const a = to.options;
+    steps.push({
+      sql: `ALTER SEQUENCE ${q(to.name)} INCREMENT BY ${a.increment} MINVALUE ${a.minvalue} MAXVALUE ${a.maxvalue} ${a.cache === '0' ? 'NOCACHE' : `CACHE ${a.cache}`} ${a.cycle ? 'CYCLE' : 'NOCYCLE'}`,
+      cost: 'instant',
+      why: `the sequence's options differ (target: ${from.key}): metadata only; its current value is kept`,
+    });
+  }
 }
 
 /** The migration as a reviewable SQL document (linted like any other). */

@@ -3,8 +3,11 @@
 // Built from CREATE TABLE text (SHOW CREATE TABLE of a live server, or a folder's DDL) with the
 // engine's lexer and DDL reader, so TiDB-only syntax is read as well as MySQL's. What is noise:
 // AUTO_INCREMENT=n counters, comments (TiDB's /*T![…] … */ features are kept as their content),
-// whitespace and case, integer display widths (int(11) vs int), `DEFAULT NULL` on a nullable column.
-import { parseCreateTable } from '../sql/ddl';
+// whitespace and case, integer display widths (int(11) vs int), `DEFAULT NULL` on a nullable column,
+// a column's CHARACTER SET / COLLATE equal to its table's default (MySQL, MariaDB and TiDB print them
+// only when they differ), utf8 vs utf8mb3, and ENGINE / CHARSET / COLLATE given on one side only
+// (a hand-written DDL that leaves them to the server's default).
+import { type ColumnDef, parseCreateTable } from '../sql/ddl';
 import { split } from '../sql/splitter';
 import { Stmt } from '../sql/statement';
 
@@ -30,7 +33,14 @@ export interface TableModel {
   indexes: IndexModel[];
   /** table options that matter (engine, charset, collation, comment, TiDB's shard/auto-random options), normalized */
   options: string;
+  /** the same, by lower-cased option name */
+  optionMap: Map<string, string>;
+  /** the table options as written (for re-rendering an altered table) */
+  optionsSql: string;
   partition: string;
+  partitionSql: string;
+  /** CHECK constraints as written: kept when re-rendering, not compared (servers print them differently) */
+  checksSql: string[];
   /** the CREATE TABLE as read, AUTO_INCREMENT=n removed */
   createSql: string;
 }
@@ -43,10 +53,61 @@ export interface ViewModel {
   createSql: string;
 }
 
+export interface SequenceModel {
+  name: string;
+  /** the options that define it, normalized with their defaults (START is not compared: see diff.ts) */
+  key: string;
+  options: SequenceOptions;
+  createSql: string;
+}
+
+export interface SequenceOptions {
+  start: string;
+  increment: string;
+  minvalue: string;
+  maxvalue: string;
+  cache: string;
+  cycle: boolean;
+}
+
 export interface SchemaModel {
   /** by lower-cased name */
   tables: Map<string, TableModel>;
   views: Map<string, ViewModel>;
+  sequences: Map<string, SequenceModel>;
+}
+
+const unquote = (n: string) => (n.startsWith('`') ? n.slice(1, -1).replace(/``/g, '`') : n);
+const NAME = '(?:`(?:[^`]|``)+`|[\\w$]+)';
+
+/**
+ * A sequence from SHOW CREATE SEQUENCE (TiDB and MariaDB print every option:
+ * `CREATE SEQUENCE \`s\` start with 1 minvalue 1 maxvalue 9223372036854775806 increment by 1 cache 1000 nocycle ENGINE=InnoDB`)
+ * or a hand-written CREATE SEQUENCE that leaves options to their defaults, which are the same on
+ * TiDB (sql-statement-create-sequence.md) and MariaDB: INCREMENT 1, MINVALUE 1 / MAXVALUE
+ * 9223372036854775806 ascending (-9223372036854775807 / -1 descending), START at the bound the
+ * sequence starts from, CACHE 1000, NOCYCLE.
+ */
+export function sequenceModel(text: string): SequenceModel | undefined {
+  const m = new RegExp(
+    `^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?SEQUENCE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:${NAME}\\s*\\.\\s*)?(${NAME})([\\s\\S]*?);?\\s*$`,
+    'i',
+  ).exec(text);
+  if (!m) return undefined;
+  const name = unquote(m[1]);
+  const body = m[2].replace(/\/\*[\s\S]*?\*\//g, ' ').toLowerCase();
+  const num = (re: RegExp) => re.exec(body)?.[1];
+  const increment = num(/\bincrement\s*(?:by\s*|=\s*)?(-?\d+)/) ?? '1';
+  const desc = increment.startsWith('-');
+  const minvalue = (/\bno\s*minvalue\b/.test(body) ? undefined : num(/\bminvalue\s*=?\s*(-?\d+)/)) ?? (desc ? '-9223372036854775807' : '1');
+  const maxvalue = (/\bno\s*maxvalue\b/.test(body) ? undefined : num(/\bmaxvalue\s*=?\s*(-?\d+)/)) ?? (desc ? '-1' : '9223372036854775806');
+  const start = num(/\bstart\s*(?:with\s*|=\s*)?(-?\d+)/) ?? (desc ? maxvalue : minvalue);
+  const cache = /\bnocache\b|\bno\s+cache\b/.test(body) ? '0' : (num(/\bcache\s*=?\s*(\d+)/) ?? '1000');
+  const cycle = /(^|[^\w])cycle\b/.test(body.replace(/\bno\s*cycle\b/g, ''));
+  const options = { start, increment, minvalue, maxvalue, cache, cycle };
+  const key = `increment ${increment} minvalue ${minvalue} maxvalue ${maxvalue} cache ${cache} ${cycle ? 'cycle' : 'nocycle'}`;
+  const createSql = `CREATE SEQUENCE \`${name.replace(/`/g, '``')}\` START WITH ${start} INCREMENT BY ${increment} MINVALUE ${minvalue} MAXVALUE ${maxvalue} ${cache === '0' ? 'NOCACHE' : `CACHE ${cache}`} ${cycle ? 'CYCLE' : 'NOCYCLE'}`;
+  return { name, key, options, createSql };
 }
 
 /**
@@ -59,27 +120,49 @@ export function viewModel(text: string, db?: string): ViewModel | undefined {
     text,
   );
   if (!m) return undefined;
-  const unq = (n: string) => (n.startsWith('`') ? n.slice(1, -1).replace(/``/g, '`') : n);
   const parts = m[1].split(/\s*\.\s*(?=`|[\w$])/);
-  const name = unq(parts[parts.length - 1].trim());
+  const name = unquote(parts[parts.length - 1].trim());
   let query = m[2].trim();
   if (db) {
     const qualifier = new RegExp(`\`${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/`/g, '``')}\`\\.`, 'g');
     query = query.replace(qualifier, '');
   }
-  const key = query.replace(/`/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-  return { name, key, createSql: `CREATE OR REPLACE VIEW \`${name.replace(/`/g, '``')}\` AS ${query}` };
+  return { name, key: viewKey(query), createSql: `CREATE OR REPLACE VIEW \`${name.replace(/`/g, '``')}\` AS ${query}` };
+}
+
+/**
+ * A view's query as compared: the servers store it expanded (MariaDB and MySQL write every column
+ * as `db`.`table`.`column` AS `column`), a migration writes it as typed. Quotes, table qualifiers,
+ * an alias equal to its column and spacing around punctuation are dropped. String literals are kept.
+ */
+function viewKey(query: string): string {
+  return query
+    .split(/('(?:[^'\\]|\\.|'')*')/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/`/g, '')
+            .toLowerCase()
+            .replace(/\b[a-z_$][\w$]*\.(?=[a-z_$])/g, '')
+            .replace(/\b([a-z_$][\w$]*) as \1\b/g, '$1')
+            .replace(/\s*([,()=<>+*/-])\s*/g, '$1')
+            .replace(/\s+/g, ' '),
+    )
+    .join('')
+    .trim();
 }
 
 /** Tokens of [first, end) as normalized text: lower-cased, single-spaced, literals kept, integer widths dropped. */
-function tokensText(s: Stmt, first: number, end: number): string {
+function tokensText(s: Stmt, first: number, end: number, skip?: Set<number>): string {
   const out: string[] = [];
   for (let i = first; i < end && i < s.length; i++) {
+    if (skip?.has(i)) continue;
     const t = s.tokens[i];
     const raw = s.src.slice(t.start, t.end);
     if (t.kind === 'string') out.push(raw);
     else if (t.kind === 'qident') out.push(t.value.toLowerCase());
-    else out.push(raw.toLowerCase());
+    else out.push(utf8mb3(raw.toLowerCase()));
   }
   return out
     .join(' ')
@@ -88,6 +171,45 @@ function tokensText(s: Stmt, first: number, end: number): string {
     .replace(/ \)/g, ')')
     .replace(/ , /g, ',');
 }
+
+/** Tokens of a column's inline PRIMARY KEY / UNIQUE [KEY] / CLUSTERED, with the indexes they stand for added to `out`. */
+function inlineKeys(s: Stmt, c: ColumnDef, out: IndexModel[]): number[] {
+  const toks: number[] = [];
+  const q = `\`${c.name.replace(/`/g, '``')}\``;
+  const n = c.name.toLowerCase();
+  if (c.primaryKey !== undefined) {
+    toks.push(c.primaryKey);
+    if (s.is(c.primaryKey, 'PRIMARY') && s.is(c.primaryKey + 1, 'KEY')) toks.push(c.primaryKey + 1);
+    const cl = c.clustered ? ` ${c.clustered.value}` : '';
+    if (c.clustered) toks.push(c.clustered.tok);
+    out.push({ name: 'PRIMARY', kind: 'PRIMARY', key: `primary key(${n})${cl.toLowerCase()}`, sql: `PRIMARY KEY (${q})${cl}` });
+  }
+  if (c.unique !== undefined) {
+    toks.push(c.unique);
+    if (s.is(c.unique + 1, 'KEY')) toks.push(c.unique + 1);
+    out.push({ name: c.name, kind: 'UNIQUE', key: `unique key ${n}(${n})`, sql: `UNIQUE KEY ${q} (${q})` });
+  }
+  return toks;
+}
+
+/** The text of tokens [first, end) as written, without the tokens in `skip`. */
+function sourceSkipping(s: Stmt, first: number, end: number, skip: number[]): string {
+  if (!skip.length) return sourceText(s, first, end);
+  const runs: string[] = [];
+  let from = -1;
+  for (let i = first; i <= Math.min(end, s.length); i++) {
+    const keep = i < Math.min(end, s.length) && !skip.includes(i);
+    if (keep && from === -1) from = i;
+    if (!keep && from !== -1) {
+      runs.push(sourceText(s, from, i));
+      from = -1;
+    }
+  }
+  return runs.join(' ');
+}
+
+/** MySQL 8.0.30+ prints utf8mb3 for utf8 (and utf8mb3_… for utf8_… collations); MariaDB and TiDB print utf8. */
+const utf8mb3 = (w: string) => w.replace(/^utf8(?=$|_)/, 'utf8mb3');
 
 /** The text of tokens [first, end) as written. */
 function sourceText(s: Stmt, first: number, end: number): string {
@@ -106,6 +228,16 @@ const KEPT_OPTIONS = new Set([
   'TTL',
 ]);
 
+/**
+ * INDEX and KEY are synonyms, UNIQUE alone is UNIQUE KEY, and a CONSTRAINT name before UNIQUE or
+ * PRIMARY KEY is printed by the servers as the index's name (or dropped for the primary key).
+ */
+function indexKey(key: string): string {
+  let k = key.replace(/^constraint (\S+) (unique|primary)\b/, (_, n, w) => (w === 'primary' ? 'primary' : `unique key ${n}`));
+  k = k.replace(/^(unique|fulltext|spatial) (?:index|key) /, '$1 key ').replace(/^index /, 'key ');
+  return k.replace(/^unique (?!key )/, 'unique key ').replace(/^unique key key /, 'unique key ');
+}
+
 /** A table from its CREATE TABLE statement; undefined when the text is not one. */
 export function tableModel(createSql: string): TableModel | undefined {
   const [st] = split(createSql).statements;
@@ -113,37 +245,91 @@ export function tableModel(createSql: string): TableModel | undefined {
   const s = new Stmt(createSql, st);
   const ct = parseCreateTable(s);
   if (!ct?.name) return undefined;
+  const opt = (n: string) => ct.options.find((o) => o.name === n)?.value.toLowerCase();
+  const tableCollate = opt('COLLATE') && utf8mb3(opt('COLLATE')!);
+  const tableCharset = opt('CHARSET') ? utf8mb3(opt('CHARSET')!) : tableCollate?.split('_')[0];
+  const inlineIndexes: IndexModel[] = [];
+  const pkColumns = new Set(
+    ct.indexes.filter((i) => i.kind === 'PRIMARY').flatMap((i) => i.parts.map((p) => (p.column ?? '').toLowerCase())),
+  );
   const columns = ct.columns.map((c): ColumnModel => {
-    let key = tokensText(s, c.first, c.end);
+    // PRIMARY KEY / UNIQUE written on the column: the servers print them as the table's indexes
+    const inline = inlineKeys(s, c, inlineIndexes);
+    // a column's charset / collation equal to the table's is what the server prints as nothing
+    const skip = new Set<number>(inline);
+    const range = (r: { keyword: number; tok: number }) => {
+      for (let i = r.keyword; i <= r.tok; i++) skip.add(i);
+    };
+    const collate = c.collate && utf8mb3(c.collate.name.toLowerCase());
+    const charset = c.charset ? utf8mb3(c.charset.name.toLowerCase()) : collate?.split('_')[0];
+    const keepCollate = collate && collate !== tableCollate;
+    if (c.collate && !keepCollate) range(c.collate);
+    // with a collation kept, the charset it implies is redundant
+    if (c.charset && (keepCollate ? charset === collate!.split('_')[0] : charset === tableCharset)) range(c.charset);
+    let key = tokensText(s, c.first, c.end, skip);
     // MySQL and MariaDB print DEFAULT NULL for a nullable column, a hand-written DDL often does not
     if (!c.notNull) key = key.replace(/ default null\b/, '');
-    return { name: c.name, key, sql: sourceText(s, c.first, c.end) };
+    // NULL is the default and a primary key's columns are NOT NULL whether written or not: said once, at the end
+    key = key.replace(/ (?<!default )not null\b/, '').replace(/ (?<!default )null\b/, '');
+    if (c.notNull || c.primaryKey !== undefined || pkColumns.has(c.name.toLowerCase())) key += ' not null';
+    return { name: c.name, key, sql: sourceSkipping(s, c.first, c.end, inline) };
   });
-  const indexes = ct.indexes
-    .filter((i) => i.kind !== 'CHECK')
-    .map((i): IndexModel => {
-      const name = i.kind === 'PRIMARY' ? 'PRIMARY' : (i.name ?? `${i.parts.map((p) => p.column).join('_')}`);
-      return { name, kind: i.kind, key: tokensText(s, i.first, i.end), sql: sourceText(s, i.first, i.end) };
-    });
-  const options = ct.options
-    .filter((o) => KEPT_OPTIONS.has(o.name))
-    .map((o) => `${o.name.toLowerCase()}=${tokensText(s, o.valueStart, o.valueEnd)}`)
+  const checksSql = ct.indexes.filter((i) => i.kind === 'CHECK').map((i) => sourceText(s, i.first, i.end));
+  const indexes = [
+    ...inlineIndexes,
+    ...ct.indexes
+      .filter((i) => i.kind !== 'CHECK')
+      .map((i): IndexModel => {
+        const name = i.kind === 'PRIMARY' ? 'PRIMARY' : (i.name ?? `${i.parts.map((p) => p.column).join('_')}`);
+        return { name, kind: i.kind, key: indexKey(tokensText(s, i.first, i.end)), sql: sourceText(s, i.first, i.end) };
+      }),
+  ];
+  const optionMap = new Map(
+    ct.options
+      .filter((o) => KEPT_OPTIONS.has(o.name))
+      .map((o) => [o.name.toLowerCase(), tokensText(s, o.valueStart, o.valueEnd)] as [string, string]),
+  );
+  if (tableCharset && !optionMap.has('charset')) optionMap.set('charset', tableCharset);
+  const options = [...optionMap]
+    .map(([k, v]) => `${k}=${v}`)
     .sort()
     .join(' ');
+  const optionsSql = ct.options
+    .filter((o) => o.name !== 'AUTO_INCREMENT')
+    .map((o) => sourceText(s, o.tok, o.valueEnd))
+    .join(' ');
   const partition = ct.partition ? tokensText(s, ct.partition.tok, ct.partition.end) : '';
+  const partitionSql = ct.partition ? sourceText(s, ct.partition.tok, ct.partition.end) : '';
   const name = ct.name.name;
   const text = sourceText(s, 0, s.length).replace(/\s+AUTO_INCREMENT\s*=\s*\d+/i, '');
-  return { name, columns, indexes, options, partition, createSql: text };
+  return { name, columns, indexes, options, optionMap, optionsSql, partition, partitionSql, checksSql, createSql: text };
 }
 
-/** A schema from CREATE TABLE statements (others are ignored) and views. */
-export function schemaModel(creates: Iterable<string>, views: Iterable<ViewModel> = []): SchemaModel {
+/** A schema from CREATE TABLE statements (others are ignored), views and sequences. */
+export function schemaModel(
+  creates: Iterable<string>,
+  views: Iterable<ViewModel> = [],
+  sequences: Iterable<SequenceModel> = [],
+): SchemaModel {
   const tables = new Map<string, TableModel>();
   for (const sql of creates) {
     const t = tableModel(sql);
     if (t) tables.set(t.name.toLowerCase(), t);
   }
-  return { tables, views: new Map([...views].map((v) => [v.name.toLowerCase(), v])) };
+  return {
+    tables,
+    views: new Map([...views].map((v) => [v.name.toLowerCase(), v])),
+    sequences: new Map([...sequences].map((q) => [q.name.toLowerCase(), q])),
+  };
+}
+
+/**
+ * CREATE TABLE text for a table model whose columns or indexes were changed (a replayed ALTER):
+ * the parts as written, in order, with the options and partitioning as written.
+ */
+export function renderCreate(t: Pick<TableModel, 'name' | 'columns' | 'indexes' | 'checksSql' | 'optionsSql' | 'partitionSql'>): string {
+  const body = [...t.columns.map((c) => c.sql), ...t.indexes.map((i) => i.sql), ...t.checksSql].map((l) => `  ${l}`).join(',\n');
+  return `CREATE TABLE \`${t.name.replace(/`/g, '``')}\` (\n${body}\n)${t.optionsSql ? ` ${t.optionsSql}` : ''}${t.partitionSql ? `\n${t.partitionSql}` : ''}`;
 }
 
 /** Every CREATE [OR REPLACE] VIEW of a SQL file's text. */

@@ -36,6 +36,10 @@ before(async () => {
     'CREATE VIEW src.v_big AS SELECT id, total FROM src.orders WHERE total > 100',
     'CREATE VIEW dst.v_big AS SELECT id FROM dst.orders',
     'CREATE VIEW dst.v_old AS SELECT 1 AS x',
+    'CREATE SEQUENCE src.seq_order START WITH 100 INCREMENT BY 10',
+    'CREATE SEQUENCE dst.seq_order',
+    'CREATE SEQUENCE src.seq_new NOCACHE',
+    'CREATE SEQUENCE dst.seq_old',
     "INSERT INTO dst.customers (email) VALUES ('a@x'), ('b@x'), ('c@x')",
     'INSERT INTO dst.orders VALUES (1, 1, 9.5, NULL), (2, 2, 10, NULL)',
   ])
@@ -90,6 +94,11 @@ test('every kind of difference is found, with TiDB’s cost class for each step;
     ['v_old'],
   );
   assert.doesNotMatch(d.views.changed[0].createSql, /`src`\./);
+  // sequences (MariaDB's SHOW CREATE SEQUENCE, the form TiDB copied)
+  assert.deepEqual(
+    [d.sequences.onlyInSource, d.sequences.onlyInTarget, d.sequences.changed.map((x) => x.to)].map((l) => l.map((q) => q.name)),
+    [['seq_new'], ['seq_old'], ['seq_order']],
+  );
   const steps = migration(d, { flavor: 'tidb', drop: true, rows: await rowCounts(c, 'dst') });
   assert.ok(
     steps.findIndex((x) => /^CREATE OR REPLACE VIEW `v_big`/.test(x.sql)) > steps.findIndex((x) => /ADD COLUMN `name`/.test(x.sql)),
@@ -102,8 +111,10 @@ test('every kind of difference is found, with TiDB’s cost class for each step;
   assert.equal(cost(/ADD KEY `idx_name`/), 'reorg');
   assert.equal(cost(/ADD COLUMN `name`/), 'instant');
   assert.match(steps.find((s) => /ADD KEY `idx_customer`/.test(s.sql))!.why, /~2 rows in the target/);
-  // safe order: the new table first, the drops last
-  assert.match(steps[0].sql, /^CREATE TABLE `audit_log`/);
+  // safe order: new sequences (a DEFAULT NEXTVAL needs them) and tables first, the drops last
+  assert.match(steps[0].sql, /^CREATE SEQUENCE `seq_new` START WITH 1 .* NOCACHE/);
+  assert.match(steps[1].sql, /^ALTER SEQUENCE `seq_order` INCREMENT BY 10 /);
+  assert.match(steps[2].sql, /^CREATE TABLE `audit_log`/);
   assert.deepEqual(
     steps.slice(-2).map((s) => s.sql),
     ['ALTER TABLE `customers` DROP COLUMN `legacy`', 'DROP TABLE `old_stuff`'],
@@ -116,7 +127,9 @@ test('every kind of difference is found, with TiDB’s cost class for each step;
   );
   // TiDB: cheap steps can assert ALGORITHM=INSTANT, reorgs never do
   const asserted = migration(d, { flavor: 'tidb', assertInstant: true });
-  assert.ok(asserted.filter((s) => s.cost === 'instant' && s.sql.startsWith('ALTER')).every((s) => s.sql.endsWith(', ALGORITHM=INSTANT')));
+  assert.ok(
+    asserted.filter((s) => s.cost === 'instant' && s.sql.startsWith('ALTER TABLE')).every((s) => s.sql.endsWith(', ALGORITHM=INSTANT')),
+  );
   assert.ok(asserted.filter((s) => s.cost === 'reorg').every((s) => !s.sql.includes('ALGORITHM')));
   assert.match(migrationScript(steps, 'src → dst'), /^-- src → dst\n-- \d+ steps; review before running/);
 });
@@ -145,10 +158,14 @@ test('tidb-schema-diff: drift between two live databases exits 1 with the migrat
     for (const [i, t] of [...model.tables.values()].entries())
       fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.sql`), `${t.createSql};\n`);
     fs.writeFileSync(path.join(dir, 'views.sql'), [...model.views.values()].map((v) => `${v.createSql};\n`).join(''));
-    fs.writeFileSync(path.join(dir, 'zz-later.sql'), 'ALTER TABLE customers ADD COLUMN later INT;\n');
+    fs.writeFileSync(path.join(dir, 'seqs.sql'), [...model.sequences.values()].map((q) => `${q.createSql};\n`).join(''));
+    fs.writeFileSync(
+      path.join(dir, 'zz-later.sql'),
+      'ALTER TABLE customers ADD COLUMN later INT;\nALTER TABLE customers DROP COLUMN later;\nALTER TABLE orders COALESCE PARTITION 2;\n',
+    );
     const same = cli(dir, url('src'));
     assert.equal(same.code, 0, same.out);
-    assert.match(same.err, /1 ALTER TABLE statements are not replayed/);
+    assert.match(same.err, /zz-later\.sql:3: not replayed, a partition operation \(COALESCE\): ALTER TABLE orders COALESCE PARTITION 2/);
     assert.equal(cli(dir, url('dst')).code, 1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -240,5 +257,59 @@ test('two servers: a database copied by its migration from one MariaDB to an emp
   } finally {
     await o.end();
     await other.stop();
+  }
+});
+
+test('a migrations folder: the files applied to MariaDB in order and the same folder replayed compare equal; V10 after V2', async () => {
+  const files: Array<[string, string]> = [
+    [
+      'V1__init.sql',
+      `CREATE TABLE users (id BIGINT PRIMARY KEY AUTO_INCREMENT, email VARCHAR(100) NOT NULL UNIQUE, name VARCHAR(50) CHARACTER SET latin1, bio TEXT, KEY idx_name_email (name, email)) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE posts (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, title VARCHAR(200), KEY idx_user (user_id));
+CREATE TABLE scratch (id INT);
+INSERT INTO users (email, name) VALUES ('a@x', 'a');`,
+    ],
+    [
+      'V2__profile.sql',
+      `ALTER TABLE users ADD COLUMN age INT AFTER id, ADD INDEX idx_age (age), MODIFY email VARCHAR(200) NOT NULL;
+ALTER TABLE users DROP COLUMN name, RENAME COLUMN bio TO about, ALTER COLUMN age SET DEFAULT 18;
+CREATE UNIQUE INDEX uk_title ON posts (user_id, title);
+ALTER TABLE posts CHANGE title headline VARCHAR(300) COMMENT 'shown on top';`,
+    ],
+    [
+      'V3__audit.sql',
+      `CREATE TABLE audit LIKE posts;
+RENAME TABLE audit TO audit_log;
+ALTER TABLE audit_log COMMENT='who did what', DROP INDEX uk_title;
+DROP TABLE IF EXISTS scratch;
+CREATE SEQUENCE post_ids START WITH 1000 INCREMENT BY 5;
+CREATE VIEW recent AS SELECT id, headline FROM posts WHERE id > 10;`,
+    ],
+    // V10 sorts before V2 as a string; applied after it, it sees age's default of 18
+    [
+      'V10__later.sql',
+      'ALTER TABLE users ALTER COLUMN age DROP DEFAULT;\nALTER SEQUENCE post_ids CACHE 50;\nDROP INDEX idx_user ON posts;',
+    ],
+  ];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tk-migrations-'));
+  try {
+    for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+    await c.query('CREATE DATABASE mig');
+    await c.query('USE mig');
+    // applied in version order, as a migration tool does
+    for (const [, text] of [files[0], files[1], files[2], files[3]]) for (const sql of scriptStatements(text)) await c.query(sql);
+    const live = await liveSchema(c, 'mig');
+    assert.deepEqual([...live.tables.keys()].sort(), ['audit_log', 'posts', 'users']);
+    const r = cli(dir, url('mig'));
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.equal(r.err.includes('not replayed'), false, r.err);
+    // and drift is seen: a column added by hand on the server
+    await c.query('ALTER TABLE mig.users ADD COLUMN hotfix INT');
+    const drift = cli(dir, url('mig'), '--drop');
+    assert.equal(drift.code, 1);
+    assert.match(drift.out, /^ALTER TABLE `users` DROP COLUMN `hotfix`;$/m);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await c.query('DROP DATABASE IF EXISTS mig');
   }
 });

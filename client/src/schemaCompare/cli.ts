@@ -1,14 +1,15 @@
 // tidb-schema-diff <source> <target>: the migration that makes the target's tables like the
 // source's, on stdout, for CI ("does prod match the migrations folder?"). A source or target is a
 // mysql:// URL with the database in its path (the password from the URL, or TIDB_PASSWORD), or a
-// .sql file or a folder of them (their CREATE TABLE statements). Exit codes: 0 equal, 1 drift
+// .sql file or a folder of them (their DDL replayed in version order: V2__ before V10__). Exit codes: 0 equal, 1 drift
 // (the migration is printed), 2 usage or connection error. Never uses ADMIN CHECKSUM TABLE: data
 // is out of scope here (sync-diff-inspector compares data).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffSchemas, isEmpty, migration, migrationScript } from '../../../core/schemaDiff/diff';
-import { createTablesIn, createViewsIn, type SchemaModel, schemaModel, type ViewModel } from '../../../core/schemaDiff/model';
+import type { SchemaModel } from '../../../core/schemaDiff/model';
+import { replayDdl, type Unreplayed } from '../../../core/schemaDiff/replay';
 import { connect, detectServer } from '../connections/driver';
 import { parseConnectionUrl } from '../connections/profile';
 import { liveSchema, rowCounts } from './load';
@@ -25,8 +26,8 @@ export interface Side {
   label: string;
   flavor?: 'tidb' | 'mysql' | 'mariadb';
   rows?: Map<string, number>;
-  /** statements in files the model does not replay (ALTER TABLE …) */
-  skipped?: number;
+  /** schema statements in files the model does not replay (a partition operation, CONVERT TO …) */
+  unreplayed?: Unreplayed[];
 }
 
 /** Reads one side: a live database or DDL files. */
@@ -47,26 +48,20 @@ export async function readSide(spec: string, env: NodeJS.ProcessEnv = process.en
       await c.end().catch(() => undefined);
     }
   }
-  const files = sqlFiles(spec);
-  const creates: string[] = [];
-  const views: ViewModel[] = [];
-  let skipped = 0;
-  for (const f of files) {
-    const text = fs.readFileSync(f, 'utf8');
-    creates.push(...createTablesIn(text));
-    views.push(...createViewsIn(text));
-    skipped += (text.match(/^\s*ALTER\s+TABLE\b/gim) ?? []).length;
-  }
-  return { model: schemaModel(creates, views), label: spec, skipped };
+  const files = sqlFiles(spec).map((f) => ({ name: f, text: fs.readFileSync(f, 'utf8') }));
+  const r = replayDdl(files);
+  return { model: r.model, label: spec, unreplayed: r.unreplayed };
 }
 
-function sqlFiles(p: string): string[] {
+/** A file or a folder's .sql files (sub-folders too) in migration order: numbers compare as numbers (V2__ before V10__). */
+export function sqlFiles(p: string): string[] {
   const st = fs.statSync(p);
   if (st.isFile()) return [p];
+  const order = new Intl.Collator('en', { numeric: true });
   return fs
     .readdirSync(p, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sqlFiles(path.join(p, e.name)) : e.name.endsWith('.sql') ? [path.join(p, e.name)] : []))
-    .sort();
+    .sort((a, b) => order.compare(a.name, b.name))
+    .flatMap((e) => (e.isDirectory() ? sqlFiles(path.join(p, e.name)) : e.name.endsWith('.sql') ? [path.join(p, e.name)] : []));
 }
 
 /** A URL with its password hidden, for messages. */
@@ -114,7 +109,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   for (const s of [source, target])
-    if (s.skipped) err(`tidb-schema-diff: ${s.label}: ${s.skipped} ALTER TABLE statements are not replayed; only CREATE TABLE is read\n`);
+    for (const u of s.unreplayed ?? []) err(`tidb-schema-diff: ${u.file}:${u.line}: not replayed, ${u.why}: ${u.statement}\n`);
   const d = diffSchemas(source.model, target.model);
   if (isEmpty(d)) {
     err(

@@ -1,8 +1,15 @@
-// A live database's schema for the compare: SHOW CREATE TABLE of every base table, read into the
+// A live database's schema for the compare: SHOW CREATE TABLE / VIEW / SEQUENCE of each, read into the
 // engine's model (core/schemaDiff). Row counts (estimates from information_schema) for the size
 // notes on reorgs. No VS Code imports.
 import type * as mysql from 'mysql2/promise';
-import { type SchemaModel, schemaModel, type ViewModel, viewModel } from '../../../core/schemaDiff/model';
+import {
+  type SchemaModel,
+  type SequenceModel,
+  schemaModel,
+  sequenceModel,
+  type ViewModel,
+  viewModel,
+} from '../../../core/schemaDiff/model';
 import { showCreate } from '../explorer/catalog';
 
 type Queryable = Pick<mysql.Connection, 'query'>;
@@ -23,7 +30,17 @@ export async function liveSchema(c: Queryable, db: string): Promise<SchemaModel>
     const v = viewModel(await showCreate(c, db, String(r.name), 'view'), db);
     if (v) views.push(v);
   }
-  return schemaModel(creates, views);
+  // TiDB and MariaDB list sequences as TABLE_TYPE 'SEQUENCE'; MySQL has none
+  const [seqRows] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_NAME",
+    [db],
+  );
+  const sequences: SequenceModel[] = [];
+  for (const r of seqRows) {
+    const q = sequenceModel(await showCreate(c, db, String(r.name), 'sequence'));
+    if (q) sequences.push(q);
+  }
+  return schemaModel(creates, views, sequences);
 }
 
 export async function rowCounts(c: Queryable, db: string): Promise<Map<string, number>> {

@@ -4,7 +4,8 @@
 // (linted like any other, run through the production guard).
 import * as vscode from 'vscode';
 import { diffSchemas, isEmpty, migration, migrationScript, type SchemaDiff } from '../../../core/schemaDiff/diff';
-import type { SchemaModel, TableModel, ViewModel } from '../../../core/schemaDiff/model';
+import type { SchemaModel, SequenceModel, TableModel, ViewModel } from '../../../core/schemaDiff/model';
+import type { Unreplayed } from '../../../core/schemaDiff/replay';
 import type { CommandTable } from '../commandTable';
 import type { ConnectionManager } from '../connections/manager';
 import { listDatabases } from '../explorer/catalog';
@@ -23,11 +24,19 @@ interface Side {
   connectionId?: string;
   flavor?: 'tidb' | 'mysql' | 'mariadb';
   rows?: Map<string, number>;
+  unreplayed?: Unreplayed[];
 }
 
 type Element =
-  | { kind: 'group'; which: 'source' | 'target' | 'changed'; tables: TableModel[]; views: ViewModel[]; label: string }
-  | { kind: 'table'; which: 'source' | 'target' | 'changed'; table: { name: string }; detail: string; view?: boolean };
+  | {
+      kind: 'group';
+      which: 'source' | 'target' | 'changed';
+      tables: TableModel[];
+      views: ViewModel[];
+      sequences: SequenceModel[];
+      label: string;
+    }
+  | { kind: 'table'; which: 'source' | 'target' | 'changed'; table: { name: string }; detail: string; object?: 'view' | 'sequence' };
 
 export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
@@ -46,13 +55,14 @@ export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vsco
 
   getTreeItem(e: Element): vscode.TreeItem {
     if (e.kind === 'group') {
-      const item = new vscode.TreeItem(`${e.label} (${e.tables.length + e.views.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      const n = e.tables.length + e.views.length + e.sequences.length;
+      const item = new vscode.TreeItem(`${e.label} (${n})`, vscode.TreeItemCollapsibleState.Expanded);
       item.iconPath = new vscode.ThemeIcon(e.which === 'source' ? 'diff-added' : e.which === 'target' ? 'diff-removed' : 'diff-modified');
       return item;
     }
     const item = new vscode.TreeItem(e.table.name, vscode.TreeItemCollapsibleState.None);
     item.description = e.detail;
-    item.iconPath = new vscode.ThemeIcon(e.view ? 'eye' : 'table');
+    item.iconPath = new vscode.ThemeIcon(e.object === 'view' ? 'eye' : e.object === 'sequence' ? 'symbol-number' : 'table');
     item.command = { command: 'tidb.schema.showDiff', title: 'Show Difference', arguments: [e] };
     item.contextValue = 'schemaTable';
     return item;
@@ -65,34 +75,32 @@ export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vsco
       if (isEmpty(d)) return [];
       const groups: Element[] = [];
       const v = d.views;
-      if (d.onlyInSource.length || v.onlyInSource.length)
-        groups.push({
-          kind: 'group',
-          which: 'source',
-          tables: d.onlyInSource,
-          views: v.onlyInSource,
-          label: `Only in ${this.source.label}`,
-        });
-      if (d.onlyInTarget.length || v.onlyInTarget.length)
-        groups.push({
-          kind: 'group',
-          which: 'target',
-          tables: d.onlyInTarget,
-          views: v.onlyInTarget,
-          label: `Only in ${this.target.label}`,
-        });
-      if (d.changed.length || v.changed.length)
-        groups.push({
-          kind: 'group',
-          which: 'changed',
-          tables: d.changed.map((c) => this.target!.model.tables.get(c.name.toLowerCase())!),
-          views: v.changed,
-          label: 'Different',
-        });
+      const q = d.sequences;
+      const group = (
+        which: 'source' | 'target' | 'changed',
+        tables: TableModel[],
+        views: ViewModel[],
+        sequences: SequenceModel[],
+        label: string,
+      ) => {
+        if (tables.length || views.length || sequences.length) groups.push({ kind: 'group', which, tables, views, sequences, label });
+      };
+      group('source', d.onlyInSource, v.onlyInSource, q.onlyInSource, `Only in ${this.source.label}`);
+      group('target', d.onlyInTarget, v.onlyInTarget, q.onlyInTarget, `Only in ${this.target.label}`);
+      group(
+        'changed',
+        d.changed.map((c) => this.target!.model.tables.get(c.name.toLowerCase())!),
+        v.changed,
+        q.changed.map((c) => c.to),
+        'Different',
+      );
       return groups;
     }
     if (e.kind !== 'group') return [];
-    const views = e.views.map((view): Element => ({ kind: 'table', which: e.which, table: view, detail: 'view', view: true }));
+    const views = [
+      ...e.views.map((view): Element => ({ kind: 'table', which: e.which, table: view, detail: 'view', object: 'view' })),
+      ...e.sequences.map((seq): Element => ({ kind: 'table', which: e.which, table: seq, detail: 'sequence', object: 'sequence' })),
+    ];
     return [
       ...e.tables.map((table): Element => {
         const c = d.changed.find((x) => x.name.toLowerCase() === table.name.toLowerCase());
@@ -123,7 +131,10 @@ export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vsco
 export type SideArg = { connectionId: string; database: string } | { folder: string };
 
 async function sideOf(manager: ConnectionManager, a: SideArg): Promise<Side> {
-  if ('folder' in a) return { label: a.folder, model: (await readSide(a.folder)).model };
+  if ('folder' in a) {
+    const s = await readSide(a.folder);
+    return { label: a.folder, model: s.model, unreplayed: s.unreplayed };
+  }
   const session = await manager.connect(a.connectionId);
   return {
     label: `${session.profile.name}/${a.database}`,
@@ -156,7 +167,7 @@ async function pickSide(manager: ConnectionManager, role: 'source' | 'target'): 
     });
     if (!folder?.[0]) return;
     const s = await readSide(folder[0].fsPath);
-    return { label: vscode.workspace.asRelativePath(folder[0]), model: s.model };
+    return { label: vscode.workspace.asRelativePath(folder[0]), model: s.model, unreplayed: s.unreplayed };
   }
   const session = await manager.connect(pick.id);
   const dbs = await session.withMeta((q) => listDatabases(q));
@@ -187,18 +198,22 @@ export function schemaCompareCommands(
         if (!target) return;
         const d = view.set(source, target);
         await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+        warnUnreplayed([...(source.unreplayed ?? []), ...(target.unreplayed ?? [])]);
         const n =
           d.onlyInSource.length +
           d.onlyInTarget.length +
           d.changed.length +
           d.views.onlyInSource.length +
           d.views.onlyInTarget.length +
-          d.views.changed.length;
+          d.views.changed.length +
+          d.sequences.onlyInSource.length +
+          d.sequences.onlyInTarget.length +
+          d.sequences.changed.length;
         if (!args)
           void vscode.window
             .showInformationMessage(
               n
-                ? `${n} ${n === 1 ? 'table or view differs' : 'tables and views differ'} between ${source.label} and ${target.label}.`
+                ? `${n} ${n === 1 ? 'object differs' : 'objects differ'} between ${source.label} and ${target.label}.`
                 : `${target.label} matches ${source.label}.`,
               ...(n ? ['Generate Sync Script'] : []),
             )
@@ -218,7 +233,10 @@ export function schemaCompareCommands(
         ddl.set(u, text);
         return u;
       };
-      const of = (side: Side) => (e.view ? side.model.views : side.model.tables).get(e.table.name.toLowerCase())?.createSql;
+      const of = (side: Side) =>
+        (e.object === 'view' ? side.model.views : e.object === 'sequence' ? side.model.sequences : side.model.tables).get(
+          e.table.name.toLowerCase(),
+        )?.createSql;
       const left = uri(view.target, of(view.target) ? `${of(view.target)};\n` : `-- ${e.table.name} is not in ${view.target.label}\n`);
       const right = uri(view.source, of(view.source) ? `${of(view.source)};\n` : `-- ${e.table.name} is not in ${view.source.label}\n`);
       await vscode.commands.executeCommand('vscode.diff', left, right, `${e.table.name}: ${view.target.label} ↔ ${view.source.label}`);
@@ -257,6 +275,23 @@ export function schemaCompareCommands(
       return content;
     },
   };
+}
+
+/** Statements of a folder the compare could not replay: said, with where they are, so the user knows what the tree may miss. */
+function warnUnreplayed(u: Unreplayed[]): void {
+  if (!u.length) return;
+  const first = u[0];
+  void vscode.window
+    .showWarningMessage(
+      `${u.length} ${u.length === 1 ? 'statement was' : 'statements were'} not replayed (the compare may miss what they change): ${vscode.workspace.asRelativePath(first.file)}:${first.line} ${first.why}${u.length > 1 ? ', …' : ''}.`,
+      'Open',
+    )
+    .then((a) => {
+      if (a)
+        void vscode.window.showTextDocument(vscode.Uri.file(first.file), {
+          selection: new vscode.Range(first.line - 1, 0, first.line - 1, 0),
+        });
+    });
 }
 
 export interface ApplyArgs {
