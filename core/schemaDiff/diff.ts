@@ -53,7 +53,7 @@ export function diffSchemas(source: SchemaModel, target: SchemaModel): SchemaDif
     const t = target.tables.get(k);
     if (!t) onlyInSource.push(s);
     else {
-      const d = diffTable(s, t);
+      const d = diffTable(s, t, source.collations ?? target.collations);
       if (d) changed.push(d);
     }
   }
@@ -95,21 +95,35 @@ function optionsDiffer(a: Map<string, string>, b: Map<string, string>): boolean 
   return false;
 }
 
-function diffTable(s: TableModel, t: TableModel): TableDiff | undefined {
+/**
+ * A column's key with a charset named without its collation given the collation it means: the
+ * server's default for that charset (`collations`, read from a live side: MySQL's latin1 is
+ * latin1_swedish_ci, TiDB's latin1_bin).
+ */
+function withCollation(key: string, collations?: Map<string, string>): string {
+  if (!collations?.size) return key;
+  return key.replace(/ character set (\w+)(?! collate)/, (m, cs: string) => (collations.get(cs) ? ` collate ${collations.get(cs)}` : m));
+}
+
+function diffTable(s: TableModel, t: TableModel, collations?: Map<string, string>): TableDiff | undefined {
   const tc = new Map(t.columns.map((c) => [c.name.toLowerCase(), c]));
   const sc = new Map(s.columns.map((c) => [c.name.toLowerCase(), c]));
-  const ti = new Map(t.indexes.map((i) => [i.name.toLowerCase(), i]));
-  const si = new Map(s.indexes.map((i) => [i.name.toLowerCase(), i]));
+  // the index a server made for a foreign key is not compared
+  const tIdx = t.indexes.filter((i) => !i.implicit);
+  const sIdx = s.indexes.filter((i) => !i.implicit);
+  const ti = new Map(tIdx.map((i) => [i.id, i]));
+  const si = new Map(sIdx.map((i) => [i.id, i]));
+  const same = (a: ColumnModel, b: ColumnModel) => a.key === b.key || withCollation(a.key, collations) === withCollation(b.key, collations);
   const d: TableDiff = {
     name: t.name,
     addColumns: s.columns.filter((c) => !tc.has(c.name.toLowerCase())),
     dropColumns: t.columns.filter((c) => !sc.has(c.name.toLowerCase())),
     modifyColumns: s.columns
-      .filter((c) => tc.has(c.name.toLowerCase()) && tc.get(c.name.toLowerCase())!.key !== c.key)
+      .filter((c) => tc.has(c.name.toLowerCase()) && !same(tc.get(c.name.toLowerCase())!, c))
       .map((c) => ({ from: tc.get(c.name.toLowerCase())!, to: c })),
     // a changed index is dropped and added again
-    addIndexes: s.indexes.filter((i) => ti.get(i.name.toLowerCase())?.key !== i.key),
-    dropIndexes: t.indexes.filter((i) => si.get(i.name.toLowerCase())?.key !== i.key),
+    addIndexes: sIdx.filter((i) => ti.get(i.id)?.key !== i.key),
+    dropIndexes: tIdx.filter((i) => si.get(i.id)?.key !== i.key),
   };
   if (optionsDiffer(s.optionMap, t.optionMap)) d.options = { from: t.options, to: s.options };
   if (s.partition !== t.partition) d.partition = { from: t.partition, to: s.partition };
@@ -158,19 +172,19 @@ const INT_RANK: Record<string, number> = { tinyint: 1, smallint: 2, mediumint: 3
  * a reorg that rewrites the rows. On MySQL/MariaDB the same changes are cheap or copy the table.
  */
 export function modifyCost(from: ColumnModel, to: ColumnModel): { cost: Cost; why: string } {
-  const type = (k: string) => /^\S+ (\w+)(?:\((\d+)(?:,(\d+))?\))?( unsigned)?/.exec(k);
-  const a = type(from.key);
-  const b = type(to.key);
-  const rest = (k: string) => k.replace(/^\S+ \S+( unsigned)?/, '');
+  const type = (c: ColumnModel) => /^(\w+)(?:\((\d+)(?:,(\d+))?\))?( unsigned)?/.exec(c.type ?? '');
+  const a = type(from);
+  const b = type(to);
+  const rest = (c: ColumnModel) => c.key.slice(c.name.length + 1 + (c.type ?? '').length);
   if (a && b && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4])
     return { cost: 'instant', why: 'the type is unchanged: metadata only (default, comment, nullability)' };
   if (a && b && INT_RANK[a[1]] && INT_RANK[b[1]] && !!a[4] === !!b[4] && INT_RANK[b[1]] >= INT_RANK[a[1]])
     return { cost: 'instant', why: `a wider integer (${a[1]} → ${b[1]}): metadata only` };
-  if (a && b && a[1] === b[1] && /^(varchar|varbinary)$/.test(a[1]) && Number(b[2]) >= Number(a[2]) && rest(from.key) === rest(to.key))
+  if (a && b && a[1] === b[1] && /^(varchar|varbinary)$/.test(a[1]) && Number(b[2]) >= Number(a[2]) && rest(from) === rest(to))
     return { cost: 'instant', why: `a longer ${a[1]} (${a[2]} → ${b[2]}): metadata only` };
   return {
     cost: 'reorg',
-    why: `the type changes (${from.key.split(' ')[1]} → ${to.key.split(' ')[1]}): TiDB rewrites every row (Reorg-Data)`,
+    why: `the type changes (${from.type} → ${to.type}): TiDB rewrites every row (Reorg-Data)`,
   };
 }
 
@@ -188,7 +202,9 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
     const alter = `ALTER TABLE ${q(t.name)}`;
     for (const i of t.dropIndexes)
       steps.push({
-        sql: instant(`${alter} DROP ${i.kind === 'PRIMARY' ? 'PRIMARY KEY' : `INDEX ${q(i.name)}`}`),
+        sql: instant(
+          `${alter} DROP ${i.kind === 'PRIMARY' ? 'PRIMARY KEY' : i.kind === 'FOREIGN' ? `FOREIGN KEY ${q(i.name)}` : `INDEX ${q(i.name)}`}`,
+        ),
         cost: 'instant',
         why: 'dropping an index: metadata only',
       });

@@ -10,21 +10,28 @@
 import { type ColumnDef, parseCreateTable } from '../sql/ddl';
 import { split } from '../sql/splitter';
 import { Stmt } from '../sql/statement';
+import { attributes, columnType, indexShape, isForeignKeyIndex, mariaDbJson, sourceText, tokensText, utf8mb3 } from './normalize';
 
 export interface ColumnModel {
   name: string;
   /** what must be equal */
   key: string;
+  /** the type as the servers print it (bigint unsigned, decimal(10,2), varchar(20)) */
+  type?: string;
   /** the definition as written, for ADD / MODIFY COLUMN */
   sql: string;
 }
 
 export interface IndexModel {
-  /** PRIMARY for the primary key */
+  /** PRIMARY for the primary key; the name DROP INDEX / DROP FOREIGN KEY takes */
   name: string;
+  /** what pairs it with the other side's (see normalize.ts indexShape) */
+  id: string;
   kind: string;
   key: string;
   sql: string;
+  /** the index the server made for a foreign key: kept for rendering, not compared */
+  implicit?: boolean;
 }
 
 export interface TableModel {
@@ -75,6 +82,8 @@ export interface SchemaModel {
   tables: Map<string, TableModel>;
   views: Map<string, ViewModel>;
   sequences: Map<string, SequenceModel>;
+  /** a live side's default collation per charset (information_schema.CHARACTER_SETS), for columns that name only a charset */
+  collations?: Map<string, string>;
 }
 
 const unquote = (n: string) => (n.startsWith('`') ? n.slice(1, -1).replace(/``/g, '`') : n);
@@ -153,27 +162,8 @@ function viewKey(query: string): string {
     .trim();
 }
 
-/** Tokens of [first, end) as normalized text: lower-cased, single-spaced, literals kept, integer widths dropped. */
-function tokensText(s: Stmt, first: number, end: number, skip?: Set<number>): string {
-  const out: string[] = [];
-  for (let i = first; i < end && i < s.length; i++) {
-    if (skip?.has(i)) continue;
-    const t = s.tokens[i];
-    const raw = s.src.slice(t.start, t.end);
-    if (t.kind === 'string') out.push(raw);
-    else if (t.kind === 'qident') out.push(t.value.toLowerCase());
-    else out.push(utf8mb3(raw.toLowerCase()));
-  }
-  return out
-    .join(' ')
-    .replace(/\b(tinyint|smallint|mediumint|int|integer|bigint) \( \d+ \)(?! zerofill)/g, (m, type) => (m === 'tinyint ( 1 )' ? m : type))
-    .replace(/ \( /g, '(')
-    .replace(/ \)/g, ')')
-    .replace(/ , /g, ',');
-}
-
 /** Tokens of a column's inline PRIMARY KEY / UNIQUE [KEY] / CLUSTERED, with the indexes they stand for added to `out`. */
-function inlineKeys(s: Stmt, c: ColumnDef, out: IndexModel[]): number[] {
+function inlineKeys(s: Stmt, c: ColumnDef, out: IndexModel[], inPrimaryKey: boolean): number[] {
   const toks: number[] = [];
   const q = `\`${c.name.replace(/`/g, '``')}\``;
   const n = c.name.toLowerCase();
@@ -182,12 +172,21 @@ function inlineKeys(s: Stmt, c: ColumnDef, out: IndexModel[]): number[] {
     if (s.is(c.primaryKey, 'PRIMARY') && s.is(c.primaryKey + 1, 'KEY')) toks.push(c.primaryKey + 1);
     const cl = c.clustered ? ` ${c.clustered.value}` : '';
     if (c.clustered) toks.push(c.clustered.tok);
-    out.push({ name: 'PRIMARY', kind: 'PRIMARY', key: `primary key(${n})${cl.toLowerCase()}`, sql: `PRIMARY KEY (${q})${cl}` });
+    out.push({
+      name: 'PRIMARY',
+      id: 'primary',
+      kind: 'PRIMARY',
+      key: `primary key(${n})${cl.toLowerCase()}`,
+      sql: `PRIMARY KEY (${q})${cl}`,
+    });
   }
-  if (c.unique !== undefined) {
-    toks.push(c.unique);
-    if (s.is(c.unique + 1, 'KEY')) toks.push(c.unique + 1);
-    out.push({ name: c.name, kind: 'UNIQUE', key: `unique key ${n}(${n})`, sql: `UNIQUE KEY ${q} (${q})` });
+  // (with PRIMARY KEY on the same column the servers make no second, unique, index)
+  const serialUnique = c.type?.name === 'SERIAL' && c.primaryKey === undefined && !inPrimaryKey;
+  if ((c.unique !== undefined || serialUnique) && !out.some((x) => x.id === `key:${n}`)) {
+    // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
+    if (c.unique !== undefined) toks.push(c.unique);
+    if (c.unique !== undefined && s.is(c.unique + 1, 'KEY')) toks.push(c.unique + 1);
+    out.push({ name: c.name, id: `key:${n}`, kind: 'UNIQUE', key: `unique key ${n}(${n})`, sql: `UNIQUE KEY ${q} (${q})` });
   }
   return toks;
 }
@@ -208,14 +207,6 @@ function sourceSkipping(s: Stmt, first: number, end: number, skip: number[]): st
   return runs.join(' ');
 }
 
-/** MySQL 8.0.30+ prints utf8mb3 for utf8 (and utf8mb3_… for utf8_… collations); MariaDB and TiDB print utf8. */
-const utf8mb3 = (w: string) => w.replace(/^utf8(?=$|_)/, 'utf8mb3');
-
-/** The text of tokens [first, end) as written. */
-function sourceText(s: Stmt, first: number, end: number): string {
-  return s.src.slice(s.tokens[first].start, s.tokens[Math.min(end, s.length) - 1].end);
-}
-
 const KEPT_OPTIONS = new Set([
   'ENGINE',
   'CHARSET',
@@ -227,16 +218,6 @@ const KEPT_OPTIONS = new Set([
   'AUTO_RANDOM_BASE',
   'TTL',
 ]);
-
-/**
- * INDEX and KEY are synonyms, UNIQUE alone is UNIQUE KEY, and a CONSTRAINT name before UNIQUE or
- * PRIMARY KEY is printed by the servers as the index's name (or dropped for the primary key).
- */
-function indexKey(key: string): string {
-  let k = key.replace(/^constraint (\S+) (unique|primary)\b/, (_, n, w) => (w === 'primary' ? 'primary' : `unique key ${n}`));
-  k = k.replace(/^(unique|fulltext|spatial) (?:index|key) /, '$1 key ').replace(/^index /, 'key ');
-  return k.replace(/^unique (?!key )/, 'unique key ').replace(/^unique key key /, 'unique key ');
-}
 
 /** A table from its CREATE TABLE statement; undefined when the text is not one. */
 export function tableModel(createSql: string): TableModel | undefined {
@@ -254,40 +235,62 @@ export function tableModel(createSql: string): TableModel | undefined {
   );
   const columns = ct.columns.map((c): ColumnModel => {
     // PRIMARY KEY / UNIQUE written on the column: the servers print them as the table's indexes
-    const inline = inlineKeys(s, c, inlineIndexes);
+    const inline = inlineKeys(s, c, inlineIndexes, pkColumns.has(c.name.toLowerCase()));
     // a column's charset / collation equal to the table's is what the server prints as nothing
     const skip = new Set<number>(inline);
     const range = (r: { keyword: number; tok: number }) => {
       for (let i = r.keyword; i <= r.tok; i++) skip.add(i);
     };
-    const collate = c.collate && utf8mb3(c.collate.name.toLowerCase());
-    const charset = c.charset ? utf8mb3(c.charset.name.toLowerCase()) : collate?.split('_')[0];
+    const charset0 = c.charset ? utf8mb3(c.charset.name.toLowerCase()) : undefined;
+    // VARCHAR(n) BINARY is the charset's _bin collation
+    const binaryCollate = c.type?.binary !== undefined && !c.collate ? `${charset0 ?? tableCharset ?? ''}_bin` : undefined;
+    const collate = c.collate ? utf8mb3(c.collate.name.toLowerCase()) : binaryCollate;
+    const charset = charset0 ?? collate?.split('_')[0];
     const keepCollate = collate && collate !== tableCollate;
     if (c.collate && !keepCollate) range(c.collate);
     // with a collation kept, the charset it implies is redundant
     if (c.charset && (keepCollate ? charset === collate!.split('_')[0] : charset === tableCharset)) range(c.charset);
-    let key = tokensText(s, c.first, c.end, skip);
+    const n = c.name.toLowerCase();
+    const t = columnType(s, c);
+    let attrs = ` ${tokensText(s, t?.next ?? c.nameTok + 1, c.end, skip)}`;
+    if (binaryCollate && keepCollate && binaryCollate !== '_bin') attrs = ` collate ${binaryCollate}${attrs}`;
+    const serial = c.type?.name === 'SERIAL';
+    if (serial && !/ auto_increment\b/.test(attrs)) attrs += ' auto_increment';
     // MySQL and MariaDB print DEFAULT NULL for a nullable column, a hand-written DDL often does not
-    if (!c.notNull) key = key.replace(/ default null\b/, '');
+    if (!c.notNull) attrs = attrs.replace(/ default null\b/, '');
     // NULL is the default and a primary key's columns are NOT NULL whether written or not: said once, at the end
-    key = key.replace(/ (?<!default )not null\b/, '').replace(/ (?<!default )null\b/, '');
-    if (c.notNull || c.primaryKey !== undefined || pkColumns.has(c.name.toLowerCase())) key += ' not null';
-    return { name: c.name, key, sql: sourceSkipping(s, c.first, c.end, inline) };
+    attrs = attributes(attrs.replace(/ (?<!default )not null\b/, '').replace(/ (?<!default )null\b/, ''));
+    const json = mariaDbJson(n, t?.type ?? '', attrs);
+    const notNull = c.notNull || serial || c.primaryKey !== undefined || pkColumns.has(n);
+    const key = `${n} ${json.type}${json.attrs.trimEnd()}${notNull ? ' not null' : ''}`.replace(/ {2,}/g, ' ');
+    return { name: c.name, key, type: json.type, sql: sourceSkipping(s, c.first, c.end, inline) };
   });
   const checksSql = ct.indexes.filter((i) => i.kind === 'CHECK').map((i) => sourceText(s, i.first, i.end));
+  const shaped = ct.indexes.filter((i) => i.kind !== 'CHECK').map((i) => ({ def: i, shape: indexShape(s, i) }));
+  const fks = shaped.filter((x) => x.def.kind === 'FOREIGN').map((x) => ({ name: x.def.name ?? '', columns: x.shape.columns }));
+  const declared = new Set(shaped.map((x) => x.shape.id));
   const indexes = [
-    ...inlineIndexes,
-    ...ct.indexes
-      .filter((i) => i.kind !== 'CHECK')
-      .map((i): IndexModel => {
-        const name = i.kind === 'PRIMARY' ? 'PRIMARY' : (i.name ?? `${i.parts.map((p) => p.column).join('_')}`);
-        return { name, kind: i.kind, key: indexKey(tokensText(s, i.first, i.end)), sql: sourceText(s, i.first, i.end) };
+    // a column's inline key, unless the table (as re-rendered after an ALTER) declares it too
+    ...inlineIndexes.filter((i) => !declared.has(i.id)),
+    ...shaped.map(
+      ({ def, shape }): IndexModel => ({
+        name: shape.name,
+        id: shape.id,
+        kind: def.kind,
+        key: shape.key,
+        sql: sourceText(s, def.first, def.end),
+        implicit: isForeignKeyIndex({ kind: def.kind, name: shape.name, columns: shape.columns }, fks) || undefined,
       }),
+    ),
   ];
   const optionMap = new Map(
     ct.options
       .filter((o) => KEPT_OPTIONS.has(o.name))
-      .map((o) => [o.name.toLowerCase(), tokensText(s, o.valueStart, o.valueEnd)] as [string, string]),
+      .map((o) => {
+        const v = tokensText(s, o.valueStart, o.valueEnd);
+        const bare = /^(ENGINE|CHARSET|COLLATE)$/.test(o.name) ? utf8mb3(v.replace(/^'(.*)'$/, '$1').toLowerCase()) : v;
+        return [o.name.toLowerCase(), bare] as [string, string];
+      }),
   );
   if (tableCharset && !optionMap.has('charset')) optionMap.set('charset', tableCharset);
   const options = [...optionMap]

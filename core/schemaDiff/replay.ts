@@ -286,6 +286,8 @@ function applySpec(p: Parts, s: Stmt, spec: AlterSpec): string | undefined {
       else return `a partition operation (${spec.partitionOp ?? 'PARTITION'})`;
       return undefined;
     default:
+      // mysqldump's DISABLE/ENABLE KEYS, FORCE (a rebuild), ORDER BY (row order), tablespaces: no schema change
+      if (/^(DISABLE|ENABLE|FORCE|ORDER|DISCARD|IMPORT)$/.test(s.word(spec.first))) return undefined;
       return `an ALTER TABLE clause not replayed (${text(spec.first, spec.end).slice(0, 40)})`;
   }
 }
@@ -334,7 +336,7 @@ function column(sql: string): ColumnModel {
 
 function index(sql: string): IndexModel {
   const t = tableModel(`CREATE TABLE x (a INT, ${sql})`);
-  return t?.indexes[0] ?? { name: sql, kind: 'INDEX', key: sql.toLowerCase(), sql };
+  return t?.indexes[0] ?? { name: sql, id: `key:${sql}`, kind: 'INDEX', key: sql.toLowerCase(), sql };
 }
 
 /** Puts a column at its FIRST / AFTER position, or at `at` (its old place), or last. */

@@ -10,6 +10,7 @@ import {
   type ViewModel,
   viewModel,
 } from '../../../core/schemaDiff/model';
+import { utf8mb3 } from '../../../core/schemaDiff/normalize';
 import { showCreate } from '../explorer/catalog';
 
 type Queryable = Pick<mysql.Connection, 'query'>;
@@ -40,7 +41,15 @@ export async function liveSchema(c: Queryable, db: string): Promise<SchemaModel>
     const q = sequenceModel(await showCreate(c, db, String(r.name), 'sequence'));
     if (q) sequences.push(q);
   }
-  return schemaModel(creates, views, sequences);
+  return { ...schemaModel(creates, views, sequences), collations: await defaultCollations(c) };
+}
+
+/** The server's default collation per charset: what a column that names only its charset gets. */
+async function defaultCollations(c: Queryable): Promise<Map<string, string>> {
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT CHARACTER_SET_NAME AS cs, DEFAULT_COLLATE_NAME AS co FROM information_schema.CHARACTER_SETS',
+  );
+  return new Map(rows.map((r) => [utf8mb3(String(r.cs).toLowerCase()), utf8mb3(String(r.co).toLowerCase())]));
 }
 
 export async function rowCounts(c: Queryable, db: string): Promise<Map<string, number>> {
