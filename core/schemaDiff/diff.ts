@@ -188,6 +188,29 @@ export function modifyCost(from: ColumnModel, to: ColumnModel): { cost: Cost; wh
   };
 }
 
+/**
+ * Tables in an order where each comes after the tables its foreign keys reference (among these):
+ * CREATE in this order, DROP in the reverse. A cycle keeps its tables in name order.
+ */
+export function byReferences(tables: TableModel[]): TableModel[] {
+  const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
+  const out: TableModel[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (t: TableModel) => {
+    const k = t.name.toLowerCase();
+    if (state.has(k)) return;
+    state.set(k, 'visiting');
+    for (const i of t.indexes) {
+      const r = i.references && i.references !== k ? byName.get(i.references) : undefined;
+      if (r && !state.has(r.name.toLowerCase())) visit(r);
+    }
+    state.set(k, 'done');
+    out.push(t);
+  };
+  for (const t of tables) visit(t);
+  return out;
+}
+
 /** The statements that make the target like the source, in a safe order, each with its cost. */
 export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
   const steps: MigrationStep[] = [];
@@ -197,7 +220,7 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
     return n === undefined ? '' : ` (~${n.toLocaleString('en-US')} rows in the target)`;
   };
   sequenceSteps(d, steps);
-  for (const t of d.onlyInSource) steps.push({ sql: t.createSql, cost: 'instant', why: 'a new table' });
+  for (const t of byReferences(d.onlyInSource)) steps.push({ sql: t.createSql, cost: 'instant', why: 'a new table' });
   for (const t of d.changed) {
     const alter = `ALTER TABLE ${q(t.name)}`;
     for (const i of t.dropIndexes)
@@ -250,7 +273,7 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
       const sql = `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(c.name)}`;
       steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such column: its data is lost' });
     }
-  for (const t of d.onlyInTarget) {
+  for (const t of byReferences(d.onlyInTarget).reverse()) {
     const sql = `DROP TABLE ${q(t.name)}`;
     steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such table: its data is lost' });
   }

@@ -32,6 +32,8 @@ export interface IndexModel {
   sql: string;
   /** the index the server made for a foreign key: kept for rendering, not compared */
   implicit?: boolean;
+  /** a foreign key's referenced table (lower-cased) */
+  references?: string;
 }
 
 export interface TableModel {
@@ -280,6 +282,7 @@ export function tableModel(createSql: string): TableModel | undefined {
         key: shape.key,
         sql: sourceText(s, def.first, def.end),
         implicit: isForeignKeyIndex({ kind: def.kind, name: shape.name, columns: shape.columns }, fks) || undefined,
+        references: def.references?.table?.name.toLowerCase(),
       }),
     ),
   ];
