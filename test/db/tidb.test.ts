@@ -19,6 +19,9 @@ import { threadId } from '../../client/src/connections/mysqlInternals';
 import { cancelQuery, streamStatement } from '../../client/src/connections/stream';
 import { examplesWithAnswers, mismatch, runExample } from '../helpers/exampleRunner';
 import { parsePlan } from '../../core/plan/parse';
+import { diffSchemas, isEmpty, migration } from '../../core/schemaDiff/diff';
+import { applyStatements, describeJob } from '../../client/src/schemaCompare/apply';
+import { liveSchema } from '../../client/src/schemaCompare/load';
 import { applyEdit, maxExecutionTimeEdit } from '../../core/sql/hints';
 import { Session } from '../../client/src/connections/session';
 import { capabilities } from '../../client/src/performance/capabilities';
@@ -310,6 +313,53 @@ test('real TiDB: a table read as it was (AS OF TIMESTAMP and the read-only snaps
       ['after'],
     );
   } finally {
+    await c.end();
+    await s.close();
+  }
+});
+
+test('real TiDB: two databases compared (sequences, clustered keys, AUTO_RANDOM), the migration with ALGORITHM=INSTANT asserted applied with DDL job progress; a second compare is equal', {
+  skip,
+}, async () => {
+  const { profile, password } = parseConnectionUrl(url!);
+  const s = await Session.open({ ...profile, id: 'tidb', name: 'tidb' }, password, { connectTimeoutMs: 10_000 });
+  const c = await connect({ ...profile, id: 'tidb3', name: 'tidb3' }, password);
+  try {
+    for (const sql of [
+      'DROP DATABASE IF EXISTS tk_cmp_src',
+      'DROP DATABASE IF EXISTS tk_cmp_dst',
+      'CREATE DATABASE tk_cmp_src',
+      'CREATE DATABASE tk_cmp_dst',
+      'CREATE TABLE tk_cmp_src.orders (id BIGINT PRIMARY KEY AUTO_RANDOM, customer_id BIGINT NOT NULL, note VARCHAR(200), KEY idx_customer (customer_id))',
+      'CREATE TABLE tk_cmp_dst.orders (id BIGINT PRIMARY KEY AUTO_RANDOM, customer_id INT NOT NULL, note VARCHAR(100))',
+      'CREATE TABLE tk_cmp_src.items (id INT PRIMARY KEY CLUSTERED, name VARCHAR(50))',
+      'CREATE SEQUENCE tk_cmp_src.s INCREMENT BY 2',
+      'CREATE SEQUENCE tk_cmp_dst.s',
+      'INSERT INTO tk_cmp_dst.orders (customer_id) VALUES (1), (2), (3)',
+    ])
+      await c.query(sql);
+    const d = diffSchemas(await liveSchema(c, 'tk_cmp_src'), await liveSchema(c, 'tk_cmp_dst'));
+    const steps = migration(d, { flavor: 'tidb', assertInstant: true });
+    // the widening steps are instant on TiDB and carry ALGORITHM=INSTANT; ADD INDEX is a reorg
+    assert.ok(
+      steps.some((x) => /MODIFY COLUMN `customer_id` bigint.*ALGORITHM=INSTANT$/i.test(x.sql)),
+      JSON.stringify(steps),
+    );
+    assert.equal(steps.find((x) => /ADD KEY `idx_customer`/.test(x.sql))?.cost, 'reorg');
+    await s.run('USE tk_cmp_dst', {});
+    const jobs: string[] = [];
+    const out = await applyStatements(
+      s,
+      steps.filter((x) => !x.sql.startsWith('--')).map((x) => x.sql),
+      { pollMs: 200, onProgress: (j) => jobs.push(...j.map(describeJob)) },
+    );
+    assert.equal(out.failed, undefined, JSON.stringify(out.failed));
+    const again = diffSchemas(await liveSchema(c, 'tk_cmp_src'), await liveSchema(c, 'tk_cmp_dst'));
+    assert.ok(isEmpty(again), JSON.stringify(again).slice(0, 2000));
+    console.log(`# DDL job progress seen while applying: ${jobs.length ? jobs.join(' | ') : '(the jobs finished between polls)'}`);
+  } finally {
+    await c.query('DROP DATABASE IF EXISTS tk_cmp_src').catch(() => undefined);
+    await c.query('DROP DATABASE IF EXISTS tk_cmp_dst').catch(() => undefined);
     await c.end();
     await s.close();
   }
