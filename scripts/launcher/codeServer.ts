@@ -69,7 +69,7 @@ function envFor(root: string): NodeJS.ProcessEnv {
 export async function startCodeServer(
   cs: CodeServerPaths,
   dirs: ProfileDirs,
-  opts: { smokeTestDriver: boolean; port?: number },
+  opts: { smokeTestDriver: boolean; port?: number; locale?: string },
 ): Promise<Instance> {
   const port = opts.port ?? (await freePort());
   const cfg = path.join(dirs.root, 'config.yaml');
@@ -91,6 +91,8 @@ export async function startCodeServer(
     '--disable-workspace-trust',
   ];
   if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  // the display language (code-server's --locale): the extension's package.nls.<locale>.json and l10n bundle follow it
+  if (opts.locale) args.push('--locale', opts.locale);
   const log: string[] = [];
   // its own process group, so stopping it takes its children along
   const proc: ChildProcess = spawn(cs.nodeBin, args, { env: envFor(dirs.root), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,5 +1,6 @@
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'descending-index',
@@ -33,7 +34,16 @@ export default defineRule({
         if (p.desc === undefined) continue;
         ctx.report(
           p.desc,
-          `TiDB parses DESC in index${index.name ? ` ${index.name}` : ''} key part ${p.column ?? 'expression'} but builds the index ascending; reverse scans still work but are slower. Drop DESC from the index definition.`,
+          index.name
+            ? l10n.t(
+                'TiDB parses DESC in index {0} key part {1} but builds the index ascending; reverse scans still work but are slower. Drop DESC from the index definition.',
+                index.name,
+                p.column ?? l10n.t('expression'),
+              )
+            : l10n.t(
+                'TiDB parses DESC in key part {0} but builds the index ascending; reverse scans still work but are slower. Drop DESC from the index definition.',
+                p.column ?? l10n.t('expression'),
+              ),
         );
       }
     }

@@ -1,0 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { ensureCodeServer, prepareProfile, startCodeServer } from './scripts/launcher/codeServer';
+import { launchBrowser, newPage } from './test/e2e/browser';
+const cs = await ensureCodeServer();
+const dirs = prepareProfile(cs, {}, '/work/main/dist/tidb-toolkit.vsix');
+execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', '/tmp/zh-pack.vsix'], { stdio: 'inherit', env: { ...process.env, XDG_CONFIG_HOME: dirs.root + '/xc', XDG_DATA_HOME: dirs.root + '/xd' } });
+(await import('node:fs')).writeFileSync(dirs.userData + '/languagepacks.json', JSON.stringify({ 'zh-cn': { hash: 'test0001', extensions: [{ extensionIdentifier: { id: 'tidb-toolkit-tests.tidb-toolkit-test-zh-cn-locale' }, version: '0.0.1' }], translations: { vscode: dirs.extensions + '/tidb-toolkit-tests.tidb-toolkit-test-zh-cn-locale-0.0.1/translations/main.i18n.json' }, label: '中文(简体)' } }));
+const inst = await startCodeServer(cs, dirs, { smokeTestDriver: false, locale: 'zh-cn' });
+const b = await launchBrowser(); const page = await newPage(b);
+await page.goto(`${inst.url}/?folder=/tmp`);
+await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+await page.waitForTimeout(4000);
+await page.keyboard.press('F1');
+await page.locator('.quick-input-widget input').fill('>TiDB');
+await page.waitForTimeout(2000);
+console.log((await page.locator('.quick-input-list').innerText()).slice(0, 800));
+await page.screenshot({ path: '/tmp/zh.png' });
+await b.close(); await inst.stop();
