@@ -8,13 +8,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-
+import ZH_DOCS from '../l10n/docs-zh-pages.json';
 
 /** The locales with a bundle. */
 export const LOCALES = ['en', 'zh-cn'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 let current: Locale = 'en';
+let currentContents: l10n.l10nJsonFormat | undefined;
 
 /** The locale l10n.t speaks now. */
 export function currentLocale(): Locale {
@@ -48,11 +49,38 @@ export function useLocale(locale: string, dir: string): Locale {
 export function useBundle(contents: l10n.l10nJsonFormat | undefined, locale: string): Locale {
   l10n.config({ contents: contents ?? {} });
   current = contents ? normalizeLocale(locale) : 'en';
+  currentContents = current === 'en' ? undefined : contents;
   return current;
 }
 
-/** The bundles next to a built bin (dist/x.js → l10n/), or in the source tree when run from it. */
+/** The bundle l10n.t answers from now (undefined in English): what a webview page is given. */
+export function currentBundle(): l10n.l10nJsonFormat | undefined {
+  return currentContents;
+}
+
+/** The page's lang attribute for a locale. */
+export function htmlLang(locale: Locale = current): string {
+  return locale === 'zh-cn' ? 'zh-CN' : 'en';
+}
+
+/** The l10n/ folder of the package a file is in (dist/x.js → l10n/; a source file: the repository's). */
 export function bundleDir(from: string): string {
-  for (const d of [path.join(from, '..', 'l10n'), path.join(from, '..', '..', 'l10n')]) if (fs.existsSync(d)) return d;
+  let d = from;
+  for (let i = 0; i < 5; i++) {
+    if (fs.existsSync(path.join(d, 'l10n', 'bundle.l10n.json'))) return path.join(d, 'l10n');
+    d = path.dirname(d);
+  }
   return path.join(from, '..', 'l10n');
+}
+
+const ZH_PAGES = new Set<string>(ZH_DOCS.pages);
+
+/**
+ * A TiDB docs link in the user's language: docs.pingcap.com/tidb/… becomes docs.pingcap.com/zh/tidb/…
+ * in Chinese when TiDB's Chinese docs have the page (l10n/docs-zh-pages.json), else stays English.
+ */
+export function localizedDocsUrl(url: string, locale: Locale = current): string {
+  if (locale !== 'zh-cn') return url;
+  const m = /^https:\/\/docs\.pingcap\.com\/(tidb\/(?:stable|dev|v[\d.]+)\/)([\w.-]+)(.*)$/.exec(url);
+  return m && ZH_PAGES.has(m[2]) ? `https://docs.pingcap.com/zh/${m[1]}${m[2]}${m[3]}` : url;
 }

@@ -17,6 +17,9 @@ const pictures = {
   'backup.png': 'backup.png',
   'performance.png': 'performance-kill-confirmation.png',
   'schema-compare.png': 'schema-compare.png',
+  'zh-cn-problems.png': 'zh-cn-problems.png',
+  'zh-cn-plan-viewer.png': 'zh-cn-plan-viewer.png',
+  'zh-cn-explorer.png': 'zh-cn-explorer.png',
 };
 for (const shot of Object.values(pictures)) fs.rmSync(path.join(from, shot), { force: true });
 const r = spawnSync(process.execPath, ['test/run.mjs', 'e2e/e2e'], { cwd: root, stdio: 'inherit' });

@@ -9,13 +9,13 @@ import { log } from './log';
 export async function copyText(text: string, what: string): Promise<boolean> {
   try {
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`$(copy) Copied ${what}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', what), 3000);
     return true;
   } catch (e) {
     log().info(`Writing to the clipboard failed: ${(e as Error).message}`);
     const open = await vscode.window.showWarningMessage(
-      `Could not copy ${what}: the browser refused clipboard access. Open it in an editor to copy from there?`,
-      'Open in Editor',
+      vscode.l10n.t('Could not copy {0}: the browser refused clipboard access. Open it in an editor to copy from there?', what),
+      vscode.l10n.t('Open in Editor'),
     );
     if (open) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: text }));
     return false;

@@ -6,6 +6,7 @@ import './sharedProtocol';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { useBundle } from '../../core/l10n';
 import { DocumentStatusNotification } from '../../protocol/lsp';
 import type { PlanState } from '../../protocol/webviews/plan';
 import { settingsStore } from './connections/settingsStore';
@@ -29,6 +30,8 @@ let client: LanguageClient | undefined;
 let features: Features | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<TidbToolkitApi> {
+  // the modules without a vscode import (l10n.t) speak the language VS Code loaded the bundle for
+  useBundle(vscode.l10n.bundle, vscode.env.language);
   const status = new TargetVersionStatus();
   context.subscriptions.push(status, log());
   const loaded = loadReport();
@@ -92,7 +95,7 @@ function commandStubs(context: vscode.ExtensionContext, handler: (id: string) =>
   return ids.map((id) =>
     vscode.commands.registerCommand(id, (...args: unknown[]) => {
       const run = handler(id);
-      if (!run) throw new Error(`TiDB Toolkit has no handler for ${id}`);
+      if (!run) throw new Error(vscode.l10n.t('TiDB Toolkit has no handler for {0}', id));
       return run(...args);
     }),
   );

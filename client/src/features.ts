@@ -4,6 +4,7 @@
 // panel needs it; Kubernetes is a third bundle (localCluster/lazyKube.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { useBundle } from '../../core/l10n';
 import { SQL_LANGUAGE_IDS } from '../../protocol/settings';
 import { backupCommands } from './backup/commands';
 import { BackupHistory } from './backup/history';
@@ -65,6 +66,8 @@ export interface Features {
 }
 
 export function createFeatures(host: Host): Features {
+  // this bundle's own copy of @vscode/l10n: the same language as extension.js's
+  useBundle(vscode.l10n.bundle, vscode.env.language);
   const { context, client: c, documents: docs } = host;
   const m = connectionManager(context, host.store);
   const results = new ResultsPanel(context.extensionUri);

@@ -27,8 +27,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       log().error(`The TiDB language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
       void vscode.window
         .showErrorMessage(
-          'The TiDB language server failed to start. See the TiDB output channel, then run "TiDB: Restart Language Server".',
-          'Show Output',
+          vscode.l10n.t('The TiDB language server failed to start. See the TiDB output channel, then run "TiDB: Restart Language Server".'),
+          vscode.l10n.t('Show Output'),
         )
         .then((a) => {
           if (a) log().show();

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { currentBundle, currentLocale } from '../../core/l10n';
 
 export type KubeApi = typeof import('./localCluster/kubeApi');
 
@@ -10,7 +11,12 @@ let loaded: Promise<KubeApi> | undefined;
 
 export function kube(): Promise<KubeApi> {
   // a require (not import()): the bundles are CommonJS, and esbuild points this one at dist/kube.js
-  loaded ??= Promise.resolve().then(() => require('./localCluster/kubeApi') as KubeApi);
+  loaded ??= Promise.resolve().then(() => {
+    const api = require('./localCluster/kubeApi') as KubeApi;
+    // the bundle has its own copy of the l10n state: it speaks the language this one was given
+    api.useBundle(currentBundle(), currentLocale());
+    return api;
+  });
   return loaded;
 }
 

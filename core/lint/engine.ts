@@ -1,6 +1,7 @@
 // Runs the rules over a file: split, walk the statements in order while
 // keeping the file's schema and session state, apply configuration and
 // suppressions. Pure logic: no LSP, no VS Code, no file system.
+import * as l10n from '@vscode/l10n';
 import type { RuleDefinition, Severity } from './rule';
 import type { LintConfig, RuleSetting } from './config';
 import { RuleContext, type DeferredReport, type SessionState } from './context';
@@ -176,7 +177,9 @@ function unknownRuleSettings(
     .map((id) => ({
       ruleId: 'unknown-rule',
       severity: 'warning' as const,
-      message: `Unknown rule id '${id}' in ${configFile ?? 'the configuration'}; it has no effect. Check the spelling against the rule list.`,
+      message: configFile
+        ? l10n.t("Unknown rule id '{0}' in {1}; it has no effect. Check the spelling against the rule list.", id, configFile)
+        : l10n.t("Unknown rule id '{0}' in the configuration; it has no effect. Check the spelling against the rule list.", id),
       start: 0,
       end: 0,
     }));
@@ -351,7 +354,11 @@ function checkStatement(
       mine.push({
         ruleId: 'internal-error',
         severity: 'error',
-        message: `Rule '${rule.meta.id}' failed on this statement (${(e as Error)?.message ?? String(e)}); its result is missing here, the other rules still ran. Please report this with the statement.`,
+        message: l10n.t(
+          "Rule '{0}' failed on this statement ({1}); its result is missing here, the other rules still ran. Please report this with the statement.",
+          rule.meta.id,
+          (e as Error)?.message ?? String(e),
+        ),
         start: base,
         end: Math.min(s.end, base + 80),
       });
@@ -428,7 +435,7 @@ function suppressed(findings: Finding[], text: string, trivia: Trivia[], lines: 
     findings.push({
       ruleId: 'unknown-rule',
       severity: 'warning',
-      message: `Unknown rule id '${u.id}' in a suppression comment; nothing is suppressed for it.`,
+      message: l10n.t("Unknown rule id '{0}' in a suppression comment; nothing is suppressed for it.", u.id),
       start: u.start,
       end: u.end,
     });

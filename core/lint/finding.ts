@@ -1,4 +1,5 @@
 // What the engine reports: one finding per rule hit, with its range in the text.
+import * as l10n from '@vscode/l10n';
 import type { Fix } from './context';
 import type { Severity } from './rule';
 
@@ -20,6 +21,13 @@ export interface Finding {
   group?: string;
   /** the other places of a grouped finding */
   related?: Array<{ start: number; end: number }>;
+}
+
+/** A group's message: the first finding's, and where else the same applies. */
+function foldedMessage(message: string, more: number, lines: string): string {
+  return more === 1
+    ? l10n.t('{0} The same applies to 1 more place in this file (line {1}).', message, lines)
+    : l10n.t('{0} The same applies to {1} more places in this file (lines {2}).', message, more, lines);
 }
 
 /**
@@ -44,7 +52,7 @@ export function foldGroups(findings: Finding[], lineOf: (offset: number) => numb
     const lines = rest.slice(0, 10).map((f) => lineOf(f.start) + 1);
     head.set(first, {
       ...first,
-      message: `${first.message} The same applies to ${rest.length} more place${rest.length > 1 ? 's' : ''} in this file (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${rest.length > 10 ? ', …' : ''}).`,
+      message: foldedMessage(first.message, rest.length, `${lines.join(', ')}${rest.length > 10 ? ', …' : ''}`),
       // the places, up to a thousand (the message gives the count)
       related: rest.slice(0, 1000).map((f) => ({ start: f.start, end: f.end })),
     });

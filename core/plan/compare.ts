@@ -1,6 +1,7 @@
 // Two plans of the same statement side by side: what changed. Operators are matched by
 // what they are and what they read (operator, table, index, Build/Probe side), in tree
 // order, not by their numeric ids, which differ between any two plans.
+import * as l10n from '@vscode/l10n';
 import { timeNs } from './metrics';
 import { walk, type Plan, type PlanNode } from './model';
 
@@ -64,7 +65,12 @@ export function comparePlans(before: Plan, after: Plan, format: (ns: number) => 
   if (beforeNs !== undefined && afterNs !== undefined && beforeNs > 0 && afterNs > 0) {
     const f = beforeNs / afterNs;
     const times = (x: number) => (x >= 10 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
-    headline = `${format(beforeNs)} → ${format(afterNs)}, ${f >= 1.05 ? `${times(f)}× faster` : f <= 1 / 1.05 ? `${times(1 / f)}× slower` : 'about the same'}`;
+    headline =
+      f >= 1.05
+        ? l10n.t('{0} → {1}, {2}× faster', format(beforeNs), format(afterNs), times(f))
+        : f <= 1 / 1.05
+          ? l10n.t('{0} → {1}, {2}× slower', format(beforeNs), format(afterNs), times(1 / f))
+          : l10n.t('{0} → {1}, about the same', format(beforeNs), format(afterNs));
   }
   return { beforeNs, afterNs, headline, matched, onlyBefore, onlyAfter };
 }

@@ -4,6 +4,8 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { currentBundle, htmlLang } from '../l10n';
 import { stringifyDeep } from './deepJson';
 import type { Diagnosis, Plan } from './model';
 
@@ -39,18 +41,20 @@ export function planHtml(input: HtmlInput | { plans: HtmlInput[] }, assets: stri
     plans: plans.map((p) => ({ title: p.title, source: p.source ?? 'tidb-plan', plan: p.plan, diagnoses: p.diagnoses, raw: p.raw ?? '' })),
   };
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'sha256-${styleHash}'; img-src data:`;
+  // the viewer's words in the user's language (core/l10n's bundle), as data like the plan
+  const bundle = currentBundle();
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${htmlLang()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${esc(plans.map((p) => p.title).join(' vs '))} — TiDB plan</title>
+<title>${esc(l10n.t('{0} — TiDB plan', plans.map((p) => p.title).join(' vs ')))}</title>
 <style>${css}</style>
 </head>
 <body>
 <div id="root"></div>
-<script type="application/json" id="plan-data">${jsonForScript(payload)}</script>
+<script type="application/json" id="plan-data">${jsonForScript(payload)}</script>${bundle ? `\n<script type="application/json" id="l10n">${jsonForScript(bundle)}</script>` : ''}
 <script nonce="${nonce}">${js.replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>

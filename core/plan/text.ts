@@ -1,4 +1,6 @@
 // The plain-text forms: the tree with the numbers that matter, and the advice.
+import { localizedDocsUrl } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { planMetrics } from './metrics';
 import { walk, type Diagnosis, type Plan } from './model';
 import { formatBytes, formatDuration } from './units';
@@ -25,15 +27,19 @@ export function planToText(plan: Plan, diagnoses: Diagnosis[]): string {
     lines.push(parts.join('  '));
   }
   lines.push('');
-  if (diagnoses.length === 0) lines.push('No advice: nothing in this plan matches a known problem.');
+  if (diagnoses.length === 0) lines.push(l10n.t('No advice: nothing in this plan matches a known problem.'));
   else {
-    lines.push(`Advice (${diagnoses.length}, most important first):`);
+    lines.push(l10n.t('Advice ({0}, most important first):', diagnoses.length));
     for (const d of diagnoses) {
-      lines.push(`- ${d.severity.toUpperCase()} ${d.rule}${d.nodeId ? ` at ${d.nodeId}` : ''}: ${d.message}`);
-      if (d.fix) lines.push(`    try: ${d.fix}`);
-      if (d.docsUrl) lines.push(`    docs: ${d.docsUrl}`);
+      lines.push(
+        d.nodeId
+          ? l10n.t('- {0} {1} at {2}: {3}', d.severity.toUpperCase(), d.rule, d.nodeId, d.message)
+          : l10n.t('- {0} {1}: {2}', d.severity.toUpperCase(), d.rule, d.message),
+      );
+      if (d.fix) lines.push(l10n.t('    try: {0}', d.fix));
+      if (d.docsUrl) lines.push(l10n.t('    docs: {0}', localizedDocsUrl(d.docsUrl)));
     }
   }
-  for (const n of plan.notes) lines.push(`note: ${n}`);
+  for (const n of plan.notes) lines.push(l10n.t('note: {0}', n));
   return lines.join('\n') + '\n';
 }

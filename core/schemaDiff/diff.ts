@@ -3,6 +3,7 @@
 // index changes, dropped tables last. Each ALTER carries TiDB's cost class: metadata only (instant)
 // or a reorg that rewrites or backfills every row (ADD INDEX, a lossy column type change), from
 // ../shared/tidb-ops/README.md part C (ddl-introduction.md, sql-statement-modify-column.md).
+import * as l10n from '@vscode/l10n';
 import type { ColumnModel, IndexModel, SchemaModel, SequenceModel, TableModel, ViewModel } from './model';
 
 export interface TableDiff {
@@ -177,14 +178,14 @@ export function modifyCost(from: ColumnModel, to: ColumnModel): { cost: Cost; wh
   const b = type(to);
   const rest = (c: ColumnModel) => c.key.slice(c.name.length + 1 + (c.type ?? '').length);
   if (a && b && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4])
-    return { cost: 'instant', why: 'the type is unchanged: metadata only (default, comment, nullability)' };
+    return { cost: 'instant', why: l10n.t('the type is unchanged: metadata only (default, comment, nullability)') };
   if (a && b && INT_RANK[a[1]] && INT_RANK[b[1]] && !!a[4] === !!b[4] && INT_RANK[b[1]] >= INT_RANK[a[1]])
-    return { cost: 'instant', why: `a wider integer (${a[1]} → ${b[1]}): metadata only` };
+    return { cost: 'instant', why: l10n.t('a wider integer ({0} → {1}): metadata only', a[1], b[1]) };
   if (a && b && a[1] === b[1] && /^(varchar|varbinary)$/.test(a[1]) && Number(b[2]) >= Number(a[2]) && rest(from) === rest(to))
-    return { cost: 'instant', why: `a longer ${a[1]} (${a[2]} → ${b[2]}): metadata only` };
+    return { cost: 'instant', why: l10n.t('a longer {0} ({1} → {2}): metadata only', a[1], a[2], b[2]) };
   return {
     cost: 'reorg',
-    why: `the type changes (${from.type} → ${to.type}): TiDB rewrites every row (Reorg-Data)`,
+    why: l10n.t('the type changes ({0} → {1}): TiDB rewrites every row (Reorg-Data)', from.type ?? '', to.type ?? ''),
   };
 }
 
@@ -215,12 +216,13 @@ export function byReferences(tables: TableModel[]): TableModel[] {
 export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
   const steps: MigrationStep[] = [];
   const instant = (sql: string) => (o.assertInstant && o.flavor === 'tidb' ? `${sql}, ALGORITHM=INSTANT` : sql);
-  const size = (table: string) => {
+  /** a reorg's reason with the target table's size, when known */
+  const sized = (why: string, table: string) => {
     const n = o.rows?.get(table.toLowerCase());
-    return n === undefined ? '' : ` (~${n.toLocaleString('en-US')} rows in the target)`;
+    return n === undefined ? why : l10n.t('{0} (~{1} rows in the target)', why, n.toLocaleString('en-US'));
   };
   sequenceSteps(d, steps);
-  for (const t of byReferences(d.onlyInSource)) steps.push({ sql: t.createSql, cost: 'instant', why: 'a new table' });
+  for (const t of byReferences(d.onlyInSource)) steps.push({ sql: t.createSql, cost: 'instant', why: l10n.t('a new table') });
   for (const t of d.changed) {
     const alter = `ALTER TABLE ${q(t.name)}`;
     for (const i of t.dropIndexes)
@@ -229,53 +231,57 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
           `${alter} DROP ${i.kind === 'PRIMARY' ? 'PRIMARY KEY' : i.kind === 'FOREIGN' ? `FOREIGN KEY ${q(i.name)}` : `INDEX ${q(i.name)}`}`,
         ),
         cost: 'instant',
-        why: 'dropping an index: metadata only',
+        why: l10n.t('dropping an index: metadata only'),
       });
     for (const c of t.addColumns)
-      steps.push({ sql: instant(`${alter} ADD COLUMN ${c.sql}`), cost: 'instant', why: 'a new column: metadata only' });
+      steps.push({ sql: instant(`${alter} ADD COLUMN ${c.sql}`), cost: 'instant', why: l10n.t('a new column: metadata only') });
     for (const m of t.modifyColumns) {
       const c = modifyCost(m.from, m.to);
       steps.push({
         sql: c.cost === 'instant' ? instant(`${alter} MODIFY COLUMN ${m.to.sql}`) : `${alter} MODIFY COLUMN ${m.to.sql}`,
         cost: c.cost,
-        why: c.cost === 'reorg' ? `${c.why}${size(t.name)}` : c.why,
+        why: c.cost === 'reorg' ? sized(c.why, t.name) : c.why,
       });
     }
     for (const i of t.addIndexes)
-      steps.push({ sql: `${alter} ADD ${i.sql}`, cost: 'reorg', why: `a new index: TiDB backfills it from every row${size(t.name)}` });
+      steps.push({
+        sql: `${alter} ADD ${i.sql}`,
+        cost: 'reorg',
+        why: sized(l10n.t('a new index: TiDB backfills it from every row'), t.name),
+      });
     if (t.options)
       steps.push({
-        sql: `-- table options differ on ${q(t.name)}: target ${t.options.from || '(none)'}, source ${t.options.to || '(none)'}`,
+        sql: `-- ${l10n.t('table options differ on {0}: target {1}, source {2}', q(t.name), t.options.from || l10n.t('(none)'), t.options.to || l10n.t('(none)'))}`,
         cost: 'instant',
-        why: 'not changed automatically',
+        why: l10n.t('not changed automatically'),
       });
     if (t.partition)
       steps.push({
-        sql: `-- partitioning differs on ${q(t.name)}: target ${t.partition.from || '(none)'}, source ${t.partition.to || '(none)'}`,
+        sql: `-- ${l10n.t('partitioning differs on {0}: target {1}, source {2}', q(t.name), t.partition.from || l10n.t('(none)'), t.partition.to || l10n.t('(none)'))}`,
         cost: 'reorg',
-        why: 'repartitioning rewrites the table: not changed automatically',
+        why: l10n.t('repartitioning rewrites the table: not changed automatically'),
       });
   }
   // views after the tables they read: new and changed ones (re)created
   for (const v of [...d.views.onlyInSource, ...d.views.changed])
-    steps.push({ sql: v.createSql, cost: 'instant', why: 'a view: metadata only' });
+    steps.push({ sql: v.createSql, cost: 'instant', why: l10n.t('a view: metadata only') });
   for (const v of d.views.onlyInTarget) {
     const sql = `DROP VIEW ${q(v.name)}`;
-    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such view' });
+    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: l10n.t('the source has no such view') });
   }
   // drops last: after everything that could still read them
   for (const s of d.sequences.onlyInTarget) {
     const sql = `DROP SEQUENCE ${q(s.name)}`;
-    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such sequence' });
+    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: l10n.t('the source has no such sequence') });
   }
   for (const t of d.changed)
     for (const c of t.dropColumns) {
       const sql = `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(c.name)}`;
-      steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such column: its data is lost' });
+      steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: l10n.t('the source has no such column: its data is lost') });
     }
   for (const t of byReferences(d.onlyInTarget).reverse()) {
     const sql = `DROP TABLE ${q(t.name)}`;
-    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: 'the source has no such table: its data is lost' });
+    steps.push({ sql: o.drop ? sql : `-- ${sql}`, cost: 'drop', why: l10n.t('the source has no such table: its data is lost') });
   }
   return steps;
 }
@@ -287,13 +293,13 @@ export function migration(d: SchemaDiff, o: ScriptOptions): MigrationStep[] {
  * needs its sequence. A sequence only in the target is dropped with the other drops, last.
  */
 function sequenceSteps(d: SchemaDiff, steps: MigrationStep[]): void {
-  for (const s of d.sequences.onlyInSource) steps.push({ sql: s.createSql, cost: 'instant', why: 'a new sequence' });
+  for (const s of d.sequences.onlyInSource) steps.push({ sql: s.createSql, cost: 'instant', why: l10n.t('a new sequence') });
   for (const { from, to } of d.sequences.changed) {
     const a = to.options;
     steps.push({
       sql: `ALTER SEQUENCE ${q(to.name)} INCREMENT BY ${a.increment} MINVALUE ${a.minvalue} MAXVALUE ${a.maxvalue} ${a.cache === '0' ? 'NOCACHE' : `CACHE ${a.cache}`} ${a.cycle ? 'CYCLE' : 'NOCYCLE'}`,
       cost: 'instant',
-      why: `the sequence's options differ (target: ${from.key}): metadata only; its current value is kept`,
+      why: l10n.t("the sequence's options differ (target: {0}): metadata only; its current value is kept", from.key),
     });
   }
 }
@@ -302,7 +308,11 @@ function sequenceSteps(d: SchemaDiff, steps: MigrationStep[]): void {
 export function migrationScript(steps: MigrationStep[], header: string): string {
   const out = [
     `-- ${header}`,
-    `-- ${steps.length} ${steps.length === 1 ? 'step' : 'steps'}; review before running. Cost: instant = metadata only; reorg = rewrites or backfills rows.`,
+    `-- ${
+      steps.length === 1
+        ? l10n.t('{0} step; review before running. Cost: instant = metadata only; reorg = rewrites or backfills rows.', steps.length)
+        : l10n.t('{0} steps; review before running. Cost: instant = metadata only; reorg = rewrites or backfills rows.', steps.length)
+    }`,
   ];
   for (const s of steps) {
     out.push('', `-- ${s.cost}: ${s.why}`);

@@ -3,6 +3,7 @@
 // CREATE / DROP INDEX, RENAME TABLE, DROP TABLE, views and sequences. What cannot be replayed
 // faithfully (adding, dropping or reorganising single partitions, CONVERT TO CHARACTER SET, CREATE TABLE … AS SELECT) is listed
 // with its line, never guessed at; data statements are not schema and are passed over.
+import * as l10n from '@vscode/l10n';
 import { parseAlterTable, parseCreateIndex, parseCreateTable, type AlterSpec } from '../sql/ddl';
 import { split } from '../sql/splitter';
 import { Stmt } from '../sql/statement';
@@ -63,8 +64,8 @@ function replayStatement(m: SchemaModel, s: Stmt): string | undefined {
     case 'CREATE INDEX': {
       const ci = parseCreateIndex(s);
       const t = ci?.table && m.tables.get(low(ci.table.name));
-      if (!ci?.table || !ci.index.name) return 'an index without a name or table';
-      if (!t) return `the table ${ci.table.name} is not created before`;
+      if (!ci?.table || !ci.index.name) return l10n.t('an index without a name or table');
+      if (!t) return l10n.t('the table {0} is not created before', ci.table.name);
       const kind = { UNIQUE: 'UNIQUE KEY', FULLTEXT: 'FULLTEXT KEY', SPATIAL: 'SPATIAL KEY' }[ci.index.kind as string] ?? 'KEY';
       const rest = s.src.slice(s.tokens[ci.table.last + 1].start, s.end).replace(/;\s*$/, '');
       return update(m, t, (p) => {
@@ -94,20 +95,20 @@ function replayStatement(m: SchemaModel, s: Stmt): string | undefined {
       for (const [a, b] of s.splitCommas(s.find(['TABLE']) + 1, s.sparseFrom)) {
         const from = s.qname(a);
         const to = from && s.is(from.last + 1, 'TO') ? s.qname(from.last + 2) : undefined;
-        if (!from || !to || to.last >= b) return 'an unreadable RENAME TABLE';
+        if (!from || !to || to.last >= b) return l10n.t('an unreadable RENAME TABLE');
         renameTable(m, from.name, to.name);
       }
       return undefined;
     case 'CREATE VIEW':
     case 'ALTER VIEW': {
       const v = viewModel(text);
-      if (!v) return 'an unreadable view';
+      if (!v) return l10n.t('an unreadable view');
       m.views.set(low(v.name), v);
       return undefined;
     }
     case 'CREATE SEQUENCE': {
       const q2 = sequenceModel(text);
-      if (!q2) return 'an unreadable sequence';
+      if (!q2) return l10n.t('an unreadable sequence');
       if (!(/\bIF\s+NOT\s+EXISTS\b/i.test(text) && m.sequences.has(low(q2.name)))) m.sequences.set(low(q2.name), q2);
       return undefined;
     }
@@ -136,12 +137,12 @@ function createTable(m: SchemaModel, s: Stmt, text: string): string | undefined 
   if (ct.ifNotExists && m.tables.has(key)) return undefined;
   if (ct.like) {
     const src = m.tables.get(low(ct.like.name));
-    if (!src) return `the table ${ct.like.name} is not created before`;
+    if (!src) return l10n.t('the table {0} is not created before', ct.like.name);
     const t = tableModel(renderCreate({ ...src, name: ct.name.name }));
     if (t) m.tables.set(key, t);
     return undefined;
   }
-  if (ct.asSelect !== undefined) return 'CREATE TABLE … AS SELECT: its columns come from a query';
+  if (ct.asSelect !== undefined) return l10n.t('CREATE TABLE … AS SELECT: its columns come from a query');
   const t = tableModel(text);
   if (t) m.tables.set(key, t);
   return undefined;
@@ -180,7 +181,7 @@ function update(m: SchemaModel, t: TableModel, f: (p: Parts) => unknown): string
   const why = f(p);
   if (typeof why === 'string') return why;
   const r = tableModel(renderCreate({ ...p, optionsSql: [...p.options.values()].join(' ') }));
-  if (!r) return 'the altered table could not be read back';
+  if (!r) return l10n.t('the altered table could not be read back');
   m.tables.delete(low(t.name));
   m.tables.set(low(r.name), r);
   return undefined;
@@ -196,8 +197,8 @@ function optionsOf(optionsSql: string): Map<string, string> {
 function alterTable(m: SchemaModel, s: Stmt): string | undefined {
   const at = parseAlterTable(s);
   const t = at?.name && m.tables.get(low(at.name.name));
-  if (!at?.name) return 'an unreadable ALTER TABLE';
-  if (!t) return `the table ${at.name.name} is not created before`;
+  if (!at?.name) return l10n.t('an unreadable ALTER TABLE');
+  if (!t) return l10n.t('the table {0} is not created before', at.name.name);
   let renameTo: string | undefined;
   const why = update(m, t, (p) => {
     for (const spec of at.specs) {
@@ -223,7 +224,7 @@ function applySpec(p: Parts, s: Stmt, spec: AlterSpec): string | undefined {
     case 'ADD':
       if (spec.target === 'COLUMN') {
         for (const c of spec.columns) place(p, column(text(c.first, c.end)), spec, s);
-        return spec.columns.length ? undefined : 'an unreadable ADD COLUMN';
+        return spec.columns.length ? undefined : l10n.t('an unreadable ADD COLUMN');
       }
       if (spec.index?.kind === 'CHECK') p.checksSql.push(text(spec.index.first, spec.index.end));
       else if (spec.index) p.indexes.push(index(text(spec.index.first, spec.index.end)));
@@ -244,7 +245,10 @@ function applySpec(p: Parts, s: Stmt, spec: AlterSpec): string | undefined {
     case 'CHANGE': {
       const c = spec.columns[0];
       const i = spec.oldName === undefined ? -1 : col(spec.oldName);
-      if (!c || i === -1) return `no column ${spec.oldName ?? ''} to ${spec.verb.toLowerCase()}`;
+      if (!c || i === -1)
+        return spec.verb === 'MODIFY'
+          ? l10n.t('no column {0} to modify', spec.oldName ?? '')
+          : l10n.t('no column {0} to change', spec.oldName ?? '');
       p.columns.splice(i, 1);
       if (spec.verb === 'CHANGE' && low(c.name) !== low(spec.oldName!))
         p.indexes = p.indexes.map((x) => renameInIndex(x, spec.oldName!, c.name));
@@ -252,15 +256,15 @@ function applySpec(p: Parts, s: Stmt, spec: AlterSpec): string | undefined {
       return undefined;
     }
     case 'RENAME': {
-      if (!spec.name || !spec.newName) return 'an unreadable RENAME';
+      if (!spec.name || !spec.newName) return l10n.t('an unreadable RENAME');
       if (spec.target === 'COLUMN') {
         const i = col(spec.name);
-        if (i === -1) return `no column ${spec.name} to rename`;
+        if (i === -1) return l10n.t('no column {0} to rename', spec.name);
         p.columns[i] = column(p.columns[i].sql.replace(/^(`(?:[^`]|``)+`|[\w$]+)/, q(spec.newName)));
         p.indexes = p.indexes.map((x) => renameInIndex(x, spec.name!, spec.newName!));
       } else {
         const i = idx(spec.name);
-        if (i === -1) return `no index ${spec.name} to rename`;
+        if (i === -1) return l10n.t('no index {0} to rename', spec.name);
         p.indexes[i] = index(
           p.indexes[i].sql.replace(/^((?:UNIQUE|FULLTEXT|SPATIAL)\s+)?(KEY|INDEX)\s+(`(?:[^`]|``)+`|[\w$]+)/i, `$1$2 ${q(spec.newName)}`),
         );
@@ -277,18 +281,18 @@ function applySpec(p: Parts, s: Stmt, spec: AlterSpec): string | undefined {
     case 'SET TIFLASH REPLICA':
       return undefined;
     case 'CONVERT':
-      return 'CONVERT TO CHARACTER SET changes every text column';
+      return l10n.t('CONVERT TO CHARACTER SET changes every text column');
     case 'PARTITION':
       // the partitioning as a whole is replayed; operations on single partitions are not
       if (spec.partitionOp === 'BY') p.partitionSql = text(spec.first, spec.end);
       else if (spec.partitionOp === 'REMOVE') p.partitionSql = '';
       else if (['TRUNCATE', 'CHECK', 'OPTIMIZE', 'REPAIR', 'ANALYZE', 'REBUILD'].includes(spec.partitionOp ?? '')) return undefined;
-      else return `a partition operation (${spec.partitionOp ?? 'PARTITION'})`;
+      else return l10n.t('a partition operation ({0})', spec.partitionOp ?? 'PARTITION');
       return undefined;
     default:
       // mysqldump's DISABLE/ENABLE KEYS, FORCE (a rebuild), ORDER BY (row order), tablespaces: no schema change
       if (/^(DISABLE|ENABLE|FORCE|ORDER|DISCARD|IMPORT)$/.test(s.word(spec.first))) return undefined;
-      return `an ALTER TABLE clause not replayed (${text(spec.first, spec.end).slice(0, 40)})`;
+      return l10n.t('an ALTER TABLE clause not replayed ({0})', text(spec.first, spec.end).slice(0, 40));
   }
 }
 
@@ -306,7 +310,7 @@ function alterColumnOrIndex(p: Parts, s: Stmt, spec: AlterSpec): string | undefi
   }
   if (spec.target === 'COLUMN' && spec.name) {
     const i = p.columns.findIndex((c) => low(c.name) === low(spec.name!));
-    if (i === -1) return `no column ${spec.name} to alter`;
+    if (i === -1) return l10n.t('no column {0} to alter', spec.name);
     const set = /^SET\s+DEFAULT\s+([\s\S]+)$/i.exec(after);
     if (!set && !/^DROP\s+DEFAULT$/i.test(after)) return `ALTER COLUMN ${spec.name} ${after}`;
     const sql = withoutDefault(p.columns[i].sql);
@@ -387,7 +391,7 @@ function alterSequence(m: SchemaModel, text: string): string | undefined {
     text,
   );
   const old: SequenceModel | undefined = name ? m.sequences.get(low(name[1].replace(/^`|`$/g, '').replace(/``/g, '`'))) : undefined;
-  if (!name || !old) return 'a sequence not created before';
+  if (!name || !old) return l10n.t('a sequence not created before');
   const body = name[2].replace(/;\s*$/, '');
   if (/\bRESTART\b/i.test(body) && !/\b(INCREMENT|MINVALUE|MAXVALUE|CACHE|CYCLE|NOCACHE|NOCYCLE)\b/i.test(body)) return undefined;
   const given = (re: RegExp) => re.test(body);

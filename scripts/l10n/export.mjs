@@ -19,7 +19,11 @@ function tsFiles(dir) {
 export async function englishBundle(root = ROOT) {
   const files = SOURCE_DIRS.flatMap((d) => tsFiles(path.join(root, d))).sort();
   const json = await getL10nJson(files.map((f) => ({ extension: '.ts', contents: fs.readFileSync(f, 'utf8') })));
-  return Object.fromEntries(Object.keys(json).sort().map((k) => [k, json[k]]));
+  return Object.fromEntries(
+    Object.keys(json)
+      .sort()
+      .map((k) => [k, json[k]]),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -30,7 +34,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const zh = fs.existsSync(zhFile) ? JSON.parse(fs.readFileSync(zhFile, 'utf8')) : {};
   const missing = Object.keys(bundle).filter((k) => !(k in zh));
   const stale = Object.keys(zh).filter((k) => !(k in bundle));
-  console.log(`l10n/bundle.l10n.json: ${Object.keys(bundle).length} strings; zh-cn: ${missing.length} to translate, ${stale.length} no longer used`);
+  console.log(
+    `l10n/bundle.l10n.json: ${Object.keys(bundle).length} strings; zh-cn: ${missing.length} to translate, ${stale.length} no longer used`,
+  );
   for (const k of missing) console.log(`  + ${k}`);
   for (const k of stale) console.log(`  - ${k}`);
 }

@@ -131,3 +131,43 @@ export async function startCodeServer(
     },
   };
 }
+
+const ZH_PACK = path.join(ROOT, 'test', 'e2e', 'zh-cn-pack');
+
+/**
+ * Makes zh-cn an available display language in a profile, as installing Microsoft's Chinese
+ * language pack does (it cannot be downloaded on the test machines): the stand-in pack in
+ * test/e2e/zh-cn-pack is packaged and installed, and languagepacks.json (the index VS Code's server
+ * reads at startup to resolve --locale) names it. It translates nothing of VS Code's own UI, so only
+ * the extension's strings (package.nls.zh-cn.json, l10n/bundle.l10n.zh-cn.json) appear in Chinese.
+ */
+export function installChineseLocale(cs: CodeServerPaths, dirs: ProfileDirs): void {
+  const vsix = path.join(dirs.root, 'zh-cn-pack.vsix');
+  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {
+    cwd: ZH_PACK,
+    stdio: 'pipe',
+  });
+  execFileSync(cs.nodeBin, [cs.entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], {
+    env: envFor(dirs.root),
+    stdio: 'pipe',
+  });
+  const manifest = JSON.parse(fs.readFileSync(path.join(ZH_PACK, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const installed = path.join(dirs.extensions, `${id}-${manifest.version}`);
+  fs.writeFileSync(
+    path.join(dirs.userData, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: `${id}-${manifest.version}`,
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations: { vscode: path.join(installed, 'translations', 'main.i18n.json') },
+        label: '中文(简体)',
+      },
+    }),
+  );
+}

@@ -1,6 +1,8 @@
 // tidb-plan <file | -> [--format json|html|text]: parse any EXPLAIN / EXPLAIN ANALYZE
 // output and print the tree and the advice; html writes the standalone offline viewer.
 // Exit codes: 0 a plan was read, 2 usage error or no plan in the input.
+import { bundleDir, localeFromEnv, useLocale } from '../../core/l10n';
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnose } from '../../core/plan/diagnoses/index';
@@ -12,10 +14,11 @@ import { planToText } from '../../core/plan/text';
 import { stringifyDeep } from '../../core/plan/deepJson';
 import { printable } from './cli/format';
 
-const USAGE =
-  'usage: tidb-plan <file | -> [--format json|html|text] [--output FILE] [--tidb-version vX.Y] [--decoded]\n' +
-  '  --tidb-version  the TiDB version that produced the plan (index join / Apply estimates are per loop before v6.4)\n' +
-  '  --decoded       print the text an encoded plan (slow log, statement summary) decodes to, and nothing else';
+const usage = () =>
+  l10n.t(`usage: tidb-plan <file | -> [--format json|html|text] [--output FILE] [--tidb-version vX.Y] [--decoded] [--locale en|zh-cn]
+  --tidb-version  the TiDB version that produced the plan (index join / Apply estimates are per loop before v6.4)
+  --decoded       print the text an encoded plan (slow log, statement summary) decodes to, and nothing else
+  --locale        the language of the advice (default: from LANG)`);
 
 function fail(msg: string): never {
   process.stderr.write(`tidb-plan: ${msg}\n`);
@@ -31,7 +34,7 @@ async function readInput(arg: string): Promise<string> {
   try {
     return fs.readFileSync(arg, 'utf8');
   } catch (e) {
-    fail(`cannot read ${arg}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    fail(l10n.t('cannot read {0}: {1}', arg, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
 }
 
@@ -52,23 +55,30 @@ async function main(argv: string[]): Promise<void> {
   let version: string | undefined;
   let decodedOnly = false;
   const files: string[] = [];
+  const li = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  useLocale(
+    localeFromEnv(process.env, li === -1 ? undefined : argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1]),
+    bundleDir(__dirname),
+  );
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${usage()}\n`);
       return;
     }
-    if (a === '--format' || a === '-f') format = argv[++i] ?? fail('--format needs a value');
+    if (a === '--locale') i++;
+    else if (a.startsWith('--locale=')) continue;
+    else if (a === '--format' || a === '-f') format = argv[++i] ?? fail(l10n.t('--format needs a value'));
     else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a === '--output' || a === '-o') output = argv[++i] ?? fail('--output needs a value');
-    else if (a === '--tidb-version') version = argv[++i] ?? fail('--tidb-version needs a value, e.g. v6.1.0');
+    else if (a === '--output' || a === '-o') output = argv[++i] ?? fail(l10n.t('--output needs a value'));
+    else if (a === '--tidb-version') version = argv[++i] ?? fail(l10n.t('--tidb-version needs a value, e.g. v6.1.0'));
     else if (a.startsWith('--tidb-version=')) version = a.slice(15);
     else if (a === '--decoded') decodedOnly = true;
-    else if (a.startsWith('-') && a !== '-') fail(`unknown option ${a}\n${USAGE}`);
+    else if (a.startsWith('-') && a !== '-') fail(l10n.t('unknown option {0}\n{1}', a, usage()));
     else files.push(a);
   }
-  if (!['json', 'html', 'text'].includes(format)) fail(`unknown format '${format}': use json, html or text`);
-  if (files.length !== 1) fail(USAGE);
+  if (!['json', 'html', 'text'].includes(format)) fail(l10n.t("unknown format '{0}': use json, html or text", format));
+  if (files.length !== 1) fail(usage());
   const text = await readInput(files[0]);
   let plan;
   try {
@@ -77,9 +87,10 @@ async function main(argv: string[]): Promise<void> {
     if (e instanceof PlanParseError) fail(`${files[0] === '-' ? 'stdin' : files[0]}: ${e.message}`);
     throw e;
   }
-  if (version !== undefined && !tidbVersion(version)) fail(`--tidb-version '${version}' is not a version: use e.g. v6.1.0 or 7.5`);
+  if (version !== undefined && !tidbVersion(version))
+    fail(l10n.t("--tidb-version '{0}' is not a version: use e.g. v6.1.0 or 7.5", version));
   if (decodedOnly) {
-    if (!plan.decoded) fail('--decoded: the input is not an encoded plan (tidb_decode_plan / tidb_decode_binary_plan value)');
+    if (!plan.decoded) fail(l10n.t('--decoded: the input is not an encoded plan (tidb_decode_plan / tidb_decode_binary_plan value)'));
     process.stdout.write(printable(`${plan.decoded}\n`));
     return;
   }
@@ -103,4 +114,4 @@ async function main(argv: string[]): Promise<void> {
   else process.stdout.write(out);
 }
 
-main(process.argv.slice(2)).catch((e) => fail(`internal error: ${(e as Error).message}`));
+main(process.argv.slice(2)).catch((e) => fail(l10n.t('internal error: {0}', (e as Error).message)));

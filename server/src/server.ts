@@ -1,6 +1,9 @@
 // The TiDB language server: connection and capability wiring only; the work is
 // in features/ and the engine in analysis/.
 import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { bundleDir, useLocale } from '../../core/l10n';
+import { localizedMeta } from '../../core/lint/ruleText';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   createConnection,
@@ -64,6 +67,10 @@ const isSql = (doc: TextDocument) => (SQL_LANGUAGE_IDS as readonly string[]).inc
 
 connection.onInitialize((params): InitializeResult => {
   hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
+  // the client's display language (LSP's locale) and its bundle (the extension's l10n/, next to dist/)
+  const o = params.initializationOptions as { l10nBundle?: string } | undefined;
+  if (o?.l10nBundle) useLocale(params.locale ?? 'en', path.dirname(o.l10nBundle));
+  else useLocale(params.locale ?? 'en', bundleDir(__dirname));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -178,7 +185,7 @@ connection.onRequest(LintWorkspaceRequest, async (p: LintWorkspaceRequest.Params
 connection.onRequest(
   RulesRequest,
   (): RulesRequest.Result =>
-    RULES.map(({ meta: { id, category, severity, versions, explanation, fix, docsUrl } }) => ({
+    RULES.map((r) => localizedMeta(r.meta)).map(({ id, category, severity, versions, explanation, fix, docsUrl }) => ({
       id,
       category,
       severity,

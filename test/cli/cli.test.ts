@@ -12,7 +12,9 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tidb-lint-cli-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function run(args: string[], opts: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? work, input: opts.input, encoding: 'utf8' });
+  // in English whatever the machine's language (test/cli/l10n.test.ts runs it in Chinese)
+  const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? work, input: opts.input, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -89,3 +89,177 @@ test('package.nls.zh-cn.json: the same keys, each in Chinese, with its links, co
     assert.deepEqual(invariants(zh[k]), invariants(v), k);
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// Runtime strings: l10n/bundle.l10n.json is what the sources say; the Chinese bundle has exactly its keys.
+
+const bundle = () => read('l10n/bundle.l10n.json') as Record<string, string>;
+const zhBundle = () => read('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
+
+test('l10n/bundle.l10n.json is up to date with every l10n.t / vscode.l10n.t string of the sources (npm run l10n)', async () => {
+  const { englishBundle } = await import('../../scripts/l10n/export.mjs');
+  const fresh = await englishBundle();
+  const committed = bundle();
+  assert.deepEqual(
+    Object.keys(fresh).filter((k) => !(k in committed)),
+    [],
+    'strings in the sources missing from l10n/bundle.l10n.json: run npm run l10n',
+  );
+  assert.deepEqual(
+    Object.keys(committed).filter((k) => !(k in fresh)),
+    [],
+    'strings in l10n/bundle.l10n.json no source uses: run npm run l10n',
+  );
+  assert.ok(Object.keys(fresh).length > 500, `${Object.keys(fresh).length} strings`);
+});
+
+test('l10n/bundle.l10n.zh-cn.json translates every string and nothing else, with its placeholders, code, numbers and links', () => {
+  const en = bundle();
+  const zh = zhBundle();
+  assert.deepEqual(
+    Object.keys(en).filter((k) => !(k in zh)),
+    [],
+    'untranslated',
+  );
+  assert.deepEqual(
+    Object.keys(zh).filter((k) => !(k in en)),
+    [],
+    'translations of strings no source uses',
+  );
+  const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+  const bad = Object.keys(en).filter((k) => holes(zh[k]).join() !== holes(k).join());
+  assert.deepEqual(bad, [], 'placeholders differ');
+  const code = (s: string) => (s.match(/`[^`]+`|\(command:[\w.]+\)|https?:\/\/\S+/g) ?? []).sort();
+  assert.deepEqual(
+    Object.keys(en).filter((k) => code(zh[k]).join() !== code(k).join()),
+    [],
+    'code spans or links differ',
+  );
+});
+
+test('every Chinese string is Chinese, except those that are only names, SQL, symbols or numbers', () => {
+  const zh = zhBundle();
+  const english = Object.entries(zh).filter(
+    ([k, v]) => !/[\u4e00-\u9fff]/.test(v) && /[a-z]{3,}\s+[a-z]{3,}/i.test(k.replace(/\{\w+\}/g, '')),
+  );
+  // strings that are the same in Chinese: names, SQL, units (checked by hand)
+  const sameInChinese = new Set(
+    english
+      .filter(
+        ([k, v]) =>
+          k === v &&
+          /^[\w\s{}().,:;/*@=<>+\-–—→…'"`%#[\]|]+$/.test(k) &&
+          /\b(SELECT|EXPLAIN|ANALYZE|TiDB|TiKV|TiFlash|MPP|SQL|KILL|QUERY|MAX_EXECUTION_TIME|AUTO_RANDOM|ID)\b/.test(k),
+      )
+      .map(([k]) => k),
+  );
+  assert.deepEqual(
+    english.filter(([k]) => !sameInChinese.has(k)).map(([k, v]) => `${k} → ${v}`),
+    [],
+  );
+});
+
+test('the glossary: a string that names a term uses the term TiDB’s Chinese docs use', () => {
+  const { terms } = read('l10n/glossary.zh-cn.json') as { terms: Array<{ en: string; zh: string; or?: string }> };
+  const zh = zhBundle();
+  const misses: string[] = [];
+  for (const t of terms) {
+    const re = new RegExp(t.en, 'i');
+    for (const [k, v] of Object.entries(zh))
+      if (re.test(k.replace(/`[^`]*`/g, '')) && !v.includes(t.zh) && !(t.or && v.includes(t.or))) misses.push(`${t.zh}: ${k} → ${v}`);
+  }
+  assert.deepEqual(misses, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// In Chinese: every rule's message on its own flagged examples, every rule's hover texts, every
+// reference entry, and the docs links.
+
+test('zh-cn: every rule’s message on its flagged examples renders in Chinese with its placeholders filled', async () => {
+  const { lintText } = await import('../../core/lint/engine');
+  const { exampleOf } = await import('../../core/lint/rule');
+  const { RULES } = await import('../../core/lint/rules');
+  const { useLocale } = await import('../../core/l10n');
+  useLocale('zh-cn', path.join(ROOT, 'l10n'));
+  try {
+    const bad: string[] = [];
+    let n = 0;
+    for (const rule of RULES)
+      for (const e of rule.examples.flagged) {
+        const { sql, target } = exampleOf(rule, e);
+        for (const f of lintText(sql, RULES, { config: { targetVersion: target ?? '8.5' } }).findings.filter(
+          (x) => x.ruleId === rule.meta.id,
+        )) {
+          n++;
+          if (!/[\u4e00-\u9fff]/.test(f.message) || /\{\d+\}/.test(f.message)) bad.push(`${rule.meta.id}: ${f.message}`);
+        }
+      }
+    assert.deepEqual(bad, []);
+    assert.ok(n > 300, `${n} messages`);
+  } finally {
+    useLocale('en', path.join(ROOT, 'l10n'));
+  }
+});
+
+test('l10n/rules.zh-cn.json: every rule’s explanation and fix in Chinese, each against the English it translates (a changed English text fails here)', async () => {
+  const { RULES } = await import('../../core/lint/rules');
+  const table = read('l10n/rules.zh-cn.json') as Record<
+    string,
+    { explanation?: { en: string; zh: string }; fix?: { en: string; zh: string } }
+  >;
+  const problems: string[] = [];
+  for (const { meta } of RULES)
+    for (const f of ['explanation', 'fix'] as const) {
+      const t = table[meta.id]?.[f];
+      if (!t) problems.push(`${meta.id}.${f}: missing`);
+      else if (t.en !== meta[f]) problems.push(`${meta.id}.${f}: the English changed since it was translated`);
+      else if (!/[\u4e00-\u9fff]/.test(t.zh)) problems.push(`${meta.id}.${f}: not Chinese`);
+      else if (invariants(t.zh).join() !== invariants(t.en).join()) problems.push(`${meta.id}.${f}: code or numbers differ`);
+    }
+  assert.deepEqual(
+    Object.keys(table).filter((id) => !RULES.some((r) => r.meta.id === id)),
+    [],
+    'translations of rules that do not exist',
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('l10n/reference.zh-cn.json: every hover and completion reference entry in Chinese', async () => {
+  const { REFERENCE } = await import('../../server/src/features/tidbReference');
+  const table = read('l10n/reference.zh-cn.json') as Record<
+    string,
+    { detail?: { en: string; zh: string }; doc?: { en: string; zh: string } }
+  >;
+  const problems: string[] = [];
+  for (const e of REFERENCE)
+    for (const f of ['detail', 'doc'] as const) {
+      const t = table[`${e.kind}:${e.name}`]?.[f];
+      if (!t) problems.push(`${e.kind}:${e.name}.${f}: missing`);
+      else if (t.en !== e[f]) problems.push(`${e.kind}:${e.name}.${f}: the English changed since it was translated`);
+      else if (!/[\u4e00-\u9fff]/.test(t.zh)) problems.push(`${e.kind}:${e.name}.${f}: not Chinese`);
+      else if (invariants(t.zh).join() !== invariants(t.en).join()) problems.push(`${e.kind}:${e.name}.${f}: code or numbers differ`);
+    }
+  assert.deepEqual(problems, []);
+});
+
+test('docs links follow the language: the Chinese page where TiDB’s Chinese docs have it, else the English one', async () => {
+  const { localizedDocsUrl } = await import('../../core/l10n');
+  const { pages } = read('l10n/docs-zh-pages.json') as { pages: string[] };
+  assert.ok(pages.includes('auto-random'), 'auto-random is in docs-cn');
+  assert.equal(
+    localizedDocsUrl('https://docs.pingcap.com/tidb/stable/auto-random#restrictions', 'zh-cn'),
+    'https://docs.pingcap.com/zh/tidb/stable/auto-random#restrictions',
+  );
+  assert.equal(
+    localizedDocsUrl('https://docs.pingcap.com/tidb/stable/auto-random', 'en'),
+    'https://docs.pingcap.com/tidb/stable/auto-random',
+  );
+  assert.equal(
+    localizedDocsUrl('https://docs.pingcap.com/tidb/stable/no-such-page-in-docs-cn', 'zh-cn'),
+    'https://docs.pingcap.com/tidb/stable/no-such-page-in-docs-cn',
+  );
+  assert.equal(
+    localizedDocsUrl('https://docs.pingcap.com/tidbcloud/serverless-limitations', 'zh-cn'),
+    'https://docs.pingcap.com/tidbcloud/serverless-limitations',
+  );
+});

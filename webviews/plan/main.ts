@@ -4,6 +4,8 @@
 // execution info; Grid and Raw tabs; two plans side by side. Keyboard: arrows move
 // and fold, Enter folds, a/d jump between advice. All data goes in as textContent.
 import './plan.css';
+import '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import { el, showBidi } from '../shared/dom';
 import type { Diagnosis, ExecInfo, PlanNode } from '../../core/plan/model';
 import { walk } from '../../core/plan/model';
@@ -161,24 +163,32 @@ function nodeRow(r: Rendered, node: PlanNode, depth: number, diagnosed: Map<stri
   if (info) row.append(el('div', 'info', info));
   const stats = el('div', 'stats');
   if (node.actRows !== undefined || node.estRows !== undefined) {
-    const rows = el('span', 'rows', node.actRows !== undefined ? `${fmtRows(node.actRows)} rows` : `est ${fmtRows(node.estRows)} rows`);
-    if (node.actRows !== undefined && node.estRows !== undefined) rows.title = `estimated ${node.estRows}, actual ${node.actRows}`;
+    const rows = el(
+      'span',
+      'rows',
+      node.actRows !== undefined ? l10n.t('{0} rows', fmtRows(node.actRows)) : l10n.t('est {0} rows', fmtRows(node.estRows)),
+    );
+    if (node.actRows !== undefined && node.estRows !== undefined)
+      rows.title = l10n.t('estimated {0}, actual {1}', node.estRows, node.actRows);
     stats.append(rows);
     const mis = m.misestimate;
     if (mis && mis.factor >= 10) {
       const level = mis.factor >= 1000 ? 'high' : mis.factor >= 100 ? 'mid' : 'low';
       const e = el('span', `mis ${level}`, `${mis.direction === 'under' ? '▲' : '▼'} ${formatFactor(mis.factor)}`);
-      e.title = `${mis.direction === 'under' ? 'Underestimated' : 'Overestimated'}: est ${node.estRows}, act ${node.actRows}`;
+      e.title =
+        mis.direction === 'under'
+          ? l10n.t('Underestimated: est {0}, act {1}', node.estRows ?? '', node.actRows ?? '')
+          : l10n.t('Overestimated: est {0}, act {1}', node.estRows ?? '', node.actRows ?? '');
       stats.append(e);
     }
   }
   if (m.inclusiveNs !== undefined) {
     stats.append(el('span', 'time', formatDuration(m.inclusiveNs)));
-    stats.append(bar(m.inclusiveShare, 'incl', `inclusive ${Math.round((m.inclusiveShare ?? 0) * 100)}% of the statement`));
-    stats.append(bar(m.exclusiveShare, 'excl', `exclusive (self) ${Math.round((m.exclusiveShare ?? 0) * 100)}%`));
+    stats.append(bar(m.inclusiveShare, 'incl', l10n.t('inclusive {0}% of the statement', Math.round((m.inclusiveShare ?? 0) * 100))));
+    stats.append(bar(m.exclusiveShare, 'excl', l10n.t('exclusive (self) {0}%', Math.round((m.exclusiveShare ?? 0) * 100))));
   }
   if (node.memory) stats.append(el('span', 'mem', formatBytes(node.memory)));
-  if (node.disk) stats.append(el('span', 'disk', `disk ${formatBytes(node.disk)}`));
+  if (node.disk) stats.append(el('span', 'disk', l10n.t('disk {0}', formatBytes(node.disk))));
   if (stats.childElementCount) row.append(stats);
   row.addEventListener('click', () => select(key, false));
   row.addEventListener('dblclick', () => node.children.length && toggle(key));
@@ -204,7 +214,13 @@ function treePane(r: Rendered): HTMLElement {
   };
   r.view.plan.roots.forEach((rootNode, i) => {
     if (i > 0)
-      frag.append(el('div', 'root-sep', rootNode.operator === 'CTE' ? `CTE definition ${rootNode.id}` : `Another root: ${rootNode.id}`));
+      frag.append(
+        el(
+          'div',
+          'root-sep',
+          rootNode.operator === 'CTE' ? l10n.t('CTE definition {0}', rootNode.id) : l10n.t('Another root: {0}', rootNode.id),
+        ),
+      );
     add([rootNode], 0);
   });
   pane.append(frag);
@@ -279,7 +295,7 @@ function renderDetails(): void {
   const r = rendered.find((x) => key && x.byKey.has(key));
   const node = key && r ? r.byKey.get(key) : undefined;
   if (!node || !r) {
-    details.append(el('p', 'hint', 'Select an operator to see its details. Arrows move, ←/→ fold, Enter toggles.'));
+    details.append(el('p', 'hint', l10n.t('Select an operator to see its details. Arrows move, ←/→ fold, Enter toggles.')));
     return;
   }
   details.append(el('h3', undefined, `${node.id}${node.label ? ` (${node.label})` : ''}`));
@@ -291,47 +307,49 @@ function renderDetails(): void {
     tr.append(el('th', undefined, k), el('td', undefined, v));
     t.append(tr);
   };
-  prop('Runs on', node.task ? `${TASK_NAME[taskClass(node.task)] || ''} (${node.task})` : undefined);
-  prop('Access object', node.accessObject);
-  prop('Estimated rows', node.estRows?.toString());
-  prop('Actual rows', node.actRows?.toString());
+  prop(l10n.t('Runs on'), node.task ? `${TASK_NAME[taskClass(node.task)] || ''} (${node.task})` : undefined);
+  prop(l10n.t('Access object'), node.accessObject);
+  prop(l10n.t('Estimated rows'), node.estRows?.toString());
+  prop(l10n.t('Actual rows'), node.actRows?.toString());
   if (node.estRows !== undefined && node.actRows !== undefined)
     prop(
-      'Estimate',
+      l10n.t('Estimate'),
       !m.misestimate || formatFactor(m.misestimate.factor) === 'exact'
         ? node.estRows === node.actRows
-          ? 'exact'
-          : 'as expected here (see the advice)'
-        : `${m.misestimate.direction === 'under' ? 'under' : 'over'}estimated ${formatFactor(m.misestimate.factor)}`,
+          ? l10n.t('exact')
+          : l10n.t('as expected here (see the advice)')
+        : m.misestimate.direction === 'under'
+          ? l10n.t('underestimated {0}', formatFactor(m.misestimate.factor))
+          : l10n.t('overestimated {0}', formatFactor(m.misestimate.factor)),
     );
-  prop('Estimated cost', node.estCost?.toString());
+  prop(l10n.t('Estimated cost'), node.estCost?.toString());
   if (m.inclusiveNs !== undefined)
     prop(
-      'Time (inclusive)',
+      l10n.t('Time (inclusive)'),
       `${formatDuration(m.inclusiveNs)}${m.inclusiveShare !== undefined ? ` · ${Math.round(m.inclusiveShare * 100)}%` : ''}`,
     );
   if (m.exclusiveNs !== undefined)
     prop(
-      'Time (self)',
+      l10n.t('Time (self)'),
       `${formatDuration(m.exclusiveNs)}${m.exclusiveShare !== undefined ? ` · ${Math.round(m.exclusiveShare * 100)}%` : ''}`,
     );
-  prop('Loops', typeof node.executionInfo?.loops === 'string' ? node.executionInfo.loops : undefined);
-  prop('Memory', node.memory === null ? 'N/A' : node.memory !== undefined ? formatBytes(node.memory) : undefined);
-  prop('Disk', node.disk === null ? 'N/A' : node.disk !== undefined ? formatBytes(node.disk) : undefined);
-  prop('Operator info', node.operatorInfo);
+  prop(l10n.t('Loops'), typeof node.executionInfo?.loops === 'string' ? node.executionInfo.loops : undefined);
+  prop(l10n.t('Memory'), node.memory === null ? 'N/A' : node.memory !== undefined ? formatBytes(node.memory) : undefined);
+  prop(l10n.t('Disk'), node.disk === null ? 'N/A' : node.disk !== undefined ? formatBytes(node.disk) : undefined);
+  prop(l10n.t('Operator info'), node.operatorInfo);
   for (const [k, v] of Object.entries(node.extra ?? {})) prop(k, v);
-  for (const p of node.problems ?? []) prop('Note', p);
+  for (const p of node.problems ?? []) prop(l10n.t('Note'), p);
   details.append(t);
   const execText = node.executionInfoText ?? '';
   if (/(\.\.\.|…)\s*$/.test(execText) || (execText && !node.executionInfo)) {
     // cut off where it was copied (docs elide with "..."): the text as it is, not a broken table
-    details.append(el('h4', undefined, 'Execution info (cut off in the source)'), el('pre', 'exec-raw', execText));
+    details.append(el('h4', undefined, l10n.t('Execution info (cut off in the source)')), el('pre', 'exec-raw', execText));
   } else if (node.executionInfo && Object.keys(node.executionInfo).length) {
-    details.append(el('h4', undefined, 'Execution info'), execTable(node.executionInfo));
+    details.append(el('h4', undefined, l10n.t('Execution info')), execTable(node.executionInfo));
   }
   const mine = r.view.diagnoses.filter((d) => d.nodeId === node.id);
   if (mine.length) {
-    details.append(el('h4', undefined, 'Advice'));
+    details.append(el('h4', undefined, l10n.t('Advice')));
     for (const d of mine) details.append(adviceItem(d, r));
   }
 }
@@ -343,9 +361,9 @@ function adviceItem(d: Diagnosis, r: Rendered): HTMLElement {
   head.append(el('span', `sev ${d.severity}`, d.severity), el('span', 'rule', d.rule));
   if (d.nodeId) head.append(el('span', 'at', d.nodeId));
   item.append(head, el('div', 'msg', d.message));
-  if (d.fix) item.append(el('div', 'fix', `Try: ${d.fix}`));
+  if (d.fix) item.append(el('div', 'fix', l10n.t('Try: {0}', d.fix)));
   if (d.docsUrl) {
-    const a = el('a', 'docs', 'TiDB docs');
+    const a = el('a', 'docs', l10n.t('TiDB docs'));
     a.href = d.docsUrl;
     a.addEventListener('click', (e) => {
       if (vscode) {
@@ -413,8 +431,8 @@ function summary(r: Rendered): HTMLElement {
   const s = el('div', 'summary');
   s.append(el('span', 'title', r.view.title), el('span', 'source', r.view.source));
   const count = [...walk(r.view.plan.roots)].length;
-  const facts = [`${count} operators`, r.view.plan.analyzed ? 'EXPLAIN ANALYZE' : 'EXPLAIN', r.view.plan.format];
-  if (r.totalNs !== undefined) facts.push(`total ${formatDuration(r.totalNs)}`);
+  const facts = [l10n.t('{0} operators', count), r.view.plan.analyzed ? 'EXPLAIN ANALYZE' : 'EXPLAIN', r.view.plan.format];
+  if (r.totalNs !== undefined) facts.push(l10n.t('total {0}', formatDuration(r.totalNs)));
   s.append(el('span', 'facts', facts.join(' · ')));
   const e = r.view.diagnoses.filter((d) => d.severity === 'error').length;
   const w = r.view.diagnoses.filter((d) => d.severity === 'warning').length;
@@ -423,7 +441,9 @@ function summary(r: Rendered): HTMLElement {
       el(
         'span',
         `counts ${e ? 'error' : 'warning'}`,
-        `${e ? `${e} error${e > 1 ? 's' : ''}` : ''}${e && w ? ', ' : ''}${w ? `${w} warning${w > 1 ? 's' : ''}` : ''}`,
+        [e === 1 ? l10n.t('1 error') : e ? l10n.t('{0} errors', e) : '', w === 1 ? l10n.t('1 warning') : w ? l10n.t('{0} warnings', w) : '']
+          .filter(Boolean)
+          .join(', '),
       ),
     );
   return s;
@@ -437,9 +457,9 @@ function legend(): HTMLElement {
   }
   if (rendered.some((r) => r.totalNs !== undefined)) {
     const incl = el('span', 'bar-key');
-    incl.append(bar(1, 'incl', ''), el('span', undefined, 'time with children'));
+    incl.append(bar(1, 'incl', ''), el('span', undefined, l10n.t('time with children')));
     const excl = el('span', 'bar-key');
-    excl.append(bar(1, 'excl', ''), el('span', undefined, 'time itself'));
+    excl.append(bar(1, 'excl', ''), el('span', undefined, l10n.t('time itself')));
     l.append(incl, excl);
   }
   return l;
@@ -452,22 +472,22 @@ function annotateChanges(before: Rendered, after: Rendered): PlanComparison {
   const c = comparePlans(before.view.plan, after.view.plan, formatDuration);
   before.changes = new Map();
   after.changes = new Map();
-  for (const n of c.onlyBefore) before.changes.set(n, { text: 'only in this plan', cls: 'only' });
-  for (const n of c.onlyAfter) after.changes.set(n, { text: 'only in this plan', cls: 'only' });
+  for (const n of c.onlyBefore) before.changes.set(n, { text: l10n.t('only in this plan'), cls: 'only' });
+  for (const n of c.onlyAfter) after.changes.set(n, { text: l10n.t('only in this plan'), cls: 'only' });
   for (const d of c.matched) {
     const parts: string[] = [];
     let cls: 'better' | 'worse' | 'same' = 'same';
     if (d.beforeNs !== undefined && d.afterNs !== undefined && d.beforeNs > 0) {
       const x = (d.afterNs - d.beforeNs) / d.beforeNs;
       if (Math.abs(x) >= 0.1 && Math.abs(d.afterNs - d.beforeNs) >= 1e6) {
-        parts.push(`time ${formatDuration(d.beforeNs)} → ${formatDuration(d.afterNs)} (${pct(x)})`);
+        parts.push(l10n.t('time {0} → {1} ({2})', formatDuration(d.beforeNs), formatDuration(d.afterNs), pct(x)));
         cls = x < 0 ? 'better' : 'worse';
       }
     }
     if (d.beforeRows !== undefined && d.afterRows !== undefined && d.beforeRows !== d.afterRows) {
       const ratio = Math.max(d.beforeRows, d.afterRows) / Math.max(1, Math.min(d.beforeRows, d.afterRows));
       if (ratio >= 1.5) {
-        parts.push(`rows ${fmtRows(d.beforeRows)} → ${fmtRows(d.afterRows)}`);
+        parts.push(l10n.t('rows {0} → {1}', fmtRows(d.beforeRows), fmtRows(d.afterRows)));
         if (cls === 'same') cls = d.afterRows < d.beforeRows ? 'better' : 'worse';
       }
     }
@@ -478,22 +498,27 @@ function annotateChanges(before: Rendered, after: Rendered): PlanComparison {
 
 function compareBanner(c: PlanComparison, before: Rendered, after: Rendered): HTMLElement {
   const b = el('div', 'compare-banner');
-  b.append(el('span', 'headline', c.headline ?? 'Compared without timings (one plan is not from EXPLAIN ANALYZE)'));
+  b.append(el('span', 'headline', c.headline ?? l10n.t('Compared without timings (one plan is not from EXPLAIN ANALYZE)')));
   const only = (ns: PlanNode[], r: Rendered) =>
     ns.length
-      ? `${ns.length} only in ${r.view.title}: ${ns
-          .slice(0, 6)
-          .map((n) => n.id)
-          .join(', ')}${ns.length > 6 ? ', …' : ''}`
+      ? l10n.t(
+          '{0} only in {1}: {2}',
+          ns.length,
+          r.view.title,
+          `${ns
+            .slice(0, 6)
+            .map((n) => n.id)
+            .join(', ')}${ns.length > 6 ? ', …' : ''}`,
+        )
       : '';
-  const facts = [`${c.matched.length} operators in both`, only(c.onlyBefore, before), only(c.onlyAfter, after)].filter(Boolean);
+  const facts = [l10n.t('{0} operators in both', c.matched.length), only(c.onlyBefore, before), only(c.onlyAfter, after)].filter(Boolean);
   b.append(el('span', 'facts', facts.join(' · ')));
   return b;
 }
 
 function render(): void {
   if (!state) {
-    root.replaceChildren(el('p', 'hint', 'Waiting for a plan…'));
+    root.replaceChildren(el('p', 'hint', l10n.t('Waiting for a plan…')));
     return;
   }
   const { payload } = state;
@@ -501,9 +526,9 @@ function render(): void {
   const comparison = rendered.length === 2 ? annotateChanges(rendered[0], rendered[1]) : undefined;
   const bar = el('div', 'toolbar');
   for (const [tab, label] of [
-    ['tree', 'Plan'],
-    ['grid', 'Grid'],
-    ['raw', 'Raw'],
+    ['tree', l10n.t('Plan')],
+    ['grid', l10n.t('Grid')],
+    ['raw', l10n.t('Raw')],
   ] as const) {
     const b = el('button', `tab ${state.tab === tab ? 'active' : ''}`, label);
     b.setAttribute('role', 'tab');
@@ -518,11 +543,11 @@ function render(): void {
   }
   bar.append(legend());
   if (payload.interactive && vscode) {
-    const cmp = el('button', 'compare', payload.plans.length > 1 ? 'Compare with another…' : 'Compare with…');
-    cmp.title = 'Show another plan of the same statement side by side';
+    const cmp = el('button', 'compare', payload.plans.length > 1 ? l10n.t('Compare with another…') : l10n.t('Compare with…'));
+    cmp.title = l10n.t('Show another plan of the same statement side by side');
     cmp.addEventListener('click', () => vscode.postMessage({ type: 'compareWith' }));
-    const exp = el('button', 'export', 'Export HTML…');
-    exp.title = 'Save a standalone HTML file that opens offline';
+    const exp = el('button', 'export', l10n.t('Export HTML…'));
+    exp.title = l10n.t('Save a standalone HTML file that opens offline');
     exp.addEventListener('click', () => vscode.postMessage({ type: 'exportHtml' }));
     bar.append(cmp, exp);
   }
@@ -534,15 +559,15 @@ function render(): void {
     if (state.tab === 'tree') {
       col.append(treePane(r));
       const adv = el('div', 'advice-list');
-      adv.append(el('h4', undefined, r.view.diagnoses.length ? `Advice (${r.view.diagnoses.length})` : 'Advice'));
+      adv.append(el('h4', undefined, r.view.diagnoses.length ? l10n.t('Advice ({0})', r.view.diagnoses.length) : l10n.t('Advice')));
       if (!r.view.diagnoses.length)
         adv.append(
           el(
             'p',
             'hint',
             r.view.plan.format === 'mysql_json'
-              ? 'TiDB advice does not apply to MySQL/MariaDB plans.'
-              : 'Nothing in this plan matches a known problem.',
+              ? l10n.t('TiDB advice does not apply to MySQL/MariaDB plans.')
+              : l10n.t('Nothing in this plan matches a known problem.'),
           ),
         );
       for (const d of r.view.diagnoses) adv.append(adviceItem(d, r));

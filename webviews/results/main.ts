@@ -3,6 +3,8 @@
 // apart from the string 'NULL', selection and copy, cancel while running.
 // Every value reaches the DOM through textContent.
 import './results.css';
+import '../shared/l10n';
+import * as l10n from '@vscode/l10n';
 import { el } from '../shared/dom';
 import type { Cell, CopyFormat, FromResults, ResultColumn, StatementOutcome, ToResults } from '../../protocol/webviews/results';
 
@@ -80,8 +82,8 @@ const state = {
 const root = document.getElementById('root')!;
 const header = el('div', 'header');
 const status = el('span', 'status');
-const cancelBtn = el('button', 'cancel', 'Cancel');
-cancelBtn.title = 'Kill the running statement on the server';
+const cancelBtn = el('button', 'cancel', l10n.t('Cancel'));
+cancelBtn.title = l10n.t('Kill the running statement on the server');
 cancelBtn.addEventListener('click', () => vscode.postMessage({ type: 'cancel', runId: state.runId }));
 header.append(status, cancelBtn);
 const banner = el('div', 'banner');
@@ -138,7 +140,7 @@ function renderGrid(set: SetView): void {
   set.columns.forEach((c, i) => {
     const sorted = set.sort?.col === i ? (set.sort.desc ? ' ▼' : ' ▲') : '';
     const h = el('div', `cell sortable${sorted ? ' sorted' : ''}`, c.name + sorted);
-    h.title = `${c.name} (${c.type}): click to sort`;
+    h.title = l10n.t('{0} ({1}): click to sort', c.name, c.type);
     h.dataset.col = String(i);
     h.setAttribute('role', 'columnheader');
     h.setAttribute('aria-sort', !sorted ? 'none' : set.sort!.desc ? 'descending' : 'ascending');
@@ -310,7 +312,7 @@ headRow.addEventListener('click', (e) => {
 
 function setLabel(i: number): string {
   const s = state.sets[i];
-  return `Result ${i + 1} (${s.rows.length.toLocaleString('en-US')}${truncatedOf(i) ? '+' : ''})`;
+  return l10n.t('Result {0} ({1})', i + 1, `${s.rows.length.toLocaleString('en-US')}${truncatedOf(i) ? '+' : ''}`);
 }
 
 function truncatedOf(i: number): boolean {
@@ -335,14 +337,14 @@ function renderTabs(): void {
     add(setLabel(i), i);
   });
   const failed = state.statements.some((s) => s.outcome?.error);
-  add('Messages', -1, failed ? 'has-error' : '');
+  add(l10n.t('Messages'), -1, failed ? 'has-error' : '');
 }
 
 function renderToolbar(): void {
   toolbar.replaceChildren();
   const set = state.sets[state.active];
   if (!set) return;
-  const label = el('span', 'label', 'Copy:');
+  const label = el('span', 'label', l10n.t('Copy:'));
   toolbar.append(label);
   for (const [f, name] of [
     ['tsv', 'TSV'],
@@ -351,25 +353,32 @@ function renderToolbar(): void {
     ['markdown', 'Markdown'],
   ] as const) {
     const b = el('button', 'copy', name);
-    b.title = `Copy the selected rows (or all rows) as ${name}`;
+    b.title = l10n.t('Copy the selected rows (or all rows) as {0}', name);
     b.dataset.format = f;
     b.addEventListener('click', () => copy(f, 'selection'));
     toolbar.append(b);
   }
-  const exp = el('button', 'export', 'Export…');
-  exp.title = 'Save this result set to a file';
+  const exp = el('button', 'export', l10n.t('Export…'));
+  exp.title = l10n.t('Save this result set to a file');
   exp.addEventListener('click', () => vscode.postMessage({ type: 'export', set: state.active }));
   toolbar.append(exp);
   const o = state.statements[set.statement]?.outcome;
   const k = state.sets.filter((x, j) => x.statement === set.statement && j < state.active).length;
   if (o?.truncated[k]) {
-    const total = o.stoppedEarly?.[k]
-      ? `more than ${set.rows.length.toLocaleString('en-US')} rows (the statement was stopped there)`
-      : `${o.rowCounts[k].toLocaleString('en-US')} rows`;
+    const shown = set.rows.length.toLocaleString('en-US');
     const t = el(
       'span',
       'truncated',
-      `Truncated: showing the first ${set.rows.length.toLocaleString('en-US')} of ${total} (the tidb.query.rowLimit setting)`,
+      o.stoppedEarly?.[k]
+        ? l10n.t(
+            'Truncated: showing the first {0} of more than {0} rows (the statement was stopped there) (the tidb.query.rowLimit setting)',
+            shown,
+          )
+        : l10n.t(
+            'Truncated: showing the first {0} of {1} rows (the tidb.query.rowLimit setting)',
+            shown,
+            o.rowCounts[k].toLocaleString('en-US'),
+          ),
     );
     toolbar.append(t);
   }
@@ -380,10 +389,13 @@ function renderMessages(): void {
   state.statements.forEach((s, i) => {
     const item = el('div', 'message');
     const head = el('div', 'sql');
-    head.append(el('span', 'line', `Line ${s.line + 1}`), el('code', undefined, s.sql.length > 300 ? s.sql.slice(0, 300) + '…' : s.sql));
+    head.append(
+      el('span', 'line', l10n.t('Line {0}', s.line + 1)),
+      el('code', undefined, s.sql.length > 300 ? s.sql.slice(0, 300) + '…' : s.sql),
+    );
     item.append(head);
     const o = s.outcome;
-    if (!o) item.append(el('div', 'pending', state.running ? 'Running…' : 'Not run'));
+    if (!o) item.append(el('div', 'pending', state.running ? l10n.t('Running…') : l10n.t('Not run')));
     else if (o.error) {
       item.classList.add('error');
       item.append(el('div', 'error-text', o.error.message));
@@ -395,14 +407,16 @@ function renderMessages(): void {
           o.rowCounts
             .map((n, k) =>
               o.stoppedEarly?.[k]
-                ? `more than ${(n - 1).toLocaleString('en-US')} rows (stopped at the row limit)`
-                : `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`,
+                ? l10n.t('more than {0} rows (stopped at the row limit)', (n - 1).toLocaleString('en-US'))
+                : n === 1
+                  ? l10n.t('1 row')
+                  : l10n.t('{0} rows', n.toLocaleString('en-US')),
             )
             .join(', '),
         );
       if (o.affectedRows !== undefined)
-        parts.push(`${o.affectedRows.toLocaleString('en-US')} ${o.affectedRows === 1 ? 'row' : 'rows'} affected`);
-      if (o.insertId) parts.push(`last insert id ${o.insertId}`);
+        parts.push(o.affectedRows === 1 ? l10n.t('1 row affected') : l10n.t('{0} rows affected', o.affectedRows.toLocaleString('en-US')));
+      if (o.insertId) parts.push(l10n.t('last insert id {0}', String(o.insertId)));
       parts.push(`${o.elapsedMs.toFixed(o.elapsedMs < 10 ? 1 : 0)} ms`);
       item.append(el('div', 'ok', parts.join(' · ')));
     }
@@ -429,7 +443,7 @@ function activate(index: number): void {
 
 function renderStatus(): void {
   const text = state.running
-    ? `Running on ${state.connection} (${state.server})…`
+    ? l10n.t('Running on {0} ({1})…', state.connection, state.server)
     : state.summary
       ? `${state.connection} (${state.server}) · ${state.summary}`
       : '';
@@ -504,11 +518,11 @@ window.addEventListener('message', (ev: MessageEvent<ToResults>) => {
     case 'run-end': {
       state.running = false;
       const secs = m.elapsedMs >= 1000 ? `${(m.elapsedMs / 1000).toFixed(2)} s` : `${Math.round(m.elapsedMs)} ms`;
-      const parts = [`${m.ok} ok`];
-      if (m.failed) parts.push(`${m.failed} failed`);
-      if (m.skipped) parts.push(`${m.skipped} not run`);
-      if (m.cancelled) parts.push('cancelled');
-      state.summary = `${parts.join(', ')} in ${secs}`;
+      const parts = [l10n.t('{0} ok', m.ok)];
+      if (m.failed) parts.push(l10n.t('{0} failed', m.failed));
+      if (m.skipped) parts.push(l10n.t('{0} not run', m.skipped));
+      if (m.cancelled) parts.push(l10n.t('cancelled'));
+      state.summary = l10n.t('{0} in {1}', parts.join(', '), secs);
       renderStatus();
       renderTabs();
       if (state.active === -1) renderMessages();

@@ -14,7 +14,7 @@ import type { Node } from '../explorer/tree';
 import { log } from '../log';
 import type { OperatorS3 } from '../localCluster/operator';
 import { askS3 } from './pitr';
-import { backupSql, LOCAL_WARNING, redactUrl, restoreSql, storageUrl, type Storage } from './br/brSql';
+import { backupSql, localWarning, redactUrl, restoreSql, storageUrl, type Storage } from './br/brSql';
 import { restoreConflicts, runBr, type Queryable } from './br/brRunner';
 import type { BackupHistory, BackupRecord } from './history';
 import { exportLogical } from './logical/export';
@@ -43,7 +43,7 @@ async function pickProfile(manager: ConnectionManager, id?: string): Promise<Sto
   const list = manager.profiles();
   const pick = await vscode.window.showQuickPick(
     list.map((p) => ({ label: p.name, description: `${p.user}@${p.host}:${p.port}`, p })),
-    { placeHolder: 'Which connection?' },
+    { placeHolder: vscode.l10n.t('Which connection?') },
   );
   return pick?.p;
 }
@@ -51,29 +51,33 @@ async function pickProfile(manager: ConnectionManager, id?: string): Promise<Sto
 async function pickStorage(): Promise<Storage | undefined> {
   const kind = await vscode.window.showQuickPick(
     [
-      { label: 'S3 or S3-compatible (MinIO, …)', storage: 's3' as const },
+      { label: vscode.l10n.t('S3 or S3-compatible (MinIO, …)'), storage: 's3' as const },
       { label: 'Google Cloud Storage', storage: 'gcs' as const },
       { label: 'Azure Blob Storage', storage: 'azure' as const },
-      { label: 'local:// on every TiKV node', description: 'only for a single-machine cluster', storage: 'local' as const },
+      {
+        label: vscode.l10n.t('local:// on every TiKV node'),
+        description: vscode.l10n.t('only for a single-machine cluster'),
+        storage: 'local' as const,
+      },
     ],
-    { placeHolder: 'Where BR writes the backup' },
+    { placeHolder: vscode.l10n.t('Where BR writes the backup') },
   );
   if (!kind) return;
   const ask = (prompt: string, password = false, value = '') =>
     vscode.window.showInputBox({ prompt, password, value, ignoreFocusOut: true });
   if (kind.storage === 'local') {
-    const p = await ask('Absolute directory on each TiKV node, e.g. /tmp/tidb-backup');
+    const p = await ask(vscode.l10n.t('Absolute directory on each TiKV node, e.g. /tmp/tidb-backup'));
     if (!p) return;
-    const ok = await vscode.window.showWarningMessage(LOCAL_WARNING, { modal: true }, 'Use local://');
+    const ok = await vscode.window.showWarningMessage(localWarning(), { modal: true }, vscode.l10n.t('Use local://'));
     return ok ? { kind: 'local', path: p } : undefined;
   }
-  const bucket = await ask(kind.storage === 'azure' ? 'Container' : 'Bucket');
+  const bucket = await ask(kind.storage === 'azure' ? vscode.l10n.t('Container') : vscode.l10n.t('Bucket'));
   if (!bucket) return;
-  const prefix = (await ask('Path inside it (prefix)', false, `tidb-backup-${new Date().toISOString().slice(0, 10)}`)) ?? '';
+  const prefix = (await ask(vscode.l10n.t('Path inside it (prefix)'), false, `tidb-backup-${new Date().toISOString().slice(0, 10)}`)) ?? '';
   if (kind.storage === 's3') {
-    const endpoint = (await ask('Endpoint for S3-compatible stores (empty for AWS)')) || undefined;
-    const accessKey = (await ask("Access key (empty: the TiKV nodes' own credentials)")) || undefined;
-    const secretKey = accessKey ? await ask('Secret key', true) : undefined;
+    const endpoint = (await ask(vscode.l10n.t('Endpoint for S3-compatible stores (empty for AWS)'))) || undefined;
+    const accessKey = (await ask(vscode.l10n.t("Access key (empty: the TiKV nodes' own credentials)"))) || undefined;
+    const secretKey = accessKey ? await ask(vscode.l10n.t('Secret key'), true) : undefined;
     return { kind: 's3', bucket, prefix, endpoint, accessKey, secretKey: secretKey || undefined };
   }
   if (kind.storage === 'gcs')
@@ -81,14 +85,14 @@ async function pickStorage(): Promise<Storage | undefined> {
       kind: 'gcs',
       bucket,
       prefix,
-      credentialsFile: (await ask('Credentials file on the TiKV nodes (empty: default credentials)')) || undefined,
+      credentialsFile: (await ask(vscode.l10n.t('Credentials file on the TiKV nodes (empty: default credentials)'))) || undefined,
     };
   return {
     kind: 'azure',
     container: bucket,
     prefix,
-    accountName: (await ask('Account name')) || undefined,
-    accountKey: (await ask('Account key', true)) || undefined,
+    accountName: (await ask(vscode.l10n.t('Account name'))) || undefined,
+    accountKey: (await ask(vscode.l10n.t('Account key'), true)) || undefined,
   };
 }
 
@@ -103,10 +107,11 @@ export async function backupCommand(
   try {
     session = await manager.connect(profile.id);
   } catch (e) {
-    return void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${(e as Error).message}`);
+    return void vscode.window.showErrorMessage(vscode.l10n.t('Could not connect to {0}: {1}', profile.name, (e as Error).message));
   }
   const all = await session.withMeta((q) => listDatabases(q));
-  const databases = args.databases ?? (await vscode.window.showQuickPick(all, { canPickMany: true, placeHolder: 'Databases to back up' }));
+  const databases =
+    args.databases ?? (await vscode.window.showQuickPick(all, { canPickMany: true, placeHolder: vscode.l10n.t('Databases to back up') }));
   if (!databases?.length) return;
   const method = args.method ?? (await pickBackupMethod(session, profile, databases));
   if (!method) return;
@@ -129,13 +134,17 @@ async function pickBackupMethod(session: Session, profile: StoredProfile, databa
   const pick = await vscode.window.showQuickPick(
     [
       {
-        label: 'BR (BACKUP statement)',
-        description: 'distributed, to S3/GCS/Azure; needs BACKUP_ADMIN and TiKV',
+        label: vscode.l10n.t('BR (BACKUP statement)'),
+        description: vscode.l10n.t('distributed, to S3/GCS/Azure; needs BACKUP_ADMIN and TiKV'),
         method: 'br' as const,
       },
-      { label: 'Logical export (SQL file)', description: 'works everywhere; slower for large data', method: 'logical' as const },
+      {
+        label: vscode.l10n.t('Logical export (SQL file)'),
+        description: vscode.l10n.t('works everywhere; slower for large data'),
+        method: 'logical' as const,
+      },
     ],
-    { placeHolder: `How to back up ${databases.join(', ')} on ${profile.name}` },
+    { placeHolder: vscode.l10n.t('How to back up {0} on {1}', databases.join(', '), profile.name) },
   );
   return pick?.method;
 }
@@ -191,7 +200,10 @@ async function logicalBackup(target: BackupTarget, args: BackupArgs): Promise<Ba
     const manifest = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Logical backup of ${databases.join(', ')} (${session.server.flavor === 'tidb' ? 'tidb_snapshot' : 'consistent snapshot'})`,
+        title:
+          session.server.flavor === 'tidb'
+            ? vscode.l10n.t('Logical backup of {0} (tidb_snapshot)', databases.join(', '))
+            : vscode.l10n.t('Logical backup of {0} (consistent snapshot)', databases.join(', ')),
         cancellable: true,
       },
       (progress, token) => {
@@ -210,7 +222,13 @@ async function logicalBackup(target: BackupTarget, args: BackupArgs): Promise<Ba
             signal: ac.signal,
             onProgress: (p) =>
               progress.report({
-                message: `${p.table}: ${p.rows.toLocaleString('en-US')} rows (${p.tablesDone}/${p.tablesTotal} tables)`,
+                message: vscode.l10n.t(
+                  '{0}: {1} rows ({2}/{3} tables)',
+                  p.table,
+                  p.rows.toLocaleString('en-US'),
+                  p.tablesDone,
+                  p.tablesTotal,
+                ),
               }),
           },
         );
@@ -231,13 +249,19 @@ async function logicalBackup(target: BackupTarget, args: BackupArgs): Promise<Ba
     };
     await history.add(rec);
     void vscode.window.showInformationMessage(
-      `Backed up ${rec.tables} tables, ${rec.rows?.toLocaleString('en-US')} rows to ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s (logical export).`,
+      vscode.l10n.t(
+        'Backed up {0} tables, {1} rows to {2} in {3} s (logical export).',
+        rec.tables ?? 0,
+        (rec.rows ?? 0).toLocaleString('en-US'),
+        file,
+        ((performance.now() - t0) / 1000).toFixed(1),
+      ),
     );
     return rec;
   } catch (e) {
-    log().error(`Logical backup failed: ${(e as Error).message}`);
+    log().error(vscode.l10n.t('Logical backup failed: {0}', (e as Error).message));
     void vscode.window.showErrorMessage(
-      `Logical backup failed: ${(e as Error).message}. Nothing was recorded; the partial file ${file} can be deleted.`,
+      vscode.l10n.t('Logical backup failed: {0}. Nothing was recorded; the partial file {1} can be deleted.', (e as Error).message, file),
     );
     return;
   }
@@ -255,7 +279,7 @@ async function brBackup(target: BackupTarget): Promise<BackupRecord | undefined>
     const res = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `BR backup of ${databases.join(', ')} to ${redactUrl(url)}`,
+        title: vscode.l10n.t('BR backup of {0} to {1}', databases.join(', '), redactUrl(url)),
         cancellable: true,
       },
       (progress, token) => runBrStatement(manager, profile, 'backup', sql, progress, token),
@@ -273,7 +297,12 @@ async function brBackup(target: BackupTarget): Promise<BackupRecord | undefined>
     };
     await history.add(rec);
     void vscode.window.showInformationMessage(
-      `BR backup done: ${res.size?.toLocaleString('en-US')} bytes at TSO ${res.backupTs} in ${redactUrl(url)}.`,
+      vscode.l10n.t(
+        'BR backup done: {0} bytes at TSO {1} in {2}.',
+        res.size?.toLocaleString('en-US') ?? '?',
+        res.backupTs ?? '?',
+        redactUrl(url),
+      ),
     );
     return rec;
   } catch (e) {
@@ -329,10 +358,10 @@ export async function restoreCommand(
   if (!profile) return;
   const session = await manager
     .connect(profile.id)
-    .catch((e: Error) => void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${e.message}`));
+    .catch((e: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('Could not connect to {0}: {1}', profile.name, e.message)));
   if (!session) return;
   if (record?.method === 'br') {
-    if (session.server.flavor !== 'tidb') return { ok: false, message: 'A BR backup restores only to TiDB.' };
+    if (session.server.flavor !== 'tidb') return { ok: false, message: vscode.l10n.t('A BR backup restores only to TiDB.') };
     return brRestore(manager, profile, session, record);
   }
   return logicalRestore(manager, profile, session, record?.location ?? file!, record?.manifest, args);
@@ -341,16 +370,16 @@ export async function restoreCommand(
 /** A backup from the Backups history, or a file the user opens. */
 async function pickBackup(history: BackupHistory): Promise<{ record?: BackupRecord; file?: string } | undefined> {
   const items: Array<vscode.QuickPickItem & { r?: BackupRecord }> = history.list().map((r) => ({
-    label: `${r.databases.join(', ')} · ${r.method === 'br' ? 'BR' : 'logical'}`,
-    description: `${new Date(r.createdAt).toLocaleString()} from ${r.connection}`,
+    label: `${r.databases.join(', ')} · ${r.method === 'br' ? 'BR' : vscode.l10n.t('logical')}`,
+    description: vscode.l10n.t('{0} from {1}', new Date(r.createdAt).toLocaleString(), r.connection),
     detail: r.location,
     r,
   }));
-  items.push({ label: '$(file) A backup file…' });
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: 'The backup to restore' });
+  items.push({ label: `$(file) ${vscode.l10n.t('A backup file…')}` });
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('The backup to restore') });
   if (!pick) return undefined;
   if (pick.r) return { record: pick.r };
-  return { file: (await vscode.window.showOpenDialog({ filters: { 'SQL backups': ['sql', 'gz'] } }))?.[0]?.fsPath };
+  return { file: (await vscode.window.showOpenDialog({ filters: { [vscode.l10n.t('SQL backups')]: ['sql', 'gz'] } }))?.[0]?.fsPath };
 }
 
 /** RESTORE with BR: refused when tables are in the way; credentials asked again when the record has them redacted. */
@@ -362,13 +391,16 @@ async function brRestore(
 ): Promise<RestoreOutcome | undefined> {
   const conflicts = await restoreConflicts(queryable(session.meta()), record.databases);
   if (conflicts.length) {
-    const message = `RESTORE would overwrite existing tables (${conflicts.slice(0, 5).join(', ')}${conflicts.length > 5 ? ', …' : ''}): BR refuses to restore over them. Drop them, or restore to another cluster.`;
+    const message = vscode.l10n.t(
+      'RESTORE would overwrite existing tables ({0}): BR refuses to restore over them. Drop them, or restore to another cluster.',
+      `${conflicts.slice(0, 5).join(', ')}${conflicts.length > 5 ? ', …' : ''}`,
+    );
     void vscode.window.showErrorMessage(message);
     return { ok: false, message };
   }
   const secret = /\*\*\*/.test(record.location)
     ? await vscode.window.showInputBox({
-        prompt: 'The backup location has credentials: enter its full URL again (they are not stored)',
+        prompt: vscode.l10n.t('The backup location has credentials: enter its full URL again (they are not stored)'),
         password: true,
         ignoreFocusOut: true,
       })
@@ -376,7 +408,11 @@ async function brRestore(
   if (!secret) return;
   try {
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `BR restore of ${record.databases.join(', ')}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('BR restore of {0}', record.databases.join(', ')),
+        cancellable: true,
+      },
       (progress, token) =>
         runBrStatement(
           manager,
@@ -387,7 +423,7 @@ async function brRestore(
           token,
         ),
     );
-    void vscode.window.showInformationMessage(`Restored ${record.databases.join(', ')} with BR.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} with BR.', record.databases.join(', ')));
     return { ok: true, message: 'restored' };
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
@@ -423,32 +459,33 @@ async function logicalRestore(
     const inWay = await existingTables(c, manifest);
     if (inWay.length)
       return refuse(
-        `Restoring would write over existing tables (${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}). Drop them first or restore into another server: nothing was changed.`,
+        vscode.l10n.t(
+          'Restoring would write over existing tables ({0}). Drop them first or restore into another server: nothing was changed.',
+          `${inWay.slice(0, 5).join(', ')}${inWay.length > 5 ? ', …' : ''}`,
+        ),
       );
   }
   // Read the whole file once before anything runs: is it complete, and what would it drop or replace?
-  const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${dump}` }, () =>
-    checkDump(dump),
+  const scan = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}', dump) },
+    () => checkDump(dump),
   );
   if (scan.damaged)
-    return refuse(`${dump} cannot be read to the end (${scan.damaged}): it is damaged or was cut short. Nothing was changed.`);
+    return refuse(
+      vscode.l10n.t('{0} cannot be read to the end ({1}): it is damaged or was cut short. Nothing was changed.', dump, scan.damaged),
+    );
   if (scan.complete === false)
-    return refuse(`${dump} ends before its end marker: it is an interrupted or truncated backup. Nothing was changed.`);
+    return refuse(vscode.l10n.t('{0} ends before its end marker: it is an interrupted or truncated backup. Nothing was changed.', dump));
   const replaced = await existingReplaced(c, scan);
   if (replaced.length && !args.replaceExisting) {
-    const go = await vscode.window.showWarningMessage(
-      `Restoring this file on ${profile.name} drops or replaces ${replaced.length} existing object${replaced.length === 1 ? '' : 's'}: their current data is lost.`,
-      { modal: true, detail: replaced.slice(0, 20).join('\n') + (replaced.length > 20 ? `\n… and ${replaced.length - 20} more` : '') },
-      'Drop and Restore',
-    );
-    if (!go) {
+    if (!(await confirmReplacing(profile, replaced))) {
       await c.end().catch(() => undefined);
-      return { ok: false, message: 'Cancelled: nothing was changed.' };
+      return { ok: false, message: vscode.l10n.t('Cancelled: nothing was changed.') };
     }
   }
   try {
     const r = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Restoring ${dump}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring {0}', dump), cancellable: true },
       (progress, token) => {
         const ac = new AbortController();
         token.onCancellationRequested(() => ac.abort());
@@ -459,51 +496,104 @@ async function logicalRestore(
           signal: ac.signal,
           onProgress: (p) => {
             const pct = Math.floor((p.bytes / Math.max(1, p.totalBytes)) * 100);
-            if (pct > last) progress.report({ increment: pct - last, message: `${p.table ?? ''} · ${p.statements} statements` });
+            if (pct > last)
+              progress.report({
+                increment: pct - last,
+                message: `${p.table ?? ''} · ${vscode.l10n.t('{0} statements', p.statements)}`,
+              });
             last = pct;
           },
         });
       },
     );
     if (!manifest) {
-      const message = `Ran ${r.statements} statements. No manifest next to the file, so the result was not verified${scan.complete === undefined ? ', and the file has no end marker this version knows, so it could not be checked for completeness' : ''}.`;
+      const message =
+        scan.complete === undefined
+          ? vscode.l10n.t(
+              'Ran {0} statements. No manifest next to the file, so the result was not verified, and the file has no end marker this version knows, so it could not be checked for completeness.',
+              r.statements,
+            )
+          : vscode.l10n.t('Ran {0} statements. No manifest next to the file, so the result was not verified.', r.statements);
       void vscode.window.showWarningMessage(message);
       return { ok: true, message, statements: r.statements };
     }
     const v = await verifyAgainstManifest(c, manifest);
-    const mismatches = [
-      ...v.tables
-        .filter((t) => !t.ok)
-        .map(
-          (t) =>
-            `${t.database}.${t.table}: ${t.error ?? `${t.rows} rows (expected ${t.expectedRows}), checksum ${t.checksum} (expected ${t.expectedChecksum})`}`,
-        ),
-      ...v.missingViews.map((x) => `${x}: view missing`),
-      ...(v.error ? [v.error] : []),
-    ];
+    const mismatches = mismatchesOf(v);
     if (!v.ok) {
-      const message = `Restore finished but does NOT match the backup: ${mismatches.join('; ')}`;
+      const message = vscode.l10n.t('Restore finished but does NOT match the backup: {0}', mismatches.join('; '));
       log().error(message);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((a) => a && log().show());
+      void vscode.window.showErrorMessage(message, vscode.l10n.t('Show Log')).then((a) => a && log().show());
       return { ok: false, message, statements: r.statements, mismatches };
     }
-    const message = `Restored and verified ${v.tables.length} tables (${v.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en-US')} rows, checksums match).`;
+    const message = vscode.l10n.t(
+      'Restored and verified {0} tables ({1} rows, checksums match).',
+      v.tables.length,
+      v.tables.reduce((n, t) => n + t.rows, 0).toLocaleString('en-US'),
+    );
     void vscode.window.showInformationMessage(message);
     return { ok: true, message, statements: r.statements };
   } catch (e) {
     const err = e as ImportError;
-    const message =
-      err instanceof ImportError
-        ? `${err.message}\nStatement ${err.statementNumber}: ${err.statement}\nTables fully restored before it: ${err.completedTables.join(', ') || 'none'}. The rest was not applied.`
-        : (e as Error).message;
-    log().error(`Restore of ${dump} failed: ${message}`);
+    const message = importFailure(e);
+    log().error(vscode.l10n.t('Restore of {0} failed: {1}', dump, message));
     void vscode.window
-      .showErrorMessage(`Restore failed at statement ${err.statementNumber ?? '?'}: ${err.message}`, 'Show Log')
+      .showErrorMessage(
+        vscode.l10n.t('Restore failed at statement {0}: {1}', err.statementNumber ?? '?', err.message),
+        vscode.l10n.t('Show Log'),
+      )
       .then((a) => a && log().show());
     return { ok: false, message };
   } finally {
     await c.end().catch(() => undefined);
   }
+}
+
+/** Asks before a restore drops or replaces existing objects (listed in the detail); true when the user agrees. */
+async function confirmReplacing(profile: StoredProfile, replaced: string[]): Promise<boolean> {
+  const go = await vscode.window.showWarningMessage(
+    replaced.length === 1
+      ? vscode.l10n.t('Restoring this file on {0} drops or replaces 1 existing object: their current data is lost.', profile.name)
+      : vscode.l10n.t(
+          'Restoring this file on {0} drops or replaces {1} existing objects: their current data is lost.',
+          profile.name,
+          replaced.length,
+        ),
+    {
+      modal: true,
+      detail: replaced.slice(0, 20).join('\n') + (replaced.length > 20 ? `\n${vscode.l10n.t('… and {0} more', replaced.length - 20)}` : ''),
+    },
+    vscode.l10n.t('Drop and Restore'),
+  );
+  return !!go;
+}
+
+/** What differs between the restored data and the manifest, one line per table or view. */
+function mismatchesOf(v: Awaited<ReturnType<typeof verifyAgainstManifest>>): string[] {
+  return [
+    ...v.tables
+      .filter((t) => !t.ok)
+      .map(
+        (t) =>
+          `${t.database}.${t.table}: ${
+            t.error ??
+            vscode.l10n.t('{0} rows (expected {1}), checksum {2} (expected {3})', t.rows, t.expectedRows, t.checksum, t.expectedChecksum)
+          }`,
+      ),
+    ...v.missingViews.map((x) => vscode.l10n.t('{0}: view missing', x)),
+    ...(v.error ? [v.error] : []),
+  ];
+}
+
+/** A failed import, said in full: the error, the statement, and the tables restored before it. */
+function importFailure(e: unknown): string {
+  if (!(e instanceof ImportError)) return (e as Error).message;
+  return [
+    e.message,
+    vscode.l10n.t('Statement {0}: {1}', e.statementNumber, e.statement),
+    e.completedTables.length
+      ? vscode.l10n.t('Tables fully restored before it: {0}. The rest was not applied.', e.completedTables.join(', '))
+      : vscode.l10n.t('Tables fully restored before it: none. The rest was not applied.'),
+  ].join('\n');
 }
 
 /** Back up a TiDB cluster found in Kubernetes with a TiDB Operator Backup resource (S3). */
@@ -514,16 +604,16 @@ export async function operatorBackupCommand(
 ): Promise<BackupRecord | undefined> {
   const { defaultKubeConfig, runOperatorTask, OperatorTaskError } = await kube();
   const kc = defaultKubeConfig();
-  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  if (!kc) return void vscode.window.showErrorMessage(vscode.l10n.t('No kubeconfig: set KUBECONFIG or ~/.kube/config.'));
   if (info.operator !== 'v2')
     return void vscode.window.showErrorMessage(
-      'Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.',
+      vscode.l10n.t('Backups through the operator are supported for TiDB Operator v2 clusters (br.pingcap.com) only.'),
     );
   const defaultPrefix = `${info.name}/${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`;
   const dbs = args
     ? (args.databases ?? []).join(',')
     : await vscode.window.showInputBox({
-        prompt: 'Databases to back up (comma-separated; empty for the whole cluster)',
+        prompt: vscode.l10n.t('Databases to back up (comma-separated; empty for the whole cluster)'),
         ignoreFocusOut: true,
       });
   if (dbs === undefined) return;
@@ -545,7 +635,7 @@ export async function operatorBackupCommand(
     const status = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Operator Backup ${name} of ${info.namespace}/${info.name}`,
+        title: vscode.l10n.t('Operator Backup {0} of {1}', name, `${info.namespace}/${info.name}`),
         cancellable: true,
       },
       (progress, token) => {
@@ -591,13 +681,17 @@ export async function operatorBackupCommand(
     };
     await history.add(rec);
     void vscode.window.showInformationMessage(
-      `Backup ${name} complete: ${rec.location}${status.backupSizeReadable ? ` (${status.backupSizeReadable})` : ''}.`,
+      status.backupSizeReadable
+        ? vscode.l10n.t('Backup {0} complete: {1} ({2}).', name, rec.location, status.backupSizeReadable)
+        : vscode.l10n.t('Backup {0} complete: {1}.', name, rec.location),
     );
     return rec;
   } catch (e) {
     const err = e as InstanceType<typeof OperatorTaskError>;
-    log().error(`Operator backup failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
-    void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
+    log().error(
+      `${vscode.l10n.t('Operator backup failed: {0}', err.message)}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`,
+    );
+    void vscode.window.showErrorMessage(err.message, vscode.l10n.t('Show Log')).then((a) => a && log().show());
   }
 }
 
@@ -607,36 +701,51 @@ async function operatorRestore(record: BackupRecord, targetCluster?: string, res
   const { runOperatorTask } = await kube();
   const kc = defaultKubeConfig();
   if (!kc || !record.s3) {
-    const message = !kc ? 'No kubeconfig: set KUBECONFIG or ~/.kube/config.' : 'This backup record has no S3 location to restore from.';
+    const message = !kc
+      ? vscode.l10n.t('No kubeconfig: set KUBECONFIG or ~/.kube/config.')
+      : vscode.l10n.t('This backup record has no S3 location to restore from.');
     void vscode.window.showErrorMessage(message);
     return { ok: false, message };
   }
   const targets = (await listTidbClusters(kc)).filter((c) => c.operator === 'v2');
   const items = targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c }));
   if (targetCluster !== undefined && !items.some((i) => i.label === targetCluster)) {
-    const message = `No TiDB Operator v2 cluster ${targetCluster} in the current kubeconfig context (found: ${items.map((i) => i.label).join(', ') || 'none'}).`;
+    const found = items.map((i) => i.label).join(', ');
+    const message = found
+      ? vscode.l10n.t('No TiDB Operator v2 cluster {0} in the current kubeconfig context (found: {1}).', targetCluster, found)
+      : vscode.l10n.t('No TiDB Operator v2 cluster {0} in the current kubeconfig context (found: none).', targetCluster);
     void vscode.window.showErrorMessage(message);
     return { ok: false, message };
   }
   const pick =
     targetCluster !== undefined
       ? items.find((i) => i.label === targetCluster)
-      : await vscode.window.showQuickPick(items, { placeHolder: `Restore ${record.location} into…` });
+      : await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Restore {0} into…', record.location) });
   if (!pick) return;
   if (targetCluster === undefined) {
+    const restore = vscode.l10n.t('Restore');
     const ok = await vscode.window.showWarningMessage(
-      `Restore ${record.databases.join(', ')} from ${record.location} into ${pick.label}? BR refuses tables that already exist.`,
+      vscode.l10n.t(
+        'Restore {0} from {1} into {2}? BR refuses tables that already exist.',
+        record.databases.join(', '),
+        record.location,
+        pick.label,
+      ),
       { modal: true },
-      'Restore',
+      restore,
     );
-    if (ok !== 'Restore') return;
+    if (ok !== restore) return;
   }
   if (pick.c.namespace !== record.s3.namespace)
-    void vscode.window.showWarningMessage(`The Secret ${record.s3.secretName} must exist in ${pick.c.namespace} too.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The Secret {0} must exist in {1} too.', record.s3.secretName, pick.c.namespace));
   const name = resourceName ?? `restore-${Date.now().toString(36)}`;
   try {
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Operator Restore ${name} into ${pick.label}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Operator Restore {0} into {1}', name, pick.label),
+        cancellable: true,
+      },
       (progress, token) => {
         const ac = new AbortController();
         token.onCancellationRequested(() => ac.abort());
@@ -656,13 +765,15 @@ async function operatorRestore(record: BackupRecord, targetCluster?: string, res
         );
       },
     );
-    const message = `Restore ${name} complete.`;
+    const message = vscode.l10n.t('Restore {0} complete.', name);
     void vscode.window.showInformationMessage(message);
     return { ok: true, message };
   } catch (e) {
     const err = e as Error & { details?: string[] };
-    log().error(`Operator restore failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
-    void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
+    log().error(
+      `${vscode.l10n.t('Operator restore failed: {0}', err.message)}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`,
+    );
+    void vscode.window.showErrorMessage(err.message, vscode.l10n.t('Show Log')).then((a) => a && log().show());
     return { ok: false, message: err.message };
   }
 }

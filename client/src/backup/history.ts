@@ -1,6 +1,7 @@
 // Every backup made from VS Code, so Restore can pick one: where, when, how, what,
 // how big, and the checksums (logical: the manifest). Never a credential: BR URLs are
 // kept redacted. No VS Code imports (a Memento is passed in).
+import * as l10n from '@vscode/l10n';
 import { hasCredentials } from './br/brSql';
 export interface BackupRecord {
   id: string;
@@ -41,7 +42,7 @@ export class BackupHistory {
   }
 
   async add(r: BackupRecord): Promise<void> {
-    if (hasCredentials(r.location)) throw new Error('refusing to record a backup location with credentials in it');
+    if (hasCredentials(r.location)) throw new Error(l10n.t('refusing to record a backup location with credentials in it'));
     await this.state.update(KEY, [...this.state.get<BackupRecord[]>(KEY, []), r].slice(-200));
     this.listeners.forEach((f) => {
       f();

@@ -47,17 +47,28 @@ const LOCAL_BUCKET = 'backups';
 async function addBackupStore(target: { namespace: string; name: string }): Promise<OperatorS3 | undefined> {
   const k = await kube();
   const kc = k.defaultKubeConfig();
-  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  if (!kc) return void vscode.window.showErrorMessage(vscode.l10n.t('No kubeconfig: set KUBECONFIG or ~/.kube/config.'));
   const image = setting('localCluster.minioImage');
+  const add = vscode.l10n.t('Add Backup Store');
   const ok = await vscode.window.showInformationMessage(
-    `Add a local backup store to ${target.namespace}/${target.name}? MinIO (${image}) runs in the namespace ${target.namespace} with a bucket '${LOCAL_BUCKET}'; backups and PITR then need no cloud account. Its data lives as long as its Pod.`,
+    vscode.l10n.t(
+      "Add a local backup store to {0}? MinIO ({1}) runs in the namespace {2} with a bucket '{3}'; backups and PITR then need no cloud account. Its data lives as long as its Pod.",
+      `${target.namespace}/${target.name}`,
+      image,
+      target.namespace,
+      LOCAL_BUCKET,
+    ),
     { modal: true },
-    'Add Backup Store',
+    add,
   );
-  if (ok !== 'Add Backup Store') return;
+  if (ok !== add) return;
   try {
     const s3 = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Local backup store in ${target.namespace}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Local backup store in {0}', target.namespace),
+        cancellable: true,
+      },
       (progress, token) => {
         const ac = new AbortController();
         token.onCancellationRequested(() => ac.abort());
@@ -69,13 +80,22 @@ async function addBackupStore(target: { namespace: string; name: string }): Prom
       },
     );
     void vscode.window.showInformationMessage(
-      `The local backup store is ready: ${s3.endpoint}, bucket ${s3.bucket}, Secret ${s3.secretName}. Start Log Backup and Backup… on the cluster offer it.`,
+      vscode.l10n.t(
+        'The local backup store is ready: {0}, bucket {1}, Secret {2}. Start Log Backup and Backup… on the cluster offer it.',
+        s3.endpoint ?? '',
+        s3.bucket,
+        s3.secretName,
+      ),
     );
     return s3;
   } catch (e) {
     const err = e as Error & { details?: string[] };
-    log().error(`Local backup store failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
-    void vscode.window.showErrorMessage(`The local backup store failed: ${err.message}`, 'Show Log').then((a) => a && log().show());
+    log().error(
+      `${vscode.l10n.t('Local backup store failed: {0}', err.message)}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`,
+    );
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('The local backup store failed: {0}', err.message), vscode.l10n.t('Show Log'))
+      .then((a) => a && log().show());
   }
 }
 
@@ -87,29 +107,32 @@ export async function askS3(namespace: string, defaultPrefix: string): Promise<O
   if (local) {
     const pick = await vscode.window.showQuickPick(
       [
-        { label: `Local backup store (${local.endpoint}, bucket ${local.bucket})`, local: true },
-        { label: 'Another S3 bucket…', local: false },
+        { label: vscode.l10n.t('Local backup store ({0}, bucket {1})', local.endpoint ?? '', local.bucket), local: true },
+        { label: vscode.l10n.t('Another S3 bucket…'), local: false },
       ],
-      { title: 'Where do the backups go?' },
+      { title: vscode.l10n.t('Where do the backups go?') },
     );
     if (!pick) return;
     if (pick.local) return { ...local, prefix: defaultPrefix };
   }
   const ask = (prompt: string, value = '', password = false) =>
     vscode.window.showInputBox({ prompt, value, password, ignoreFocusOut: true });
-  const bucket = await ask('S3 bucket');
+  const bucket = await ask(vscode.l10n.t('S3 bucket'));
   if (!bucket) return;
-  const prefix = await ask('Path inside the bucket', defaultPrefix);
+  const prefix = await ask(vscode.l10n.t('Path inside the bucket'), defaultPrefix);
   if (!prefix) return;
   const endpoint = await ask(
-    'S3 endpoint (empty for AWS; http://minio.<namespace>:9000 for MinIO in the cluster)',
+    vscode.l10n.t('S3 endpoint (empty for AWS; http://minio.<namespace>:9000 for MinIO in the cluster)'),
     setting('backup.s3Endpoint'),
   );
   if (endpoint === undefined) return;
-  const secretName = await ask('Kubernetes Secret with access_key / secret_key (created if you enter keys next)', 's3-secret');
+  const secretName = await ask(
+    vscode.l10n.t('Kubernetes Secret with access_key / secret_key (created if you enter keys next)'),
+    's3-secret',
+  );
   if (!secretName) return;
-  const accessKey = (await ask('Access key (empty: use the existing Secret)')) || undefined;
-  const secretKey = accessKey ? (await ask('Secret key', '', true)) || undefined : undefined;
+  const accessKey = (await ask(vscode.l10n.t('Access key (empty: use the existing Secret)'))) || undefined;
+  const secretKey = accessKey ? (await ask(vscode.l10n.t('Secret key'), '', true)) || undefined : undefined;
   return { provider: endpoint ? 'minio' : 'aws', bucket, prefix, endpoint: endpoint || undefined, secretName, accessKey, secretKey };
 }
 
@@ -117,7 +140,7 @@ export async function askS3(namespace: string, defaultPrefix: string): Promise<O
 async function run(t: OperatorTask, question: string, action: string, confirm = true): Promise<TaskStatus | undefined> {
   const k = await kube();
   const kc = k.defaultKubeConfig();
-  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  if (!kc) return void vscode.window.showErrorMessage(vscode.l10n.t('No kubeconfig: set KUBECONFIG or ~/.kube/config.'));
   let yaml: string;
   try {
     yaml = k.taskYaml(t);
@@ -126,14 +149,22 @@ async function run(t: OperatorTask, question: string, action: string, confirm = 
   }
   log().info(`${t.kind} ${t.name} in ${t.namespace}:\n${yaml}`);
   if (confirm) {
-    const ok = await vscode.window.showWarningMessage(question, { modal: true, detail: `Applies in ${t.namespace}:\n\n${yaml}` }, action);
+    const ok = await vscode.window.showWarningMessage(
+      question,
+      { modal: true, detail: `${vscode.l10n.t('Applies in {0}:', t.namespace)}\n\n${yaml}` },
+      action,
+    );
     if (ok !== action) return;
   }
   try {
     return await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `${t.kind} ${t.name} (${t.log?.subcommand ?? (t.pitr ? 'PITR' : 'snapshot')})`,
+        title: t.log
+          ? `${t.kind} ${t.name} (${t.log.subcommand})`
+          : t.pitr
+            ? `${t.kind} ${t.name} (PITR)`
+            : vscode.l10n.t('{0} {1} (snapshot)', t.kind, t.name),
         cancellable: true,
       },
       (progress, token) => {
@@ -144,14 +175,16 @@ async function run(t: OperatorTask, question: string, action: string, confirm = 
     );
   } catch (e) {
     const err = e as Error & { details?: string[] };
-    log().error(`${t.kind} ${t.name} failed: ${err.message}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
-    void vscode.window.showErrorMessage(err.message, 'Show Log').then((a) => a && log().show());
+    log().error(
+      `${vscode.l10n.t('{0} {1} failed: {2}', t.kind, t.name, err.message)}${err.details?.length ? `\n  ${err.details.join('\n  ')}` : ''}`,
+    );
+    void vscode.window.showErrorMessage(err.message, vscode.l10n.t('Show Log')).then((a) => a && log().show());
   }
 }
 
 async function startLogBackup(history: BackupHistory, info: TidbClusterInfo, args?: LogBackupArgs): Promise<BackupRecord | undefined> {
   if (info.operator !== 'v2')
-    return void vscode.window.showErrorMessage('Log backup and PITR here need a TiDB Operator v2 cluster (br.pingcap.com).');
+    return void vscode.window.showErrorMessage(vscode.l10n.t('Log backup and PITR here need a TiDB Operator v2 cluster (br.pingcap.com).'));
   const s3 = args?.s3 ?? (await askS3(info.namespace, `${info.name}/log`));
   if (!s3) return;
   const t: OperatorTask = {
@@ -165,8 +198,11 @@ async function startLogBackup(history: BackupHistory, info: TidbClusterInfo, arg
   };
   const status = await run(
     t,
-    `Start a log backup of ${info.namespace}/${info.name}? It runs until stopped; with a full backup it makes every second since restorable.`,
-    'Start Log Backup',
+    vscode.l10n.t(
+      'Start a log backup of {0}? It runs until stopped; with a full backup it makes every second since restorable.',
+      `${info.namespace}/${info.name}`,
+    ),
+    vscode.l10n.t('Start Log Backup'),
     !args,
   );
   if (!status) return;
@@ -191,29 +227,54 @@ async function startLogBackup(history: BackupHistory, info: TidbClusterInfo, arg
   };
   await history.add(rec);
   void vscode.window.showInformationMessage(
-    `Log backup ${t.name} is running. Take a full backup of the cluster too: PITR starts from one.`,
+    vscode.l10n.t('Log backup {0} is running. Take a full backup of the cluster too: PITR starts from one.', t.name),
   );
   return rec;
 }
 
 async function logCommand(r: BackupRecord): Promise<TaskStatus | undefined> {
   if (!r.resource || !r.s3) return;
+  const name = r.resource.name;
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'Stop', description: 'end the log backup (log-stop)', sub: 'log-stop' as LogSubcommand },
-      { label: 'Pause', description: 'pause it; resume within 24 h (log-pause)', sub: 'log-pause' as LogSubcommand },
-      { label: 'Resume', description: 'continue a paused log backup (log-resume)', sub: 'log-resume' as LogSubcommand },
-      { label: 'Truncate…', description: 'remove logs before a time (log-truncate)', sub: 'log-truncate' as LogSubcommand },
+      {
+        label: vscode.l10n.t('Stop'),
+        description: vscode.l10n.t('end the log backup (log-stop)'),
+        sub: 'log-stop' as LogSubcommand,
+        question: vscode.l10n.t('Stop the log backup {0}?', name),
+        action: vscode.l10n.t('Stop'),
+      },
+      {
+        label: vscode.l10n.t('Pause'),
+        description: vscode.l10n.t('pause it; resume within 24 h (log-pause)'),
+        sub: 'log-pause' as LogSubcommand,
+        question: vscode.l10n.t('Pause the log backup {0}?', name),
+        action: vscode.l10n.t('Pause'),
+      },
+      {
+        label: vscode.l10n.t('Resume'),
+        description: vscode.l10n.t('continue a paused log backup (log-resume)'),
+        sub: 'log-resume' as LogSubcommand,
+        question: vscode.l10n.t('Resume the log backup {0}?', name),
+        action: vscode.l10n.t('Resume'),
+      },
+      {
+        label: vscode.l10n.t('Truncate…'),
+        description: vscode.l10n.t('remove logs before a time (log-truncate)'),
+        sub: 'log-truncate' as LogSubcommand,
+        question: vscode.l10n.t('Truncate… the log backup {0}?', name),
+        action: vscode.l10n.t('Truncate'),
+      },
     ],
-    { title: `Log backup ${r.resource.name} of ${r.connection}` },
+    { title: vscode.l10n.t('Log backup {0} of {1}', name, r.connection) },
   );
   if (!pick) return;
   let truncateUntil: string | undefined;
   if (pick.sub === 'log-truncate') {
     truncateUntil = await vscode.window.showInputBox({
-      title: 'Remove the logs before…',
-      prompt: 'A time (RFC 3339, e.g. 2026-12-01T00:00:00+08:00): points before it can no longer be restored',
-      validateInput: (v) => (Number.isNaN(Date.parse(v)) ? 'A date and time, e.g. 2026-12-01T00:00:00Z' : undefined),
+      title: vscode.l10n.t('Remove the logs before…'),
+      prompt: vscode.l10n.t('A time (RFC 3339, e.g. 2026-12-01T00:00:00+08:00): points before it can no longer be restored'),
+      validateInput: (v) => (Number.isNaN(Date.parse(v)) ? vscode.l10n.t('A date and time, e.g. 2026-12-01T00:00:00Z') : undefined),
     });
     if (!truncateUntil) return;
   }
@@ -228,15 +289,15 @@ async function logCommand(r: BackupRecord): Promise<TaskStatus | undefined> {
       s3: { ...s3, secretName },
       log: { subcommand: pick.sub, truncateUntil },
     },
-    `${pick.label} the log backup ${r.resource.name}?`,
-    pick.label.replace('…', ''),
+    pick.question,
+    pick.action,
   );
 }
 
 async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNode, args?: PitrArgs): Promise<TaskStatus | undefined> {
   const k = await kube();
   const kc = k.defaultKubeConfig();
-  if (!kc) return void vscode.window.showErrorMessage('No kubeconfig: set KUBECONFIG or ~/.kube/config.');
+  if (!kc) return void vscode.window.showErrorMessage(vscode.l10n.t('No kubeconfig: set KUBECONFIG or ~/.kube/config.'));
   const cluster =
     arg && 'kind' in arg && arg.kind === 'k8sCluster'
       ? `${arg.info.namespace}/${arg.info.name}`
@@ -246,44 +307,51 @@ async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNo
   const full = all.find((r) => r.method === 'operator' && r.s3 && r.databases.includes('*'));
   if (!logRec?.resource || !logRec.s3 || !full?.s3)
     return void vscode.window.showWarningMessage(
-      `PITR needs a log backup and a full (whole-cluster) operator backup of ${cluster ?? 'the cluster'} made from here: start the log backup, then take a full backup.`,
+      cluster
+        ? vscode.l10n.t(
+            'PITR needs a log backup and a full (whole-cluster) operator backup of {0} made from here: start the log backup, then take a full backup.',
+            cluster,
+          )
+        : vscode.l10n.t(
+            'PITR needs a log backup and a full (whole-cluster) operator backup of the cluster made from here: start the log backup, then take a full backup.',
+          ),
     );
   const logStatus = await k.readTaskStatus(kc, 'Backup', logRec.resource.namespace, logRec.resource.name).catch(() => undefined);
   const window = k.restorableWindow({ commitTs: full.backupTs }, logStatus);
   if (!window)
     return void vscode.window.showWarningMessage(
-      `No restorable window yet: the full backup's commit ts is ${full.backupTs ?? 'unknown'}, the log checkpoint ${logStatus?.logCheckpointTs ?? 'unknown'} (the log must reach past the full backup).`,
+      vscode.l10n.t(
+        "No restorable window yet: the full backup's commit ts is {0}, the log checkpoint {1} (the log must reach past the full backup).",
+        full.backupTs ?? vscode.l10n.t('unknown'),
+        logStatus?.logCheckpointTs ?? vscode.l10n.t('unknown'),
+      ),
     );
   const outside = (v: string) => {
     const d = Date.parse(v);
-    if (Number.isNaN(d)) return 'A date and time with a zone, e.g. 2026-12-01T10:45:00Z';
+    if (Number.isNaN(d)) return vscode.l10n.t('A date and time with a zone, e.g. 2026-12-01T10:45:00Z');
     return d < window.from.getTime() || d > window.to.getTime()
-      ? `Outside the restorable window ${window.from.toISOString()} – ${window.to.toISOString()}`
+      ? vscode.l10n.t('Outside the restorable window {0} – {1}', window.from.toISOString(), window.to.toISOString())
       : undefined;
   };
-  if (args && outside(args.when)) return void vscode.window.showErrorMessage(`Cannot restore to ${args.when}: ${outside(args.when)}`);
+  const refused = args && outside(args.when);
+  if (args && refused) return void vscode.window.showErrorMessage(vscode.l10n.t('Cannot restore to {0}: {1}', args.when, refused));
   const when =
     args?.when ??
     (await vscode.window.showInputBox({
-      title: `Restore ${logRec.connection} to a point in time`,
-      prompt: `Restorable from ${window.from.toISOString()} to ${window.to.toISOString()} (RFC 3339, with a zone)`,
+      title: vscode.l10n.t('Restore {0} to a point in time', logRec.connection),
+      prompt: vscode.l10n.t('Restorable from {0} to {1} (RFC 3339, with a zone)', window.from.toISOString(), window.to.toISOString()),
       value: k.pitrTs(window.to),
-      validateInput: (v) => {
-        const d = Date.parse(v);
-        if (Number.isNaN(d)) return 'A date and time with a zone, e.g. 2026-12-01T10:45:00Z';
-        return d < window.from.getTime() || d > window.to.getTime()
-          ? `Outside the restorable window ${window.from.toISOString()} – ${window.to.toISOString()}`
-          : undefined;
-      },
+      validateInput: outside,
     }));
   if (!when) return;
   const targets = (await k.listTidbClusters(kc)).filter((c) => c.operator === 'v2');
   const items = targets.map((c) => ({ label: `${c.namespace}/${c.name}`, c }));
   const target = args
     ? items.find((i) => i.label === args.target)
-    : await vscode.window.showQuickPick(items, { title: 'Restore into which cluster? (a new, empty one is safest)' });
+    : await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Restore into which cluster? (a new, empty one is safest)') });
   if (!target) {
-    if (args) void vscode.window.showErrorMessage(`No TiDB Operator v2 cluster ${args.target} in the current kubeconfig context.`);
+    if (args)
+      void vscode.window.showErrorMessage(vscode.l10n.t('No TiDB Operator v2 cluster {0} in the current kubeconfig context.', args.target));
     return;
   }
   const strip = (s: NonNullable<BackupRecord['s3']>): OperatorS3 => ({
@@ -302,7 +370,12 @@ async function restoreToPoint(history: BackupHistory, arg?: BackupRecord | K8sNo
     s3: strip(logRec.s3),
     pitr: { restoredTs: when, fullBackup: strip(full.s3) },
   };
-  const status = await run(t, `Restore ${target.label} to ${when}? BR refuses tables that already exist there.`, 'Restore', !args);
-  if (status) void vscode.window.showInformationMessage(`${target.label} is restored to ${when}.`);
+  const status = await run(
+    t,
+    vscode.l10n.t('Restore {0} to {1}? BR refuses tables that already exist there.', target.label, when),
+    vscode.l10n.t('Restore'),
+    !args,
+  );
+  if (status) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is restored to {1}.', target.label, when));
   return status;
 }

@@ -26,8 +26,11 @@ export function connectTimeoutMs(): number {
 
 export async function askPassword(p: StoredProfile): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: `Password for ${p.name}`,
-    prompt: `${p.user}@${p.host}:${p.port}. Kept in VS Code's secret storage, never in settings. Leave empty for none.`,
+    title: vscode.l10n.t('Password for {0}', p.name),
+    prompt: vscode.l10n.t(
+      "{0}. Kept in VS Code's secret storage, never in settings. Leave empty for none.",
+      `${p.user}@${p.host}:${p.port}`,
+    ),
     password: true,
     ignoreFocusOut: true,
   });
@@ -48,12 +51,18 @@ export interface AddConnectionArgs {
   environment?: string;
 }
 
-const TLS_ITEMS: Array<vscode.QuickPickItem & { mode: TlsMode }> = [
-  { label: 'Verify identity', description: 'TLS, the certificate must be valid for the host (TiDB Cloud)', mode: 'verify-identity' },
-  { label: 'Required', description: 'TLS, certificate not checked', mode: 'required' },
-  { label: 'Preferred', description: 'TLS when the server offers it', mode: 'preferred' },
-  { label: 'Off', description: 'no TLS (local clusters, kind, tiup playground)', mode: 'off' },
-];
+function tlsItems(): Array<vscode.QuickPickItem & { mode: TlsMode }> {
+  return [
+    {
+      label: vscode.l10n.t('Verify identity'),
+      description: vscode.l10n.t('TLS, the certificate must be valid for the host (TiDB Cloud)'),
+      mode: 'verify-identity',
+    },
+    { label: vscode.l10n.t('Required'), description: vscode.l10n.t('TLS, certificate not checked'), mode: 'required' },
+    { label: vscode.l10n.t('Preferred'), description: vscode.l10n.t('TLS when the server offers it'), mode: 'preferred' },
+    { label: vscode.l10n.t('Off'), description: vscode.l10n.t('no TLS (local clusters, kind, tiup playground)'), mode: 'off' },
+  ];
+}
 
 async function input(
   title: string,
@@ -69,22 +78,25 @@ async function form(
   start: Omit<ConnectionProfile, 'id'> & { id?: string },
   title: string,
 ): Promise<(Omit<ConnectionProfile, 'id'> & { id?: string }) | undefined> {
-  const host = await input(title, start.host, 'Host name or IP address (TiDB Cloud: the host from the Connect dialog)', (v) =>
-    v.trim() ? undefined : 'A host is required',
+  const host = await input(
+    title,
+    start.host,
+    vscode.l10n.t('Host name or IP address (TiDB Cloud: the host from the Connect dialog)'),
+    (v) => (v.trim() ? undefined : vscode.l10n.t('A host is required')),
   );
   if (host === undefined) return;
-  const port = await input(title, String(start.port), 'Port (TiDB listens on 4000)', (v) =>
-    /^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : 'A port between 1 and 65535',
+  const port = await input(title, String(start.port), vscode.l10n.t('Port (TiDB listens on 4000)'), (v) =>
+    /^\d+$/.test(v) && +v > 0 && +v < 65536 ? undefined : vscode.l10n.t('A port between 1 and 65535'),
   );
   if (port === undefined) return;
-  const user = await input(title, start.user, 'User (TiDB Cloud users have a prefix, such as 2xxxx.root)', (v) =>
-    v ? undefined : 'A user is required',
+  const user = await input(title, start.user, vscode.l10n.t('User (TiDB Cloud users have a prefix, such as 2xxxx.root)'), (v) =>
+    v ? undefined : vscode.l10n.t('A user is required'),
   );
   if (user === undefined) return;
-  const database = await input(title, start.database ?? '', 'Default database (optional)');
+  const database = await input(title, start.database ?? '', vscode.l10n.t('Default database (optional)'));
   if (database === undefined) return;
   const tls = await vscode.window.showQuickPick(
-    TLS_ITEMS.map((i) => ({ ...i, picked: i.mode === start.tls })),
+    tlsItems().map((i) => ({ ...i, picked: i.mode === start.tls })),
     { title, placeHolder: 'TLS', ignoreFocusOut: true },
   );
   if (!tls) return;
@@ -92,39 +104,43 @@ async function form(
   if (tls.mode === 'verify-identity') {
     const ca = await vscode.window.showQuickPick(
       [
-        { label: 'System CA store', description: 'TiDB Cloud and public CAs', file: false },
-        { label: 'A CA file…', description: caFile ?? 'PEM', file: true },
+        { label: vscode.l10n.t('System CA store'), description: vscode.l10n.t('TiDB Cloud and public CAs'), file: false },
+        { label: vscode.l10n.t('A CA file…'), description: caFile ?? 'PEM', file: true },
       ],
-      { title, placeHolder: 'Which certificate authorities to trust', ignoreFocusOut: true },
+      { title, placeHolder: vscode.l10n.t('Which certificate authorities to trust'), ignoreFocusOut: true },
     );
     if (!ca) return;
     if (ca.file) {
       const picked = await vscode.window.showOpenDialog({
-        title: 'CA certificate (PEM)',
+        title: vscode.l10n.t('CA certificate (PEM)'),
         canSelectMany: false,
-        filters: { 'PEM certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
+        filters: { [vscode.l10n.t('PEM certificates')]: ['pem', 'crt', 'cer'], [vscode.l10n.t('All files')]: ['*'] },
       });
       if (!picked?.[0]) return;
       caFile = picked[0].fsPath;
     } else caFile = undefined;
   } else caFile = undefined;
-  const name = await input(title, start.name || `${user}@${host.trim()}`, 'A name for this connection', (v) =>
-    v.trim() ? undefined : 'A name is required',
+  const name = await input(title, start.name || `${user}@${host.trim()}`, vscode.l10n.t('A name for this connection'), (v) =>
+    v.trim() ? undefined : vscode.l10n.t('A name is required'),
   );
   if (name === undefined) return;
   const env = await vscode.window.showQuickPick(
     [
-      { label: 'None', description: '', value: '' },
+      { label: vscode.l10n.t('None'), description: '', value: '' },
       ...ENVIRONMENTS.map((e) => ({
         label: e,
-        description: e === 'prod' ? 'production: statements that change data or schema ask first' : '',
+        description: e === 'prod' ? vscode.l10n.t('production: statements that change data or schema ask first') : '',
         value: e as string,
       })),
       ...(start.environment && !(ENVIRONMENTS as readonly string[]).includes(start.environment)
-        ? [{ label: start.environment, description: 'custom', value: start.environment }]
+        ? [{ label: start.environment, description: vscode.l10n.t('custom'), value: start.environment }]
         : []),
     ].map((i) => ({ ...i, picked: (start.environment ?? '') === i.value })),
-    { title, placeHolder: 'Which environment is this? (shown with a colour in the explorer and the status bar)', ignoreFocusOut: true },
+    {
+      title,
+      placeHolder: vscode.l10n.t('Which environment is this? (shown with a colour in the explorer and the status bar)'),
+      ignoreFocusOut: true,
+    },
   );
   if (!env) return;
   const production =
@@ -132,10 +148,14 @@ async function form(
       ? { value: true }
       : await vscode.window.showQuickPick(
           [
-            { label: 'No', value: false },
-            { label: 'Production', description: 'ask before statements that change data or schema', value: true },
+            { label: vscode.l10n.t('No'), value: false },
+            {
+              label: vscode.l10n.t('Production'),
+              description: vscode.l10n.t('ask before statements that change data or schema'),
+              value: true,
+            },
           ].map((i) => ({ ...i, picked: !!start.production === i.value })),
-          { title, placeHolder: 'Is this a production database?', ignoreFocusOut: true },
+          { title, placeHolder: vscode.l10n.t('Is this a production database?'), ignoreFocusOut: true },
         );
   if (!production) return;
   return {
@@ -156,20 +176,25 @@ async function pickScope(current?: ProfileScope): Promise<ProfileScope | undefin
   if (!vscode.workspace.workspaceFolders?.length) return 'user';
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'For me', description: 'User settings', scope: 'user' as const, picked: current !== 'workspace' },
       {
-        label: 'For this workspace',
-        description: '.vscode/settings.json, shareable; the password stays on this machine',
+        label: vscode.l10n.t('For me'),
+        description: vscode.l10n.t('User settings'),
+        scope: 'user' as const,
+        picked: current !== 'workspace',
+      },
+      {
+        label: vscode.l10n.t('For this workspace'),
+        description: vscode.l10n.t('.vscode/settings.json, shareable; the password stays on this machine'),
         scope: 'workspace' as const,
         picked: current === 'workspace',
       },
     ],
-    { title: 'Save the connection', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Save the connection'), ignoreFocusOut: true },
   );
   return pick?.scope;
 }
 
-/** Opens and closes a fresh connection; the message says what answered. */
+/** Opens and closes a fresh connection; the message ("Connected to …") says what answered. */
 export async function testProfile(p: ConnectionProfile, password: string | undefined): Promise<string> {
   const t0 = performance.now();
   const c = await connect(p, password, connectTimeoutMs());
@@ -177,7 +202,11 @@ export async function testProfile(p: ConnectionProfile, password: string | undef
     const info = await detectServer(c);
     const secure = isEncrypted(c);
     const name = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' }[info.flavor];
-    return `${name} ${info.version} at ${p.host}:${p.port}${secure ? ', TLS' : ', no TLS'}, ${Math.round(performance.now() - t0)} ms`;
+    const where = `${p.host}:${p.port}`;
+    const ms = Math.round(performance.now() - t0);
+    return secure
+      ? vscode.l10n.t('Connected to {0} {1} at {2}, TLS, {3} ms.', name, info.version, where, ms)
+      : vscode.l10n.t('Connected to {0} {1} at {2}, no TLS, {3} ms.', name, info.version, where, ms);
   } finally {
     await c.end().catch(() => undefined);
   }
@@ -205,16 +234,20 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
   if (!scripted) {
     const how = await vscode.window.showQuickPick(
       [
-        { label: '$(link) Paste a connection URL…', description: 'mysql://user:password@host:4000/db?ssl-mode=VERIFY_IDENTITY', url: true },
-        { label: '$(edit) Enter the details', url: false },
+        {
+          label: `$(link) ${vscode.l10n.t('Paste a connection URL…')}`,
+          description: 'mysql://user:password@host:4000/db?ssl-mode=VERIFY_IDENTITY',
+          url: true,
+        },
+        { label: `$(edit) ${vscode.l10n.t('Enter the details')}`, url: false },
       ],
-      { title: 'TiDB: Add Connection', ignoreFocusOut: true },
+      { title: vscode.l10n.t('TiDB: Add Connection'), ignoreFocusOut: true },
     );
     if (!how) return;
     if (how.url) {
       const text = await vscode.window.showInputBox({
-        title: 'TiDB: Add Connection',
-        prompt: "A mysql:// URL. The password in it goes to VS Code's secret storage.",
+        title: vscode.l10n.t('TiDB: Add Connection'),
+        prompt: vscode.l10n.t("A mysql:// URL. The password in it goes to VS Code's secret storage."),
         placeHolder: 'mysql://user:password@host:4000/database?ssl-mode=VERIFY_IDENTITY',
         password: false,
         ignoreFocusOut: true,
@@ -232,13 +265,13 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
       base = { ...base, ...parsed.profile };
       password = parsed.password;
     }
-    const filled = await form(base, 'TiDB: Add Connection');
+    const filled = await form(base, vscode.l10n.t('TiDB: Add Connection'));
     if (!filled) return;
     base = filled;
     if (password === undefined) {
       password = await vscode.window.showInputBox({
-        title: `Password for ${base.name}`,
-        prompt: "Kept in VS Code's secret storage. Leave empty for none.",
+        title: vscode.l10n.t('Password for {0}', base.name),
+        prompt: vscode.l10n.t("Kept in VS Code's secret storage. Leave empty for none."),
         password: true,
         ignoreFocusOut: true,
       });
@@ -248,7 +281,7 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
   const profile: ConnectionProfile = { ...base, id: newProfileId(), name: base.name || `${base.user}@${base.host}:${base.port}` };
   if (!scripted) {
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Testing ${profile.name}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing {0}…', profile.name) },
       () =>
         testProfile(profile, password).then(
           (ok) => ({ ok }),
@@ -256,12 +289,13 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
         ),
     );
     if ('error' in outcome) {
+      const saveAnyway = vscode.l10n.t('Save Anyway');
       const choice = await vscode.window.showWarningMessage(
-        `Could not connect to ${profile.name}: ${outcome.error}`,
+        vscode.l10n.t('Could not connect to {0}: {1}', profile.name, outcome.error),
         { modal: true },
-        'Save Anyway',
+        saveAnyway,
       );
-      if (choice !== 'Save Anyway') return;
+      if (choice !== saveAnyway) return;
     } else log().info(`Connection test: ${outcome.ok}`);
   }
   const scope = args?.scope ?? (scripted ? 'user' : await pickScope());
@@ -273,7 +307,7 @@ export async function addConnection(manager: ConnectionManager, args?: AddConnec
 }
 
 export async function editConnection(manager: ConnectionManager, p: StoredProfile): Promise<void> {
-  const filled = await form(p, `TiDB: Edit ${p.name}`);
+  const filled = await form(p, vscode.l10n.t('TiDB: Edit {0}', p.name));
   if (!filled) return;
   const scope = await pickScope(p.scope);
   if (!scope) return;
@@ -291,12 +325,13 @@ export async function setPassword(manager: ConnectionManager, p: StoredProfile):
 }
 
 export async function removeConnection(manager: ConnectionManager, p: StoredProfile): Promise<void> {
+  const remove = vscode.l10n.t('Remove');
   const ok = await vscode.window.showWarningMessage(
-    `Remove the connection ${p.name}? Its saved password is deleted too.`,
+    vscode.l10n.t('Remove the connection {0}? Its saved password is deleted too.', p.name),
     { modal: true },
-    'Remove',
+    remove,
   );
-  if (ok !== 'Remove') return;
+  if (ok !== remove) return;
   await manager.disconnect(p.id);
   await manager.store.remove(p.id);
   manager.fire({ kind: 'changed', id: p.id });
@@ -304,37 +339,44 @@ export async function removeConnection(manager: ConnectionManager, p: StoredProf
 
 /** A failed connect: what went wrong, with the two fixes one click away. */
 function couldNotConnect(manager: ConnectionManager, p: StoredProfile, e: unknown): void {
+  const edit = vscode.l10n.t('Edit Connection');
+  const password = vscode.l10n.t('Set Password');
   void vscode.window
-    .showErrorMessage(`Could not connect to ${p.name}: ${(e as Error).message}`, 'Edit Connection', 'Set Password')
+    .showErrorMessage(vscode.l10n.t('Could not connect to {0}: {1}', p.name, (e as Error).message), edit, password)
     .then((a) => {
-      if (a === 'Edit Connection') void editConnection(manager, p);
-      if (a === 'Set Password') void setPassword(manager, p);
+      if (a === edit) void editConnection(manager, p);
+      if (a === password) void setPassword(manager, p);
     });
 }
 
 export async function testConnection(manager: ConnectionManager, p: StoredProfile): Promise<void> {
   const password = await manager.store.password(p.id);
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Testing ${p.name}…` }, async () => {
-    try {
-      const ok = await testProfile(p, password);
-      void vscode.window.showInformationMessage(`Connected to ${ok}.`);
-    } catch (e) {
-      couldNotConnect(manager, p, e);
-    }
-  });
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing {0}…', p.name) },
+    async () => {
+      try {
+        void vscode.window.showInformationMessage(await testProfile(p, password));
+      } catch (e) {
+        couldNotConnect(manager, p, e);
+      }
+    },
+  );
 }
 
 /** Picks a saved connection (for commands run from the palette). */
-export async function pickConnection(manager: ConnectionManager, placeHolder = 'Choose a connection'): Promise<StoredProfile | undefined> {
+export async function pickConnection(
+  manager: ConnectionManager,
+  placeHolder = vscode.l10n.t('Choose a connection'),
+): Promise<StoredProfile | undefined> {
   const list = manager.profiles();
   if (list.length === 0) {
-    const add = await vscode.window.showInformationMessage('No TiDB connections yet.', 'Add Connection');
+    const add = await vscode.window.showInformationMessage(vscode.l10n.t('No TiDB connections yet.'), vscode.l10n.t('Add Connection'));
     return add ? addConnection(manager) : undefined;
   }
   const pick = await vscode.window.showQuickPick(
     list.map((p) => ({
       label: `${manager.isConnected(p.id) ? '$(database)' : '$(plug)'} ${p.name}`,
-      description: `${p.user}@${p.host}:${p.port}${p.production ? ' · production' : ''}`,
+      description: p.production ? vscode.l10n.t('{0} · production', `${p.user}@${p.host}:${p.port}`) : `${p.user}@${p.host}:${p.port}`,
       profile: p,
     })),
     { placeHolder },
@@ -364,8 +406,9 @@ export function connectionCommands(manager: ConnectionManager, connected: (p: St
     'tidb.setConnectionPassword': withProfile((p) => setPassword(manager, p)),
     'tidb.connect': withProfile(async (p) => {
       try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connecting to ${p.name}…` }, () =>
-          manager.connect(p.id),
+        await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', p.name) },
+          () => manager.connect(p.id),
         );
         await connected(p);
       } catch (e) {

@@ -3,6 +3,7 @@
 // VS Code imports: the explorer and the tests use the same code.
 import * as fs from 'node:fs';
 import * as mysql from 'mysql2/promise';
+import * as l10n from '@vscode/l10n';
 import type { ConnectionProfile } from './profile';
 
 export interface ServerInfo {
@@ -77,51 +78,69 @@ export function explain(e: unknown, p: Pick<ConnectionProfile, 'host' | 'port' |
   switch (err.code) {
     case 'ER_ACCESS_DENIED_ERROR':
       return new ConnectionError(
-        `Access denied for user '${p.user}' at ${where} (error ${err.errno}). Check the user name and password; for TiDB Cloud the user has a prefix such as '2xxxx.root'.`,
+        l10n.t(
+          "Access denied for user '{0}' at {1} (error {2}). Check the user name and password; for TiDB Cloud the user has a prefix such as '2xxxx.root'.",
+          p.user,
+          where,
+          String(err.errno),
+        ),
         err.code,
         err.errno,
       );
     case 'ECONNREFUSED':
       return new ConnectionError(
-        `Nothing is listening at ${where}. Check the host and port (TiDB listens on 4000 by default) and that the server is running.`,
+        l10n.t(
+          'Nothing is listening at {0}. Check the host and port (TiDB listens on 4000 by default) and that the server is running.',
+          where,
+        ),
         err.code,
       );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new ConnectionError(`Cannot resolve the host '${p.host}'. Check the host name.`, err.code);
+      return new ConnectionError(l10n.t("Cannot resolve the host '{0}'. Check the host name.", p.host), err.code);
     case 'ETIMEDOUT':
       return new ConnectionError(
-        `Timed out connecting to ${where}. Check the network path and firewall; raise the connect timeout setting for slow links.`,
+        l10n.t(
+          'Timed out connecting to {0}. Check the network path and firewall; raise the connect timeout setting for slow links.',
+          where,
+        ),
         err.code,
       );
     case 'ER_BAD_DB_ERROR':
       return new ConnectionError(
-        `${err.sqlMessage ?? err.message} at ${where}. Leave the default database empty or pick an existing one.`,
+        l10n.t('{0} at {1}. Leave the default database empty or pick an existing one.', err.sqlMessage ?? err.message, where),
         err.code,
         err.errno,
       );
     case 'HANDSHAKE_NO_SSL_SUPPORT':
-      return new ConnectionError(
-        `The server at ${where} does not support TLS, but the connection requires it (TLS mode '${p.tls}'). Use TLS 'off' or 'preferred' for this server.`,
-        err.code,
-      );
+      return new ConnectionError(noTls(where, p.tls), err.code);
   }
   if (/does not support secure connection/i.test(err.message ?? '')) {
-    return new ConnectionError(
-      `The server at ${where} does not support TLS, but the connection requires it (TLS mode '${p.tls}'). Use TLS 'off' or 'preferred' for this server.`,
-      err.code,
-    );
+    return new ConnectionError(noTls(where, p.tls), err.code);
   }
   if (/certificate|self.signed|unable to verify/i.test(err.message ?? '')) {
     return new ConnectionError(
-      `TLS verification of ${where} failed: ${err.message}. For a private CA choose its PEM file; TiDB Cloud needs 'verify-identity' with the system CA store.`,
+      l10n.t(
+        "TLS verification of {0} failed: {1}. For a private CA choose its PEM file; TiDB Cloud needs 'verify-identity' with the system CA store.",
+        where,
+        err.message,
+      ),
       err.code,
     );
   }
+  const message = err.sqlMessage ?? err.message ?? String(e);
   return new ConnectionError(
-    `${err.sqlMessage ?? err.message ?? String(e)}${err.errno ? ` (error ${err.errno})` : ''} at ${where}.`,
+    err.errno ? l10n.t('{0} (error {1}) at {2}.', message, err.errno, where) : l10n.t('{0} at {1}.', message, where),
     err.code,
     err.errno,
+  );
+}
+
+function noTls(where: string, tls: string): string {
+  return l10n.t(
+    "The server at {0} does not support TLS, but the connection requires it (TLS mode '{1}'). Use TLS 'off' or 'preferred' for this server.",
+    where,
+    tls,
   );
 }
 

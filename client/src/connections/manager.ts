@@ -1,6 +1,7 @@
 // The open connections: one Session per profile, opened on first use and closed
 // on disconnect or deactivate. Listeners hear about every change so the explorer,
 // the status bar and the language server's schema follow. No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import { Session, type SessionOptions } from './session';
 import type { ConnectionStore, StoredProfile } from './store';
 
@@ -64,11 +65,11 @@ export class ConnectionManager {
 
   private async open(id: string): Promise<Session> {
     const profile = this.store.get(id);
-    if (!profile) throw new Error(`No connection with id '${id}'. It may have been removed from the tidb.connections setting.`);
+    if (!profile) throw new Error(l10n.t("No connection with id '{0}'. It may have been removed from the tidb.connections setting.", id));
     let password = await this.store.password(id);
     if (password === undefined && this.hooks.askPassword) {
       password = await this.hooks.askPassword(profile);
-      if (password === undefined) throw new Error(`Connecting to ${profile.name} was cancelled: no password given.`);
+      if (password === undefined) throw new Error(l10n.t('Connecting to {0} was cancelled: no password given.', profile.name));
     }
     const opts: SessionOptions = { connectTimeoutMs: this.hooks.connectTimeoutMs(), notice: this.hooks.notice };
     const s = await Session.open(profile, password, opts);

@@ -1,5 +1,6 @@
 // A saved connection, without its password (that lives in SecretStorage), and
 // the mysql:// URL form users paste from TiDB Cloud, PlanetScale-style tools or ORMs.
+import * as l10n from '@vscode/l10n';
 
 export type TlsMode = 'off' | 'preferred' | 'required' | 'verify-identity';
 
@@ -53,20 +54,22 @@ export function parseConnectionUrl(text: string): { profile: Omit<ConnectionProf
   try {
     url = new URL(text.trim());
   } catch {
-    throw new ConnectionUrlError('Not a URL: expected mysql://user:password@host:port/database');
+    throw new ConnectionUrlError(l10n.t('Not a URL: expected mysql://user:password@host:port/database'));
   }
   if (url.protocol !== 'mysql:' && url.protocol !== 'tidb:' && url.protocol !== 'mariadb:') {
-    throw new ConnectionUrlError(`Unsupported scheme '${url.protocol.replace(/:$/, '')}': use mysql://user:password@host:port/database`);
+    throw new ConnectionUrlError(
+      l10n.t("Unsupported scheme '{0}': use mysql://user:password@host:port/database", url.protocol.replace(/:$/, '')),
+    );
   }
-  if (!url.hostname) throw new ConnectionUrlError('The URL has no host: mysql://user:password@host:port/database');
+  if (!url.hostname) throw new ConnectionUrlError(l10n.t('The URL has no host: mysql://user:password@host:port/database'));
   const port = url.port ? Number(url.port) : DEFAULT_PORT;
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConnectionUrlError(`Invalid port '${url.port}'`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConnectionUrlError(l10n.t("Invalid port '{0}'", url.port));
   let tls: TlsMode = 'preferred';
   for (const [k, v] of url.searchParams) {
     const key = k.toLowerCase().replace(/-/g, '');
     if (key === 'sslmode' || key === 'ssl' || key === 'sslaccept' || key === 'tls') {
       const mode = SSL_MODES[v.toLowerCase().replace(/-/g, '_')];
-      if (!mode) throw new ConnectionUrlError(`Unknown ${k} '${v}': use DISABLED, PREFERRED, REQUIRED or VERIFY_IDENTITY`);
+      if (!mode) throw new ConnectionUrlError(l10n.t("Unknown {0} '{1}': use DISABLED, PREFERRED, REQUIRED or VERIFY_IDENTITY", k, v));
       tls = mode;
     }
   }

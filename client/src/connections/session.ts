@@ -4,6 +4,7 @@
 // lazily; a lost SQL connection is reopened on the next run with a notice that
 // session state was reset. No VS Code imports.
 import * as mysql from 'mysql2/promise';
+import * as l10n from '@vscode/l10n';
 import { isEncrypted, onEnd, threadId } from './mysqlInternals';
 import { cancelQuery, streamStatement, type RunOptions, type RunResult } from './stream';
 import { connect, connectionOptions, detectServer, explain, type ServerInfo } from './driver';
@@ -88,7 +89,8 @@ export class Session {
       return await f(this.meta());
     } catch (e) {
       const err = e as { code?: string; errno?: number; sqlState?: string; message: string };
-      if (err.errno && err.sqlState) throw new StatementError(`${err.message} (error ${err.errno})`, err.code, err.errno, err.sqlState);
+      if (err.errno && err.sqlState)
+        throw new StatementError(l10n.t('{0} (error {1})', err.message, err.errno), err.code, err.errno, err.sqlState);
       throw explain(e, this.profile);
     }
   }
@@ -106,14 +108,18 @@ export class Session {
       this.lostReason = e.code ?? e.message;
     });
     onEnd(c, () => {
-      this.lostReason ??= 'closed by the server';
+      this.lostReason ??= l10n.t('closed by the server');
     });
     this.server = await detectServer(c);
     this.conn = c;
     this.lostReason = undefined;
     if (wasLost) {
       this.opts.notice?.(
-        `The connection to ${this.profile.name} was lost (${wasLost}) and has been reopened. Session state (USE, SET, temporary tables, an open transaction) was reset.`,
+        l10n.t(
+          'The connection to {0} was lost ({1}) and has been reopened. Session state (USE, SET, temporary tables, an open transaction) was reset.',
+          this.profile.name,
+          wasLost,
+        ),
       );
     }
     return c;
@@ -121,7 +127,7 @@ export class Session {
 
   /** Runs one statement on the SQL connection; one at a time. */
   async run(sql: string, ctl: RunControl = {}): Promise<RunResult> {
-    if (this.running) throw new StatementError('Another statement is still running on this connection. Cancel it first.');
+    if (this.running) throw new StatementError(l10n.t('Another statement is still running on this connection. Cancel it first.'));
     const p = this.runNow(sql, ctl);
     this.running = p;
     try {
@@ -132,7 +138,7 @@ export class Session {
   }
 
   private async runNow(sql: string, ctl: RunControl): Promise<RunResult> {
-    if (ctl.signal?.aborted) throw new StatementError('Cancelled before it started.', undefined, undefined, undefined, true);
+    if (ctl.signal?.aborted) throw new StatementError(l10n.t('Cancelled before it started.'), undefined, undefined, undefined, true);
     let c: mysql.Connection;
     try {
       c = await this.sqlConnection();
@@ -166,12 +172,14 @@ export class Session {
     } catch (e) {
       const err = e as { code?: string; errno?: number; sqlState?: string; message: string; fatal?: boolean };
       if (cancelled) {
-        const why =
-          cancelled === 'timeout'
-            ? `Cancelled after ${Math.round((ctl.timeoutMs ?? 0) / 1000)} s (the tidb.query.timeout setting)`
-            : 'Cancelled';
         throw new StatementError(
-          `${why}: the statement was killed on the server (${err.message}).`,
+          cancelled === 'timeout'
+            ? l10n.t(
+                'Cancelled after {0} s (the tidb.query.timeout setting): the statement was killed on the server ({1}).',
+                Math.round((ctl.timeoutMs ?? 0) / 1000),
+                err.message,
+              )
+            : l10n.t('Cancelled: the statement was killed on the server ({0}).', err.message),
           err.code,
           err.errno,
           err.sqlState,
@@ -181,7 +189,11 @@ export class Session {
       if (err.fatal || LOST.has(err.code ?? '')) {
         this.lostReason ??= err.code ?? err.message;
         throw new StatementError(
-          `The connection to ${this.profile.name} was lost while the statement ran (${err.code ?? err.message}). It may or may not have been applied; check before running it again. The next statement reconnects.`,
+          l10n.t(
+            'The connection to {0} was lost while the statement ran ({1}). It may or may not have been applied; check before running it again. The next statement reconnects.',
+            this.profile.name,
+            err.code ?? err.message,
+          ),
           err.code,
           err.errno,
           err.sqlState,
@@ -190,7 +202,11 @@ export class Session {
         );
       }
       throw new StatementError(
-        err.errno ? `Error ${err.errno}${err.sqlState ? ` (${err.sqlState})` : ''}: ${err.message}` : err.message,
+        err.errno
+          ? err.sqlState
+            ? l10n.t('Error {0} ({1}): {2}', err.errno, err.sqlState, err.message)
+            : l10n.t('Error {0}: {1}', err.errno, err.message)
+          : err.message,
         err.code,
         err.errno,
         err.sqlState,

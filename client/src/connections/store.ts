@@ -3,6 +3,7 @@
 // password lives only in SecretStorage under a key derived from the profile id.
 // No VS Code imports: the extension passes the two stores in.
 import * as crypto from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_PORT, type ConnectionProfile, type TlsMode } from './profile';
 
 export type ProfileScope = 'user' | 'workspace';
@@ -38,14 +39,15 @@ export function newProfileId(): string {
  * caller warns about it.
  */
 export function sanitizeProfile(raw: unknown): { profile?: ConnectionProfile; problem?: string; hadPassword: boolean } {
-  if (!raw || typeof raw !== 'object') return { problem: 'not an object', hadPassword: false };
+  if (!raw || typeof raw !== 'object') return { problem: l10n.t('not an object'), hadPassword: false };
   const r = raw as Record<string, unknown>;
   const hadPassword = 'password' in r;
   const name = typeof r.name === 'string' && r.name.trim() ? r.name.trim() : undefined;
   const host = typeof r.host === 'string' && r.host.trim() ? r.host.trim() : undefined;
-  if (!host) return { problem: `'${name ?? '?'}' has no host`, hadPassword };
+  if (!host) return { problem: l10n.t("'{0}' has no host", name ?? '?'), hadPassword };
   const port = r.port === undefined ? DEFAULT_PORT : Number(r.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { problem: `'${name ?? host}' has an invalid port`, hadPassword };
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return { problem: l10n.t("'{0}' has an invalid port", name ?? host), hadPassword };
   const tls = (typeof r.tls === 'string' && (TLS as string[]).includes(r.tls) ? r.tls : 'preferred') as TlsMode;
   const id =
     typeof r.id === 'string' && /^[\w-]{1,64}$/.test(r.id) ? r.id : `${host}-${port}-${String(r.user ?? 'root')}`.replace(/[^\w-]/g, '_');
@@ -96,17 +98,22 @@ export class ConnectionStore {
       const raw = this.settings.read(scope);
       if (raw === undefined || raw === null) continue;
       if (!Array.isArray(raw)) {
-        this.problems.push(`tidb.connections (${scope}) is not a list`);
+        this.problems.push(l10n.t('tidb.connections ({0}) is not a list', scope));
         continue;
       }
       for (const entry of raw) {
         const { profile, problem, hadPassword } = sanitizeProfile(entry);
         if (hadPassword)
           this.problems.push(
-            `tidb.connections (${scope}) contains a password for '${profile?.name ?? '?'}': it is ignored; remove it from settings.json and enter it when asked (it is then kept in VS Code's secret storage)`,
+            // the extension finds this problem by the word "password" (the settings key, kept in every language)
+            l10n.t(
+              "tidb.connections ({0}) contains a password for '{1}': it is ignored; remove it from settings.json and enter it when asked (it is then kept in VS Code's secret storage)",
+              scope,
+              profile?.name ?? '?',
+            ),
           );
         if (!profile) {
-          this.problems.push(`tidb.connections (${scope}): ${problem}`);
+          this.problems.push(l10n.t('tidb.connections ({0}): {1}', scope, problem ?? ''));
           continue;
         }
         if (seen.has(profile.id)) continue;

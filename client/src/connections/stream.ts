@@ -3,6 +3,7 @@
 // affected rows, warnings, elapsed time; and cancels a running statement by
 // killing the query on the server from a second connection. No VS Code imports.
 import type * as mysql from 'mysql2/promise';
+import * as l10n from '@vscode/l10n';
 import type { FieldPacket } from 'mysql2';
 import { columnTypeOf, coreOf } from './mysqlInternals';
 
@@ -153,7 +154,9 @@ export function streamStatement(c: mysql.Connection, sql: string, opts: RunOptio
       reject(Object.assign(e, { fatal: true }));
     };
     const onConnEnd = () =>
-      onConnError(Object.assign(new Error('Connection lost: the server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' }));
+      onConnError(
+        Object.assign(new Error(l10n.t('Connection lost: the server closed the connection.')), { code: 'PROTOCOL_CONNECTION_LOST' }),
+      );
     core.once('error', onConnError);
     core.once('end', onConnEnd);
     const done = () => {

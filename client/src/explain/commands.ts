@@ -39,12 +39,13 @@ export class ExplainCommands {
   ) {}
 
   async explainAtCursor(analyze: boolean, editor = vscode.window.activeTextEditor): Promise<PlanView | undefined> {
-    if (!editor) return void vscode.window.showInformationMessage('Open a SQL file and put the cursor in a statement to explain it.');
+    if (!editor)
+      return void vscode.window.showInformationMessage(vscode.l10n.t('Open a SQL file and put the cursor in a statement to explain it.'));
     const doc = editor.document;
     const stmt = editor.selection.isEmpty
       ? statementAt(doc.getText(), doc.offsetAt(editor.selection.active))
       : statementsOf(doc.getText(editor.selection))[0];
-    if (!stmt) return void vscode.window.showInformationMessage('No SQL statement at the cursor.');
+    if (!stmt) return void vscode.window.showInformationMessage(vscode.l10n.t('No SQL statement at the cursor.'));
     const profile = await this.docs.resolve(doc.uri);
     if (!profile) return;
     return this.explain(profile, stmt.text, analyze, stmt.writes);
@@ -53,9 +54,14 @@ export class ExplainCommands {
   async explain(profile: StoredProfile, sql: string, analyze: boolean, writes: boolean): Promise<PlanView | undefined> {
     if (analyze && writes) {
       const ok = await vscode.window.showWarningMessage(
-        `EXPLAIN ANALYZE runs the statement: this one changes data or schema${profile.production ? ` on the production connection ${profile.name}` : ` on ${profile.name}`}. Run it?`,
+        profile.production
+          ? vscode.l10n.t(
+              'EXPLAIN ANALYZE runs the statement: this one changes data or schema on the production connection {0}. Run it?',
+              profile.name,
+            )
+          : vscode.l10n.t('EXPLAIN ANALYZE runs the statement: this one changes data or schema on {0}. Run it?', profile.name),
         { modal: true, detail: summary(sql, 200) },
-        'Run EXPLAIN ANALYZE',
+        vscode.l10n.t('Run EXPLAIN ANALYZE'),
       );
       if (!ok) return;
     }
@@ -63,14 +69,14 @@ export class ExplainCommands {
     try {
       session = await this.manager.connect(profile.id);
     } catch (e) {
-      return void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${(e as Error).message}`);
+      return void vscode.window.showErrorMessage(vscode.l10n.t('Could not connect to {0}: {1}', profile.name, (e as Error).message));
     }
     const q = explainQuery(session.server, sql, analyze);
     const title = summary(sql, 60);
     return vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name}`,
+        title: analyze ? vscode.l10n.t('EXPLAIN ANALYZE on {0}', profile.name) : vscode.l10n.t('EXPLAIN on {0}', profile.name),
         cancellable: true,
       },
       async (_, token) => {
@@ -87,17 +93,23 @@ export class ExplainCommands {
           }
         } catch (e) {
           return void vscode.window.showErrorMessage(
-            `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} failed on ${profile.name}: ${(e as Error).message}`,
+            analyze
+              ? vscode.l10n.t('EXPLAIN ANALYZE failed on {0}: {1}', profile.name, (e as Error).message)
+              : vscode.l10n.t('EXPLAIN failed on {0}: {1}', profile.name, (e as Error).message),
           );
         }
         let raw = '';
+        const server = FLAVOR[session.server.flavor];
+        const source = analyze
+          ? vscode.l10n.t('EXPLAIN ANALYZE on {0} ({1} {2})', profile.name, server, session.server.version)
+          : vscode.l10n.t('EXPLAIN on {0} ({1} {2})', profile.name, server, session.server.version);
         try {
           raw = resultToPlanText(r);
           const view = viewOf(
             planOfResult(r),
             raw,
             title,
-            `${analyze ? 'EXPLAIN ANALYZE' : 'EXPLAIN'} on ${profile.name} (${FLAVOR[session.server.flavor]} ${session.server.version})${q.note ? ` — ${q.note}` : ''}`,
+            q.note ? `${source} — ${q.note}` : source,
             session.server.flavor === 'tidb' ? session.server.version : undefined,
             // why MPP was blocked, why a hint was ignored: SHOW WARNINGS after the EXPLAIN
             session.server.flavor === 'tidb' ? r.warnings : undefined,
@@ -107,7 +119,7 @@ export class ExplainCommands {
         } catch (e) {
           log().error(`Could not read the plan from ${profile.name}: ${(e as Error).message}\n${raw.slice(0, 2000)}`);
           return void vscode.window.showErrorMessage(
-            `Could not read the plan ${profile.name} returned: ${(e as Error).message}. The output is in the TiDB log.`,
+            vscode.l10n.t('Could not read the plan {0} returned: {1}. The output is in the TiDB log.', profile.name, (e as Error).message),
           );
         }
       },
@@ -122,18 +134,22 @@ export class ExplainCommands {
    */
   async visualizeFromText(arg?: { text?: string; title?: string }): Promise<PlanView | undefined> {
     const failures: string[] = [];
-    const tryShow = (text: string, title: string, source: string): PlanView | undefined => {
+    const { paste, open, read } = buttons();
+    const tryShow = (text: string, title: string, from: TriedFrom): PlanView | undefined => {
       try {
-        const view = viewFromText(text, title, `pasted (${source})`);
+        const view = viewFromText(text, title, pastedSource(from));
         this.panels.show([view]);
         return view;
       } catch (e) {
         if (!(e instanceof PlanParseError)) throw e;
-        failures.push(`${source}: ${e.message}`);
+        failures.push(failure(from, e.message));
       }
     };
     if (arg?.text)
-      return tryShow(arg.text, arg.title ?? 'plan', 'text') ?? void vscode.window.showErrorMessage(`No EXPLAIN output: ${failures[0]}`);
+      return (
+        tryShow(arg.text, arg.title ?? vscode.l10n.t('plan'), 'text') ??
+        void vscode.window.showErrorMessage(vscode.l10n.t('No EXPLAIN output: {0}', failures[0]))
+      );
     const ed = vscode.window.activeTextEditor;
     if (ed && !ed.selection.isEmpty) {
       const view = tryShow(ed.document.getText(ed.selection), vscode.workspace.asRelativePath(ed.document.uri), 'selection');
@@ -150,33 +166,43 @@ export class ExplainCommands {
     if (!web) {
       const clip = await readClipboard();
       if (clip.text?.trim()) {
-        const view = tryShow(clip.text, 'clipboard', 'clipboard');
+        const view = tryShow(clip.text, vscode.l10n.t('clipboard'), 'clipboard');
         if (view) return view;
       }
     }
-    const why = failures.length ? `No EXPLAIN output in the ${failures.join('; ')}.` : 'No EXPLAIN output selected.';
+    const why = failures.length
+      ? vscode.l10n.t(
+          'No EXPLAIN output in the {0}.',
+          failures.reduce((a, b) => vscode.l10n.t('{0}; {1}', a, b)),
+        )
+      : vscode.l10n.t('No EXPLAIN output selected.');
     const pick = await vscode.window.showInformationMessage(
-      `${why} Paste the plan into a new editor, open a file with one${web ? ', or read the clipboard (the browser may ask for permission)' : ''}.`,
-      PASTE,
-      OPEN,
-      ...(web ? [READ] : []),
+      web
+        ? vscode.l10n.t(
+            '{0} Paste the plan into a new editor, open a file with one, or read the clipboard (the browser may ask for permission).',
+            why,
+          )
+        : vscode.l10n.t('{0} Paste the plan into a new editor, open a file with one.', why),
+      paste,
+      open,
+      ...(web ? [read] : []),
     );
-    if (pick === PASTE) return this.pasteIntoEditor();
-    if (pick === READ) {
+    if (pick === paste) return this.pasteIntoEditor();
+    if (pick === read) {
       const clip = await readClipboard();
       if (clip.text?.trim())
         return (
-          tryShow(clip.text, 'clipboard', 'clipboard') ??
-          void vscode.window.showErrorMessage(`No EXPLAIN output in the clipboard: ${failures[failures.length - 1]}`)
+          tryShow(clip.text, vscode.l10n.t('clipboard'), 'clipboard') ??
+          void vscode.window.showErrorMessage(vscode.l10n.t('No EXPLAIN output in the clipboard: {0}', failures[failures.length - 1]))
         );
       const next = await vscode.window.showInformationMessage(
-        'The clipboard could not be read (or is empty). Paste the plan into a new editor instead?',
-        PASTE,
+        vscode.l10n.t('The clipboard could not be read (or is empty). Paste the plan into a new editor instead?'),
+        paste,
       );
-      if (next === PASTE) return this.pasteIntoEditor();
+      if (next === paste) return this.pasteIntoEditor();
       return;
     }
-    if (pick === OPEN) {
+    if (pick === open) {
       const file = await pickPlanFile();
       if (!file) return;
       return (
@@ -194,7 +220,7 @@ export class ExplainCommands {
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
     await vscode.window.showTextDocument(doc);
     void vscode.window.showInformationMessage(
-      'Paste the EXPLAIN or EXPLAIN ANALYZE output here (Ctrl+V): the plan viewer opens when it holds a plan.',
+      vscode.l10n.t('Paste the EXPLAIN or EXPLAIN ANALYZE output here (Ctrl+V): the plan viewer opens when it holds a plan.'),
     );
     return new Promise<PlanView | undefined>((resolve) => {
       let panel: vscode.WebviewPanel | undefined;
@@ -205,7 +231,7 @@ export class ExplainCommands {
         if (!text.trim()) return;
         let view: PlanView;
         try {
-          view = viewFromText(text, 'pasted plan', 'pasted (editor)');
+          view = viewFromText(text, vscode.l10n.t('pasted plan'), pastedSource('editor'));
         } catch (err) {
           if (!(err instanceof PlanParseError)) log().error(`Reading the pasted plan failed: ${(err as Error).message}`);
           return;
@@ -249,52 +275,89 @@ export class ExplainCommands {
       })
       .map((d) => ({
         label: `$(file-text) ${vscode.workspace.asRelativePath(d.uri)}`,
-        description: 'open editor',
+        description: vscode.l10n.t('open editor'),
         from: 'editor' as const,
         doc: d,
       }));
     const items: Item[] = [
       ...editors,
-      { label: '$(clippy) From the clipboard', from: 'clipboard' },
-      { label: '$(file) From a file…', from: 'file' },
+      { label: `$(clippy) ${vscode.l10n.t('From the clipboard')}`, from: 'clipboard' },
+      { label: `$(file) ${vscode.l10n.t('From a file…')}`, from: 'file' },
     ];
     const pick = await vscode.window.showQuickPick(items, {
-      placeHolder: 'The plan to compare with (for example the same statement after adding an index)',
+      placeHolder: vscode.l10n.t('The plan to compare with (for example the same statement after adding an index)'),
     });
     if (!pick) return;
     try {
-      if (pick.from === 'editor') return viewFromText(pick.doc!.getText(), vscode.workspace.asRelativePath(pick.doc!.uri), 'editor');
+      if (pick.from === 'editor')
+        return viewFromText(pick.doc!.getText(), vscode.workspace.asRelativePath(pick.doc!.uri), vscode.l10n.t('editor'));
       if (pick.from === 'clipboard') {
         const clip = await readClipboard();
         if (clip.error || !clip.text?.trim()) {
           const why = clip.error
-            ? 'The clipboard could not be read here (the browser has not granted clipboard access).'
-            : 'The clipboard is empty.';
+            ? vscode.l10n.t('The clipboard could not be read here (the browser has not granted clipboard access).')
+            : vscode.l10n.t('The clipboard is empty.');
+          const { paste, open } = buttons();
           const next = await vscode.window.showInformationMessage(
-            `${why} Paste the plan into an editor, then run Compare with… again and choose that editor, or open a file.`,
-            PASTE,
-            OPEN,
+            vscode.l10n.t('{0} Paste the plan into an editor, then run Compare with… again and choose that editor, or open a file.', why),
+            paste,
+            open,
           );
-          if (next === PASTE) {
+          if (next === paste) {
             const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
             await vscode.window.showTextDocument(doc);
             return;
           }
-          if (next !== OPEN) return;
-        } else return viewFromText(clip.text, 'clipboard', 'pasted (clipboard)');
+          if (next !== open) return;
+        } else return viewFromText(clip.text, vscode.l10n.t('clipboard'), pastedSource('clipboard'));
       }
       const file = await pickPlanFile();
       if (!file) return;
-      return viewFromText(file.text, file.title, 'file');
+      return viewFromText(file.text, file.title, vscode.l10n.t('file'));
     } catch (e) {
-      void vscode.window.showErrorMessage(`No plan to compare with: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('No plan to compare with: {0}', (e as Error).message));
     }
   }
 }
 
-const PASTE = 'Paste into a New Editor';
-const OPEN = 'Open File…';
-const READ = 'Read Clipboard';
+/** The buttons of the "no plan" messages; a pick is compared with the same (localised) label. */
+function buttons(): { paste: string; open: string; read: string } {
+  return { paste: vscode.l10n.t('Paste into a New Editor'), open: vscode.l10n.t('Open File…'), read: vscode.l10n.t('Read Clipboard') };
+}
+
+type PastedFrom = 'text' | 'selection' | 'file' | 'clipboard' | 'editor';
+/** where visualizeFromText looks for a plan */
+type TriedFrom = Exclude<PastedFrom, 'editor'>;
+
+/** The source line of a plan read from text. */
+function pastedSource(from: PastedFrom): string {
+  switch (from) {
+    case 'text':
+      return vscode.l10n.t('pasted (text)');
+    case 'selection':
+      return vscode.l10n.t('pasted (selection)');
+    case 'file':
+      return vscode.l10n.t('pasted (file)');
+    case 'clipboard':
+      return vscode.l10n.t('pasted (clipboard)');
+    case 'editor':
+      return vscode.l10n.t('pasted (editor)');
+  }
+}
+
+/** Why a place held no plan: "selection: <the parser's reason>". */
+function failure(from: TriedFrom, message: string): string {
+  switch (from) {
+    case 'text':
+      return vscode.l10n.t('text: {0}', message);
+    case 'selection':
+      return vscode.l10n.t('selection: {0}', message);
+    case 'file':
+      return vscode.l10n.t('file: {0}', message);
+    case 'clipboard':
+      return vscode.l10n.t('clipboard: {0}', message);
+  }
+}
 
 /** The clipboard's text, or why it could not be read. */
 async function readClipboard(): Promise<{ text?: string; error?: string }> {
@@ -309,7 +372,7 @@ async function readClipboard(): Promise<{ text?: string; error?: string }> {
 async function pickPlanFile(): Promise<{ text: string; title: string } | undefined> {
   const files = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    filters: { 'EXPLAIN output': ['txt', 'log', 'json', 'out', 'sql', 'csv', 'md'], 'All files': ['*'] },
+    filters: { [vscode.l10n.t('EXPLAIN output')]: ['txt', 'log', 'json', 'out', 'sql', 'csv', 'md'], [vscode.l10n.t('All files')]: ['*'] },
   });
   if (!files?.[0]) return;
   return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(files[0])), title: vscode.workspace.asRelativePath(files[0]) };

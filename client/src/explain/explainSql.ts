@@ -1,5 +1,6 @@
 // Which EXPLAIN to send for a server, and how its result set becomes a plan (the
 // parser reads the rows directly). No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import type { Plan } from '../../../core/plan/model';
 import { planFromRows } from '../../../core/plan/parse';
 import type { ServerInfo } from '../connections/driver';
@@ -31,7 +32,7 @@ export function explainQuery(server: Pick<ServerInfo, 'flavor' | 'version'>, sta
     case 'mysql':
       // MySQL's EXPLAIN ANALYZE prints a TREE text only; its JSON plan has no actual rows
       return analyze
-        ? { sql: `EXPLAIN FORMAT=JSON ${stmt}`, note: 'MySQL has no JSON form of EXPLAIN ANALYZE: this is the estimated plan' }
+        ? { sql: `EXPLAIN FORMAT=JSON ${stmt}`, note: l10n.t('MySQL has no JSON form of EXPLAIN ANALYZE: this is the estimated plan') }
         : { sql: `EXPLAIN FORMAT=JSON ${stmt}` };
   }
 }
@@ -39,7 +40,7 @@ export function explainQuery(server: Pick<ServerInfo, 'flavor' | 'version'>, sta
 /** The plan in an EXPLAIN result, read from its rows (the last result set). */
 export function planOfResult(r: RunResult): Plan {
   const set = r.sets[r.sets.length - 1];
-  if (!set) throw new Error('EXPLAIN returned no rows');
+  if (!set) throw new Error(l10n.t('EXPLAIN returned no rows'));
   return planFromRows(
     set.columns.map((c) => c.name),
     set.rows,
@@ -49,7 +50,7 @@ export function planOfResult(r: RunResult): Plan {
 /** The result as text: a single JSON cell as is, else the rows as TAB-separated text with a header (what a copy from a client gives). */
 export function resultToPlanText(r: RunResult): string {
   const set = r.sets[r.sets.length - 1];
-  if (!set) throw new Error('EXPLAIN returned no rows');
+  if (!set) throw new Error(l10n.t('EXPLAIN returned no rows'));
   if (set.columns.length === 1 && set.rows.length >= 1) {
     const cell = String(set.rows[0][0] ?? '');
     if (/^\s*[[{]/.test(cell)) return cell;

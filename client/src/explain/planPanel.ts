@@ -1,6 +1,8 @@
 // The plan viewer panel: one per plan (so two can be compared), restored after a
 // reload by the serializer from the webview's own state. Export writes the
 // standalone HTML file tidb-plan writes.
+import { l10nBlock } from '../query/resultsHtml';
+import { htmlLang, normalizeLocale } from '../../../core/l10n';
 import * as vscode from 'vscode';
 import type { FromPlan, PlanPayload, PlanState, PlanView, ToPlan } from '../../../protocol/webviews/plan';
 import { planHtml } from '../../../core/plan/html';
@@ -27,9 +29,21 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${n}'`, `font-src ${webview.cspSource}`].join(
     '; ',
   );
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
+  const lang = htmlLang(normalizeLocale(vscode.env.language));
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(root, 'plan.css'))}"><title>TiDB Plan</title></head>
-<body><div id="root"></div><script nonce="${n}" src="${webview.asWebviewUri(vscode.Uri.joinPath(root, 'plan.js'))}"></script></body></html>`;
+<body><div id="root"></div>${l10nBlock(vscode.l10n.bundle)}<script nonce="${n}" src="${webview.asWebviewUri(vscode.Uri.joinPath(root, 'plan.js'))}"></script></body></html>`;
+}
+
+/** "Plan: SELECT … ⇄ SELECT …" */
+function panelTitle(views: PlanView[]): string {
+  return vscode.l10n.t(
+    'Plan: {0}',
+    views
+      .map((v) => v.title)
+      .join(' ⇄ ')
+      .slice(0, 60),
+  );
 }
 
 export function createPlanPanels(
@@ -43,10 +57,7 @@ export function createPlanPanels(
     show(views) {
       const panel = vscode.window.createWebviewPanel(
         PLAN_VIEW,
-        `Plan: ${views
-          .map((v) => v.title)
-          .join(' ⇄ ')
-          .slice(0, 60)}`,
+        panelTitle(views),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
         {
           enableScripts: true,
@@ -61,10 +72,7 @@ export function createPlanPanels(
       const set = panels.get(panel);
       if (!set) return api.show(views);
       set({ plans: views, interactive: true });
-      panel.title = `Plan: ${views
-        .map((v) => v.title)
-        .join(' ⇄ ')
-        .slice(0, 60)}`;
+      panel.title = panelTitle(views);
       return panel;
     },
     dispose() {
@@ -96,10 +104,7 @@ export function createPlanPanels(
           if (!other) return;
           current = { ...current, plans: [current.plans[0], other] };
           api.last = current;
-          panel.title = `Plan: ${current.plans
-            .map((v) => v.title)
-            .join(' ⇄ ')
-            .slice(0, 60)}`;
+          panel.title = panelTitle(current.plans);
           void panel.webview.postMessage({ type: 'show', payload: current } satisfies ToPlan);
           return;
         }
@@ -126,7 +131,8 @@ export function createPlanPanels(
 
 export async function exportHtml(payload: PlanPayload, extensionUri: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = `${payload.plans[0].title.replace(/[^\w.-]+/g, '_').slice(0, 40) || 'plan'}.html`;
+  // letters of any language: a title can be localised ("剪贴板") or a statement on Chinese names
+  const name = `${payload.plans[0].title.replace(/[^\p{L}\p{N}_.-]+/gu, '_').slice(0, 40) || 'plan'}.html`;
   target ??= await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
     filters: { HTML: ['html'] },
@@ -139,6 +145,8 @@ export async function exportHtml(payload: PlanPayload, extensionUri: vscode.Uri,
   );
   await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
   log().info(`Exported the plan to ${target.fsPath}`);
-  void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}: it opens offline in any browser.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Saved {0}: it opens offline in any browser.', vscode.workspace.asRelativePath(target)),
+  );
   return target;
 }

@@ -3,6 +3,7 @@
 // only on TiDB; the parsing is separate so it is tested with rows from the TiDB docs.
 // No VS Code imports.
 import type * as mysql from 'mysql2/promise';
+import * as l10n from '@vscode/l10n';
 
 export interface ClusterInstance {
   /** tidb, pd, tikv, tiflash, ticdc, tiproxy... */
@@ -98,7 +99,13 @@ export function parseTiflashReplicas(rows: Row[]): TiFlashReplica[] {
 /** "1 replica, available, 100%" */
 export function describeReplica(r: TiFlashReplica): string {
   const pct = `${Math.floor(r.progress * 100)}%`;
-  return `${r.replicaCount} ${r.replicaCount === 1 ? 'replica' : 'replicas'}, ${r.available ? 'available' : 'not available yet'}, ${pct} replicated`;
+  if (r.replicaCount === 1)
+    return r.available
+      ? l10n.t('{0} replica, available, {1} replicated', r.replicaCount, pct)
+      : l10n.t('{0} replica, not available yet, {1} replicated', r.replicaCount, pct);
+  return r.available
+    ? l10n.t('{0} replicas, available, {1} replicated', r.replicaCount, pct)
+    : l10n.t('{0} replicas, not available yet, {1} replicated', r.replicaCount, pct);
 }
 
 export async function clusterInfo(c: Pick<mysql.Connection, 'query'>): Promise<ClusterInstance[]> {

@@ -27,7 +27,9 @@ export class DdlDocuments implements vscode.TextDocumentContentProvider {
     this.texts.set(uri.toString(), text);
   }
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '-- This definition is no longer loaded: use Show CREATE Statement again.\n';
+    return (
+      this.texts.get(uri.toString()) ?? `-- ${vscode.l10n.t('This definition is no longer loaded: use Show CREATE Statement again.')}\n`
+    );
   }
 }
 
@@ -66,8 +68,8 @@ export function explorerCommands(
     'tidb.explorer.filter': async (n: Extract<Node, { kind: 'folder' }>) => {
       if (n?.kind !== 'folder') return;
       const f = await vscode.window.showInputBox({
-        title: `Filter ${n.database}`,
-        prompt: 'Show names that contain this text (empty: all)',
+        title: vscode.l10n.t('Filter {0}', n.database),
+        prompt: vscode.l10n.t('Show names that contain this text (empty: all)'),
         value: tree.filterOf(n) ?? '',
       });
       if (f !== undefined) tree.setFilter(n, f.trim() || undefined);
@@ -96,17 +98,21 @@ export function explorerCommands(
         text = await s.withMeta((q) => showCreate(q, n.database, n.entry.name, n.entry.kind));
       } catch (e) {
         return void vscode.window.showErrorMessage(
-          `Could not read the definition of ${n.database}.${n.entry.name}: ${(e as Error).message}`,
+          vscode.l10n.t('Could not read the definition of {0}: {1}', `${n.database}.${n.entry.name}`, (e as Error).message),
         );
       }
       const uri = vscode.Uri.from({
         scheme: DDL_SCHEME,
         path: `/${encodeURIComponent(s.profile.name)}/${encodeURIComponent(n.database)}/${encodeURIComponent(n.entry.name)}.sql`,
       });
-      ddl.set(
-        uri,
-        `-- ${commentSafe(`${n.entry.kind} ${n.database}.${n.entry.name} on ${s.profile.name} (${s.server.raw}), read-only`)}\n${text};\n`,
-      );
+      const what = `${n.database}.${n.entry.name}`;
+      const header =
+        n.entry.kind === 'view'
+          ? vscode.l10n.t('view {0} on {1} ({2}), read-only', what, s.profile.name, s.server.raw)
+          : n.entry.kind === 'sequence'
+            ? vscode.l10n.t('sequence {0} on {1} ({2}), read-only', what, s.profile.name, s.server.raw)
+            : vscode.l10n.t('table {0} on {1} ({2}), read-only', what, s.profile.name, s.server.raw);
+      ddl.set(uri, `-- ${commentSafe(header)}\n${text};\n`);
       const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'sql');
       await vscode.window.showTextDocument(doc, { preview: true });
     },
@@ -143,10 +149,12 @@ export function explorerCommands(
         await manager.store.save({ id, name, host: '127.0.0.1', port: fwd.port, user: 'root', tls: 'off' }, 'user');
         manager.fire({ kind: 'changed', id });
         void vscode.window.showInformationMessage(
-          `Forwarding 127.0.0.1:${fwd.port} to ${pod}:4000 while VS Code runs; the connection '${name}' uses it.`,
+          vscode.l10n.t("Forwarding 127.0.0.1:{0} to {1}:4000 while VS Code runs; the connection '{2}' uses it.", fwd.port, pod, name),
         );
       } catch (e) {
-        void vscode.window.showErrorMessage(`Cannot connect to ${n.info.namespace}/${n.info.name}: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Cannot connect to {0}: {1}', `${n.info.namespace}/${n.info.name}`, (e as Error).message),
+        );
       }
     },
     'tidb.explorer.explain': async (n: ObjectNode) => {

@@ -59,7 +59,10 @@ export type Node =
   | PerfNode
   | TtNode;
 
-const FOLDER_LABEL = { table: 'Tables', view: 'Views', sequence: 'Sequences' } as const;
+/** A folder's label, in the user's language. */
+function folderLabel(objects: TableEntry['kind']): string {
+  return objects === 'view' ? vscode.l10n.t('Views') : objects === 'sequence' ? vscode.l10n.t('Sequences') : vscode.l10n.t('Tables');
+}
 const FLAVOR = { tidb: 'TiDB', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
 
 /** The key of a folder's paging and filter state. */
@@ -139,12 +142,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         const item = new vscode.TreeItem('Kubernetes', C.Collapsed);
         item.description = n.context;
         item.iconPath = new vscode.ThemeIcon('cloud');
-        item.tooltip = `TiDB clusters (TiDB Operator v2 and v1) in the kubeconfig context ${n.context}`;
+        item.tooltip = vscode.l10n.t('TiDB clusters (TiDB Operator v2 and v1) in the kubeconfig context {0}', n.context);
         return item;
       }
       case 'k8sCluster': {
         const item = new vscode.TreeItem(`${n.info.namespace}/${n.info.name}`, C.Collapsed);
-        item.description = `operator ${n.info.operator}${n.info.ready ? ' · ready' : ' · not ready'}`;
+        // `operator v2`: TiDB Operator's version, a name (kept as it is in every language)
+        const operator = `operator ${n.info.operator}`;
+        item.description = n.info.ready ? vscode.l10n.t('{0} · ready', operator) : vscode.l10n.t('{0} · not ready', operator);
         item.iconPath = new vscode.ThemeIcon(n.info.ready ? 'pass' : 'sync');
         item.contextValue = 'k8sCluster';
         return item;
@@ -166,10 +171,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         item.contextValue = s ? 'connection.connected' : 'connection';
         const md = new vscode.MarkdownString();
         md.appendMarkdown(
-          `**${escapeMd(n.profile.name)}**${n.profile.environment ? ` — ${escapeMd(n.profile.environment)}` : ''}${n.profile.production ? ' — production' : ''}\n\n`,
+          `**${escapeMd(n.profile.name)}**${n.profile.environment ? ` — ${escapeMd(n.profile.environment)}` : ''}${n.profile.production ? ` — ${vscode.l10n.t('production')}` : ''}\n\n`,
         );
         md.appendText(
-          `${n.profile.user}@${n.profile.host}:${n.profile.port}${n.profile.database ? `/${n.profile.database}` : ''}\nTLS: ${n.profile.tls}\nSaved in ${n.profile.scope} settings${s ? `\nServer: ${s.server.raw}` : ''}`,
+          [
+            `${n.profile.user}@${n.profile.host}:${n.profile.port}${n.profile.database ? `/${n.profile.database}` : ''}`,
+            vscode.l10n.t('TLS: {0}', n.profile.tls),
+            n.profile.scope === 'workspace' ? vscode.l10n.t('Saved in workspace settings') : vscode.l10n.t('Saved in user settings'),
+            ...(s ? [vscode.l10n.t('Server: {0}', s.server.raw)] : []),
+          ].join('\n'),
         );
         item.tooltip = md;
         return item;
@@ -177,8 +187,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       case 'error': {
         const item = new vscode.TreeItem(n.message, C.None);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.tooltip = `${n.message}\n\nClick to try again.`;
-        item.command = { command: 'tidb.explorer.retry', title: 'Retry', arguments: [n.connectionId] };
+        item.tooltip = `${n.message}\n\n${vscode.l10n.t('Click to try again.')}`;
+        item.command = { command: 'tidb.explorer.retry', title: vscode.l10n.t('Retry'), arguments: [n.connectionId] };
         return item;
       }
       case 'info': {
@@ -196,7 +206,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     const C = vscode.TreeItemCollapsibleState;
     switch (n.kind) {
       case 'cluster': {
-        const item = new vscode.TreeItem('Cluster', C.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Cluster'), C.Collapsed);
         item.iconPath = new vscode.ThemeIcon('server-environment');
         item.contextValue = 'cluster';
         return item;
@@ -206,21 +216,30 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
           `${n.type.toUpperCase() === 'TIDB' ? 'TiDB' : n.type === 'tikv' ? 'TiKV' : n.type === 'tiflash' ? 'TiFlash' : n.type === 'ticdc' ? 'TiCDC' : n.type.toUpperCase()}`,
           C.Expanded,
         );
-        item.description = `${n.instances.length} ${n.instances.length === 1 ? 'instance' : 'instances'}`;
+        item.description =
+          n.instances.length === 1 ? vscode.l10n.t('{0} instance', n.instances.length) : vscode.l10n.t('{0} instances', n.instances.length);
         item.iconPath = new vscode.ThemeIcon('server');
         return item;
       }
       case 'instance': {
         const i = n.instance;
         const item = new vscode.TreeItem(i.instance, C.None);
-        item.description = `${i.version}${i.uptimeSeconds !== undefined ? ` · up ${formatUptime(i.uptimeSeconds)}` : ''}`;
-        item.tooltip = `${i.type} ${i.instance}\nStatus address: ${i.statusAddress}\nVersion: ${i.version}\nGit hash: ${i.gitHash}\nStarted: ${i.startTime}\nUptime: ${i.uptime}`;
+        item.description =
+          i.uptimeSeconds !== undefined ? vscode.l10n.t('{0} · up {1}', i.version, formatUptime(i.uptimeSeconds)) : i.version;
+        item.tooltip = [
+          `${i.type} ${i.instance}`,
+          vscode.l10n.t('Status address: {0}', i.statusAddress),
+          vscode.l10n.t('Version: {0}', i.version),
+          vscode.l10n.t('Git hash: {0}', i.gitHash),
+          vscode.l10n.t('Started: {0}', i.startTime),
+          vscode.l10n.t('Uptime: {0}', i.uptime),
+        ].join('\n');
         item.iconPath = new vscode.ThemeIcon('vm');
         item.contextValue = 'instance';
         return item;
       }
       case 'replicas': {
-        const item = new vscode.TreeItem('TiFlash Replicas', C.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('TiFlash Replicas'), C.Collapsed);
         item.iconPath = new vscode.ThemeIcon('layers');
         return item;
       }
@@ -247,25 +266,26 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         return item;
       }
       case 'folder': {
-        const item = new vscode.TreeItem(FOLDER_LABEL[n.objects], C.Collapsed);
+        const item = new vscode.TreeItem(folderLabel(n.objects), C.Collapsed);
         const f = this.filterOf(n);
-        item.description = f ? `${n.count} · filter: ${f}` : String(n.count);
+        item.description = f ? vscode.l10n.t('{0} · filter: {1}', n.count, f) : String(n.count);
         item.iconPath = new vscode.ThemeIcon(f ? 'filter' : 'folder');
         item.contextValue = f ? 'folder.filtered' : 'folder';
         return item;
       }
       case 'more': {
-        const item = new vscode.TreeItem(`Show ${Math.min(PAGE_SIZE, n.total - n.shown)} more…`, C.None);
-        item.description = `${n.shown} of ${n.total}`;
+        const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(PAGE_SIZE, n.total - n.shown)), C.None);
+        item.description = vscode.l10n.t('{0} of {1}', n.shown, n.total);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'tidb.explorer.showMore', title: 'Show More', arguments: [n] };
+        item.command = { command: 'tidb.explorer.showMore', title: vscode.l10n.t('Show More'), arguments: [n] };
         return item;
       }
       case 'object': {
         const e = n.entry;
         const item = new vscode.TreeItem(e.name, e.kind === 'sequence' ? C.None : C.Collapsed);
         item.iconPath = new vscode.ThemeIcon(e.kind === 'view' ? 'eye' : e.kind === 'sequence' ? 'symbol-number' : 'table');
-        item.description = e.kind === 'table' && e.rows !== undefined ? `~${e.rows.toLocaleString('en-US')} rows` : undefined;
+        item.description =
+          e.kind === 'table' && e.rows !== undefined ? vscode.l10n.t('~{0} rows', e.rows.toLocaleString('en-US')) : undefined;
         item.tooltip = `${n.database}.${e.name}${e.comment ? `\n${e.comment}` : ''}`;
         item.contextValue = e.kind;
         return item;
@@ -273,7 +293,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       case 'columns':
       case 'indexes':
       case 'partitions': {
-        const item = new vscode.TreeItem(n.kind === 'columns' ? 'Columns' : n.kind === 'indexes' ? 'Indexes' : 'Partitions', C.Collapsed);
+        const item = new vscode.TreeItem(
+          n.kind === 'columns' ? vscode.l10n.t('Columns') : n.kind === 'indexes' ? vscode.l10n.t('Indexes') : vscode.l10n.t('Partitions'),
+          C.Collapsed,
+        );
         item.description = n.count === undefined ? undefined : String(n.count);
         item.iconPath = new vscode.ThemeIcon(n.kind === 'columns' ? 'symbol-field' : n.kind === 'indexes' ? 'key' : 'split-horizontal');
         return item;
@@ -322,9 +345,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         const list = await k.listTidbClusters(kc);
         return list.length
           ? list.map((info): Node => ({ kind: 'k8sCluster', info }))
-          : [{ kind: 'k8sInfo', label: 'No TiDB clusters in this context' }];
+          : [{ kind: 'k8sInfo', label: vscode.l10n.t('No TiDB clusters in this context') }];
       } catch (e) {
-        return [{ kind: 'k8sInfo', label: `Cannot list clusters: ${(e as Error).message}`, ok: false }];
+        return [{ kind: 'k8sInfo', label: vscode.l10n.t('Cannot list clusters: {0}', (e as Error).message), ok: false }];
       }
     }
     if (n.kind === 'k8sCluster')
@@ -333,8 +356,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
     if (n.kind === 'connection') {
       let s: Session;
       try {
-        s = await vscode.window.withProgress({ location: { viewId: 'tidb.explorer' }, title: `Connecting to ${n.profile.name}` }, () =>
-          this.manager.connect(n.profile.id),
+        s = await vscode.window.withProgress(
+          { location: { viewId: 'tidb.explorer' }, title: vscode.l10n.t('Connecting to {0}', n.profile.name) },
+          () => this.manager.connect(n.profile.id),
         );
       } catch (e) {
         return [{ kind: 'error', connectionId: n.profile.id, message: (e as Error).message }];
@@ -365,8 +389,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
       out.push({
         kind: 'info',
         connectionId: id,
-        label: `${FLAVOR[s.server.flavor]} ${s.server.version}: not TiDB`,
-        tooltip: `${s.server.raw}\n\nThe cluster topology and TiFlash replicas are TiDB-only; everything else works.`,
+        label: vscode.l10n.t('{0} {1}: not TiDB', FLAVOR[s.server.flavor], s.server.version),
+        tooltip: `${s.server.raw}\n\n${vscode.l10n.t('The cluster topology and TiFlash replicas are TiDB-only; everything else works.')}`,
       });
     out.push({ kind: 'perf', connectionId: id }, { kind: 'tt', connectionId: id });
     try {
@@ -398,8 +422,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
               {
                 kind: 'info',
                 connectionId: id,
-                label: 'No table has a TiFlash replica',
-                tooltip: 'ALTER TABLE t SET TIFLASH REPLICA 1 adds one.',
+                label: vscode.l10n.t('No table has a TiFlash replica'),
+                tooltip: vscode.l10n.t('ALTER TABLE t SET TIFLASH REPLICA 1 adds one.'),
               },
             ];
       }
@@ -419,7 +443,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<Node>, vscode.D
         if (total > tables.length)
           out.push({ kind: 'more', connectionId: id, database: n.database, objects: n.objects, shown: tables.length, total });
         if (total === 0 && this.filters.get(k))
-          out.push({ kind: 'info', connectionId: id, label: `Nothing matches '${this.filters.get(k)}'` });
+          out.push({ kind: 'info', connectionId: id, label: vscode.l10n.t("Nothing matches '{0}'", this.filters.get(k) ?? '') });
         return out;
       }
       case 'object': {

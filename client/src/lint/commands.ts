@@ -17,23 +17,23 @@ export async function setTargetVersion(): Promise<void> {
     ...SUGGESTED_VERSIONS.map((v) => ({
       label: v,
       value: v,
-      description: v === current ? 'current' : v === '8.5' ? 'LTS, the default' : undefined,
+      description: v === current ? vscode.l10n.t('current') : v === '8.5' ? vscode.l10n.t('LTS, the default') : undefined,
     })),
-    { label: 'Other version…', value: undefined },
-    { label: 'Use .tidb-lint.json or the default', value: '', description: 'clears the setting' },
+    { label: vscode.l10n.t('Other version…'), value: undefined },
+    { label: vscode.l10n.t('Use .tidb-lint.json or the default'), value: '', description: vscode.l10n.t('clears the setting') },
   ];
   const pick = await vscode.window.showQuickPick(items, {
-    title: 'TiDB: Set Target Version',
-    placeHolder: 'The TiDB version your SQL must run on',
+    title: vscode.l10n.t('TiDB: Set Target Version'),
+    placeHolder: vscode.l10n.t('The TiDB version your SQL must run on'),
   });
   if (!pick) return;
   let value = pick.value;
   if (value === undefined) {
     value = await vscode.window.showInputBox({
-      title: 'TiDB target version',
-      prompt: 'MAJOR.MINOR or MAJOR.MINOR.PATCH, for example 7.1 or 6.5.3',
+      title: vscode.l10n.t('TiDB target version'),
+      prompt: vscode.l10n.t('MAJOR.MINOR or MAJOR.MINOR.PATCH, for example 7.1 or 6.5.3'),
       value: current,
-      validateInput: (v) => (VERSION_RE.test(v.trim()) ? undefined : 'Enter a version such as 8.5 or 7.1.3'),
+      validateInput: (v) => (VERSION_RE.test(v.trim()) ? undefined : vscode.l10n.t('Enter a version such as 8.5 or 7.1.3')),
     });
     if (value === undefined) return;
   }
@@ -43,12 +43,12 @@ export async function setTargetVersion(): Promise<void> {
 
 export async function lintWorkspace(client: LanguageClient): Promise<void> {
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'TiDB: linting SQL files', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TiDB: linting SQL files'), cancellable: true },
     async (progress, token) => {
       const files = await vscode.workspace.findFiles('**/*.sql', '**/{node_modules,.git}/**', undefined, token);
       if (token.isCancellationRequested) return;
       if (files.length === 0) {
-        void vscode.window.showInformationMessage('TiDB: no *.sql files in this workspace.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('TiDB: no *.sql files in this workspace.'));
         return;
       }
       const batch = 20;
@@ -61,17 +61,37 @@ export async function lintWorkspace(client: LanguageClient): Promise<void> {
         failed.push(...r.failed);
         progress.report({
           increment: (100 * uris.length) / files.length,
-          message: `${Math.min(i + batch, files.length)} of ${files.length}`,
+          message: vscode.l10n.t('{0} of {1}', Math.min(i + batch, files.length), files.length),
         });
       }
       for (const f of failed) log().warn(`Could not lint ${f.uri}: ${f.reason}`);
-      const summary = `TiDB: linted ${linted} SQL file${linted === 1 ? '' : 's'}${token.isCancellationRequested ? ' (cancelled)' : ''}${failed.length ? `; ${failed.length} could not be read (see the TiDB output)` : ''}.`;
+      const summary = lintSummary(linted, token.isCancellationRequested, failed.length);
       log().info(summary);
-      void vscode.window.showInformationMessage(summary, 'Open Problems').then((a) => {
+      void vscode.window.showInformationMessage(summary, vscode.l10n.t('Open Problems')).then((a) => {
         if (a) void vscode.commands.executeCommand('workbench.actions.view.problems');
       });
     },
   );
+}
+
+/** "TiDB: linted 3 SQL files (cancelled); 1 could not be read (see the TiDB output)." as one sentence per case. */
+function lintSummary(linted: number, cancelled: boolean, failed: number): string {
+  if (linted === 1) {
+    if (cancelled)
+      return failed
+        ? vscode.l10n.t('TiDB: linted {0} SQL file (cancelled); {1} could not be read (see the TiDB output).', linted, failed)
+        : vscode.l10n.t('TiDB: linted {0} SQL file (cancelled).', linted);
+    return failed
+      ? vscode.l10n.t('TiDB: linted {0} SQL file; {1} could not be read (see the TiDB output).', linted, failed)
+      : vscode.l10n.t('TiDB: linted {0} SQL file.', linted);
+  }
+  if (cancelled)
+    return failed
+      ? vscode.l10n.t('TiDB: linted {0} SQL files (cancelled); {1} could not be read (see the TiDB output).', linted, failed)
+      : vscode.l10n.t('TiDB: linted {0} SQL files (cancelled).', linted);
+  return failed
+    ? vscode.l10n.t('TiDB: linted {0} SQL files; {1} could not be read (see the TiDB output).', linted, failed)
+    : vscode.l10n.t('TiDB: linted {0} SQL files.', linted);
 }
 
 export async function showRuleDocumentation(client: LanguageClient, ruleId?: unknown): Promise<void> {
@@ -80,7 +100,11 @@ export async function showRuleDocumentation(client: LanguageClient, ruleId?: unk
   if (!rule) {
     const pick = await vscode.window.showQuickPick(
       rules.map((r) => ({ label: r.id, description: `${r.category} · ${r.severity}`, detail: r.explanation, rule: r })),
-      { title: 'TiDB: Show Rule Documentation', matchOnDetail: true, placeHolder: 'Type to search the rules' },
+      {
+        title: vscode.l10n.t('TiDB: Show Rule Documentation'),
+        matchOnDetail: true,
+        placeHolder: vscode.l10n.t('Type to search the rules'),
+      },
     );
     rule = pick?.rule;
   }

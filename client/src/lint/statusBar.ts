@@ -11,7 +11,7 @@ export class TargetVersionStatus implements vscode.Disposable {
   private subs: vscode.Disposable[] = [];
 
   constructor() {
-    this.item.name = 'TiDB Target Version';
+    this.item.name = vscode.l10n.t('TiDB Target Version');
     this.item.command = 'tidb.setTargetVersion';
     this.subs.push(vscode.window.onDidChangeActiveTextEditor(() => this.render()));
     this.render();
@@ -31,17 +31,20 @@ export class TargetVersionStatus implements vscode.Disposable {
     const s = this.byUri.get(doc.uri.toString());
     const version = s?.targetVersion ?? setting('lint.targetVersion', doc.uri);
     this.item.text = `$(database) TiDB ${version || '8.5'}`;
-    const from =
+    const v = version || '8.5';
+    const checking =
       s?.source === 'config-file'
-        ? `from ${s.configFile}`
+        ? vscode.l10n.t('Checking this file against **TiDB {0}** (from {1}).', v, s.configFile ?? '')
         : s?.source === 'settings'
-          ? 'from the tidb.lint.targetVersion setting'
+          ? vscode.l10n.t('Checking this file against **TiDB {0}** (from the tidb.lint.targetVersion setting).', v)
           : s?.source === 'connection'
-            ? `the version of the connected TiDB server, ${s.connection}`
-            : 'the default';
-    this.item.tooltip = new vscode.MarkdownString(
-      `Checking this file against **TiDB ${version || '8.5'}** (${from}).\n\nClick to change the target version.`,
-    );
+            ? vscode.l10n.t(
+                'Checking this file against **TiDB {0}** (the version of the connected TiDB server, {1}).',
+                v,
+                s.connection ?? '',
+              )
+            : vscode.l10n.t('Checking this file against **TiDB {0}** (the default).', v);
+    this.item.tooltip = new vscode.MarkdownString(`${checking}\n\n${vscode.l10n.t('Click to change the target version.')}`);
     this.item.show();
   }
 

@@ -11,7 +11,7 @@ import { newProfileId } from '../connections/store';
 import type { CommandTable } from '../commandTable';
 import { log } from '../log';
 import { kube } from '../lazyKube';
-import { StepError, STEP_TITLES, type Step } from './steps';
+import { StepError, STEPS, stepTitle, type Step } from './steps';
 import { tidbAnswersOn } from './tidbAnswers';
 import { DEFAULT_TIDB_VERSION, NAMESPACE, operatorAssetUrls, validateName, validateVersion } from './manifests';
 import { checkPrerequisites } from './prerequisites';
@@ -49,7 +49,8 @@ function fetcher(context: vscode.ExtensionContext): (url: string) => Promise<str
     const file = path.basename(new URL(url).pathname);
     if (source && !/^https?:\/\//.test(source)) {
       const p = path.join(source, file);
-      if (!fs.existsSync(p)) throw new Error(`${p} does not exist: tidb.localCluster.operatorManifests must be a folder holding ${file}`);
+      if (!fs.existsSync(p))
+        throw new Error(vscode.l10n.t('{0} does not exist: tidb.localCluster.operatorManifests must be a folder holding {1}', p, file));
       return fs.readFileSync(p, 'utf8');
     }
     const cache = vscode.Uri.joinPath(context.globalStorageUri, 'operator', new URL(url).pathname.split('/').slice(-2).join('-'));
@@ -63,10 +64,14 @@ function fetcher(context: vscode.ExtensionContext): (url: string) => Promise<str
       res = await fetch(url);
     } catch (e) {
       throw new Error(
-        `Could not download ${url} (${(e as Error).message}). Offline? Download it elsewhere and set tidb.localCluster.operatorManifests to its folder.`,
+        vscode.l10n.t(
+          'Could not download {0} ({1}). Offline? Download it elsewhere and set tidb.localCluster.operatorManifests to its folder.',
+          url,
+          (e as Error).message,
+        ),
       );
     }
-    if (!res.ok) throw new Error(`Downloading ${url} failed: HTTP ${res.status}`);
+    if (!res.ok) throw new Error(vscode.l10n.t('Downloading {0} failed: HTTP {1}', url, res.status));
     const text = await res.text();
     await vscode.workspace.fs.writeFile(cache, Buffer.from(text, 'utf8'));
     return text;
@@ -83,8 +88,8 @@ export async function createLocalClusterCommand(
     args?.name ??
     (
       await vscode.window.showInputBox({
-        title: 'TiDB: Create Local Cluster (kind)',
-        prompt: 'A name for the kind cluster and the TiDB cluster',
+        title: vscode.l10n.t('TiDB: Create Local Cluster (kind)'),
+        prompt: vscode.l10n.t('A name for the kind cluster and the TiDB cluster'),
         value: 'tidb-local',
         validateInput: (v) => validateName(v.trim()),
       })
@@ -94,8 +99,8 @@ export async function createLocalClusterCommand(
     args?.version ??
     (
       await vscode.window.showInputBox({
-        title: 'TiDB: Create Local Cluster (kind)',
-        prompt: 'TiDB version',
+        title: vscode.l10n.t('TiDB: Create Local Cluster (kind)'),
+        prompt: vscode.l10n.t('TiDB version'),
         value: DEFAULT_TIDB_VERSION,
         validateInput: (v) => validateVersion(v.trim()),
       })
@@ -104,9 +109,9 @@ export async function createLocalClusterCommand(
   const hostPort = args?.hostPort ?? (await freeHostPort(4000));
   const operatorVersion = setting('localCluster.operatorVersion');
   const mirror = setting('localCluster.operatorManifests').trim();
-  const steps = Object.keys(STEP_TITLES).length;
+  const steps = STEPS.length;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Local TiDB '${name}'`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Local TiDB '{0}'", name), cancellable: true },
     async (progress, token) => {
       const ac = new AbortController();
       token.onCancellationRequested(() => ac.abort());
@@ -122,9 +127,10 @@ export async function createLocalClusterCommand(
             progress: (step, detail) => {
               if (step !== last) progress.report({ increment: 100 / steps });
               last = step;
-              progress.report({ message: `${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}` });
-              showActivity?.({ label: `Local TiDB '${name}': ${STEP_TITLES[step]}`, detail });
-              log().info(`[local cluster ${name}] ${STEP_TITLES[step]}${detail ? `: ${detail}` : ''}`);
+              const title = stepTitle(step);
+              progress.report({ message: `${title}${detail ? `: ${detail}` : ''}` });
+              showActivity?.({ label: vscode.l10n.t("Local TiDB '{0}': {1}", name, title), detail });
+              log().info(`[local cluster ${name}] ${title}${detail ? `: ${detail}` : ''}`);
             },
           },
           ac.signal,
@@ -132,17 +138,21 @@ export async function createLocalClusterCommand(
       } catch (e) {
         showActivity?.(undefined);
         const err = e instanceof StepError ? e : new StepError(last ?? 'prerequisites', (e as Error).message);
-        log().error(
-          `[local cluster ${name}] ${STEP_TITLES[err.step]} failed: ${err.message}${err.details.length ? `\n  ${err.details.join('\n  ')}` : ''}`,
-        );
+        const failed = vscode.l10n.t('{0} failed: {1}', stepTitle(err.step), err.message);
+        log().error(`[local cluster ${name}] ${failed}${err.details.length ? `\n  ${err.details.join('\n  ')}` : ''}`);
         if (err.cancelled)
-          void vscode.window.showInformationMessage(`Creating '${name}' was cancelled; the kind cluster it had started was deleted.`);
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t("Creating '{0}' was cancelled; the kind cluster it had started was deleted.", name),
+          );
         else {
-          const actions = err.step === 'prerequisites' ? ['Open Install Guide', 'Show Log'] : ['Show Log', 'Delete Local Cluster'];
-          void vscode.window.showErrorMessage(`${STEP_TITLES[err.step]} failed: ${err.message}`, ...actions).then((a) => {
-            if (a === 'Show Log') log().show();
-            if (a === 'Delete Local Cluster') void vscode.commands.executeCommand('tidb.deleteLocalCluster', name);
-            if (a === 'Open Install Guide') {
+          const showLog = vscode.l10n.t('Show Log');
+          const deleteCluster = vscode.l10n.t('Delete Local Cluster');
+          const installGuide = vscode.l10n.t('Open Install Guide');
+          const actions = err.step === 'prerequisites' ? [installGuide, showLog] : [showLog, deleteCluster];
+          void vscode.window.showErrorMessage(failed, ...actions).then((a) => {
+            if (a === showLog) log().show();
+            if (a === deleteCluster) void vscode.commands.executeCommand('tidb.deleteLocalCluster', name);
+            if (a === installGuide) {
               const link = /https:\/\/\S+/.exec(err.message)?.[0];
               if (link) void vscode.env.openExternal(vscode.Uri.parse(link));
             }
@@ -158,8 +168,12 @@ export async function createLocalClusterCommand(
       void vscode.commands.executeCommand('tidb.explorer.focus');
       void vscode.window
         .showInformationMessage(
-          `Local TiDB '${name}' is ready on 127.0.0.1:${hostPort} (user root, no password). Add a local backup store (MinIO in the cluster) for backups and point-in-time recovery?`,
-          'Add Local Backup Store',
+          vscode.l10n.t(
+            "Local TiDB '{0}' is ready on 127.0.0.1:{1} (user root, no password). Add a local backup store (MinIO in the cluster) for backups and point-in-time recovery?",
+            name,
+            hostPort,
+          ),
+          vscode.l10n.t('Add Local Backup Store'),
         )
         .then((a) => a && vscode.commands.executeCommand('tidb.localCluster.addBackupStore', { namespace: NAMESPACE, name }));
       return { ok: true, connectionId: id };
@@ -173,21 +187,27 @@ export async function deleteLocalClusterCommand(manager: ConnectionManager, name
     try {
       clusters = await (await kube()).listKindClusters(runProcess);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Cannot list kind clusters: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot list kind clusters: {0}', (e as Error).message));
       return false;
     }
     if (!clusters.length) {
-      void vscode.window.showInformationMessage('There are no kind clusters on this machine.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no kind clusters on this machine.'));
       return false;
     }
-    name = await vscode.window.showQuickPick(clusters, { placeHolder: 'The kind cluster to delete' });
+    name = await vscode.window.showQuickPick(clusters, { placeHolder: vscode.l10n.t('The kind cluster to delete') });
     if (!name) return false;
   }
-  const ok = await vscode.window.showWarningMessage(`Delete the kind cluster '${name}' and everything in it?`, { modal: true }, 'Delete');
-  if (ok !== 'Delete') return false;
+  const del = vscode.l10n.t('Delete');
+  const ok = await vscode.window.showWarningMessage(
+    vscode.l10n.t("Delete the kind cluster '{0}' and everything in it?", name),
+    { modal: true },
+    del,
+  );
+  if (ok !== del) return false;
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deleting '${name}'…` }, () =>
-      kube().then((k) => k.deleteLocalCluster(runProcess, name!)),
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Deleting '{0}'…", name) },
+      () => kube().then((k) => k.deleteLocalCluster(runProcess, name!)),
     );
   } catch (e) {
     void vscode.window.showErrorMessage((e as Error).message);
@@ -198,31 +218,29 @@ export async function deleteLocalClusterCommand(manager: ConnectionManager, name
     await manager.store.remove(p.id);
   }
   manager.fire({ kind: 'changed' });
-  void vscode.window.showInformationMessage(`Deleted '${name}'.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t("Deleted '{0}'.", name));
   return true;
 }
 
 export async function localClusterStatusCommand(): Promise<string> {
   const pre = await checkPrerequisites(runProcess);
   const lines = [
-    `Docker: ${pre.dockerVersion ?? 'not available'}`,
-    `kind: ${pre.kindVersion ?? 'not available'}`,
-    `TiUP: ${pre.tiupVersion ?? 'not on PATH'}`,
+    `Docker: ${pre.dockerVersion ?? vscode.l10n.t('not available')}`,
+    `kind: ${pre.kindVersion ?? vscode.l10n.t('not available')}`,
+    `TiUP: ${pre.tiupVersion ?? vscode.l10n.t('not on PATH')}`,
   ];
-  if (pre.kindVersion)
-    lines.push(
-      `kind clusters: ${
-        (
-          await kube()
-            .then((k) => k.listKindClusters(runProcess))
-            .catch(() => [])
-        ).join(', ') || 'none'
-      }`,
-    );
-  lines.push(`Operator manifests: ${operatorAssetUrls(setting('localCluster.operatorVersion')).crds}`);
+  if (pre.kindVersion) {
+    const kinds = (
+      await kube()
+        .then((k) => k.listKindClusters(runProcess))
+        .catch(() => [])
+    ).join(', ');
+    lines.push(kinds ? vscode.l10n.t('kind clusters: {0}', kinds) : vscode.l10n.t('kind clusters: none'));
+  }
+  lines.push(vscode.l10n.t('Operator manifests: {0}', operatorAssetUrls(setting('localCluster.operatorVersion')).crds));
   for (const p of pre.problems) lines.push(`- ${p.message} (${p.link})`);
-  log().info(`Local cluster status:\n  ${lines.join('\n  ')}`);
-  void vscode.window.showInformationMessage(lines.slice(0, 4).join(' · '), 'Show Log').then((a) => a && log().show());
+  log().info(`${vscode.l10n.t('Local cluster status:')}\n  ${lines.join('\n  ')}`);
+  void vscode.window.showInformationMessage(lines.slice(0, 4).join(' · '), vscode.l10n.t('Show Log')).then((a) => a && log().show());
   return lines.join('\n');
 }
 
@@ -237,8 +255,8 @@ export async function startPlaygroundCommand(
     args?.version ??
     (
       await vscode.window.showInputBox({
-        title: 'TiDB: Start TiUP Playground',
-        prompt: 'TiDB version',
+        title: vscode.l10n.t('TiDB: Start TiUP Playground'),
+        prompt: vscode.l10n.t('TiDB version'),
         value: DEFAULT_TIDB_VERSION,
         validateInput: (v) => validateVersion(v.trim()),
       })
@@ -247,7 +265,7 @@ export async function startPlaygroundCommand(
   const tag = args?.tag ?? `vscode-${Date.now().toString(36)}`;
   try {
     const pg = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `TiUP playground ${version}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TiUP playground {0}', version), cancellable: true },
       (progress, token) => {
         const ac = new AbortController();
         token.onCancellationRequested(() => ac.abort());
@@ -266,24 +284,39 @@ export async function startPlaygroundCommand(
     manager.fire({ kind: 'changed', id });
     void pg.exited.then(() => playgrounds.delete(tag));
     void vscode.window.showInformationMessage(
-      `TiUP playground '${tag}' is up on 127.0.0.1:${pg.port}${pg.dashboard ? ` (dashboard ${pg.dashboard})` : ''}. It stops when VS Code closes or with "TiDB: Stop TiUP Playground".`,
+      pg.dashboard
+        ? vscode.l10n.t(
+            'TiUP playground \'{0}\' is up on 127.0.0.1:{1} (dashboard {2}). It stops when VS Code closes or with "TiDB: Stop TiUP Playground".',
+            tag,
+            pg.port,
+            pg.dashboard,
+          )
+        : vscode.l10n.t(
+            'TiUP playground \'{0}\' is up on 127.0.0.1:{1}. It stops when VS Code closes or with "TiDB: Stop TiUP Playground".',
+            tag,
+            pg.port,
+          ),
     );
     return { ok: true, port: pg.port };
   } catch (e) {
     const err = e as PlaygroundError;
     log().error(`[tiup ${tag}] ${err.message}${err.output?.length ? `\n  ${err.output.join('\n  ')}` : ''}`);
-    void vscode.window.showErrorMessage(`TiUP playground: ${err.message}`, 'Show Log').then((a) => a && log().show());
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('TiUP playground: {0}', err.message), vscode.l10n.t('Show Log'))
+      .then((a) => a && log().show());
     return { ok: false, message: err.message };
   }
 }
 
 export async function stopPlaygroundCommand(manager: ConnectionManager): Promise<void> {
   const tags = [...playgrounds.keys()];
-  if (!tags.length) return void vscode.window.showInformationMessage('No TiUP playground started from VS Code is running.');
-  const tag = tags.length === 1 ? tags[0] : await vscode.window.showQuickPick(tags, { placeHolder: 'The playground to stop' });
+  if (!tags.length) return void vscode.window.showInformationMessage(vscode.l10n.t('No TiUP playground started from VS Code is running.'));
+  const tag =
+    tags.length === 1 ? tags[0] : await vscode.window.showQuickPick(tags, { placeHolder: vscode.l10n.t('The playground to stop') });
   if (!tag) return;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stopping TiUP playground '${tag}'…` }, () =>
-    playgrounds.get(tag)!.stop(),
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Stopping TiUP playground '{0}'…", tag) },
+    () => playgrounds.get(tag)!.stop(),
   );
   for (const p of manager.profiles().filter((x) => x.name === `tiup: ${tag}`)) {
     await manager.disconnect(p.id);

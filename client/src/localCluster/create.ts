@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import { applyAll, conditionOf, evidence, watchUntil, type KubeObject } from './kube';
 import { clusterObjects, kindConfig, NAMESPACE, operatorAssetUrls, OPERATOR_VERSION } from './manifests';
 import { checkPrerequisites } from './prerequisites';
@@ -14,7 +15,7 @@ import type { ProcessRunner } from './processRunner';
 
 import { StepError, type Step } from './steps';
 
-export { STEP_TITLES, StepError, type Step } from './steps';
+export { STEPS, stepTitle, StepError, type Step } from './steps';
 
 export interface CreateOptions {
   name: string;
@@ -39,7 +40,7 @@ const GROUPS = ['pdgroups', 'tikvgroups', 'tidbgroups'];
 
 export async function kubeConfigFor(run: ProcessRunner, name: string): Promise<k8s.KubeConfig> {
   const r = await run('kind', ['get', 'kubeconfig', '--name', name], { timeoutMs: 30_000 });
-  if (r.code !== 0) throw new Error(`kind get kubeconfig failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+  if (r.code !== 0) throw new Error(l10n.t('kind get kubeconfig failed: {0}', r.stderr.trim() || `exit ${r.code}`));
   const kc = new k8s.KubeConfig();
   kc.loadFromString(r.stdout);
   return kc;
@@ -118,7 +119,7 @@ async function createKindCluster(run: CreateRun, versions: string): Promise<k8s.
   ) {
     throw new StepError(
       step,
-      `A kind cluster named '${opts.name}' already exists. Pick another name, or delete it with "TiDB: Delete Local Cluster".`,
+      l10n.t('A kind cluster named \'{0}\' already exists. Pick another name, or delete it with "TiDB: Delete Local Cluster".', opts.name),
     );
   }
   run.createdKind = true;
@@ -133,7 +134,7 @@ async function createKindCluster(run: CreateRun, versions: string): Promise<k8s.
     const portTaken = /address already in use|port is already allocated/i.test(made.stderr);
     throw new StepError(
       step,
-      portTaken ? `Port ${opts.hostPort} on 127.0.0.1 is taken: choose another host port.` : 'kind create cluster failed',
+      portTaken ? l10n.t('Port {0} on 127.0.0.1 is taken: choose another host port.', opts.hostPort) : l10n.t('kind create cluster failed'),
       why,
     );
   }
@@ -149,7 +150,7 @@ async function installOperator(run: CreateRun, kc: k8s.KubeConfig): Promise<void
   const step = run.step;
   const version = opts.operatorVersion ?? OPERATOR_VERSION;
   const urls = operatorAssetUrls(version, opts.mirror);
-  deps.progress(step, `TiDB Operator ${version}: CRDs`);
+  deps.progress(step, l10n.t('TiDB Operator {0}: CRDs', version));
   const crds = k8s.loadAllYaml(await deps.fetchText(urls.crds)).filter(Boolean) as KubeObject[];
   await applyAll(kc, crds, signal);
   const crdNames = new Set(crds.filter((c) => c.kind === 'CustomResourceDefinition').map((c) => c.metadata.name));
@@ -159,7 +160,7 @@ async function installOperator(run: CreateRun, kc: k8s.KubeConfig): Promise<void
     (m) => [...crdNames].every((n) => conditionOf(m.get(n), 'Established')?.status === 'True'),
     { timeoutMs: 120_000, signal, what: 'the CRDs to be established' },
   );
-  deps.progress(step, `TiDB Operator ${version}: controller`);
+  deps.progress(step, l10n.t('TiDB Operator {0}: controller', version));
   const operator = k8s.loadAllYaml(await deps.fetchText(urls.operator)).filter(Boolean) as KubeObject[];
   await applyAll(kc, operator, signal);
   const deployments = operator.filter((o) => o.kind === 'Deployment');
@@ -181,7 +182,7 @@ async function waitForGroups(run: CreateRun, kc: k8s.KubeConfig): Promise<void> 
   const step = run.step;
   const ready = new Map<string, string>();
   const report = () =>
-    deps.progress(step, GROUPS.map((g) => `${g.replace(/groups$/, '').toUpperCase()} ${ready.get(g) ?? 'pending'}`).join(', '));
+    deps.progress(step, GROUPS.map((g) => `${g.replace(/groups$/, '').toUpperCase()} ${ready.get(g) ?? l10n.t('pending')}`).join(', '));
   await Promise.all(
     GROUPS.map((g) =>
       watchUntil<KubeObject & { status?: { conditions?: Array<{ type: string; status: string; reason?: string }> } }>(
@@ -195,7 +196,8 @@ async function waitForGroups(run: CreateRun, kc: k8s.KubeConfig): Promise<void> 
           onEvent: (_, o) => {
             const r = conditionOf(o, 'Ready');
             const s = conditionOf(o, 'Synced');
-            ready.set(g, r?.status === 'True' ? 'ready' : `${r?.reason ?? 'starting'}${s?.status === 'True' ? ', synced' : ''}`);
+            const state = r?.reason ?? l10n.t('starting');
+            ready.set(g, r?.status === 'True' ? l10n.t('ready') : s?.status === 'True' ? l10n.t('{0}, synced', state) : state);
             report();
           },
         },
@@ -218,7 +220,7 @@ async function waitForTidb(run: CreateRun, kc: k8s.KubeConfig): Promise<void> {
     if (Date.now() > deadline)
       throw new StepError(
         step,
-        `TiDB is ready in Kubernetes but does not answer on 127.0.0.1:${opts.hostPort}`,
+        l10n.t('TiDB is ready in Kubernetes but does not answer on 127.0.0.1:{0}', opts.hostPort),
         await evidence(kc, NAMESPACE),
       );
     await new Promise((r) => setTimeout(r, 1000));
@@ -227,7 +229,7 @@ async function waitForTidb(run: CreateRun, kc: k8s.KubeConfig): Promise<void> {
 
 export async function deleteLocalCluster(run: ProcessRunner, name: string): Promise<void> {
   const r = await run('kind', ['delete', 'cluster', '--name', name], { timeoutMs: 180_000 });
-  if (r.code !== 0) throw new Error(`kind delete cluster failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+  if (r.code !== 0) throw new Error(l10n.t('kind delete cluster failed: {0}', r.stderr.trim() || `exit ${r.code}`));
 }
 
 /** kind clusters on this machine. */

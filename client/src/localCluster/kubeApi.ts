@@ -5,3 +5,5 @@ export * from './kube';
 export { createLocalCluster, deleteLocalCluster, listKindClusters } from './create';
 export * from './operator';
 export * from './minio';
+// the language of the strings this bundle makes (lazyKube.ts passes the extension's)
+export { useBundle } from '../../../core/l10n';

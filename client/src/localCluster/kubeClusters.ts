@@ -4,6 +4,7 @@
 // connection can reach it. No VS Code imports.
 import * as net from 'node:net';
 import * as k8s from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import { hasKubeConfigFile } from '../lazyKube';
 
 export interface TidbClusterInfo {
@@ -107,7 +108,8 @@ export async function tidbPod(kc: k8s.KubeConfig, c: TidbClusterInfo): Promise<s
   const core = kc.makeApiClient(k8s.CoreV1Api);
   const pods = await core.listNamespacedPod({ namespace: c.namespace, labelSelector: tidbPodSelector(c) });
   const pod = pods.items.find((p) => p.status?.phase === 'Running');
-  if (!pod?.metadata?.name) throw new Error(`No running TiDB pod in ${c.namespace}/${c.name} (selector ${tidbPodSelector(c)})`);
+  if (!pod?.metadata?.name)
+    throw new Error(l10n.t('No running TiDB pod in {0} (selector {1})', `${c.namespace}/${c.name}`, tidbPodSelector(c)));
   return pod.metadata.name;
 }
 

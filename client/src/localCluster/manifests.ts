@@ -4,6 +4,7 @@
 // TiKV reserve-space 0MB) and a NodePort Service the kind port mapping reaches.
 // Validated against the operator's CRD schemas in the tests. No VS Code imports.
 
+import * as l10n from '@vscode/l10n';
 import { defaultOf } from '../settingsSchema';
 
 /** the operator release the manifests and CRDs are for (the tidb.localCluster.operatorVersion default) */
@@ -21,15 +22,16 @@ export class ManifestError extends Error {}
 
 /** A DNS-1123 label the operator accepts as a cluster name; also the kind cluster's name. */
 export function validateName(name: string): string | undefined {
-  if (!name) return 'A name is required';
-  if (name.length > NAME_LIMITS.cluster) return `At most ${NAME_LIMITS.cluster} characters (TiDB Operator's limit for a Cluster name)`;
+  if (!name) return l10n.t('A name is required');
+  if (name.length > NAME_LIMITS.cluster)
+    return l10n.t("At most {0} characters (TiDB Operator's limit for a Cluster name)", NAME_LIMITS.cluster);
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
-    return 'Lower-case letters, digits and "-", starting and ending with a letter or digit';
+    return l10n.t('Lower-case letters, digits and "-", starting and ending with a letter or digit');
   return undefined;
 }
 
 export function validateVersion(v: string): string | undefined {
-  return /^v?\d+\.\d+\.\d+(-[\w.]+)?$/.test(v) ? undefined : 'A TiDB version such as v8.5.3';
+  return /^v?\d+\.\d+\.\d+(-[\w.]+)?$/.test(v) ? undefined : l10n.t('A TiDB version such as v8.5.3');
 }
 
 /** The kind cluster config (YAML): one control-plane node; TiDB's NodePort on 127.0.0.1:hostPort. */
@@ -72,7 +74,7 @@ export function clusterObjects(name: string, version = DEFAULT_TIDB_VERSION, nam
   });
   const group = (kind: string, component: string, spec: Record<string, unknown>): K8sObject => {
     const groupName = component;
-    if (groupName.length > NAME_LIMITS.group) throw new ManifestError(`${kind} name too long`);
+    if (groupName.length > NAME_LIMITS.group) throw new ManifestError(l10n.t('{0} name too long', kind));
     return {
       apiVersion: GROUP,
       kind,

@@ -7,6 +7,7 @@
 // in an emptyDir: it survives container restarts, not the Pod's deletion. No VS Code imports.
 import { randomBytes } from 'node:crypto';
 import * as k8sClient from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import type * as k8s from '@kubernetes/client-node';
 import { applyAll, evidence, type KubeObject, watchUntil } from './kube';
 import type { OperatorS3 } from './operator';
@@ -41,9 +42,11 @@ export function minioS3(o: Pick<MinioOptions, 'namespace' | 'bucket'>, prefix: s
 
 export function minioObjects(o: MinioOptions): KubeObject[] {
   if (!/^[\w.\-/]+:RELEASE\.[\w-]+$/.test(o.image))
-    throw new MinioError(`Pin the MinIO image to a release (for example minio/minio:RELEASE.2024-09-13T20-26-02Z), not '${o.image}'`);
+    throw new MinioError(
+      l10n.t("Pin the MinIO image to a release (for example minio/minio:RELEASE.2024-09-13T20-26-02Z), not '{0}'", o.image),
+    );
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(o.bucket))
-    throw new MinioError(`'${o.bucket}' is not an S3 bucket name (3-63 lower-case letters, digits, dots, dashes)`);
+    throw new MinioError(l10n.t("'{0}' is not an S3 bucket name (3-63 lower-case letters, digits, dots, dashes)", o.bucket));
   const accessKey = o.accessKey ?? `tk${randomBytes(6).toString('hex')}`;
   const secretKey = o.secretKey ?? randomBytes(18).toString('base64url');
   const meta = (name: string) => ({ name, namespace: o.namespace, labels: LABELS });
@@ -143,9 +146,10 @@ export async function installMinio(
       { timeoutMs: opts.timeoutMs ?? 300_000, signal: opts.signal, what: `the bucket ${o.bucket} in MinIO` },
     );
   } catch (e) {
-    throw new MinioError((e as Error).message, await evidence(kc, o.namespace));
+    const msg = (e as Error).message;
+    throw new MinioError(msg === 'cancelled' ? l10n.t('cancelled') : msg, await evidence(kc, o.namespace));
   }
-  if (failed) throw new MinioError(`Could not make the bucket ${o.bucket} in MinIO`, await evidence(kc, o.namespace));
+  if (failed) throw new MinioError(l10n.t('Could not make the bucket {0} in MinIO', o.bucket), await evidence(kc, o.namespace));
   return minioS3(o, '');
 }
 

@@ -3,6 +3,7 @@
 // when keys are given, then the resource; its phase watched to Complete or Failed, with
 // the namespace's events and the job pod's log tail on failure. No VS Code imports.
 import * as k8s from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import { applyAll, evidence, watchUntil, type KubeObject } from './kube';
 import { defaultOf } from '../settingsSchema';
 
@@ -53,7 +54,9 @@ export class OperatorTaskError extends Error {
 
 export function operatorObjects(t: OperatorTask): KubeObject[] {
   if (/:latest$|^[^:]+$/.test(t.toolImage))
-    throw new OperatorTaskError(`Pin the BR image to a version (for example ${defaultOf('backup.brImage')}), not '${t.toolImage}'`);
+    throw new OperatorTaskError(
+      l10n.t("Pin the BR image to a version (for example {0}), not '{1}'", defaultOf('backup.brImage'), t.toolImage),
+    );
   const meta = (name: string) => ({ name, namespace: t.namespace, labels: { 'app.kubernetes.io/managed-by': 'tidb-toolkit' } });
   const objs: KubeObject[] = [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(SERVICE_ACCOUNT) },
@@ -94,7 +97,7 @@ export function operatorObjects(t: OperatorTask): KubeObject[] {
     spec.backupMode = 'log';
     spec.logSubcommand = t.log.subcommand;
     if (t.log.subcommand === 'log-truncate') {
-      if (!t.log.truncateUntil) throw new OperatorTaskError('log-truncate needs the time before which logs are removed');
+      if (!t.log.truncateUntil) throw new OperatorTaskError(l10n.t('log-truncate needs the time before which logs are removed'));
       spec.logTruncateUntil = t.log.truncateUntil;
     }
   } else {
@@ -237,11 +240,12 @@ export async function runOperatorTask(
     );
   } catch (e) {
     const msg = (e as Error).message;
-    throw new OperatorTaskError(msg, await evidence(kc, t.namespace), msg === 'cancelled');
+    const cancelled = msg === 'cancelled';
+    throw new OperatorTaskError(cancelled ? l10n.t('cancelled') : msg, await evidence(kc, t.namespace), cancelled);
   }
   if (last?.phase === 'Failed') {
-    const why = last.conditions?.find((c) => c.type === 'Failed' || c.status === 'True')?.message ?? 'no reason given';
-    throw new OperatorTaskError(`${t.kind} ${t.name} failed: ${why}`, await evidence(kc, t.namespace));
+    const why = last.conditions?.find((c) => c.type === 'Failed' || c.status === 'True')?.message ?? l10n.t('no reason given');
+    throw new OperatorTaskError(l10n.t('{0} {1} failed: {2}', t.kind, t.name, why), await evidence(kc, t.namespace));
   }
   return last ?? {};
 }

@@ -1,6 +1,7 @@
 // Before creating a local cluster: a reachable Docker daemon (`docker info` works,
 // not merely `docker` on PATH) and `kind` on PATH. Each missing piece gets a message
 // that says what to install or start, with a link. No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import { CommandNotFoundError, type ProcessRunner } from './processRunner';
 
 export interface Prerequisites {
@@ -30,9 +31,17 @@ export async function checkPrerequisites(run: ProcessRunner): Promise<Prerequisi
     const version = d.stdout.trim();
     if (d.code === 0 && version && !/error/i.test(version)) out.dockerVersion = version;
     else {
+      const why = firstLine(d.stderr || d.stdout);
       out.problems.push({
         what: 'docker',
-        message: `Docker is installed but its daemon is not reachable${firstLine(d.stderr || d.stdout) ? ` (${firstLine(d.stderr || d.stdout)})` : ''}. Start Docker Desktop, or run "sudo systemctl start docker" and make sure your user may use it ("docker info" must work).`,
+        message: why
+          ? l10n.t(
+              'Docker is installed but its daemon is not reachable ({0}). Start Docker Desktop, or run "sudo systemctl start docker" and make sure your user may use it ("docker info" must work).',
+              why,
+            )
+          : l10n.t(
+              'Docker is installed but its daemon is not reachable. Start Docker Desktop, or run "sudo systemctl start docker" and make sure your user may use it ("docker info" must work).',
+            ),
         link: LINKS.docker,
       });
     }
@@ -40,8 +49,9 @@ export async function checkPrerequisites(run: ProcessRunner): Promise<Prerequisi
     if (!(e instanceof CommandNotFoundError)) throw e;
     out.problems.push({
       what: 'docker',
-      message:
+      message: l10n.t(
         'Docker is not installed (no "docker" on PATH). kind runs Kubernetes in Docker containers: install Docker Desktop or Docker Engine.',
+      ),
       link: LINKS.docker,
     });
   }
@@ -52,15 +62,16 @@ export async function checkPrerequisites(run: ProcessRunner): Promise<Prerequisi
     else
       out.problems.push({
         what: 'kind',
-        message: `"kind version" failed (${firstLine(k.stderr || k.stdout) || `exit ${k.code}`}). Reinstall kind.`,
+        message: l10n.t('"kind version" failed ({0}). Reinstall kind.', firstLine(k.stderr || k.stdout) || `exit ${k.code}`),
         link: LINKS.kind,
       });
   } catch (e) {
     if (!(e instanceof CommandNotFoundError)) throw e;
     out.problems.push({
       what: 'kind',
-      message:
+      message: l10n.t(
         'kind is not installed (no "kind" on PATH). Install it (for example "go install sigs.k8s.io/kind@latest" or the release binary) and try again.',
+      ),
       link: LINKS.kind,
     });
   }

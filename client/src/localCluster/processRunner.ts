@@ -1,6 +1,7 @@
 // Runs kind, docker and tiup: one place, so the tests can put fake scripts on PATH.
 // No VS Code imports.
 import { spawn } from 'node:child_process';
+import * as l10n from '@vscode/l10n';
 
 export interface ProcessResult {
   code: number | null;
@@ -13,7 +14,7 @@ const NOT_FOUND = Symbol.for('tidb-toolkit.CommandNotFoundError');
 export class CommandNotFoundError extends Error {
   readonly [NOT_FOUND] = true;
   constructor(readonly command: string) {
-    super(`${command} was not found on PATH`);
+    super(l10n.t('{0} was not found on PATH', command));
   }
 
   /** Also true for one thrown by the copy of this class in another bundle (features.js runs processes for kube.js). */

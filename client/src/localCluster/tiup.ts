@@ -2,6 +2,7 @@
 // `tiup playground` in its own process group, reads the TiDB port from its output,
 // and stops it (the whole group) on request. No VS Code imports.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as l10n from '@vscode/l10n';
 
 export interface Playground {
   tag: string;
@@ -73,10 +74,10 @@ export function startPlayground(
       reject(new PlaygroundError(msg, output.slice(-20)));
     };
     const timer = setTimeout(
-      () => fail(`tiup playground did not report TiDB ready within ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s`),
+      () => fail(l10n.t('tiup playground did not report TiDB ready within {0} s', Math.round((opts.timeoutMs ?? 600_000) / 1000))),
       opts.timeoutMs ?? 600_000,
     );
-    opts.signal?.addEventListener('abort', () => fail('cancelled'));
+    opts.signal?.addEventListener('abort', () => fail(l10n.t('cancelled')));
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split(/\r?\n/)) {
         if (!line.trim()) continue;
@@ -99,9 +100,11 @@ export function startPlayground(
     child.stderr!.on('data', onData);
     child.once('error', (e: NodeJS.ErrnoException) =>
       fail(
-        e.code === 'ENOENT' ? 'tiup is not installed (no "tiup" on PATH): https://docs.pingcap.com/tidb/stable/tiup-overview' : e.message,
+        e.code === 'ENOENT'
+          ? l10n.t('tiup is not installed (no "tiup" on PATH): https://docs.pingcap.com/tidb/stable/tiup-overview')
+          : e.message,
       ),
     );
-    void exited.then((code) => fail(`tiup playground exited (code ${code}) before TiDB was ready`));
+    void exited.then((code) => fail(l10n.t('tiup playground exited (code {0}) before TiDB was ready', String(code))));
   });
 }

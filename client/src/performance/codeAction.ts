@@ -11,7 +11,10 @@ export class LimitExecutionTimeAction implements vscode.CodeActionProvider {
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
     const line = doc.lineAt(range.start.line).text;
     if (line.length > 10_000 || !/\bselect\b/i.test(line)) return [];
-    const action = new vscode.CodeAction('Limit Execution Time (MAX_EXECUTION_TIME)…', vscode.CodeActionKind.RefactorRewrite);
+    const action = new vscode.CodeAction(
+      vscode.l10n.t('Limit Execution Time (MAX_EXECUTION_TIME)…'),
+      vscode.CodeActionKind.RefactorRewrite,
+    );
     action.command = {
       command: LIMIT_EXECUTION_TIME,
       title: action.title,

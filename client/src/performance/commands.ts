@@ -52,8 +52,8 @@ import {
   type SlowOrder,
   slowQueriesQuery,
   topStatementsQuery,
-  WINDOWS,
   type Window,
+  windows,
 } from './queries';
 import type { SlowInFile } from './slowInFile';
 import type { PerfNode, PerformanceSettings } from './tree';
@@ -91,13 +91,13 @@ export function performanceCommands(
     session: (n) => manager.connect(n.connectionId),
     fail,
     allowed: (cap) => {
-      if (!cap.ok) void vscode.window.showWarningMessage(cap.why ?? 'The server cannot do this.');
+      if (!cap.ok) void vscode.window.showWarningMessage(cap.why ?? vscode.l10n.t('The server cannot do this.'));
       return cap.ok;
     },
     confirm: async (s, question, sql, action) =>
       (await vscode.window.showWarningMessage(
-        `${s.profile.production ? `${s.profile.name} is a production connection. ` : ''}${question}`,
-        { modal: true, detail: `Runs on ${s.profile.name}:\n\n${sql}` },
+        s.profile.production ? vscode.l10n.t('{0} is a production connection. {1}', s.profile.name, question) : question,
+        { modal: true, detail: vscode.l10n.t('Runs on {0}:\n\n{1}', s.profile.name, sql) },
         action,
       )) === action,
     run: async (s, sql, done) => {
@@ -106,7 +106,7 @@ export function performanceCommands(
         log().info(`${s.profile.name}: ${sql}`);
         void vscode.window.showInformationMessage(done);
       } catch (e) {
-        fail(`${sql} failed`)(e);
+        fail(vscode.l10n.t('{0} failed', sql))(e);
       }
       tree.refresh();
     },
@@ -128,7 +128,7 @@ interface Ctx {
   fail(what: string): (e: unknown) => void;
   /** says why the server cannot do it (and returns false) */
   allowed(cap: Capability): boolean;
-  /** the exact SQL first, in a modal; production connections say so */
+  /** the exact SQL first, in a modal; production connections say so (question and action in the display language) */
   confirm(s: Session, question: string, sql: string, action: string): Promise<boolean>;
   /** runs a cluster-wide statement, says it is done, refreshes the tree */
   run(s: Session, sql: string, done: string): Promise<void>;
@@ -142,28 +142,33 @@ function viewCommands(ctx: Ctx): CommandTable {
     'tidb.performance.checkFile': async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !['sql', 'mysql', 'tidb-sql'].includes(editor.document.languageId))
-        return void vscode.window.showInformationMessage('Open a SQL file to check it against the slow queries of its connection.');
+        return void vscode.window.showInformationMessage(
+          vscode.l10n.t('Open a SQL file to check it against the slow queries of its connection.'),
+        );
       const profile = await docs.resolve(editor.document.uri);
       if (!profile) return;
-      const s = await session({ connectionId: profile.id }).catch(fail('Could not connect'));
+      const s = await session({ connectionId: profile.id }).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       const cap = capabilities(s.server).slowQueries;
       if (!cap.ok) return void vscode.window.showWarningMessage(cap.why!);
       const w = settings.window(profile.id);
       try {
         const list = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Reading the slow queries of ${s.profile.name}` },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the slow queries of {0}', s.profile.name) },
           () => loadSlowDigests(s, w, 'time', 200),
         );
         settings.slowLoaded.fire({ connectionId: profile.id, name: s.profile.name, list, window: w });
         const n = slowInFile.count(editor.document);
+        const when = describeWindow(w).toLowerCase();
         void vscode.window.showInformationMessage(
-          n
-            ? `${n} ${n === 1 ? 'statement' : 'statements'} of this file ran slow on ${s.profile.name} (${describeWindow(w).toLowerCase()}): see the Problems panel.`
-            : `None of this file's statements is among the ${list.length} slowest of ${s.profile.name} (${describeWindow(w).toLowerCase()}).`,
+          n === 1
+            ? vscode.l10n.t('{0} statement of this file ran slow on {1} ({2}): see the Problems panel.', n, s.profile.name, when)
+            : n
+              ? vscode.l10n.t('{0} statements of this file ran slow on {1} ({2}): see the Problems panel.', n, s.profile.name, when)
+              : vscode.l10n.t("None of this file's statements is among the {0} slowest of {1} ({2}).", list.length, s.profile.name, when),
         );
       } catch (e) {
-        fail('Could not read the slow queries')(e);
+        fail(vscode.l10n.t('Could not read the slow queries'))(e);
       }
     },
     'tidb.performance.refresh': (n?: PerfNode) => tree.refresh(n),
@@ -179,11 +184,11 @@ function viewCommands(ctx: Ctx): CommandTable {
       const current = settings.order(n.connectionId);
       const pick = await vscode.window.showQuickPick(
         (Object.keys(SLOW_ORDERS) as SlowOrder[]).map((o) => ({
-          label: `By ${SLOW_ORDERS[o].label}`,
-          description: o === current ? 'current' : undefined,
+          label: orderLabel(o),
+          description: o === current ? vscode.l10n.t('current') : undefined,
           o,
         })),
-        { title: 'Order slow queries' },
+        { title: vscode.l10n.t('Order slow queries') },
       );
       if (!pick) return;
       settings.setOrder(n.connectionId, pick.o);
@@ -191,7 +196,7 @@ function viewCommands(ctx: Ctx): CommandTable {
     },
     'tidb.performance.showInGrid': async (n: ViewNode) => {
       if (n?.kind !== 'perfView') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       const id = n.connectionId;
       const plain = (sql: string): Query => ({ sql, params: [] });
@@ -218,7 +223,7 @@ function entryCommands(ctx: Ctx): CommandTable {
   return {
     'tidb.performance.openPlan': async (n: EntryNode) => {
       if (n?.kind !== 'perfSlow' && n?.kind !== 'perfTop') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       try {
         const found =
@@ -230,28 +235,40 @@ function entryCommands(ctx: Ctx): CommandTable {
         if (!found?.plan.trim())
           return void vscode.window.showInformationMessage(
             n.kind === 'perfSlow'
-              ? 'The slow log has no plan for this statement in the window (was it rotated away?). Open the statement and use Explain instead.'
-              : 'The statement summary has no plan for this statement any more. Open the statement and use Explain instead.',
+              ? vscode.l10n.t(
+                  'The slow log has no plan for this statement in the window (was it rotated away?). Open the statement and use Explain instead.',
+                )
+              : vscode.l10n.t('The statement summary has no plan for this statement any more. Open the statement and use Explain instead.'),
           );
         const title = summary(found.query, 50);
         const source =
           n.kind === 'perfSlow'
-            ? `slow log on ${s.profile.name}: the slowest run (${Math.round(found.queryMs)} ms) of digest ${n.item.digest.slice(0, 12)}…`
-            : `statement summary on ${s.profile.name}: digest ${n.item.digest.slice(0, 12)}…, plan ${n.item.planDigest.slice(0, 12)}…`;
+            ? vscode.l10n.t(
+                'slow log on {0}: the slowest run ({1} ms) of digest {2}…',
+                s.profile.name,
+                Math.round(found.queryMs),
+                n.item.digest.slice(0, 12),
+              )
+            : vscode.l10n.t(
+                'statement summary on {0}: digest {1}…, plan {2}…',
+                s.profile.name,
+                n.item.digest.slice(0, 12),
+                n.item.planDigest.slice(0, 12),
+              );
         plans.show([viewFromText(found.plan, title, source, s.server.version)]);
       } catch (e) {
-        fail('Could not open the plan')(e);
+        fail(vscode.l10n.t('Could not open the plan'))(e);
       }
     },
     'tidb.performance.comparePlans': async (n: EntryNode) => {
       if (n?.kind !== 'perfSlow') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       try {
         const list = (await loadPlansOfDigest(s, n.item.digest, n.window)).filter((p) => p.plan.trim());
         if (list.length < 2)
           return void vscode.window.showInformationMessage(
-            `Only ${list.length} plan of this statement is still in the slow log for the window: nothing to compare.`,
+            vscode.l10n.t('Only {0} plan of this statement is still in the slow log for the window: nothing to compare.', list.length),
           );
         plans.show(
           list
@@ -259,23 +276,23 @@ function entryCommands(ctx: Ctx): CommandTable {
             .map((p) =>
               viewFromText(
                 p.plan,
-                `plan ${p.planDigest.slice(0, 8)} (avg ${Math.round(p.avgMs)} ms, ${p.execCount}×)`,
-                `slow log on ${s.profile.name}: digest ${n.item.digest.slice(0, 12)}…, plan ${p.planDigest}`,
+                vscode.l10n.t('plan {0} (avg {1} ms, {2}×)', p.planDigest.slice(0, 8), Math.round(p.avgMs), p.execCount),
+                vscode.l10n.t('slow log on {0}: digest {1}…, plan {2}', s.profile.name, n.item.digest.slice(0, 12), p.planDigest),
                 s.server.version,
               ),
             ),
         );
         if (list.length > 2) log().info(`Compare Plans: ${list.length} plans for ${n.item.digest}; the two slowest on average are shown`);
       } catch (e) {
-        fail('Could not compare the plans')(e);
+        fail(vscode.l10n.t('Could not compare the plans'))(e);
       }
     },
     'tidb.performance.openStatement': async (n: EntryNode) => {
       if (!n || !['perfSlow', 'perfTop', 'perfProcess', 'perfKill', 'perfBinding'].includes(n.kind)) return;
-      const s = manager.session(n.connectionId) ?? (await session(n).catch(fail('Could not connect')));
+      const s = manager.session(n.connectionId) ?? (await session(n).catch(fail(vscode.l10n.t('Could not connect'))));
       if (!s) return;
-      const { sql, db, what } = statementOf(n);
-      const header = `-- ${commentSafe(`${what} on ${s.profile.name}`)}\n`;
+      const { sql, db, what } = statementOf(n, s.profile.name);
+      const header = `-- ${commentSafe(what)}\n`;
       const use = db ? `USE \`${db.replace(/`/g, '``')}\`;\n` : '';
       const doc = await vscode.workspace.openTextDocument({
         language: 'sql',
@@ -287,33 +304,58 @@ function entryCommands(ctx: Ctx): CommandTable {
     /** From the palette (the active editor's cursor) or the code action (a document and an offset). */
     'tidb.performance.kill': async (n: EntryNode) => {
       if (n?.kind !== 'perfProcess') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       let sql: string;
       try {
         sql = killStatement(s, n.item);
       } catch (e) {
-        return fail('Cannot kill it')(e);
+        return fail(vscode.l10n.t('Cannot kill it'))(e);
       }
-      const ok = await vscode.window.showWarningMessage(
-        `Kill the statement running on connection ${n.item.id}${s.profile.production ? ` of the production connection ${s.profile.name}` : ''}?`,
-        {
-          modal: true,
-          detail: `${summary(n.item.info, 400)}\n\n(${n.item.user}@${n.item.host}${n.item.instance ? ` on ${n.item.instance}` : ''}, running ${formatSeconds(n.item.time)})\n\nRuns: ${sql}\nThe connection stays open; only its statement stops.`,
-        },
-        'Kill Query',
-      );
-      if (ok !== 'Kill Query') return;
+      if (!(await confirmKill(s, n.item, sql))) return;
       try {
         await killQuery(s, n.item);
         log().info(`${s.profile.name}: ${sql}`);
-        void vscode.window.showInformationMessage(`Killed the statement on connection ${n.item.id} (${sql}).`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Killed the statement on connection {0} ({1}).', n.item.id, sql));
       } catch (e) {
-        fail(`${sql} failed`)(e);
+        fail(vscode.l10n.t('{0} failed', sql))(e);
       }
       tree.refresh();
     },
   };
+}
+
+/** Kill's modal: the statement, who runs it where, and the exact KILL; true when the user confirms. */
+async function confirmKill(s: Session, p: Extract<EntryNode, { kind: 'perfProcess' }>['item'], sql: string): Promise<boolean> {
+  const killButton = vscode.l10n.t('Kill Query');
+  const ok = await vscode.window.showWarningMessage(
+    s.profile.production
+      ? vscode.l10n.t('Kill the statement running on connection {0} of the production connection {1}?', p.id, s.profile.name)
+      : vscode.l10n.t('Kill the statement running on connection {0}?', p.id),
+    {
+      modal: true,
+      detail: p.instance
+        ? vscode.l10n.t(
+            '{0}\n\n({1}@{2} on {3}, running {4})\n\nRuns: {5}\nThe connection stays open; only its statement stops.',
+            summary(p.info, 400),
+            p.user,
+            p.host,
+            p.instance,
+            formatSeconds(p.time),
+            sql,
+          )
+        : vscode.l10n.t(
+            '{0}\n\n({1}@{2}, running {3})\n\nRuns: {4}\nThe connection stays open; only its statement stops.',
+            summary(p.info, 400),
+            p.user,
+            p.host,
+            formatSeconds(p.time),
+            sql,
+          ),
+    },
+    killButton,
+  );
+  return ok === killButton;
 }
 
 /** Limits for the statements of a session: the execution-time hint, the memory quota. */
@@ -326,10 +368,12 @@ function sessionGuardrails(ctx: Ctx): CommandTable {
           ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri)
           : vscode.window.activeTextEditor;
       if (!editor || !['sql', 'mysql', 'tidb-sql'].includes(editor.document.languageId))
-        return void vscode.window.showInformationMessage('Open a SQL file and put the cursor on a SELECT to limit its execution time.');
+        return void vscode.window.showInformationMessage(
+          vscode.l10n.t('Open a SQL file and put the cursor on a SELECT to limit its execution time.'),
+        );
       const doc = editor.document;
       const st = statementAt(doc.getText(), typeof at === 'number' ? at : doc.offsetAt(editor.selection.active));
-      if (!st) return void vscode.window.showInformationMessage('No SQL statement at the cursor.');
+      if (!st) return void vscode.window.showInformationMessage(vscode.l10n.t('No SQL statement at the cursor.'));
       // the file's connection, when it has one, says whether the server reads the hint
       const profile = docs.get(doc.uri);
       const live = profile ? manager.session(profile.id) : undefined;
@@ -338,16 +382,24 @@ function sessionGuardrails(ctx: Ctx): CommandTable {
         if (!cap.ok) return void vscode.window.showWarningMessage(cap.why!);
       }
       const input = await vscode.window.showInputBox({
-        title: 'Limit execution time (MAX_EXECUTION_TIME hint)',
-        prompt: `Milliseconds after which the server stops this SELECT.${live ? ` ${capabilities(live.server).maxExecutionTime.why ?? ''}` : ''}`,
+        title: vscode.l10n.t('Limit execution time (MAX_EXECUTION_TIME hint)'),
+        prompt: live
+          ? vscode.l10n.t(
+              'Milliseconds after which the server stops this SELECT. {0}',
+              capabilities(live.server).maxExecutionTime.why ?? '',
+            )
+          : vscode.l10n.t('Milliseconds after which the server stops this SELECT.'),
         value: String(setting('performance.maxExecutionTimeMs')),
-        validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : 'A positive whole number of milliseconds'),
+        validateInput: (v) =>
+          /^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('A positive whole number of milliseconds'),
       });
       if (input === undefined) return;
       const edit = maxExecutionTimeEdit(st.text, Number(input.trim()));
       if (!edit)
         return void vscode.window.showInformationMessage(
-          'MAX_EXECUTION_TIME limits SELECT statements only; this statement is not one. For writes, batch them (BATCH ON … LIMIT) or set a session timeout.',
+          vscode.l10n.t(
+            'MAX_EXECUTION_TIME limits SELECT statements only; this statement is not one. For writes, batch them (BATCH ON … LIMIT) or set a session timeout.',
+          ),
         );
       const start = doc.positionAt(st.start + edit.start);
       const end = doc.positionAt(st.start + edit.end);
@@ -357,19 +409,23 @@ function sessionGuardrails(ctx: Ctx): CommandTable {
     'tidb.performance.setMemoryQuota': async (n?: { connectionId: string }) => {
       const profile = n?.connectionId
         ? manager.store.get(n.connectionId)
-        : await pickConnection(manager, 'Set the session memory quota on…');
+        : await pickConnection(manager, vscode.l10n.t('Set the session memory quota on…'));
       if (!profile) return;
-      const s = await manager.connect(profile.id).catch(fail('Could not connect'));
+      const s = await manager.connect(profile.id).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s || !allowed(capabilities(s.server).memQuota)) return;
       const input = await vscode.window.showInputBox({
-        title: `Session memory quota on ${s.profile.name}`,
-        prompt: `tidb_mem_quota_query for the connection that runs your statements. ${capabilities(s.server).memQuota.why ?? ''}`,
+        title: vscode.l10n.t('Session memory quota on {0}', s.profile.name),
+        prompt: vscode.l10n.t(
+          'tidb_mem_quota_query for the connection that runs your statements. {0}',
+          capabilities(s.server).memQuota.why ?? '',
+        ),
+        // a size as parseBytes reads it
         value: '1 GiB',
-        validateInput: (v) => ((parseBytes(v) ?? 0) >= 128 ? undefined : 'Bytes, or a size such as 512 MiB or 2 GiB'),
+        validateInput: (v) => ((parseBytes(v) ?? 0) >= 128 ? undefined : vscode.l10n.t('Bytes, or a size such as 512 MiB or 2 GiB')),
       });
       if (input === undefined) return;
       const sql = memQuotaSql(parseBytes(input)!);
-      if (!(await confirm(s, 'Set the memory quota of your session?', sql, 'Set Quota'))) return;
+      if (!(await confirm(s, vscode.l10n.t('Set the memory quota of your session?'), sql, vscode.l10n.t('Set Quota')))) return;
       // the user's own SQL connection: a session variable must be set where the statements run
       return queries.runSql(profile, sql);
     },
@@ -382,25 +438,35 @@ function planGuardrails(ctx: Ctx): CommandTable {
   return {
     'tidb.performance.bindPlan': async (n: EntryNode) => {
       if (n?.kind !== 'perfSlow' && n?.kind !== 'perfTop') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s || !allowed(capabilities(s.server).bindFromHistory)) return;
       let list;
       try {
         list = await loadSummaryPlans(s, n.item.digest);
       } catch (e) {
-        return fail('Could not read the plans of this statement from the statement summary')(e);
+        return fail(vscode.l10n.t('Could not read the plans of this statement from the statement summary'))(e);
       }
       if (!list.length)
         return void vscode.window.showWarningMessage(
-          'The statement summary holds no plan of this statement (it keeps recent windows only; is tidb_enable_stmt_summary ON?). Run the statement with the plan you want, then bind it.',
+          vscode.l10n.t(
+            'The statement summary holds no plan of this statement (it keeps recent windows only; is tidb_enable_stmt_summary ON?). Run the statement with the plan you want, then bind it.',
+          ),
         );
       const pick = await vscode.window.showQuickPick(
-        list.map((p, i) => ({
-          label: `${i === 0 ? '$(star-full) ' : ''}plan ${p.planDigest.slice(0, 12)}…`,
-          description: `avg ${Math.round(p.avgMs * 100) / 100} ms · max ${Math.round(p.maxMs)} ms · ${p.execCount}×${i === 0 ? ' · fastest on average' : ''}`,
-          p,
-        })),
-        { title: 'Bind which plan? (from the statement summary, fastest first)' },
+        list.map((p, i) => {
+          const digest = p.planDigest.slice(0, 12);
+          const avg = Math.round(p.avgMs * 100) / 100;
+          const max = Math.round(p.maxMs);
+          return {
+            label: i === 0 ? vscode.l10n.t('$(star-full) plan {0}…', digest) : vscode.l10n.t('plan {0}…', digest),
+            description:
+              i === 0
+                ? vscode.l10n.t('avg {0} ms · max {1} ms · {2}× · fastest on average', avg, max, p.execCount)
+                : vscode.l10n.t('avg {0} ms · max {1} ms · {2}×', avg, max, p.execCount),
+            p,
+          };
+        }),
+        { title: vscode.l10n.t('Bind which plan? (from the statement summary, fastest first)') },
       );
       if (!pick) return;
       const sql = bindFromHistorySql(pick.p.planDigest);
@@ -408,38 +474,53 @@ function planGuardrails(ctx: Ctx): CommandTable {
       if (
         !(await confirm(
           s,
-          `Pin this plan for every session${cap.experimental ? ' (experimental on this version)' : ''}?`,
+          cap.experimental
+            ? vscode.l10n.t('Pin this plan for every session (experimental on this version)?')
+            : vscode.l10n.t('Pin this plan for every session?'),
           sql,
-          'Create Binding',
+          vscode.l10n.t('Create Binding'),
         ))
       )
         return;
-      await run(s, sql, 'Created the binding; SELECT @@LAST_PLAN_FROM_BINDING after the statement tells whether it was used.');
+      await run(
+        s,
+        sql,
+        vscode.l10n.t('Created the binding; SELECT @@LAST_PLAN_FROM_BINDING after the statement tells whether it was used.'),
+      );
     },
     'tidb.performance.dropBinding': async (n: EntryNode) => {
       if (n?.kind !== 'perfBinding') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       const sql = dropBindingSql(n.item.sqlDigest);
-      if (!(await confirm(s, `Drop the binding of ${summary(n.item.originalSql, 80)}?`, sql, 'Drop Binding'))) return;
-      await run(s, sql, 'Dropped the binding.');
+      if (
+        !(await confirm(s, vscode.l10n.t('Drop the binding of {0}?', summary(n.item.originalSql, 80)), sql, vscode.l10n.t('Drop Binding')))
+      )
+        return;
+      await run(s, sql, vscode.l10n.t('Dropped the binding.'));
     },
     'tidb.performance.analyzeTable': async (n: EntryNode) => {
       if (n?.kind !== 'perfStats') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       const sql = analyzeTableSql(n.item.db, n.item.table);
       if (
         !(await confirm(
           s,
-          `Analyze ${n.item.db}.${n.item.table} (${n.item.healthy}% healthy)? It reads the table and may take a while on a big one.`,
+          vscode.l10n.t(
+            'Analyze {0}.{1} ({2}% healthy)? It reads the table and may take a while on a big one.',
+            n.item.db,
+            n.item.table,
+            n.item.healthy,
+          ),
           sql,
-          'Analyze',
+          vscode.l10n.t('Analyze'),
         ))
       )
         return;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${sql} on ${s.profile.name}` }, () =>
-        run(s, sql, `Analyzed ${n.item.db}.${n.item.table}.`),
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} on {1}', sql, s.profile.name) },
+        () => run(s, sql, vscode.l10n.t('Analyzed {0}.{1}.', n.item.db, n.item.table)),
       );
     },
   };
@@ -451,76 +532,129 @@ function watchGuardrails(ctx: Ctx): CommandTable {
   return {
     'tidb.performance.watch': async (n: EntryNode) => {
       if (n?.kind !== 'perfSlow' && n?.kind !== 'perfTop' && n?.kind !== 'perfProcess') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       const caps = capabilities(s.server);
       if (!allowed(caps.queryWatch)) return;
       const digest = n.item.digest;
-      if (!digest) return void vscode.window.showWarningMessage('This entry has no SQL digest to watch.');
+      if (!digest) return void vscode.window.showWarningMessage(vscode.l10n.t('This entry has no SQL digest to watch.'));
       type Item = vscode.QuickPickItem & { action?: WatchAction; switchGroup?: boolean };
       const items: Item[] = [
-        { label: 'Kill', description: 'stop the statement whenever it runs', action: 'KILL' },
-        { label: 'Cooldown', description: 'run it at the lowest priority', action: 'COOLDOWN' },
-        { label: 'Dry run', description: 'only record matches', action: 'DRYRUN' },
+        { label: vscode.l10n.t('Kill'), description: vscode.l10n.t('stop the statement whenever it runs'), action: 'KILL' },
+        { label: vscode.l10n.t('Cooldown'), description: vscode.l10n.t('run it at the lowest priority'), action: 'COOLDOWN' },
+        { label: vscode.l10n.t('Dry run'), description: vscode.l10n.t('only record matches'), action: 'DRYRUN' },
         caps.switchGroup.ok
-          ? { label: 'Switch resource group…', description: 'run it in another resource group', switchGroup: true }
-          : { label: 'Switch resource group', description: caps.switchGroup.why, detail: 'unavailable' },
+          ? {
+              label: vscode.l10n.t('Switch resource group…'),
+              description: vscode.l10n.t('run it in another resource group'),
+              switchGroup: true,
+            }
+          : { label: vscode.l10n.t('Switch resource group'), description: caps.switchGroup.why, detail: vscode.l10n.t('unavailable') },
       ];
       const pick = await vscode.window.showQuickPick(items, {
-        title: `Watch as runaway: what TiDB does with this statement${caps.queryWatch.experimental ? ' (experimental on this version)' : ''}`,
+        title: caps.queryWatch.experimental
+          ? vscode.l10n.t('Watch as runaway: what TiDB does with this statement (experimental on this version)')
+          : vscode.l10n.t('Watch as runaway: what TiDB does with this statement'),
       });
       if (!pick || (!pick.action && !pick.switchGroup)) return;
       let action = pick.action;
       if (pick.switchGroup) {
         const rg = await vscode.window.showInputBox({
-          title: 'Switch to which resource group?',
-          validateInput: (v) => (v.trim() ? undefined : 'A resource group name'),
+          title: vscode.l10n.t('Switch to which resource group?'),
+          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A resource group name')),
         });
         if (!rg) return;
         action = { switchGroup: rg.trim() };
       }
       const sql = queryWatchAddSql(digest, action!);
-      if (!(await confirm(s, 'Quarantine this statement in the default resource group?', sql, 'Add Watch'))) return;
-      await run(s, sql, 'Added the watch; it is listed under Runaway Watches.');
+      if (!(await confirm(s, vscode.l10n.t('Quarantine this statement in the default resource group?'), sql, vscode.l10n.t('Add Watch'))))
+        return;
+      await run(s, sql, vscode.l10n.t('Added the watch; it is listed under Runaway Watches.'));
     },
     'tidb.performance.removeWatch': async (n: EntryNode) => {
       if (n?.kind !== 'perfWatch') return;
-      const s = await session(n).catch(fail('Could not connect'));
+      const s = await session(n).catch(fail(vscode.l10n.t('Could not connect')));
       if (!s) return;
       const sql = queryWatchRemoveSql(n.item.id);
-      if (!(await confirm(s, `Remove watch ${n.item.id} (${summary(n.item.text, 60)})?`, sql, 'Remove Watch'))) return;
-      await run(s, sql, `Removed watch ${n.item.id}.`);
+      if (
+        !(await confirm(
+          s,
+          vscode.l10n.t('Remove watch {0} ({1})?', n.item.id, summary(n.item.text, 60)),
+          sql,
+          vscode.l10n.t('Remove Watch'),
+        ))
+      )
+        return;
+      await run(s, sql, vscode.l10n.t('Removed watch {0}.', n.item.id));
     },
   };
 }
 
-/** The statement text of an entry, its database and what it is (for the new editor's header). */
-function statementOf(n: EntryNode): { sql: string; db: string; what: string } {
+/** The statement text of an entry, its database and what it is, on which connection (for the new editor's header). */
+function statementOf(n: EntryNode, on: string): { sql: string; db: string; what: string } {
   switch (n.kind) {
     case 'perfSlow':
       return {
         sql: n.item.query,
         db: n.item.db,
-        what: `slow query, digest ${n.item.digest}: ${n.item.execCount} runs, max ${Math.round(n.item.maxMs)} ms`,
+        what: vscode.l10n.t(
+          'slow query, digest {0}: {1} runs, max {2} ms on {3}',
+          n.item.digest,
+          n.item.execCount,
+          Math.round(n.item.maxMs),
+          on,
+        ),
       };
     case 'perfTop':
       return {
         sql: n.item.sample || n.item.digestText,
         db: n.item.schema,
-        what: `top statement, digest ${n.item.digest}: ${n.item.execCount} runs, total ${Math.round(n.item.sumMs)} ms`,
+        what: vscode.l10n.t(
+          'top statement, digest {0}: {1} runs, total {2} ms on {3}',
+          n.item.digest,
+          n.item.execCount,
+          Math.round(n.item.sumMs),
+          on,
+        ),
       };
     case 'perfProcess':
-      return { sql: n.item.info, db: n.item.db, what: `running on connection ${n.item.id} for ${formatSeconds(n.item.time)}` };
+      return {
+        sql: n.item.info,
+        db: n.item.db,
+        what: vscode.l10n.t('running on connection {0} for {1} on {2}', n.item.id, formatSeconds(n.item.time), on),
+      };
     case 'perfKill':
       return {
         sql: n.item.sqlText,
         db: n.item.db,
-        what: `killed by TiDB at ${n.item.time} over tidb_server_memory_limit (the text is cut at 256 characters), digest ${n.item.sqlDigest}`,
+        what: vscode.l10n.t(
+          'killed by TiDB at {0} over tidb_server_memory_limit (the text is cut at 256 characters), digest {1} on {2}',
+          n.item.time,
+          n.item.sqlDigest,
+          on,
+        ),
       };
     case 'perfBinding':
-      return { sql: n.item.bindSql, db: n.item.defaultDb, what: `the statement bound for digest ${n.item.sqlDigest} (${n.item.status})` };
+      return {
+        sql: n.item.bindSql,
+        db: n.item.defaultDb,
+        what: vscode.l10n.t('the statement bound for digest {0} ({1}) on {2}', n.item.sqlDigest, n.item.status, on),
+      };
     default:
-      return { sql: '', db: '', what: '' };
+      // not reached: openStatement takes the kinds above only
+      return { sql: '', db: '', what: on };
+  }
+}
+
+/** An order's entry in the Order By pick. */
+function orderLabel(o: SlowOrder): string {
+  switch (o) {
+    case 'time':
+      return vscode.l10n.t('By query time');
+    case 'memory':
+      return vscode.l10n.t('By memory');
+    case 'keys':
+      return vscode.l10n.t('By processed keys');
   }
 }
 
@@ -528,30 +662,32 @@ function statementOf(n: EntryNode): { sql: string; db: string; what: string } {
 async function pickWindow(view: 'slow' | 'top'): Promise<Window | undefined | null> {
   type Item = vscode.QuickPickItem & { w?: Window; custom?: boolean; current?: boolean };
   const items: Item[] = [
-    ...(view === 'top' ? [{ label: 'Current summary window', description: 'CLUSTER_STATEMENTS_SUMMARY', current: true }] : []),
-    ...WINDOWS.map((x) => ({ label: x.label, w: x.window })),
-    { label: 'Custom…', description: 'from and to, in the server session’s time zone', custom: true },
+    ...(view === 'top'
+      ? [{ label: vscode.l10n.t('Current summary window'), description: 'CLUSTER_STATEMENTS_SUMMARY', current: true }]
+      : []),
+    ...windows().map((x) => ({ label: x.label, w: x.window })),
+    { label: vscode.l10n.t('Custom…'), description: vscode.l10n.t('from and to, in the server session’s time zone'), custom: true },
   ];
   const pick = await vscode.window.showQuickPick(items, {
-    title: view === 'slow' ? 'Slow queries: time window' : 'Top statements: time window',
+    title: view === 'slow' ? vscode.l10n.t('Slow queries: time window') : vscode.l10n.t('Top statements: time window'),
   });
   if (!pick) return null;
   if (pick.current) return undefined;
   if (pick.w) return pick.w;
   const ask = async (prompt: string, value: string) =>
     vscode.window.showInputBox({
-      title: 'Custom time window',
+      title: vscode.l10n.t('Custom time window'),
       prompt,
       value,
       placeHolder: 'YYYY-MM-DD HH:MM[:SS]',
-      validateInput: (v) => (parseWindowTime(v) ? undefined : 'A date and time: YYYY-MM-DD HH:MM[:SS]'),
+      validateInput: (v) => (parseWindowTime(v) ? undefined : vscode.l10n.t('A date and time: YYYY-MM-DD HH:MM[:SS]')),
     });
   const now = new Date();
   const pad = (x: number) => String(x).padStart(2, '0');
   const local = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const from = await ask('From', local(new Date(now.getTime() - 3600_000)));
+  const from = await ask(vscode.l10n.t('From'), local(new Date(now.getTime() - 3600_000)));
   if (from === undefined) return null;
-  const to = await ask('To', local(now));
+  const to = await ask(vscode.l10n.t('To'), local(now));
   if (to === undefined) return null;
   const f = parseWindowTime(from)!;
   const t = parseWindowTime(to)!;

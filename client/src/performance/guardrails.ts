@@ -4,6 +4,7 @@
 // statistics re-analyzed, and the memory-limit kills TiDB recorded. Digests and ids are checked
 // against their exact shapes before they are spliced; names go through escapeId. Facts and
 // versions: ../shared/tidb-ops/README.md part A3. No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import { escapeId } from 'mysql2';
 import type { Query } from './queries';
 
@@ -21,7 +22,8 @@ function cellText(r: Record<string, unknown>, k: string): string {
 
 /** `SET SESSION tidb_mem_quota_query = n` (bytes; TiDB raises values under 128 to 128, and 0 / -1 mean no limit). */
 export function memQuotaSql(bytes: number): string {
-  if (!Number.isSafeInteger(bytes) || bytes < 128) throw new Error('The memory quota must be a whole number of bytes, at least 128');
+  if (!Number.isSafeInteger(bytes) || bytes < 128)
+    throw new Error(l10n.t('The memory quota must be a whole number of bytes, at least 128'));
   return `SET SESSION tidb_mem_quota_query = ${bytes}`;
 }
 
@@ -40,18 +42,23 @@ export function parseBytes(text: string): number | undefined {
 
 const DIGEST = /^[0-9a-f]{64}$/;
 
-function digest(d: string, what: string): string {
-  if (!DIGEST.test(d)) throw new Error(`Not a ${what}: '${d}' (64 hexadecimal characters expected)`);
+function digest(d: string, what: 'plan' | 'sql'): string {
+  if (!DIGEST.test(d))
+    throw new Error(
+      what === 'plan'
+        ? l10n.t("Not a plan digest: '{0}' (64 hexadecimal characters expected)", d)
+        : l10n.t("Not a SQL digest: '{0}' (64 hexadecimal characters expected)", d),
+    );
   return d;
 }
 
 /** Pins a plan the statement summary still holds (v6.5 experimental, GA v6.6). */
 export function bindFromHistorySql(planDigest: string): string {
-  return `CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST '${digest(planDigest, 'plan digest')}'`;
+  return `CREATE GLOBAL BINDING FROM HISTORY USING PLAN DIGEST '${digest(planDigest, 'plan')}'`;
 }
 
 export function dropBindingSql(sqlDigest: string): string {
-  return `DROP GLOBAL BINDING FOR SQL DIGEST '${digest(sqlDigest, 'SQL digest')}'`;
+  return `DROP GLOBAL BINDING FOR SQL DIGEST '${digest(sqlDigest, 'sql')}'`;
 }
 
 export const SHOW_BINDINGS = 'SHOW GLOBAL BINDINGS';
@@ -91,13 +98,14 @@ export type WatchAction = 'KILL' | 'COOLDOWN' | 'DRYRUN' | { switchGroup: string
  */
 export function queryWatchAddSql(sqlDigest: string, action: WatchAction, resourceGroup?: string): string {
   const act = typeof action === 'string' ? action : `SWITCH_GROUP(${escapeId(action.switchGroup)})`;
-  if (typeof action === 'string' && !['KILL', 'COOLDOWN', 'DRYRUN'].includes(action)) throw new Error(`Unknown watch action ${action}`);
+  if (typeof action === 'string' && !['KILL', 'COOLDOWN', 'DRYRUN'].includes(action))
+    throw new Error(l10n.t('Unknown watch action {0}', action));
   const rg = resourceGroup ? `RESOURCE GROUP ${escapeId(resourceGroup)} ` : '';
-  return `QUERY WATCH ADD ${rg}ACTION ${act} SQL DIGEST '${digest(sqlDigest, 'SQL digest')}'`;
+  return `QUERY WATCH ADD ${rg}ACTION ${act} SQL DIGEST '${digest(sqlDigest, 'sql')}'`;
 }
 
 export function queryWatchRemoveSql(id: string): string {
-  if (!/^\d{1,20}$/.test(id)) throw new Error(`Not a watch id: '${id}'`);
+  if (!/^\d{1,20}$/.test(id)) throw new Error(l10n.t("Not a watch id: '{0}'", id));
   return `QUERY WATCH REMOVE ${id}`;
 }
 

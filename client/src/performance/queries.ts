@@ -5,6 +5,7 @@
 // the slow log's times are seconds, the statement summary's nanoseconds; both become milliseconds.
 // Values go through placeholders; the few words spliced into the text come from fixed lists.
 // Facts and versions: ../shared/tidb-ops/README.md part A. No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import { stripSlowLogArguments } from '../../../core/sql/fingerprint';
 import type { Flavor } from './capabilities';
 
@@ -16,14 +17,17 @@ export interface Query {
 /** A time window: the last N seconds (by the server's clock), or a range in the session's time zone. */
 export type Window = { last: number } | { from: string; to: string };
 
-export const WINDOWS: ReadonlyArray<{ label: string; window: Window }> = [
-  { label: 'Last 15 minutes', window: { last: 15 * 60 } },
-  { label: 'Last hour', window: { last: 3600 } },
-  { label: 'Last 24 hours', window: { last: 24 * 3600 } },
-];
+/** The windows offered in the time-window pick, with their labels (in the display language: call it when shown). */
+export function windows(): ReadonlyArray<{ label: string; window: { last: number } }> {
+  return [
+    { label: l10n.t('Last 15 minutes'), window: { last: 15 * 60 } },
+    { label: l10n.t('Last hour'), window: { last: 3600 } },
+    { label: l10n.t('Last 24 hours'), window: { last: 24 * 3600 } },
+  ];
+}
 
 export function describeWindow(w: Window): string {
-  if ('last' in w) return WINDOWS.find((x) => 'last' in x.window && x.window.last === w.last)?.label ?? `Last ${w.last} s`;
+  if ('last' in w) return windows().find((x) => x.window.last === w.last)?.label ?? l10n.t('Last {0} s', w.last);
   return `${w.from} – ${w.to}`;
 }
 
@@ -46,10 +50,11 @@ function timeBound(column: string, w: Window): Query {
 // Slow queries
 
 export type SlowOrder = 'time' | 'memory' | 'keys';
-export const SLOW_ORDERS: Record<SlowOrder, { label: string; column: string }> = {
-  time: { label: 'query time', column: 'max_time' },
-  memory: { label: 'memory', column: 'max_mem' },
-  keys: { label: 'processed keys', column: 'max_process_keys' },
+/** The column each order sorts by (their labels are in the commands and the tree, in the display language). */
+export const SLOW_ORDERS: Record<SlowOrder, { column: string }> = {
+  time: { column: 'max_time' },
+  memory: { column: 'max_mem' },
+  keys: { column: 'max_process_keys' },
 };
 
 /**
@@ -346,7 +351,7 @@ export function formatSeconds(t: number): string {
 }
 
 export function killQuerySql(flavor: Flavor, id: string, globalKill: boolean): string {
-  if (!/^\d{1,20}$/.test(id)) throw new Error(`Not a connection id: '${id}'`);
+  if (!/^\d{1,20}$/.test(id)) throw new Error(l10n.t("Not a connection id: '{0}'", id));
   return flavor === 'tidb' && !globalKill ? `KILL TIDB QUERY ${id}` : `KILL QUERY ${id}`;
 }
 

@@ -86,12 +86,12 @@ export class SlowInFile implements vscode.Disposable, vscode.CodeActionProvider 
     for (const diag of ctx.diagnostics) {
       const entry = diag.source === SOURCE ? this.entries.get(diag) : undefined;
       if (entry?.kind !== 'perfSlow') continue;
-      const open = new vscode.CodeAction('Open the plan of its slowest run', vscode.CodeActionKind.QuickFix);
+      const open = new vscode.CodeAction(vscode.l10n.t('Open the plan of its slowest run'), vscode.CodeActionKind.QuickFix);
       open.command = { command: 'tidb.performance.openPlan', title: open.title, arguments: [entry] };
       open.diagnostics = [diag];
       out.push(open);
       if (entry.item.planCount > 1) {
-        const compare = new vscode.CodeAction(`Compare its ${entry.item.planCount} plans`, vscode.CodeActionKind.QuickFix);
+        const compare = new vscode.CodeAction(vscode.l10n.t('Compare its {0} plans', entry.item.planCount), vscode.CodeActionKind.QuickFix);
         compare.command = { command: 'tidb.performance.comparePlans', title: compare.title, arguments: [entry] };
         compare.diagnostics = [diag];
         out.push(compare);
@@ -107,9 +107,44 @@ export class SlowInFile implements vscode.Disposable, vscode.CodeActionProvider 
   }
 }
 
+/** The window as a sentence names it: "the last hour", or the range. */
+function windowPhrase(w: Window): string {
+  if (!('last' in w)) return describeWindow(w);
+  switch (w.last) {
+    case 15 * 60:
+      return vscode.l10n.t('the last 15 minutes');
+    case 3600:
+      return vscode.l10n.t('the last hour');
+    case 24 * 3600:
+      return vscode.l10n.t('the last 24 hours');
+    default:
+      return vscode.l10n.t('the last {0} s', w.last);
+  }
+}
+
 function message(d: SlowDigest, k: Known): string {
   const ms = (v: number) => formatDuration(v * 1e6);
-  const flags = [d.planCount > 1 ? `${d.planCount} plans` : '', d.pseudoCount ? 'pseudo statistics' : ''].filter(Boolean);
-  const when = 'last' in k.window ? `the ${describeWindow(k.window).toLowerCase()}` : describeWindow(k.window);
-  return `Slow on ${k.name}: ${d.execCount} ${d.execCount === 1 ? 'run' : 'runs'} in ${when}, max ${ms(d.maxMs)}, avg ${ms(d.avgMs)}${flags.length ? ` (${flags.join(', ')})` : ''}. Quick fix: open its plan.`;
+  const args = [k.name, d.execCount, windowPhrase(k.window), ms(d.maxMs), ms(d.avgMs), d.planCount] as const;
+  const plans = d.planCount > 1;
+  const pseudo = d.pseudoCount > 0;
+  if (d.execCount === 1) {
+    if (plans && pseudo)
+      return vscode.l10n.t(
+        'Slow on {0}: {1} run in {2}, max {3}, avg {4} ({5} plans, pseudo statistics). Quick fix: open its plan.',
+        ...args,
+      );
+    if (plans) return vscode.l10n.t('Slow on {0}: {1} run in {2}, max {3}, avg {4} ({5} plans). Quick fix: open its plan.', ...args);
+    if (pseudo)
+      return vscode.l10n.t('Slow on {0}: {1} run in {2}, max {3}, avg {4} (pseudo statistics). Quick fix: open its plan.', ...args);
+    return vscode.l10n.t('Slow on {0}: {1} run in {2}, max {3}, avg {4}. Quick fix: open its plan.', ...args);
+  }
+  if (plans && pseudo)
+    return vscode.l10n.t(
+      'Slow on {0}: {1} runs in {2}, max {3}, avg {4} ({5} plans, pseudo statistics). Quick fix: open its plan.',
+      ...args,
+    );
+  if (plans) return vscode.l10n.t('Slow on {0}: {1} runs in {2}, max {3}, avg {4} ({5} plans). Quick fix: open its plan.', ...args);
+  if (pseudo)
+    return vscode.l10n.t('Slow on {0}: {1} runs in {2}, max {3}, avg {4} (pseudo statistics). Quick fix: open its plan.', ...args);
+  return vscode.l10n.t('Slow on {0}: {1} runs in {2}, max {3}, avg {4}. Quick fix: open its plan.', ...args);
 }

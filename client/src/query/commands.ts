@@ -49,7 +49,7 @@ export class QueryCommands {
   ) {}
 
   async runStatement(editor = vscode.window.activeTextEditor): Promise<RunRecord | undefined> {
-    if (!editor) return void vscode.window.showInformationMessage('Open a SQL file to run a statement.');
+    if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a SQL file to run a statement.'));
     const doc = editor.document;
     const text = doc.getText();
     let stmts: SqlStatement[];
@@ -61,7 +61,7 @@ export class QueryCommands {
       const s = statementAt(text, doc.offsetAt(editor.selection.active));
       stmts = s ? [s] : [];
     }
-    if (stmts.length === 0) return void vscode.window.showInformationMessage('No SQL statement at the cursor.');
+    if (stmts.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('No SQL statement at the cursor.'));
     return this.run(
       doc,
       stmts.map((s) => ({ ...s, start: s.start + base })),
@@ -69,9 +69,9 @@ export class QueryCommands {
   }
 
   async runFile(editor = vscode.window.activeTextEditor): Promise<RunRecord | undefined> {
-    if (!editor) return void vscode.window.showInformationMessage('Open a SQL file to run it.');
+    if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a SQL file to run it.'));
     const stmts = statementsOf(editor.document.getText());
-    if (stmts.length === 0) return void vscode.window.showInformationMessage('This file has no SQL statements.');
+    if (stmts.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('This file has no SQL statements.'));
     return this.run(editor.document, stmts);
   }
 
@@ -105,24 +105,37 @@ export class QueryCommands {
           .slice(0, 5)
           .map((w) => `• ${summary(w.sql, 120)}`)
           .join('\n');
-        const more = writes.length > 5 ? `\n…and ${writes.length - 5} more` : '';
+        const more = writes.length > 5 ? `\n${vscode.l10n.t('…and {0} more', writes.length - 5)}` : '';
+        const run = vscode.l10n.t('Run');
         const ok = await vscode.window.showWarningMessage(
-          `${profile.name} is a production connection. Run ${writes.length === 1 ? 'this statement, which changes' : `these ${writes.length} statements, which change`} data or schema?`,
+          writes.length === 1
+            ? vscode.l10n.t('{0} is a production connection. Run this statement, which changes data or schema?', profile.name)
+            : vscode.l10n.t(
+                '{0} is a production connection. Run these {1} statements, which change data or schema?',
+                profile.name,
+                writes.length,
+              ),
           { modal: true, detail: shown + more },
-          'Run',
+          run,
         );
-        if (ok !== 'Run') return;
+        if (ok !== run) return;
       }
     }
     let session;
     try {
-      session = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Connecting to ${profile.name}` }, () =>
-        this.manager.connect(profile.id),
+      session = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Connecting to {0}', profile.name) },
+        () => this.manager.connect(profile.id),
       );
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not connect to ${profile.name}: ${(e as Error).message}`, 'Edit Connection').then((a) => {
-        if (a) void vscode.commands.executeCommand('tidb.editConnection', profile.id);
-      });
+      void vscode.window
+        .showErrorMessage(
+          vscode.l10n.t('Could not connect to {0}: {1}', profile.name, (e as Error).message),
+          vscode.l10n.t('Edit Connection'),
+        )
+        .then((a) => {
+          if (a) void vscode.commands.executeCommand('tidb.editConnection', profile.id);
+        });
       return;
     }
     const around = this.wrapper?.around(profile.id);
@@ -139,23 +152,27 @@ export class QueryCommands {
     this.current = ac;
     let runId = 0;
     const post = this.panel.open((id) => this.cancel(id));
-    const title = inputs.length === 1 ? summary(inputs[0].sql, 60) : `${inputs.length} statements`;
+    const title = inputs.length === 1 ? summary(inputs[0].sql, 60) : vscode.l10n.t('{0} statements', inputs.length);
     // a status-bar spinner at once; a cancellable notification only when the run takes a while
     let finish!: () => void;
     const finished = new Promise<void>((r) => (finish = r));
     let report: ((m: string) => void) | undefined;
     let done = 0;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `$(database) ${profile.name}: running` },
+      { location: vscode.ProgressLocation.Window, title: `$(database) ${vscode.l10n.t('{0}: running', profile.name)}` },
       () => finished,
     );
     const slow = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Running on ${profile.name}: ${title}`, cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Running on {0}: {1}', profile.name, title),
+          cancellable: true,
+        },
         (progress, token) => {
           token.onCancellationRequested(() => ac.abort());
           report = (message) => progress.report({ message });
-          if (done) report(`${done} of ${inputs.length}`);
+          if (done) report(vscode.l10n.t('{0} of {1}', done, inputs.length));
           return finished;
         },
       );
@@ -176,7 +193,7 @@ export class QueryCommands {
             if (better)
               m = { ...m, outcome: { ...m.outcome, error: { ...m.outcome.error, message: `${better} (${m.outcome.error.message})` } } };
           }
-          if (m.type === 'statement-end' && inputs.length > 1) report?.(`${++done} of ${inputs.length}`);
+          if (m.type === 'statement-end' && inputs.length > 1) report?.(vscode.l10n.t('{0} of {1}', ++done, inputs.length));
           post(m);
         },
       });

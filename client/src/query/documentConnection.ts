@@ -30,7 +30,7 @@ export class DocumentConnections implements vscode.Disposable {
     private readonly host: ConnectionsHost,
     private readonly state: vscode.Memento,
   ) {
-    this.item.name = 'TiDB Connection';
+    this.item.name = vscode.l10n.t('TiDB Connection');
     this.item.command = 'tidb.chooseConnection';
     this.subs.push(vscode.window.onDidChangeActiveTextEditor(() => this.changed()));
     this.subs.push(host.onDidChange(() => this.changed()));
@@ -79,7 +79,7 @@ export class DocumentConnections implements vscode.Disposable {
 
   async choose(uri?: vscode.Uri): Promise<StoredProfile | undefined> {
     uri ??= vscode.window.activeTextEditor?.document.uri;
-    const p = await this.host.pick('Run this document against…');
+    const p = await this.host.pick(vscode.l10n.t('Run this document against…'));
     if (p && uri) await this.set(uri, p.id);
     return p;
   }
@@ -92,12 +92,17 @@ export class DocumentConnections implements vscode.Disposable {
     }
     const p = this.get(doc.uri);
     if (!p) {
-      this.item.text = '$(plug) No connection';
-      this.item.tooltip = 'Choose the TiDB connection to run this file against';
+      this.item.text = `$(plug) ${vscode.l10n.t('No connection')}`;
+      this.item.tooltip = vscode.l10n.t('Choose the TiDB connection to run this file against');
     } else {
       const s = this.host.sessionServer(p.id);
       this.item.text = `${s !== undefined ? '$(database)' : '$(plug)'} ${p.name}${p.environment ? ` [${p.environment}]` : ''}`;
-      this.item.tooltip = `${p.user}@${p.host}:${p.port}${s !== undefined ? ` — ${s}` : ' — not connected yet'}${p.production ? '\nProduction: statements that change data or schema ask first' : ''}\nClick to switch.`;
+      const where = `${p.user}@${p.host}:${p.port}`;
+      this.item.tooltip = [
+        s !== undefined ? `${where} — ${s}` : vscode.l10n.t('{0} — not connected yet', where),
+        ...(p.production ? [vscode.l10n.t('Production: statements that change data or schema ask first')] : []),
+        vscode.l10n.t('Click to switch.'),
+      ].join('\n');
     }
     this.item.backgroundColor = p?.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const color = p?.production ? undefined : environmentColor(p?.environment);

@@ -3,6 +3,7 @@
 // affected rows, warnings, errors with their code next to the statement. Stops at
 // the first error, as the mysql client does, and says how many were skipped.
 // Keeps the rows of the run for copy and export. No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import type { Cell, ResultColumn, StatementOutcome, ToResults } from '../../../protocol/webviews/results';
 import { StatementError, type Session } from '../connections/session';
 import { toCell } from './format';
@@ -85,7 +86,8 @@ export async function execute(session: Session, inputs: RunInput[], opts: Execut
       outcome.elapsedMs = r.elapsedMs;
       if (r.cancelled) {
         outcome.error = {
-          message: r.cancelled === 'timeout' ? 'Cancelled: the statement ran past the tidb.query.timeout setting.' : 'Cancelled.',
+          message:
+            r.cancelled === 'timeout' ? l10n.t('Cancelled: the statement ran past the tidb.query.timeout setting.') : l10n.t('Cancelled.'),
           cancelled: true,
         };
         rec.cancelled = true;

@@ -4,7 +4,24 @@
 // Chromium tests load the very same page.
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function resultsHtml(o: { cspSource: string; nonce: string; scriptUri: string; styleUri: string }): string {
+/** JSON safe inside <script type="application/json">: nothing in it can end the element. */
+export function jsonData(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** The page's words: the bundle of the display language as a data block (webviews/shared/l10n.ts reads it), never as markup. */
+export function l10nBlock(bundle: object | undefined): string {
+  return bundle ? `<script type="application/json" id="l10n">${jsonData(bundle)}</script>\n` : '';
+}
+
+export function resultsHtml(o: {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  /** the display language's bundle (vscode.l10n.bundle) and its html lang; English without */
+  l10n?: { bundle?: object; lang: string };
+}): string {
   const csp = [
     `default-src 'none'`,
     `style-src ${o.cspSource}`,
@@ -13,7 +30,7 @@ export function resultsHtml(o: { cspSource: string; nonce: string; scriptUri: st
     `img-src ${o.cspSource} data:`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(o.l10n?.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
@@ -23,7 +40,7 @@ export function resultsHtml(o: { cspSource: string; nonce: string; scriptUri: st
 </head>
 <body>
 <div id="root"></div>
-<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
+${l10nBlock(o.l10n?.bundle)}<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -1,6 +1,7 @@
 // The results view: one webview panel beside the editor that shows the latest
 // run. Messages wait until the page says it is ready; copy and export are done
 // here, from the rows of the run, in the format the user picked.
+import { htmlLang, normalizeLocale } from '../../../core/l10n';
 import * as vscode from 'vscode';
 import { copyText } from '../clipboard';
 import type { CopyFormat, FromResults, ToResults } from '../../../protocol/webviews/results';
@@ -43,7 +44,7 @@ export class ResultsPanel implements vscode.Disposable {
     const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webviews');
     const panel = vscode.window.createWebviewPanel(
       'tidb.results',
-      'TiDB Results',
+      vscode.l10n.t('TiDB Results'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       {
         enableScripts: true,
@@ -57,6 +58,7 @@ export class ResultsPanel implements vscode.Disposable {
       nonce: nonce(),
       scriptUri: w.asWebviewUri(vscode.Uri.joinPath(root, 'results.js')).toString(),
       styleUri: w.asWebviewUri(vscode.Uri.joinPath(root, 'results.css')).toString(),
+      l10n: { bundle: vscode.l10n.bundle, lang: htmlLang(normalizeLocale(vscode.env.language)) },
     });
     w.onDidReceiveMessage((m: FromResults) => this.onMessage(m));
     panel.onDidDispose(() => {
@@ -86,13 +88,13 @@ export class ResultsPanel implements vscode.Disposable {
         return;
       case 'copy': {
         const set = this.record?.sets[m.set];
-        if (!set) return void vscode.window.showWarningMessage('The rows are still arriving: copy again when the statement has finished.');
+        if (!set)
+          return void vscode.window.showWarningMessage(
+            vscode.l10n.t('The rows are still arriving: copy again when the statement has finished.'),
+          );
         const rows = m.rows === 'all' ? set.rows : m.rows.map((i) => set.rows[i]).filter(Boolean);
         const text = m.column !== undefined ? formatCells(rows, m.column) : formatRows(set.columns, rows, m.format);
-        await copyText(
-          text,
-          `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}${m.column !== undefined ? '' : ` as ${m.format.toUpperCase()}`}`,
-        );
+        await copyText(text, copiedRows(rows.length, m.column !== undefined ? undefined : m.format.toUpperCase()));
         return;
       }
       case 'export':
@@ -104,13 +106,13 @@ export class ResultsPanel implements vscode.Disposable {
   async export(setIndex: number, format?: CopyFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const set = this.record?.sets[setIndex];
     if (!set) {
-      void vscode.window.showWarningMessage('Nothing to export yet: run a statement first, and wait for it to finish.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Nothing to export yet: run a statement first, and wait for it to finish.'));
       return;
     }
     format ??= (
       await vscode.window.showQuickPick(
         (['csv', 'tsv', 'json', 'markdown'] as const).map((f) => ({ label: f.toUpperCase(), format: f })),
-        { placeHolder: 'Export format' },
+        { placeHolder: vscode.l10n.t('Export format') },
       )
     )?.format;
     if (!format) return;
@@ -122,15 +124,23 @@ export class ResultsPanel implements vscode.Disposable {
     if (!target) return;
     try {
       await vscode.workspace.fs.writeFile(target, Buffer.from(formatRows(set.columns, set.rows, format), 'utf8'));
-      void vscode.window.showInformationMessage(`Exported ${set.rows.length} rows to ${vscode.workspace.asRelativePath(target)}.`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Exported {0} rows to {1}.', set.rows.length, vscode.workspace.asRelativePath(target)),
+      );
       return target;
     } catch (e) {
       log().error(`Export failed: ${(e as Error).message}`);
-      void vscode.window.showErrorMessage(`Could not write ${target.fsPath}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', target.fsPath, (e as Error).message));
     }
   }
 
   dispose(): void {
     this.panel?.dispose();
   }
+}
+
+/** What a copy took, for the status bar's "Copied …": "3 rows as CSV", "1 row". */
+function copiedRows(n: number, format: string | undefined): string {
+  if (format === undefined) return n === 1 ? vscode.l10n.t('{0} row', n) : vscode.l10n.t('{0} rows', n);
+  return n === 1 ? vscode.l10n.t('{0} row as {1}', n, format) : vscode.l10n.t('{0} rows as {1}', n, format);
 }

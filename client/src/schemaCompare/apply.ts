@@ -4,6 +4,7 @@
 // cancel, ADMIN CANCEL DDL JOBS for it. No VS Code imports.
 import type { RowDataPacket } from 'mysql2/promise';
 import type { Session } from '../connections/session';
+import * as l10n from '@vscode/l10n';
 import { statementsOf } from '../query/statements';
 
 /** DDL jobs still in flight (the newest first). */
@@ -37,14 +38,18 @@ export function ddlJobs(rows: Array<Record<string, unknown>>): DdlJob[] {
 /** "add index on shop.orders: running, write reorganization, 1,580,334 rows (ingest, DXF)" */
 export function describeJob(j: DdlJob): string {
   const where = j.table ? `${j.db}.${j.table}` : j.db;
-  const parts = [j.state, j.schemaState !== 'none' ? j.schemaState : '', j.rows ? `${j.rows.toLocaleString('en-US')} rows` : ''].filter(
-    Boolean,
-  );
-  return `${j.type} on ${where}: ${parts.join(', ')}${j.comments ? ` (${j.comments})` : ''}`;
+  const parts = [
+    j.state,
+    j.schemaState !== 'none' ? j.schemaState : '',
+    j.rows ? l10n.t('{0} rows', j.rows.toLocaleString('en-US')) : '',
+  ].filter(Boolean);
+  return j.comments
+    ? l10n.t('{0} on {1}: {2} ({3})', j.type, where, parts.join(', '), j.comments)
+    : l10n.t('{0} on {1}: {2}', j.type, where, parts.join(', '));
 }
 
 export function cancelJobSql(id: string): string {
-  if (!/^\d{1,20}$/.test(id)) throw new Error(`Not a DDL job id: '${id}'`);
+  if (!/^\d{1,20}$/.test(id)) throw new Error(l10n.t("Not a DDL job id: '{0}'", id));
   return `ADMIN CANCEL DDL JOBS ${id}`;
 }
 

@@ -7,6 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
+import { bundleDir, localeFromEnv, useLocale } from '../../../core/l10n';
 import { diffSchemas, isEmpty, migration, migrationScript } from '../../../core/schemaDiff/diff';
 import type { SchemaModel } from '../../../core/schemaDiff/model';
 import { replayDdl, type Unreplayed } from '../../../core/schemaDiff/replay';
@@ -14,12 +16,16 @@ import { connect, detectServer } from '../connections/driver';
 import { parseConnectionUrl } from '../connections/profile';
 import { liveSchema, rowCounts } from './load';
 
-const USAGE = `usage: tidb-schema-diff <source> <target> [--drop] [--assert-instant] [--flavor tidb|mysql|mariadb]
+/** The help text, in the language chosen (so not a module-level constant). */
+function usage(): string {
+  return l10n.t(`usage: tidb-schema-diff <source> <target> [--drop] [--assert-instant] [--flavor tidb|mysql|mariadb] [--locale en|zh-cn]
   source, target   mysql://user[:password]@host:port/database (or TIDB_PASSWORD), a .sql file, or a folder of .sql files
   --drop           drop the target's tables and columns the source lacks (default: listed as comments)
   --assert-instant on TiDB, add ALGORITHM=INSTANT to the steps that need no reorg
   --flavor         the target's product when it is a file or folder (default tidb; a URL's server says itself)
-exit: 0 equal, 1 drift (the migration is printed), 2 error`;
+  --locale         the language of messages and the script's comments (default: from LANG)
+exit: 0 equal, 1 drift (the migration is printed), 2 error`);
+}
 
 export interface Side {
   model: SchemaModel;
@@ -34,7 +40,7 @@ export interface Side {
 export async function readSide(spec: string, env: NodeJS.ProcessEnv = process.env): Promise<Side> {
   if (/^(mysql|tidb|mariadb):\/\//i.test(spec)) {
     const { profile, password } = parseConnectionUrl(spec);
-    if (!profile.database) throw new Error(`${redact(spec)}: name the database in the URL's path (mysql://host:4000/<database>)`);
+    if (!profile.database) throw new Error(l10n.t("{0}: name the database in the URL's path (mysql://host:4000/<database>)", redact(spec)));
     const c = await connect({ ...profile, id: 'diff', name: 'diff' }, password ?? env.TIDB_PASSWORD, 10_000);
     try {
       const server = await detectServer(c);
@@ -70,6 +76,12 @@ function redact(url: string): string {
 }
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, env = process.env): Promise<number> {
+  // the language first, so a usage error is in it too
+  const li = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  useLocale(
+    localeFromEnv(env, li === -1 ? undefined : argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1]),
+    bundleDir(__dirname),
+  );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -79,24 +91,25 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         drop: { type: 'boolean' },
         'assert-instant': { type: 'boolean' },
         flavor: { type: 'string' },
+        locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
-    err(`tidb-schema-diff: ${(e as Error).message}\n${USAGE}\n`);
+    err(`tidb-schema-diff: ${(e as Error).message}\n${usage()}\n`);
     return 2;
   }
   if (parsed.values.help) {
-    out(`${USAGE}\n`);
+    out(`${usage()}\n`);
     return 0;
   }
   if (parsed.positionals.length !== 2) {
-    err(`${USAGE}\n`);
+    err(`${usage()}\n`);
     return 2;
   }
   const flavor = parsed.values.flavor as string | undefined;
   if (flavor && !['tidb', 'mysql', 'mariadb'].includes(flavor)) {
-    err(`tidb-schema-diff: --flavor is tidb, mysql or mariadb, not '${flavor}'\n`);
+    err(`tidb-schema-diff: ${l10n.t("--flavor is tidb, mysql or mariadb, not '{0}'", flavor)}\n`);
     return 2;
   }
   let source: Side;
@@ -109,12 +122,18 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   for (const s of [source, target])
-    for (const u of s.unreplayed ?? []) err(`tidb-schema-diff: ${u.file}:${u.line}: not replayed, ${u.why}: ${u.statement}\n`);
+    for (const u of s.unreplayed ?? [])
+      err(`tidb-schema-diff: ${l10n.t('{0}: not replayed, {1}: {2}', `${u.file}:${u.line}`, u.why, u.statement)}\n`);
   const d = diffSchemas(source.model, target.model);
   if (isEmpty(d)) {
-    err(
-      `tidb-schema-diff: ${target.label} matches ${source.label} (${source.model.tables.size} tables, ${source.model.views.size} views)\n`,
+    const matches = l10n.t(
+      '{0} matches {1} ({2} tables, {3} views)',
+      target.label,
+      source.label,
+      source.model.tables.size,
+      source.model.views.size,
     );
+    err(`tidb-schema-diff: ${matches}\n`);
     return 0;
   }
   const steps = migration(d, {
@@ -123,7 +142,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     assertInstant: !!parsed.values['assert-instant'],
     rows: target.rows,
   });
-  out(migrationScript(steps, `makes ${target.label} like ${source.label}`));
+  out(migrationScript(steps, l10n.t('makes {0} like {1}', target.label, source.label)));
   return 1;
 }
 

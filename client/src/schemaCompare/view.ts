@@ -63,7 +63,7 @@ export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vsco
     const item = new vscode.TreeItem(e.table.name, vscode.TreeItemCollapsibleState.None);
     item.description = e.detail;
     item.iconPath = new vscode.ThemeIcon(e.object === 'view' ? 'eye' : e.object === 'sequence' ? 'symbol-number' : 'table');
-    item.command = { command: 'tidb.schema.showDiff', title: 'Show Difference', arguments: [e] };
+    item.command = { command: 'tidb.schema.showDiff', title: vscode.l10n.t('Show Difference'), arguments: [e] };
     item.contextValue = 'schemaTable';
     return item;
   }
@@ -85,37 +85,39 @@ export class SchemaCompareView implements vscode.TreeDataProvider<Element>, vsco
       ) => {
         if (tables.length || views.length || sequences.length) groups.push({ kind: 'group', which, tables, views, sequences, label });
       };
-      group('source', d.onlyInSource, v.onlyInSource, q.onlyInSource, `Only in ${this.source.label}`);
-      group('target', d.onlyInTarget, v.onlyInTarget, q.onlyInTarget, `Only in ${this.target.label}`);
+      group('source', d.onlyInSource, v.onlyInSource, q.onlyInSource, vscode.l10n.t('Only in {0}', this.source.label));
+      group('target', d.onlyInTarget, v.onlyInTarget, q.onlyInTarget, vscode.l10n.t('Only in {0}', this.target.label));
       group(
         'changed',
         d.changed.map((c) => this.target!.model.tables.get(c.name.toLowerCase())!),
         v.changed,
         q.changed.map((c) => c.to),
-        'Different',
+        vscode.l10n.t('Different'),
       );
       return groups;
     }
     if (e.kind !== 'group') return [];
     const views = [
-      ...e.views.map((view): Element => ({ kind: 'table', which: e.which, table: view, detail: 'view', object: 'view' })),
-      ...e.sequences.map((seq): Element => ({ kind: 'table', which: e.which, table: seq, detail: 'sequence', object: 'sequence' })),
+      ...e.views.map((view): Element => ({ kind: 'table', which: e.which, table: view, detail: vscode.l10n.t('view'), object: 'view' })),
+      ...e.sequences.map(
+        (seq): Element => ({ kind: 'table', which: e.which, table: seq, detail: vscode.l10n.t('sequence'), object: 'sequence' }),
+      ),
     ];
     return [
       ...e.tables.map((table): Element => {
         const c = d.changed.find((x) => x.name.toLowerCase() === table.name.toLowerCase());
         const detail = c
           ? [
-              c.addColumns.length ? `+${c.addColumns.length} columns` : '',
-              c.dropColumns.length ? `−${c.dropColumns.length} columns` : '',
-              c.modifyColumns.length ? `${c.modifyColumns.length} changed` : '',
-              c.addIndexes.length || c.dropIndexes.length ? 'indexes' : '',
-              c.options ? 'options' : '',
-              c.partition ? 'partitions' : '',
+              c.addColumns.length ? vscode.l10n.t('+{0} columns', c.addColumns.length) : '',
+              c.dropColumns.length ? vscode.l10n.t('−{0} columns', c.dropColumns.length) : '',
+              c.modifyColumns.length ? vscode.l10n.t('{0} changed', c.modifyColumns.length) : '',
+              c.addIndexes.length || c.dropIndexes.length ? vscode.l10n.t('indexes') : '',
+              c.options ? vscode.l10n.t('options') : '',
+              c.partition ? vscode.l10n.t('partitions') : '',
             ]
               .filter(Boolean)
               .join(', ')
-          : `${table.columns.length} columns`;
+          : vscode.l10n.t('{0} columns', table.columns.length);
         return { kind: 'table', which: e.which, table, detail };
       }),
       ...views,
@@ -149,13 +151,13 @@ async function sideOf(manager: ConnectionManager, a: SideArg): Promise<Side> {
 async function pickSide(manager: ConnectionManager, role: 'source' | 'target'): Promise<Side | undefined> {
   const items = [
     ...manager.profiles().map((p) => ({ label: p.name, description: `${p.host}:${p.port}`, id: p.id as string | undefined })),
-    { label: '$(folder) Folder of .sql files…', description: 'the DDL the repository holds', id: undefined },
+    { label: vscode.l10n.t('$(folder) Folder of .sql files…'), description: vscode.l10n.t('the DDL the repository holds'), id: undefined },
   ];
   const pick = await vscode.window.showQuickPick(items, {
     title:
       role === 'source'
-        ? 'Compare Schema: the source (what the target should look like)'
-        : 'Compare Schema: the target (what would change)',
+        ? vscode.l10n.t('Compare Schema: the source (what the target should look like)')
+        : vscode.l10n.t('Compare Schema: the target (what would change)'),
   });
   if (!pick) return;
   if (!pick.id) {
@@ -163,7 +165,7 @@ async function pickSide(manager: ConnectionManager, role: 'source' | 'target'): 
       canSelectFolders: true,
       canSelectFiles: true,
       filters: { SQL: ['sql'] },
-      openLabel: `Use as ${role}`,
+      openLabel: role === 'source' ? vscode.l10n.t('Use as source') : vscode.l10n.t('Use as target'),
     });
     if (!folder?.[0]) return;
     const s = await readSide(folder[0].fsPath);
@@ -171,15 +173,19 @@ async function pickSide(manager: ConnectionManager, role: 'source' | 'target'): 
   }
   const session = await manager.connect(pick.id);
   const dbs = await session.withMeta((q) => listDatabases(q));
-  const db = dbs.length === 1 ? dbs[0] : await vscode.window.showQuickPick(dbs, { title: `Which database on ${pick.label}?` });
+  const db =
+    dbs.length === 1 ? dbs[0] : await vscode.window.showQuickPick(dbs, { title: vscode.l10n.t('Which database on {0}?', pick.label) });
   if (!db) return;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${pick.label}/${db}` }, async () => ({
-    label: `${pick.label}/${db}`,
-    model: await session.withMeta((q) => liveSchema(q as never, db)),
-    connectionId: pick.id,
-    flavor: session.server.flavor,
-    rows: await session.withMeta((q) => rowCounts(q as never, db)),
-  }));
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}', `${pick.label}/${db}`) },
+    async () => ({
+      label: `${pick.label}/${db}`,
+      model: await session.withMeta((q) => liveSchema(q as never, db)),
+      connectionId: pick.id,
+      flavor: session.server.flavor,
+      rows: await session.withMeta((q) => rowCounts(q as never, db)),
+    }),
+  );
 }
 
 export function schemaCompareCommands(
@@ -188,7 +194,6 @@ export function schemaCompareCommands(
   ddl: DdlDocuments,
   docs: DocumentConnections,
 ): CommandTable {
-  const fail = (what: string) => (e: unknown) => void vscode.window.showErrorMessage(`${what}: ${(e as Error).message}`);
   return {
     'tidb.schema.compare': async (args?: { source: SideArg; target: SideArg }) => {
       try {
@@ -212,15 +217,17 @@ export function schemaCompareCommands(
         if (!args)
           void vscode.window
             .showInformationMessage(
-              n
-                ? `${n} ${n === 1 ? 'object differs' : 'objects differ'} between ${source.label} and ${target.label}.`
-                : `${target.label} matches ${source.label}.`,
-              ...(n ? ['Generate Sync Script'] : []),
+              n === 1
+                ? vscode.l10n.t('{0} object differs between {1} and {2}.', n, source.label, target.label)
+                : n
+                  ? vscode.l10n.t('{0} objects differ between {1} and {2}.', n, source.label, target.label)
+                  : vscode.l10n.t('{0} matches {1}.', target.label, source.label),
+              ...(n ? [vscode.l10n.t('Generate Sync Script')] : []),
             )
             .then((a) => a && vscode.commands.executeCommand('tidb.schema.generateSync'));
         return d;
       } catch (e) {
-        fail('Compare Schema failed')(e);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Compare Schema failed: {0}', (e as Error).message));
       }
     },
     'tidb.schema.showDiff': async (e?: Element) => {
@@ -237,27 +244,32 @@ export function schemaCompareCommands(
         (e.object === 'view' ? side.model.views : e.object === 'sequence' ? side.model.sequences : side.model.tables).get(
           e.table.name.toLowerCase(),
         )?.createSql;
-      const left = uri(view.target, of(view.target) ? `${of(view.target)};\n` : `-- ${e.table.name} is not in ${view.target.label}\n`);
-      const right = uri(view.source, of(view.source) ? `${of(view.source)};\n` : `-- ${e.table.name} is not in ${view.source.label}\n`);
+      const missing = (side: Side) => `-- ${vscode.l10n.t('{0} is not in {1}', e.table.name, side.label)}\n`;
+      const left = uri(view.target, of(view.target) ? `${of(view.target)};\n` : missing(view.target));
+      const right = uri(view.source, of(view.source) ? `${of(view.source)};\n` : missing(view.source));
       await vscode.commands.executeCommand('vscode.diff', left, right, `${e.table.name}: ${view.target.label} ↔ ${view.source.label}`);
     },
     /** Applies a sync script (the active editor's, on its connection): statement by statement, production asks first, DDL jobs followed on TiDB. */
     'tidb.schema.applySync': (args?: ApplyArgs) => applySync(manager, docs, args),
     'tidb.schema.generateSync': async (opts?: { drop?: boolean; assertInstant?: boolean }) => {
       if (!view.diff || !view.source || !view.target)
-        return void vscode.window.showInformationMessage('Compare two schemas first (TiDB: Compare Schema…).');
+        return void vscode.window.showInformationMessage(vscode.l10n.t('Compare two schemas first (TiDB: Compare Schema…).'));
       let choice = opts;
       if (!choice) {
         const picks = await vscode.window.showQuickPick(
           [
             {
-              label: 'Drop what the source lacks',
-              description: 'tables and columns only in the target (else listed as comments)',
+              label: vscode.l10n.t('Drop what the source lacks'),
+              description: vscode.l10n.t('tables and columns only in the target (else listed as comments)'),
               key: 'drop',
             },
-            { label: 'Assert ALGORITHM=INSTANT', description: 'TiDB refuses a cheap step that would rewrite data', key: 'assertInstant' },
+            {
+              label: vscode.l10n.t('Assert ALGORITHM=INSTANT'),
+              description: vscode.l10n.t('TiDB refuses a cheap step that would rewrite data'),
+              key: 'assertInstant',
+            },
           ],
-          { canPickMany: true, title: 'Sync script options' },
+          { canPickMany: true, title: vscode.l10n.t('Sync script options') },
         );
         if (!picks) return;
         choice = { drop: picks.some((p) => p.key === 'drop'), assertInstant: picks.some((p) => p.key === 'assertInstant') };
@@ -268,7 +280,7 @@ export function schemaCompareCommands(
         assertInstant: choice.assertInstant,
         rows: view.target.rows,
       });
-      const content = migrationScript(steps, `makes ${view.target.label} like ${view.source.label}`);
+      const content = migrationScript(steps, vscode.l10n.t('makes {0} like {1}', view.target.label, view.source.label));
       const doc = await vscode.workspace.openTextDocument({ language: 'sql', content });
       if (view.target.connectionId) await docs.set(doc.uri, view.target.connectionId);
       await vscode.window.showTextDocument(doc);
@@ -281,10 +293,18 @@ export function schemaCompareCommands(
 function warnUnreplayed(u: Unreplayed[]): void {
   if (!u.length) return;
   const first = u[0];
+  const where = `${vscode.workspace.asRelativePath(first.file)}:${first.line}`;
   void vscode.window
     .showWarningMessage(
-      `${u.length} ${u.length === 1 ? 'statement was' : 'statements were'} not replayed (the compare may miss what they change): ${vscode.workspace.asRelativePath(first.file)}:${first.line} ${first.why}${u.length > 1 ? ', …' : ''}.`,
-      'Open',
+      u.length === 1
+        ? vscode.l10n.t('{0} statement was not replayed (the compare may miss what they change): {1} {2}.', u.length, where, first.why)
+        : vscode.l10n.t(
+            '{0} statements were not replayed (the compare may miss what they change): {1} {2}, ….',
+            u.length,
+            where,
+            first.why,
+          ),
+      vscode.l10n.t('Open'),
     )
     .then((a) => {
       if (a)
@@ -302,48 +322,76 @@ export interface ApplyArgs {
 }
 
 async function applySync(manager: ConnectionManager, docs: DocumentConnections, args?: ApplyArgs): Promise<ApplyOutcome | undefined> {
-  const fail = (what: string) => (e: unknown) => void vscode.window.showErrorMessage(`${what}: ${(e as Error).message}`);
   const editor = vscode.window.activeTextEditor;
   const text = args?.text ?? editor?.document.getText();
   const profile = args?.connectionId ? manager.store.get(args.connectionId) : editor ? await docs.resolve(editor.document.uri) : undefined;
-  if (!text || !profile) return void vscode.window.showInformationMessage('Open a sync script (Generate Sync Script…) on its connection.');
+  if (!text || !profile)
+    return void vscode.window.showInformationMessage(vscode.l10n.t('Open a sync script (Generate Sync Script…) on its connection.'));
   const statements = scriptStatements(text);
   if (!statements.length)
     return void vscode.window.showInformationMessage(
-      'The script has no statements to apply (drops stay comments unless you asked for them).',
+      vscode.l10n.t('The script has no statements to apply (drops stay comments unless you asked for them).'),
     );
   if (args?.confirm !== false) {
+    const n = statements.length;
+    const question = profile.production
+      ? n === 1
+        ? vscode.l10n.t('{0} is a production connection. Apply {1} statement to {0}?', profile.name, n)
+        : vscode.l10n.t('{0} is a production connection. Apply {1} statements to {0}?', profile.name, n)
+      : n === 1
+        ? vscode.l10n.t('Apply {0} statement to {1}?', n, profile.name)
+        : vscode.l10n.t('Apply {0} statements to {1}?', n, profile.name);
+    const apply = vscode.l10n.t('Apply');
     const ok = await vscode.window.showWarningMessage(
-      `${profile.production ? `${profile.name} is a production connection. ` : ''}Apply ${statements.length} ${statements.length === 1 ? 'statement' : 'statements'} to ${profile.name}?`,
+      question,
       {
         modal: true,
-        detail: statements.slice(0, 12).join(';\n') + (statements.length > 12 ? `;\n…and ${statements.length - 12} more` : ';'),
+        detail: statements.slice(0, 12).join(';\n') + (n > 12 ? `;\n${vscode.l10n.t('…and {0} more', n - 12)}` : ';'),
       },
-      'Apply',
+      apply,
     );
-    if (ok !== 'Apply') return;
+    if (ok !== apply) return;
   }
-  const session = await manager.connect(profile.id).catch(fail('Could not connect'));
+  const session = await manager
+    .connect(profile.id)
+    .catch((e: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Could not connect: {0}', (e as Error).message)));
   if (!session) return;
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Applying to ${profile.name}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying to {0}', profile.name), cancellable: true },
     (progress, token) => {
       const ac = new AbortController();
       token.onCancellationRequested(() => ac.abort());
       return applyStatements(session, statements, {
         signal: ac.signal,
         onStep: (i, sql) =>
-          progress.report({ message: `${i + 1} of ${statements.length}: ${sql.slice(0, 80)}`, increment: 100 / statements.length }),
+          progress.report({
+            message: vscode.l10n.t('{0} of {1}: {2}', i + 1, statements.length, sql.slice(0, 80)),
+            increment: 100 / statements.length,
+          }),
         onProgress: (jobs) => jobs[0] && progress.report({ message: describeJob(jobs[0]) }),
       });
     },
   );
-  const summary = `${outcome.applied.length} of ${statements.length} applied`;
+  const applied = outcome.applied.length;
+  const total = statements.length;
   if (outcome.failed)
     void vscode.window.showErrorMessage(
-      `${summary}; stopped at: ${outcome.failed.sql.slice(0, 200)} — ${outcome.failed.message}. Not run: ${outcome.notRun.length}.`,
+      vscode.l10n.t(
+        '{0} of {1} applied; stopped at: {2} — {3}. Not run: {4}.',
+        applied,
+        total,
+        outcome.failed.sql.slice(0, 200),
+        outcome.failed.message,
+        outcome.notRun.length,
+      ),
     );
-  else if (outcome.cancelled) void vscode.window.showWarningMessage(`${summary}; cancelled before the other ${outcome.notRun.length}.`);
-  else void vscode.window.showInformationMessage(`${summary} to ${profile.name}. Compare again to check.`);
+  else if (outcome.cancelled)
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} of {1} applied; cancelled before the other {2}.', applied, total, outcome.notRun.length),
+    );
+  else
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} of {1} applied to {2}. Compare again to check.', applied, total, profile.name),
+    );
   return outcome;
 }

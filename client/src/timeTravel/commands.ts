@@ -13,6 +13,7 @@ import type { QueryCommands } from '../query/commands';
 import { setting } from '../settings';
 import {
   type AsOf,
+  asOfInput,
   type DroppedObject,
   describeAsOf,
   describeReach,
@@ -39,12 +40,17 @@ export function timeTravelCommands(manager: ConnectionManager, tree: TtTree, que
   const fail = (what: string) => (e: unknown) => void vscode.window.showErrorMessage(`${what}: ${(e as Error).message}`);
   /** a TiDB session for a node (or a connection the user picks), or undefined after saying why not */
   const tidb = async (n?: { connectionId: string }): Promise<Session | undefined> => {
-    const id = n?.connectionId ?? (await pickConnection(manager, 'Time travel on which TiDB connection?'))?.id;
+    const id = n?.connectionId ?? (await pickConnection(manager, vscode.l10n.t('Time travel on which TiDB connection?')))?.id;
     if (!id) return undefined;
-    const s = await manager.connect(id).catch(fail('Could not connect'));
+    const s = await manager.connect(id).catch(fail(vscode.l10n.t('Could not connect')));
     if (s && s.server.flavor !== 'tidb') {
       void vscode.window.showWarningMessage(
-        `Time travel needs TiDB; ${s.profile.name} is ${s.server.flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} ${s.server.version}. (MariaDB's system-versioned tables are a different feature.)`,
+        vscode.l10n.t(
+          "Time travel needs TiDB; {0} is {1} {2}. (MariaDB's system-versioned tables are a different feature.)",
+          s.profile.name,
+          s.server.flavor === 'mariadb' ? 'MariaDB' : 'MySQL',
+          s.server.version,
+        ),
       );
       return undefined;
     }
@@ -56,14 +62,18 @@ export function timeTravelCommands(manager: ConnectionManager, tree: TtTree, que
       if (!s) return;
       const gate = timeTravelGates(s.server.version).asOf;
       if (!gate.ok) return void vscode.window.showWarningMessage(gate.why!);
-      const w = await loadGcWindow(s).catch(fail('Could not read the GC window'));
+      const w = await loadGcWindow(s).catch(fail(vscode.l10n.t('Could not read the GC window')));
       if (!w) return;
-      const asOf = await askTime(w, `Read ${s.profile.name} as of…`, machine.get(s.profile.id)?.asOf);
+      const asOf = await askTime(w, vscode.l10n.t('Read {0} as of…', s.profile.name), machine.get(s.profile.id)?.asOf);
       if (!asOf) return;
       machine.set(s.profile.id, s.profile.name, asOf, w);
       tree.refresh();
       void vscode.window.showInformationMessage(
-        `Time machine on: Run Statement on ${s.profile.name} reads as of ${describeAsOf(asOf)}, read-only. Turn it off from the status bar or the explorer.`,
+        vscode.l10n.t(
+          'Time machine on: Run Statement on {0} reads as of {1}, read-only. Turn it off from the status bar or the explorer.',
+          s.profile.name,
+          describeAsOf(asOf),
+        ),
       );
     },
     'tidb.timeTravel.off': (n?: { connectionId: string }) => {
@@ -75,9 +85,9 @@ export function timeTravelCommands(manager: ConnectionManager, tree: TtTree, que
       if (!n?.entry) return;
       const s = await tidb(n);
       if (!s) return;
-      const w = await loadGcWindow(s).catch(fail('Could not read the GC window'));
+      const w = await loadGcWindow(s).catch(fail(vscode.l10n.t('Could not read the GC window')));
       if (!w) return;
-      const asOf = await askTime(w, `${n.database}.${n.entry.name} as of…`);
+      const asOf = await askTime(w, vscode.l10n.t('{0} as of…', `${n.database}.${n.entry.name}`));
       if (!asOf) return;
       const profile = manager.store.get(n.connectionId);
       if (!profile) return;
@@ -107,34 +117,52 @@ async function restore(s: Session, d: DroppedObject, fail: Fail): Promise<void> 
     if (!gate.ok) return void vscode.window.showWarningMessage(gate.why!);
   }
   const old = d.kind === 'database' ? d.db : d.table;
-  const taken = await takenNames(s, d).catch(fail('Could not read the existing names'));
+  const taken = await takenNames(s, d).catch(fail(vscode.l10n.t('Could not read the existing names')));
   if (!taken) return;
   const suggested = freeName(old, taken);
   const as = await vscode.window.showInputBox({
-    title: `Restore ${d.kind === 'database' ? `database ${d.db}` : `${d.db}.${d.table}`} (${d.kind === 'truncated table' ? 'truncated' : 'dropped'} ${d.time})`,
-    prompt: taken.has(old) ? `'${old}' is taken now: the restored one gets another name.` : 'The name it comes back under.',
+    title:
+      d.kind === 'database'
+        ? vscode.l10n.t('Restore database {0} (dropped {1})', d.db, d.time)
+        : d.kind === 'truncated table'
+          ? vscode.l10n.t('Restore {0} (truncated {1})', `${d.db}.${d.table}`, d.time)
+          : vscode.l10n.t('Restore {0} (dropped {1})', `${d.db}.${d.table}`, d.time),
+    prompt: taken.has(old)
+      ? vscode.l10n.t("'{0}' is taken now: the restored one gets another name.", old)
+      : vscode.l10n.t('The name it comes back under.'),
     value: suggested,
     validateInput: (v) =>
-      !v.trim() ? 'A name' : [...taken].some((t) => t.toLowerCase() === v.trim().toLowerCase()) ? `'${v.trim()}' exists` : undefined,
+      !v.trim()
+        ? vscode.l10n.t('A name')
+        : [...taken].some((t) => t.toLowerCase() === v.trim().toLowerCase())
+          ? vscode.l10n.t("'{0}' exists", v.trim())
+          : undefined,
   });
   if (!as) return;
   const sql = flashbackSql(d, as.trim());
+  const restoreButton = vscode.l10n.t('Restore');
   const ok = await vscode.window.showWarningMessage(
-    `${s.profile.production ? `${s.profile.name} is a production connection. ` : ''}Bring it back with FLASHBACK?`,
+    s.profile.production
+      ? vscode.l10n.t('{0} is a production connection. Bring it back with FLASHBACK?', s.profile.name)
+      : vscode.l10n.t('Bring it back with FLASHBACK?'),
     {
       modal: true,
-      detail: `Runs on ${s.profile.name}:\n\n${sql}\n\nTiDB reuses the old table ID, so one drop can be flashed back once.`,
+      detail: vscode.l10n.t(
+        'Runs on {0}:\n\n{1}\n\nTiDB reuses the old table ID, so one drop can be flashed back once.',
+        s.profile.name,
+        sql,
+      ),
     },
-    'Restore',
+    restoreButton,
   );
-  if (ok !== 'Restore') return;
+  if (ok !== restoreButton) return;
   try {
     await runOnPool(s, sql);
     log().info(`${s.profile.name}: ${sql}`);
-    void vscode.window.showInformationMessage(`Restored ${d.kind === 'database' ? as : `${d.db}.${as}`} (${sql}).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} ({1}).', d.kind === 'database' ? as : `${d.db}.${as}`, sql));
   } catch (e) {
     const err = e as { errno?: number; message: string };
-    void vscode.window.showErrorMessage(`${sql} failed: ${explainHistoryError(err) ?? err.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', sql, explainHistoryError(err) ?? err.message));
   }
 }
 
@@ -142,43 +170,53 @@ async function restore(s: Session, d: DroppedObject, fail: Fail): Promise<void> 
 async function flashbackCluster(s: Session, fail: Fail): Promise<void> {
   const gate = timeTravelGates(s.server.version).flashbackCluster;
   if (!gate.ok) return void vscode.window.showWarningMessage(gate.why!);
-  const g = await grants(s).catch(fail('Could not read your privileges'));
+  const g = await grants(s).catch(fail(vscode.l10n.t('Could not read your privileges')));
   if (!g) return;
   if (!hasSuper(g))
-    return void vscode.window.showWarningMessage('FLASHBACK CLUSTER needs the SUPER privilege, which this user does not have.');
-  const w = await loadGcWindow(s).catch(fail('Could not read the GC window'));
+    return void vscode.window.showWarningMessage(
+      vscode.l10n.t('FLASHBACK CLUSTER needs the SUPER privilege, which this user does not have.'),
+    );
+  const w = await loadGcWindow(s).catch(fail(vscode.l10n.t('Could not read the GC window')));
   if (!w) return;
-  const asOf = await askTime(w, `Flashback the whole cluster ${s.profile.name} to…`, undefined, true);
+  const asOf = await askTime(w, vscode.l10n.t('Flashback the whole cluster {0} to…', s.profile.name), undefined, true);
   if (!asOf || !('at' in asOf)) return;
   const q = flashbackClusterSql(asOf);
   const sql = format(q.sql, q.params as never[]);
+  const flashbackButton = vscode.l10n.t('Flashback Cluster');
   const ok = await vscode.window.showWarningMessage(
-    `Flashback the whole cluster ${s.profile.name} to ${asOf.at}?`,
+    vscode.l10n.t('Flashback the whole cluster {0} to {1}?', s.profile.name, asOf.at),
     {
       modal: true,
-      detail: `Runs:\n\n${sql}\n\nEvery change after that time is undone, in every database. It blocks reads and writes on the tables until it is done, disconnects their sessions, and cannot be cancelled once started.`,
+      detail: vscode.l10n.t(
+        'Runs:\n\n{0}\n\nEvery change after that time is undone, in every database. It blocks reads and writes on the tables until it is done, disconnects their sessions, and cannot be cancelled once started.',
+        sql,
+      ),
     },
-    'Flashback Cluster',
+    flashbackButton,
   );
-  if (ok !== 'Flashback Cluster') return;
+  if (ok !== flashbackButton) return;
   if (s.profile.production) {
     const typed = await vscode.window.showInputBox({
-      title: `${s.profile.name} is a production connection`,
-      prompt: `Type the connection's name (${s.profile.name}) to flash the production cluster back`,
-      validateInput: (v) => (v === s.profile.name ? undefined : `Type ${s.profile.name} exactly`),
+      title: vscode.l10n.t('{0} is a production connection', s.profile.name),
+      prompt: vscode.l10n.t("Type the connection's name ({0}) to flash the production cluster back", s.profile.name),
+      validateInput: (v) => (v === s.profile.name ? undefined : vscode.l10n.t('Type {0} exactly', s.profile.name)),
     });
     if (typed !== s.profile.name) return;
   }
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `${sql} on ${s.profile.name} (cannot be cancelled)`, cancellable: false },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('{0} on {1} (cannot be cancelled)', sql, s.profile.name),
+      cancellable: false,
+    },
     async () => {
       try {
         await runOnPool(s, sql);
         log().info(`${s.profile.name}: ${sql}`);
-        void vscode.window.showInformationMessage(`${s.profile.name} is back at ${asOf.at}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is back at {1}.', s.profile.name, asOf.at));
       } catch (e) {
         const err = e as { errno?: number; message: string };
-        void vscode.window.showErrorMessage(`${sql} failed: ${explainHistoryError(err, w) ?? err.message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', sql, explainHistoryError(err, w) ?? err.message));
       }
     },
   );
@@ -188,21 +226,29 @@ async function flashbackCluster(s: Session, fail: Fail): Promise<void> {
 async function askTime(w: GcWindow, title: string, current?: AsOf, absolute = false): Promise<AsOf | undefined> {
   const text = await vscode.window.showInputBox({
     title,
-    prompt: `How far back: ${describeReach(w)}. ${absolute ? 'A time' : 'A time or a relative time (10m ago)'} in the session’s time zone (the server says now is ${w.now}).`,
-    value: current
-      ? describeAsOf(current).replace(' min ago', 'm ago').replace(' h ago', 'h ago').replace(' d ago', 'd ago').replace(' s ago', 's ago')
-      : absolute
-        ? w.now
-        : '5m ago',
-    placeHolder: absolute ? 'YYYY-MM-DD HH:MM:SS' : 'YYYY-MM-DD HH:MM:SS, or 10m ago',
+    prompt: absolute
+      ? vscode.l10n.t('How far back: {0}. A time in the session’s time zone (the server says now is {1}).', describeReach(w), w.now)
+      : vscode.l10n.t(
+          'How far back: {0}. A time or a relative time (10m ago) in the session’s time zone (the server says now is {1}).',
+          describeReach(w),
+          w.now,
+        ),
+    // the input's own syntax (parseAsOf: '10m ago'), not the display language
+    value: current ? asOfInput(current) : absolute ? w.now : '5m ago',
+    placeHolder: absolute ? 'YYYY-MM-DD HH:MM:SS' : vscode.l10n.t('YYYY-MM-DD HH:MM:SS, or 10m ago'),
     validateInput: (v) => {
       const a = parseAsOf(v);
       if (!a || (absolute && !('at' in a)))
-        return absolute ? 'A time: YYYY-MM-DD HH:MM:SS' : 'A time (YYYY-MM-DD HH:MM:SS) or a relative time (10m ago, 2h ago)';
+        return absolute
+          ? vscode.l10n.t('A time: YYYY-MM-DD HH:MM:SS')
+          : vscode.l10n.t('A time (YYYY-MM-DD HH:MM:SS) or a relative time (10m ago, 2h ago)');
       if ('agoSeconds' in a && a.agoSeconds > w.lifeTime)
-        return `Older than the GC window (${describeReach(w)}): TiDB has removed that history. Raise tidb_gc_life_time to keep more next time.`;
+        return vscode.l10n.t(
+          'Older than the GC window ({0}): TiDB has removed that history. Raise tidb_gc_life_time to keep more next time.',
+          describeReach(w),
+        );
       if ('at' in a && w.safePoint && a.at < w.safePoint)
-        return `Before the GC safe point (${w.safePointText}): TiDB has removed that history.`;
+        return vscode.l10n.t('Before the GC safe point ({0}): TiDB has removed that history.', w.safePointText);
       return undefined;
     },
   });

@@ -4,6 +4,7 @@
 // of range explained, the drops and truncates ADMIN SHOW DDL JOBS still lists inside the GC window
 // with the FLASHBACK that brings each back (under a free name), and FLASHBACK CLUSTER's gates.
 // Facts and versions: ../shared/tidb-ops/README.md part B (cited there). No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import { escapeId } from 'mysql2';
 import { parseVersion } from '../../../core/sql/version';
 import { parseDurationNs } from '../../../core/plan/units';
@@ -55,9 +56,24 @@ export function parseSafePoint(text: string): string | undefined {
 /** How far back one can read, in words: "about 10 minutes (tidb_gc_life_time 10m0s; safe point …)". */
 export function describeReach(w: GcWindow): string {
   const s = w.lifeTime;
-  const span =
-    s >= 86400 ? `${+(s / 86400).toFixed(1)} days` : s >= 3600 ? `${+(s / 3600).toFixed(1)} hours` : `${Math.round(s / 60)} minutes`;
-  return `about ${span} (tidb_gc_life_time ${w.lifeTimeText}${w.safePointText ? `; GC safe point ${w.safePointText}` : ''})`;
+  const life = w.lifeTimeText;
+  const sp = w.safePointText;
+  if (s >= 86400) {
+    const n = +(s / 86400).toFixed(1);
+    return sp
+      ? l10n.t('about {0} days (tidb_gc_life_time {1}; GC safe point {2})', n, life, sp)
+      : l10n.t('about {0} days (tidb_gc_life_time {1})', n, life);
+  }
+  if (s >= 3600) {
+    const n = +(s / 3600).toFixed(1);
+    return sp
+      ? l10n.t('about {0} hours (tidb_gc_life_time {1}; GC safe point {2})', n, life, sp)
+      : l10n.t('about {0} hours (tidb_gc_life_time {1})', n, life);
+  }
+  const n = Math.round(s / 60);
+  return sp
+    ? l10n.t('about {0} minutes (tidb_gc_life_time {1}; GC safe point {2})', n, life, sp)
+    : l10n.t('about {0} minutes (tidb_gc_life_time {1})', n, life);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,7 +120,20 @@ export function tableAsOf(db: string, table: string, a: AsOf, limit: number): Qu
 export function describeAsOf(a: AsOf): string {
   if ('at' in a) return a.at;
   const s = a.agoSeconds;
-  return s % 86400 === 0 ? `${s / 86400} d ago` : s % 3600 === 0 ? `${s / 3600} h ago` : s % 60 === 0 ? `${s / 60} min ago` : `${s} s ago`;
+  return s % 86400 === 0
+    ? l10n.t('{0} d ago', s / 86400)
+    : s % 3600 === 0
+      ? l10n.t('{0} h ago', s / 3600)
+      : s % 60 === 0
+        ? l10n.t('{0} min ago', s / 60)
+        : l10n.t('{0} s ago', s);
+}
+
+/** A relative time as the input box takes it back (parseAsOf's English syntax: '10m ago'), or the time itself. */
+export function asOfInput(a: AsOf): string {
+  if ('at' in a) return a.at;
+  const s = a.agoSeconds;
+  return s % 86400 === 0 ? `${s / 86400}d ago` : s % 3600 === 0 ? `${s / 3600}h ago` : s % 60 === 0 ? `${s / 60}m ago` : `${s}s ago`;
 }
 
 /**
@@ -115,13 +144,26 @@ export function describeAsOf(a: AsOf): string {
  */
 export function explainHistoryError(e: { errno?: number; message: string }, w?: GcWindow): string | undefined {
   const msg = e.message;
-  const reach = w ? ` This cluster keeps ${describeReach(w)}.` : '';
   if ((e.errno === 9006 && /GC life time is shorter/i.test(msg)) || e.errno === 8055 || /older than GC safe point/i.test(msg))
-    return `That time is older than the GC safe point: TiDB has already removed the versions it would need.${reach} To keep more history for the next time, raise tidb_gc_life_time (SET GLOBAL tidb_gc_life_time = '24h') before the data is gone; it cannot bring back what GC removed.`;
+    return w
+      ? l10n.t(
+          "That time is older than the GC safe point: TiDB has already removed the versions it would need. This cluster keeps {0}. To keep more history for the next time, raise tidb_gc_life_time (SET GLOBAL tidb_gc_life_time = '24h') before the data is gone; it cannot bring back what GC removed.",
+          describeReach(w),
+        )
+      : l10n.t(
+          "That time is older than the GC safe point: TiDB has already removed the versions it would need. To keep more history for the next time, raise tidb_gc_life_time (SET GLOBAL tidb_gc_life_time = '24h') before the data is gone; it cannot bring back what GC removed.",
+        );
   if (/future time/i.test(msg))
-    return `That time is in the future for the cluster (its clock says ${w?.now ?? 'otherwise'}). Pick a time in the past; stale reads are best at least 5 seconds old.`;
+    return w
+      ? l10n.t(
+          'That time is in the future for the cluster (its clock says {0}). Pick a time in the past; stale reads are best at least 5 seconds old.',
+          w.now,
+        )
+      : l10n.t(
+          'That time is in the future for the cluster (its clock says otherwise). Pick a time in the past; stale reads are best at least 5 seconds old.',
+        );
   if (e.errno === 8135 || /invalid as of timestamp/i.test(msg))
-    return `TiDB cannot read that as a time: use 'YYYY-MM-DD HH:MM:SS' or a relative time such as 10m ago.`;
+    return l10n.t("TiDB cannot read that as a time: use 'YYYY-MM-DD HH:MM:SS' or a relative time such as 10m ago.");
   return undefined;
 }
 
@@ -207,14 +249,18 @@ export function timeTravelGates(version: string): { asOf: Gate; flashbackDatabas
   return {
     // Stale Read's AS OF TIMESTAMP: TiDB 5.1 (the release is not in the docs collected here: UNCONFIRMED, see the note)
     asOf:
-      v >= at('5.1.0') ? { ok: true } : { ok: false, why: `Reading AS OF TIMESTAMP needs TiDB v5.1 or later; this is TiDB ${version}.` },
+      v >= at('5.1.0')
+        ? { ok: true }
+        : { ok: false, why: l10n.t('Reading AS OF TIMESTAMP needs TiDB v5.1 or later; this is TiDB {0}.', version) },
     flashbackDatabase:
-      v >= at('6.4.0') ? { ok: true } : { ok: false, why: `FLASHBACK DATABASE needs TiDB v6.4.0 or later; this is TiDB ${version}.` },
+      v >= at('6.4.0')
+        ? { ok: true }
+        : { ok: false, why: l10n.t('{0} needs TiDB v{1} or later; this is TiDB {2}.', 'FLASHBACK DATABASE', '6.4.0', version) },
     flashbackCluster:
       v < at('6.5.0')
-        ? { ok: false, why: `FLASHBACK CLUSTER is GA from TiDB v6.5.0; this is TiDB ${version}.` }
+        ? { ok: false, why: l10n.t('FLASHBACK CLUSTER is GA from TiDB v6.5.0; this is TiDB {0}.', version) }
         : v >= at('7.1.0') && v < at('7.1.1')
-          ? { ok: false, why: 'The TiDB docs say not to use FLASHBACK CLUSTER on v7.1.0 (issue #44292): upgrade first.' }
+          ? { ok: false, why: l10n.t('The TiDB docs say not to use FLASHBACK CLUSTER on v7.1.0 (issue #44292): upgrade first.') }
           : { ok: true },
   };
 }

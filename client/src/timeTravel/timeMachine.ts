@@ -22,7 +22,7 @@ export class TimeMachine implements RunWrapper, vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(private readonly docs: DocumentConnections) {
-    this.item.name = 'TiDB Time Machine';
+    this.item.name = vscode.l10n.t('TiDB Time Machine');
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.subs.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
@@ -48,7 +48,7 @@ export class TimeMachine implements RunWrapper, vscode.Disposable {
 
   banner(connectionId: string): string | undefined {
     const o = this.on.get(connectionId);
-    return o && `⏱ Time machine: ${o.name} as of ${describeAsOf(o.asOf)} — read-only, rows from the past`;
+    return o && vscode.l10n.t('⏱ Time machine: {0} as of {1} — read-only, rows from the past', o.name, describeAsOf(o.asOf));
   }
 
   around(profileId: string): ReturnType<RunWrapper['around']> {
@@ -71,9 +71,9 @@ export class TimeMachine implements RunWrapper, vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(history) as of ${describeAsOf(o.asOf)}`;
-    this.item.tooltip = `${this.banner(profile.id)}. Click to turn the time machine off.`;
-    this.item.command = { command: 'tidb.timeTravel.off', title: 'Turn Off', arguments: [{ connectionId: profile.id }] };
+    this.item.text = vscode.l10n.t('$(history) as of {0}', describeAsOf(o.asOf));
+    this.item.tooltip = vscode.l10n.t('{0}. Click to turn the time machine off.', this.banner(profile.id) ?? '');
+    this.item.command = { command: 'tidb.timeTravel.off', title: vscode.l10n.t('Turn Off'), arguments: [{ connectionId: profile.id }] };
     this.item.show();
   }
 

@@ -15,49 +15,65 @@ export type TtNode =
 
 export const TT_KINDS = new Set<string>(['tt', 'ttMachine', 'ttDropped', 'ttDrop', 'ttNote']);
 
-const NOT_TIDB =
-  'Reading the past, FLASHBACK and PITR are TiDB features (MVCC history within tidb_gc_life_time). MariaDB’s system-versioned tables (FOR SYSTEM_TIME AS OF) are a different, per-table feature and are not this.';
+/** Why a MySQL or MariaDB connection has no Time Travel (in the display language: call it when shown). */
+function notTidb(): string {
+  return vscode.l10n.t(
+    'Reading the past, FLASHBACK and PITR are TiDB features (MVCC history within tidb_gc_life_time). MariaDB’s system-versioned tables (FOR SYSTEM_TIME AS OF) are a different, per-table feature and are not this.',
+  );
+}
 
 export function ttItem(n: TtNode, session: Session | undefined, machine: TimeMachine | undefined): vscode.TreeItem {
   const C = vscode.TreeItemCollapsibleState;
   switch (n.kind) {
     case 'tt': {
       const tidb = session?.server.flavor === 'tidb';
-      const item = new vscode.TreeItem('Time Travel', tidb ? C.Collapsed : C.None);
+      const item = new vscode.TreeItem(vscode.l10n.t('Time Travel'), tidb ? C.Collapsed : C.None);
       item.iconPath = new vscode.ThemeIcon('history');
       item.contextValue = tidb ? 'tt' : 'tt.unavailable';
       if (!tidb) {
-        item.description = 'needs TiDB';
-        item.tooltip = NOT_TIDB;
-      } else item.tooltip = 'Read the database as it was, and undo a DROP or TRUNCATE while TiDB still keeps the history.';
+        item.description = vscode.l10n.t('needs TiDB');
+        item.tooltip = notTidb();
+      } else item.tooltip = vscode.l10n.t('Read the database as it was, and undo a DROP or TRUNCATE while TiDB still keeps the history.');
       return item;
     }
     case 'ttMachine': {
       const on = machine?.get(n.connectionId);
-      const item = new vscode.TreeItem('Time Machine', C.None);
-      item.description = on ? `as of ${describeAsOf(on.asOf)} · read-only` : 'off';
+      const item = new vscode.TreeItem(vscode.l10n.t('Time Machine'), C.None);
+      item.description = on ? vscode.l10n.t('as of {0} · read-only', describeAsOf(on.asOf)) : vscode.l10n.t('off');
       item.iconPath = new vscode.ThemeIcon(on ? 'history' : 'circle-outline', on ? new vscode.ThemeColor('charts.yellow') : undefined);
       item.tooltip = on
-        ? `Run Statement reads this connection as of ${describeAsOf(on.asOf)} in a read-only snapshot. Click to pick another time; right-click to turn it off.`
-        : 'Click to read this connection as of a past time (Run Statement then reads the past, read-only).';
+        ? vscode.l10n.t(
+            'Run Statement reads this connection as of {0} in a read-only snapshot. Click to pick another time; right-click to turn it off.',
+            describeAsOf(on.asOf),
+          )
+        : vscode.l10n.t('Click to read this connection as of a past time (Run Statement then reads the past, read-only).');
       item.contextValue = on ? 'ttMachine.on' : 'ttMachine.off';
-      item.command = { command: 'tidb.timeTravel.setTime', title: 'Set Time', arguments: [n] };
+      item.command = { command: 'tidb.timeTravel.setTime', title: vscode.l10n.t('Set Time'), arguments: [n] };
       return item;
     }
     case 'ttDropped': {
-      const item = new vscode.TreeItem('Recently Dropped', C.Collapsed);
+      const item = new vscode.TreeItem(vscode.l10n.t('Recently Dropped'), C.Collapsed);
       item.iconPath = new vscode.ThemeIcon('trash');
-      item.tooltip =
-        'DROP TABLE, TRUNCATE TABLE and DROP DATABASE jobs (ADMIN SHOW DDL JOBS) still inside the GC window: FLASHBACK can bring them back.';
+      item.tooltip = vscode.l10n.t(
+        'DROP TABLE, TRUNCATE TABLE and DROP DATABASE jobs (ADMIN SHOW DDL JOBS) still inside the GC window: FLASHBACK can bring them back.',
+      );
       item.contextValue = 'ttDropped';
       return item;
     }
     case 'ttDrop': {
       const d = n.item;
       const item = new vscode.TreeItem(d.kind === 'database' ? d.db : `${d.db}.${d.table}`, C.None);
-      item.description = `${d.kind === 'truncated table' ? 'truncated' : 'dropped'} ${d.time} · job ${d.jobId}`;
+      item.description =
+        d.kind === 'truncated table'
+          ? vscode.l10n.t('truncated {0} · job {1}', d.time, d.jobId)
+          : vscode.l10n.t('dropped {0} · job {1}', d.time, d.jobId);
       item.iconPath = new vscode.ThemeIcon(d.kind === 'database' ? 'database' : 'table');
-      item.tooltip = `${d.kind === 'database' ? 'DROP DATABASE' : d.kind === 'truncated table' ? 'TRUNCATE TABLE' : 'DROP TABLE'} at ${d.time} (DDL job ${d.jobId}). Restore… shows the FLASHBACK it runs.`;
+      item.tooltip = vscode.l10n.t(
+        '{0} at {1} (DDL job {2}). Restore… shows the FLASHBACK it runs.',
+        d.kind === 'database' ? 'DROP DATABASE' : d.kind === 'truncated table' ? 'TRUNCATE TABLE' : 'DROP TABLE',
+        d.time,
+        d.jobId,
+      );
       item.contextValue = 'ttDrop';
       return item;
     }
@@ -85,13 +101,13 @@ export async function ttChildren(n: TtNode, session: Session): Promise<TtNode[]>
   const reach: TtNode = {
     kind: 'ttNote',
     connectionId: id,
-    label: `History kept: ${describeReach(w)}`,
-    tooltip: 'Raise tidb_gc_life_time to keep more (it costs storage and scan time).',
+    label: vscode.l10n.t('History kept: {0}', describeReach(w)),
+    tooltip: vscode.l10n.t('Raise tidb_gc_life_time to keep more (it costs storage and scan time).'),
   };
   return [
     reach,
     ...(list.length
       ? list.map((item): TtNode => ({ kind: 'ttDrop', connectionId: id, item }))
-      : [{ kind: 'ttNote', connectionId: id, label: 'Nothing dropped or truncated inside the GC window' } as TtNode]),
+      : [{ kind: 'ttNote', connectionId: id, label: vscode.l10n.t('Nothing dropped or truncated inside the GC window') } as TtNode]),
   ];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DOCS, defineRule, fmt } from './define';
 import { rowsOf } from '../metrics';
 
@@ -19,8 +20,11 @@ export default defineRule({
         const n = outer ? rowsOf(outer) : undefined;
         return {
           nodeId: node.id,
-          message: `${node.id} runs the correlated subquery once per outer row${n !== undefined ? ` (${fmt(n)} rows)` : ''}: it was not turned into a join.`,
-          fix: 'Rewrite the subquery as a join, or remove a NO_DECORRELATE hint so the optimizer can decorrelate it.',
+          message:
+            n !== undefined
+              ? l10n.t('{0} runs the correlated subquery once per outer row ({1} rows): it was not turned into a join.', node.id, fmt(n))
+              : l10n.t('{0} runs the correlated subquery once per outer row: it was not turned into a join.', node.id),
+          fix: l10n.t('Rewrite the subquery as a join, or remove a NO_DECORRELATE hint so the optimizer can decorrelate it.'),
           impact: 30 + (n ? Math.min(20, Math.log10(Math.max(n, 1)) * 4) : 0),
         };
       }),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ExecInfo } from '../model';
 import { DOCS, defineRule } from './define';
 
@@ -30,8 +31,10 @@ export default defineRule({
         ? [
             {
               nodeId: node.id,
-              message: `${node.id} waited on ${keys.join(', ')}: region misses, lock resolution or busy stores added latency.`,
-              fix: 'Region misses follow splits and leader moves (usually transient); ResolveLock means conflicting transactions — look for long or contending writes on the same rows.',
+              message: l10n.t('{0} waited on {1}: region misses, lock resolution or busy stores added latency.', node.id, keys.join(', ')),
+              fix: l10n.t(
+                'Region misses follow splits and leader moves (usually transient); ResolveLock means conflicting transactions — look for long or contending writes on the same rows.',
+              ),
               impact: 25,
             },
           ]

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { rowsOf } from '../metrics';
 import { DOCS, defineRule } from './define';
 
@@ -25,12 +26,14 @@ export default defineRule({
       )
       .map(({ node }) => ({
         nodeId: node.id,
-        message: `${node.id} is a Cartesian join: every row of one side meets every row of the other.`,
+        message: l10n.t('{0} is a Cartesian join: every row of one side meets every row of the other.', node.id),
         fix: /null-aware|anti/i.test(node.operatorInfo ?? '')
-          ? 'A NOT IN over a nullable column becomes a null-aware anti semi join: use NOT EXISTS, or declare the columns NOT NULL.'
+          ? l10n.t('A NOT IN over a nullable column becomes a null-aware anti semi join: use NOT EXISTS, or declare the columns NOT NULL.')
           : /semi/i.test(node.operatorInfo ?? '')
-            ? "The IN / EXISTS subquery's comparison could not become a join key: compare columns of the same type and collation, without functions on them, so TiDB can join on equality."
-            : 'Add the missing join condition (an equality between the two tables).',
+            ? l10n.t(
+                "The IN / EXISTS subquery's comparison could not become a join key: compare columns of the same type and collation, without functions on them, so TiDB can join on equality.",
+              )
+            : l10n.t('Add the missing join condition (an equality between the two tables).'),
         impact: 60,
       })),
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt } from './define';
 
@@ -46,8 +47,17 @@ export default defineRule({
       if (child.actRows < node.actRows * 1.5 || child.actRows - node.actRows < 1000 || stopsAbove(node)) continue;
       out.push({
         nodeId: node.id,
-        message: `${node.id} returned ${fmt(node.actRows)} rows while ${child.id} below it produced ${fmt(child.actRows)}, and ${node.operator} cannot filter: the statement stopped before the end (killed, an error, or a client that stopped reading), so this run's figures describe a partial execution.`,
-        fix: 'Check the statement ended normally (no max_execution_time or memory quota kill, no error), and compare with a complete EXPLAIN ANALYZE before acting on the numbers below this operator.',
+        message: l10n.t(
+          "{0} returned {1} rows while {2} below it produced {3}, and {4} cannot filter: the statement stopped before the end (killed, an error, or a client that stopped reading), so this run's figures describe a partial execution.",
+          node.id,
+          fmt(node.actRows),
+          child.id,
+          fmt(child.actRows),
+          node.operator,
+        ),
+        fix: l10n.t(
+          'Check the statement ended normally (no max_execution_time or memory quota kill, no error), and compare with a complete EXPLAIN ANALYZE before acting on the numbers below this operator.',
+        ),
         impact: 15,
       });
       break;

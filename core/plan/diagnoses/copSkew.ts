@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { get } from '../execInfo';
 import { parseDurationNs } from '../units';
 import { DOCS, defineRule, fmt } from './define';
@@ -24,8 +25,16 @@ export default defineRule({
       if (max !== undefined && p95 !== undefined && num >= 4 && max >= 100e6 && max > 4 * Math.max(p95, 1)) {
         out.push({
           nodeId: node.id,
-          message: `${node.id}: the slowest of ${num} cop tasks took ${(max / 1e6).toFixed(0)} ms against a p95 of ${(p95 / 1e6).toFixed(1)} ms — one region is much slower than the rest.`,
-          fix: 'Look for a hotspot or an uneven data distribution (SHOW TABLE … REGIONS); a busy TiKV store shows in the TiKV dashboards.',
+          message: l10n.t(
+            '{0}: the slowest of {1} cop tasks took {2} ms against a p95 of {3} ms — one region is much slower than the rest.',
+            node.id,
+            num,
+            (max / 1e6).toFixed(0),
+            (p95 / 1e6).toFixed(1),
+          ),
+          fix: l10n.t(
+            'Look for a hotspot or an uneven data distribution (SHOW TABLE … REGIONS); a busy TiKV store shows in the TiKV dashboards.',
+          ),
           impact: 35,
         });
       }
@@ -34,8 +43,13 @@ export default defineRule({
       if (num >= 4 && keys >= 10_000 && keys > 4 * Math.max(p95keys, 1)) {
         out.push({
           nodeId: node.id,
-          message: `${node.id}: one cop task processed ${fmt(keys)} keys against a p95 of ${fmt(p95keys)}: the data is unevenly spread over regions.`,
-          fix: 'Check region distribution of the table and index (SHOW TABLE … REGIONS); split hot regions.',
+          message: l10n.t(
+            '{0}: one cop task processed {1} keys against a p95 of {2}: the data is unevenly spread over regions.',
+            node.id,
+            fmt(keys),
+            fmt(p95keys),
+          ),
+          fix: l10n.t('Check region distribution of the table and index (SHOW TABLE … REGIONS); split hot regions.'),
           impact: 30,
         });
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { get } from '../execInfo';
 import { parseDurationNs } from '../units';
 import { DOCS, defineRule } from './define';
@@ -31,8 +32,15 @@ export default defineRule({
       return [
         {
           nodeId: node.id,
-          message: `${node.id}: a cop task took ${(avg / 1e6).toFixed(0)} ms on average as TiDB saw it, but TiKV worked only ${(tikvAvg / 1e6).toFixed(1)} ms: the rest is network or queueing.`,
-          fix: "Check the network between TiDB and TiKV and TiKV's coprocessor thread pool (queue wait); distsql concurrency may be too high for the cluster.",
+          message: l10n.t(
+            '{0}: a cop task took {1} ms on average as TiDB saw it, but TiKV worked only {2} ms: the rest is network or queueing.',
+            node.id,
+            (avg / 1e6).toFixed(0),
+            (tikvAvg / 1e6).toFixed(1),
+          ),
+          fix: l10n.t(
+            "Check the network between TiDB and TiKV and TiKV's coprocessor thread pool (queue wait); distsql concurrency may be too high for the cluster.",
+          ),
           impact: 20,
         },
       ];

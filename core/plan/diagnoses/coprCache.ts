@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { get } from '../execInfo';
 import { DOCS, defineRule } from './define';
 
@@ -21,7 +22,11 @@ export default defineRule({
         ? [
             {
               nodeId: node.id,
-              message: `${node.id}: ${Math.round(r * 100)}% of cop tasks were answered from the coprocessor cache, so this run may be faster than a cold one.`,
+              message: l10n.t(
+                '{0}: {1}% of cop tasks were answered from the coprocessor cache, so this run may be faster than a cold one.',
+                node.id,
+                Math.round(r * 100),
+              ),
               impact: 5,
             },
           ]

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DOCS, defineRule, fmt } from './define';
 import { rowsOf } from '../metrics';
 
@@ -26,8 +27,15 @@ export default defineRule({
           // in MPP the hash table is split over the TiFlash nodes, and the cost model weighs the exchange too
           severity: /mpp|batchCop/.test(node.task ?? '') ? ('info' as const) : undefined,
           nodeId: node.id,
-          message: `${node.id} builds its hash table from ${build.id} (${fmt(b)} rows) although ${probe.id} has only ${fmt(p)}: the smaller input should be the build side.`,
-          fix: `Fix the statistics that misled the optimizer, or hint HASH_JOIN_BUILD(<table of ${probe.id}>).`,
+          message: l10n.t(
+            '{0} builds its hash table from {1} ({2} rows) although {3} has only {4}: the smaller input should be the build side.',
+            node.id,
+            build.id,
+            fmt(b),
+            probe.id,
+            fmt(p),
+          ),
+          fix: l10n.t('Fix the statistics that misled the optimizer, or hint HASH_JOIN_BUILD(<table of {0}>).', probe.id),
           impact: 35,
         },
       ];

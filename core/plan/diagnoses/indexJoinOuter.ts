@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { get } from '../execInfo';
 import { DOCS, defineRule, fmt } from './define';
 import { rowsOf } from '../metrics';
@@ -27,8 +28,19 @@ export default defineRule({
       return [
         {
           nodeId: node.id,
-          message: `${node.id} drives ${tasks > 10_000 ? `${fmt(tasks)} inner lookup tasks` : `${fmt(outerRows)} outer rows`} into index lookups: an index join pays off only for a small outer side.`,
-          fix: 'Try a hash join (HASH_JOIN hint) and compare, or filter the outer side first.',
+          message:
+            tasks > 10_000
+              ? l10n.t(
+                  '{0} drives {1} inner lookup tasks into index lookups: an index join pays off only for a small outer side.',
+                  node.id,
+                  fmt(tasks),
+                )
+              : l10n.t(
+                  '{0} drives {1} outer rows into index lookups: an index join pays off only for a small outer side.',
+                  node.id,
+                  fmt(outerRows),
+                ),
+          fix: l10n.t('Try a hash join (HASH_JOIN hint) and compare, or filter the outer side first.'),
           impact: 35,
         },
       ];

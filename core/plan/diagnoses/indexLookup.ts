@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DOCS, defineRule, fmt } from './define';
 import { filtersMostLookups, lookupCounts } from '../lookups';
 
@@ -20,8 +21,14 @@ export default defineRule({
       return [
         {
           nodeId: node.id,
-          message: `${node.id} looks up ${fmt(c.lookups)} rows in the table after reading the index: each is an extra read (a "double read").`,
-          fix: 'Make the index covering (add the selected columns) or more selective (a composite index with the filtered columns); if a full scan is cheaper, compare with IGNORE_INDEX.',
+          message: l10n.t(
+            '{0} looks up {1} rows in the table after reading the index: each is an extra read (a "double read").',
+            node.id,
+            fmt(c.lookups),
+          ),
+          fix: l10n.t(
+            'Make the index covering (add the selected columns) or more selective (a composite index with the filtered columns); if a full scan is cheaper, compare with IGNORE_INDEX.',
+          ),
           impact: 35 + Math.min(25, Math.log10(c.lookups) * 4),
         },
       ];

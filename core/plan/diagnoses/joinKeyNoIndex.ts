@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { rowsOf } from '../metrics';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt } from './define';
@@ -47,13 +48,51 @@ export default defineRule({
       const sides = node.children.map((c) => ({ c, rows: rowsOf(c) ?? 0, scan: wholeTableBelow(c) }));
       for (const [small, big] of [sides, [...sides].reverse()]) {
         if (!big.scan || !/tikv/.test(big.scan.task ?? '') || big.rows < 1_000_000 || small.rows > 1000) continue;
-        const table = /table:([^,\s]+)/.exec(`${big.scan.accessObject ?? ''} ${big.scan.operatorInfo ?? ''}`)?.[1] ?? 'the table';
-        const col = [...keys.matchAll(/([\w$]+)\.([\w$]+)\.([\w$]+)/g)].find((m) => m[2] === table)?.[3];
+        const table = /table:([^,\s]+)/.exec(`${big.scan.accessObject ?? ''} ${big.scan.operatorInfo ?? ''}`)?.[1];
+        const col = table ? [...keys.matchAll(/([\w$]+)\.([\w$]+)\.([\w$]+)/g)].find((m) => m[2] === table)?.[3] : undefined;
         return [
           {
             nodeId: node.id,
-            message: `${node.id} reads all ${fmt(big.rows)} rows of ${table} to match ${fmt(small.rows)} from ${small.c.id}: the join column${col ? ` ${table}.${col}` : ''} has no index the optimizer could use.`,
-            fix: `Add an index on ${col ? `${table}(${col})` : `${table}'s join column`}; TiDB can then use an index join (INL_JOIN) that reads only the matching rows.`,
+            message: !table
+              ? l10n.t(
+                  '{0} reads all {1} rows of the table to match {2} from {3}: the join column has no index the optimizer could use.',
+                  node.id,
+                  fmt(big.rows),
+                  fmt(small.rows),
+                  small.c.id,
+                )
+              : col
+                ? l10n.t(
+                    '{0} reads all {1} rows of {2} to match {3} from {4}: the join column {2}.{5} has no index the optimizer could use.',
+                    node.id,
+                    fmt(big.rows),
+                    table,
+                    fmt(small.rows),
+                    small.c.id,
+                    col,
+                  )
+                : l10n.t(
+                    '{0} reads all {1} rows of {2} to match {3} from {4}: the join column has no index the optimizer could use.',
+                    node.id,
+                    fmt(big.rows),
+                    table,
+                    fmt(small.rows),
+                    small.c.id,
+                  ),
+            fix: !table
+              ? l10n.t(
+                  "Add an index on the table's join column; TiDB can then use an index join (INL_JOIN) that reads only the matching rows.",
+                )
+              : col
+                ? l10n.t(
+                    'Add an index on {0}({1}); TiDB can then use an index join (INL_JOIN) that reads only the matching rows.',
+                    table,
+                    col,
+                  )
+                : l10n.t(
+                    "Add an index on {0}'s join column; TiDB can then use an index join (INL_JOIN) that reads only the matching rows.",
+                    table,
+                  ),
             impact: 45 + Math.min(20, Math.log10(big.rows / Math.max(small.rows, 1)) * 4),
           },
         ];

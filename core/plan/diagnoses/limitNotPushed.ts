@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { rowsOf } from '../metrics';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt } from './define';
@@ -47,8 +48,31 @@ export default defineRule({
       return [
         {
           nodeId: node.id,
-          message: `${node.id} returns ${fmt(count)} rows, but ${lookup.id} read ${fmt(read)} index entries and looked them up in the table to find them: the limit could not be pushed into the index read${filter ? `, because ${filter.id} filters on columns the index does not have` : ''}.`,
-          fix: `Add the filtered columns to the index (${(filter?.operatorInfo ?? 'the filter').slice(0, 80)}), after the equality columns and before the ORDER BY columns, so the filter and the Limit run on the index side.`,
+          message: filter
+            ? l10n.t(
+                '{0} returns {1} rows, but {2} read {3} index entries and looked them up in the table to find them: the limit could not be pushed into the index read, because {4} filters on columns the index does not have.',
+                node.id,
+                fmt(count),
+                lookup.id,
+                fmt(read),
+                filter.id,
+              )
+            : l10n.t(
+                '{0} returns {1} rows, but {2} read {3} index entries and looked them up in the table to find them: the limit could not be pushed into the index read.',
+                node.id,
+                fmt(count),
+                lookup.id,
+                fmt(read),
+              ),
+          fix:
+            filter?.operatorInfo !== undefined
+              ? l10n.t(
+                  'Add the filtered columns to the index ({0}), after the equality columns and before the ORDER BY columns, so the filter and the Limit run on the index side.',
+                  filter.operatorInfo.slice(0, 80),
+                )
+              : l10n.t(
+                  'Add the filtered columns to the index (the filter), after the equality columns and before the ORDER BY columns, so the filter and the Limit run on the index side.',
+                ),
           impact: 40 + Math.min(25, Math.log10(read / Math.max(count, 1)) * 6),
         },
       ];

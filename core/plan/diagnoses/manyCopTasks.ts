@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { get } from '../execInfo';
 import { DOCS, defineRule, fmt } from './define';
 
@@ -33,11 +34,19 @@ export default defineRule({
           nodeId: node.id,
           message:
             node.operator === 'IndexLookUp'
-              ? `${node.id}'s index and table reads sent up to ${fmt(num)} coprocessor tasks to TiKV: one per Region touched, so the index range and the rows looked up are spread over about that many Regions.`
-              : `${node.id} sent ${fmt(num)} coprocessor tasks to TiKV: the scan covers about ${fmt(num)} Regions.`,
+              ? l10n.t(
+                  "{0}'s index and table reads sent up to {1} coprocessor tasks to TiKV: one per Region touched, so the index range and the rows looked up are spread over about that many Regions.",
+                  node.id,
+                  fmt(num),
+                )
+              : l10n.t('{0} sent {1} coprocessor tasks to TiKV: the scan covers about {1} Regions.', node.id, fmt(num)),
           fix: full
-            ? 'A whole-table read this wide is analytical: add a TiFlash replica (ALTER TABLE … SET TIFLASH REPLICA 1) and let the optimizer use MPP.'
-            : 'Narrow the range: an index whose leading columns match the filter reads fewer Regions; for analytical reads, a TiFlash replica.',
+            ? l10n.t(
+                'A whole-table read this wide is analytical: add a TiFlash replica (ALTER TABLE … SET TIFLASH REPLICA 1) and let the optimizer use MPP.',
+              )
+            : l10n.t(
+                'Narrow the range: an index whose leading columns match the filter reads fewer Regions; for analytical reads, a TiFlash replica.',
+              ),
           impact: 25 + Math.min(15, Math.log10(num) * 3),
         },
       ];

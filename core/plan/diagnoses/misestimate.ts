@@ -1,8 +1,41 @@
+import * as l10n from '@vscode/l10n';
 import { formatFactor } from '../units';
 import { DOCS, defineRule, fmt } from './define';
 
 /** estRows vs actRows off by this factor or more (TiDB Dashboard flags 100). */
 const FACTOR = 100;
+
+function misestimateMessage(id: string, est: number, act: string, under: boolean, factor: string): string {
+  if (est === 1)
+    return under
+      ? l10n.t(
+          '{0}: estimated 1 row, actually {1} (underestimated {2}). Plans built on such estimates pick the wrong join order, join type or index.',
+          id,
+          act,
+          factor,
+        )
+      : l10n.t(
+          '{0}: estimated 1 row, actually {1} (overestimated {2}). Plans built on such estimates pick the wrong join order, join type or index.',
+          id,
+          act,
+          factor,
+        );
+  return under
+    ? l10n.t(
+        '{0}: estimated {1} rows, actually {2} (underestimated {3}). Plans built on such estimates pick the wrong join order, join type or index.',
+        id,
+        fmt(est),
+        act,
+        factor,
+      )
+    : l10n.t(
+        '{0}: estimated {1} rows, actually {2} (overestimated {3}). Plans built on such estimates pick the wrong join order, join type or index.',
+        id,
+        fmt(est),
+        act,
+        factor,
+      );
+}
 
 export default defineRule({
   id: 'row-misestimate',
@@ -34,8 +67,10 @@ export default defineRule({
           nodeId: node.id,
           // a statement done in under 100 ms has no plan choice worth alarming about
           severity: totalNs !== undefined && totalNs < 1e8 ? ('info' as const) : m.factor >= 10_000 ? ('error' as const) : undefined,
-          message: `${node.id}: estimated ${fmt(node.estRows!)} ${node.estRows === 1 ? 'row' : 'rows'}, actually ${fmt(node.actRows!)} (${m.direction === 'under' ? 'under' : 'over'}estimated ${formatFactor(m.factor)}). Plans built on such estimates pick the wrong join order, join type or index.`,
-          fix: 'Refresh statistics (ANALYZE TABLE), check SHOW STATS_HEALTHY; for correlated columns consider extended statistics or a hint.',
+          message: misestimateMessage(node.id, node.estRows!, fmt(node.actRows!), m.direction === 'under', formatFactor(m.factor)),
+          fix: l10n.t(
+            'Refresh statistics (ANALYZE TABLE), check SHOW STATS_HEALTHY; for correlated columns consider extended statistics or a hint.',
+          ),
           impact: 30 + Math.min(40, Math.log10(m.factor) * 10),
         },
       ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { get } from '../execInfo';
 import { DOCS, defineRule, fmt } from './define';
 
@@ -25,8 +26,15 @@ export default defineRule({
       return [
         {
           nodeId: node.id,
-          message: `${node.id}: TiKV went over ${fmt(Math.max(total, skipped))} keys to return ${fmt(processed)} — old versions and deleted rows (MVCC garbage) are being scanned.`,
-          fix: 'Check tidb_gc_life_time and that GC runs; after large deletes, compaction clears tombstones. Long-running transactions hold GC back.',
+          message: l10n.t(
+            '{0}: TiKV went over {1} keys to return {2} — old versions and deleted rows (MVCC garbage) are being scanned.',
+            node.id,
+            fmt(Math.max(total, skipped)),
+            fmt(processed),
+          ),
+          fix: l10n.t(
+            'Check tidb_gc_life_time and that GC runs; after large deletes, compaction clears tombstones. Long-running transactions hold GC back.',
+          ),
           impact: 30,
         },
       ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule } from './define';
 
@@ -42,8 +43,10 @@ export default defineRule({
             {
               severity: filtered && !ranged ? undefined : ('info' as const),
               nodeId: node.id,
-              message: `${node.id} reads ${all ? 'every partition' : `${node.children.length} partitions`}: the predicate does not prune partitions.`,
-              fix: 'Filter on the partition key with a prunable condition (equality, range, IN on the bare column).',
+              message: all
+                ? l10n.t('{0} reads every partition: the predicate does not prune partitions.', node.id)
+                : l10n.t('{0} reads {1} partitions: the predicate does not prune partitions.', node.id, node.children.length),
+              fix: l10n.t('Filter on the partition key with a prunable condition (equality, range, IN on the bare column).'),
               impact: 30,
             },
           ]

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { rowsOf } from '../metrics';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt, isReader, isScan } from './define';
@@ -14,10 +15,20 @@ function aggregationInTidb(node: PlanNode) {
   return [
     {
       nodeId: node.id,
-      message: `${node.id} aggregates in TiDB all ${fmt(rows)} rows ${below.id} brought back: the aggregation was not pushed down to ${store}.`,
+      message: l10n.t(
+        '{0} aggregates in TiDB all {1} rows {2} brought back: the aggregation was not pushed down to {3}.',
+        node.id,
+        fmt(rows),
+        below.id,
+        store,
+      ),
       fix: distinct
-        ? 'A DISTINCT aggregate is kept in TiDB by default: SET tidb_opt_distinct_agg_push_down = ON lets TiKV/TiFlash pre-aggregate it.'
-        : 'A function, a cast or a Projection between the aggregation and the reader keeps it in TiDB: rewrite the expression, or check mysql.expr_pushdown_blacklist.',
+        ? l10n.t(
+            'A DISTINCT aggregate is kept in TiDB by default: SET tidb_opt_distinct_agg_push_down = ON lets TiKV/TiFlash pre-aggregate it.',
+          )
+        : l10n.t(
+            'A function, a cast or a Projection between the aggregation and the reader keeps it in TiDB: rewrite the expression, or check mysql.expr_pushdown_blacklist.',
+          ),
       impact: 35,
     },
   ];
@@ -39,12 +50,29 @@ export default defineRule({
       if (node.task !== 'root' || !/^(Selection|TopN|Limit)$/.test(node.operator)) return [];
       const reader = node.children.length === 1 ? node.children[0] : undefined;
       if (!reader || !isReader(reader) || reader.children.length !== 1 || !isScan(reader.children[0])) return [];
-      const what = node.operator === 'Selection' ? `the filter ${(node.operatorInfo ?? '').slice(0, 80)}` : `${node.operator}`;
+      const store = /tiflash/.test(reader.children[0].task ?? '') ? 'TiFlash' : 'TiKV';
       return [
         {
           nodeId: node.id,
-          message: `${node.id} runs ${what} in TiDB after ${reader.id} brought every row back: it was not pushed down to ${/tiflash/.test(reader.children[0].task ?? '') ? 'TiFlash' : 'TiKV'}.`,
-          fix: 'A function or cast the storage layer cannot evaluate keeps it in TiDB: rewrite the expression, or check mysql.expr_pushdown_blacklist.',
+          message:
+            node.operator === 'Selection'
+              ? l10n.t(
+                  '{0} runs the filter {1} in TiDB after {2} brought every row back: it was not pushed down to {3}.',
+                  node.id,
+                  (node.operatorInfo ?? '').slice(0, 80),
+                  reader.id,
+                  store,
+                )
+              : l10n.t(
+                  '{0} runs {1} in TiDB after {2} brought every row back: it was not pushed down to {3}.',
+                  node.id,
+                  node.operator,
+                  reader.id,
+                  store,
+                ),
+          fix: l10n.t(
+            'A function or cast the storage layer cannot evaluate keeps it in TiDB: rewrite the expression, or check mysql.expr_pushdown_blacklist.',
+          ),
           impact: 30,
         },
       ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, type PlanRule } from './define';
 
@@ -9,15 +10,24 @@ const MPP = /^MPP mode may be blocked because (.*?)\.?$/;
 
 function mppFix(reason: string, table?: string): string {
   if (/aren't tiflash replicas/.test(reason))
-    return `Add a TiFlash replica: ALTER TABLE ${table ?? '<table>'} SET TIFLASH REPLICA 1, and wait until information_schema.tiflash_replica shows it AVAILABLE.`;
+    return table !== undefined
+      ? l10n.t(
+          'Add a TiFlash replica: ALTER TABLE {0} SET TIFLASH REPLICA 1, and wait until information_schema.tiflash_replica shows it AVAILABLE.',
+          table,
+        )
+      : l10n.t(
+          'Add a TiFlash replica: ALTER TABLE <table> SET TIFLASH REPLICA 1, and wait until information_schema.tiflash_replica shows it AVAILABLE.',
+        );
   if (/not ready/.test(reason))
-    return `The TiFlash replica of ${table ?? 'the table'} is still replicating: check PROGRESS in information_schema.tiflash_replica.`;
-  if (/hint to read table .* from TiKV/.test(reason)) return 'Remove the READ_FROM_STORAGE(TIKV[…]) hint for that table.';
+    return table !== undefined
+      ? l10n.t('The TiFlash replica of {0} is still replicating: check PROGRESS in information_schema.tiflash_replica.', table)
+      : l10n.t('The TiFlash replica of the table is still replicating: check PROGRESS in information_schema.tiflash_replica.');
+  if (/hint to read table .* from TiKV/.test(reason)) return l10n.t('Remove the READ_FROM_STORAGE(TIKV[…]) hint for that table.');
   if (/virtual column/.test(reason))
-    return 'TiFlash cannot compute this generated column here: select the base columns instead, or accept a TiKV plan.';
+    return l10n.t('TiFlash cannot compute this generated column here: select the base columns instead, or accept a TiKV plan.');
   if (/new_collation_enabled/.test(reason))
-    return 'Join or group on a non-string key, or compare with a binary collation, so the exchange can hash it.';
-  return 'Rewrite the part TiFlash does not support (an operator or a function), or accept a TiKV plan for this statement.';
+    return l10n.t('Join or group on a non-string key, or compare with a binary collation, so the exchange can hash it.');
+  return l10n.t('Rewrite the part TiFlash does not support (an operator or a function), or accept a TiKV plan for this statement.');
 }
 
 export default defineRule({
@@ -56,7 +66,7 @@ export default defineRule({
         return [
           {
             nodeId: scan?.id,
-            message: `TiFlash MPP was not used: ${mpp[1]}.`,
+            message: l10n.t('TiFlash MPP was not used: {0}.', mpp[1]),
             fix: mppFix(mpp[1], table),
             impact: 50,
           },
@@ -65,12 +75,14 @@ export default defineRule({
       if (w.code === 1815 || /optimizer hint|hint .*(inapplicable|invalid|ignored)|no matching table names/i.test(w.message))
         return [
           {
-            message: `A hint was not applied: ${w.message}`,
-            fix: 'Name tables by the alias the query uses (and QB_NAME for subqueries and views), and check the hint fits the query (an index join needs an equality join condition, INL_JOIN names the inner table).',
+            message: l10n.t('A hint was not applied: {0}', w.message),
+            fix: l10n.t(
+              'Name tables by the alias the query uses (and QB_NAME for subqueries and views), and check the hint fits the query (an index join needs an equality join condition, INL_JOIN names the inner table).',
+            ),
             impact: 45,
             docsUrl: `${DOCS}optimizer-hints`,
           },
         ];
-      return [{ severity: 'info' as const, message: `TiDB warned: ${w.message}`, impact: 10 }];
+      return [{ severity: 'info' as const, message: l10n.t('TiDB warned: {0}', w.message), impact: 10 }];
     }),
 });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { rowsOf } from '../metrics';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt } from './define';
@@ -13,6 +14,40 @@ export function orColumns(cond: string): string[] | undefined {
   if (!m) return undefined;
   const cols = [...m[1].matchAll(/\b(?:eq|in|like|gt|ge|lt|le)\(([\w$.`]+),/g)].map((x) => x[1]);
   return cols.length ? [...new Set(cols)] : undefined;
+}
+
+function orMessage(
+  id: string,
+  sameColumn: boolean,
+  cols: string,
+  scan: string,
+  table: string,
+  read: number | undefined,
+  kept: number,
+): string {
+  if (read === undefined)
+    return sameColumn
+      ? l10n.t('{0} applies an OR over values of {1} after {2} reads all of {3}: no index range was built for it.', id, cols, scan, table)
+      : l10n.t('{0} applies an OR over {1} after {2} reads all of {3}: no index range was built for it.', id, cols, scan, table);
+  return sameColumn
+    ? l10n.t(
+        '{0} applies an OR over values of {1} after {2} reads all of {3} ({4} rows, kept {5}): no index range was built for it.',
+        id,
+        cols,
+        scan,
+        table,
+        fmt(read),
+        fmt(kept),
+      )
+    : l10n.t(
+        '{0} applies an OR over {1} after {2} reads all of {3} ({4} rows, kept {5}): no index range was built for it.',
+        id,
+        cols,
+        scan,
+        table,
+        fmt(read),
+        fmt(kept),
+      );
 }
 
 export default defineRule({
@@ -52,14 +87,22 @@ export default defineRule({
       const read = scan.actRows;
       if (read !== undefined && read < 10_000) return [];
       const sameColumn = cols.length === 1;
-      const table = /table:([^,\s]+)/.exec(`${scan.accessObject ?? ''} ${scan.operatorInfo ?? ''}`)?.[1] ?? 'the table';
+      const table = /table:([^,\s]+)/.exec(`${scan.accessObject ?? ''} ${scan.operatorInfo ?? ''}`)?.[1] ?? l10n.t('the table');
       return [
         {
           nodeId: node.id,
-          message: `${node.id} applies an OR over ${sameColumn ? `values of ${cols[0]}` : cols.join(', ')} after ${scan.id} reads all of ${table}${read !== undefined ? ` (${fmt(read)} rows, kept ${fmt(rowsOf(node) ?? 0)})` : ''}: no index range was built for it.`,
+          message: orMessage(node.id, sameColumn, sameColumn ? cols[0] : cols.join(', '), scan.id, table, read, rowsOf(node) ?? 0),
           fix: sameColumn
-            ? `Write the condition as ${cols[0].split('.').pop()} IN (…): TiDB turns an IN list into index ranges; make sure ${cols[0].split('.').pop()} is indexed and analyzed.`
-            : `Give each OR branch an indexed column and let TiDB combine them with IndexMerge: /*+ USE_INDEX_MERGE(${table}, <idx_on_${cols[0].split('.').pop()}>, <idx_on_${cols[1].split('.').pop()}>) */ (or tidb_enable_index_merge = ON before v5.4), or rewrite as a UNION ALL of the branches.`,
+            ? l10n.t(
+                'Write the condition as {0} IN (…): TiDB turns an IN list into index ranges; make sure {0} is indexed and analyzed.',
+                cols[0].split('.').pop()!,
+              )
+            : l10n.t(
+                'Give each OR branch an indexed column and let TiDB combine them with IndexMerge: /*+ USE_INDEX_MERGE({0}, <idx_on_{1}>, <idx_on_{2}>) */ (or tidb_enable_index_merge = ON before v5.4), or rewrite as a UNION ALL of the branches.',
+                table,
+                cols[0].split('.').pop()!,
+                cols[1].split('.').pop()!,
+              ),
           impact: 40,
         },
       ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt } from './define';
 
@@ -5,6 +6,34 @@ import { DOCS, defineRule, fmt } from './define';
 const wholeRead = (n: PlanNode) =>
   /^(TableFullScan|IndexFullScan)$/.test(n.operator) ||
   (/^(TableScan|IndexScan|TableRangeScan|IndexRangeScan)$/.test(n.operator) && /range:\[(-inf|NULL),\+inf\]/.test(n.operatorInfo ?? ''));
+
+function pseudoMessage(node: PlanNode, table: string | undefined): string {
+  if (node.actRows !== undefined && node.estRows !== undefined && node.actRows !== node.estRows) {
+    const est = fmt(node.estRows);
+    const act = fmt(node.actRows);
+    return table !== undefined
+      ? l10n.t(
+          '{0} uses pseudo statistics for table {1}: the row estimates are guesses (estimated {2}, actually {3}), so the join order and index choice may be wrong.',
+          node.id,
+          table,
+          est,
+          act,
+        )
+      : l10n.t(
+          '{0} uses pseudo statistics: the row estimates are guesses (estimated {1}, actually {2}), so the join order and index choice may be wrong.',
+          node.id,
+          est,
+          act,
+        );
+  }
+  return table !== undefined
+    ? l10n.t(
+        '{0} uses pseudo statistics for table {1}: the row estimates are guesses, so the join order and index choice may be wrong.',
+        node.id,
+        table,
+      )
+    : l10n.t('{0} uses pseudo statistics: the row estimates are guesses, so the join order and index choice may be wrong.', node.id);
+}
 
 export default defineRule({
   id: 'pseudo-stats',
@@ -28,12 +57,14 @@ export default defineRule({
         return [
           {
             nodeId: node.id,
-            message: `${node.id} uses pseudo statistics${table !== node.id ? ` for table ${table}` : ''}: the row estimates are guesses${
-              node.actRows !== undefined && node.estRows !== undefined && node.actRows !== node.estRows
-                ? ` (estimated ${fmt(node.estRows)}, actually ${fmt(node.actRows)})`
-                : ''
-            }, so the join order and index choice may be wrong.`,
-            fix: `Run ANALYZE TABLE ${table !== node.id ? table : '<table>'} (and check SHOW STATS_HEALTHY); consider tidb_enable_pseudo_for_outdated_stats = OFF.`,
+            message: pseudoMessage(node, table !== node.id ? table : undefined),
+            fix:
+              table !== node.id
+                ? l10n.t(
+                    'Run ANALYZE TABLE {0} (and check SHOW STATS_HEALTHY); consider tidb_enable_pseudo_for_outdated_stats = OFF.',
+                    table,
+                  )
+                : l10n.t('Run ANALYZE TABLE <table> (and check SHOW STATS_HEALTHY); consider tidb_enable_pseudo_for_outdated_stats = OFF.'),
             // a guess matters where it picks a plan: a whole-table read, or an estimate the run proved far off;
             // a narrow index range read on pseudo statistics is usually the right plan anyway
             // on TiFlash a whole read is the access path anyway
@@ -53,8 +84,11 @@ export default defineRule({
           {
             nodeId: old.id,
             severity: 'info' as const,
-            message: `${old.id} is estimated at exactly 10,000 rows, TiDB's default for a table without statistics; this TiDB version does not say whether the statistics are pseudo.`,
-            fix: 'If the table was never analyzed, run ANALYZE TABLE and EXPLAIN again.',
+            message: l10n.t(
+              "{0} is estimated at exactly 10,000 rows, TiDB's default for a table without statistics; this TiDB version does not say whether the statistics are pseudo.",
+              old.id,
+            ),
+            fix: l10n.t('If the table was never analyzed, run ANALYZE TABLE and EXPLAIN again.'),
             impact: 20,
           },
         ]

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from '../units';
 import { DOCS, defineRule } from './define';
 
@@ -23,7 +24,13 @@ export default defineRule({
     return [
       {
         nodeId: best.id,
-        message: `Start here: ${best.id} spends ${formatDuration(best.ns)} itself, ${Math.round(best.share * 100)}% of the statement's ${formatDuration(totalNs)}.`,
+        message: l10n.t(
+          "Start here: {0} spends {1} itself, {2}% of the statement's {3}.",
+          best.id,
+          formatDuration(best.ns),
+          Math.round(best.share * 100),
+          formatDuration(totalNs),
+        ),
         impact: 10 + best.share * 30,
       },
     ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PlanNode } from '../model';
 import { DOCS, defineRule, fmt, isReader } from './define';
 
@@ -7,12 +8,20 @@ function indexOutOfOrder(node: PlanNode, reader: PlanNode) {
   while (index && !/Index(Range|Full)?Scan$/.test(index.operator) && index.children.length === 1) index = index.children[0];
   const sorted = rowsOf(reader) ?? 0;
   if (!index || sorted < 1000 || !/keep order:false/.test(index.operatorInfo ?? '')) return [];
-  const name = /index:([^,\s]+(?:\([^)]*\))?)/.exec(index.accessObject ?? index.operatorInfo ?? '')?.[1] ?? 'the index';
+  const name = /index:([^,\s]+(?:\([^)]*\))?)/.exec(index.accessObject ?? index.operatorInfo ?? '')?.[1] ?? l10n.t('the index');
   return [
     {
       nodeId: node.id,
-      message: `${node.id} sorts the ${fmt(sorted)} rows ${reader.id} read through ${name}, which does not return them in ORDER BY order.`,
-      fix: 'Extend the index with the ORDER BY columns after its equality columns: it then returns rows in order (keep order:true) and a LIMIT stops the read early.',
+      message: l10n.t(
+        '{0} sorts the {1} rows {2} read through {3}, which does not return them in ORDER BY order.',
+        node.id,
+        fmt(sorted),
+        reader.id,
+        name,
+      ),
+      fix: l10n.t(
+        'Extend the index with the ORDER BY columns after its equality columns: it then returns rows in order (keep order:true) and a LIMIT stops the read early.',
+      ),
       impact: 25,
     },
   ];
@@ -41,8 +50,12 @@ export default defineRule({
       return [
         {
           nodeId: node.id,
-          message: `${node.id} sorts rows from a full scan of ${scan.accessObject ?? 'the table'}: an index in ORDER BY order would return them sorted (keep order:true) and let a LIMIT stop early.`,
-          fix: 'Add an index on the ORDER BY columns (after the equality-filtered ones).',
+          message: l10n.t(
+            '{0} sorts rows from a full scan of {1}: an index in ORDER BY order would return them sorted (keep order:true) and let a LIMIT stop early.',
+            node.id,
+            scan.accessObject ?? l10n.t('the table'),
+          ),
+          fix: l10n.t('Add an index on the ORDER BY columns (after the equality-filtered ones).'),
           impact: 20,
         },
       ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatBytes } from '../units';
 import { DOCS, defineRule } from './define';
 
@@ -18,8 +19,21 @@ export default defineRule({
         ? [
             {
               nodeId: node.id,
-              message: `${node.id} spilled to disk${node.disk ? ` (${formatBytes(node.disk)})` : ''}${node.memory ? ` after using ${formatBytes(node.memory)} of memory` : ''}.`,
-              fix: 'Reduce what it holds (a smaller build side, fewer columns, better filters) or raise tidb_mem_quota_query for this session.',
+              message: node.disk
+                ? node.memory
+                  ? l10n.t(
+                      '{0} spilled to disk ({1}) after using {2} of memory.',
+                      node.id,
+                      formatBytes(node.disk),
+                      formatBytes(node.memory),
+                    )
+                  : l10n.t('{0} spilled to disk ({1}).', node.id, formatBytes(node.disk))
+                : node.memory
+                  ? l10n.t('{0} spilled to disk after using {1} of memory.', node.id, formatBytes(node.memory))
+                  : l10n.t('{0} spilled to disk.', node.id),
+              fix: l10n.t(
+                'Reduce what it holds (a smaller build side, fewer columns, better filters) or raise tidb_mem_quota_query for this session.',
+              ),
               impact: 45,
             },
           ]

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DOCS, defineRule } from './define';
 
 const FUNC =
@@ -27,8 +28,14 @@ export default defineRule({
       return [
         {
           nodeId: node.id,
-          message: `${node.id} filters with ${fn}() on a column over a full scan: a function on the column stops an index from being used.`,
-          fix: `Rewrite as a range on the bare column (e.g. YEAR(d) = 2024 → d >= '2024-01-01' AND d < '2025-01-01'), or index the expression.`,
+          message: l10n.t(
+            '{0} filters with {1}() on a column over a full scan: a function on the column stops an index from being used.',
+            node.id,
+            fn,
+          ),
+          fix: l10n.t(
+            "Rewrite as a range on the bare column (e.g. YEAR(d) = 2024 → d >= '2024-01-01' AND d < '2025-01-01'), or index the expression.",
+          ),
           impact: 25,
         },
       ];

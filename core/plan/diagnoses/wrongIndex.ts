@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DOCS, defineRule, fmt } from './define';
 import { filtersMostLookups, lookupCounts } from '../lookups';
 
@@ -28,13 +29,27 @@ export default defineRule({
     nodes.flatMap(({ node }) => {
       const c = lookupCounts(node);
       if (!c || !filtersMostLookups(c)) return [];
-      const index = /index:([^,\s]+(?:\([^)]*\))?)/.exec(c.index?.accessObject ?? c.index?.operatorInfo ?? '')?.[1] ?? 'the index';
+      const index = /index:([^,\s]+(?:\([^)]*\))?)/.exec(c.index?.accessObject ?? c.index?.operatorInfo ?? '')?.[1] ?? l10n.t('the index');
       const cond = (c.filter?.operatorInfo ?? '').slice(0, 100);
       return [
         {
           nodeId: node.id,
-          message: `${node.id} reads ${fmt(c.lookups)} rows through ${index} and looks each up in the table, then ${c.filter!.id} keeps ${fmt(c.kept!)} of them: the index does not hold the columns this query filters on.`,
-          fix: `Add a composite index that starts with the index's equality columns and adds the columns of ${cond || 'the filter'} (include the selected columns to make it covering), or point the query at a better index with USE_INDEX; check the choice with EXPLAIN after ANALYZE TABLE.`,
+          message: l10n.t(
+            '{0} reads {1} rows through {2} and looks each up in the table, then {3} keeps {4} of them: the index does not hold the columns this query filters on.',
+            node.id,
+            fmt(c.lookups),
+            index,
+            c.filter!.id,
+            fmt(c.kept!),
+          ),
+          fix: cond
+            ? l10n.t(
+                "Add a composite index that starts with the index's equality columns and adds the columns of {0} (include the selected columns to make it covering), or point the query at a better index with USE_INDEX; check the choice with EXPLAIN after ANALYZE TABLE.",
+                cond,
+              )
+            : l10n.t(
+                "Add a composite index that starts with the index's equality columns and adds the columns of the filter (include the selected columns to make it covering), or point the query at a better index with USE_INDEX; check the choice with EXPLAIN after ANALYZE TABLE.",
+              ),
           impact: 45 + Math.min(25, Math.log10(c.lookups / Math.max(c.kept!, 1)) * 8),
         },
       ];

@@ -1,4 +1,6 @@
 // Output formats of tidb-lint: text, ESLint-compatible JSON, SARIF 2.1.0.
+import * as l10n from '@vscode/l10n';
+import { localizedMeta } from '../../../core/lint/ruleText';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../../../core/lint/engine';
@@ -138,28 +140,36 @@ export function jsonWriter(write: Write): ReportWriter {
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 function sarifRules(rules: readonly RuleDefinition[], used: Iterable<string>) {
-  const ruleList = rules.map((r) => ({
-    id: r.meta.id,
-    name: r.meta.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
-    shortDescription: { text: firstSentence(r.meta.explanation) },
-    fullDescription: { text: r.meta.explanation },
-    helpUri: r.meta.docsUrl,
-    help: {
-      text: `${r.meta.explanation}\n\nFix: ${r.meta.fix}\n\nApplies to: ${r.meta.versions}`,
-      markdown: `${r.meta.explanation}\n\n**Fix:** ${r.meta.fix}\n\n**Applies to:** ${r.meta.versions}\n\n[TiDB docs](${r.meta.docsUrl})`,
-    },
-    defaultConfiguration: { level: SARIF_LEVEL[r.meta.severity] },
-    properties: { category: r.meta.category as string, tags: ['tidb', r.meta.category as string] },
-  }));
+  const ruleList = rules
+    .map((rule) => ({ meta: localizedMeta(rule.meta) }))
+    .map((r) => ({
+      id: r.meta.id,
+      name: r.meta.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+      shortDescription: { text: firstSentence(r.meta.explanation) },
+      fullDescription: { text: r.meta.explanation },
+      helpUri: r.meta.docsUrl,
+      help: {
+        text: l10n.t('{0}\n\nFix: {1}\n\nApplies to: {2}', r.meta.explanation, r.meta.fix, r.meta.versions),
+        markdown: l10n.t(
+          '{0}\n\n**Fix:** {1}\n\n**Applies to:** {2}\n\n[TiDB docs]({3})',
+          r.meta.explanation,
+          r.meta.fix,
+          r.meta.versions,
+          r.meta.docsUrl,
+        ),
+      },
+      defaultConfiguration: { level: SARIF_LEVEL[r.meta.severity] },
+      properties: { category: r.meta.category as string, tags: ['tidb', r.meta.category as string] },
+    }));
   for (const id of used) {
     if (!ruleList.some((r) => r.id === id)) {
       ruleList.push({
         id,
         name: id,
         shortDescription: { text: `tidb-lint: ${id}` },
-        fullDescription: { text: `Reported by tidb-lint itself (${id}).` },
+        fullDescription: { text: l10n.t('Reported by tidb-lint itself ({0}).', id) },
         helpUri: INFO_URI,
-        help: { text: `Reported by tidb-lint itself (${id}).`, markdown: `Reported by tidb-lint itself (\`${id}\`).` },
+        help: { text: l10n.t('Reported by tidb-lint itself ({0}).', id), markdown: l10n.t('Reported by tidb-lint itself (`{0}`).', id) },
         defaultConfiguration: { level: 'warning' },
         properties: { category: 'tool', tags: ['tidb'] },
       });
@@ -195,7 +205,7 @@ function sarifResult(r: FileReport, f: Finding, uri: { value: string; relative: 
           artifactLocation,
           region: { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 },
         },
-        message: { text: 'the same cause here' },
+        message: { text: l10n.t('the same cause here') },
       };
     });
   if (f.fix && f.fix.edits.length > 0) {
@@ -274,7 +284,27 @@ function firstSentence(s: string): string {
   return m ? m[1] : s;
 }
 
-const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
+/** A severity as the text output names it. */
+function label(s: Severity): string {
+  return { error: l10n.t('error'), warning: l10n.t('warning'), info: l10n.t('info'), hint: l10n.t('hint') }[s];
+}
+
+/** "3 errors", "1 warning" … */
+function counted(s: Severity, n: number): string {
+  if (n === 1) return { error: l10n.t('1 error'), warning: l10n.t('1 warning'), info: l10n.t('1 info'), hint: l10n.t('1 hint') }[s];
+  return { error: l10n.t('{0} errors', n), warning: l10n.t('{0} warnings', n), info: l10n.t('{0} infos', n), hint: l10n.t('{0} hints', n) }[
+    s
+  ];
+}
+
+/** Pads to a width in terminal columns (a CJK character takes two). */
+function padColumns(s: string, width: number): string {
+  const cols = [...s].reduce(
+    (w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+    0,
+  );
+  return s + ' '.repeat(Math.max(0, width - cols));
+}
 
 /**
  * Control characters from the file (identifiers, strings) never reach the terminal raw:
@@ -300,13 +330,13 @@ export function textWriter(write: Write, color: boolean): ReportWriter {
     let out = '';
     for (const f of r.findings) {
       const p = pos(r, f);
-      out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], LABEL[f.severity].padEnd(7))} ${printable(f.message)}  ${c('2', f.ruleId)}\n`;
+      out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], padColumns(label(f.severity), 7))} ${printable(f.message)}  ${c('2', f.ruleId)}\n`;
       if (out.length > 1 << 16) {
         pieces.push(out);
         out = '';
       }
     }
-    if (r.fixConflict) out += `  ${c('33', 'note')}     ${printable(r.fixConflict)}\n`;
+    if (r.fixConflict) out += `  ${c('33', padColumns(l10n.t('note'), 8))} ${printable(r.fixConflict)}\n`;
     pieces.push(out + '\n');
     return x;
   };
@@ -323,12 +353,13 @@ export function textWriter(write: Write, color: boolean): ReportWriter {
       let out = '';
       const n = totals.error + totals.warning + totals.info + totals.hint;
       if (n > 0) {
-        const parts = (['error', 'warning', 'info', 'hint'] as Severity[])
-          .filter((s) => totals[s] > 0)
-          .map((s) => `${totals[s]} ${s}${totals[s] === 1 ? '' : 's'}`);
-        out += c(totals.error > 0 ? '31' : '33', `✖ ${n} problem${n === 1 ? '' : 's'} (${parts.join(', ')})`) + '\n';
+        const parts = (['error', 'warning', 'info', 'hint'] as Severity[]).filter((s) => totals[s] > 0).map((s) => counted(s, totals[s]));
+        // "2 errors, 1 info" (a list: the language's own comma)
+        const list = parts.reduce((a, b) => l10n.t('{0}, {1}', a, b));
+        const summary = n === 1 ? l10n.t('✖ 1 problem ({0})', list) : l10n.t('✖ {0} problems ({1})', n, list);
+        out += `${c(totals.error > 0 ? '31' : '33', summary)}\n`;
       }
-      if (fixed > 0) out += `${fixed} problem${fixed === 1 ? '' : 's'} fixed in place.\n`;
+      if (fixed > 0) out += fixed === 1 ? l10n.t('1 problem fixed in place.\n') : l10n.t('{0} problems fixed in place.\n', fixed);
       write(out);
     },
   };

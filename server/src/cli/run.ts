@@ -1,4 +1,6 @@
 // tidb-lint [options] <files, directories or globs | ->
+import { bundleDir, localeFromEnv, useLocale } from '../../../core/l10n';
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -33,7 +35,9 @@ export interface CliIO {
 
 class UsageError extends Error {}
 
-const HELP = `Usage: tidb-lint [options] <files, directories or globs | ->
+/** --help: in the user's language. */
+const help = () =>
+  l10n.t(`Usage: tidb-lint [options] <files, directories or globs | ->
 
 Checks MySQL-dialect SQL for statements TiDB rejects or runs differently, and
 for risky SQL on a distributed database.
@@ -47,12 +51,13 @@ Options:
   --fix                      apply safe fixes in place (a file is left unchanged if fixes overlap)
   --stdin-filename NAME      file name to report (and find config from) for '-'
   --list-rules               print the rule ids with category and default severity
+  --locale en|zh-cn          the language of messages (default: from LANG)
   -h, --help                 show this help
   -v, --version              print the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over
 the limit, 2 usage or I/O error.
-`;
+`);
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
@@ -115,7 +120,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (ioErrors > 0) return 2;
   if (errors > 0) return 1;
   if (o.maxWarnings >= 0 && warnings > o.maxWarnings) {
-    if (o.format === 'text') io.stdout(`tidb-lint found too many warnings (maximum: ${o.maxWarnings}).\n`);
+    if (o.format === 'text') io.stdout(l10n.t('tidb-lint found too many warnings (maximum: {0}).\n', o.maxWarnings));
     return 1;
   }
   return 0;
@@ -129,6 +134,10 @@ function makeWriter(format: Options['format'], write: (s: string) => void, io: P
 
 /** The options, or the exit code when the run ends here (--help, --version, --list-rules). */
 function parseOptions(argv: string[], io: CliIO): Options | number {
+  // the language first, so a usage error is in it too
+  const i = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  const flag = i === -1 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  useLocale(localeFromEnv(process.env, flag), bundleDir(__dirname));
   let parsed;
   try {
     parsed = parseArgs({
@@ -143,16 +152,17 @@ function parseOptions(argv: string[], io: CliIO): Options | number {
         fix: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'list-rules': { type: 'boolean' },
+        locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+    throw new UsageError(l10n.t('{0} (see --help)', (e as Error).message.split('\n')[0]));
   }
   const o = parsed.values;
   if (o.help) {
-    io.stdout(HELP);
+    io.stdout(help());
     return 0;
   }
   if (o.version) {
@@ -165,29 +175,31 @@ function parseOptions(argv: string[], io: CliIO): Options | number {
   }
   const format = o.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif')
-    throw new UsageError(`unknown --format '${format}' (use text, json or sarif)`);
+    throw new UsageError(l10n.t("unknown --format '{0}' (use text, json or sarif)", format));
   let maxWarnings = -1;
   if (o['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(o['max-warnings'])) throw new UsageError(`--max-warnings needs a non-negative integer, got '${o['max-warnings']}'`);
+    if (!/^\d+$/.test(o['max-warnings']))
+      throw new UsageError(l10n.t("--max-warnings needs a non-negative integer, got '{0}'", o['max-warnings']));
     maxWarnings = Number(o['max-warnings']);
   }
   const flags: LintConfig = {};
   if (o['target-version'] !== undefined) {
     if (!isValidVersion(o['target-version']))
-      throw new UsageError(`--target-version '${o['target-version']}' is not a version such as 8.5 or 7.1.3`);
+      throw new UsageError(l10n.t("--target-version '{0}' is not a version such as 8.5 or 7.1.3", o['target-version']));
     flags.targetVersion = o['target-version'];
   }
   const known = new Set(RULES.map((r) => r.meta.id));
   for (const r of o.rule ?? []) {
     const m = /^([\w-]+)=(\w+)$/.exec(r);
-    if (!m || !RULE_SETTINGS.includes(m[2] as RuleSetting)) throw new UsageError(`--rule '${r}' must be id=${RULE_SETTINGS.join('|')}`);
-    if (!known.has(m[1])) throw new UsageError(`--rule '${r}': unknown rule id '${m[1]}' (see --list-rules)`);
+    if (!m || !RULE_SETTINGS.includes(m[2] as RuleSetting))
+      throw new UsageError(l10n.t("--rule '{0}' must be id={1}", r, RULE_SETTINGS.join('|')));
+    if (!known.has(m[1])) throw new UsageError(l10n.t("--rule '{0}': unknown rule id '{1}' (see --list-rules)", r, m[1]));
     flags.rules = { ...flags.rules, [m[1]]: m[2] as RuleSetting };
   }
   const explicitConfig = o.config !== undefined ? readConfigFile(path.resolve(io.cwd, o.config)) : undefined;
   const configFileName = o.config !== undefined ? path.resolve(io.cwd, o.config) : undefined;
   if (parsed.positionals.length === 0)
-    throw new UsageError('no input: give files, directories, globs, or - for standard input (see --help)');
+    throw new UsageError(l10n.t('no input: give files, directories, globs, or - for standard input (see --help)'));
   return {
     format,
     maxWarnings,
@@ -234,7 +246,7 @@ async function readInput(input: string, o: Options, io: CliIO): Promise<{ bytes:
       return { bytes: await io.readStdin(), filePath: o.stdinFilename ? path.resolve(io.cwd, o.stdinFilename) : '<stdin>' };
     return { bytes: fs.readFileSync(input), filePath: input };
   } catch (e) {
-    io.stderr(`tidb-lint: ${input === '-' ? '<stdin>' : input}: ${errorText(e)}; skipped\n`);
+    io.stderr(l10n.t('tidb-lint: {0}: {1}; skipped\n', input === '-' ? '<stdin>' : input, errorText(e)));
     return undefined;
   }
 }
@@ -283,16 +295,23 @@ function fixFile(
 ): boolean {
   const outcome = applySafeFixes(report.text, report.findings);
   if (outcome.conflict) {
-    report.fixConflict = `--fix left this file unchanged: the fixes for '${outcome.conflict.a.ruleId}' and '${outcome.conflict.b.ruleId}' overlap. Fix one by hand and run again.`;
+    report.fixConflict = l10n.t(
+      "--fix left this file unchanged: the fixes for '{0}' and '{1}' overlap. Fix one by hand and run again.",
+      outcome.conflict.a.ruleId,
+      outcome.conflict.b.ruleId,
+    );
     return true;
   }
   if (outcome.text === undefined || outcome.text === report.text) return true;
   if (input === '-') {
-    io.stderr('tidb-lint: --fix with standard input does not write anything; the fixes are only reported\n');
+    io.stderr(l10n.t('tidb-lint: --fix with standard input does not write anything; the fixes are only reported\n'));
     return true;
   }
   if (decoded.invalidByte !== undefined) {
-    report.fixConflict = `--fix left this file unchanged: it is not valid UTF-8 (byte ${decoded.invalidByte}), and writing the fixes would replace such bytes. Convert it to UTF-8 first.`;
+    report.fixConflict = l10n.t(
+      '--fix left this file unchanged: it is not valid UTF-8 (byte {0}), and writing the fixes would replace such bytes. Convert it to UTF-8 first.',
+      decoded.invalidByte,
+    );
     return true;
   }
   try {
@@ -301,8 +320,8 @@ function fixFile(
     Object.assign(report, { text: outcome.text, findings: result.findings, lines: result.lines, fixed: outcome.applied });
     return true;
   } catch (e) {
-    report.fixConflict = `--fix could not write this file (${errorText(e)}); it is unchanged.`;
-    io.stderr(`tidb-lint: ${input}: --fix could not write it (${errorText(e)}); the file is unchanged\n`);
+    report.fixConflict = l10n.t('--fix could not write this file ({0}); it is unchanged.', errorText(e));
+    io.stderr(l10n.t('tidb-lint: {0}: --fix could not write it ({1}); the file is unchanged\n', input, errorText(e)));
     return false;
   }
 }
@@ -319,7 +338,10 @@ function encodingFinding(d: DecodedSql): Finding {
   return {
     ruleId: 'invalid-encoding',
     severity: 'error',
-    message: `Not valid UTF-8 at byte ${d.invalidByte}: such bytes were read as U+FFFD, so findings after it may be missing or misplaced. Convert the file to UTF-8 (for a latin1 file: iconv -f latin1 -t utf-8).`,
+    message: l10n.t(
+      'Not valid UTF-8 at byte {0}: such bytes were read as U+FFFD, so findings after it may be missing or misplaced. Convert the file to UTF-8 (for a latin1 file: iconv -f latin1 -t utf-8).',
+      d.invalidByte ?? 0,
+    ),
     start: d.invalidOffset!,
     end: d.invalidOffset! + 1,
   };
@@ -368,12 +390,12 @@ async function collectInputs(args: string[], cwd: string): Promise<string[]> {
     }
     if (/[*?[\]{}]/.test(arg)) {
       const files = await glob(arg, { cwd, absolute: true, ignore: IGNORE });
-      if (files.length === 0) throw new UsageError(`no files match '${arg}'`);
+      if (files.length === 0) throw new UsageError(l10n.t("no files match '{0}'", arg));
       files.sort();
       files.forEach(add);
       continue;
     }
-    throw new UsageError(`cannot read '${arg}': no such file or directory`);
+    throw new UsageError(l10n.t("cannot read '{0}': no such file or directory", arg));
   }
   return out;
 }

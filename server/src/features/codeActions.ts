@@ -1,6 +1,7 @@
 // Quick fixes from the rules' fixes, "disable for this line / file" actions
 // that insert a suppression comment, and the source action that applies every
 // safe fix ("source.fixAll.tidb").
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../../core/lint/engine';
@@ -40,7 +41,11 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
   if (wants(FIX_ALL_KIND)) {
     const edits = safeEdits(findings);
     if (edits.length > 0) {
-      out.push({ title: 'Fix all auto-fixable TiDB problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: toEdits(doc, edits) } } });
+      out.push({
+        title: l10n.t('Fix all auto-fixable TiDB problems'),
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: toEdits(doc, edits) } },
+      });
     }
   }
   return out;
@@ -64,7 +69,7 @@ function disableForLine(doc: TextDocument, d: Diagnostic): CodeAction {
   const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(text)![0];
   return {
-    title: `Disable ${d.code} for this line`,
+    title: l10n.t('Disable {0} for this line', String(d.code)),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     edit: {
@@ -82,7 +87,7 @@ function disableForLine(doc: TextDocument, d: Diagnostic): CodeAction {
 
 function disableForFile(doc: TextDocument, d: Diagnostic): CodeAction {
   return {
-    title: `Disable ${d.code} for this file`,
+    title: l10n.t('Disable {0} for this file', String(d.code)),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     edit: {

@@ -1,10 +1,12 @@
 // Completion: keywords and TiDB-specific syntax, optimizer hints inside
 // /*+ ... */, system variables after @@, and table / column names from the
 // schema of the active connection (sent by the client).
+import * as l10n from '@vscode/l10n';
+import { localizedDocsUrl } from '../../../core/l10n';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { isIdentChar, Lexer } from '../../../core/sql/lexer';
 import type { SchemaSnapshot } from '../../../protocol/lsp';
-import { docsLink, REFERENCE, type ReferenceEntry } from './tidbReference';
+import { docsLink, localizedEntry, REFERENCE, type ReferenceEntry } from './tidbReference';
 
 const KEYWORDS = [
   'SELECT',
@@ -152,7 +154,13 @@ export function contextAt(text: string, offset: number): CompletionContext {
   return { kind: 'code', prefix };
 }
 
-function refItem(e: ReferenceEntry, sortPrefix: string): CompletionItem {
+/** table / view / sequence as completion names it. */
+function objectKind(k: string): string {
+  return k === 'table' ? l10n.t('table') : k === 'view' ? l10n.t('view') : k === 'sequence' ? l10n.t('sequence') : k;
+}
+
+function refItem(entry: ReferenceEntry, sortPrefix: string): CompletionItem {
+  const e = localizedEntry(entry);
   const kind =
     e.kind === 'hint'
       ? CompletionItemKind.Function
@@ -165,7 +173,7 @@ function refItem(e: ReferenceEntry, sortPrefix: string): CompletionItem {
     label: e.name,
     kind,
     detail: e.detail,
-    documentation: { kind: MarkupKind.Markdown, value: `${e.doc}\n\n[TiDB docs](${docsLink(e)})` },
+    documentation: { kind: MarkupKind.Markdown, value: `${e.doc}\n\n${l10n.t('[TiDB docs]({0})', localizedDocsUrl(docsLink(e)))}` },
     sortText: sortPrefix + e.name,
   };
   if (e.snippet && e.kind !== 'sysvar') {
@@ -192,7 +200,7 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
         return db.tables.map((t) => ({
           label: t.name,
           kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct,
-          detail: `${t.kind} in ${db.name}`,
+          detail: l10n.t('{0} in {1}', objectKind(t.kind), db.name),
         }));
       const items: CompletionItem[] = [];
       for (const d of schema.databases) {
@@ -210,13 +218,13 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
       if (schema) {
         const dflt = schema.defaultDatabase?.toLowerCase();
         for (const d of schema.databases) {
-          items.push({ label: d.name, kind: CompletionItemKind.Module, detail: 'database', sortText: '4' + d.name });
+          items.push({ label: d.name, kind: CompletionItemKind.Module, detail: l10n.t('database'), sortText: '4' + d.name });
           if (dflt !== undefined && d.name.toLowerCase() !== dflt) continue;
           for (const t of d.tables)
             items.push({
               label: t.name,
               kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct,
-              detail: `${t.kind} in ${d.name}`,
+              detail: l10n.t('{0} in {1}', objectKind(t.kind), d.name),
               sortText: '3' + t.name,
             });
         }

@@ -1,6 +1,8 @@
 // Findings -> LSP diagnostics. Each document keeps the engine's per-statement
 // cache, so an edit re-analyses only the statements it touched; a newer version
 // cancels work on an older one, and long runs yield to the event loop.
+import { localizedDocsUrl } from '../../../core/l10n';
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintCache, lintTextAsync, type Finding } from '../../../core/lint/engine';
@@ -177,11 +179,11 @@ export function toDiagnostic(doc: TextDocument, f: Finding, rules: readonly Rule
     message: f.message,
   };
   const meta = metaById.get(f.ruleId);
-  if (meta) d.codeDescription = { href: meta.docsUrl };
+  if (meta) d.codeDescription = { href: localizedDocsUrl(meta.docsUrl) };
   if (f.related?.length)
     d.relatedInformation = f.related.slice(0, 100).map((r) => ({
       location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
-      message: 'the same cause here',
+      message: l10n.t('the same cause here'),
     }));
   if (meta?.tags) d.tags = meta.tags.map((t) => TAG[t]);
   converted.set(f, d);

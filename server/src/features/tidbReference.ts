@@ -2,6 +2,9 @@
 // variables: what hover shows and what completion offers. Each entry links to
 // the TiDB docs page it summarises.
 
+import REFERENCE_ZH from '../../../l10n/reference.zh-cn.json';
+import { currentLocale } from '../../../core/l10n';
+
 export type ReferenceKind = 'keyword' | 'table-option' | 'hint' | 'sysvar' | 'statement';
 
 export interface ReferenceEntry {
@@ -21,6 +24,20 @@ const DOCS = 'https://docs.pingcap.com/tidb/stable/';
 
 export function docsLink(e: ReferenceEntry): string {
   return DOCS + e.page;
+}
+
+interface Translated {
+  en: string;
+  zh: string;
+}
+const ZH = REFERENCE_ZH as Record<string, { detail?: Translated; doc?: Translated }>;
+
+/** An entry's texts in the user's language (l10n/reference.zh-cn.json, kept only while its English is the same). */
+export function localizedEntry(e: ReferenceEntry): ReferenceEntry {
+  if (currentLocale() !== 'zh-cn') return e;
+  const z = ZH[`${e.kind}:${e.name}`];
+  const pick = (t: Translated | undefined, en: string) => (t && t.en === en ? t.zh : en);
+  return { ...e, detail: pick(z?.detail, e.detail), doc: pick(z?.doc, e.doc) };
 }
 
 const E = (name: string, kind: ReferenceKind, detail: string, doc: string, page: string, snippet?: string): ReferenceEntry => ({

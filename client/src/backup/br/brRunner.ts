@@ -1,6 +1,7 @@
 // Runs BACKUP / RESTORE on TiDB and reports progress from SHOW BACKUPS / SHOW RESTORES,
 // polled on the same TiDB server (a second connection to it), matched by the running
 // statement's connection id; cancel kills the task with KILL TIDB QUERY. No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import { parseBackupResult, parseShowBrie, redactUrl, type BrTask } from './brSql';
 
 export interface Queryable {
@@ -55,8 +56,15 @@ export async function runBr(r: BrRun): Promise<{ size?: number; backupTs?: strin
     return { size: res?.size, backupTs: res?.backupTs, destination: redactUrl(res?.destination ?? '') };
   } catch (e) {
     const msg = redactUrl((e as Error).message);
+    const backup = r.kind === 'backup';
     throw new BrError(
-      cancelled ? `Cancelled: the ${r.kind} task was killed (${msg})` : `${r.kind === 'backup' ? 'BACKUP' : 'RESTORE'} failed: ${msg}`,
+      cancelled
+        ? backup
+          ? l10n.t('Cancelled: the backup task was killed ({0})', msg)
+          : l10n.t('Cancelled: the restore task was killed ({0})', msg)
+        : backup
+          ? l10n.t('BACKUP failed: {0}', msg)
+          : l10n.t('RESTORE failed: {0}', msg),
       cancelled,
     );
   } finally {

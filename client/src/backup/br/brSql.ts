@@ -2,6 +2,7 @@
 // S3-compatible stores, gcs, azure, local), credentials redacted for anything shown or
 // logged, BACKUP/RESTORE statements with their options, and the SHOW BACKUPS /
 // SHOW RESTORES and BACKUP result rows read into objects. No VS Code imports.
+import * as l10n from '@vscode/l10n';
 import { escapeId } from 'mysql2';
 import { quote } from '../logical/values';
 
@@ -30,9 +31,10 @@ export function storageUrl(s: Storage): string {
   const clean = (p: string) => p.replace(/^\/+|\/+$/g, '');
   switch (s.kind) {
     case 's3': {
-      if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s.bucket)) throw new StorageError(`'${s.bucket}' is not a valid S3 bucket name`);
+      if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s.bucket))
+        throw new StorageError(l10n.t("'{0}' is not a valid S3 bucket name", s.bucket));
       if (s.endpoint) {
-        if (!/^https?:\/\//.test(s.endpoint)) throw new StorageError('The S3 endpoint must start with http:// or https://');
+        if (!/^https?:\/\//.test(s.endpoint)) throw new StorageError(l10n.t('The S3 endpoint must start with http:// or https://'));
         q.set('endpoint', s.endpoint);
       }
       if (s.region) q.set('region', s.region);
@@ -49,12 +51,19 @@ export function storageUrl(s: Storage): string {
       if (s.accountKey) q.set('account-key', s.accountKey);
       return `azure://${s.container}/${clean(s.prefix)}${q.size ? `?${q}` : ''}`;
     case 'local':
-      if (!s.path.startsWith('/')) throw new StorageError('A local:// path must be absolute (it is a path on every TiKV node)');
+      if (!s.path.startsWith('/')) throw new StorageError(l10n.t('A local:// path must be absolute (it is a path on every TiKV node)'));
       return `local://${s.path}`;
   }
 }
 
-/** The warning a local:// destination deserves. */
+/** The warning a local:// destination deserves, in the user's language (call it when it is shown). */
+export function localWarning(): string {
+  return l10n.t(
+    "local:// writes each TiKV node's part of the backup to that node's own disk: the backup is complete only when the directories of all TiKV and TiDB nodes are gathered. Use S3-compatible storage for anything you need to restore elsewhere.",
+  );
+}
+
+/** localWarning()'s English (the text the tests read; keep the two the same). Shown: localWarning(). */
 export const LOCAL_WARNING =
   "local:// writes each TiKV node's part of the backup to that node's own disk: the backup is complete only when the directories of all TiKV and TiDB nodes are gathered. Use S3-compatible storage for anything you need to restore elsewhere.";
 
@@ -136,22 +145,24 @@ export type BrTarget = { databases: string[] | '*' } | { tables: Array<{ databas
 
 function targetSql(t: BrTarget): string {
   if ('tables' in t) {
-    if (!t.tables.length) throw new StorageError('No tables chosen');
+    if (!t.tables.length) throw new StorageError(l10n.t('No tables chosen'));
     return `TABLE ${t.tables.map((x) => `${escapeId(x.database)}.${escapeId(x.table)}`).join(', ')}`;
   }
   if (t.databases === '*') return 'DATABASE *';
-  if (!t.databases.length) throw new StorageError('No databases chosen');
+  if (!t.databases.length) throw new StorageError(l10n.t('No databases chosen'));
   return `DATABASE ${t.databases.map((d) => escapeId(d)).join(', ')}`;
 }
 
 function optionsSql(o: BrOptions, backup: boolean): string {
   const parts: string[] = [];
   if (o.rateLimitMB !== undefined) {
-    if (!(Number.isInteger(o.rateLimitMB) && o.rateLimitMB > 0)) throw new StorageError('RATE_LIMIT must be a whole number of MB/s');
+    if (!(Number.isInteger(o.rateLimitMB) && o.rateLimitMB > 0))
+      throw new StorageError(l10n.t('RATE_LIMIT must be a whole number of MB/s'));
     parts.push(`RATE_LIMIT = ${o.rateLimitMB} MB/SECOND`);
   }
   if (o.concurrency !== undefined) {
-    if (!(Number.isInteger(o.concurrency) && o.concurrency > 0)) throw new StorageError('CONCURRENCY must be a positive whole number');
+    if (!(Number.isInteger(o.concurrency) && o.concurrency > 0))
+      throw new StorageError(l10n.t('CONCURRENCY must be a positive whole number'));
     parts.push(`CONCURRENCY = ${o.concurrency}`);
   }
   if (o.checksum !== undefined) parts.push(`CHECKSUM = ${o.checksum ? 'TRUE' : 'FALSE'}`);

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as zlib from 'node:zlib';
+import * as l10n from '@vscode/l10n';
 import { escapeId } from 'mysql2';
 import type * as mysql from 'mysql2/promise';
 import type { ServerInfo } from '../../connections/driver';
@@ -186,7 +187,7 @@ function dumpRows(
         if (!ordered) sum.add(w.lastRow());
         seen++;
         if (seen % 10_000 === 0) onRows(seen);
-        if (signal?.aborted) return fail(new Error('cancelled'));
+        if (signal?.aborted) return fail(new Error(l10n.t('cancelled')));
         if (w.size >= INSERT_BYTES && !flush()) {
           coreOf(c).pause();
           void out.drain().then(() => coreOf(c).resume());

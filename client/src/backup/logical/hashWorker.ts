@@ -3,6 +3,7 @@
 // sixth of the export's time (the thread that reads rows and formats them is the
 // bottleneck; the server and the worker use the other core). One worker serves many
 // streams; bytes are copied once and transferred, and postMessage keeps them in order.
+import * as l10n from '@vscode/l10n';
 import { Worker } from 'node:worker_threads';
 
 /** Something that hashes a stream of bytes. */
@@ -36,7 +37,7 @@ export class HashWorker {
       this.waiting.delete(m.id);
     });
     this.worker.on('error', (e) => this.fail(e));
-    this.worker.on('exit', (code) => this.fail(new Error(`the checksum worker stopped (exit code ${code})`)));
+    this.worker.on('exit', (code) => this.fail(new Error(l10n.t('the checksum worker stopped (exit code {0})', code))));
   }
 
   private fail(e: Error): void {

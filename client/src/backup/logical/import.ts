@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import * as zlib from 'node:zlib';
+import * as l10n from '@vscode/l10n';
 import type * as mysql from 'mysql2/promise';
 import { checksumTable, END_MARKER } from './export';
 import { HashWorker } from './hashWorker';
@@ -344,13 +345,17 @@ export async function importLogical(
   const run = async (sql: string) => {
     if (isEmpty(sql, !!opts.tidb)) return;
     statements++;
-    if (opts.signal?.aborted) throw new ImportError('cancelled', statements, sql.slice(0, 200), read.bytes, [...tables]);
+    if (opts.signal?.aborted) throw new ImportError(l10n.t('cancelled'), statements, sql.slice(0, 200), read.bytes, [...tables]);
     const created = /^CREATE TABLE\s+(`(?:[^`]|``)+`|\S+)/i.exec(sql);
     if (opts.refuseReplacing) {
       const r = classify(sql, undefined);
       if (r.replaces.length)
         throw new ImportError(
-          `Statement ${statements} would drop or replace ${r.replaces.map((x) => x.name).join(', ')}: a TiDB Toolkit backup never does, so the file was changed after it was written. Stopped before running it.`,
+          l10n.t(
+            'Statement {0} would drop or replace {1}: a TiDB Toolkit backup never does, so the file was changed after it was written. Stopped before running it.',
+            statements,
+            r.replaces.map((x) => x.name).join(', '),
+          ),
           statements,
           sql.slice(0, 300),
           read.bytes,
@@ -362,7 +367,9 @@ export async function importLogical(
     } catch (e) {
       const err = e as { errno?: number; message: string };
       throw new ImportError(
-        `Statement ${statements} failed${err.errno ? ` (error ${err.errno})` : ''}: ${err.message}`,
+        err.errno
+          ? l10n.t('Statement {0} failed (error {1}): {2}', statements, err.errno, err.message)
+          : l10n.t('Statement {0} failed: {1}', statements, err.message),
         statements,
         sql.length > 300 ? `${sql.slice(0, 300)}…` : sql,
         read.bytes,
@@ -411,7 +418,11 @@ export async function verifyAgainstManifest(
     return {
       ...result,
       ok: false,
-      error: `the manifest's format is ${manifest.format}, this version checks ${MANIFEST_FORMAT} (its checksums are computed differently): the data was restored but not verified`,
+      error: l10n.t(
+        "the manifest's format is {0}, this version checks {1} (its checksums are computed differently): the data was restored but not verified",
+        String(manifest.format),
+        MANIFEST_FORMAT,
+      ),
     };
   const hasher = new HashWorker();
   try {
@@ -448,7 +459,7 @@ async function verifyTables(
           [target, t.name],
         );
         const kinds = new Map(cols.map((r) => [String(r.c), valueKind(String(r.d))]));
-        if (!cols.length) throw new Error('the table does not exist');
+        if (!cols.length) throw new Error(l10n.t('the table does not exist'));
         const sum = await checksumTable(c, target, t.name, t.columns, kinds, t.checksumKind === 'ordered' ? t.orderBy : undefined, hasher);
         Object.assign(row, { rows: sum.rows, checksum: sum.value, ok: sum.rows === t.rows && sum.value === t.checksum });
       } catch (e) {
@@ -481,17 +492,22 @@ export async function existingReplaced(c: mysql.Connection, scan: DumpScan): Pro
         r.name,
       ]);
       const [dbs] = await c.query<mysql.RowDataPacket[]>('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [r.name]);
-      if (dbs.length) out.push(`database ${r.name} (${rows[0].n} tables)`);
+      if (dbs.length) out.push(l10n.t('database {0} ({1} tables)', r.name, Number(rows[0].n)));
     } else if (r.database) {
       const [rows] = await c.query<mysql.RowDataPacket[]>(
         'SELECT TABLE_TYPE AS t, TABLE_ROWS AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
         [r.database, r.name],
       );
+      const name = `${r.database}.${r.name}`;
       if (rows.length)
         out.push(
-          `${r.database}.${r.name}${/VIEW/i.test(String(rows[0].t)) ? ' (view)' : rows[0].n != null ? ` (~${Number(rows[0].n).toLocaleString('en-US')} rows)` : ''}`,
+          /VIEW/i.test(String(rows[0].t))
+            ? l10n.t('{0} (view)', name)
+            : rows[0].n != null
+              ? l10n.t('{0} (~{1} rows)', name, Number(rows[0].n).toLocaleString('en-US'))
+              : name,
         );
-    } else out.push(`${r.name} (in the connection's default database)`);
+    } else out.push(l10n.t("{0} (in the connection's default database)", r.name));
   }
   return out;
 }

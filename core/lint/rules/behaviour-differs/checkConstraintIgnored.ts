@@ -2,6 +2,7 @@ import type { CheckDef } from '../../../sql/ddl';
 import { columnSites, indexSites } from '../support/ddlWalk';
 import { isOn } from '../../../sql/setStatement';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'check-constraint-ignored',
@@ -32,8 +33,12 @@ export default defineRule({
       if (v !== undefined && isOn(v.replace(/^['"]|['"]$/g, '').toUpperCase())) return;
     }
     const why = ctx.target.lt('7.2')
-      ? `TiDB before v7.2 parses CHECK constraints and silently drops them, so rows that violate it are accepted. Validate in the application, or upgrade to v7.2+ and SET GLOBAL tidb_enable_check_constraint = ON.`
-      : `TiDB drops CHECK constraints with a warning unless tidb_enable_check_constraint is ON (default OFF), so rows that violate it are accepted. Run SET GLOBAL tidb_enable_check_constraint = ON before creating the constraint, or validate in the application.`;
+      ? l10n.t(
+          'TiDB before v7.2 parses CHECK constraints and silently drops them, so rows that violate it are accepted. Validate in the application, or upgrade to v7.2+ and SET GLOBAL tidb_enable_check_constraint = ON.',
+        )
+      : l10n.t(
+          'TiDB drops CHECK constraints with a warning unless tidb_enable_check_constraint is ON (default OFF), so rows that violate it are accepted. Run SET GLOBAL tidb_enable_check_constraint = ON before creating the constraint, or validate in the application.',
+        );
     const seen = new Set<number>();
     const flag = (c: CheckDef | undefined) => {
       if (!c || c.notEnforced || seen.has(c.tok)) return;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'column-level-privilege',
@@ -40,11 +41,19 @@ export default defineRule({
           .text(a, k - 1)
           .replace(/\s+/g, ' ')
           .toUpperCase();
-        const effect =
-          s.kind === 'GRANT' ? 'the GRANT succeeds but the grantee still cannot use these columns' : 'the REVOKE restricts nothing';
         ctx.report(
           [a, close],
-          `TiDB records column-level privileges but does not enforce them, so for ${priv} (${cols.join(', ')}) ${effect}. Grant on a view that exposes only the allowed columns instead.`,
+          s.kind === 'GRANT'
+            ? l10n.t(
+                'TiDB records column-level privileges but does not enforce them, so for {0} ({1}) the GRANT succeeds but the grantee still cannot use these columns. Grant on a view that exposes only the allowed columns instead.',
+                priv,
+                cols.join(', '),
+              )
+            : l10n.t(
+                'TiDB records column-level privileges but does not enforce them, so for {0} ({1}) the REVOKE restricts nothing. Grant on a view that exposes only the allowed columns instead.',
+                priv,
+                cols.join(', '),
+              ),
         );
         break;
       }

@@ -3,29 +3,173 @@ import { BINARY_DEFAULT_CHARSETS, caseInsensitiveCollation } from '../../../sql/
 import { readCharset, readCollate, STRING_TYPES, type NameRef, type TableOption } from '../../../sql/ddl';
 import { columnSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
-function report(ctx: RuleContext, ref: NameRef, what: string, eq: boolean): void {
+/** What sets the charset: a column, a table (named or not), an ALTER TABLE clause (its SQL) or the database. */
+type Subject = { kind: 'column'; name: string } | { kind: 'table'; name: string } | { kind: 'sql'; text: string } | { kind: 'database' };
+
+/**
+ * The message for CHARACTER SET `cs` without COLLATE, one whole sentence per subject and charset family:
+ * utf8mb4 (MySQL's default differs between 8.0 and 5.7), another charset with a case-insensitive collation
+ * `ci` in TiDB (utf8/utf8mb3), or one without (latin1, ascii).
+ */
+function message(subject: Subject, cs: string, bin: string, mysqlDefault: string, ci: string | undefined): string {
+  if (cs === 'utf8mb4' && ci) return utf8mb4Message(subject, cs, bin, ci);
+  if (ci) return withCollationMessage(subject, cs, bin, mysqlDefault, ci);
+  return withoutCollationMessage(subject, cs, bin, mysqlDefault);
+}
+
+/** utf8mb4: MySQL's default is utf8mb4_0900_ai_ci in 8.0, utf8mb4_general_ci in 5.7. */
+function utf8mb4Message(subject: Subject, cs: string, bin: string, ci: string): string {
+  switch (subject.kind) {
+    case 'column':
+      return l10n.t(
+        'Column {0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {3}.',
+        subject.name,
+        cs,
+        bin,
+        ci,
+      );
+    case 'table':
+      return subject.name
+        ? l10n.t(
+            'Table {0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {3}.',
+            subject.name,
+            cs,
+            bin,
+            ci,
+          )
+        : l10n.t(
+            'Table sets CHARACTER SET {0} without COLLATE: TiDB then uses {1} (case- and accent-sensitive) where MySQL uses utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {2}.',
+            cs,
+            bin,
+            ci,
+          );
+    case 'sql':
+      return l10n.t(
+        '{0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {3}.',
+        subject.text,
+        cs,
+        bin,
+        ci,
+      );
+    case 'database':
+      return l10n.t(
+        'The database sets CHARACTER SET {0} without COLLATE: TiDB then uses {1} (case- and accent-sensitive) where MySQL uses utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {2}.',
+        cs,
+        bin,
+        ci,
+      );
+  }
+}
+
+/** A charset TiDB has a case-insensitive collation `ci` for. */
+function withCollationMessage(subject: Subject, cs: string, bin: string, mysqlDefault: string, ci: string): string {
+  switch (subject.kind) {
+    case 'column':
+      return l10n.t(
+        'Column {0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses {3}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {4}.',
+        subject.name,
+        cs,
+        bin,
+        mysqlDefault,
+        ci,
+      );
+    case 'table':
+      return subject.name
+        ? l10n.t(
+            'Table {0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses {3}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {4}.',
+            subject.name,
+            cs,
+            bin,
+            mysqlDefault,
+            ci,
+          )
+        : l10n.t(
+            'Table sets CHARACTER SET {0} without COLLATE: TiDB then uses {1} (case- and accent-sensitive) where MySQL uses {2}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {3}.',
+            cs,
+            bin,
+            mysqlDefault,
+            ci,
+          );
+    case 'sql':
+      return l10n.t(
+        '{0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses {3}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {4}.',
+        subject.text,
+        cs,
+        bin,
+        mysqlDefault,
+        ci,
+      );
+    case 'database':
+      return l10n.t(
+        'The database sets CHARACTER SET {0} without COLLATE: TiDB then uses {1} (case- and accent-sensitive) where MySQL uses {2}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. State the collation explicitly, e.g. COLLATE {3}.',
+        cs,
+        bin,
+        mysqlDefault,
+        ci,
+      );
+  }
+}
+
+/** A charset TiDB has no case-insensitive collation for. */
+function withoutCollationMessage(subject: Subject, cs: string, bin: string, mysqlDefault: string): string {
+  switch (subject.kind) {
+    case 'column':
+      return l10n.t(
+        'Column {0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses {3}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. TiDB has no case-insensitive {1} collation: state COLLATE {2} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.',
+        subject.name,
+        cs,
+        bin,
+        mysqlDefault,
+      );
+    case 'table':
+      return subject.name
+        ? l10n.t(
+            'Table {0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses {3}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. TiDB has no case-insensitive {1} collation: state COLLATE {2} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.',
+            subject.name,
+            cs,
+            bin,
+            mysqlDefault,
+          )
+        : l10n.t(
+            'Table sets CHARACTER SET {0} without COLLATE: TiDB then uses {1} (case- and accent-sensitive) where MySQL uses {2}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. TiDB has no case-insensitive {0} collation: state COLLATE {1} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.',
+            cs,
+            bin,
+            mysqlDefault,
+          );
+    case 'sql':
+      return l10n.t(
+        '{0} sets CHARACTER SET {1} without COLLATE: TiDB then uses {2} (case- and accent-sensitive) where MySQL uses {3}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. TiDB has no case-insensitive {1} collation: state COLLATE {2} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.',
+        subject.text,
+        cs,
+        bin,
+        mysqlDefault,
+      );
+    case 'database':
+      return l10n.t(
+        'The database sets CHARACTER SET {0} without COLLATE: TiDB then uses {1} (case- and accent-sensitive) where MySQL uses {2}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently. TiDB has no case-insensitive {0} collation: state COLLATE {1} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.',
+        cs,
+        bin,
+        mysqlDefault,
+      );
+  }
+}
+
+function report(ctx: RuleContext, ref: NameRef, subject: Subject, eq: boolean): void {
   const cs = ref.name;
   const ci = caseInsensitiveCollation(cs);
   const bin = cs === 'utf8mb3' ? 'utf8_bin' : `${cs}_bin`;
-  const mysqlDefault =
-    cs === 'utf8mb4'
-      ? 'utf8mb4_0900_ai_ci in MySQL 8.0, utf8mb4_general_ci in 5.7'
-      : cs === 'latin1'
-        ? 'latin1_swedish_ci'
-        : `${cs === 'utf8mb3' ? 'utf8' : cs}_general_ci`;
-  let msg = `${what} sets CHARACTER SET ${cs} without COLLATE: TiDB then uses ${bin} (case- and accent-sensitive) where MySQL uses ${mysqlDefault}, so comparisons, ORDER BY, GROUP BY and unique keys behave differently.`;
-  msg += ci
-    ? ` State the collation explicitly, e.g. COLLATE ${ci}.`
-    : ` TiDB has no case-insensitive ${cs} collation: state COLLATE ${bin} to make the behaviour explicit, or convert to utf8mb4 with COLLATE utf8mb4_general_ci.`;
+  // (utf8mb4: MySQL 8.0's and 5.7's defaults, written out in the message)
+  const mysqlDefault = cs === 'latin1' ? 'latin1_swedish_ci' : `${cs === 'utf8mb3' ? 'utf8' : cs}_general_ci`;
   const fix = ci
     ? {
-        title: `Add COLLATE ${ci}`,
+        title: l10n.t('Add COLLATE {0}', ci),
         edits: [{ start: ctx.s.tokens[ref.tok].end, end: ctx.s.tokens[ref.tok].end, newText: eq ? ` COLLATE=${ci}` : ` COLLATE ${ci}` }],
         safe: false,
       }
     : undefined;
-  ctx.report([ref.keyword, ref.tok], msg, fix);
+  ctx.report([ref.keyword, ref.tok], message(subject, cs, bin, mysqlDefault, ci), fix);
 }
 
 function optionRef(ctx: RuleContext, o: TableOption): NameRef | undefined {
@@ -65,7 +209,7 @@ export default defineRule({
     // column definitions (CREATE TABLE, ALTER TABLE ADD/MODIFY/CHANGE)
     for (const { col } of columnSites(ctx)) {
       if (col.charset && !col.collate && BINARY_DEFAULT_CHARSETS.has(col.charset.name))
-        report(ctx, col.charset, `Column ${col.name}`, false);
+        report(ctx, col.charset, { kind: 'column', name: col.name }, false);
     }
     const ct = ctx.createTable();
     if (ct) {
@@ -76,7 +220,7 @@ export default defineRule({
         const inherits = ct.columns.some(
           (c) => c.type && STRING_TYPES.has(c.type.name) && !c.charset && !c.collate && !s.is(c.type.tok, 'NATIONAL', 'NCHAR', 'NVARCHAR'),
         );
-        if (inherits) report(ctx, ref, `Table ${ct.name?.name ?? ''}`.trim(), s.op(ref.tok - 1) === '=');
+        if (inherits) report(ctx, ref, { kind: 'table', name: (ct.name?.name ?? '').trimEnd() }, s.op(ref.tok - 1) === '=');
       }
       return;
     }
@@ -90,14 +234,14 @@ export default defineRule({
           !spec.convertCollate &&
           BINARY_DEFAULT_CHARSETS.has(spec.convertCharset.name)
         ) {
-          report(ctx, spec.convertCharset, `ALTER TABLE ${at.name?.name ?? ''} CONVERT TO`, false);
+          report(ctx, spec.convertCharset, { kind: 'sql', text: `ALTER TABLE ${at.name?.name ?? ''} CONVERT TO` }, false);
         }
         if (hasCollate) continue;
         for (const o of spec.options) {
           if (o.name !== 'CHARSET') continue;
           const ref = optionRef(ctx, o);
           if (ref && BINARY_DEFAULT_CHARSETS.has(ref.name))
-            report(ctx, ref, `ALTER TABLE ${at.name?.name ?? ''}`, s.op(ref.tok - 1) === '=');
+            report(ctx, ref, { kind: 'sql', text: `ALTER TABLE ${at.name?.name ?? ''}` }, s.op(ref.tok - 1) === '=');
         }
       }
       return;
@@ -110,7 +254,7 @@ export default defineRule({
         if (cs) ref = cs.ref;
         if (readCollate(s, j)) collate = true;
       }
-      if (ref && !collate && BINARY_DEFAULT_CHARSETS.has(ref.name)) report(ctx, ref, `The database`, s.op(ref.tok - 1) === '=');
+      if (ref && !collate && BINARY_DEFAULT_CHARSETS.has(ref.name)) report(ctx, ref, { kind: 'database' }, s.op(ref.tok - 1) === '=');
     }
   },
 });

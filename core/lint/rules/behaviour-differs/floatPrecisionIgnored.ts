@@ -1,5 +1,6 @@
 import { columnSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const FLOATS = new Set(['FLOAT', 'DOUBLE', 'REAL', 'FLOAT4', 'FLOAT8']);
 
@@ -37,12 +38,19 @@ export default defineRule({
       let fix;
       if (Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 65 && d >= 0 && d <= 30 && d <= m) {
         const dec = `${s.word(t.tok) === s.text(t.tok) ? 'DECIMAL' : 'decimal'}(${m},${d})`;
-        fix = { title: `Use ${dec.toUpperCase()}`, edits: [ctx.replaceTokens(t.tok, close, dec)], safe: false };
+        fix = { title: l10n.t('Use {0}', dec.toUpperCase()), edits: [ctx.replaceTokens(t.tok, close, dec)], safe: false };
       }
       void open;
       ctx.report(
         [t.tok, close],
-        `Column ${col.name} ${shown}: TiDB documents precision for floating-point types as unsupported (MySQL 8.0 deprecates it), and rounding can differ from MySQL. Use DECIMAL(${t.args[0]},${t.args[1]}) for exact values, or plain ${t.name === 'REAL' ? 'DOUBLE' : t.name}.`,
+        l10n.t(
+          'Column {0} {1}: TiDB documents precision for floating-point types as unsupported (MySQL 8.0 deprecates it), and rounding can differ from MySQL. Use DECIMAL({2},{3}) for exact values, or plain {4}.',
+          col.name,
+          shown,
+          t.args[0],
+          t.args[1],
+          t.name === 'REAL' ? 'DOUBLE' : t.name,
+        ),
         fix,
       );
     }

@@ -1,5 +1,6 @@
 import type { IndexDef } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'foreign-key-not-enforced',
@@ -33,7 +34,14 @@ export default defineRule({
       const ref = idx.references?.table?.name;
       ctx.report(
         [idx.first, s.is(idx.tok + 1, 'KEY') ? idx.tok + 1 : idx.tok],
-        `TiDB before v6.6.0 accepts this FOREIGN KEY${ref ? ` to '${ref}'` : ''} but does not enforce it, and it stays ineffective even after an upgrade. Enforce the integrity in the application, or upgrade to v6.6+ (GA in v8.5) and create the foreign keys there.`,
+        ref
+          ? l10n.t(
+              "TiDB before v6.6.0 accepts this FOREIGN KEY to '{0}' but does not enforce it, and it stays ineffective even after an upgrade. Enforce the integrity in the application, or upgrade to v6.6+ (GA in v8.5) and create the foreign keys there.",
+              ref,
+            )
+          : l10n.t(
+              'TiDB before v6.6.0 accepts this FOREIGN KEY but does not enforce it, and it stays ineffective even after an upgrade. Enforce the integrity in the application, or upgrade to v6.6+ (GA in v8.5) and create the foreign keys there.',
+            ),
       );
     }
   },

@@ -1,5 +1,6 @@
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'fulltext-index',
@@ -34,7 +35,14 @@ export default defineRule({
       const last = s.is(index.tok + 1, 'KEY', 'INDEX') ? index.tok + 1 : index.tok;
       ctx.report(
         [index.tok, last],
-        `TiDB accepts the FULLTEXT index${index.name ? ` ${index.name}` : ''} but drops it with warning 1214, so the table has no full-text index and MATCH ... AGAINST fails. Remove the index and use an external search engine (or TiDB Cloud full-text search).`,
+        index.name
+          ? l10n.t(
+              'TiDB accepts the FULLTEXT index {0} but drops it with warning 1214, so the table has no full-text index and MATCH ... AGAINST fails. Remove the index and use an external search engine (or TiDB Cloud full-text search).',
+              index.name,
+            )
+          : l10n.t(
+              'TiDB accepts the FULLTEXT index but drops it with warning 1214, so the table has no full-text index and MATCH ... AGAINST fails. Remove the index and use an external search engine (or TiDB Cloud full-text search).',
+            ),
       );
     }
   },

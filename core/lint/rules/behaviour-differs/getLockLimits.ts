@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'get-lock-limits',
@@ -30,7 +31,10 @@ export default defineRule({
       if (old) {
         ctx.report(
           [i, close],
-          `TiDB ${ctx.target} does not support user-level locks (GET_LOCK arrived in v6.1.0), so this gives no real mutual exclusion. Upgrade to v6.1 or later, or lock a row with SELECT ... FOR UPDATE.`,
+          l10n.t(
+            'TiDB {0} does not support user-level locks (GET_LOCK arrived in v6.1.0), so this gives no real mutual exclusion. Upgrade to v6.1 or later, or lock a row with SELECT ... FOR UPDATE.',
+            String(ctx.target),
+          ),
         );
         continue;
       }
@@ -41,15 +45,22 @@ export default defineRule({
       if (b - a !== (sign ? 2 : 1)) continue;
       const v = s.op(a) === '+' ? s.num(a + 1) : s.num(a);
       if (v === undefined || (v >= 1 && v <= 3600)) continue;
-      const effect =
-        v < 0
-          ? 'a negative timeout (wait forever in MySQL) gives up after 3600 seconds'
-          : v < 1
-            ? `a timeout of ${s.text(a, b - 1)} (return at once in MySQL) is raised to 1 second`
-            : `a timeout of ${s.text(a, b - 1)} is capped at 3600 seconds`;
+      const timeout = s.text(a, b - 1);
       ctx.report(
         [a, b - 1],
-        `TiDB clamps GET_LOCK timeouts to 1..3600 seconds: ${effect}. Use a timeout between 1 and 3600 and handle a 0 result.`,
+        v < 0
+          ? l10n.t(
+              'TiDB clamps GET_LOCK timeouts to 1..3600 seconds: a negative timeout (wait forever in MySQL) gives up after 3600 seconds. Use a timeout between 1 and 3600 and handle a 0 result.',
+            )
+          : v < 1
+            ? l10n.t(
+                'TiDB clamps GET_LOCK timeouts to 1..3600 seconds: a timeout of {0} (return at once in MySQL) is raised to 1 second. Use a timeout between 1 and 3600 and handle a 0 result.',
+                timeout,
+              )
+            : l10n.t(
+                'TiDB clamps GET_LOCK timeouts to 1..3600 seconds: a timeout of {0} is capped at 3600 seconds. Use a timeout between 1 and 3600 and handle a 0 result.',
+                timeout,
+              ),
       );
     }
   },

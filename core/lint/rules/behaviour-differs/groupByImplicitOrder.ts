@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'group-by-implicit-order',
@@ -34,7 +35,9 @@ export default defineRule({
       if (s.find(['ORDER', 'BY'], b.end, s.sparseFrom, 0) !== -1) continue;
       ctx.report(
         [g, g + 1],
-        'TiDB (like MySQL 8.0) does not sort GROUP BY results: groups come back in arbitrary order, unlike MySQL 5.7. Add an explicit ORDER BY if the caller relies on the order.',
+        l10n.t(
+          'TiDB (like MySQL 8.0) does not sort GROUP BY results: groups come back in arbitrary order, unlike MySQL 5.7. Add an explicit ORDER BY if the caller relies on the order.',
+        ),
       );
     }
   },

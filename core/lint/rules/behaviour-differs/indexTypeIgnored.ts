@@ -1,5 +1,6 @@
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'index-type-ignored',
@@ -32,7 +33,16 @@ export default defineRule({
         if (s.depth(k) !== s.depth(index.tok)) continue;
         ctx.report(
           [k, k + 1],
-          `TiDB ignores USING ${s.word(k + 1)}${index.name ? ` on index ${index.name}` : ''}: every TiDB index is an ordered key-value index. Remove the USING clause.`,
+          index.name
+            ? l10n.t(
+                'TiDB ignores USING {0} on index {1}: every TiDB index is an ordered key-value index. Remove the USING clause.',
+                s.word(k + 1) ?? '',
+                index.name,
+              )
+            : l10n.t(
+                'TiDB ignores USING {0}: every TiDB index is an ordered key-value index. Remove the USING clause.',
+                s.word(k + 1) ?? '',
+              ),
         );
       }
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'load-data-in-transaction',
@@ -31,7 +32,10 @@ export default defineRule({
     if (!s.is(1, 'DATA') || !ctx.session.inTransaction) return;
     ctx.report(
       [0, 1],
-      `Before v7.6.0 TiDB (${ctx.target}) commits LOAD DATA on its own: inside an explicit transaction it is not undone by ROLLBACK and ends the surrounding transaction. Run the import outside the transaction and make it idempotent, or upgrade to v7.6 or later.`,
+      l10n.t(
+        'Before v7.6.0 TiDB ({0}) commits LOAD DATA on its own: inside an explicit transaction it is not undone by ROLLBACK and ends the surrounding transaction. Run the import outside the transaction and make it idempotent, or upgrade to v7.6 or later.',
+        String(ctx.target),
+      ),
     );
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'lock-tables-ignored',
@@ -37,11 +38,13 @@ export default defineRule({
     if (!s.is(1, 'TABLES', 'TABLE')) return;
     // mysqldump / mariadb-dump wrap each table's rows in LOCK TABLES t WRITE … UNLOCK TABLES: harmless in a restore
     if (ctx.session.dump) return;
-    const message =
-      'With the default enable-table-lock=false TiDB ignores LOCK TABLES (it only returns a warning), so nothing is locked and other sessions can still write. Use a transaction with SELECT ... FOR UPDATE for mutual exclusion.';
+    const message = () =>
+      l10n.t(
+        'With the default enable-table-lock=false TiDB ignores LOCK TABLES (it only returns a warning), so nothing is locked and other sessions can still write. Use a transaction with SELECT ... FOR UPDATE for mutual exclusion.',
+      );
     const first = s.qname(2);
     // a dump without its header (--compact) still follows the lock with /*!40000 ALTER TABLE t DISABLE KEYS */
-    if (first && s.is(first.last + 1, 'WRITE')) ctx.reportUnlessCreatedLater([0, 1], [`keys of ${first.name}`], [], () => message);
-    else ctx.report([0, 1], message);
+    if (first && s.is(first.last + 1, 'WRITE')) ctx.reportUnlessCreatedLater([0, 1], [`keys of ${first.name}`], [], message);
+    else ctx.report([0, 1], message());
   },
 });

@@ -1,6 +1,7 @@
 import { readSetAssignments } from '../../../sql/setStatement';
 import { defineRule } from '../../rule';
 import { assignmentRange, setsOptimizerSwitch } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'optimizer-switch-ignored',
@@ -29,7 +30,9 @@ export default defineRule({
       if (!setsOptimizerSwitch(a)) continue;
       ctx.report(
         assignmentRange(s, a),
-        'optimizer_switch has no effect on query plans in TiDB, so this setting changes nothing. Use TiDB optimizer hints or the tidb_opt_* system variables instead.',
+        l10n.t(
+          'optimizer_switch has no effect on query plans in TiDB, so this setting changes nothing. Use TiDB optimizer hints or the tidb_opt_* system variables instead.',
+        ),
       );
     }
   },

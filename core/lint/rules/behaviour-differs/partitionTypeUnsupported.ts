@@ -1,5 +1,15 @@
 import { readPartition, type PartitionDef } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
+
+/** The message for a partition type (KEY, LINEAR HASH, ...) TiDB supports only from `since`. */
+function sinceMessage(type: string, since: string): string {
+  return l10n.t(
+    "TiDB supports {0} partitioning only from {1}; on this version it creates a NON-partitioned table with only a warning ('Unsupported partition type, treat as normal table'), so partition pruning and partition maintenance silently stop working. Upgrade, or use RANGE or HASH partitioning.",
+    type,
+    since,
+  );
+}
 
 export default defineRule({
   id: 'partition-type-unsupported',
@@ -40,26 +50,20 @@ export default defineRule({
       const typeTok = (p.linear ?? p.tok + 1) + 1;
       const last = s.is(typeTok + 1, 'COLUMNS') ? typeTok + 1 : typeTok;
       const linear = p.linear !== undefined;
-      let what: string | undefined;
-      let since = '';
-      if (p.type === 'KEY' && v.lt('7.0')) {
-        what = `${linear ? 'LINEAR ' : ''}KEY partitioning`;
-        since = 'v7.0.0';
-      } else if (p.type === 'LIST' && v.lt('6.1')) {
-        what = `LIST${p.columns ? ' COLUMNS' : ''} partitioning`;
-        since = 'v6.1.0 (experimental and off by default before)';
-      } else if (p.type === 'HASH' && linear && v.lt('6.4')) {
-        what = 'LINEAR HASH partitioning';
-        since = 'v6.4.0';
-      } else if (p.type === 'RANGE' && p.columns && p.columnCount > 1 && v.lt('6.3')) {
-        what = 'RANGE COLUMNS partitioning on more than one column';
-        since = 'v6.3.0';
-      }
-      if (!what) continue;
-      ctx.report(
-        [p.tok, last],
-        `TiDB supports ${what} only from ${since}; on this version it creates a NON-partitioned table with only a warning ('Unsupported partition type, treat as normal table'), so partition pruning and partition maintenance silently stop working. Upgrade, or use RANGE or HASH partitioning.`,
-      );
+      let message: string | undefined;
+      if (p.type === 'KEY' && v.lt('7.0')) message = sinceMessage(linear ? 'LINEAR KEY' : 'KEY', 'v7.0.0');
+      else if (p.type === 'LIST' && v.lt('6.1'))
+        message = l10n.t(
+          "TiDB supports {0} partitioning only from v6.1.0 (experimental and off by default before); on this version it creates a NON-partitioned table with only a warning ('Unsupported partition type, treat as normal table'), so partition pruning and partition maintenance silently stop working. Upgrade, or use RANGE or HASH partitioning.",
+          p.columns ? 'LIST COLUMNS' : 'LIST',
+        );
+      else if (p.type === 'HASH' && linear && v.lt('6.4')) message = sinceMessage('LINEAR HASH', 'v6.4.0');
+      else if (p.type === 'RANGE' && p.columns && p.columnCount > 1 && v.lt('6.3'))
+        message = l10n.t(
+          "TiDB supports RANGE COLUMNS partitioning on more than one column only from v6.3.0; on this version it creates a NON-partitioned table with only a warning ('Unsupported partition type, treat as normal table'), so partition pruning and partition maintenance silently stop working. Upgrade, or use RANGE or HASH partitioning.",
+        );
+      if (!message) continue;
+      ctx.report([p.tok, last], message);
     }
   },
 });

@@ -1,19 +1,51 @@
 import { notLinted } from '../support/ruleHelpers';
 import { INFO_SCHEMA_EMPTY, PERF_SCHEMA_TABLES, systemTableRefs } from '../support/systemTables';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'SHOW', 'USE', 'CREATE DATABASE', 'DROP DATABASE', 'SET']);
-const IS_INSTEAD: Record<string, string> = {
-  routines: 'TiDB has no stored routines.',
-  triggers: 'TiDB has no triggers.',
-  events: 'TiDB has no event scheduler.',
-  global_variables: 'Use SHOW GLOBAL VARIABLES or INFORMATION_SCHEMA.VARIABLES_INFO.',
-  global_status: 'Use SHOW GLOBAL STATUS, METRICS_SCHEMA or Grafana.',
-  session_status: 'Use SHOW STATUS.',
-  profiling: 'Use EXPLAIN ANALYZE or TRACE.',
-};
 const MESSAGE = (name: string) =>
-  `performance_schema tables exist in TiDB but return no rows, so reading performance_schema.${name} silently gets an empty result. Use INFORMATION_SCHEMA.CLUSTER_* / STATEMENTS_SUMMARY tables or Grafana instead.`;
+  l10n.t(
+    'performance_schema tables exist in TiDB but return no rows, so reading performance_schema.{0} silently gets an empty result. Use INFORMATION_SCHEMA.CLUSTER_* / STATEMENTS_SUMMARY tables or Grafana instead.',
+    name,
+  );
+
+/** The message for an information_schema table TiDB does not implement (`n`: its lower-case name), with what to use instead. */
+function infoSchemaMessage(name: string, n: string): string {
+  switch (n) {
+    case 'routines':
+      return l10n.t(
+        'information_schema.{0} exists in TiDB but is not implemented: it returns zero rows. TiDB has no stored routines.',
+        name,
+      );
+    case 'triggers':
+      return l10n.t('information_schema.{0} exists in TiDB but is not implemented: it returns zero rows. TiDB has no triggers.', name);
+    case 'events':
+      return l10n.t(
+        'information_schema.{0} exists in TiDB but is not implemented: it returns zero rows. TiDB has no event scheduler.',
+        name,
+      );
+    case 'global_variables':
+      return l10n.t(
+        'information_schema.{0} exists in TiDB but is not implemented: it returns zero rows. Use SHOW GLOBAL VARIABLES or INFORMATION_SCHEMA.VARIABLES_INFO.',
+        name,
+      );
+    case 'global_status':
+      return l10n.t(
+        'information_schema.{0} exists in TiDB but is not implemented: it returns zero rows. Use SHOW GLOBAL STATUS, METRICS_SCHEMA or Grafana.',
+        name,
+      );
+    case 'session_status':
+      return l10n.t('information_schema.{0} exists in TiDB but is not implemented: it returns zero rows. Use SHOW STATUS.', name);
+    case 'profiling':
+      return l10n.t(
+        'information_schema.{0} exists in TiDB but is not implemented: it returns zero rows. Use EXPLAIN ANALYZE or TRACE.',
+        name,
+      );
+    default:
+      return l10n.t('information_schema.{0} exists in TiDB but is not implemented: it returns zero rows.', name);
+  }
+}
 
 export default defineRule({
   id: 'performance-schema-empty',
@@ -50,11 +82,7 @@ export default defineRule({
     for (const r of systemTableRefs(ctx)) {
       const n = r.name.toLowerCase();
       if (r.schema === 'performance_schema' && PERF_SCHEMA_TABLES.has(n)) ctx.report([r.first, r.last], MESSAGE(r.name));
-      else if (r.schema === 'information_schema' && INFO_SCHEMA_EMPTY.has(n))
-        ctx.report(
-          [r.first, r.last],
-          `information_schema.${r.name} exists in TiDB but is not implemented: it returns zero rows. ${IS_INSTEAD[n] ?? ''}`.trim(),
-        );
+      else if (r.schema === 'information_schema' && INFO_SCHEMA_EMPTY.has(n)) ctx.report([r.first, r.last], infoSchemaMessage(r.name, n));
     }
   },
 });

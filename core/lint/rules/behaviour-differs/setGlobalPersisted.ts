@@ -9,12 +9,16 @@ import {
   setsUnsupportedIsolation,
   TX_READ_ONLY_VARS,
 } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 /** No-op variables (mysqldump, binlog) whose SET GLOBAL changes nothing that matters. */
 const EXEMPT = new Set(['gtid_purged', 'sql_log_bin']);
 
 function message(name: string): string {
-  return `In TiDB SET GLOBAL ${name} is persisted in the cluster and applies to every TiDB instance, also after restarts (in MySQL it affects one server until restart). Use SET SESSION for temporary tuning, or record this as intentional cluster configuration.`;
+  return l10n.t(
+    'In TiDB SET GLOBAL {0} is persisted in the cluster and applies to every TiDB instance, also after restarts (in MySQL it affects one server until restart). Use SET SESSION for temporary tuning, or record this as intentional cluster configuration.',
+    name,
+  );
 }
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import type { RuleContext } from '../../context';
 import type { TableOption } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 /** Reports ENGINE [=] name at `kw` (value token `v`) unless it is InnoDB. Returns whether it reported. */
 function check(ctx: RuleContext, kw: number, v: number): boolean {
@@ -11,9 +12,17 @@ function check(ctx: RuleContext, kw: number, v: number): boolean {
   const text = t.kind === 'string' ? `'InnoDB'` : t.kind === 'qident' ? '`InnoDB`' : 'InnoDB';
   ctx.report(
     [kw, v],
-    `TiDB accepts ENGINE=${engine} but ignores it: the table is an ordinary transactional, persistent and replicated TiDB table${/^(memory|heap)$/i.test(engine) ? ' (not an in-memory table)' : ''}. Use ENGINE=InnoDB or drop the option.`,
+    /^(memory|heap)$/i.test(engine)
+      ? l10n.t(
+          'TiDB accepts ENGINE={0} but ignores it: the table is an ordinary transactional, persistent and replicated TiDB table (not an in-memory table). Use ENGINE=InnoDB or drop the option.',
+          engine,
+        )
+      : l10n.t(
+          'TiDB accepts ENGINE={0} but ignores it: the table is an ordinary transactional, persistent and replicated TiDB table. Use ENGINE=InnoDB or drop the option.',
+          engine,
+        ),
     {
-      title: 'Use ENGINE=InnoDB',
+      title: l10n.t('Use ENGINE=InnoDB'),
       edits: [ctx.replaceTokens(v, v, text)],
       safe: true,
     },

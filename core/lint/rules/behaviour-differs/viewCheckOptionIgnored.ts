@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'view-check-option-ignored',
@@ -31,7 +32,9 @@ export default defineRule({
       if (s.seq(j, 'CHECK', 'OPTION') === -1) continue;
       ctx.report(
         [i, j + 1],
-        'TiDB accepts WITH CHECK OPTION only syntactically: rows written through the view are not checked against its WHERE clause. Remove the clause and enforce the condition in the application or with constraints.',
+        l10n.t(
+          'TiDB accepts WITH CHECK OPTION only syntactically: rows written through the view are not checked against its WHERE clause. Remove the clause and enforce the condition in the application or with constraints.',
+        ),
       );
       return;
     }

@@ -1,5 +1,6 @@
 import { columnSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'zerofill',
@@ -28,7 +29,10 @@ export default defineRule({
       if (z === undefined) continue;
       ctx.report(
         z,
-        `TiDB ignores ZEROFILL on column ${col.name}: values are not zero-padded when displayed (the column still becomes UNSIGNED). Pad in the application, e.g. LPAD(${col.name}, width, '0'), and drop ZEROFILL.`,
+        l10n.t(
+          "TiDB ignores ZEROFILL on column {0}: values are not zero-padded when displayed (the column still becomes UNSIGNED). Pad in the application, e.g. LPAD({0}, width, '0'), and drop ZEROFILL.",
+          col.name,
+        ),
       );
     }
   },

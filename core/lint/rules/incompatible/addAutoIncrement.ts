@@ -1,6 +1,7 @@
 import type { ColumnDef } from '../../../sql/ddl';
 import type { Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 /** The token that gives a column definition AUTO_INCREMENT: the attribute, the SERIAL type, or SERIAL DEFAULT VALUE. */
 function autoIncrementTok(s: Stmt, c: ColumnDef): number | undefined {
@@ -45,7 +46,11 @@ export default defineRule({
           if (tok === undefined) continue;
           ctx.report(
             tok,
-            `TiDB cannot add a column with AUTO_INCREMENT to the existing table '${table}' (ERROR 8200 Unsupported add column '${c.name}' constraint AUTO_INCREMENT). Create a new table with the column and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.`,
+            l10n.t(
+              "TiDB cannot add a column with AUTO_INCREMENT to the existing table '{0}' (ERROR 8200 Unsupported add column '{1}' constraint AUTO_INCREMENT). Create a new table with the column and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.",
+              table,
+              c.name,
+            ),
           );
         }
       } else if ((spec.verb === 'MODIFY' || spec.verb === 'CHANGE') && spec.columns[0]) {
@@ -57,7 +62,11 @@ export default defineRule({
         if (!old || old.autoIncrement) continue;
         ctx.report(
           tok,
-          `TiDB cannot add the AUTO_INCREMENT attribute to the existing column '${old.name}' of '${table}' (ERROR 8200 Unsupported modify column: can't set auto_increment). Create a new table with the attribute and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.`,
+          l10n.t(
+            "TiDB cannot add the AUTO_INCREMENT attribute to the existing column '{0}' of '{1}' (ERROR 8200 Unsupported modify column: can't set auto_increment). Create a new table with the attribute and copy the data, or use AUTO_RANDOM or a SEQUENCE default instead.",
+            old.name,
+            table,
+          ),
         );
       }
     }

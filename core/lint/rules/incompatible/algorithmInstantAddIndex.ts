@@ -1,5 +1,6 @@
 import type { TableOption } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'algorithm-instant-add-index',
@@ -34,9 +35,11 @@ export default defineRule({
     for (const o of instant) {
       ctx.report(
         [o.tok, o.valueStart],
-        'TiDB adds indexes with the INPLACE algorithm, so ALGORITHM=INSTANT makes this ALTER TABLE fail (ERROR 1846 ALGORITHM=INSTANT is not supported). Use ALGORITHM=INPLACE or remove the ALGORITHM clause.',
+        l10n.t(
+          'TiDB adds indexes with the INPLACE algorithm, so ALGORITHM=INSTANT makes this ALTER TABLE fail (ERROR 1846 ALGORITHM=INSTANT is not supported). Use ALGORITHM=INPLACE or remove the ALGORITHM clause.',
+        ),
         {
-          title: 'Use ALGORITHM=INPLACE',
+          title: l10n.t('Use ALGORITHM=INPLACE'),
           edits: [ctx.replaceTokens(o.valueStart, o.valueStart, 'INPLACE')],
           safe: true,
         },

@@ -1,5 +1,6 @@
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'alter-clustered-primary-key',
@@ -44,25 +45,37 @@ export default defineRule({
         if (!t || (t.copiedFromUnknown && !t.primaryKey)) {
           ctx.report(
             [spec.first, last],
-            `TiDB cannot drop a clustered primary key (ERROR 8200), and the primary key of '${name}' is clustered unless it was declared NONCLUSTERED (every PK is clustered by default from v6.4). Check the table's PK; to change it, create a new table with the desired key and copy the data.`,
+            l10n.t(
+              "TiDB cannot drop a clustered primary key (ERROR 8200), and the primary key of '{0}' is clustered unless it was declared NONCLUSTERED (every PK is clustered by default from v6.4). Check the table's PK; to change it, create a new table with the desired key and copy the data.",
+              name,
+            ),
           );
         } else if (t.primaryKey && isClusteredPk(t.primaryKey, (c) => t.columns.get(c.toLowerCase())?.type, ctx.target)) {
           ctx.report(
             [spec.first, last],
-            `The primary key of '${name}' is clustered on this TiDB version, and TiDB cannot drop a clustered primary key (ERROR 8200 Unsupported drop primary key when the table is using clustered index). Create a new table with the desired key and copy the data, or declare the PK NONCLUSTERED when the table is created.`,
+            l10n.t(
+              "The primary key of '{0}' is clustered on this TiDB version, and TiDB cannot drop a clustered primary key (ERROR 8200 Unsupported drop primary key when the table is using clustered index). Create a new table with the desired key and copy the data, or declare the PK NONCLUSTERED when the table is created.",
+              name,
+            ),
           );
         }
       } else if (spec.verb === 'ADD' && spec.index?.kind === 'PRIMARY' && spec.index.clustered?.value === 'CLUSTERED') {
         ctx.report(
           [spec.index.tok, spec.index.clustered.tok],
-          `TiDB cannot add a CLUSTERED primary key to the existing table '${name}' (ERROR 8200): the clustered key is the row key. Add it as NONCLUSTERED, or create a new table with the clustered key and copy the data.`,
+          l10n.t(
+            "TiDB cannot add a CLUSTERED primary key to the existing table '{0}' (ERROR 8200): the clustered key is the row key. Add it as NONCLUSTERED, or create a new table with the clustered key and copy the data.",
+            name,
+          ),
         );
       } else if (spec.verb === 'ADD' && spec.target === 'COLUMN') {
         for (const c of spec.columns) {
           if (c.primaryKey !== undefined && c.clustered?.value === 'CLUSTERED') {
             ctx.report(
               [c.primaryKey, c.clustered.tok],
-              `TiDB cannot add a CLUSTERED primary key to the existing table '${name}' (ERROR 8200): the clustered key is the row key. Add it as NONCLUSTERED, or create a new table with the clustered key and copy the data.`,
+              l10n.t(
+                "TiDB cannot add a CLUSTERED primary key to the existing table '{0}' (ERROR 8200): the clustered key is the row key. Add it as NONCLUSTERED, or create a new table with the clustered key and copy the data.",
+                name,
+              ),
             );
           }
         }

@@ -1,5 +1,6 @@
 import type { AlterSpec } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 /** The columns and indexes (lower-cased, prefixed 'c:' / 'i:') one ALTER spec operates on by name. */
 function objects(spec: AlterSpec): Set<string> {
@@ -76,11 +77,22 @@ export default defineRule({
         }
         if (reported.has(spec)) continue;
         reported.add(spec);
-        const kind = o.startsWith('c:') ? 'column' : 'index';
         const name = o.slice(2);
         ctx.report(
           [spec.first, spec.end - 1],
-          `This ALTER TABLE operates on ${kind} '${name}' twice (${ctx.s.word(first.first)} and ${ctx.s.word(spec.first)}); TiDB's multi-schema change rejects that with 'Unsupported operate same column/index'. Split it into separate ALTER TABLE statements.`,
+          o.startsWith('c:')
+            ? l10n.t(
+                "This ALTER TABLE operates on column '{0}' twice ({1} and {2}); TiDB's multi-schema change rejects that with 'Unsupported operate same column/index'. Split it into separate ALTER TABLE statements.",
+                name,
+                ctx.s.word(first.first),
+                ctx.s.word(spec.first),
+              )
+            : l10n.t(
+                "This ALTER TABLE operates on index '{0}' twice ({1} and {2}); TiDB's multi-schema change rejects that with 'Unsupported operate same column/index'. Split it into separate ALTER TABLE statements.",
+                name,
+                ctx.s.word(first.first),
+                ctx.s.word(spec.first),
+              ),
         );
       }
     }

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { matchCase } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'alter-view',
@@ -26,13 +27,19 @@ export default defineRule({
     if (!s.is(v, 'VIEW')) return;
     const q = s.qname(v + 1);
     const last = q ? q.last : v;
-    const name = q ? (q.db ? `${q.db}.${q.name}` : q.name) : 'the view';
     const alter = s.text(0);
     ctx.report(
       [0, last],
-      `TiDB does not support ALTER VIEW, so changing ${name} this way fails. Use CREATE OR REPLACE VIEW with the new definition instead.`,
+      q
+        ? l10n.t(
+            'TiDB does not support ALTER VIEW, so changing {0} this way fails. Use CREATE OR REPLACE VIEW with the new definition instead.',
+            q.db ? `${q.db}.${q.name}` : q.name,
+          )
+        : l10n.t(
+            'TiDB does not support ALTER VIEW, so changing the view this way fails. Use CREATE OR REPLACE VIEW with the new definition instead.',
+          ),
       {
-        title: 'Rewrite as CREATE OR REPLACE VIEW',
+        title: l10n.t('Rewrite as CREATE OR REPLACE VIEW'),
         edits: [ctx.replaceTokens(0, 0, matchCase(alter, 'CREATE OR REPLACE'))],
         safe: true,
       },

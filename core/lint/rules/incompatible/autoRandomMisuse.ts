@@ -2,20 +2,30 @@ import type { RuleContext } from '../../context';
 import type { ColumnDef } from '../../../sql/ddl';
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 /** Problems of the column definition itself (type, AUTO_INCREMENT, DEFAULT). */
 function ownProblems(col: ColumnDef): string[] {
   const out: string[] = [];
-  if (col.type && col.type.name !== 'BIGINT') out.push(`it is ${col.type.name}, not BIGINT`);
-  if (col.autoIncrement !== undefined) out.push('it is combined with AUTO_INCREMENT');
-  if (col.default) out.push('it has a DEFAULT value');
+  if (col.type && col.type.name !== 'BIGINT') out.push(l10n.t('it is {0}, not BIGINT', col.type.name));
+  if (col.autoIncrement !== undefined) out.push(l10n.t('it is combined with AUTO_INCREMENT'));
+  if (col.default) out.push(l10n.t('it has a DEFAULT value'));
   return out;
 }
 
-function report(ctx: RuleContext, col: ColumnDef, why: string): void {
+/** The reasons as one list ("a, b, c"), its separator in the user's language. */
+function list(why: string[]): string {
+  return why.reduce((a, b) => l10n.t('{0}, {1}', a, b));
+}
+
+function report(ctx: RuleContext, col: ColumnDef, why: string[]): void {
   ctx.report(
     col.autoRandom!,
-    `AUTO_RANDOM on column ${col.name} fails in TiDB: ${why}. AUTO_RANDOM needs a BIGINT column that is the first column of a clustered PRIMARY KEY, without DEFAULT or AUTO_INCREMENT.`,
+    l10n.t(
+      'AUTO_RANDOM on column {0} fails in TiDB: {1}. AUTO_RANDOM needs a BIGINT column that is the first column of a clustered PRIMARY KEY, without DEFAULT or AUTO_INCREMENT.',
+      col.name,
+      list(why),
+    ),
   );
 }
 
@@ -52,14 +62,20 @@ export default defineRule({
         let pk: { columns: string[]; clustered?: 'CLUSTERED' | 'NONCLUSTERED' } | undefined;
         if (col.primaryKey !== undefined) pk = { columns: [col.name], clustered: col.clustered?.value };
         else if (pkIdx) pk = { columns: pkIdx.parts.map((p) => p.column ?? ''), clustered: pkIdx.clustered?.value };
-        if (!pk?.columns.some((c) => c.toLowerCase() === lower)) why.push('it is not part of the PRIMARY KEY');
-        else if (pk.columns[0].toLowerCase() !== lower) why.push('it is not the first column of the PRIMARY KEY');
-        else if (pk.clustered === 'NONCLUSTERED') why.push('the PRIMARY KEY is NONCLUSTERED');
+        if (!pk?.columns.some((c) => c.toLowerCase() === lower)) why.push(l10n.t('it is not part of the PRIMARY KEY'));
+        else if (pk.columns[0].toLowerCase() !== lower) why.push(l10n.t('it is not the first column of the PRIMARY KEY'));
+        else if (pk.clustered === 'NONCLUSTERED') why.push(l10n.t('the PRIMARY KEY is NONCLUSTERED'));
         else if (!isClusteredPk(pk, (n) => ct.columns.find((c) => c.name.toLowerCase() === n.toLowerCase())?.type?.name, ctx.target)) {
           // before v6.4 only a single integer PK is clustered by default (tidb_enable_clustered_index = INT_ONLY)
-          why.push(`the PRIMARY KEY (${pk.columns.join(', ')}) is not clustered by default on ${ctx.target}; declare it CLUSTERED`);
+          why.push(
+            l10n.t(
+              'the PRIMARY KEY ({0}) is not clustered by default on {1}; declare it CLUSTERED',
+              pk.columns.join(', '),
+              String(ctx.target),
+            ),
+          );
         }
-        if (why.length) report(ctx, col, why.join(', '));
+        if (why.length) report(ctx, col, why);
       }
       return;
     }
@@ -68,7 +84,8 @@ export default defineRule({
     const table = ctx.schema.table(at.name.db, at.name.name);
     for (const spec of at.specs) {
       if (spec.verb === 'ADD' && spec.target === 'COLUMN') {
-        for (const col of spec.columns) if (col.autoRandom !== undefined) report(ctx, col, 'ALTER TABLE cannot add an AUTO_RANDOM column');
+        for (const col of spec.columns)
+          if (col.autoRandom !== undefined) report(ctx, col, [l10n.t('ALTER TABLE cannot add an AUTO_RANDOM column')]);
         continue;
       }
       if ((spec.verb !== 'MODIFY' && spec.verb !== 'CHANGE') || !spec.columns[0]) continue;
@@ -79,14 +96,17 @@ export default defineRule({
           const first = spec.nameTok ?? col.nameTok;
           ctx.report(
             [first, first],
-            `ALTER TABLE cannot remove AUTO_RANDOM from column ${col.name} in TiDB; the statement fails. Keep the attribute, or create a new table and copy the data.`,
+            l10n.t(
+              'ALTER TABLE cannot remove AUTO_RANDOM from column {0} in TiDB; the statement fails. Keep the attribute, or create a new table and copy the data.',
+              col.name,
+            ),
           );
         }
         continue;
       }
       const why = ownProblems(col);
       if (why.length) {
-        report(ctx, col, why.join(', '));
+        report(ctx, col, why);
         continue;
       }
       // Changing AUTO_INCREMENT to AUTO_RANDOM is allowed on a BIGINT clustered primary key; schema-aware.
@@ -98,11 +118,11 @@ export default defineRule({
       const isFirstPk = !!pk && pk.columns[0]?.toLowerCase() === lower;
       if (old.type === 'BIGINT' && old.autoIncrement && isFirstPk && clustered) continue;
       const reasons: string[] = [];
-      if (!isFirstPk) reasons.push(pk ? 'it is not the first primary key column' : 'the table has no primary key');
-      else if (!clustered) reasons.push('its primary key is not clustered');
-      if (old.type !== 'BIGINT') reasons.push(`the column is ${old.type}, not BIGINT`);
-      if (!old.autoIncrement) reasons.push('ALTER TABLE can only turn a BIGINT AUTO_INCREMENT primary key into AUTO_RANDOM');
-      report(ctx, col, reasons.join(', '));
+      if (!isFirstPk) reasons.push(pk ? l10n.t('it is not the first primary key column') : l10n.t('the table has no primary key'));
+      else if (!clustered) reasons.push(l10n.t('its primary key is not clustered'));
+      if (old.type !== 'BIGINT') reasons.push(l10n.t('the column is {0}, not BIGINT', old.type));
+      if (!old.autoIncrement) reasons.push(l10n.t('ALTER TABLE can only turn a BIGINT AUTO_INCREMENT primary key into AUTO_RANDOM'));
+      report(ctx, col, reasons);
     }
   },
 });

@@ -2,6 +2,7 @@ import { type NameRef, STRING_TYPES } from '../../../sql/ddl';
 import type { TableInfo } from '../../../sql/schema';
 import { defineRule } from '../../rule';
 import type { RuleContext } from '../../context';
+import * as l10n from '@vscode/l10n';
 
 function norm(cs: string): string {
   const c = cs.toLowerCase();
@@ -64,18 +65,54 @@ export default defineRule({
     const known = ctx.schema.table(at.name.db, name);
     // CREATE TABLE ... LIKE a table the file does not define: the source charset is unknown until set
     const t = known?.copiedFromUnknown && !known.charset && !known.collation ? undefined : known;
-    const fix = 'Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.';
-    const report = (ref: NameRef, to: string, from: string | undefined, what: string) => {
+    const report = (ref: NameRef, to: string, from: string | undefined, column?: string) => {
       // latin1 -> utf8/utf8mb4 was allowed by pingcap/tidb#34386 (May 2022) and reverted by #35025 before v6.1.0
       // shipped (cherry-picked as #35034): no released version converts it; pingcap/tidb#34008 is still open
-      const latin1 =
-        from === 'latin1'
-          ? ' (latin1 to utf8/utf8mb4 was briefly allowed on the v6.1 development branch and reverted before v6.1.0; no release supports it, see pingcap/tidb#34008)'
-          : '';
-      const msg =
-        from === undefined
-          ? `TiDB converts ${what} online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '${name}' is unknown here (the table is not created in this file): from utf8 this works, from latin1 or another charset TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from <old> to ${to}". Check the source charset first (and an index on a string column whose collation family changes fails too: indexed-collation-change). ${fix}`
-          : `TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from ${from} to ${to}" for ${what}: only utf8 to utf8mb4 converts online${latin1}. ${fix}`;
+      let msg: string;
+      if (from === undefined)
+        msg =
+          column === undefined
+            ? l10n.t(
+                "TiDB converts table '{0}' online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '{0}' is unknown here (the table is not created in this file): from utf8 this works, from latin1 or another charset TiDB answers \"ERROR 8200 (HY000): Unsupported modify charset from <old> to {1}\". Check the source charset first (and an index on a string column whose collation family changes fails too: indexed-collation-change). Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.",
+                name,
+                to,
+              )
+            : l10n.t(
+                "TiDB converts column '{0}' online only from utf8 to utf8mb4 (or to the same charset), and the current charset of '{1}' is unknown here (the table is not created in this file): from utf8 this works, from latin1 or another charset TiDB answers \"ERROR 8200 (HY000): Unsupported modify charset from <old> to {2}\". Check the source charset first (and an index on a string column whose collation family changes fails too: indexed-collation-change). Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.",
+                column,
+                name,
+                to,
+              );
+      else if (column === undefined)
+        msg =
+          from === 'latin1'
+            ? l10n.t(
+                'TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from {0} to {1}" for table \'{2}\': only utf8 to utf8mb4 converts online (latin1 to utf8/utf8mb4 was briefly allowed on the v6.1 development branch and reverted before v6.1.0; no release supports it, see pingcap/tidb#34008). Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.',
+                from,
+                to,
+                name,
+              )
+            : l10n.t(
+                'TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from {0} to {1}" for table \'{2}\': only utf8 to utf8mb4 converts online. Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.',
+                from,
+                to,
+                name,
+              );
+      else
+        msg =
+          from === 'latin1'
+            ? l10n.t(
+                'TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from {0} to {1}" for column \'{2}\': only utf8 to utf8mb4 converts online (latin1 to utf8/utf8mb4 was briefly allowed on the v6.1 development branch and reverted before v6.1.0; no release supports it, see pingcap/tidb#34008). Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.',
+                from,
+                to,
+                column,
+              )
+            : l10n.t(
+                'TiDB answers "ERROR 8200 (HY000): Unsupported modify charset from {0} to {1}" for column \'{2}\': only utf8 to utf8mb4 converts online. Export, convert and re-import the data, or create a new table with the target charset and INSERT ... SELECT into it.',
+                from,
+                to,
+                column,
+              );
       // with the source charset unknown the conversion may well succeed (from utf8): a warning to check, not an error
       ctx.report([ref.keyword, ref.tok], msg, undefined, from === undefined ? { severity: 'warning' } : {});
     };
@@ -84,7 +121,7 @@ export default defineRule({
         const to = norm(spec.convertCharset.name);
         if (!supported(ctx, to)) continue;
         if (!t) {
-          report(spec.convertCharset, to, undefined, `table '${name}'`);
+          report(spec.convertCharset, to, undefined);
           continue;
         }
         const from = tableCharset(ctx, t);
@@ -98,12 +135,12 @@ export default defineRule({
             }
           }
         }
-        if (bad !== undefined) report(spec.convertCharset, to, bad, `table '${name}'`);
+        if (bad !== undefined) report(spec.convertCharset, to, bad);
       } else if ((spec.verb === 'MODIFY' || spec.verb === 'CHANGE') && spec.columns[0]?.charset) {
         const col = spec.columns[0];
         const to = norm(col.charset!.name);
         if (!supported(ctx, to)) continue;
-        const what = `column '${spec.oldName ?? col.name}'`;
+        const what = spec.oldName ?? col.name;
         if (!t) {
           report(col.charset!, to, undefined, what);
           continue;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'create-table-as-select',
@@ -33,10 +34,17 @@ export default defineRule({
     if (s.is(last, 'AS')) last++;
     while (s.op(last) === '(' && last < s.length - 1) last++;
     if (!s.word(last)) last = ct.asSelect;
-    const name = ct.name ? (ct.name.db ? `${ct.name.db}.${ct.name.name}` : ct.name.name) : 'the table';
     ctx.report(
       [first, last],
-      `TiDB does not implement CREATE TABLE ... SELECT, so creating ${name} this way fails. Create the table first (CREATE TABLE ${ct.name?.name ?? 'new'} LIKE ... or explicit DDL), then fill it with INSERT INTO ... SELECT (in batches for large data).`,
+      ct.name
+        ? l10n.t(
+            'TiDB does not implement CREATE TABLE ... SELECT, so creating {0} this way fails. Create the table first (CREATE TABLE {1} LIKE ... or explicit DDL), then fill it with INSERT INTO ... SELECT (in batches for large data).',
+            ct.name.db ? `${ct.name.db}.${ct.name.name}` : ct.name.name,
+            ct.name.name,
+          )
+        : l10n.t(
+            'TiDB does not implement CREATE TABLE ... SELECT, so creating the table this way fails. Create the table first (CREATE TABLE new LIKE ... or explicit DDL), then fill it with INSERT INTO ... SELECT (in batches for large data).',
+          ),
     );
   },
 });

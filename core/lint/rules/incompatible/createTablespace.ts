@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'create-tablespace',
@@ -30,7 +31,11 @@ export default defineRule({
     const last = name !== undefined ? kw + 1 : kw;
     ctx.report(
       [0, last],
-      `TiDB has no tablespaces, so ${s.text(0, kw).replace(/\s+/g, ' ').toUpperCase()}${name !== undefined ? ` ${name}` : ''} fails. Remove the statement; use placement policies to control where data is stored.`,
+      l10n.t(
+        'TiDB has no tablespaces, so {0} fails. Remove the statement; use placement policies to control where data is stored.',
+        // the statement's SQL: CREATE UNDO TABLESPACE name
+        `${s.text(0, kw).replace(/\s+/g, ' ').toUpperCase()}${name !== undefined ? ` ${name}` : ''}`,
+      ),
     );
   },
 });

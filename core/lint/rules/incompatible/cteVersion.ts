@@ -1,6 +1,7 @@
 import type { Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 /** Index of the CTE name when a WITH clause starts at i (WITH [RECURSIVE] name [(cols)] AS (...)), else -1. */
 function cteAt(s: Stmt, i: number): number {
@@ -47,7 +48,11 @@ export default defineRule({
       if (nameAt === -1) continue;
       ctx.report(
         [i, nameAt],
-        `TiDB ${ctx.target} does not support common table expressions (WITH ... AS was added in v5.1), so this statement fails. Upgrade to v5.1 or later, or inline ${s.ident(nameAt)} as a derived table.`,
+        l10n.t(
+          'TiDB {0} does not support common table expressions (WITH ... AS was added in v5.1), so this statement fails. Upgrade to v5.1 or later, or inline {1} as a derived table.',
+          String(ctx.target),
+          s.ident(nameAt)!,
+        ),
       );
     }
   },

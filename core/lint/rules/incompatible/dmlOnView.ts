@@ -1,6 +1,7 @@
 import type { RuleContext } from '../../context';
 import { deleteTables, findAtDepth, insertTarget, mainVerb, tableFactors, type TableRef } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'dml-on-view',
@@ -60,9 +61,15 @@ export default defineRule({
 function report(ctx: RuleContext, verb: string, t: TableRef): void {
   if (!ctx.schema.isView(t.db, t.name)) return;
   const name = t.db !== undefined ? `${t.db}.${t.name}` : t.name;
-  const detail = verb === 'INSERT' || verb === 'REPLACE' ? ` (insert into view ${t.name} is not supported now)` : '';
   ctx.report(
     [t.first, t.last],
-    `${name} is a view, and views are read-only in TiDB: ${verb} on it fails${detail}. Write to the base table instead.`,
+    verb === 'INSERT' || verb === 'REPLACE'
+      ? l10n.t(
+          '{0} is a view, and views are read-only in TiDB: {1} on it fails (insert into view {2} is not supported now). Write to the base table instead.',
+          name,
+          verb,
+          t.name,
+        )
+      : l10n.t('{0} is a view, and views are read-only in TiDB: {1} on it fails. Write to the base table instead.', name, verb),
   );
 }

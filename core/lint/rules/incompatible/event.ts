@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'event',
@@ -23,7 +24,10 @@ export default defineRule({
     const kw = ctx.s.find(['EVENT']);
     ctx.report(
       [kw, kw + 1],
-      `TiDB has no event scheduler: ${ctx.s.word(0)} EVENT fails. Use an external scheduler (cron, a Kubernetes CronJob) or a TTL table for expiry jobs.`,
+      l10n.t(
+        'TiDB has no event scheduler: {0} EVENT fails. Use an external scheduler (cron, a Kubernetes CronJob) or a TTL table for expiry jobs.',
+        ctx.s.word(0),
+      ),
     );
   },
 });

@@ -2,6 +2,7 @@ import type { Stmt } from '../../../sql/statement';
 import type { Version } from '../../../sql/version';
 import { columnSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const NOW = new Set(['CURRENT_TIMESTAMP', 'NOW', 'LOCALTIME', 'LOCALTIMESTAMP']);
 const DATE_FORMATS = new Set(['%Y-%m', '%Y-%m-%d', '%Y-%m-%d %H.%i.%s', '%Y-%m-%d %H:%i:%s']);
@@ -145,12 +146,17 @@ export default defineRule({
       const close = s.match(open);
       if (close <= open) return;
       if (allowed(s, open + 1, close, ctx.target)) return;
-      const list = ctx.target.lt('8.0')
-        ? 'before v8.0 only CURRENT_TIMESTAMP/NOW(), NEXT VALUE FOR (NEXTVAL()), RAND(), UUID() and UUID_TO_BIN() are accepted'
-        : "it accepts only a short list (CURRENT_TIMESTAMP(), CURRENT_DATE(), RAND(), UUID(), UUID_TO_BIN(), NEXTVAL(), JSON_OBJECT(), JSON_ARRAY(), JSON_QUOTE(), DATE_FORMAT(NOW(), fixed formats), STR_TO_DATE(), UPPER(SUBSTRING_INDEX(USER(), '@', 1)), REPLACE(UPPER(UUID()), '-', ''))";
       ctx.report(
         [kw, close],
-        `TiDB rejects the default expression of column ${colName}: ${list}. Compute the value in the application or use a generated column.`,
+        ctx.target.lt('8.0')
+          ? l10n.t(
+              'TiDB rejects the default expression of column {0}: before v8.0 only CURRENT_TIMESTAMP/NOW(), NEXT VALUE FOR (NEXTVAL()), RAND(), UUID() and UUID_TO_BIN() are accepted. Compute the value in the application or use a generated column.',
+              colName,
+            )
+          : l10n.t(
+              "TiDB rejects the default expression of column {0}: it accepts only a short list (CURRENT_TIMESTAMP(), CURRENT_DATE(), RAND(), UUID(), UUID_TO_BIN(), NEXTVAL(), JSON_OBJECT(), JSON_ARRAY(), JSON_QUOTE(), DATE_FORMAT(NOW(), fixed formats), STR_TO_DATE(), UPPER(SUBSTRING_INDEX(USER(), '@', 1)), REPLACE(UPPER(UUID()), '-', '')). Compute the value in the application or use a generated column.",
+              colName,
+            ),
       );
     };
     for (const { col } of columnSites(ctx)) {

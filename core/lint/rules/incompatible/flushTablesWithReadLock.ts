@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'flush-tables-with-read-lock',
@@ -29,7 +30,9 @@ export default defineRule({
     if (w === -1) return;
     ctx.report(
       [0, w + 2],
-      'TiDB does not support FLUSH TABLES WITH READ LOCK (there is no global read lock), so this statement fails. For a consistent backup use BR or Dumpling, or read at a fixed point with tidb_snapshot.',
+      l10n.t(
+        'TiDB does not support FLUSH TABLES WITH READ LOCK (there is no global read lock), so this statement fails. For a consistent backup use BR or Dumpling, or read at a fixed point with tidb_snapshot.',
+      ),
     );
   },
 });

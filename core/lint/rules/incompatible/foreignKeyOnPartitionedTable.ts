@@ -1,5 +1,6 @@
 import type { IndexDef } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'foreign-key-on-partitioned-table',
@@ -34,7 +35,16 @@ export default defineRule({
         if (idx.kind !== 'FOREIGN') continue;
         ctx.report(
           fkRange(idx),
-          `TiDB does not support foreign keys on partitioned tables, and '${ct.name?.name ?? 'this table'}' is partitioned (PARTITION BY ${ct.partition.type}). Drop the foreign key and enforce the relationship in the application, or do not partition the table.`,
+          ct.name
+            ? l10n.t(
+                "TiDB does not support foreign keys on partitioned tables, and '{0}' is partitioned (PARTITION BY {1}). Drop the foreign key and enforce the relationship in the application, or do not partition the table.",
+                ct.name.name,
+                ct.partition.type,
+              )
+            : l10n.t(
+                "TiDB does not support foreign keys on partitioned tables, and 'this table' is partitioned (PARTITION BY {0}). Drop the foreign key and enforce the relationship in the application, or do not partition the table.",
+                ct.partition.type,
+              ),
         );
       }
       return;
@@ -48,7 +58,10 @@ export default defineRule({
       if (spec.verb !== 'ADD' || spec.index?.kind !== 'FOREIGN') continue;
       ctx.report(
         fkRange(spec.index),
-        `TiDB does not support foreign keys on partitioned tables, and '${at.name.name}' is partitioned. Drop the foreign key and enforce the relationship in the application.`,
+        l10n.t(
+          "TiDB does not support foreign keys on partitioned tables, and '{0}' is partitioned. Drop the foreign key and enforce the relationship in the application.",
+          at.name.name,
+        ),
       );
     }
   },

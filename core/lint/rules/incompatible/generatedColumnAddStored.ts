@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'generated-column-add-stored',
@@ -29,9 +30,13 @@ export default defineRule({
         if (!g?.stored || g.storedTok === undefined) continue;
         ctx.report(
           g.storedTok,
-          `TiDB cannot add a STORED generated column with ALTER TABLE ('${c.name}' on '${at.name.name}'); stored generated columns can only be declared in CREATE TABLE. Add it as VIRTUAL (and index it if needed).`,
+          l10n.t(
+            "TiDB cannot add a STORED generated column with ALTER TABLE ('{0}' on '{1}'); stored generated columns can only be declared in CREATE TABLE. Add it as VIRTUAL (and index it if needed).",
+            c.name,
+            at.name.name,
+          ),
           {
-            title: 'Add the generated column as VIRTUAL',
+            title: l10n.t('Add the generated column as VIRTUAL'),
             edits: [ctx.replaceTokens(g.storedTok, g.storedTok, 'VIRTUAL')],
             safe: false,
           },

@@ -2,6 +2,7 @@ import type { Fix, RuleContext, TextEdit } from '../../context';
 import type { QueryBlock } from '../../../sql/statement';
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const SET_OPS = ['UNION', 'EXCEPT', 'INTERSECT'];
 
@@ -60,7 +61,11 @@ export default defineRule({
         const kw = s.word(it.dir!);
         ctx.report(
           it.dir!,
-          `TiDB rejects the MySQL 5.7 sort modifier in GROUP BY ${s.text(it.start, it.end - 1)} ${kw} (a no-op feature gated by tidb_enable_noop_functions, OFF by default). Remove ${kw} from GROUP BY and add ORDER BY ${s.text(it.start, it.end - 1)} ${kw}.`,
+          l10n.t(
+            'TiDB rejects the MySQL 5.7 sort modifier in GROUP BY {0} {1} (a no-op feature gated by tidb_enable_noop_functions, OFF by default). Remove {1} from GROUP BY and add ORDER BY {0} {1}.',
+            s.text(it.start, it.end - 1),
+            kw,
+          ),
           fix,
         );
       }
@@ -102,5 +107,5 @@ function buildFix(ctx: RuleContext, b: QueryBlock, items: Array<{ start: number;
     }
     if (s.sparseFrom < s.length) safe = false;
   }
-  return { title: 'Remove ASC/DESC from GROUP BY and add an explicit ORDER BY', edits, safe };
+  return { title: l10n.t('Remove ASC/DESC from GROUP BY and add an explicit ORDER BY'), edits, safe };
 }

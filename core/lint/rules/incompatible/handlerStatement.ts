@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'handler-statement',
@@ -27,7 +28,11 @@ export default defineRule({
     if (!s.is(verb, 'OPEN', 'READ', 'CLOSE')) return;
     ctx.report(
       [0, verb],
-      `TiDB does not support the HANDLER interface, so HANDLER ${q.name} ${s.word(verb)} fails. Use an ordinary SELECT with index range conditions and LIMIT instead.`,
+      l10n.t(
+        'TiDB does not support the HANDLER interface, so HANDLER {0} {1} fails. Use an ordinary SELECT with index range conditions and LIMIT instead.',
+        q.name,
+        s.word(verb),
+      ),
     );
   },
 });

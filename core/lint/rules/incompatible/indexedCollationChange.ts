@@ -3,6 +3,7 @@ import type { DatabaseInfo, TableInfo } from '../../../sql/schema';
 import { isIndexed } from '../../../sql/schema';
 import type { RuleContext } from '../../context';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 /** TiDB's default collation of each charset (SHOW CHARACTER SET; utf8mb4 is utf8mb4_bin unless default_collation_for_utf8mb4 says otherwise). */
 const DEFAULT_COLLATION: Record<string, string> = {
@@ -99,7 +100,12 @@ export default defineRule({
         if (compatibleCollate(from, to)) continue;
         ctx.report(
           [explicit.keyword, explicit.tok],
-          `TiDB rejects this: "Unsupported modifying collation of column '${oldName}' from '${from}' to '${to}' when index is defined on it." (ERROR 8200). Drop the index on ${oldName}, change the collation, then add the index again.`,
+          l10n.t(
+            "TiDB rejects this: \"Unsupported modifying collation of column '{0}' from '{1}' to '{2}' when index is defined on it.\" (ERROR 8200). Drop the index on {0}, change the collation, then add the index again.",
+            oldName,
+            from,
+            to,
+          ),
         );
       } else if (spec.verb === 'CONVERT' && spec.convertCharset) {
         const toCharset = cs(spec.convertCharset.name);
@@ -110,7 +116,13 @@ export default defineRule({
           if (compatibleCollate(from, toTable)) continue;
           ctx.report(
             [spec.convertCharset.keyword, spec.convertCharset.tok],
-            `TiDB rejects this: "Unsupported converting collation of column '${name}' from '${from}' to '${toTable}' when index is defined on it." (ERROR 8200). Drop the indexes on the string columns, convert, then add them again, or convert to a collation of the same family (${from.replace(/^utf8(mb4)?_/, `${toCharset}_`)}).`,
+            l10n.t(
+              "TiDB rejects this: \"Unsupported converting collation of column '{0}' from '{1}' to '{2}' when index is defined on it.\" (ERROR 8200). Drop the indexes on the string columns, convert, then add them again, or convert to a collation of the same family ({3}).",
+              name,
+              from,
+              toTable,
+              from.replace(/^utf8(mb4)?_/, `${toCharset}_`),
+            ),
           );
           break;
         }

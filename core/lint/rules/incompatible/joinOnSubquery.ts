@@ -2,9 +2,7 @@ import { allTableRefs, joinOnRanges, tableFactors } from '../../../sql/queryRefs
 import { notLinted } from '../support/ruleHelpers';
 import type { Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
-
-const MESSAGE_TAIL =
-  "TiDB rejects it ('ON condition doesn't support subqueries yet'). Move the condition into WHERE (for an inner join), join a derived table on keys, or use ROW_NUMBER() ... = 1.";
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'join-on-subquery',
@@ -47,12 +45,17 @@ export default defineRule({
         if (kw !== -1) {
           ctx.report(
             [kw, close],
-            `An ${s.text(kw, i - 1)} (subquery) predicate in a JOIN ... ON condition is planned as a semi-join, which ${MESSAGE_TAIL}`,
+            l10n.t(
+              "An {0} (subquery) predicate in a JOIN ... ON condition is planned as a semi-join, which TiDB rejects it ('ON condition doesn't support subqueries yet'). Move the condition into WHERE (for an inner join), join a derived table on keys, or use ROW_NUMBER() ... = 1.",
+              s.text(kw, i - 1),
+            ),
           );
         } else if (correlated(ctx.schema, s, i, close)) {
           ctx.report(
             [i, close],
-            `This subquery in a JOIN ... ON condition references a column of the outer query (correlated), which ${MESSAGE_TAIL}`,
+            l10n.t(
+              "This subquery in a JOIN ... ON condition references a column of the outer query (correlated), which TiDB rejects it ('ON condition doesn't support subqueries yet'). Move the condition into WHERE (for an inner join), join a derived table on keys, or use ROW_NUMBER() ... = 1.",
+            ),
           );
         }
         i = close;

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'lateral-derived-table',
@@ -29,7 +30,9 @@ export default defineRule({
       if (!s.is(i - 1, 'JOIN', 'STRAIGHT_JOIN', 'FROM') && s.op(i - 1) !== ',') continue;
       ctx.report(
         i,
-        'TiDB does not support lateral derived tables, so JOIN LATERAL (...) fails with a syntax error. Rewrite it as a correlated scalar subquery, a window function (ROW_NUMBER() ... = 1) or a join on a grouped derived table.',
+        l10n.t(
+          'TiDB does not support lateral derived tables, so JOIN LATERAL (...) fails with a syntax error. Rewrite it as a correlated scalar subquery, a window function (ROW_NUMBER() ... = 1) or a join on a grouped derived table.',
+        ),
       );
     }
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { matchCase } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'load-data-server-file',
@@ -30,11 +31,18 @@ export default defineRule({
     if (path === undefined) return;
     const cloud = /^(s3|gs|gcs):\/\//i.test(path);
     if (cloud && ctx.target.gte('7.0')) return;
-    const why = cloud
-      ? `TiDB ${ctx.target} cannot import from cloud storage with LOAD DATA (S3/GCS URIs need v7.0 or later), and without LOCAL it reads no server files either, so loading '${path}' fails.`
-      : `TiDB cannot read files from the TiDB server's filesystem: without LOCAL the file must be an S3 or GCS URI (v7.0+), so loading '${path}' fails.`;
-    ctx.report([i, i + 1], `${why} Use LOAD DATA LOCAL INFILE to send a client-side file, or IMPORT INTO for bulk loads.`, {
-      title: 'Use LOAD DATA LOCAL INFILE',
+    const message = cloud
+      ? l10n.t(
+          "TiDB {0} cannot import from cloud storage with LOAD DATA (S3/GCS URIs need v7.0 or later), and without LOCAL it reads no server files either, so loading '{1}' fails. Use LOAD DATA LOCAL INFILE to send a client-side file, or IMPORT INTO for bulk loads.",
+          String(ctx.target),
+          path,
+        )
+      : l10n.t(
+          "TiDB cannot read files from the TiDB server's filesystem: without LOCAL the file must be an S3 or GCS URI (v7.0+), so loading '{0}' fails. Use LOAD DATA LOCAL INFILE to send a client-side file, or IMPORT INTO for bulk loads.",
+          path,
+        );
+    ctx.report([i, i + 1], message, {
+      title: l10n.t('Use LOAD DATA LOCAL INFILE'),
       edits: [ctx.replaceTokens(i, i, `${matchCase(s.text(i), 'LOCAL')} ${s.text(i)}`)],
       safe: false,
     });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { earlierSetting, notLinted, isTruthy, matchCase } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'lock-in-share-mode',
@@ -60,12 +61,19 @@ export default defineRule({
       if (promoted) return;
       const original = s.text(i, last);
       const clause = w === 'LOCK' ? 'LOCK IN SHARE MODE' : 'FOR SHARE';
-      const promo = ctx.target.gte('8.3') ? ' (or set tidb_enable_shared_lock_promotion=ON, which does the same)' : '';
       ctx.report(
         [i, last],
-        `TiDB has no shared row locks: ${clause} fails with error 1235 by default (with tidb_enable_noop_functions=ON it takes no lock at all). Use FOR UPDATE instead${promo}.`,
+        ctx.target.gte('8.3')
+          ? l10n.t(
+              'TiDB has no shared row locks: {0} fails with error 1235 by default (with tidb_enable_noop_functions=ON it takes no lock at all). Use FOR UPDATE instead (or set tidb_enable_shared_lock_promotion=ON, which does the same).',
+              clause,
+            )
+          : l10n.t(
+              'TiDB has no shared row locks: {0} fails with error 1235 by default (with tidb_enable_noop_functions=ON it takes no lock at all). Use FOR UPDATE instead.',
+              clause,
+            ),
         {
-          title: `Replace ${clause} with FOR UPDATE`,
+          title: l10n.t('Replace {0} with FOR UPDATE', clause),
           edits: [ctx.replaceTokens(replaceFrom, last, matchCase(original, 'FOR UPDATE'))],
           safe: true,
         },

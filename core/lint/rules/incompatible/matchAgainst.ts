@@ -1,6 +1,7 @@
 import { functionCalls } from '../../../sql/queryRefs';
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'match-against',
@@ -49,7 +50,9 @@ export default defineRule({
       const end = s.match(against + 1);
       ctx.report(
         [c.at, end !== -1 ? end : against + 1],
-        'TiDB does not support MySQL full-text search: MATCH ... AGAINST fails. Use LIKE/REGEXP for small data, an external search engine, or TiDB Cloud full-text search (FTS_MATCH_WORD).',
+        l10n.t(
+          'TiDB does not support MySQL full-text search: MATCH ... AGAINST fails. Use LIKE/REGEXP for small data, an external search engine, or TiDB Cloud full-text search (FTS_MATCH_WORD).',
+        ),
       );
     }
   },

@@ -1,5 +1,6 @@
 import { modifyRange, modifyTypeChanges, typeText } from '../support/typeChange';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'modify-column-type-restricted',
@@ -28,15 +29,36 @@ export default defineRule({
       const from = typeText(m.old);
       const to = typeText({ type: m.col.type!.name, args: m.col.type!.args, unsigned: m.col.type!.unsigned });
       const col = m.old.name;
-      const why =
+      const message =
         m.restricted === 'unsupported'
-          ? `TiDB does not support changing column '${col}' from ${from} to ${to} (ERROR 8200 Unsupported modify column: change from original type ${from} to ${to} is currently unsupported yet).`
+          ? l10n.t(
+              "TiDB does not support changing column '{0}' from {1} to {2} (ERROR 8200 Unsupported modify column: change from original type {1} to {2} is currently unsupported yet). Add a new column, backfill it in batches and swap the names instead.",
+              col,
+              from,
+              to,
+            )
           : m.restricted === 'partition'
-            ? `TiDB does not support changing the type of column '${col}' (${from} to ${to}) because '${m.table.name}' is partitioned (ERROR 8200 Unsupported modify column: table is partition table).`
+            ? l10n.t(
+                "TiDB does not support changing the type of column '{0}' ({1} to {2}) because '{3}' is partitioned (ERROR 8200 Unsupported modify column: table is partition table). Add a new column, backfill it in batches and swap the names instead.",
+                col,
+                from,
+                to,
+                m.table.name,
+              )
             : m.restricted === 'generated'
-              ? `TiDB does not support changing the type of the generated column '${col}' (${from} to ${to}) (ERROR 8200 Unsupported modify column).`
-              : `Changing the primary-key column '${col}' from ${from} to ${to} rewrites its data, which TiDB rejects (ERROR 8200 Unsupported modify column: column has primary key flag).`;
-      ctx.report(modifyRange(ctx, m), `${why} Add a new column, backfill it in batches and swap the names instead.`);
+              ? l10n.t(
+                  "TiDB does not support changing the type of the generated column '{0}' ({1} to {2}) (ERROR 8200 Unsupported modify column). Add a new column, backfill it in batches and swap the names instead.",
+                  col,
+                  from,
+                  to,
+                )
+              : l10n.t(
+                  "Changing the primary-key column '{0}' from {1} to {2} rewrites its data, which TiDB rejects (ERROR 8200 Unsupported modify column: column has primary key flag). Add a new column, backfill it in batches and swap the names instead.",
+                  col,
+                  from,
+                  to,
+                );
+      ctx.report(modifyRange(ctx, m), message);
     }
   },
 });

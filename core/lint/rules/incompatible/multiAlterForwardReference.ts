@@ -1,5 +1,6 @@
 import { isAssertionSpec, specText, splitAlterFix } from '../support/alterSplit';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'multi-alter-forward-reference',
@@ -45,11 +46,14 @@ export default defineRule({
       if (spec.verb === 'ADD' && spec.target === 'COLUMN') for (const c of spec.columns) added.add(c.name.toLowerCase());
     }
     if (found.length === 0) return;
-    const fix = splitAlterFix(ctx, at, groups, 'Split into separate ALTER TABLE statements');
+    const fix = splitAlterFix(ctx, at, groups, l10n.t('Split into separate ALTER TABLE statements'));
     for (const a of found) {
       ctx.report(
         [a.tok - 1, a.tok],
-        `TiDB validates every change of a multi-change ALTER TABLE against the table as it was before the statement, so AFTER ${a.name} fails because '${a.name}' is added by this same statement (ERROR 1054 Unknown column '${a.name}'). Split it into two ALTER TABLE statements, or position both new columns after an existing column.`,
+        l10n.t(
+          "TiDB validates every change of a multi-change ALTER TABLE against the table as it was before the statement, so AFTER {0} fails because '{0}' is added by this same statement (ERROR 1054 Unknown column '{0}'). Split it into two ALTER TABLE statements, or position both new columns after an existing column.",
+          a.name,
+        ),
         fix,
       );
     }

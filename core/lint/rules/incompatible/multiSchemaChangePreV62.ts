@@ -1,6 +1,7 @@
 import { isAssertionSpec, specText, splitAlterFix } from '../support/alterSplit';
 import type { AlterSpec } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'multi-schema-change-pre-v6-2',
@@ -41,12 +42,16 @@ export default defineRule({
       ctx,
       at,
       groups.map((g) => g.map((sp) => specText(ctx, sp))),
-      'Split into one ALTER TABLE per change',
+      l10n.t('Split into one ALTER TABLE per change'),
     );
     const last = groups[groups.length - 1];
     ctx.report(
       [groups[1][0].first, last[last.length - 1].end - 1],
-      `This ALTER TABLE makes ${groups.length} changes to '${at.name.name}' in one statement; TiDB before v6.2.0 runs only one change per ALTER TABLE (Unsupported multi schema change). Split it into one ALTER TABLE per change.`,
+      l10n.t(
+        "This ALTER TABLE makes {0} changes to '{1}' in one statement; TiDB before v6.2.0 runs only one change per ALTER TABLE (Unsupported multi schema change). Split it into one ALTER TABLE per change.",
+        groups.length,
+        at.name.name,
+      ),
       fix,
     );
   },

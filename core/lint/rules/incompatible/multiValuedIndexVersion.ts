@@ -1,5 +1,6 @@
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'multi-valued-index-version',
@@ -35,7 +36,16 @@ export default defineRule({
           if (castOpen < 0 || !s.is(castOpen - 1, 'CAST', 'CONVERT')) continue;
           ctx.report(
             [castOpen - 1, k + 1],
-            `Multi-valued indexes (CAST(... AS ... ARRAY) key parts) arrived in TiDB v6.6.0; on ${ctx.target} the index${index.name ? ` ${index.name}` : ''} fails. Upgrade to v6.6+ (GA in v7.1), or store the array values in an auxiliary table with an ordinary index.`,
+            index.name
+              ? l10n.t(
+                  'Multi-valued indexes (CAST(... AS ... ARRAY) key parts) arrived in TiDB v6.6.0; on {0} the index {1} fails. Upgrade to v6.6+ (GA in v7.1), or store the array values in an auxiliary table with an ordinary index.',
+                  String(ctx.target),
+                  index.name,
+                )
+              : l10n.t(
+                  'Multi-valued indexes (CAST(... AS ... ARRAY) key parts) arrived in TiDB v6.6.0; on {0} the index fails. Upgrade to v6.6+ (GA in v7.1), or store the array values in an auxiliary table with an ordinary index.',
+                  String(ctx.target),
+                ),
           );
         }
       }

@@ -1,5 +1,6 @@
 import { isAssertionSpec, specText, splitAlterFix } from '../support/alterSplit';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const TIDB_OPTIONS = new Set(['SHARD_ROW_ID_BITS', 'AUTO_ID_CACHE']);
 
@@ -50,10 +51,13 @@ export default defineRule({
     }
     if (tidb.length < 2) return;
     const groups = [others, ...tidb.map((x) => [x.text])];
-    const fix = splitAlterFix(ctx, at, groups, 'Split into one ALTER TABLE per TiDB-specific option');
+    const fix = splitAlterFix(ctx, at, groups, l10n.t('Split into one ALTER TABLE per TiDB-specific option'));
     ctx.report(
       [tidb[1].first, tidb[tidb.length - 1].last],
-      `TiDB cannot change several TiDB-specific schema objects (TIFLASH REPLICA, SHARD_ROW_ID_BITS, AUTO_ID_CACHE) in one ALTER TABLE, so this statement on '${at.name.name}' fails. Use one ALTER TABLE per TiDB-specific option.`,
+      l10n.t(
+        "TiDB cannot change several TiDB-specific schema objects (TIFLASH REPLICA, SHARD_ROW_ID_BITS, AUTO_ID_CACHE) in one ALTER TABLE, so this statement on '{0}' fails. Use one ALTER TABLE per TiDB-specific option.",
+        at.name.name,
+      ),
       fix,
     );
   },

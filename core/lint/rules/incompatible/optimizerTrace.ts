@@ -1,8 +1,7 @@
 import { readSetAssignments } from '../../../sql/setStatement';
 import { defineRule } from '../../rule';
 import { assignmentRange, notLinted, setsOptimizerTrace } from '../support/ruleHelpers';
-
-const TAIL = 'Use EXPLAIN ANALYZE, TRACE or PLAN REPLAYER DUMP to study plans instead.';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'optimizer-trace',
@@ -28,7 +27,13 @@ export default defineRule({
     if (s.kind === 'SET') {
       for (const a of readSetAssignments(s)) {
         if (setsOptimizerTrace(a))
-          ctx.report(assignmentRange(s, a), `TiDB does not support the MySQL optimizer trace, so setting ${a.name} fails. ${TAIL}`);
+          ctx.report(
+            assignmentRange(s, a),
+            l10n.t(
+              'TiDB does not support the MySQL optimizer trace, so setting {0} fails. Use EXPLAIN ANALYZE, TRACE or PLAN REPLAYER DUMP to study plans instead.',
+              a.name,
+            ),
+          );
       }
       return;
     }
@@ -48,7 +53,9 @@ export default defineRule({
       if (s.op(i + 1) === '.' || s.op(i + 1) === '(') continue;
       ctx.report(
         [first, i],
-        `TiDB has no information_schema.OPTIMIZER_TRACE table (the MySQL optimizer trace is not supported), so this query fails. ${TAIL}`,
+        l10n.t(
+          'TiDB has no information_schema.OPTIMIZER_TRACE table (the MySQL optimizer trace is not supported), so this query fails. Use EXPLAIN ANALYZE, TRACE or PLAN REPLAYER DUMP to study plans instead.',
+        ),
       );
     }
   },

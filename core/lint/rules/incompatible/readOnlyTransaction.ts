@@ -2,9 +2,12 @@ import { readSetAssignments } from '../../../sql/setStatement';
 import type { Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
 import { assignmentRange, setsTxReadOnly } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
-const MESSAGE =
-  'TiDB implements read-only transactions only as a no-op behind tidb_enable_noop_functions, so this fails with error 1235 by default. Drop READ ONLY, or use a stale read (AS OF TIMESTAMP) for reporting queries.';
+const message = () =>
+  l10n.t(
+    'TiDB implements read-only transactions only as a no-op behind tidb_enable_noop_functions, so this fails with error 1235 by default. Drop READ ONLY, or use a stale read (AS OF TIMESTAMP) for reporting queries.',
+  );
 
 /** READ ONLY items of a transaction characteristic list in [from, end), unless followed by AS OF. */
 function readOnlyItems(s: Stmt, from: number): Array<[number, number]> {
@@ -39,20 +42,23 @@ export default defineRule({
     const s = ctx.s;
     if (s.kind === 'START') {
       if (!s.is(1, 'TRANSACTION')) return;
-      for (const r of readOnlyItems(s, 2)) ctx.report(r, MESSAGE);
+      for (const r of readOnlyItems(s, 2)) ctx.report(r, message());
       return;
     }
     // SET [GLOBAL|SESSION|LOCAL] TRANSACTION ... READ ONLY
     const t = s.is(1, 'TRANSACTION') ? 1 : s.is(1, 'GLOBAL', 'SESSION', 'LOCAL') && s.is(2, 'TRANSACTION') ? 2 : -1;
     if (t !== -1) {
-      for (const r of readOnlyItems(s, t + 1)) ctx.report(r, MESSAGE);
+      for (const r of readOnlyItems(s, t + 1)) ctx.report(r, message());
       return;
     }
     for (const a of readSetAssignments(s)) {
       if (!setsTxReadOnly(a)) continue;
       ctx.report(
         assignmentRange(s, a),
-        `TiDB implements ${a.name} only as a no-op behind tidb_enable_noop_functions, so enabling it fails with error 1235 by default. Drop the statement, or use a stale read (AS OF TIMESTAMP) for reporting queries.`,
+        l10n.t(
+          'TiDB implements {0} only as a no-op behind tidb_enable_noop_functions, so enabling it fails with error 1235 by default. Drop the statement, or use a stale read (AS OF TIMESTAMP) for reporting queries.',
+          a.name,
+        ),
       );
     }
   },

@@ -1,7 +1,5 @@
 import { defineRule } from '../../rule';
-
-const MESSAGE_TAIL =
-  'TiDB does not speak the MySQL replication protocol, so this statement fails. Use TiDB Data Migration (DM) to replicate from MySQL, or TiCDC to replicate out of TiDB.';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'replication-statement',
@@ -45,6 +43,12 @@ export default defineRule({
       if (s.seq(1, 'BINARY|MASTER', 'LOGS') !== -1) last = 2;
     }
     if (last === -1) return;
-    ctx.report([0, last], `${s.text(0, last).replace(/\s+/g, ' ').toUpperCase()}: ${MESSAGE_TAIL}`);
+    ctx.report(
+      [0, last],
+      l10n.t(
+        '{0}: TiDB does not speak the MySQL replication protocol, so this statement fails. Use TiDB Data Migration (DM) to replicate from MySQL, or TiCDC to replicate out of TiDB.',
+        s.text(0, last).replace(/\s+/g, ' ').toUpperCase(),
+      ),
+    );
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'savepoint',
@@ -45,7 +46,11 @@ export default defineRule({
     const last = name !== undefined ? nameAt : nameAt - 1;
     ctx.report(
       [0, last],
-      `TiDB ${ctx.target} does not support savepoints (added in v6.2.0), so ${what}${name !== undefined ? ` ${name}` : ''} fails. Upgrade to v6.2 or later, or restructure the transaction without partial rollbacks.`,
+      l10n.t(
+        'TiDB {0} does not support savepoints (added in v6.2.0), so {1} fails. Upgrade to v6.2 or later, or restructure the transaction without partial rollbacks.',
+        String(ctx.target),
+        name !== undefined ? `${what} ${name}` : what,
+      ),
     );
   },
 });

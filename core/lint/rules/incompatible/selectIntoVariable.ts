@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'select-into-variable',
@@ -40,7 +41,11 @@ export default defineRule({
       }
       ctx.report(
         [i, last],
-        `TiDB does not support SELECT ... INTO user variables, so assigning ${vars.join(', ')} this way fails. Use SET ${vars[0]} = (SELECT ...) or SELECT ${vars[0]} := expr instead.`,
+        l10n.t(
+          'TiDB does not support SELECT ... INTO user variables, so assigning {0} this way fails. Use SET {1} = (SELECT ...) or SELECT {1} := expr instead.',
+          vars.join(', '),
+          vars[0],
+        ),
       );
       i = last;
     }

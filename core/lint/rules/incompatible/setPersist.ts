@@ -1,6 +1,7 @@
 import { readSetAssignments } from '../../../sql/setStatement';
 import { defineRule } from '../../rule';
 import { INSTANCE_LOCAL_SYSVARS, matchCase } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'set-persist',
@@ -31,7 +32,9 @@ export default defineRule({
       if (!s.is(1, 'PERSIST')) return;
       ctx.report(
         [0, 1],
-        'TiDB does not support RESET PERSIST (there are no MySQL-style persisted variables), so this statement fails. Remove it; to undo a cluster-wide setting, SET GLOBAL the variable back to its default.',
+        l10n.t(
+          'TiDB does not support RESET PERSIST (there are no MySQL-style persisted variables), so this statement fails. Remove it; to undo a cluster-wide setting, SET GLOBAL the variable back to its default.',
+        ),
       );
       return;
     }
@@ -46,18 +49,24 @@ export default defineRule({
       const t = s.tokens[a.nameTok];
       const local = INSTANCE_LOCAL_SYSVARS.has(a.name);
       const safe = allSafe;
-      const why = `TiDB does not support SET ${a.scope} because SET GLOBAL already persists cluster-wide, so this statement fails.`;
-      const advice = local
-        ? ` ${a.name} is instance-local in TiDB: set it in the TiDB configuration file to keep it across restarts.`
-        : ' Use SET GLOBAL instead.';
+      const message = local
+        ? l10n.t(
+            'TiDB does not support SET {0} because SET GLOBAL already persists cluster-wide, so this statement fails. {1} is instance-local in TiDB: set it in the TiDB configuration file to keep it across restarts.',
+            a.scope,
+            a.name,
+          )
+        : l10n.t(
+            'TiDB does not support SET {0} because SET GLOBAL already persists cluster-wide, so this statement fails. Use SET GLOBAL instead.',
+            a.scope,
+          );
       if (t.kind === 'sysvar') {
         // @@PERSIST.x / @@PERSIST_ONLY.x
         const raw = s.text(a.nameTok);
         const dot = raw.indexOf('.');
         if (dot < 0) continue;
         const prefix = raw.slice(2, dot);
-        ctx.report(a.nameTok, why + advice, {
-          title: `Use @@${matchCase(prefix, 'GLOBAL')}.${raw.slice(dot + 1)}`,
+        ctx.report(a.nameTok, message, {
+          title: l10n.t('Use @@{0}.{1}', matchCase(prefix, 'GLOBAL'), raw.slice(dot + 1)),
           edits: [{ start: t.start + 2, end: t.start + dot, newText: matchCase(prefix, 'GLOBAL') }],
           safe,
         });
@@ -72,8 +81,8 @@ export default defineRule({
       }
       if (kw === -1 || seen.has(kw)) continue;
       seen.add(kw);
-      ctx.report([kw, Math.max(a.nameTok, a.valueEnd - 1)], why + advice, {
-        title: `Use SET GLOBAL instead of SET ${a.scope}`,
+      ctx.report([kw, Math.max(a.nameTok, a.valueEnd - 1)], message, {
+        title: l10n.t('Use SET GLOBAL instead of SET {0}', a.scope),
         edits: [ctx.replaceTokens(kw, kw, matchCase(s.text(kw), 'GLOBAL'))],
         safe,
       });

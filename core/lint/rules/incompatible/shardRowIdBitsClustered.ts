@@ -1,6 +1,7 @@
 import type { TableOption } from '../../../sql/ddl';
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'shard-row-id-bits-clustered',
@@ -52,15 +53,26 @@ export default defineRule({
     if (!opt || !pk) return;
     if (s.num(opt.valueStart) === 0) return;
     if (!isClusteredPk(pk, colType, ctx.target)) return;
-    const why =
-      pk.clustered === 'CLUSTERED'
-        ? 'is declared CLUSTERED'
-        : ctx.target.gte('6.4')
-          ? `is clustered by default from v6.4`
-          : 'is a single integer column, which is clustered by default';
+    const columns = pk.columns.join(', ');
     ctx.report(
       [opt.tok, Math.max(opt.tok, opt.valueEnd - 1)],
-      `TiDB rejects SHARD_ROW_ID_BITS on ${table} because its primary key (${pk.columns.join(', ')}) ${why} and is the row key ('Unsupported shard_row_id_bits for table with primary key as row id'). Declare the primary key NONCLUSTERED, or use AUTO_RANDOM on a BIGINT primary key instead.`,
+      pk.clustered === 'CLUSTERED'
+        ? l10n.t(
+            "TiDB rejects SHARD_ROW_ID_BITS on {0} because its primary key ({1}) is declared CLUSTERED and is the row key ('Unsupported shard_row_id_bits for table with primary key as row id'). Declare the primary key NONCLUSTERED, or use AUTO_RANDOM on a BIGINT primary key instead.",
+            table,
+            columns,
+          )
+        : ctx.target.gte('6.4')
+          ? l10n.t(
+              "TiDB rejects SHARD_ROW_ID_BITS on {0} because its primary key ({1}) is clustered by default from v6.4 and is the row key ('Unsupported shard_row_id_bits for table with primary key as row id'). Declare the primary key NONCLUSTERED, or use AUTO_RANDOM on a BIGINT primary key instead.",
+              table,
+              columns,
+            )
+          : l10n.t(
+              "TiDB rejects SHARD_ROW_ID_BITS on {0} because its primary key ({1}) is a single integer column, which is clustered by default and is the row key ('Unsupported shard_row_id_bits for table with primary key as row id'). Declare the primary key NONCLUSTERED, or use AUTO_RANDOM on a BIGINT primary key instead.",
+              table,
+              columns,
+            ),
     );
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'skip-locked',
@@ -30,7 +31,9 @@ export default defineRule({
       if (lockAt !== -1 && s.seq(i, 'SKIP', 'LOCKED') !== -1) {
         ctx.report(
           [i, i + 1],
-          'TiDB does not support SKIP LOCKED, so this locking read fails. For queue consumers use FOR UPDATE NOWAIT and retry, or split the queue into key ranges per worker.',
+          l10n.t(
+            'TiDB does not support SKIP LOCKED, so this locking read fails. For queue consumers use FOR UPDATE NOWAIT and retry, or split the queue into key ranges per worker.',
+          ),
         );
         lockAt = -1;
       }

@@ -1,6 +1,7 @@
 import { functionCalls } from '../../../sql/queryRefs';
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 /** GIS functions without the ST_/MBR prefixes (MySQL 5.7 names and geometry constructors). */
 const GIS = new Set([
@@ -90,7 +91,10 @@ export default defineRule({
       if (close !== -1) inside = close;
       ctx.report(
         c.at,
-        `TiDB has no spatial (GIS) functions: ${s.text(c.at)}() fails. Compute the geometry in the application, or approximate with ranges on numeric latitude/longitude columns.`,
+        l10n.t(
+          'TiDB has no spatial (GIS) functions: {0}() fails. Compute the geometry in the application, or approximate with ranges on numeric latitude/longitude columns.',
+          s.text(c.at),
+        ),
       );
     }
   },

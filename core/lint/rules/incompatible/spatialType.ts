@@ -1,5 +1,6 @@
 import { columnSites, indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const SPATIAL_TYPES = new Set([
   'GEOMETRY',
@@ -38,7 +39,11 @@ export default defineRule({
       if (!t || !SPATIAL_TYPES.has(t.name)) continue;
       ctx.report(
         t.tok,
-        `TiDB has no spatial (GIS) data types: column ${col.name} ${t.name} makes the statement fail. Store coordinates as DECIMAL/DOUBLE columns or WKB in VARBINARY and do the geometry in the application.`,
+        l10n.t(
+          'TiDB has no spatial (GIS) data types: column {0} {1} makes the statement fail. Store coordinates as DECIMAL/DOUBLE columns or WKB in VARBINARY and do the geometry in the application.',
+          col.name,
+          t.name,
+        ),
       );
     }
     for (const { index } of indexSites(ctx)) {
@@ -46,7 +51,14 @@ export default defineRule({
       const last = ctx.s.is(index.tok + 1, 'KEY', 'INDEX') ? index.tok + 1 : index.tok;
       ctx.report(
         [index.tok, last],
-        `TiDB does not support SPATIAL indexes${index.name ? ` (${index.name})` : ''}, so the statement fails. Drop the index and filter by DECIMAL/DOUBLE coordinate columns with ordinary indexes instead.`,
+        index.name
+          ? l10n.t(
+              'TiDB does not support SPATIAL indexes ({0}), so the statement fails. Drop the index and filter by DECIMAL/DOUBLE coordinate columns with ordinary indexes instead.',
+              index.name,
+            )
+          : l10n.t(
+              'TiDB does not support SPATIAL indexes, so the statement fails. Drop the index and filter by DECIMAL/DOUBLE coordinate columns with ordinary indexes instead.',
+            ),
       );
     }
   },

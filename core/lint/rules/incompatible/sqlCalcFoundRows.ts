@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'sql-calc-found-rows',
@@ -34,7 +35,9 @@ export default defineRule({
       if (s.word(i) !== 'SQL_CALC_FOUND_ROWS' || s.op(i - 1) === '.') continue;
       ctx.report(
         i,
-        'TiDB implements SQL_CALC_FOUND_ROWS only as a no-op behind tidb_enable_noop_functions, so this SELECT fails with error 1235 by default. Run a separate SELECT COUNT(*) with the same WHERE clause instead of FOUND_ROWS().',
+        l10n.t(
+          'TiDB implements SQL_CALC_FOUND_ROWS only as a no-op behind tidb_enable_noop_functions, so this SELECT fails with error 1235 by default. Run a separate SELECT COUNT(*) with the same WHERE clause instead of FOUND_ROWS().',
+        ),
       );
     }
   },

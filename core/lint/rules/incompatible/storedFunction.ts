@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'stored-function',
@@ -27,8 +28,13 @@ export default defineRule({
     ctx.report(
       [kw, kw + 1],
       soname
-        ? 'TiDB does not support loadable (UDF) functions: CREATE FUNCTION ... SONAME fails. Implement the logic in the application or as an expression.'
-        : `TiDB does not support stored functions: ${s.word(0)} FUNCTION fails, and later calls to the function fail with 'FUNCTION does not exist'. Inline the logic as an expression, a generated column or application code.`,
+        ? l10n.t(
+            'TiDB does not support loadable (UDF) functions: CREATE FUNCTION ... SONAME fails. Implement the logic in the application or as an expression.',
+          )
+        : l10n.t(
+            "TiDB does not support stored functions: {0} FUNCTION fails, and later calls to the function fail with 'FUNCTION does not exist'. Inline the logic as an expression, a generated column or application code.",
+            s.word(0),
+          ),
     );
   },
 });

@@ -1,6 +1,7 @@
 import { functionCalls } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 const ROUTINE_KINDS = new Set(['CREATE FUNCTION', 'DROP FUNCTION', 'ALTER FUNCTION', 'CREATE PROCEDURE', 'CREATE TRIGGER', 'CREATE EVENT']);
 
@@ -40,7 +41,15 @@ export default defineRule({
       seen.add(key);
       ctx.report(
         [c.at, c.at],
-        `${defined}() is a stored function this file creates, and TiDB rejects the CREATE FUNCTION: this ${s.kind === 'CREATE VIEW' ? 'view' : 'statement'} fails with "FUNCTION ${defined} does not exist". Inline it as an expression or compute it in the application.`,
+        s.kind === 'CREATE VIEW'
+          ? l10n.t(
+              '{0}() is a stored function this file creates, and TiDB rejects the CREATE FUNCTION: this view fails with "FUNCTION {0} does not exist". Inline it as an expression or compute it in the application.',
+              defined,
+            )
+          : l10n.t(
+              '{0}() is a stored function this file creates, and TiDB rejects the CREATE FUNCTION: this statement fails with "FUNCTION {0} does not exist". Inline it as an expression or compute it in the application.',
+              defined,
+            ),
         undefined,
         { group: `function ${key}` },
       );

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'stored-procedure',
@@ -30,7 +31,10 @@ export default defineRule({
       // every CALL of one procedure is one problem: shown once, the other calls as related places
       ctx.report(
         [0, last],
-        `TiDB has no stored procedures, so CALL ${s.ident(last) ?? ''} fails with a syntax error. Run the logic from the application instead.`,
+        l10n.t(
+          'TiDB has no stored procedures, so CALL {0} fails with a syntax error. Run the logic from the application instead.',
+          s.ident(last) ?? '',
+        ),
         undefined,
         { group: `call ${name}` },
       );
@@ -44,7 +48,11 @@ export default defineRule({
     if (s.op(nameAt + 1) === '.') nameAt += 2;
     ctx.report(
       [0, Math.min(nameAt, s.length - 1)],
-      `TiDB does not support stored procedures: ${verb} PROCEDURE ${s.ident(nameAt) ?? ''} fails with a syntax error and aborts the migration here. Move the procedure body into application code or a scheduled job.`,
+      l10n.t(
+        'TiDB does not support stored procedures: {0} PROCEDURE {1} fails with a syntax error and aborts the migration here. Move the procedure body into application code or a scheduled job.',
+        verb,
+        s.ident(nameAt) ?? '',
+      ),
     );
   },
 });

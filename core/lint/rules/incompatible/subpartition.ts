@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'subpartition',
@@ -50,7 +51,9 @@ export default defineRule({
       if (last === -1) continue;
       ctx.report(
         [i, last],
-        'TiDB does not support subpartitioning (SUBPARTITION BY / SUBPARTITIONS): the statement fails. Use a single level of RANGE, LIST, HASH or KEY partitioning.',
+        l10n.t(
+          'TiDB does not support subpartitioning (SUBPARTITION BY / SUBPARTITIONS): the statement fails. Use a single level of RANGE, LIST, HASH or KEY partitioning.',
+        ),
       );
       return;
     }

@@ -2,6 +2,7 @@ import type { RuleContext } from '../../context';
 import { allTableRefs, cteNames, functionCalls } from '../../../sql/queryRefs';
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'CREATE DATABASE', 'DROP DATABASE']);
 
@@ -52,7 +53,9 @@ export default defineRule({
       if (!v8 && s.ident(1)?.toLowerCase() === 'sys') {
         ctx.report(
           [0, 1],
-          'The sys schema does not exist in TiDB before v8.0.0, so USE sys fails. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).',
+          l10n.t(
+            'The sys schema does not exist in TiDB before v8.0.0, so USE sys fails. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).',
+          ),
         );
       }
       return;
@@ -101,11 +104,16 @@ function report(ctx: RuleContext, first: number, last: number, name: string, v8:
   if (seen.has(first)) return;
   seen.add(first);
   if (v8 && name.toLowerCase() === 'schema_unused_indexes') return;
-  const why = v8
-    ? `TiDB's sys schema (v8.0.0+) only contains schema_unused_indexes, so sys.${name} does not exist`
-    : `the sys schema does not exist in TiDB before v8.0.0, so sys.${name} fails`;
   ctx.report(
     [first, last],
-    `MySQL sys schema object: ${why}. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).`,
+    v8
+      ? l10n.t(
+          "MySQL sys schema object: TiDB's sys schema (v8.0.0+) only contains schema_unused_indexes, so sys.{0} does not exist. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).",
+          name,
+        )
+      : l10n.t(
+          'MySQL sys schema object: the sys schema does not exist in TiDB before v8.0.0, so sys.{0} fails. Use INFORMATION_SCHEMA / TiDB Dashboard equivalents (e.g. CLUSTER_STATEMENTS_SUMMARY).',
+          name,
+        ),
   );
 }

@@ -1,8 +1,37 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
-import { innodbInstead, PERF_SCHEMA_TABLES, PERF_SCHEMA_TIDB, systemTableRefs } from '../support/systemTables';
+import { PERF_SCHEMA_TABLES, PERF_SCHEMA_TIDB, systemTableRefs } from '../support/systemTables';
+import * as l10n from '@vscode/l10n';
 
 const SKIP_KINDS = new Set(['GRANT', 'REVOKE', 'SHOW', 'USE', 'CREATE DATABASE', 'DROP DATABASE', 'SET']);
+
+/** The message for an InnoDB information_schema table, with what TiDB offers instead. */
+function innodbMessage(name: string, n: string): string {
+  if (n === 'innodb_trx')
+    return l10n.t(
+      'TiDB has no information_schema.{0} (no InnoDB tables): this fails with "Table doesn\'t exist". Use INFORMATION_SCHEMA.TIDB_TRX (CLUSTER_TIDB_TRX for the whole cluster).',
+      name,
+    );
+  if (n === 'innodb_locks' || n === 'innodb_lock_waits')
+    return l10n.t(
+      'TiDB has no information_schema.{0} (no InnoDB tables): this fails with "Table doesn\'t exist". Use INFORMATION_SCHEMA.DATA_LOCK_WAITS, and DEADLOCKS for recent deadlocks.',
+      name,
+    );
+  if (n === 'innodb_metrics' || n.startsWith('innodb_buffer') || n.startsWith('innodb_cmp'))
+    return l10n.t(
+      'TiDB has no information_schema.{0} (no InnoDB tables): this fails with "Table doesn\'t exist". Use METRICS_SCHEMA / Grafana (TiKV has no InnoDB buffer pool).',
+      name,
+    );
+  if (n.startsWith('innodb_ft_'))
+    return l10n.t(
+      'TiDB has no information_schema.{0} (no InnoDB tables): this fails with "Table doesn\'t exist". Use nothing: TiDB has no InnoDB full-text indexes.',
+      name,
+    );
+  return l10n.t(
+    'TiDB has no information_schema.{0} (no InnoDB tables): this fails with "Table doesn\'t exist". Use INFORMATION_SCHEMA.TABLES, COLUMNS, STATISTICS, PARTITIONS and TIDB_INDEXES.',
+    name,
+  );
+}
 
 export default defineRule({
   id: 'system-table-missing',
@@ -37,14 +66,14 @@ export default defineRule({
     for (const r of systemTableRefs(ctx)) {
       const n = r.name.toLowerCase();
       if (r.schema === 'information_schema' && n.startsWith('innodb_')) {
-        ctx.report(
-          [r.first, r.last],
-          `TiDB has no information_schema.${r.name} (no InnoDB tables): this fails with "Table doesn't exist". Use ${innodbInstead(n)}.`,
-        );
+        ctx.report([r.first, r.last], innodbMessage(r.name, n));
       } else if (r.schema === 'performance_schema' && !PERF_SCHEMA_TABLES.has(n) && !PERF_SCHEMA_TIDB.test(n)) {
         ctx.report(
           [r.first, r.last],
-          `TiDB has no performance_schema.${r.name}: this fails with "Table doesn't exist" (TiDB creates only the statement, stage and transaction event tables, setup tables and status/variable tables, all empty). Use INFORMATION_SCHEMA.CLUSTER_PROCESSLIST, STATEMENTS_SUMMARY or TIDB_TRX.`,
+          l10n.t(
+            'TiDB has no performance_schema.{0}: this fails with "Table doesn\'t exist" (TiDB creates only the statement, stage and transaction event tables, setup tables and status/variable tables, all empty). Use INFORMATION_SCHEMA.CLUSTER_PROCESSLIST, STATEMENTS_SUMMARY or TIDB_TRX.',
+            r.name,
+          ),
         );
       }
     }

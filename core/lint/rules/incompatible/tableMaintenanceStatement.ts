@@ -1,11 +1,41 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
-const ALTERNATIVE: Record<string, string> = {
-  CHECK: 'Use ADMIN CHECK TABLE instead.',
-  CHECKSUM: 'Use ADMIN CHECKSUM TABLE instead.',
-  REPAIR: 'Remove it from the script: TiKV has no table files to repair.',
-  OPTIMIZE: 'Remove it from the script: TiKV compacts data automatically.',
-};
+/** The message for `verb TABLE`, naming the tables when there are any, with what to do instead. */
+function message(verb: string, tables: string): string {
+  switch (verb) {
+    case 'CHECK':
+      return tables
+        ? l10n.t('TiDB does not implement {0} TABLE, so this statement on {1} fails. Use ADMIN CHECK TABLE instead.', verb, tables)
+        : l10n.t('TiDB does not implement {0} TABLE, so this statement fails. Use ADMIN CHECK TABLE instead.', verb);
+    case 'CHECKSUM':
+      return tables
+        ? l10n.t('TiDB does not implement {0} TABLE, so this statement on {1} fails. Use ADMIN CHECKSUM TABLE instead.', verb, tables)
+        : l10n.t('TiDB does not implement {0} TABLE, so this statement fails. Use ADMIN CHECKSUM TABLE instead.', verb);
+    case 'REPAIR':
+      return tables
+        ? l10n.t(
+            'TiDB does not implement {0} TABLE, so this statement on {1} fails. Remove it from the script: TiKV has no table files to repair.',
+            verb,
+            tables,
+          )
+        : l10n.t(
+            'TiDB does not implement {0} TABLE, so this statement fails. Remove it from the script: TiKV has no table files to repair.',
+            verb,
+          );
+    default: // OPTIMIZE
+      return tables
+        ? l10n.t(
+            'TiDB does not implement {0} TABLE, so this statement on {1} fails. Remove it from the script: TiKV compacts data automatically.',
+            verb,
+            tables,
+          )
+        : l10n.t(
+            'TiDB does not implement {0} TABLE, so this statement fails. Remove it from the script: TiKV compacts data automatically.',
+            verb,
+          );
+  }
+}
 
 export default defineRule({
   id: 'table-maintenance-statement',
@@ -36,7 +66,6 @@ export default defineRule({
       const q = s.qname(a);
       if (q) names.push(q.db ? `${q.db}.${q.name}` : q.name);
     }
-    const on = names.length ? ` on ${names.join(', ')}` : '';
-    ctx.report([0, i], `TiDB does not implement ${verb} TABLE, so this statement${on} fails. ${ALTERNATIVE[verb]}`);
+    ctx.report([0, i], message(verb, names.join(', ')));
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'temporary-table-restriction',
@@ -30,27 +31,70 @@ export default defineRule({
     if (ct) {
       if (!ct.temporary) return;
       const tmp = s.find(['TEMPORARY']);
-      const kind = ct.temporary === 'global' ? 'global temporary' : 'temporary';
+      const global = ct.temporary === 'global';
       if (ctx.target.lt('5.3')) {
         ctx.report(
           [tmp > 0 && s.is(tmp - 1, 'GLOBAL') ? tmp - 1 : tmp, tmp],
-          `TiDB supports ${kind} tables only from v5.3.0; on ${ctx.target} CREATE TEMPORARY TABLE fails (or, with tidb_enable_noop_functions=ON, silently creates an ordinary persistent table). Use a regular table and drop it explicitly.`,
+          global
+            ? l10n.t(
+                'TiDB supports global temporary tables only from v5.3.0; on {0} CREATE TEMPORARY TABLE fails (or, with tidb_enable_noop_functions=ON, silently creates an ordinary persistent table). Use a regular table and drop it explicitly.',
+                String(ctx.target),
+              )
+            : l10n.t(
+                'TiDB supports temporary tables only from v5.3.0; on {0} CREATE TEMPORARY TABLE fails (or, with tidb_enable_noop_functions=ON, silently creates an ordinary persistent table). Use a regular table and drop it explicitly.',
+                String(ctx.target),
+              ),
         );
         return;
       }
-      const what = (x: string) =>
-        `TiDB ${kind} tables do not support ${x}; the CREATE fails. Remove it from the temporary table definition.`;
+      const foreignKeys = () =>
+        global
+          ? l10n.t(
+              'TiDB global temporary tables do not support foreign keys; the CREATE fails. Remove it from the temporary table definition.',
+            )
+          : l10n.t('TiDB temporary tables do not support foreign keys; the CREATE fails. Remove it from the temporary table definition.');
       for (const col of ct.columns) {
-        if (col.autoRandom !== undefined) ctx.report(col.autoRandom, what(`AUTO_RANDOM (column ${col.name})`));
-        if (col.references !== undefined) ctx.report(col.references, what('foreign keys'));
+        if (col.autoRandom !== undefined)
+          ctx.report(
+            col.autoRandom,
+            global
+              ? l10n.t(
+                  'TiDB global temporary tables do not support AUTO_RANDOM (column {0}); the CREATE fails. Remove it from the temporary table definition.',
+                  col.name,
+                )
+              : l10n.t(
+                  'TiDB temporary tables do not support AUTO_RANDOM (column {0}); the CREATE fails. Remove it from the temporary table definition.',
+                  col.name,
+                ),
+          );
+        if (col.references !== undefined) ctx.report(col.references, foreignKeys());
       }
       for (const idx of ct.indexes)
-        if (idx.kind === 'FOREIGN') ctx.report([idx.tok, s.is(idx.tok + 1, 'KEY') ? idx.tok + 1 : idx.tok], what('foreign keys'));
+        if (idx.kind === 'FOREIGN') ctx.report([idx.tok, s.is(idx.tok + 1, 'KEY') ? idx.tok + 1 : idx.tok], foreignKeys());
       for (const o of ct.options) {
         if (o.name === 'SHARD_ROW_ID_BITS' || o.name === 'PRE_SPLIT_REGIONS')
-          ctx.report([o.tok, Math.max(o.tok, o.valueEnd - 1)], what(`the ${o.name} option`));
+          ctx.report(
+            [o.tok, Math.max(o.tok, o.valueEnd - 1)],
+            global
+              ? l10n.t(
+                  'TiDB global temporary tables do not support the {0} option; the CREATE fails. Remove it from the temporary table definition.',
+                  o.name,
+                )
+              : l10n.t(
+                  'TiDB temporary tables do not support the {0} option; the CREATE fails. Remove it from the temporary table definition.',
+                  o.name,
+                ),
+          );
       }
-      if (ct.partition) ctx.report([ct.partition.tok, ct.partition.tok + 1], what('partitioning'));
+      if (ct.partition)
+        ctx.report(
+          [ct.partition.tok, ct.partition.tok + 1],
+          global
+            ? l10n.t(
+                'TiDB global temporary tables do not support partitioning; the CREATE fails. Remove it from the temporary table definition.',
+              )
+            : l10n.t('TiDB temporary tables do not support partitioning; the CREATE fails. Remove it from the temporary table definition.'),
+        );
       return;
     }
     const at = ctx.alterTable();
@@ -59,7 +103,10 @@ export default defineRule({
     if (t?.temporary !== 'local') return;
     ctx.report(
       [0, at.name.last],
-      `${at.name.name} is a local temporary table, and TiDB does not support ALTER TABLE on local temporary tables; the statement fails. Create the temporary table in its final shape instead.`,
+      l10n.t(
+        '{0} is a local temporary table, and TiDB does not support ALTER TABLE on local temporary tables; the statement fails. Create the temporary table in its final shape instead.',
+        at.name.name,
+      ),
     );
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'trigger',
@@ -24,7 +25,10 @@ export default defineRule({
     const kw = ctx.s.find(['TRIGGER']);
     ctx.report(
       [kw, kw + 1],
-      `TiDB does not support triggers: ${ctx.s.word(0)} TRIGGER fails (TiDB runs /*! ... */ comment contents, so dumped triggers fail too). Re-implement the trigger in the application or with TiCDC and a downstream consumer.`,
+      l10n.t(
+        'TiDB does not support triggers: {0} TRIGGER fails (TiDB runs /*! ... */ comment contents, so dumped triggers fail too). Re-implement the trigger in the application or with TiCDC and a downstream consumer.',
+        ctx.s.word(0),
+      ),
     );
   },
 });

@@ -1,6 +1,7 @@
 import { isSupportedCharset, MYSQL_CHARSETS } from '../../../sql/charsets';
 import { readCharset } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const DDL = new Set(['CREATE TABLE', 'ALTER TABLE', 'CREATE DATABASE', 'ALTER DATABASE']);
 
@@ -34,8 +35,14 @@ export default defineRule({
       if (!MYSQL_CHARSETS.has(lower) || isSupportedCharset(lower, ctx.target)) return;
       const msg =
         lower === 'gbk'
-          ? `TiDB supports the gbk character set only from v5.4.0; on ${ctx.target} this fails with 'Unknown character set'. Upgrade to v5.4+ or convert the data to utf8mb4.`
-          : `TiDB does not support the character set ${name} and rejects it with 'Unknown character set'. Convert the data to utf8mb4 before migrating and declare utf8mb4 instead.`;
+          ? l10n.t(
+              "TiDB supports the gbk character set only from v5.4.0; on {0} this fails with 'Unknown character set'. Upgrade to v5.4+ or convert the data to utf8mb4.",
+              String(ctx.target),
+            )
+          : l10n.t(
+              "TiDB does not support the character set {0} and rejects it with 'Unknown character set'. Convert the data to utf8mb4 before migrating and declare utf8mb4 instead.",
+              name,
+            );
       ctx.report([kw, nameTok], msg);
     };
     for (let i = 0; i < n; i++) {

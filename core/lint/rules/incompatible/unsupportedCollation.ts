@@ -1,6 +1,7 @@
 import { isSupportedCollation, looksLikeCollation, nearestCollation } from '../../../sql/charsets';
 import { readCollate } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'unsupported-collation',
@@ -42,19 +43,36 @@ export default defineRule({
       const lower = raw.toLowerCase();
       const near = nearestCollation(lower, ctx.target);
       const only74 = (lower === 'utf8mb4_0900_ai_ci' || lower === 'utf8mb4_0900_bin') && ctx.target.lt('7.4');
-      let msg = only74
-        ? `TiDB supports the collation ${raw} only from v7.4.0; on ${ctx.target} it fails with 'Unsupported collation when new collation is enabled'.`
-        : `TiDB does not support the collation ${raw} and fails with 'Unsupported collation when new collation is enabled'.`;
-      msg += near
-        ? ` Use ${near} instead.`
-        : ' Convert the data to utf8mb4 and use a supported collation such as utf8mb4_general_ci or utf8mb4_bin.';
+      const msg = only74
+        ? near
+          ? l10n.t(
+              "TiDB supports the collation {0} only from v7.4.0; on {1} it fails with 'Unsupported collation when new collation is enabled'. Use {2} instead.",
+              raw,
+              String(ctx.target),
+              near,
+            )
+          : l10n.t(
+              "TiDB supports the collation {0} only from v7.4.0; on {1} it fails with 'Unsupported collation when new collation is enabled'. Convert the data to utf8mb4 and use a supported collation such as utf8mb4_general_ci or utf8mb4_bin.",
+              raw,
+              String(ctx.target),
+            )
+        : near
+          ? l10n.t(
+              "TiDB does not support the collation {0} and fails with 'Unsupported collation when new collation is enabled'. Use {1} instead.",
+              raw,
+              near,
+            )
+          : l10n.t(
+              "TiDB does not support the collation {0} and fails with 'Unsupported collation when new collation is enabled'. Convert the data to utf8mb4 and use a supported collation such as utf8mb4_general_ci or utf8mb4_bin.",
+              raw,
+            );
       let fix;
       if (near) {
         const t = s.tokens[tok];
         let text = raw === raw.toUpperCase() ? near.toUpperCase() : near;
         if (t.kind === 'string') text = `'${text}'`;
         else if (t.kind === 'qident') text = `\`${text}\``;
-        fix = { title: `Use ${near}`, edits: [ctx.replaceTokens(tok, tok, text)], safe: false };
+        fix = { title: l10n.t('Use {0}', near), edits: [ctx.replaceTokens(tok, tok, text)], safe: false };
       }
       // one statement that names the collation on every column fails once: one finding, the other clauses related
       ctx.report([i, tok], msg, fix, { group: `${lower} in the statement at ${s.start}` });

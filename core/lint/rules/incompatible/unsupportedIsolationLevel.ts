@@ -1,9 +1,13 @@
 import { readSetAssignments } from '../../../sql/setStatement';
 import { defineRule } from '../../rule';
 import { assignmentRange, earlierSetting, isTruthy, setsUnsupportedIsolation, unsupportedIsolation } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 function message(level: string): string {
-  return `TiDB supports only REPEATABLE READ (snapshot isolation) and READ COMMITTED, so isolation level ${level} fails with error 8048 (with tidb_skip_isolation_level_check=1 it only warns and transactions still run as SI/RC). Use REPEATABLE READ and SELECT ... FOR UPDATE where write skew matters.`;
+  return l10n.t(
+    'TiDB supports only REPEATABLE READ (snapshot isolation) and READ COMMITTED, so isolation level {0} fails with error 8048 (with tidb_skip_isolation_level_check=1 it only warns and transactions still run as SI/RC). Use REPEATABLE READ and SELECT ... FOR UPDATE where write skew matters.',
+    level,
+  );
 }
 
 export default defineRule({

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const NEVER = new Set(['CHECK', 'OPTIMIZE', 'REPAIR', 'IMPORT', 'DISCARD', 'REBUILD']);
 
@@ -41,29 +42,44 @@ export default defineRule({
       if (NEVER.has(op)) {
         ctx.report(
           range,
-          `TiDB does not support ALTER TABLE ... ${op} PARTITION: it is rejected or ignored. Remove it${op === 'CHECK' || op === 'REPAIR' ? '; use ADMIN CHECK TABLE to verify data' : ''}.`,
+          op === 'CHECK' || op === 'REPAIR'
+            ? l10n.t(
+                'TiDB does not support ALTER TABLE ... {0} PARTITION: it is rejected or ignored. Remove it; use ADMIN CHECK TABLE to verify data.',
+                op,
+              )
+            : l10n.t('TiDB does not support ALTER TABLE ... {0} PARTITION: it is rejected or ignored. Remove it.', op),
         );
       } else if (op === 'REORGANIZE' && ctx.target.lt('7.0')) {
         ctx.report(
           range,
-          'REORGANIZE PARTITION is supported only from TiDB v7.0.0; on this version the statement fails. Upgrade, or drop and add partitions instead.',
+          l10n.t(
+            'REORGANIZE PARTITION is supported only from TiDB v7.0.0; on this version the statement fails. Upgrade, or drop and add partitions instead.',
+          ),
         );
       } else if (op === 'COALESCE' && ctx.target.lt('7.1')) {
         ctx.report(
           range,
-          'COALESCE PARTITION on HASH/KEY partitioned tables is supported only from TiDB v7.1.0; before that they support only TRUNCATE PARTITION. Upgrade, or recreate the table with the partition count you need.',
+          l10n.t(
+            'COALESCE PARTITION on HASH/KEY partitioned tables is supported only from TiDB v7.1.0; before that they support only TRUNCATE PARTITION. Upgrade, or recreate the table with the partition count you need.',
+          ),
         );
       } else if (op === 'EXCHANGE' && ctx.target.lt('6.3')) {
         ctx.report(
           range,
-          'EXCHANGE PARTITION is experimental and disabled by default before TiDB v6.3.0, so the statement fails. Upgrade to v6.3 or later, or copy the data with INSERT ... SELECT.',
+          l10n.t(
+            'EXCHANGE PARTITION is experimental and disabled by default before TiDB v6.3.0, so the statement fails. Upgrade to v6.3 or later, or copy the data with INSERT ... SELECT.',
+          ),
         );
       } else if (op === 'ADD' && ctx.target.lt('7.1')) {
         const t = ctx.schema.table(at.name.db, name);
         if (t?.partition && (t.partition.type === 'HASH' || t.partition.type === 'KEY')) {
           ctx.report(
             range,
-            `'${name}' is ${t.partition.linear ? 'LINEAR ' : ''}${t.partition.type} partitioned, and TiDB supports ADD PARTITION on HASH/KEY tables only from v7.1.0 (before that only TRUNCATE PARTITION). Upgrade, or recreate the table with the partition count you need.`,
+            l10n.t(
+              "'{0}' is {1} partitioned, and TiDB supports ADD PARTITION on HASH/KEY tables only from v7.1.0 (before that only TRUNCATE PARTITION). Upgrade, or recreate the table with the partition count you need.",
+              name,
+              t.partition.linear ? `LINEAR ${t.partition.type}` : t.partition.type,
+            ),
           );
         }
       }

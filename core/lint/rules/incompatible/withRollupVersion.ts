@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
 import { notLinted } from '../support/ruleHelpers';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'with-rollup-version',
@@ -31,7 +32,10 @@ export default defineRule({
       if (!groupBy || s.seq(i, 'WITH', 'ROLLUP') === -1) continue;
       ctx.report(
         [i, i + 1],
-        `TiDB ${ctx.target} does not support GROUP BY ... WITH ROLLUP (added in v7.4.0), so this query fails. Upgrade to v7.4 or later, or compute the subtotals with UNION ALL of coarser GROUP BY queries.`,
+        l10n.t(
+          'TiDB {0} does not support GROUP BY ... WITH ROLLUP (added in v7.4.0), so this query fails. Upgrade to v7.4 or later, or compute the subtotals with UNION ALL of coarser GROUP BY queries.',
+          String(ctx.target),
+        ),
       );
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'xa-transaction',
@@ -22,7 +23,9 @@ export default defineRule({
   check(ctx) {
     ctx.report(
       [0, 1],
-      'TiDB does not expose XA transactions (it uses two-phase commit internally only), so XA statements fail. Use a single TiDB transaction or an application-level saga.',
+      l10n.t(
+        'TiDB does not expose XA transactions (it uses two-phase commit internally only), so XA statements fail. Use a single TiDB transaction or an application-level saga.',
+      ),
     );
   },
 });

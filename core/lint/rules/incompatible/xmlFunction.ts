@@ -1,6 +1,7 @@
 import { functionCalls } from '../../../sql/queryRefs';
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const XML = new Set(['EXTRACTVALUE', 'UPDATEXML']);
 
@@ -31,7 +32,10 @@ export default defineRule({
       const name = s.text(c.at);
       ctx.report(
         c.at,
-        `TiDB does not implement the XML function ${name}(), so the statement fails. Store the document as JSON and use JSON_EXTRACT / JSON_SET instead.`,
+        l10n.t(
+          'TiDB does not implement the XML function {0}(), so the statement fails. Store the document as JSON and use JSON_EXTRACT / JSON_SET instead.',
+          name,
+        ),
       );
     }
   },

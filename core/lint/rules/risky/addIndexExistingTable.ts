@@ -1,11 +1,25 @@
 import { parseCreateIndex } from '../../../sql/ddl';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 import { LARGE_TABLE_ROWS, rowsPhrase, SMALL_TABLE_ROWS } from '../support/ruleHelpers';
 
 const MESSAGE = (table: string, rows?: number) =>
   rows !== undefined && rows < SMALL_TABLE_ROWS
-    ? `Adding an index to '${table}' backfills it; on the connected server it has ${rowsPhrase(rows)}, so the backfill is quick.`
-    : `Adding an index to the existing table '${table}'${rows !== undefined ? ` (${rowsPhrase(rows)} on the connected server)` : ''} backfills the whole table and consumes TiKV I/O while it runs. Run it off-peak, tune tidb_ddl_reorg_worker_cnt, and check that fast reorg (tidb_ddl_enable_fast_reorg) is enabled.`;
+    ? l10n.t(
+        "Adding an index to '{0}' backfills it; on the connected server it has {1}, so the backfill is quick.",
+        table,
+        rowsPhrase(rows),
+      )
+    : rows !== undefined
+      ? l10n.t(
+          "Adding an index to the existing table '{0}' ({1} on the connected server) backfills the whole table and consumes TiKV I/O while it runs. Run it off-peak, tune tidb_ddl_reorg_worker_cnt, and check that fast reorg (tidb_ddl_enable_fast_reorg) is enabled.",
+          table,
+          rowsPhrase(rows),
+        )
+      : l10n.t(
+          "Adding an index to the existing table '{0}' backfills the whole table and consumes TiKV I/O while it runs. Run it off-peak, tune tidb_ddl_reorg_worker_cnt, and check that fast reorg (tidb_ddl_enable_fast_reorg) is enabled.",
+          table,
+        );
 
 /** Live size: a backfill of millions of rows is worth a warning, not a hint. */
 const sized = (rows: number | undefined) => (rows !== undefined && rows >= LARGE_TABLE_ROWS ? { severity: 'warning' as const } : {});

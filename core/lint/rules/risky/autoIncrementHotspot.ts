@@ -1,5 +1,6 @@
 import { isClusteredPk } from '../../../sql/schema';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 import { rowsPhrase, SMALL_TABLE_ROWS } from '../support/ruleHelpers';
 
 export default defineRule({
@@ -73,23 +74,44 @@ export default defineRule({
           const ws = /\s$/.test(ctx.src.slice(start - 1, start)) ? 1 : 0;
           edits.push({ start: start - ws, end: s.tokens[Math.max(opt.tok, opt.valueEnd - 1)].end, newText: '' });
         }
-        fix = { title: 'Replace AUTO_INCREMENT with AUTO_RANDOM', edits, safe: false };
+        fix = { title: l10n.t('Replace AUTO_INCREMENT with AUTO_RANDOM'), edits, safe: false };
       }
-      const advice = isBigint
-        ? `Use ${col.name} BIGINT AUTO_RANDOM PRIMARY KEY to scatter writes${first ? '' : ' (AUTO_RANDOM must be the first primary key column)'}, or accept the hotspot for low write rates.`
-        : `Widen ${col.name} to BIGINT and use AUTO_RANDOM to scatter writes, or accept the hotspot for low write rates.`;
+      const kind = serial !== undefined ? 'SERIAL (AUTO_INCREMENT)' : 'AUTO_INCREMENT';
+      const main = !isBigint
+        ? l10n.t(
+            "{0} primary key column {1} makes every insert into {2} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. Widen {1} to BIGINT and use AUTO_RANDOM to scatter writes, or accept the hotspot for low write rates.",
+            kind,
+            col.name,
+            ct.name.name,
+          )
+        : first
+          ? l10n.t(
+              "{0} primary key column {1} makes every insert into {2} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. Use {1} BIGINT AUTO_RANDOM PRIMARY KEY to scatter writes, or accept the hotspot for low write rates.",
+              kind,
+              col.name,
+              ct.name.name,
+            )
+          : l10n.t(
+              "{0} primary key column {1} makes every insert into {2} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. Use {1} BIGINT AUTO_RANDOM PRIMARY KEY to scatter writes (AUTO_RANDOM must be the first primary key column), or accept the hotspot for low write rates.",
+              kind,
+              col.name,
+              ct.name.name,
+            );
       // the live server already has this table: a small lookup table is rarely written
       const rows = ctx.schema.table(ct.name.db, ct.name.name)?.rows;
       const small = rows !== undefined && rows < SMALL_TABLE_ROWS;
       ctx.report(
         autoInc,
-        `${serial !== undefined ? 'SERIAL (AUTO_INCREMENT)' : 'AUTO_INCREMENT'} primary key column ${col.name} makes every insert into ${ct.name.name} land in the table's last Region (a write hotspot on one TiKV node), and IDs are not consecutive across TiDB instances. ${advice}${
-          small
-            ? ` On the connected server ${ct.name.name} has ${rowsPhrase(rows!)}: a table that small is rarely written, so this matters only if it grows.`
-            : rows !== undefined
-              ? ` On the connected server ${ct.name.name} has ${rowsPhrase(rows)}.`
-              : ''
-        }`,
+        small
+          ? l10n.t(
+              '{0} On the connected server {1} has {2}: a table that small is rarely written, so this matters only if it grows.',
+              main,
+              ct.name.name,
+              rowsPhrase(rows!),
+            )
+          : rows !== undefined
+            ? l10n.t('{0} On the connected server {1} has {2}.', main, ct.name.name, rowsPhrase(rows))
+            : main,
         fix,
         small ? { severity: 'hint' } : {},
       );

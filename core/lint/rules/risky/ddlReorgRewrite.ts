@@ -1,5 +1,6 @@
 import { modifyRange, modifyTypeChanges, typeText } from '../support/typeChange';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 import { rowsPhrase, SMALL_TABLE_ROWS } from '../support/ruleHelpers';
 
 export default defineRule({
@@ -33,8 +34,30 @@ export default defineRule({
       ctx.report(
         modifyRange(ctx, m),
         small
-          ? `Changing column '${m.old.name}' of '${m.table.name}' from ${from} to ${to} is a reorg type change (every row and index entry is rewritten); on the connected server the table has ${rowsPhrase(rows!)}, so it finishes at once.`
-          : `Changing column '${m.old.name}' of '${m.table.name}' from ${from} to ${to} is a reorg type change: TiDB rewrites every row and every index containing the column${rows !== undefined ? ` — ${rowsPhrase(rows)} on the connected server` : ''}, which runs long on a big table. Schedule it off-peak, or add a new column and backfill it in batches.`,
+          ? l10n.t(
+              "Changing column '{0}' of '{1}' from {2} to {3} is a reorg type change (every row and index entry is rewritten); on the connected server the table has {4}, so it finishes at once.",
+              m.old.name,
+              m.table.name,
+              from,
+              to,
+              rowsPhrase(rows!),
+            )
+          : rows !== undefined
+            ? l10n.t(
+                "Changing column '{0}' of '{1}' from {2} to {3} is a reorg type change: TiDB rewrites every row and every index containing the column — {4} on the connected server, which runs long on a big table. Schedule it off-peak, or add a new column and backfill it in batches.",
+                m.old.name,
+                m.table.name,
+                from,
+                to,
+                rowsPhrase(rows),
+              )
+            : l10n.t(
+                "Changing column '{0}' of '{1}' from {2} to {3} is a reorg type change: TiDB rewrites every row and every index containing the column, which runs long on a big table. Schedule it off-peak, or add a new column and backfill it in batches.",
+                m.old.name,
+                m.table.name,
+                from,
+                to,
+              ),
         undefined,
         small ? { severity: 'hint' } : {},
       );

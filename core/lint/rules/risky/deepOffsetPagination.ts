@@ -1,5 +1,6 @@
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export const DEEP_OFFSET = 10000;
 
@@ -42,7 +43,10 @@ export default defineRule({
       if (offset === undefined || !(offset >= DEEP_OFFSET)) continue;
       ctx.report(
         [i, last],
-        `LIMIT with offset ${offset} makes TiDB read and discard ${offset} rows across Regions before returning any. Use keyset pagination instead (WHERE id > last_seen_id ORDER BY id LIMIT n).`,
+        l10n.t(
+          'LIMIT with offset {0} makes TiDB read and discard {0} rows across Regions before returning any. Use keyset pagination instead (WHERE id > last_seen_id ORDER BY id LIMIT n).',
+          offset,
+        ),
       );
     }
   },

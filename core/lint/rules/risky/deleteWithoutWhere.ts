@@ -1,5 +1,6 @@
 import { deleteTables, findAtDepth, mainVerb } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'delete-without-where',
@@ -32,10 +33,16 @@ export default defineRule({
     const { targets } = deleteTables(s, verb);
     const names = targets.map((t) => t.name);
     const last = targets.length > 0 ? Math.max(...targets.map((t) => t.last)) : verb;
-    const what = names.length > 0 ? names.join(', ') : 'the table';
     ctx.report(
       [verb, last],
-      `DELETE without WHERE removes every row of ${what} in one transaction (huge transaction, GC pressure, possibly 'transaction too large'). Use TRUNCATE TABLE if that is intended, or add a WHERE / use BATCH ON <key> LIMIT n DELETE ... (v6.1+).`,
+      names.length > 0
+        ? l10n.t(
+            "DELETE without WHERE removes every row of {0} in one transaction (huge transaction, GC pressure, possibly 'transaction too large'). Use TRUNCATE TABLE if that is intended, or add a WHERE / use BATCH ON <key> LIMIT n DELETE ... (v6.1+).",
+            names.join(', '),
+          )
+        : l10n.t(
+            "DELETE without WHERE removes every row of the table in one transaction (huge transaction, GC pressure, possibly 'transaction too large'). Use TRUNCATE TABLE if that is intended, or add a WHERE / use BATCH ON <key> LIMIT n DELETE ... (v6.1+).",
+          ),
     );
   },
 });

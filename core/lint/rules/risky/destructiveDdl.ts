@@ -1,7 +1,5 @@
 import { defineRule } from '../../rule';
-
-const AFTER =
-  'It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'destructive-ddl',
@@ -38,7 +36,13 @@ export default defineRule({
       if (!q) return;
       // a table this file created holds only what the file put there: nobody's data is lost
       if (ctx.schema.createdInFile(q.db, q.name)) return;
-      ctx.report([0, q.last], `TRUNCATE deletes every row of '${q.name}'. ${AFTER}`);
+      ctx.report(
+        [0, q.last],
+        l10n.t(
+          "TRUNCATE deletes every row of '{0}'. It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.",
+          q.name,
+        ),
+      );
       return;
     }
     if (s.kind === 'DROP DATABASE') {
@@ -47,7 +51,11 @@ export default defineRule({
       if (ifExists) i += 2;
       const name = s.ident(i);
       if (name === undefined) return;
-      const message = () => `DROP DATABASE removes '${name}' with all its tables and data. ${AFTER}`;
+      const message = () =>
+        l10n.t(
+          "DROP DATABASE removes '{0}' with all its tables and data. It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.",
+          name,
+        );
       // an installer's DROP DATABASE IF EXISTS x; CREATE DATABASE x; rebuilds what it owns
       if (ifExists) ctx.reportUnlessCreatedLater([0, i], [`database ${name}`], [], message);
       else ctx.report([0, i], message());
@@ -73,7 +81,15 @@ export default defineRule({
     }
     if (dropped.length === 0) return;
     const message = (names: string[]) =>
-      `DROP TABLE removes ${names.map((n) => `'${n}'`).join(', ')} and ${names.length > 1 ? 'their' : 'its'} data. ${AFTER}`;
+      names.length > 1
+        ? l10n.t(
+            'DROP TABLE removes {0} and their data. It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.',
+            names.map((n) => `'${n}'`).join(', '),
+          )
+        : l10n.t(
+            'DROP TABLE removes {0} and its data. It cannot be undone once the GC life time (tidb_gc_life_time, default 10m) has passed: confirm the intent, and note that FLASHBACK / RECOVER TABLE work only within that window.',
+            names.map((n) => `'${n}'`).join(', '),
+          );
     // mysqldump pattern: DROP TABLE IF EXISTS x followed later in the file by CREATE TABLE/VIEW x
     if (ifExists) ctx.reportUnlessCreatedLater([0, last], dropped, [], message);
     else ctx.report([0, last], message(dropped));

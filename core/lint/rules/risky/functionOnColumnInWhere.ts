@@ -2,6 +2,7 @@ import type { Stmt } from '../../../sql/statement';
 import { literalAt, whereRanges } from '../../../sql/queryRefs';
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export const INDEX_BLOCKING_FUNCTIONS: ReadonlySet<string> = new Set([
   'DATE',
@@ -210,7 +211,11 @@ export default defineRule({
         const call = close - i <= 12 ? s.text(i, close) : `${s.text(i)}(...)`;
         ctx.report(
           [i, close],
-          `${call} in WHERE wraps the column ${colText} in a function, so TiDB cannot use an index range on ${colText} (unless a matching expression index exists). Rewrite it as a range on the bare column, or add an expression index.`,
+          l10n.t(
+            '{0} in WHERE wraps the column {1} in a function, so TiDB cannot use an index range on {1} (unless a matching expression index exists). Rewrite it as a range on the bare column, or add an expression index.',
+            call,
+            colText,
+          ),
         );
       }
     }

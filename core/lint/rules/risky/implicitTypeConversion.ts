@@ -4,6 +4,7 @@ import { notLinted } from '../support/ruleHelpers';
 import type { ColumnInfo, TableInfo } from '../../../sql/schema';
 import type { Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const STRING_TYPES = new Set(['CHAR', 'CHARACTER', 'VARCHAR', 'TEXT', 'TINYTEXT', 'MEDIUMTEXT', 'LONGTEXT', 'NCHAR', 'NVARCHAR']);
 const CMP = new Set(['=', '<>', '!=', '<', '<=', '>', '>=', '<=>']);
@@ -150,6 +151,10 @@ function report(ctx: RuleContext, start: number, end: number, colText: string, i
   const type = info.type + (info.args.length ? `(${info.args.join(',')})` : '');
   ctx.report(
     [start, end],
-    `${colText} is ${type}, compared with a number: TiDB casts the column to DOUBLE for every row, so its index is unusable and values such as '0123' can match unexpectedly. Quote the literal so it is compared as a string.`,
+    l10n.t(
+      "{0} is {1}, compared with a number: TiDB casts the column to DOUBLE for every row, so its index is unusable and values such as '0123' can match unexpectedly. Quote the literal so it is compared as a string.",
+      colText,
+      type,
+    ),
   );
 }

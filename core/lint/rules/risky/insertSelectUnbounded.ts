@@ -1,6 +1,7 @@
 import { cteBodies, mainVerb, tableFactors, type TableRef } from '../../../sql/queryRefs';
 import type { QueryBlock, Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'insert-select-unbounded',
@@ -46,7 +47,11 @@ export default defineRule({
       const [fromAt, t] = hit;
       ctx.report(
         [fromAt, t.last],
-        `${s.word(verb)} ... SELECT copies all of ${t.name} (no WHERE, no LIMIT) in one transaction, which can exceed txn-total-size-limit or the memory quota. Batch it with BATCH ON <key> LIMIT 10000 ${s.word(verb)} ... (v6.5+), bound it with WHERE ranges, or use IMPORT INTO.`,
+        l10n.t(
+          '{0} ... SELECT copies all of {1} (no WHERE, no LIMIT) in one transaction, which can exceed txn-total-size-limit or the memory quota. Batch it with BATCH ON <key> LIMIT 10000 {0} ... (v6.5+), bound it with WHERE ranges, or use IMPORT INTO.',
+          s.word(verb),
+          t.name,
+        ),
       );
     }
   },

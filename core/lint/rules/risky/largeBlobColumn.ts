@@ -1,5 +1,6 @@
 import { columnSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const LARGE = new Set(['MEDIUMBLOB', 'MEDIUMTEXT', 'LONGBLOB', 'LONGTEXT']);
 
@@ -37,7 +38,11 @@ export default defineRule({
       const shown = s.text(t.tok, last).toUpperCase();
       ctx.report(
         [t.tok, last],
-        `Column ${col.name} ${shown} can hold values larger than TiDB's single-entry limit (txn-entry-size-limit, 6 MiB by default), which fail with 'entry too large'. Keep large objects in object storage and store a reference, or make sure values stay well below the limit.`,
+        l10n.t(
+          "Column {0} {1} can hold values larger than TiDB's single-entry limit (txn-entry-size-limit, 6 MiB by default), which fail with 'entry too large'. Keep large objects in object storage and store a reference, or make sure values stay well below the limit.",
+          col.name,
+          shown,
+        ),
       );
     }
   },

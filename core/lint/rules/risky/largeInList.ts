@@ -2,6 +2,7 @@ import { literalAt } from '../../../sql/queryRefs';
 import { notLinted } from '../support/ruleHelpers';
 import type { Stmt } from '../../../sql/statement';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 /** More than this many literal items in one IN (...) list is flagged. */
 export const LARGE_IN_LIST = 1000;
@@ -55,7 +56,11 @@ export default defineRule({
       const first = s.is(i - 1, 'NOT') ? i - 1 : i;
       ctx.report(
         [first, i + 1],
-        `This IN list has ${count} literal items (more than ${LARGE_IN_LIST}): it inflates parse and plan time, defeats the plan cache and can exceed tidb_opt_range_max_size, falling back to a full range scan. Load the keys into a temporary table and JOIN, or split the list into batches.`,
+        l10n.t(
+          'This IN list has {0} literal items (more than {1}): it inflates parse and plan time, defeats the plan cache and can exceed tidb_opt_range_max_size, falling back to a full range scan. Load the keys into a temporary table and JOIN, or split the list into batches.',
+          count,
+          LARGE_IN_LIST,
+        ),
       );
       i = close;
     }

@@ -1,5 +1,6 @@
 import { findAtDepth, mainVerb } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const TIME_FUNCS = new Set([
   'NOW',
@@ -82,7 +83,17 @@ export default defineRule({
       /INTERVAL|'\d{4}-\d\d-\d\d/i.test(text);
     ctx.report(
       [verb, range[1]],
-      `${s.word(verb)} … WHERE ${text} has only a one-sided bound and no LIMIT: every ${timeBound ? 'older ' : ''}row on that side is written in one transaction, which on TiDB can be huge (memory, lock conflicts, "transaction too large"). Split it with BATCH ON <key> LIMIT 10000 ${s.word(verb)} … (non-transactional DML, v6.1+), or repeat it with LIMIT 10000 until no rows are affected.`,
+      timeBound
+        ? l10n.t(
+            '{0} … WHERE {1} has only a one-sided bound and no LIMIT: every older row on that side is written in one transaction, which on TiDB can be huge (memory, lock conflicts, "transaction too large"). Split it with BATCH ON <key> LIMIT 10000 {0} … (non-transactional DML, v6.1+), or repeat it with LIMIT 10000 until no rows are affected.',
+            s.word(verb),
+            text,
+          )
+        : l10n.t(
+            '{0} … WHERE {1} has only a one-sided bound and no LIMIT: every row on that side is written in one transaction, which on TiDB can be huge (memory, lock conflicts, "transaction too large"). Split it with BATCH ON <key> LIMIT 10000 {0} … (non-transactional DML, v6.1+), or repeat it with LIMIT 10000 until no rows are affected.',
+            s.word(verb),
+            text,
+          ),
     );
   },
 });

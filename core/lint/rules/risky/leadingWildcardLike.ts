@@ -1,5 +1,6 @@
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'leading-wildcard-like',
@@ -41,7 +42,11 @@ export default defineRule({
       const what = c === '%' ? "'%'" : "'_'";
       ctx.report(
         [first, j],
-        `The LIKE pattern ${s.text(j)} starts with the wildcard ${what}, so TiDB cannot use an index range and scans the whole table or index. Use a prefix pattern, a reversed-string column, or full-text search.`,
+        l10n.t(
+          'The LIKE pattern {0} starts with the wildcard {1}, so TiDB cannot use an index range and scans the whole table or index. Use a prefix pattern, a reversed-string column, or full-text search.',
+          s.text(j),
+          what,
+        ),
       );
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'missing-primary-key',
@@ -32,7 +33,15 @@ export default defineRule({
     const hasUnique = ct.columns.some((c) => c.unique !== undefined) || ct.indexes.some((i) => i.kind === 'UNIQUE');
     ctx.report(
       [ct.name.first, ct.name.last],
-      `Table ${ct.name.name} has no PRIMARY KEY: TiDB keys its rows by an implicit, monotonically allocated _tidb_rowid (a write hotspot), and DM/TiCDC need a primary key${hasUnique ? ' (or a NOT NULL unique key)' : ''} to replicate updates reliably. Add a primary key, e.g. id BIGINT AUTO_RANDOM PRIMARY KEY.`,
+      hasUnique
+        ? l10n.t(
+            'Table {0} has no PRIMARY KEY: TiDB keys its rows by an implicit, monotonically allocated _tidb_rowid (a write hotspot), and DM/TiCDC need a primary key (or a NOT NULL unique key) to replicate updates reliably. Add a primary key, e.g. id BIGINT AUTO_RANDOM PRIMARY KEY.',
+            ct.name.name,
+          )
+        : l10n.t(
+            'Table {0} has no PRIMARY KEY: TiDB keys its rows by an implicit, monotonically allocated _tidb_rowid (a write hotspot), and DM/TiCDC need a primary key to replicate updates reliably. Add a primary key, e.g. id BIGINT AUTO_RANDOM PRIMARY KEY.',
+            ct.name.name,
+          ),
     );
   },
 });

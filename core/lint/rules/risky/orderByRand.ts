@@ -1,5 +1,6 @@
 import { notLinted } from '../support/ruleHelpers';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 const ITEM_END = new Set(['LIMIT', 'FOR', 'LOCK', 'INTO', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'ROWS', 'RANGE', 'GROUPS']);
 
@@ -38,7 +39,9 @@ export default defineRule({
           const close = s.match(item + 1);
           ctx.report(
             [i, close !== -1 ? close : item + 1],
-            'ORDER BY RAND() reads and sorts every matching row before picking a few, which is expensive on a distributed store. Pick random keys in the application, or sample with TABLESAMPLE REGIONS().',
+            l10n.t(
+              'ORDER BY RAND() reads and sorts every matching row before picking a few, which is expensive on a distributed store. Pick random keys in the application, or sample with TABLESAMPLE REGIONS().',
+            ),
           );
           break;
         }

@@ -1,5 +1,6 @@
 import { cteNames, SYSTEM_SCHEMAS, tableFactors } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'select-star-without-limit',
@@ -47,7 +48,11 @@ export default defineRule({
       if (!user) continue;
       ctx.report(
         star,
-        `SELECT ${s.text(star[0], star[1])} from ${user.name} with neither WHERE nor LIMIT ships the whole table to the client and fans out to every Region. Select the needed columns and add a WHERE or LIMIT (or paginate by key).`,
+        l10n.t(
+          'SELECT {0} from {1} with neither WHERE nor LIMIT ships the whole table to the client and fans out to every Region. Select the needed columns and add a WHERE or LIMIT (or paginate by key).',
+          s.text(star[0], star[1]),
+          user.name,
+        ),
       );
     }
   },

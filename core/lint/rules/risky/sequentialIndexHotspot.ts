@@ -2,6 +2,7 @@ import type { ColumnInfo } from '../../../sql/schema';
 import { columnInfo } from '../../../sql/schema';
 import { indexSites } from '../support/ddlWalk';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'sequential-index-hotspot',
@@ -53,7 +54,18 @@ export default defineRule({
       if (!c || (c.type !== 'DATETIME' && c.type !== 'TIMESTAMP') || !c.defaultNow) continue;
       ctx.report(
         [first.first, Math.max(first.first, first.end - 1)],
-        `Index${index.name ? ` ${index.name}` : ''} starts with ${c.name}, an insert-time ${c.type} column (DEFAULT CURRENT_TIMESTAMP): every insert writes to the tail of the index, a write hotspot on one TiKV Region. Put a high-cardinality column first, or accept it for low write rates.`,
+        index.name
+          ? l10n.t(
+              'Index {0} starts with {1}, an insert-time {2} column (DEFAULT CURRENT_TIMESTAMP): every insert writes to the tail of the index, a write hotspot on one TiKV Region. Put a high-cardinality column first, or accept it for low write rates.',
+              index.name,
+              c.name,
+              c.type,
+            )
+          : l10n.t(
+              'Index starts with {0}, an insert-time {1} column (DEFAULT CURRENT_TIMESTAMP): every insert writes to the tail of the index, a write hotspot on one TiKV Region. Put a high-cardinality column first, or accept it for low write rates.',
+              c.name,
+              c.type,
+            ),
       );
     }
   },

@@ -1,5 +1,6 @@
 import { findAtDepth, mainVerb, tableFactors } from '../../../sql/queryRefs';
 import { defineRule } from '../../rule';
+import * as l10n from '@vscode/l10n';
 
 export default defineRule({
   id: 'update-without-where',
@@ -37,11 +38,21 @@ export default defineRule({
     const set = findAtDepth(s, ['SET'], i, d);
     const refs = tableFactors(s, i, set === -1 ? s.length : set);
     const last = refs.length > 0 ? refs[0].last : verb;
-    const multi = refs.length > 1 ? ' (the join condition does not bound the rows the way WHERE does)' : '';
-    const what = refs.length > 0 ? refs.map((r) => r.name).join(' JOIN ') : 'the table';
     ctx.report(
       [verb, last],
-      `UPDATE without WHERE rewrites every row of ${what} in one transaction${multi}: huge transaction, GC pressure, possibly 'transaction too large'. Add a WHERE clause, or batch it with BATCH ON <key> LIMIT n UPDATE ... (v6.5+).`,
+      refs.length > 1
+        ? l10n.t(
+            "UPDATE without WHERE rewrites every row of {0} in one transaction (the join condition does not bound the rows the way WHERE does): huge transaction, GC pressure, possibly 'transaction too large'. Add a WHERE clause, or batch it with BATCH ON <key> LIMIT n UPDATE ... (v6.5+).",
+            refs.map((r) => r.name).join(' JOIN '),
+          )
+        : refs.length === 1
+          ? l10n.t(
+              "UPDATE without WHERE rewrites every row of {0} in one transaction: huge transaction, GC pressure, possibly 'transaction too large'. Add a WHERE clause, or batch it with BATCH ON <key> LIMIT n UPDATE ... (v6.5+).",
+              refs[0].name,
+            )
+          : l10n.t(
+              "UPDATE without WHERE rewrites every row of the table in one transaction: huge transaction, GC pressure, possibly 'transaction too large'. Add a WHERE clause, or batch it with BATCH ON <key> LIMIT n UPDATE ... (v6.5+).",
+            ),
     );
   },
 });

@@ -4,6 +4,7 @@
 import type { RuleContext } from '../../context';
 import { isOn, type SetAssignment } from '../../../sql/setStatement';
 import type { Stmt } from '../../../sql/statement';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Statements whose contents token-scanning rules skip: routine bodies, and statements that do not start
@@ -85,10 +86,14 @@ export function earlierSetting(ctx: RuleContext, name: string): string | undefin
 /** MySQL-named variables documented 'Persists to cluster: No' in TiDB (instance-local, as in MySQL). */
 export const INSTANCE_LOCAL_SYSVARS = new Set(['max_connections', 'ddl_slow_threshold', 'plugin_dir', 'plugin_load']);
 
-/** Rows on the live server, said plainly: `12 rows`, `48,120 rows`, `about 50.3 million rows`. */
+/**
+ * Rows on the live server, said plainly: `12 rows`, `48,120 rows`, `about 50.3 million rows` (in the user's
+ * language: a quantity the callers pass as an argument of their own l10n.t sentence).
+ */
 export function rowsPhrase(n: number): string {
-  if (n >= 1e6) return `about ${(n / 1e6).toFixed(1)} million rows`;
-  return `${Math.round(n).toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  if (n >= 1e6) return l10n.t('about {0} million rows', (n / 1e6).toFixed(1));
+  const count = Math.round(n).toLocaleString('en-US');
+  return n === 1 ? l10n.t('{0} row', count) : l10n.t('{0} rows', count);
 }
 
 /** Below this many rows on the live server a table is small: its reorg finishes at once, its inserts are rare. */

@@ -51,17 +51,6 @@ export const INFO_SCHEMA_EMPTY = new Set([
   'triggers',
 ]);
 
-/** What TiDB offers instead of an InnoDB information_schema table. */
-export function innodbInstead(name: string): string {
-  const n = name.toLowerCase();
-  if (n === 'innodb_trx') return 'INFORMATION_SCHEMA.TIDB_TRX (CLUSTER_TIDB_TRX for the whole cluster)';
-  if (n === 'innodb_locks' || n === 'innodb_lock_waits') return 'INFORMATION_SCHEMA.DATA_LOCK_WAITS, and DEADLOCKS for recent deadlocks';
-  if (n === 'innodb_metrics' || n.startsWith('innodb_buffer') || n.startsWith('innodb_cmp'))
-    return 'METRICS_SCHEMA / Grafana (TiKV has no InnoDB buffer pool)';
-  if (n.startsWith('innodb_ft_')) return 'nothing: TiDB has no InnoDB full-text indexes';
-  return 'INFORMATION_SCHEMA.TABLES, COLUMNS, STATISTICS, PARTITIONS and TIDB_INDEXES';
-}
-
 export interface SystemRef {
   schema: 'performance_schema' | 'information_schema';
   name: string;
