@@ -56,9 +56,11 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(): Promise<void> {
+  /** `locale`: the client's display language (LSP's InitializeParams.locale, as vscode-languageclient sends it) */
+  async initialize(locale?: string): Promise<void> {
     await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      locale,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
