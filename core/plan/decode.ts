@@ -5,6 +5,7 @@
 // (binary_plan_decode.go: a tipb.ExplainData protobuf, snappy-compressed, base64). The result
 // is rendered the way TiDB's own decoder prints it, so the ordinary parser reads it and a user
 // sees the text the server would have shown.
+import * as l10n from '@vscode/l10n';
 import { Root } from 'protobufjs/light';
 import * as snappy from 'snappyjs';
 
@@ -118,7 +119,7 @@ export function findEncodedPlan(text: string): EncodedPlan | undefined {
 function decompress(encoded: string): Uint8Array {
   if (encoded === '[discard]')
     throw new PlanDecodeError(
-      'TiDB discarded this plan because it was too long (tidb_stmt_summary_max_sql_length / slow-log plan size limit)',
+      l10n.t('TiDB discarded this plan because it was too long (tidb_stmt_summary_max_sql_length / slow-log plan size limit)'),
     );
   let bytes: Uint8Array;
   try {
@@ -126,12 +127,14 @@ function decompress(encoded: string): Uint8Array {
     bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   } catch {
-    throw new PlanDecodeError('the encoded plan is not valid base64: was it cut when copied?');
+    throw new PlanDecodeError(l10n.t('the encoded plan is not valid base64: was it cut when copied?'));
   }
   try {
     return snappy.uncompress(bytes);
   } catch (e) {
-    throw new PlanDecodeError(`the encoded plan is not snappy-compressed data (${(e as Error).message}): was it cut when copied?`);
+    throw new PlanDecodeError(
+      l10n.t('the encoded plan is not snappy-compressed data ({0}): was it cut when copied?', (e as Error).message),
+    );
   }
 }
 
@@ -167,7 +170,7 @@ export function renderTextPlan(decompressed: string, header = true): string {
     fields.push(...values.slice(3));
     rows.push({ depth, fields });
   }
-  if (!rows.length) throw new PlanDecodeError('the encoded plan decodes to no operators');
+  if (!rows.length) throw new PlanDecodeError(l10n.t('the encoded plan decodes to no operators'));
   if (header) {
     const names = ['id', 'task', 'estRows', 'operator info', 'actRows', 'execution info', 'memory', 'disk'];
     rows.unshift({ depth: 0, fields: names.slice(0, Math.min(names.length, rows[0].fields.length)) });
@@ -363,12 +366,12 @@ export function renderBinaryPlan(bytes: Uint8Array): string {
   try {
     data = ExplainData.toObject(ExplainData.decode(bytes), { longs: Number, enums: String, defaults: true, arrays: true }) as typeof data;
   } catch (e) {
-    throw new PlanDecodeError(`the binary plan is not a TiDB ExplainData message (${(e as Error).message})`);
+    throw new PlanDecodeError(l10n.t('the binary plan is not a TiDB ExplainData message ({0})', (e as Error).message));
   }
-  if (data.discardedDueToTooLong) throw new PlanDecodeError('TiDB discarded this plan because it was too long');
+  if (data.discardedDueToTooLong) throw new PlanDecodeError(l10n.t('TiDB discarded this plan because it was too long'));
   const rows: string[][] = [];
   for (const op of [data.main, ...data.ctes, ...data.subqueries]) if (op) binaryRows(op, '', true, true, data.withRuntimeStats, rows);
-  if (!rows.length) throw new PlanDecodeError('the binary plan holds no operators');
+  if (!rows.length) throw new PlanDecodeError(l10n.t('the binary plan holds no operators'));
   const titles = data.withRuntimeStats
     ? ['id', 'estRows', 'estCost', 'actRows', 'task', 'access object', 'execution info', 'operator info', 'memory', 'disk']
     : ['id', 'estRows', 'estCost', 'task', 'access object', 'operator info'];
@@ -385,7 +388,7 @@ export function decodePlan(p: EncodedPlan): string {
   if (p.kind === 'plan' || (p.kind === 'unknown' && looksText)) {
     if (!looksText)
       throw new PlanDecodeError(
-        'tidb_decode_plan input that does not decode to plan rows (is it a binary plan? use tidb_decode_binary_plan)',
+        l10n.t('tidb_decode_plan input that does not decode to plan rows (is it a binary plan? use tidb_decode_binary_plan)'),
       );
     return renderTextPlan(asText);
   }

@@ -1,6 +1,7 @@
 // MySQL and MariaDB `EXPLAIN FORMAT=JSON` into the same plan tree: a node per
 // query block, per nested loop, per table access and per operation that wraps
 // others (ordering, grouping, temporary tables, materialised subqueries).
+import * as l10n from '@vscode/l10n';
 import type { Plan, PlanNode } from './model';
 
 type J = Record<string, unknown>;
@@ -52,7 +53,7 @@ function convert(key: string, v: unknown): PlanNode[] {
 
 export function fromMysqlJson(doc: unknown, notes: string[]): Plan {
   if (!isObj(doc) || !isObj(doc.query_block)) throw new Error('no query_block');
-  notes.push('MySQL/MariaDB EXPLAIN FORMAT=JSON: table accesses and the operations around them; TiDB advice does not apply');
+  notes.push(l10n.t('MySQL/MariaDB EXPLAIN FORMAT=JSON: table accesses and the operations around them; TiDB advice does not apply'));
   const roots = convert('query_block', doc.query_block);
   return {
     format: 'mysql_json',

@@ -3,6 +3,7 @@
 // output, slow-log "plan v1" (TAB-prefixed, task before estRows), \G vertical output,
 // FORMAT='dot', FORMAT='tidb_json', and MySQL/MariaDB EXPLAIN FORMAT=JSON. Columns are
 // read by header name; damaged tables are read as far as possible with notes.
+import * as l10n from '@vscode/l10n';
 import { decodePlan, findEncodedPlan, PlanDecodeError } from './decode';
 import { parseExecInfo } from './execInfo';
 import type { Plan, PlanFormat, PlanNode } from './model';
@@ -114,13 +115,16 @@ function nodeFrom(cells: Record<string, string>, extra: Record<string, string>, 
     node.executionInfo = parseExecInfo(exec);
     // before 4.0 the actual rows lived in execution info as rows:N
     if (node.actRows === undefined && typeof node.executionInfo.rows === 'string') node.actRows = num(node.executionInfo.rows);
-    if (/\.\.\.$/.test(exec)) problems.push('execution info was cut short in the source');
+    if (/\.\.\.$/.test(exec)) problems.push(l10n.t('execution info was cut short in the source'));
   }
   for (const k of ['memory', 'disk'] as const) {
     if (cells[k] === undefined) continue;
     const v = parseSize(cells[k]);
     if (v === undefined) {
-      if (cells[k].trim()) problems.push(`${k} '${cells[k].trim()}' is not a size`);
+      if (cells[k].trim())
+        problems.push(
+          k === 'memory' ? l10n.t("memory '{0}' is not a size", cells[k].trim()) : l10n.t("disk '{0}' is not a size", cells[k].trim()),
+        );
     } else node[k] = v;
   }
   if (Object.keys(extra).length) node.extra = extra;
@@ -143,14 +147,14 @@ function buildFromLinks(
     for (const id of (links[i].children ?? '').split(/[,\s]+/).filter(Boolean)) {
       const child = byId.get(id);
       if (!child || child === node || listed.has(child)) {
-        if (!child) notes.push(`${node.id}: child ${id} is not a row of the plan`);
+        if (!child) notes.push(l10n.t('{0}: child {1} is not a row of the plan', node.id, id));
         continue;
       }
       node.children.push(child);
       listed.add(child);
     }
   });
-  notes.push('TiDB 2.0 layout: the tree is built from the parents/children columns');
+  notes.push(l10n.t('TiDB 2.0 layout: the tree is built from the parents/children columns'));
   return rows
     .map((r) => r.node)
     .filter((n) => !listed.has(n))
@@ -164,7 +168,7 @@ function build(rows: Array<{ node: PlanNode; depth: number }>, notes: string[]):
   for (const { node, depth } of rows) {
     let d = depth;
     if (d > stack.length) {
-      notes.push(`${node.id}: indented deeper than its parent; attached to the row above`);
+      notes.push(l10n.t('{0}: indented deeper than its parent; attached to the row above', node.id));
       d = stack.length;
     }
     stack.length = d;
@@ -188,10 +192,10 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
       }
     }
   }
-  if (cut) notes.push(`a cell of ${(cut / 1e6).toFixed(1)} M characters was cut to ${MAX_CELL.toLocaleString('en-US')}`);
+  if (cut) notes.push(l10n.t('a cell of {0} M characters was cut to {1}', (cut / 1e6).toFixed(1), MAX_CELL.toLocaleString('en-US')));
   const fields = header.map(field);
   const idCol = fields.indexOf('id');
-  if (idCol === -1) throw new PlanParseError('no id column in the plan table');
+  if (idCol === -1) throw new PlanParseError(l10n.t('no id column in the plan table'));
   const rows: Array<{ node: PlanNode; depth: number }> = [];
   let widened = false;
   const links: Array<{ parents?: string; children?: string }> = [];
@@ -206,12 +210,14 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
       if (fixed) {
         ({ header: rowHeader, fields: rowFields, cells } = fixed);
         if (!widened)
-          notes.push(`rows have more cells than the header (${header.length} columns): the missing columns were told apart by content`);
+          notes.push(
+            l10n.t('rows have more cells than the header ({0} columns): the missing columns were told apart by content', header.length),
+          );
         widened = true;
       }
     }
     if (cells.length !== rowHeader.length)
-      notes.push(`a row has ${cells.length} cells for ${rowHeader.length} columns: read by position as far as it goes`);
+      notes.push(l10n.t('a row has {0} cells for {1} columns: read by position as far as it goes', cells.length, rowHeader.length));
     const named: Record<string, string> = {};
     const extra: Record<string, string> = {};
     rowHeader.forEach((h, i) => {
@@ -222,7 +228,7 @@ function rowsToPlan(format: PlanFormat, header: string[], dataRows: string[][], 
     rows.push(nodeFrom(named, extra, cells[idCol]));
     links.push({ parents: named.parents, children: named.children });
   }
-  if (rows.length === 0) throw new PlanParseError('the plan table has no rows');
+  if (rows.length === 0) throw new PlanParseError(l10n.t('the plan table has no rows'));
   const roots = fields.includes('children') ? buildFromLinks(rows, links, notes) : build(rows, notes);
   return {
     format,
@@ -312,14 +318,14 @@ function parseBoxed(lines: string[], start: number, notes: string[]): Plan {
     }
     data.push(boxedCells(l.trimEnd(), bounds));
   }
-  if (tables) notes.push('the text holds more than one plan table: the first one is shown');
+  if (tables) notes.push(l10n.t('the text holds more than one plan table: the first one is shown'));
   return rowsToPlan('table', header, data, notes);
 }
 
 function parseSingleCellJson(text: string): unknown {
   const a = text.indexOf('[');
   const b = text.lastIndexOf(']');
-  if (a === -1 || b <= a) throw new PlanParseError('no JSON array in the TiDB_JSON output');
+  if (a === -1 || b <= a) throw new PlanParseError(l10n.t('no JSON array in the TiDB_JSON output'));
   return JSON.parse(text.slice(a, b + 1));
 }
 
@@ -392,9 +398,9 @@ function parseDot(text: string, notes: string[]): Plan {
     }
   }
   if (nodes.size === 0 && rootName) nodes.set(rootName, { ...splitId(rootName), children: [] });
-  if (nodes.size === 0) throw new PlanParseError('the dot output has no operators');
+  if (nodes.size === 0) throw new PlanParseError(l10n.t('the dot output has no operators'));
   const roots = [...nodes.entries()].filter(([k]) => !hasParent.has(k)).map(([, n]) => n);
-  notes.push("FORMAT='dot' has operators and tasks only: no row counts or operator info");
+  notes.push(l10n.t("FORMAT='dot' has operators and tasks only: no row counts or operator info"));
   return { format: 'dot', columns: ['dot contents'], roots, analyzed: false, notes };
 }
 
@@ -419,7 +425,7 @@ function parseVertical(lines: string[], notes: string[]): Plan {
       cur[lastKey] = m[2];
     } else if (lastKey && l.trim() && !/rows? in set/.test(l)) cur[lastKey] += `\n${l}`;
   }
-  if (rows.length === 0) throw new PlanParseError('no rows in the vertical output');
+  if (rows.length === 0) throw new PlanParseError(l10n.t('no rows in the vertical output'));
   const header = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return {
     ...rowsToPlan(
@@ -452,7 +458,7 @@ export function planFromRows(columns: string[], rows: readonly (readonly unknown
     const cell = String(rows[0][0] ?? '');
     if (/^\s*[[{]/.test(cell)) return parsePlan(cell);
   }
-  if (rows.length === 0) throw new PlanParseError('EXPLAIN returned no rows');
+  if (rows.length === 0) throw new PlanParseError(l10n.t('EXPLAIN returned no rows'));
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   return rowsToPlan(
     'tsv',
@@ -519,8 +525,10 @@ function parseCsvPlan(lines: string[], notes: string[]): Plan | undefined {
   const records = csvRecords(lines.join('\n'));
   const header = hasHeader ? records.shift()! : CSV_LAYOUTS[records[0].length];
   if (!header)
-    throw new PlanParseError(`a CSV plan without a header row and ${records[0].length} columns: add the header line (id,estRows,task,…)`);
-  if (!hasHeader) notes.push(`CSV without a header: read as ${header.join(', ')}`);
+    throw new PlanParseError(
+      l10n.t('a CSV plan without a header row and {0} columns: add the header line (id,estRows,task,…)', records[0].length),
+    );
+  if (!hasHeader) notes.push(l10n.t('CSV without a header: read as {0}', header.join(', ')));
   return { ...rowsToPlan('csv', header, records, notes), format: 'csv' };
 }
 
@@ -567,7 +575,7 @@ function explainOrderRows(rows: HeaderlessRow[], base: number, notes: string[]):
     // old layouts (id count task operator info) have no access object column
     return [...lead, ...(after.length >= 2 ? after.slice(0, 2) : ['', after[0] ?? ''])];
   });
-  notes.push('rows without a header, read in EXPLAIN column order');
+  notes.push(l10n.t('rows without a header, read in EXPLAIN column order'));
   return { ...rowsToPlan('rows', header, data, notes), format: 'rows' };
 }
 
@@ -622,7 +630,7 @@ function parseHeaderlessPlan(lines: string[], notes: string[]): Plan | undefined
     return cells;
   });
   if (!rows.some((r) => NUMBER.test(r.fields[1] ?? '')))
-    notes.push('a normalized plan (no row estimates), as the statement summary keeps it');
+    notes.push(l10n.t('a normalized plan (no row estimates), as the statement summary keeps it'));
   const w = Math.max(width, 4);
   return {
     ...rowsToPlan(
@@ -651,12 +659,20 @@ export function parsePlan(text: string): Plan {
       try {
         return parseText(lines, all, notes);
       } catch {
-        throw new PlanParseError(`${e.message}. Paste the output of SELECT tidb_decode_plan(…) or tidb_decode_binary_plan(…) instead.`);
+        throw new PlanParseError(
+          l10n.t('{0}. Paste the output of SELECT tidb_decode_plan(…) or tidb_decode_binary_plan(…) instead.', e.message),
+        );
       }
     }
     const plan = parsePlan(decoded);
     plan.notes.unshift(
-      `decoded offline from ${encoded.kind === 'binary_plan' ? 'tidb_decode_binary_plan' : encoded.kind === 'plan' ? 'tidb_decode_plan' : 'an encoded plan'} (${encoded.encoded.length} base64 characters)`,
+      encoded.kind === 'unknown'
+        ? l10n.t('decoded offline from an encoded plan ({0} base64 characters)', encoded.encoded.length)
+        : l10n.t(
+            'decoded offline from {0} ({1} base64 characters)',
+            encoded.kind === 'binary_plan' ? 'tidb_decode_binary_plan' : 'tidb_decode_plan',
+            encoded.encoded.length,
+          ),
     );
     plan.decoded = decoded;
     return plan;
@@ -673,7 +689,7 @@ function parseText(lines: string[], all: string, notes: string[]): Plan {
       return fromMysqlJson(JSON.parse(all.slice(a, b + 1)), notes);
     } catch (e) {
       if (e instanceof PlanParseError) throw e;
-      throw new PlanParseError(`EXPLAIN FORMAT=JSON output that is not valid JSON: ${(e as Error).message}`);
+      throw new PlanParseError(l10n.t('EXPLAIN FORMAT=JSON output that is not valid JSON: {0}', (e as Error).message));
     }
   }
   if (/TiDB_JSON/i.test(all) || /^\s*\[\s*\{\s*"id"\s*:/.test(all)) {
@@ -681,9 +697,9 @@ function parseText(lines: string[], all: string, notes: string[]): Plan {
     try {
       ops = parseSingleCellJson(all);
     } catch (e) {
-      throw new PlanParseError(`FORMAT='tidb_json' output that is not valid JSON: ${(e as Error).message}`);
+      throw new PlanParseError(l10n.t("FORMAT='tidb_json' output that is not valid JSON: {0}", (e as Error).message));
     }
-    if (!Array.isArray(ops)) throw new PlanParseError("FORMAT='tidb_json' output is not an array");
+    if (!Array.isArray(ops)) throw new PlanParseError(l10n.t("FORMAT='tidb_json' output is not an array"));
     const roots = fromTidbJson(ops as TidbJsonOp[]);
     const analyzed = [
       ...(function* w(ns: PlanNode[]): Generator<PlanNode> {
@@ -693,7 +709,7 @@ function parseText(lines: string[], all: string, notes: string[]): Plan {
         }
       })(roots),
     ].some((n) => n.actRows !== undefined);
-    notes.push("FORMAT='tidb_json' has no Build/Probe labels: children are in display order");
+    notes.push(l10n.t("FORMAT='tidb_json' has no Build/Probe labels: children are in display order"));
     return { format: 'tidb_json', columns: ['TiDB_JSON'], roots, analyzed, notes };
   }
   if (/\bdigraph\s+"?[\w#]+"?\s*\{/.test(all)) return parseDot(all, notes);
@@ -728,6 +744,8 @@ function parseText(lines: string[], all: string, notes: string[]): Plan {
   if (bare) return bare;
   if (lines.some((l) => /^\*+\s*\d+\.\s*row\s*\*+/.test(l.trim()))) return parseVertical(lines, notes);
   throw new PlanParseError(
-    "no EXPLAIN output found: expected a table with an id column, TAB-separated rows, \\G rows, FORMAT='dot', FORMAT='tidb_json' or EXPLAIN FORMAT=JSON",
+    l10n.t(
+      "no EXPLAIN output found: expected a table with an id column, TAB-separated rows, \\G rows, FORMAT='dot', FORMAT='tidb_json' or EXPLAIN FORMAT=JSON",
+    ),
   );
 }

@@ -27,11 +27,11 @@ test('zh-cn: diagnostics in Chinese with the rule id as it is and the docs link 
   const ds = await zh.open(uri, TEXT);
   const lock = ds.find((d) => d.code === 'lock-in-share-mode')!;
   assert.ok(lock, JSON.stringify(ds));
-  assert.match(lock.message, CJK);
-  assert.match(lock.message, /FOR UPDATE/);
+  assert.match(String(lock.message), CJK);
+  assert.match(String(lock.message), /FOR UPDATE/);
   assert.match(lock.codeDescription!.href, /^https:\/\/docs\.pingcap\.com\/zh\/tidb\/stable\//);
   const enLock = (await en.open(uri, TEXT)).find((d) => d.code === 'lock-in-share-mode')!;
-  assert.doesNotMatch(enLock.message, CJK);
+  assert.doesNotMatch(String(enLock.message), CJK);
   assert.match(enLock.codeDescription!.href, /^https:\/\/docs\.pingcap\.com\/tidb\/stable\//);
 });
 
