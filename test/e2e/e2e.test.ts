@@ -685,70 +685,103 @@ uiTest('a production connection asks before a statement that changes data, showi
   await c.end();
 });
 
-uiTest('zh-cn (code-server --locale zh-cn): the TiDB view, a diagnostic, its quick fixes and the plan viewer in Chinese', async () => {
-  const CJK = /[\u4e00-\u9fff]/;
-  const ws = workspaceCopy();
-  const inst = await start(
-    false,
-    {
-      'tidb.connections': [{ id: 'zh', name: 'e2e maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' }],
-    },
-    'zh-cn',
-  );
-  const page = await openWorkbench(inst, ws);
-  // the explorer: connect, a database's folders in Chinese
-  await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
-  const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
-  await row('e2e maria').click();
-  const pw = page.locator('.quick-input-widget input[type="password"]');
-  await pw.waitFor({ state: 'visible', timeout: 30_000 });
-  assert.match(await page.locator('.quick-input-widget').innerText(), CJK, 'the password prompt');
-  await pw.fill(db.password);
-  await page.keyboard.press('Enter');
-  await page.mouse.move(800, 700);
-  await row('shop').click({ timeout: 30_000 });
-  await row('表').waitFor({ timeout: 30_000 });
-  await row('表').click();
-  await row('orders').waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-explorer.png') });
+uiTest(
+  'zh-cn (code-server --locale zh-cn): the TiDB view, the results grid, a backup, a diagnostic, its quick fixes and the plan viewer in Chinese',
+  async () => {
+    const CJK = /[\u4e00-\u9fff]/;
+    const ws = workspaceCopy();
+    fs.writeFileSync(path.join(ws, 'report-zh.sql'), 'SELECT id, email, total FROM orders ORDER BY id;\n');
+    const inst = await start(
+      false,
+      {
+        'tidb.connections': [
+          { id: 'zh', name: 'e2e maria', host: '127.0.0.1', port: db.port, user: db.user, database: 'shop', tls: 'off' },
+        ],
+      },
+      'zh-cn',
+    );
+    const page = await openWorkbench(inst, ws);
+    // the explorer: connect, a database's folders in Chinese
+    await page.locator('.activitybar .action-item a[aria-label^="TiDB"]').click();
+    const row = (text: string) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+    await row('e2e maria').click();
+    const pw = page.locator('.quick-input-widget input[type="password"]');
+    await pw.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await page.locator('.quick-input-widget').innerText(), CJK, 'the password prompt');
+    await pw.fill(db.password);
+    await page.keyboard.press('Enter');
+    await page.mouse.move(800, 700);
+    await row('shop').click({ timeout: 30_000 });
+    await row('表').waitFor({ timeout: 30_000 });
+    await row('表').click();
+    await row('orders').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-explorer.png') });
 
-  // a diagnostic in the Problems panel, with the rule id as it is
-  await quickOpen(page, 'migration-v42.sql');
-  await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Control+Shift+M');
-  await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 30_000 });
-  const problems = await page.locator('.markers-panel').innerText();
-  assert.match(problems, /lock-in-share-mode/);
-  const lockRow = problems.split('\n').find((l) => /SHARE MODE|LOCK IN/.test(l)) ?? problems;
-  assert.match(lockRow, CJK, lockRow);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-problems.png') });
-  // the quick fixes at LOCK IN SHARE MODE (line 6): the rewrite and the suppressions, in Chinese
-  await page.keyboard.press('Control+G');
-  const goto = page.locator('.quick-input-widget input');
-  await goto.waitFor({ state: 'visible' });
-  await goto.fill(':6:40');
-  await page.keyboard.press('Enter');
-  await page.locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: 30_000 });
-  const menu = await codeActionMenu(page, 'lock-in-share-mode');
-  const items = await menu.innerText();
-  assert.match(items, /FOR UPDATE/);
-  assert.match(items, CJK, items);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-quick-fix.png') });
-  await page.keyboard.press('Escape');
+    // the results grid: a query's rows with the toolbar and the Messages tab in Chinese
+    await quickOpen(page, 'report-zh.sql');
+    await page.locator('.monaco-editor .view-line', { hasText: 'ORDER BY' }).click();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'e2e maria' }).first().click({ timeout: 30_000 });
+    const grid = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await grid.locator('.rows .row').nth(2).waitFor({ timeout: 60_000 });
+    assert.match(await grid.locator('.toolbar').innerText(), /复制：/);
+    assert.match(await grid.locator('.tabs').innerText(), /消息/);
+    assert.equal(await grid.locator('html').getAttribute('lang'), 'zh-CN');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-results-grid.png') });
 
-  // the plan viewer: tabs, details and advice in Chinese, operator names as they are
-  await quickOpen(page, 'plan-analyze.txt');
-  await page.locator('.monaco-editor .view-line', { hasText: 'HashJoin_69' }).first().click();
-  await page.keyboard.press('Control+A');
-  await command(page, 'TiDB: 可视化文本形式的执行计划');
-  const viewer = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-  await viewer.locator('.node', { hasText: 'HashJoin_69' }).first().waitFor({ timeout: 60_000 });
-  assert.match(await viewer.locator('.toolbar').innerText(), /执行计划/);
-  const advice = await viewer.locator('.advice-list').innerText();
-  assert.match(advice, /row-misestimate/);
-  assert.match(advice, CJK, advice.slice(0, 300));
-  await command(page, 'View: Toggle Maximize Editor Group');
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-plan-viewer.png') });
-  await command(page, 'View: Toggle Maximize Editor Group');
-});
+    // a logical backup from the explorer's context menu: the menu, the progress and the outcome in Chinese
+    const target = path.join(ws, 'shop-zh.sql.gz');
+    const dialogInput = page.locator('.quick-input-widget input');
+    await contextMenu(page, row('shop'), '备份…', dialogInput);
+    for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline; )
+      await page.waitForTimeout(100);
+    await dialogInput.fill(target);
+    const ok = page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' });
+    for (let attempt = 0; attempt < 5 && (await dialogInput.isVisible()); attempt++) {
+      await page.waitForTimeout(500);
+      if (await dialogInput.isVisible()) await ok.click().catch(() => undefined);
+    }
+    await page.locator('.notifications-toasts', { hasText: '备份到' }).waitFor({ timeout: 60_000 });
+    assert.ok(fs.existsSync(target), 'the backup file is written');
+
+    // a diagnostic in the Problems panel, with the rule id as it is
+    await quickOpen(page, 'migration-v42.sql');
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    const problems = await page.locator('.markers-panel').innerText();
+    assert.match(problems, /lock-in-share-mode/);
+    const lockRow = problems.split('\n').find((l) => /SHARE MODE|LOCK IN/.test(l)) ?? problems;
+    assert.match(lockRow, CJK, lockRow);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-problems.png') });
+    // the quick fixes at LOCK IN SHARE MODE (line 6): the rewrite and the suppressions, in Chinese
+    await page.keyboard.press('Control+G');
+    const goto = page.locator('.quick-input-widget input');
+    await goto.waitFor({ state: 'visible' });
+    await goto.fill(':6:40');
+    await page.keyboard.press('Enter');
+    await page.locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const menu = await codeActionMenu(page, 'lock-in-share-mode');
+    const items = await menu.innerText();
+    assert.match(items, /FOR UPDATE/);
+    assert.match(items, CJK, items);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-quick-fix.png') });
+    await page.keyboard.press('Escape');
+
+    // the plan viewer: tabs, details and advice in Chinese, operator names as they are
+    await quickOpen(page, 'plan-analyze.txt');
+    await page.locator('.monaco-editor .view-line', { hasText: 'HashJoin_69' }).first().click();
+    await page.keyboard.press('Control+A');
+    await command(page, 'TiDB: 可视化文本形式的执行计划');
+    const viewer = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await viewer.locator('.node', { hasText: 'HashJoin_69' }).first().waitFor({ timeout: 60_000 });
+    assert.match(await viewer.locator('.toolbar').innerText(), /执行计划/);
+    const advice = await viewer.locator('.advice-list').innerText();
+    assert.match(advice, /row-misestimate/);
+    assert.match(advice, CJK, advice.slice(0, 300));
+    await command(page, 'View: Toggle Maximize Editor Group');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'zh-cn-plan-viewer.png') });
+    await command(page, 'View: Toggle Maximize Editor Group');
+  },
+);

@@ -358,7 +358,8 @@ function adviceItem(d: Diagnosis, r: Rendered): HTMLElement {
   const item = el('div', `advice ${d.severity}`);
   item.tabIndex = 0;
   const head = el('div', 'advice-head');
-  head.append(el('span', `sev ${d.severity}`, d.severity), el('span', 'rule', d.rule));
+  const sev = d.severity === 'error' ? l10n.t('error') : d.severity === 'warning' ? l10n.t('warning') : l10n.t('info');
+  head.append(el('span', `sev ${d.severity}`, sev), el('span', 'rule', d.rule));
   if (d.nodeId) head.append(el('span', 'at', d.nodeId));
   item.append(head, el('div', 'msg', d.message));
   if (d.fix) item.append(el('div', 'fix', l10n.t('Try: {0}', d.fix)));
