@@ -20,6 +20,7 @@ const pictures = {
   'zh-cn-problems.png': 'zh-cn-problems.png',
   'zh-cn-plan-viewer.png': 'zh-cn-plan-viewer.png',
   'zh-cn-explorer.png': 'zh-cn-explorer.png',
+  'zh-cn-results-grid.png': 'zh-cn-results-grid.png',
 };
 for (const shot of Object.values(pictures)) fs.rmSync(path.join(from, shot), { force: true });
 const r = spawnSync(process.execPath, ['test/run.mjs', 'e2e/e2e'], { cwd: root, stdio: 'inherit' });
