@@ -80,3 +80,20 @@ test('tidb-plan with LANG=zh_CN.UTF-8: the advice in Chinese, operator names as 
   for (const l of advice) assert.match(l, CJK, l);
   assert.doesNotMatch(run('plan.js', ['-'], 'en_US.UTF-8', PLAN).stdout, CJK);
 });
+
+test('tidb-schema-diff with LANG=zh_CN.UTF-8: the migration’s comments in Chinese, its SQL as it is', () => {
+  const a = path.join(work, 'schema-a');
+  const b = path.join(work, 'schema-b');
+  fs.mkdirSync(a);
+  fs.mkdirSync(b);
+  fs.writeFileSync(path.join(a, 'V1__t.sql'), 'CREATE TABLE t (id BIGINT PRIMARY KEY, name VARCHAR(50), KEY idx_name (name));\n');
+  fs.writeFileSync(path.join(b, 'V1__t.sql'), 'CREATE TABLE t (id BIGINT PRIMARY KEY, name VARCHAR(20));\n');
+  const r = run('schema-diff.js', [a, b], 'zh_CN.UTF-8');
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^ALTER TABLE `t` MODIFY COLUMN name VARCHAR\(50\);$/m);
+  assert.match(r.stdout, /^ALTER TABLE `t` ADD KEY idx_name \(name\);$/m);
+  const comments = r.stdout.split('\n').filter((l) => l.startsWith('-- '));
+  assert.ok(comments.length >= 3, r.stdout);
+  for (const c of comments) assert.match(c, CJK, c);
+  assert.doesNotMatch(run('schema-diff.js', [a, b], 'en_US.UTF-8').stdout, CJK);
+});
