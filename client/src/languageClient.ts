@@ -19,6 +19,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // the server speaks the display language (LSP's locale) from the bundle VS Code loaded for the extension
+    initializationOptions: { l10nBundle: vscode.l10n.uri?.fsPath },
     documentSelector: SQL_LANGUAGE_IDS.flatMap((language) => ['file', 'untitled', 'tidb-ddl'].map((scheme) => ({ scheme, language }))),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.tidb-lint.json') },
     outputChannel: log(),

@@ -267,3 +267,30 @@ test('docs links follow the language: the Chinese page where TiDB’s Chinese do
     'https://docs.pingcap.com/tidbcloud/serverless-limitations',
   );
 });
+
+test('zh-cn: every plan diagnosis on its flagged examples gives its message and fix in Chinese with the placeholders filled', async () => {
+  const { diagnose, PLAN_RULES } = await import('../../core/plan/diagnoses/index');
+  const { parsePlan } = await import('../../core/plan/parse');
+  const { EXPLAIN_DIR, fixtureOutput } = await import('../helpers/explainFixtures');
+  const examplePlan = (e: string | { plan: string }) =>
+    typeof e === 'string' ? fixtureOutput(path.join(EXPLAIN_DIR, `${e}.txt`)) : e.plan;
+  const { useLocale } = await import('../../core/l10n');
+  useLocale('zh-cn', path.join(ROOT, 'l10n'));
+  try {
+    const bad: string[] = [];
+    let n = 0;
+    for (const rule of PLAN_RULES)
+      for (const e of rule.examples.flagged)
+        for (const d of diagnose(parsePlan(examplePlan(e)), { warnings: typeof e === 'string' ? undefined : e.warnings }).filter(
+          (x) => x.rule === rule.id,
+        )) {
+          n++;
+          for (const text of [d.message, d.fix ?? '中'])
+            if (!/[\u4e00-\u9fff]/.test(text) || /\{\d+\}/.test(text)) bad.push(`${rule.id}: ${text}`);
+        }
+    assert.deepEqual(bad, []);
+    assert.ok(n >= PLAN_RULES.length, `${n} diagnoses`);
+  } finally {
+    useLocale('en', path.join(ROOT, 'l10n'));
+  }
+});
