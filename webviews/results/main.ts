@@ -522,7 +522,11 @@ window.addEventListener('message', (ev: MessageEvent<ToResults>) => {
       if (m.failed) parts.push(l10n.t('{0} failed', m.failed));
       if (m.skipped) parts.push(l10n.t('{0} not run', m.skipped));
       if (m.cancelled) parts.push(l10n.t('cancelled'));
-      state.summary = l10n.t('{0} in {1}', parts.reduce((a, b) => l10n.t('{0}, {1}', a, b)), secs);
+      state.summary = l10n.t(
+        '{0} in {1}',
+        parts.reduce((a, b) => l10n.t('{0}, {1}', a, b)),
+        secs,
+      );
       renderStatus();
       renderTabs();
       if (state.active === -1) renderMessages();

@@ -200,7 +200,11 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
         return db.tables.map((t) => ({
           label: t.name,
           kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct,
-          detail: l10n.t({ message: '{0} in {1}', args: [objectKind(t.kind), db.name], comment: ['a table, view or sequence in a database'] }),
+          detail: l10n.t({
+            message: '{0} in {1}',
+            args: [objectKind(t.kind), db.name],
+            comment: ['a table, view or sequence in a database'],
+          }),
         }));
       const items: CompletionItem[] = [];
       for (const d of schema.databases) {
@@ -224,7 +228,11 @@ export function complete(text: string, offset: number, schema: SchemaSnapshot | 
             items.push({
               label: t.name,
               kind: t.kind === 'view' ? CompletionItemKind.Interface : CompletionItemKind.Struct,
-              detail: l10n.t({ message: '{0} in {1}', args: [objectKind(t.kind), d.name], comment: ['a table, view or sequence in a database'] }),
+              detail: l10n.t({
+                message: '{0} in {1}',
+                args: [objectKind(t.kind), d.name],
+                comment: ['a table, view or sequence in a database'],
+              }),
               sortText: '3' + t.name,
             });
         }
