@@ -297,6 +297,23 @@ async function openWorkbench(inst: Instance, ws: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Answers the browser VS Code's save dialog with `target`. The dialog fills in its default path (matching `suggested`)
+ * asynchronously: it is replaced once it is there; the dialog re-reads the folder as the path changes, so OK is taken
+ * once it has settled.
+ */
+async function saveAs(page: Page, suggested: RegExp, target: string): Promise<void> {
+  const dialogInput = page.locator('.quick-input-widget input');
+  for (const deadline = Date.now() + 15_000; !suggested.test(await dialogInput.inputValue()) && Date.now() < deadline; )
+    await page.waitForTimeout(100);
+  await dialogInput.fill(target);
+  const ok = page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' });
+  for (let attempt = 0; attempt < 5 && (await dialogInput.isVisible()); attempt++) {
+    await page.waitForTimeout(500);
+    if (await dialogInput.isVisible()) await ok.click().catch(() => undefined);
+  }
+}
+
 /** Opens a workspace file through Quick Open (Ctrl+P). */
 async function quickOpen(page: Page, file: string): Promise<void> {
   await pick(page, 'Control+P', file, file);
@@ -394,18 +411,8 @@ uiTest('screenshots: the TiDB explorer and the results grid', async () => {
 
   // a logical backup from the explorer's context menu, saved through the browser VS Code's file dialog
   const target = path.join(ws, 'shop-backup.sql.gz');
-  const dialogInput = page.locator('.quick-input-widget input');
-  await contextMenu(page, row('shop'), 'Backup…', dialogInput);
-  // the dialog fills in its default path asynchronously: replace it once it is there
-  for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline; )
-    await page.waitForTimeout(100);
-  await dialogInput.fill(target);
-  // the dialog re-reads the folder as the path changes; OK is taken once it has settled
-  const ok = page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' });
-  for (let attempt = 0; attempt < 5 && (await dialogInput.isVisible()); attempt++) {
-    await page.waitForTimeout(500);
-    if (await dialogInput.isVisible()) await ok.click().catch(() => undefined);
-  }
+  await contextMenu(page, row('shop'), 'Backup…', page.locator('.quick-input-widget input'));
+  await saveAs(page, /shop-.*\.sql\.gz$/, target);
   await page.locator('.notifications-toasts', { hasText: 'Backed up' }).waitFor({ timeout: 60_000 });
   await page
     .locator('.notification-toast', { hasText: 'Logical backup of' })
@@ -731,16 +738,8 @@ uiTest(
 
     // a logical backup from the explorer's context menu: the menu, the progress and the outcome in Chinese
     const target = path.join(ws, 'shop-zh.sql.gz');
-    const dialogInput = page.locator('.quick-input-widget input');
-    await contextMenu(page, row('shop'), '备份…', dialogInput);
-    for (const deadline = Date.now() + 15_000; !/shop-.*\.sql\.gz$/.test(await dialogInput.inputValue()) && Date.now() < deadline; )
-      await page.waitForTimeout(100);
-    await dialogInput.fill(target);
-    const ok = page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' });
-    for (let attempt = 0; attempt < 5 && (await dialogInput.isVisible()); attempt++) {
-      await page.waitForTimeout(500);
-      if (await dialogInput.isVisible()) await ok.click().catch(() => undefined);
-    }
+    await contextMenu(page, row('shop'), '备份…', page.locator('.quick-input-widget input'));
+    await saveAs(page, /shop-.*\.sql\.gz$/, target);
     await page.locator('.notifications-toasts', { hasText: '备份到' }).waitFor({ timeout: 60_000 });
     assert.ok(fs.existsSync(target), 'the backup file is written');
 
