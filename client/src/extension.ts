@@ -131,8 +131,7 @@ function reportStoreProblems(context: vscode.ExtensionContext, store: Connection
   const problems = () => {
     store.list();
     for (const p of store.problems) log().warn(p);
-    const password = store.problems.find((p) => /password/.test(p));
-    if (password) void vscode.window.showWarningMessage(password);
+    if (store.passwordProblem) void vscode.window.showWarningMessage(store.passwordProblem);
   };
   problems();
   context.subscriptions.push(

@@ -27,6 +27,14 @@ export function jsonForScript(v: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * The user's language for a webview page (results grid, plan viewer, this standalone file): the bundle as a JSON
+ * data block that webviews/shared/l10n.ts reads, never markup; nothing in English.
+ */
+export function l10nBlock(bundle: object | undefined): string {
+  return bundle ? `<script type="application/json" id="l10n">${jsonForScript(bundle)}</script>\n` : '';
+}
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `assets` holds plan.js and plan.css (dist/webviews). */
@@ -41,8 +49,6 @@ export function planHtml(input: HtmlInput | { plans: HtmlInput[] }, assets: stri
     plans: plans.map((p) => ({ title: p.title, source: p.source ?? 'tidb-plan', plan: p.plan, diagnoses: p.diagnoses, raw: p.raw ?? '' })),
   };
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'sha256-${styleHash}'; img-src data:`;
-  // the viewer's words in the user's language (core/l10n's bundle), as data like the plan
-  const bundle = currentBundle();
   return `<!DOCTYPE html>
 <html lang="${htmlLang()}">
 <head>
@@ -54,7 +60,8 @@ export function planHtml(input: HtmlInput | { plans: HtmlInput[] }, assets: stri
 </head>
 <body>
 <div id="root"></div>
-<script type="application/json" id="plan-data">${jsonForScript(payload)}</script>${bundle ? `\n<script type="application/json" id="l10n">${jsonForScript(bundle)}</script>` : ''}
+<script type="application/json" id="plan-data">${jsonForScript(payload)}</script>
+${l10nBlock(currentBundle())}
 <script nonce="${nonce}">${js.replace(/<\/script/gi, '<\\/script')}</script>
 </body>
 </html>

@@ -337,20 +337,3 @@ export function renderCreate(t: Pick<TableModel, 'name' | 'columns' | 'indexes' 
   const body = [...t.columns.map((c) => c.sql), ...t.indexes.map((i) => i.sql), ...t.checksSql].map((l) => `  ${l}`).join(',\n');
   return `CREATE TABLE \`${t.name.replace(/`/g, '``')}\` (\n${body}\n)${t.optionsSql ? ` ${t.optionsSql}` : ''}${t.partitionSql ? `\n${t.partitionSql}` : ''}`;
 }
-
-/** Every CREATE [OR REPLACE] VIEW of a SQL file's text. */
-export function createViewsIn(text: string): ViewModel[] {
-  return split(text)
-    .statements.map((st) => new Stmt(text, st))
-    .filter((s) => s.kind.startsWith('CREATE') && /\bVIEW\b/i.test(text.slice(s.start, Math.min(s.end, s.start + 200))))
-    .map((s) => viewModel(text.slice(s.start, s.end)))
-    .filter((v): v is ViewModel => !!v);
-}
-
-/** Every CREATE TABLE of a SQL file or folder text, each as its own statement text. */
-export function createTablesIn(text: string): string[] {
-  return split(text)
-    .statements.map((st) => new Stmt(text, st))
-    .filter((s) => s.kind === 'CREATE TABLE')
-    .map((s) => text.slice(s.start, s.end));
-}

@@ -56,6 +56,7 @@ test('hand-edited settings: a password in settings.json is ignored and reported,
   assert.ok(!JSON.stringify(list).includes('leaked'));
   assert.equal(store.problems.length, 4);
   assert.ok(store.problems.some((p) => /contains a password.*ignored/.test(p)));
+  assert.match(store.passwordProblem ?? '', /contains a password.*ignored/, 'the one the extension shows as a notice');
   assert.ok(!store.problems.join('\n').includes('leaked'));
 });
 

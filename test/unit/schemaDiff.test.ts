@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { cancelJobSql, ddlJobs, describeJob, RUNNING_DDL_JOBS } from '../../client/src/schemaCompare/apply';
 import { sqlFiles } from '../../client/src/schemaCompare/cli';
 import { diffSchemas, isEmpty, migration, modifyCost } from '../../core/schemaDiff/diff';
-import { createTablesIn, renderCreate, schemaModel, sequenceModel, tableModel } from '../../core/schemaDiff/model';
+import { renderCreate, schemaModel, sequenceModel, tableModel } from '../../core/schemaDiff/model';
 import { replayDdl } from '../../core/schemaDiff/replay';
 import { readFixtureTable } from '../helpers/mysqlTable';
 
@@ -57,12 +57,14 @@ test('cost classes: widening is metadata only, narrowing and retyping rewrite th
   assert.equal(cost('a INT NULL', "a INT NOT NULL DEFAULT 0 COMMENT 'x'"), 'instant');
 });
 
-test('a folder’s DDL: every CREATE TABLE of the text, other statements ignored', () => {
+test('a folder’s DDL: every CREATE TABLE of the text, data and session statements passed over', () => {
   const text = 'CREATE DATABASE x;\nUSE x;\nCREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\nCREATE TABLE IF NOT EXISTS b (id INT);\n';
+  const r = replayDdl([{ name: 'x.sql', text }]);
   assert.deepEqual(
-    createTablesIn(text).map((s) => tableModel(s)!.name),
+    [...r.model.tables.values()].map((t) => t.name),
     ['a', 'b'],
   );
+  assert.deepEqual(r.unreplayed, []);
 });
 
 test('TiDB docs, sql-statement-admin-show-ddl (v8.5): a long DDL job’s progress as the apply shows it; its cancel', () => {

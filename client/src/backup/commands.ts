@@ -16,7 +16,7 @@ import type { OperatorS3 } from '../localCluster/operator';
 import { askS3 } from './pitr';
 import { backupSql, localWarning, redactUrl, restoreSql, storageUrl, type Storage } from './br/brSql';
 import { restoreConflicts, runBr, type Queryable } from './br/brRunner';
-import type { BackupHistory, BackupRecord } from './history';
+import { type BackupHistory, type BackupRecord, s3Place } from './history';
 import { exportLogical } from './logical/export';
 import { checkDump, existingReplaced, existingTables, ImportError, importLogical, verifyAgainstManifest } from './logical/import';
 import { manifestPath, type BackupManifest } from './logical/manifest';
@@ -667,14 +667,7 @@ export async function operatorBackupCommand(
       server: 'TiDB (Kubernetes)',
       databases: dbs ? dbs.split(',').map((d) => d.trim()) : ['*'],
       location: status.backupPath ?? `s3://${s3.bucket}/${s3.prefix}`,
-      s3: {
-        bucket: s3.bucket,
-        prefix: s3.prefix,
-        provider: s3.provider,
-        endpoint: s3.endpoint,
-        secretName: s3.secretName,
-        namespace: info.namespace,
-      },
+      s3: s3Place(s3, info.namespace),
       // the snapshot's commit ts: where a point-in-time restore from this backup can start
       backupTs: status.commitTs,
       resource: { name, namespace: info.namespace, cluster: info.name },

@@ -26,6 +26,14 @@ export interface BackupRecord {
   resource?: { name: string; namespace: string; cluster: string };
 }
 
+/** Where an operator backup went, as the history keeps it: the bucket and the Secret's name, never the keys. */
+export function s3Place(
+  s3: { bucket: string; prefix: string; provider: string; endpoint?: string; secretName: string },
+  namespace: string,
+): NonNullable<BackupRecord['s3']> {
+  return { bucket: s3.bucket, prefix: s3.prefix, provider: s3.provider, endpoint: s3.endpoint, secretName: s3.secretName, namespace };
+}
+
 export interface MementoLike {
   get<T>(key: string, dflt: T): T;
   update(key: string, value: unknown): Thenable<void>;

@@ -5,7 +5,7 @@
 // outcome with the namespace's events and the job's log on failure, as the other operator
 // commands do. The Backups view records the log backup (never a key).
 import * as vscode from 'vscode';
-import type { BackupHistory, BackupRecord } from './history';
+import { type BackupHistory, type BackupRecord, s3Place } from './history';
 import type { CommandTable } from '../commandTable';
 import type { TidbClusterInfo } from '../localCluster/kubeClusters';
 import type { LogSubcommand, OperatorS3, OperatorTask, TaskStatus } from '../localCluster/operator';
@@ -215,14 +215,7 @@ async function startLogBackup(history: BackupHistory, info: TidbClusterInfo, arg
     databases: ['*'],
     location: `s3://${s3.bucket}/${s3.prefix}`,
     backupTs: status.commitTs,
-    s3: {
-      bucket: s3.bucket,
-      prefix: s3.prefix,
-      provider: s3.provider,
-      endpoint: s3.endpoint,
-      secretName: s3.secretName,
-      namespace: info.namespace,
-    },
+    s3: s3Place(s3, info.namespace),
     resource: { name: t.name, namespace: info.namespace, cluster: info.name },
   };
   await history.add(rec);

@@ -83,6 +83,8 @@ function toSetting(p: ConnectionProfile): Record<string, unknown> {
 export class ConnectionStore {
   /** problems found while reading the settings, for a warning */
   problems: string[] = [];
+  /** the problem of a password written into settings.json (also in `problems`): worth a notice, not just the log */
+  passwordProblem?: string;
 
   constructor(
     private readonly settings: ProfileSettings,
@@ -92,6 +94,7 @@ export class ConnectionStore {
   /** Every profile: workspace ones first (they belong to the project), then the user's. */
   list(): StoredProfile[] {
     this.problems = [];
+    this.passwordProblem = undefined;
     const out: StoredProfile[] = [];
     const seen = new Set<string>();
     for (const scope of ['workspace', 'user'] as const) {
@@ -103,15 +106,14 @@ export class ConnectionStore {
       }
       for (const entry of raw) {
         const { profile, problem, hadPassword } = sanitizeProfile(entry);
-        if (hadPassword)
-          this.problems.push(
-            // the extension finds this problem by the word "password" (the settings key, kept in every language)
-            l10n.t(
-              "tidb.connections ({0}) contains a password for '{1}': it is ignored; remove it from settings.json and enter it when asked (it is then kept in VS Code's secret storage)",
-              scope,
-              profile?.name ?? '?',
-            ),
+        if (hadPassword) {
+          this.passwordProblem = l10n.t(
+            "tidb.connections ({0}) contains a password for '{1}': it is ignored; remove it from settings.json and enter it when asked (it is then kept in VS Code's secret storage)",
+            scope,
+            profile?.name ?? '?',
           );
+          this.problems.push(this.passwordProblem);
+        }
         if (!profile) {
           this.problems.push(l10n.t('tidb.connections ({0}): {1}', scope, problem ?? ''));
           continue;

@@ -1,11 +1,10 @@
 // The plan viewer panel: one per plan (so two can be compared), restored after a
 // reload by the serializer from the webview's own state. Export writes the
 // standalone HTML file tidb-plan writes.
-import { l10nBlock } from '../query/resultsHtml';
 import { htmlLang, normalizeLocale } from '../../../core/l10n';
 import * as vscode from 'vscode';
 import type { FromPlan, PlanPayload, PlanState, PlanView, ToPlan } from '../../../protocol/webviews/plan';
-import { planHtml } from '../../../core/plan/html';
+import { l10nBlock, planHtml } from '../../../core/plan/html';
 import { nonce } from '../nonce';
 import { log } from '../log';
 

@@ -2,17 +2,9 @@
 // script or style, the one script by nonce, nothing from the network) and an empty
 // root the bundled script fills with textContent. No VS Code imports, so the
 // Chromium tests load the very same page.
+import { l10nBlock } from '../../../core/plan/html';
+
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** JSON safe inside <script type="application/json">: nothing in it can end the element. */
-export function jsonData(v: unknown): string {
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
-
-/** The page's words: the bundle of the display language as a data block (webviews/shared/l10n.ts reads it), never as markup. */
-export function l10nBlock(bundle: object | undefined): string {
-  return bundle ? `<script type="application/json" id="l10n">${jsonData(bundle)}</script>\n` : '';
-}
 
 export function resultsHtml(o: {
   cspSource: string;

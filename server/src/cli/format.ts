@@ -284,9 +284,10 @@ function firstSentence(s: string): string {
   return m ? m[1] : s;
 }
 
-/** A severity as the text output names it. */
-function label(s: Severity): string {
-  return { error: l10n.t('error'), warning: l10n.t('warning'), info: l10n.t('info'), hint: l10n.t('hint') }[s];
+/** The severities as the text output names them, padded to a column. */
+function labels(): Record<Severity, string> {
+  const pad = (s: string) => padColumns(s, 7);
+  return { error: pad(l10n.t('error')), warning: pad(l10n.t('warning')), info: pad(l10n.t('info')), hint: pad(l10n.t('hint')) };
 }
 
 /** "3 errors", "1 warning" … */
@@ -320,6 +321,8 @@ export function printable(s: string): string {
 export function textWriter(write: Write, color: boolean): ReportWriter {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sev: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+  // once per run (the language is set before the writer is made), not per finding
+  const label = labels();
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let fixed = 0;
   const render = (r: FileReport): RenderedFile => {
@@ -330,7 +333,7 @@ export function textWriter(write: Write, color: boolean): ReportWriter {
     let out = '';
     for (const f of r.findings) {
       const p = pos(r, f);
-      out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], padColumns(label(f.severity), 7))} ${printable(f.message)}  ${c('2', f.ruleId)}\n`;
+      out += `  ${`${p.line}:${p.column}`.padEnd(9)} ${c(sev[f.severity], label[f.severity])} ${printable(f.message)}  ${c('2', f.ruleId)}\n`;
       if (out.length > 1 << 16) {
         pieces.push(out);
         out = '';
